@@ -1,0 +1,62 @@
+import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+
+export enum AccessAction {
+  READ = "READ",
+  CREATE = "CREATE",
+  UPDATE = "UPDATE",
+  DELETE = "DELETE",
+  /** A lawful yes/no inquiry (e.g. "is this person placed?"). */
+  INQUIRY = "INQUIRY",
+}
+registerEnumType(AccessAction, { name: "AccessAction", description: "What was done to the records." });
+
+/**
+ * Åtkomstlogg — one row per read of person-level data or per change. Append-only: no
+ * operation updates or deletes it, and it outlives the records it names (retention).
+ */
+@ObjectType({ description: "Åtkomstlogg — an append-only record of a read of person-level data or a change." })
+@Entity({ name: "access_log" })
+@Index(["occurredAt"])
+@Index(["actor", "occurredAt"])
+export class AccessLogEntry {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn({ type: "bigint" })
+  id!: string;
+
+  @Field(() => Date)
+  @Column({ type: "datetime" })
+  occurredAt!: Date;
+
+  @Field(() => String, { description: "Token subject of the user or system." })
+  @Column({ type: "varchar", length: 128 })
+  actor!: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", length: 64, nullable: true, default: null })
+  requestId!: string | null;
+
+  @Field(() => AccessAction)
+  @Column({ type: "varchar", length: 16 })
+  action!: AccessAction;
+
+  @Field(() => String, { description: "The GraphQL operation or job, e.g. Query.feedbackItems." })
+  @Column({ type: "varchar", length: 128 })
+  operation!: string;
+
+  @Field(() => String)
+  @Column({ type: "varchar", length: 64 })
+  domain!: string;
+
+  @Field(() => String)
+  @Column({ type: "varchar", length: 64 })
+  recordType!: string;
+
+  @Field(() => [String])
+  @Column({ type: "simple-array" })
+  recordIds!: string[];
+
+  /** Keyed hashes of the identity numbers of the people concerned (never the numbers). */
+  @Column({ type: "text", nullable: true, default: null })
+  subjectKeys!: string | null;
+}

@@ -1,0 +1,66 @@
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import { UnauthenticatedError } from "../errors/errors";
+import type { Principal } from "./principal";
+
+export type TokenVerifierConfig =
+  | { kind: "secret"; secret: string; issuer?: string; audience?: string }
+  | { kind: "jwks"; jwksUrl?: string; jwks?: { keys: object[] }; issuer?: string; audience?: string };
+
+export interface TokenVerifier {
+  verify(token: string): Promise<Principal>;
+}
+
+function principalFromClaims(payload: JWTPayload): Principal {
+  const raw = (payload.scope ?? payload.scopes ?? payload.scp) as unknown;
+  const list = Array.isArray(raw) ? raw.map(String) : typeof raw === "string" ? raw.split(/\s+/).filter(Boolean) : [];
+  if (!payload.sub) throw new UnauthenticatedError("The token has no subject (sub)");
+  return {
+    subject: payload.sub,
+    name: typeof payload.name === "string" ? payload.name : undefined,
+    kind: payload.kind === "system" ? "system" : "user",
+    scopes: new Set(list),
+  };
+}
+
+/** HS256 with a shared secret in development; RS256/ES256 via JWKS in production. */
+export function createTokenVerifier(config: TokenVerifierConfig): TokenVerifier {
+  const options = { issuer: config.issuer, audience: config.audience, clockTolerance: 5 };
+  let key: Uint8Array | JWTVerifyGetKey;
+  if (config.kind === "secret") {
+    key = new TextEncoder().encode(config.secret);
+  } else if (config.jwks) {
+    key = createLocalJWKSet(config.jwks as Parameters<typeof createLocalJWKSet>[0]);
+  } else if (config.jwksUrl) {
+    key = createRemoteJWKSet(new URL(config.jwksUrl));
+  } else {
+    throw new Error("JWKS verifier needs jwksUrl or jwks");
+  }
+  return {
+    async verify(token: string): Promise<Principal> {
+      try {
+        const { payload } =
+          typeof key === "function" ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
+        return principalFromClaims(payload);
+      } catch (e) {
+        if (e instanceof UnauthenticatedError) throw e;
+        throw new UnauthenticatedError("The bearer token is invalid or expired");
+      }
+    },
+  };
+}
+
+/** Signs a development token (HS256). Never used with production keys. */
+export async function signDevelopmentToken(
+  secret: string,
+  claims: { sub: string; name?: string; scopes: string[]; kind?: "user" | "system"; issuer?: string; audience?: string },
+  expiresIn = "8h",
+): Promise<string> {
+  let jwt = new SignJWT({ scope: claims.scopes.join(" "), name: claims.name, kind: claims.kind ?? "user" })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(claims.sub)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn);
+  if (claims.issuer) jwt = jwt.setIssuer(claims.issuer);
+  if (claims.audience) jwt = jwt.setAudience(claims.audience);
+  return jwt.sign(new TextEncoder().encode(secret));
+}

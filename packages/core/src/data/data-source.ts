@@ -1,0 +1,76 @@
+import "reflect-metadata";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { DataSource, type DataSourceOptions } from "typeorm";
+import type { DomainModule } from "../module/domain-module";
+import { StatementCountingLogger } from "./statement-counter";
+
+export type DatabaseConfig =
+  /** MySQL, or MariaDB with `mariadb: true` (TypeORM reads MariaDB's catalog differently). */
+  | { kind: "mysql"; url: string; mariadb?: boolean }
+  /** Embedded default: sql.js in a local file (or in memory without `file`). */
+  | { kind: "sqljs"; file?: string };
+
+/** Parses DATABASE_URL (mysql://user:pass@host:port/db) or falls back to the embedded file. */
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    if (!/^(mysql|mariadb):\/\//.test(url)) {
+      throw new Error(`DATABASE_URL must start with mysql:// or mariadb:// (got "${url.split(":")[0]}:")`);
+    }
+    return mysqlConfig(url);
+  }
+  return { kind: "sqljs", file: resolve(env.DB_FILE ?? ".data/arbetsliv.sqlite") };
+}
+
+/** mariadb://… selects TypeORM's MariaDB dialect, mysql://… the MySQL one. */
+export function mysqlConfig(url: string): DatabaseConfig {
+  return { kind: "mysql", url: url.replace(/^mariadb:/, "mysql:"), mariadb: url.startsWith("mariadb:") };
+}
+
+export function describeDatabase(config: DatabaseConfig): string {
+  if (config.kind === "mysql") return config.url.replace(/\/\/([^:@/]+):[^@]*@/, "//$1:***@");
+  return config.file ? `embedded sql.js at ${config.file}` : "embedded sql.js in memory";
+}
+
+export interface CreateDataSourceOptions {
+  modules: readonly DomainModule[];
+  /** Embedded only: create tables from entities. MySQL always uses migrations. */
+  synchronize?: boolean;
+  poolSize?: number;
+}
+
+/** One DataSource for all given modules (their entities and migrations concatenated). */
+export function createDataSource(config: DatabaseConfig, options: CreateDataSourceOptions): DataSource {
+  const entities = options.modules.flatMap((m) => m.entities);
+  const migrations = options.modules.flatMap((m) => m.migrations);
+  const common = { entities, migrations, logging: ["query"] as const, logger: new StatementCountingLogger() };
+  let typeormOptions: DataSourceOptions;
+  if (config.kind === "mysql") {
+    typeormOptions = {
+      ...common,
+      logging: ["query"],
+      type: config.mariadb ? "mariadb" : "mysql",
+      url: config.url,
+      timezone: "Z",
+      charset: "utf8mb4_swedish_ci",
+      dateStrings: ["DATE"],
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      poolSize: options.poolSize ?? 10,
+      migrationsTransactionMode: "each",
+      synchronize: false,
+    };
+  } else {
+    if (config.file) mkdirSync(dirname(config.file), { recursive: true });
+    typeormOptions = {
+      ...common,
+      logging: ["query"],
+      type: "sqljs",
+      location: config.file,
+      autoSave: Boolean(config.file),
+      synchronize: options.synchronize ?? true,
+    };
+  }
+  return new DataSource(typeormOptions);
+}

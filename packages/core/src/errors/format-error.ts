@@ -1,0 +1,68 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { ArgumentValidationError } from "type-graphql";
+import { DomainError, ErrorCode, ScalarValidationError } from "./errors";
+
+export interface FormatErrorOptions {
+  /** Called with every error that is masked, so it can be logged with the request id. */
+  onInternalError?: (error: unknown) => void;
+  /** Development only: keep stack traces. */
+  includeStack?: boolean;
+}
+
+function argumentValidationMessage(err: ArgumentValidationError): { message: string; fields: string[] } {
+  const fields: string[] = [];
+  const parts: string[] = [];
+  const walk = (errors: ArgumentValidationError["extensions"]["validationErrors"], prefix: string) => {
+    for (const e of errors ?? []) {
+      const path = prefix ? `${prefix}.${e.property}` : e.property;
+      if (e.constraints) {
+        fields.push(path);
+        parts.push(`${path}: ${Object.values(e.constraints).join("; ")}`);
+      }
+      walk(e.children as typeof errors, path);
+    }
+  };
+  walk(err.extensions.validationErrors, "");
+  return { message: `Invalid input — ${parts.join(" | ")}`, fields };
+}
+
+/**
+ * Turns any error into what a client may see: our DomainErrors and GraphQL's own
+ * request errors pass; argument validation becomes BAD_USER_INPUT naming the fields;
+ * everything else is masked as INTERNAL_SERVER_ERROR (no SQL, no stack).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, options: FormatErrorOptions = {}): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const strip = (f: GraphQLFormattedError): GraphQLFormattedError => {
+    if (options.includeStack || !f.extensions) return f;
+    const { stacktrace: _s, ...extensions } = f.extensions as Record<string, unknown>;
+    return { ...f, extensions };
+  };
+
+  if (original instanceof DomainError) {
+    return strip({ ...formatted, message: original.message, extensions: { ...original.extensions } });
+  }
+  if (original instanceof ArgumentValidationError) {
+    const { message, fields } = argumentValidationMessage(original);
+    return strip({ ...formatted, message, extensions: { code: ErrorCode.BAD_USER_INPUT, fields } });
+  }
+  if (original instanceof ScalarValidationError) {
+    return strip({
+      ...formatted,
+      extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT, scalar: original.scalar, rule: original.rule },
+    });
+  }
+  // GraphQL's own request errors (syntax, validation, variable coercion, Apollo's
+  // limits) carry no foreign original error and are the client's to fix.
+  const thrownByCode = original instanceof Error && !(original instanceof GraphQLError);
+  if (!thrownByCode && formatted.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    return strip(formatted);
+  }
+  options.onInternalError?.(error);
+  return {
+    message: "Internal server error — the request was not completed; quote the request id to support",
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

@@ -1,0 +1,23 @@
+import "reflect-metadata";
+
+export * from "./module/domain-module";
+export * from "./core-module";
+export * from "./context";
+export * from "./data/data-source";
+export * from "./data/statement-counter";
+export * from "./data/migration-tools";
+export * from "./data/mysql-admin";
+export * from "./errors/errors";
+export * from "./errors/format-error";
+export * from "./scalars/money";
+export * from "./scalars/identity-numbers";
+export * from "./scalars/identity-scalars";
+export * from "./scalars/local-date";
+export * from "./pagination/pagination";
+export * from "./auth/principal";
+export * from "./auth/jwt";
+export * from "./auth/authorization";
+export * from "./audit/access-log-entry.entity";
+export * from "./audit/access-log";
+export * from "./audit/access-log.resolver";
+export * from "./schema/build-schema";

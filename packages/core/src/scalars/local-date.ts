@@ -1,0 +1,71 @@
+import { GraphQLScalarType, Kind } from "graphql";
+import { ScalarValidationError } from "../errors/errors";
+
+/** A calendar date without time, held as "YYYY-MM-DD" everywhere (TS, SQL DATE, JSON). */
+export type LocalDate = string;
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isLocalDate(value: string): boolean {
+  const m = DATE_PATTERN.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export function parseLocalDate(value: unknown): LocalDate {
+  if (typeof value !== "string" || !isLocalDate(value)) {
+    throw new ScalarValidationError("Date", "format", "Date must be a real calendar date as YYYY-MM-DD");
+  }
+  return value;
+}
+
+/** Normalises what a driver returns for a DATE column (string, or Date from some drivers). */
+export function toLocalDate(value: string | Date): LocalDate {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return value.slice(0, 10);
+}
+
+export const LocalDateScalar = new GraphQLScalarType<LocalDate, string>({
+  name: "Date",
+  description: "A calendar date without time, YYYY-MM-DD (ISO 8601).",
+  serialize: (value) => toLocalDate(value as string | Date),
+  parseValue: parseLocalDate,
+  parseLiteral: (ast) => parseLocalDate(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+/** Date arithmetic on LocalDate, in UTC so no time zone shifts a day. */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from a to b (b − a). */
+export function daysBetween(a: LocalDate, b: LocalDate): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Adds months, clamping to the last day of the target month (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  const [y, m, d] = date.split("-").map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const ty = Math.floor(total / 12);
+  const tm = total % 12;
+  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+  return `${ty}-${String(tm + 1).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+export function todayLocalDate(now: Date = new Date()): LocalDate {
+  return now.toISOString().slice(0, 10);
+}
+
+/** TypeORM column options for a DATE held as "YYYY-MM-DD". */
+export const dateColumn = {
+  type: "date" as const,
+  transformer: {
+    to: (value: LocalDate | null | undefined) => value,
+    from: (value: string | Date | null) => (value === null || value === undefined ? value : toLocalDate(value)),
+  },
+};

@@ -1,0 +1,58 @@
+import { GraphQLScalarType, Kind } from "graphql";
+import { ScalarValidationError } from "../errors/errors";
+
+/**
+ * Money is exact: held as integer öre (a JS number is exact up to 9·10^15 öre, i.e. 90 000
+ * billion kronor, far above the 243 250 tkr budget) and exchanged as a decimal string in
+ * kronor with two decimals ("3532.00"). Never a float.
+ */
+export type Ore = number;
+
+const MONEY_PATTERN = /^(-)?(\d{1,13})(?:[.,](\d{1,2}))?$/;
+
+export function kronorToOre(input: string | number): Ore {
+  const text = typeof input === "number" ? (Number.isInteger(input) ? String(input) : String(input)) : input.trim().replace(/\s/g, "");
+  const m = MONEY_PATTERN.exec(text);
+  if (!m) {
+    throw new ScalarValidationError("Money", "format", 'Money must be kronor with at most two decimals, e.g. "1250" or "1250.50"');
+  }
+  const [, minus, whole, frac = ""] = m;
+  const ore = Number(whole) * 100 + Number(frac.padEnd(2, "0"));
+  return minus ? -ore : ore;
+}
+
+export function oreToKronor(ore: Ore): string {
+  if (!Number.isSafeInteger(ore)) throw new TypeError(`Money value is not whole öre: ${ore}`);
+  const sign = ore < 0 ? "-" : "";
+  const abs = Math.abs(ore);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+export const MoneyScalar = new GraphQLScalarType<Ore, string>({
+  name: "Money",
+  description:
+    'Exact amount in Swedish kronor as a decimal string with two decimals, e.g. "3532.00". Input also accepts a whole number of kronor.',
+  serialize: (value) => oreToKronor(typeof value === "string" ? Number(value) : (value as number)),
+  parseValue: (value) => {
+    if (typeof value !== "string" && !(typeof value === "number" && Number.isInteger(value))) {
+      throw new ScalarValidationError("Money", "format", 'Money must be a string such as "1250.50" or a whole number of kronor');
+    }
+    return kronorToOre(value);
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind === Kind.STRING || ast.kind === Kind.INT) return kronorToOre(ast.value);
+    throw new ScalarValidationError("Money", "format", 'Money must be a string such as "1250.50" or a whole number of kronor');
+  },
+});
+
+/**
+ * TypeORM column options for money: BIGINT öre. mysql2 returns BIGINT as a string, sql.js as a
+ * number; the transformer makes both a number.
+ */
+export const moneyColumn = {
+  type: "bigint" as const,
+  transformer: {
+    to: (value: Ore | null | undefined) => value,
+    from: (value: string | number | null) => (value === null || value === undefined ? value : Number(value)),
+  },
+};

@@ -1,0 +1,20 @@
+import type { GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { operationScopes, scopeAuthChecker } from "../auth/authorization";
+import type { DomainModule } from "../module/domain-module";
+
+/**
+ * Builds one schema from modules: every operation must declare scopes (deny by default),
+ * inputs are validated with class-validator, and auth errors carry stable codes.
+ */
+export async function buildModuleSchema(modules: readonly DomainModule[]): Promise<GraphQLSchema> {
+  const resolvers = modules.flatMap((m) => m.resolvers);
+  if (resolvers.length === 0) throw new Error("No resolvers: register at least one module");
+  operationScopes(resolvers);
+  return buildSchema({
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+    resolvers: resolvers as [Function, ...Function[]],
+    authChecker: scopeAuthChecker,
+    validate: { forbidUnknownValues: false },
+  });
+}

@@ -1,0 +1,3 @@
+export { createTestDatabase, type TestDatabase } from "./test-database";
+export { TestApp, testDatabaseKind, type CallOptions, type TestResult } from "./test-app";
+export { countStatements } from "../data/statement-counter";
