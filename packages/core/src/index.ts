@@ -6,6 +6,8 @@ export * from "./context";
 export * from "./data/data-source";
 export * from "./data/statement-counter";
 export * from "./data/migration-tools";
+export * from "./data/sql-dialect";
+export * from "./data/transaction";
 export * from "./data/mysql-admin";
 export * from "./errors/errors";
 export * from "./errors/format-error";

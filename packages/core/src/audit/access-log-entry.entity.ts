@@ -21,8 +21,9 @@ registerEnumType(AccessAction, { name: "AccessAction", description: "What was do
 @Index(["actor", "occurredAt"])
 export class AccessLogEntry {
   @Field(() => ID)
-  @PrimaryGeneratedColumn({ type: "bigint" })
-  id!: string;
+  // INT, not BIGINT: sqlite's AUTOINCREMENT needs INTEGER; 2^31 entries is centuries of reads.
+  @PrimaryGeneratedColumn()
+  id!: number;
 
   @Field(() => Date)
   @Column({ type: "datetime" })

@@ -26,13 +26,22 @@ function argumentValidationMessage(err: ArgumentValidationError): { message: str
   return { message: `Invalid input — ${parts.join(" | ")}`, fields };
 }
 
+/** The innermost error: graphql-js wraps scalar and resolver errors in GraphQLErrors. */
+function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError && current.originalError !== current) {
+    current = current.originalError;
+  }
+  return current;
+}
+
 /**
  * Turns any error into what a client may see: our DomainErrors and GraphQL's own
  * request errors pass; argument validation becomes BAD_USER_INPUT naming the fields;
  * everything else is masked as INTERNAL_SERVER_ERROR (no SQL, no stack).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, options: FormatErrorOptions = {}): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const original = rootCause(error);
   const strip = (f: GraphQLFormattedError): GraphQLFormattedError => {
     if (options.includeStack || !f.extensions) return f;
     const { stacktrace: _s, ...extensions } = f.extensions as Record<string, unknown>;
@@ -51,6 +60,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
       ...formatted,
       extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT, scalar: original.scalar, rule: original.rule },
     });
+  }
+  // Variable coercion errors ("Variable "$input" got invalid value … at "input.x"") name the field.
+  if (!formatted.extensions?.code && formatted.message.startsWith('Variable "$')) {
+    return strip({ ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } });
   }
   // GraphQL's own request errors (syntax, validation, variable coercion, Apollo's
   // limits) carry no foreign original error and are the client's to fix.

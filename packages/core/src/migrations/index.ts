@@ -1,4 +1,4 @@
-import { CoreAccessLog1795444966130 } from "./1795444966130-CoreAccessLog";
+import { CoreAccessLog1795445026122 } from "./1795445026122-CoreAccessLog";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const coreMigrations: Function[] = [CoreAccessLog1795444966130];
+export const coreMigrations: Function[] = [CoreAccessLog1795445026122];

@@ -1,0 +1,19 @@
+import { addDays, addMonths, daysBetween, isLocalDate } from "./local-date";
+
+describe("local dates", () => {
+  it("knows real dates, leap years included", () => {
+    expect(isLocalDate("2024-02-29")).toBe(true);
+    expect(isLocalDate("2023-02-29")).toBe(false);
+    expect(isLocalDate("2021-13-01")).toBe(false);
+  });
+  it("adds months clamped to month end", () => {
+    expect(addMonths("2021-01-31", 1)).toBe("2021-02-28");
+    expect(addMonths("2024-01-31", 1)).toBe("2024-02-29");
+    expect(addMonths("2024-12-31", -9)).toBe("2024-03-31");
+  });
+  it("counts days across a month and a leap day", () => {
+    expect(daysBetween("2021-01-01", "2021-01-04")).toBe(3);
+    expect(daysBetween("2024-02-28", "2024-03-01")).toBe(2);
+    expect(addDays("2021-12-31", 1)).toBe("2022-01-01");
+  });
+});
