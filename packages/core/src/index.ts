@@ -8,6 +8,8 @@ export * from "./data/statement-counter";
 export * from "./data/migration-tools";
 export * from "./data/sql-dialect";
 export * from "./data/transaction";
+export * from "./data/versioned-update";
+export * from "./data/seeded-random";
 export * from "./data/mysql-admin";
 export * from "./errors/errors";
 export * from "./errors/format-error";

@@ -1,0 +1,166 @@
+import { In } from "typeorm";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import {
+  ConnectionType,
+  LocalDateScalar,
+  groupByKeys,
+  indexByKeys,
+  todayLocalDate,
+  type LocalDate,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { BusinessArea } from "../business-area/business-area.entity";
+import { SynpunkterScopes } from "../scopes";
+import { FeedbackEvent } from "./feedback-event.entity";
+import { FeedbackItem } from "./feedback-item.entity";
+import { FeedbackReply } from "./feedback-reply.entity";
+import { FeedbackListArgs, ImprovementInput, RegisterFeedbackInput, ReplyInput } from "./feedback.inputs";
+import { handledInTime, isOverdue } from "./feedback.rules";
+import { feedbackService } from "./feedback.service";
+
+const FeedbackConnection = ConnectionType(FeedbackItem, "FeedbackItem");
+
+@Resolver(() => FeedbackItem)
+export class FeedbackResolver {
+  @Authorized(SynpunkterScopes.READ)
+  @Query(() => FeedbackConnection, { description: "Feedback items, newest first, with filters. Access-logged." })
+  feedbackItems(@Args(() => FeedbackListArgs) args: FeedbackListArgs, @Ctx() ctx: RequestContext) {
+    return feedbackService(ctx).list(args);
+  }
+
+  @Authorized(SynpunkterScopes.READ)
+  @Query(() => FeedbackItem, { description: "One feedback item. Access-logged." })
+  feedbackItem(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return feedbackService(ctx).get(id);
+  }
+
+  @Authorized(SynpunkterScopes.WRITE, SynpunkterScopes.SUBMIT)
+  @Mutation(() => FeedbackItem, { description: "Register feedback from a caseworker or from the e-service integration." })
+  registerFeedback(@Arg("input", () => RegisterFeedbackInput) input: RegisterFeedbackInput, @Ctx() ctx: RequestContext) {
+    return feedbackService(ctx).register(input, ctx.principal!.subject);
+  }
+
+  @Authorized(SynpunkterScopes.WRITE)
+  @Mutation(() => FeedbackItem, { description: "Assign a handler; the item moves to IN_PROGRESS." })
+  assignFeedback(
+    @Arg("id", () => ID) id: string,
+    @Arg("handler", () => String) handler: string,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return feedbackService(ctx).assign(id, handler, expectedVersion);
+  }
+
+  @Authorized(SynpunkterScopes.WRITE)
+  @Mutation(() => FeedbackItem, { description: "Record the reply (återkoppling) sent to the submitter." })
+  replyToFeedback(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => ReplyInput) input: ReplyInput,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return feedbackService(ctx).reply(id, input, expectedVersion);
+  }
+
+  @Authorized(SynpunkterScopes.WRITE)
+  @Mutation(() => FeedbackItem, { description: "Close the item. A submitter who wants a reply must have got one first." })
+  closeFeedback(
+    @Arg("id", () => ID) id: string,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("closedDate", () => LocalDateScalar, { nullable: true }) closedDate: LocalDate | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return feedbackService(ctx).close(id, closedDate ?? undefined, expectedVersion);
+  }
+
+  @Authorized(SynpunkterScopes.WRITE)
+  @Mutation(() => FeedbackItem, { description: "Reopen a closed item for completion; its due date stays, so closing late counts as late." })
+  reopenFeedback(
+    @Arg("id", () => ID) id: string,
+    @Arg("reason", () => String) reason: string,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return feedbackService(ctx).reopen(id, reason, expectedVersion);
+  }
+
+  @Authorized(SynpunkterScopes.WRITE)
+  @Mutation(() => FeedbackItem, { description: "Mark as a duplicate of another item (the same feedback sent twice) and close it." })
+  markFeedbackDuplicate(
+    @Arg("id", () => ID) id: string,
+    @Arg("duplicateOfId", () => ID) duplicateOfId: string,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return feedbackService(ctx).markDuplicate(id, duplicateOfId, expectedVersion);
+  }
+
+  @Authorized(SynpunkterScopes.WRITE)
+  @Mutation(() => FeedbackItem, { description: "Record that the item was forwarded to an external organisation, association or company." })
+  forwardFeedback(
+    @Arg("id", () => ID) id: string,
+    @Arg("organisation", () => String) organisation: string,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return feedbackService(ctx).forward(id, organisation, expectedVersion);
+  }
+
+  @Authorized(SynpunkterScopes.WRITE)
+  @Mutation(() => FeedbackItem, { description: "Record the improvement the feedback led to (ständiga förbättringar)." })
+  recordFeedbackImprovement(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => ImprovementInput) input: ImprovementInput,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return feedbackService(ctx).recordImprovement(id, input.kind, input.description, expectedVersion);
+  }
+
+  @FieldResolver(() => BusinessArea)
+  businessArea(@Root() item: FeedbackItem, @Ctx() ctx: RequestContext) {
+    return ctx
+      .loader<number, BusinessArea | null>("synpunkter.areaById", async (ids) =>
+        indexByKeys(ids, await ctx.ds.manager.find(BusinessArea, { where: { id: In([...ids]) } }), (a) => a.id),
+      )
+      .load(item.businessAreaId);
+  }
+
+  @FieldResolver(() => [FeedbackReply], { description: "Replies sent, oldest first." })
+  replies(@Root() item: FeedbackItem, @Ctx() ctx: RequestContext) {
+    return ctx
+      .loader<number, FeedbackReply[]>("synpunkter.repliesByItem", async (ids) =>
+        groupByKeys(ids, await ctx.ds.manager.find(FeedbackReply, { where: { feedbackId: In([...ids]) }, order: { id: "ASC" } }), (r) => r.feedbackId),
+      )
+      .load(item.id);
+  }
+
+  @FieldResolver(() => [FeedbackEvent], { description: "Handling history, oldest first." })
+  history(@Root() item: FeedbackItem, @Ctx() ctx: RequestContext) {
+    return ctx
+      .loader<number, FeedbackEvent[]>("synpunkter.eventsByItem", async (ids) =>
+        groupByKeys(ids, await ctx.ds.manager.find(FeedbackEvent, { where: { feedbackId: In([...ids]) }, order: { id: "ASC" } }), (e) => e.feedbackId),
+      )
+      .load(item.id);
+  }
+
+  @FieldResolver(() => FeedbackItem, { nullable: true, description: "The original, when this item is a duplicate." })
+  duplicateOf(@Root() item: FeedbackItem, @Ctx() ctx: RequestContext) {
+    if (item.duplicateOfId === null) return null;
+    return ctx
+      .loader<number, FeedbackItem | null>("synpunkter.itemById", async (ids) =>
+        indexByKeys(ids, await ctx.ds.manager.find(FeedbackItem, { where: { id: In([...ids]) } }), (i) => i.id),
+      )
+      .load(item.duplicateOfId);
+  }
+
+  @FieldResolver(() => Boolean, { description: "Closed (finally) on or before the due date." })
+  handledInTime(@Root() item: FeedbackItem) {
+    return handledInTime(item);
+  }
+
+  @FieldResolver(() => Boolean, { description: "Open and past the due date." })
+  overdue(@Root() item: FeedbackItem) {
+    return isOverdue(item, todayLocalDate());
+  }
+}

@@ -1,0 +1,29 @@
+import { assertContactForReply, dueDateFor, handledInTime, isOverdue } from "./feedback.rules";
+
+describe("feedback rules", () => {
+  it("sets the due date from the handling time, across month and year ends", () => {
+    expect(dueDateFor("2021-12-20", 14)).toBe("2022-01-03");
+    expect(dueDateFor("2024-02-20", 10)).toBe("2024-03-01");
+  });
+
+  it("counts an item closed on its due date as in time and a day later as late", () => {
+    expect(handledInTime({ closedDate: "2021-03-15", dueDate: "2021-03-15" })).toBe(true);
+    expect(handledInTime({ closedDate: "2021-03-16", dueDate: "2021-03-15" })).toBe(false);
+  });
+
+  it("counts a reopened item by its final closing (closed again after new year = late)", () => {
+    expect(handledInTime({ closedDate: "2022-01-12", dueDate: "2021-12-20" })).toBe(false);
+  });
+
+  it("never counts an open item as handled in time, and flags it overdue after the due date", () => {
+    expect(handledInTime({ closedDate: null, dueDate: "2030-01-01" })).toBe(false);
+    expect(isOverdue({ closedDate: null, dueDate: "2021-01-10" }, "2021-01-11")).toBe(true);
+    expect(isOverdue({ closedDate: null, dueDate: "2021-01-10" }, "2021-01-10")).toBe(false);
+  });
+
+  it("refuses a wanted reply without contact details", () => {
+    expect(() => assertContactForReply("input.wantsReply", true, {})).toThrow(/anonymous/);
+    expect(() => assertContactForReply("input.wantsReply", true, { submitterEmail: "a@b.se" })).not.toThrow();
+    expect(() => assertContactForReply("input.wantsReply", false, {})).not.toThrow();
+  });
+});

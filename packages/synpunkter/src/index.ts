@@ -1,0 +1,32 @@
+import { defineModule } from "@arbetsliv/core";
+import { BusinessArea } from "./business-area/business-area.entity";
+import { BusinessAreaResolver } from "./business-area/business-area.resolver";
+import { FeedbackEvent } from "./feedback/feedback-event.entity";
+import { FeedbackItem } from "./feedback/feedback-item.entity";
+import { FeedbackReply } from "./feedback/feedback-reply.entity";
+import { FeedbackResolver } from "./feedback/feedback.resolver";
+import { synpunkterMigrations } from "./migrations";
+import { SynpunkterScopes } from "./scopes";
+import { seedSynpunkterDemo } from "./seed/demo";
+import { FeedbackStatisticsResolver } from "./statistics/statistics.resolver";
+
+export const synpunkterModule = defineModule({
+  name: "synpunkter",
+  description: "Synpunkter — citizen feedback: registration, handling within deadline, replies, statistics to the board.",
+  entities: [BusinessArea, FeedbackItem, FeedbackReply, FeedbackEvent],
+  resolvers: [FeedbackResolver, BusinessAreaResolver, FeedbackStatisticsResolver],
+  migrations: synpunkterMigrations,
+  scopes: [
+    { name: SynpunkterScopes.READ, description: "Read feedback items with description and submitter contact (access-logged).", personLevel: true },
+    { name: SynpunkterScopes.WRITE, description: "Register and handle feedback." },
+    { name: SynpunkterScopes.SUBMIT, description: "Register feedback only (the e-service integration)." },
+    { name: SynpunkterScopes.STATS, description: "Statistics for the board; no person data." },
+  ],
+  seedDemo: (ds) => seedSynpunkterDemo(ds),
+});
+
+export { SynpunkterScopes } from "./scopes";
+export { BusinessArea } from "./business-area/business-area.entity";
+export { FeedbackItem } from "./feedback/feedback-item.entity";
+export { feedbackStatistics } from "./statistics/statistics.service";
+export { seedSynpunkterDemo } from "./seed/demo";

@@ -1,0 +1,10 @@
+export const SynpunkterScopes = {
+  /** Person-level: items with description and submitter contact. Every read is access-logged. */
+  READ: "synpunkter:read",
+  /** Register and handle items. */
+  WRITE: "synpunkter:write",
+  /** Register only — for the e-service integration ("one way in"). */
+  SUBMIT: "synpunkter:submit",
+  /** Aggregated statistics, for the board and Kommunstyrelsen. */
+  STATS: "synpunkter:stats",
+} as const;
