@@ -13,4 +13,6 @@ module.exports = tseslint.config(
       "no-restricted-imports": ["error", { patterns: [{ group: ["../../*/src/*", "@arbetsliv/*/src/*"], message: "Import a package through its public entry." }] }],
     },
   },
+  // Command-line tools print their results.
+  { files: ["src/cli/**/*.ts"], rules: { "no-console": "off" } },
 );

@@ -1,4 +1,7 @@
 import type { DataSource } from "typeorm";
+import type { DomainModule } from "../module/domain-module";
+import { createDataSource, mysqlConfig } from "./data-source";
+import { recreateDatabase } from "./mysql-admin";
 
 /** Statements that would bring the database to the entities' schema; empty = no drift. */
 export async function schemaDrift(ds: DataSource): Promise<string[]> {
@@ -31,4 +34,26 @@ ${down}
   }
 }
 `;
+}
+
+/**
+ * Runs every migration of the modules on a fresh, empty database at `url` (dropped and
+ * re-created) and returns the statements still missing to reach the entities' schema.
+ */
+export async function checkMigrationDrift(url: string, modules: readonly DomainModule[]): Promise<string[]> {
+  await recreateDatabase(url);
+  const ds = createDataSource(mysqlConfig(url), { modules });
+  await ds.initialize();
+  try {
+    const ran = await ds.runMigrations();
+    const drift = await schemaDrift(ds);
+    if (drift.length) {
+      console.error(`Schema drift: the migrations do not give the entities' schema. Missing statements:\n${drift.join(";\n")}`);
+    } else {
+      console.warn(`No drift: ${ran.length} migrations on an empty database give exactly the entities' schema (${modules.map((m) => m.name).join(", ")}).`);
+    }
+    return drift;
+  } finally {
+    await ds.destroy();
+  }
 }

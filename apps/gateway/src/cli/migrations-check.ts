@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+/**
+ * Runs all migrations of every composed module on an empty MariaDB database
+ * (MIGRATION_DATABASE_URL, dropped and re-created) and fails if they differ from the entities.
+ */
+import "reflect-metadata";
+import { checkMigrationDrift } from "@arbetsliv/core";
+import { modules } from "../modules";
+
+const url = process.env.MIGRATION_DATABASE_URL ?? "mariadb://arbetsliv:arbetsliv@127.0.0.1:3306/arbetsliv_migrations";
+
+checkMigrationDrift(url, modules).then(
+  (drift) => process.exit(drift.length ? 1 : 0),
+  (e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,123 @@
+import { databaseConfigFromEnv, type DatabaseConfig, type TokenVerifierConfig } from "@arbetsliv/core";
+
+export type Environment = "development" | "production" | "test";
+
+export interface GatewayConfig {
+  env: Environment;
+  host: string;
+  port: number;
+  database: DatabaseConfig;
+  /** Load demo data into an empty embedded database at start. */
+  demoSeed: boolean;
+  /** Run pending migrations at start (MySQL/MariaDB). */
+  migrationsRun: boolean;
+  auth: TokenVerifierConfig;
+  /** Only for `pnpm token` in development: the shared secret tokens are signed with. */
+  devSecret: string | null;
+  accessLogKey: string;
+  maxBodyBytes: number;
+  shutdownTimeoutMs: number;
+  rateLimitPerMinute: number;
+  graphiql: boolean;
+  introspection: boolean;
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+export const DEVELOPMENT_SECRET = "arbetsliv-development-secret-not-for-production";
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee apps/gateway/.env.example for every variable.`);
+  }
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === "") return fallback;
+  if (["1", "true", "yes"].includes(raw)) return true;
+  if (["0", "false", "no"].includes(raw)) return false;
+  problems.push(`${name} must be true or false (got "${env[name]}")`);
+  return fallback;
+}
+
+/** Reads and validates the configuration; every problem is listed at once with what to do. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const problems: string[] = [];
+  const rawEnv = env.NODE_ENV ?? "development";
+  if (!["development", "production", "test"].includes(rawEnv)) {
+    problems.push(`NODE_ENV must be development, production or test (got "${rawEnv}")`);
+  }
+  const production = rawEnv === "production";
+
+  let database: DatabaseConfig = { kind: "sqljs" };
+  try {
+    database = databaseConfigFromEnv(env);
+  } catch (e) {
+    problems.push((e as Error).message);
+  }
+  if (production && database.kind === "sqljs" && !bool(env, "DB_ALLOW_EMBEDDED", false, problems)) {
+    problems.push("Production needs DATABASE_URL (mariadb://user:pass@host:3306/db); the embedded database is for development. Set DB_ALLOW_EMBEDDED=true only for a demo.");
+  }
+
+  const secret = env.AUTH_JWT_SECRET;
+  const jwksUrl = env.AUTH_JWKS_URL;
+  let auth: TokenVerifierConfig;
+  let devSecret: string | null = null;
+  const issuer = env.AUTH_ISSUER || undefined;
+  const audience = env.AUTH_AUDIENCE || undefined;
+  if (jwksUrl) {
+    try {
+      new URL(jwksUrl);
+    } catch {
+      problems.push(`AUTH_JWKS_URL must be a URL (got "${jwksUrl}")`);
+    }
+    auth = { kind: "jwks", jwksUrl, issuer, audience };
+  } else if (secret) {
+    if (production && secret.length < 32) problems.push("AUTH_JWT_SECRET must be at least 32 characters in production");
+    auth = { kind: "secret", secret, issuer, audience };
+    devSecret = production ? null : secret;
+  } else if (production) {
+    problems.push("Production needs AUTH_JWKS_URL (public keys of your identity provider) or AUTH_JWT_SECRET");
+    auth = { kind: "secret", secret: "", issuer, audience };
+  } else {
+    auth = { kind: "secret", secret: DEVELOPMENT_SECRET, issuer, audience };
+    devSecret = DEVELOPMENT_SECRET;
+  }
+
+  const accessLogKey = env.ACCESS_LOG_KEY ?? (production ? "" : "arbetsliv-development-access-log-key");
+  if (production && accessLogKey.length < 32) problems.push("ACCESS_LOG_KEY must be set to at least 32 characters in production (it keys identity numbers in the access log)");
+
+  const logLevel = (env.LOG_LEVEL ?? "info") as GatewayConfig["logLevel"];
+  if (!["debug", "info", "warn", "error"].includes(logLevel)) problems.push(`LOG_LEVEL must be debug, info, warn or error (got "${logLevel}")`);
+
+  const config: GatewayConfig = {
+    env: rawEnv as Environment,
+    host: env.HOST ?? "127.0.0.1",
+    port: int(env, "PORT", 4000, 0, 65535, problems),
+    database,
+    demoSeed: bool(env, "DEMO_SEED", database.kind === "sqljs" && !production, problems),
+    migrationsRun: bool(env, "MIGRATIONS_RUN", true, problems),
+    auth,
+    devSecret,
+    accessLogKey,
+    maxBodyBytes: int(env, "MAX_BODY_BYTES", 100_000, 1_000, 10_000_000, problems),
+    shutdownTimeoutMs: int(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 120_000, problems),
+    rateLimitPerMinute: int(env, "RATE_LIMIT_PER_MINUTE", 600, 0, 1_000_000, problems),
+    graphiql: bool(env, "GRAPHIQL", !production, problems),
+    introspection: bool(env, "INTROSPECTION", !production, problems),
+    logLevel,
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,5 @@
+import { coreModule, type DomainModule } from "@arbetsliv/core";
+import { synpunkterModule } from "@arbetsliv/synpunkter";
+
+/** Every module the gateway composes, in migration order (core first). */
+export const modules: DomainModule[] = [coreModule, synpunkterModule];
