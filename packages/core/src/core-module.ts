@@ -1,5 +1,7 @@
 import { AccessLogEntry } from "./audit/access-log-entry.entity";
 import { AccessLogResolver } from "./audit/access-log.resolver";
+import { DeletionLogEntry } from "./retention/deletion-log-entry.entity";
+import { DeletionLogResolver } from "./retention/deletion-log.resolver";
 import { CoreScopes } from "./auth/principal";
 import { defineModule } from "./module/domain-module";
 import { coreMigrations } from "./migrations";
@@ -7,9 +9,9 @@ import { coreMigrations } from "./migrations";
 /** The platform's own module: the access log and the platform-wide scopes. */
 export const coreModule = defineModule({
   name: "core",
-  description: "Access log and platform-wide scopes.",
-  entities: [AccessLogEntry],
-  resolvers: [AccessLogResolver],
+  description: "Access log, deletion log and platform-wide scopes.",
+  entities: [AccessLogEntry, DeletionLogEntry],
+  resolvers: [AccessLogResolver, DeletionLogResolver],
   migrations: coreMigrations,
   scopes: [
     { name: CoreScopes.AUDIT_READ, description: "Read the access log (auditors, data-protection officer)." },

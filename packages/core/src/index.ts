@@ -25,3 +25,5 @@ export * from "./audit/access-log-entry.entity";
 export * from "./audit/access-log";
 export * from "./audit/access-log.resolver";
 export * from "./schema/build-schema";
+export * from "./retention/retention";
+export * from "./retention/deletion-log-entry.entity";

@@ -9,6 +9,7 @@ import { synpunkterMigrations } from "./migrations";
 import { SynpunkterScopes } from "./scopes";
 import { seedSynpunkterDemo } from "./seed/demo";
 import { FeedbackStatisticsResolver } from "./statistics/statistics.resolver";
+import { feedbackRetention } from "./retention/feedback-retention";
 
 export const synpunkterModule = defineModule({
   name: "synpunkter",
@@ -23,6 +24,7 @@ export const synpunkterModule = defineModule({
     { name: SynpunkterScopes.STATS, description: "Statistics for the board; no person data." },
   ],
   seedDemo: (ds) => seedSynpunkterDemo(ds),
+  retention: feedbackRetention,
 });
 
 export { SynpunkterScopes } from "./scopes";

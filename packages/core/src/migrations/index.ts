@@ -1,4 +1,6 @@
 import { CoreAccessLog1795445026122 } from "./1795445026122-CoreAccessLog";
 
+import { CoreDeletionLog1795445679703 } from "./1795445679703-CoreDeletionLog";
+
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const coreMigrations: Function[] = [CoreAccessLog1795445026122];
+export const coreMigrations: Function[] = [CoreAccessLog1795445026122, CoreDeletionLog1795445679703];

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import type { RetentionAction, RetentionContext } from "../retention/retention";
 
 /** A scope a module defines. `personLevel` scopes unlock person-level data (and its access log). */
 export interface ScopeDefinition {
@@ -24,6 +25,11 @@ export interface DomainModule {
   scopes: ScopeDefinition[];
   /** Loads demo data into an empty database; must be idempotent-safe to call once. */
   seedDemo?: (ds: DataSource) => Promise<void>;
+  /**
+   * Gallring: deletes or anonymises person data whose last entry is before ctx.cutoff, keeping
+   * what the statistics need. Runs inside a transaction; must not commit or log by itself.
+   */
+  retention?: (ctx: RetentionContext) => Promise<RetentionAction[]>;
 }
 
 export function defineModule(module: DomainModule): DomainModule {

@@ -102,6 +102,10 @@ export class FeedbackItem {
   @Column({ type: "text", nullable: true, default: null })
   improvementDescription!: string | null;
 
+  @Field(() => LocalDateScalar, { nullable: true, description: "Gallrad — the date person data was removed by retention." })
+  @Column({ ...dateColumn, nullable: true, default: null })
+  anonymisedDate!: LocalDate | null;
+
   @Field(() => Number, { description: "Pass back as expectedVersion when you change the item." })
   @VersionColumn()
   version!: number;
