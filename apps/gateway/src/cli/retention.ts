@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const today = i >= 0 ? process.argv[i + 1] : todayLocalDate();
   if (!isLocalDate(today)) throw new Error("--today must be YYYY-MM-DD");
   const dryRun = process.argv.includes("--dry-run");
-  const ds = createDataSource(config.database, { modules, synchronize: false });
+  const ds = createDataSource(config.database, { modules });
   await ds.initialize();
   try {
     const report = await runRetention(ds, modules, { today, dryRun, actor: "retention-job" });
