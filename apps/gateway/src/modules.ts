@@ -1,5 +1,6 @@
 import { coreModule, type DomainModule } from "@arbetsliv/core";
+import { iopModule } from "@arbetsliv/iop";
 import { synpunkterModule } from "@arbetsliv/synpunkter";
 
 /** Every module the gateway composes, in migration order (core first). */
-export const modules: DomainModule[] = [coreModule, synpunkterModule];
+export const modules: DomainModule[] = [coreModule, synpunkterModule, iopModule];

@@ -1,0 +1,464 @@
+import { In, type EntityManager } from "typeorm";
+import {
+  AccessAction,
+  ConflictError,
+  NotFoundError,
+  assertVersion,
+  ValidationError,
+  daysBetween,
+  inTransaction,
+  isUniqueViolation,
+  toConnection,
+  toPage,
+  updateVersioned,
+  type Connection,
+  type LocalDate,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { EvaluationTemplate } from "../follow-up/evaluation-template.entity";
+import { IOP_DOMAIN } from "../scopes";
+import { assertOrder, pageOf, toId } from "../shared/helpers";
+import { AgreementContact } from "./agreement-contact.entity";
+import { Agreement } from "./agreement.entity";
+import { AgreementEventKind, AgreementStatus } from "./agreement.enums";
+import type {
+  AgreementFilter,
+  AgreementInput,
+  AgreementListArgs,
+  BoardDecisionInput,
+  ContactInput,
+  CreateAgreementInput,
+  FundingBudgetInput,
+  NoticeInput,
+  PartnerInput,
+  PartnerListArgs,
+  StatusChangeInput,
+} from "./agreement.inputs";
+import type { AgreementEventType, NoticeDeadlineType } from "./agreement.types";
+import { BoardDecision } from "./board-decision.entity";
+import { FundingBudget } from "./funding-budget.entity";
+import { Partner } from "./partner.entity";
+import { activeFinalEnd, decisionNeededBy, endAfterNotice, nextNoticeDeadline, renewalsBetween } from "./renewal.rules";
+import { planNotice, planStatusChange } from "./status.rules";
+import { StatusChange } from "./status-change.entity";
+
+const ENDED = [AgreementStatus.TERMINATED, AgreementStatus.EXPIRED];
+
+/** Partners and agreements: registration, terms, status flow, notice, and the date-rule queries. */
+export class AgreementService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  private get actor(): string {
+    return this.ctx.principal?.subject ?? "anonymous";
+  }
+
+  async logChange(manager: EntityManager, action: AccessAction, operation: string, recordType: string, ids: number[]): Promise<void> {
+    await this.ctx.accessLog.append(manager, { action, operation, domain: IOP_DOMAIN, recordType, recordIds: ids });
+  }
+
+  // ---- partners ----
+
+  async listPartners(args: PartnerListArgs): Promise<Connection<Partner>> {
+    const page = toPage(args);
+    const qb = this.ctx.ds.getRepository(Partner).createQueryBuilder("p");
+    if (args.filter?.name) qb.andWhere("LOWER(p.name) LIKE :name", { name: `%${args.filter.name.toLowerCase()}%` });
+    if (args.filter?.organisationsnummer) qb.andWhere("p.organisationsnummer = :orgnr", { orgnr: args.filter.organisationsnummer });
+    const [rows, total] = await qb.orderBy("p.name", "ASC").addOrderBy("p.id", "ASC").skip(page.offset).take(page.limit).getManyAndCount();
+    return toConnection(rows, total, page);
+  }
+
+  async getPartner(idValue: string): Promise<Partner> {
+    const id = toId("id", idValue);
+    const partner = await this.ctx.ds.manager.findOne(Partner, { where: { id } });
+    if (!partner) throw new NotFoundError("IopPartner", id);
+    return partner;
+  }
+
+  async createPartner(input: PartnerInput): Promise<Partner> {
+    try {
+      return await inTransaction(this.ctx.ds, async (manager) => {
+        await this.assertOrgnrFree(manager, input.organisationsnummer, null);
+        const partner = manager.create(Partner, partnerColumns(input));
+        await manager.save(partner);
+        await this.logChange(manager, AccessAction.CREATE, "Mutation.createIopPartner", "IopPartner", [partner.id]);
+        return partner;
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw orgnrTaken(input.organisationsnummer);
+      throw e;
+    }
+  }
+
+  async updatePartner(idValue: string, input: PartnerInput, expectedVersion: number): Promise<Partner> {
+    const id = toId("id", idValue);
+    try {
+      return await inTransaction(this.ctx.ds, async (manager) => {
+        await this.assertOrgnrFree(manager, input.organisationsnummer, id);
+        await updateVersioned(manager, Partner, "IopPartner", id, expectedVersion, partnerColumns(input));
+        await this.logChange(manager, AccessAction.UPDATE, "Mutation.updateIopPartner", "IopPartner", [id]);
+        return manager.findOneOrFail(Partner, { where: { id } });
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw orgnrTaken(input.organisationsnummer);
+      throw e;
+    }
+  }
+
+  private async assertOrgnrFree(manager: EntityManager, orgnr: string, exceptId: number | null): Promise<void> {
+    const other = await manager.findOne(Partner, { where: { organisationsnummer: orgnr } });
+    if (other && other.id !== exceptId) throw orgnrTaken(orgnr);
+  }
+
+  async createFundingBudget(input: FundingBudgetInput): Promise<FundingBudget> {
+    const taken = () => new ConflictError(`A funding budget with code ${input.code} already exists`, { field: "input.code" });
+    try {
+      return await inTransaction(this.ctx.ds, async (manager) => {
+        if (await manager.exists(FundingBudget, { where: { code: input.code } })) throw taken();
+        const budget = manager.create(FundingBudget, { code: input.code, name: input.name, description: input.description ?? null });
+        await manager.save(budget);
+        await this.logChange(manager, AccessAction.CREATE, "Mutation.createIopFundingBudget", "IopFundingBudget", [budget.id]);
+        return budget;
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw taken();
+      throw e;
+    }
+  }
+
+  // ---- agreements ----
+
+  async list(args: AgreementListArgs): Promise<Connection<Agreement>> {
+    const page = toPage(args);
+    const qb = this.filtered(args.filter ?? {});
+    const [rows, total] = await qb.orderBy("a.startDate", "DESC").addOrderBy("a.id", "DESC").skip(page.offset).take(page.limit).getManyAndCount();
+    return toConnection(rows, total, page);
+  }
+
+  private filtered(f: AgreementFilter) {
+    const qb = this.ctx.ds.getRepository(Agreement).createQueryBuilder("a");
+    if (f.status) qb.andWhere("a.status = :status", { status: f.status });
+    if (f.partnerId) qb.andWhere("a.partnerId = :partnerId", { partnerId: toId("filter.partnerId", f.partnerId) });
+    if (f.fundingBudgetId) qb.andWhere("a.fundingBudgetId = :budgetId", { budgetId: toId("filter.fundingBudgetId", f.fundingBudgetId) });
+    if (f.organisationsnummer) {
+      qb.andWhere("a.partnerId IN (SELECT p.id FROM iop_partner p WHERE p.organisationsnummer = :orgnr)", { orgnr: f.organisationsnummer });
+    }
+    if (f.inForceOn) {
+      qb.andWhere("a.status <> :draft AND a.startDate <= :on AND (a.finalEndDate IS NULL OR a.finalEndDate >= :on)", {
+        draft: AgreementStatus.DRAFT,
+        on: f.inForceOn,
+      });
+    }
+    return qb;
+  }
+
+  async get(idValue: string, field = "id"): Promise<Agreement> {
+    const id = toId(field, idValue);
+    const agreement = await this.ctx.ds.manager.findOne(Agreement, { where: { id } });
+    if (!agreement) throw new NotFoundError("IopAgreement", id);
+    return agreement;
+  }
+
+  /** Validates terms and references; returns the columns to store. */
+  private async termsColumns(manager: EntityManager, input: AgreementInput, selfId: number | null): Promise<Partial<Agreement>> {
+    if (input.endDate) assertOrder("input.endDate", input.startDate, input.endDate, "input.startDate");
+    if (input.renewalTermMonths != null && !input.endDate) {
+      throw new ValidationError("input.renewalTermMonths", "needs-end", "automatic renewal needs input.endDate (the end of the initial period)");
+    }
+    if (input.annualServiceFee != null && input.annualServiceFee < 0) {
+      throw new ValidationError("input.annualServiceFee", "non-negative", "must not be negative");
+    }
+    const partnerId = toId("input.partnerId", input.partnerId);
+    if (!(await manager.exists(Partner, { where: { id: partnerId } }))) {
+      throw new ValidationError("input.partnerId", "exists", "is not a registered partner");
+    }
+    const fundingBudgetId = toId("input.fundingBudgetId", input.fundingBudgetId);
+    if (!(await manager.exists(FundingBudget, { where: { id: fundingBudgetId } }))) {
+      throw new ValidationError("input.fundingBudgetId", "exists", "is not a funding budget (see iopFundingBudgets)");
+    }
+    let evaluationTemplateId: number | null = null;
+    if (input.evaluationTemplateId) {
+      evaluationTemplateId = toId("input.evaluationTemplateId", input.evaluationTemplateId);
+      if (!(await manager.exists(EvaluationTemplate, { where: { id: evaluationTemplateId } }))) {
+        throw new ValidationError("input.evaluationTemplateId", "exists", "is not an evaluation template");
+      }
+    }
+    let predecessorId: number | null = null;
+    if (input.predecessorId) {
+      predecessorId = toId("input.predecessorId", input.predecessorId);
+      const predecessor = await manager.findOne(Agreement, { where: { id: predecessorId } });
+      if (!predecessor || predecessorId === selfId) throw new ValidationError("input.predecessorId", "exists", "is not another agreement");
+      if (predecessor.partnerId !== partnerId) throw new ValidationError("input.predecessorId", "same-partner", "must be an agreement with the same partner");
+      if (predecessor.startDate >= input.startDate) throw new ValidationError("input.predecessorId", "order", "must start before this agreement");
+    }
+    return {
+      number: input.number ?? null,
+      title: input.title,
+      partnerId,
+      predecessorId,
+      fundingBudgetId,
+      purpose: input.purpose ?? null,
+      goals: input.goals ?? null,
+      services: input.services ?? null,
+      municipalityResponsibilities: input.municipalityResponsibilities ?? null,
+      partnerResponsibilities: input.partnerResponsibilities ?? null,
+      cooperation: input.cooperation ?? null,
+      renegotiation: input.renegotiation ?? null,
+      responsibleUnit: input.responsibleUnit ?? null,
+      startDate: input.startDate,
+      endDate: input.endDate ?? null,
+      renewalTermMonths: input.renewalTermMonths ?? null,
+      noticeMonths: input.noticeMonths ?? null,
+      annualServiceFee: input.annualServiceFee ?? null,
+      followUpIntervalMonths: input.followUpIntervalMonths ?? null,
+      evaluationTemplateId,
+      requiresActivityReport: input.requiresActivityReport,
+      requiresActivityPlan: input.requiresActivityPlan,
+      requiresQualityAppendix: input.requiresQualityAppendix,
+    };
+  }
+
+  async create(input: CreateAgreementInput): Promise<Agreement> {
+    if (input.status !== AgreementStatus.DRAFT && input.status !== AgreementStatus.ACTIVE) {
+      throw new ValidationError("input.status", "initial", "a new agreement is DRAFT or ACTIVE");
+    }
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const columns = await this.termsColumns(manager, input, null);
+      const agreement = manager.create(Agreement, { ...columns, status: input.status, finalEndDate: null });
+      if (input.status === AgreementStatus.ACTIVE) agreement.finalEndDate = activeFinalEnd(agreement);
+      await manager.save(agreement);
+      await manager.insert(StatusChange, {
+        agreementId: agreement.id,
+        fromStatus: null,
+        toStatus: input.status,
+        effectiveDate: input.startDate,
+        changedBy: this.actor,
+        note: "registered",
+      });
+      await this.logChange(manager, AccessAction.CREATE, "Mutation.createIopAgreement", "IopAgreement", [agreement.id]);
+      return agreement;
+    });
+  }
+
+  async update(idValue: string, input: AgreementInput, expectedVersion: number): Promise<Agreement> {
+    const id = toId("id", idValue);
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const current = await manager.findOne(Agreement, { where: { id } });
+      if (!current) throw new NotFoundError("IopAgreement", id);
+      assertVersion("IopAgreement", id, expectedVersion, current.version);
+      if (ENDED.includes(current.status)) throw new ValidationError("id", "ended", `the agreement has ${current.status}; its terms are kept as they were`);
+      const columns = await this.termsColumns(manager, input, id);
+      const next = { ...current, ...columns } as Agreement;
+      let finalEndDate = current.finalEndDate;
+      if (current.status === AgreementStatus.ACTIVE) finalEndDate = activeFinalEnd(next);
+      if (current.status === AgreementStatus.NOTICE_GIVEN) {
+        finalEndDate = endAfterNotice(next, current.noticeGivenOn!);
+        if (finalEndDate === null) throw new ValidationError("input.renewalTermMonths", "notice-given", "notice has been given; the terms must still renew or run until further notice");
+      }
+      await updateVersioned(manager, Agreement, "IopAgreement", id, expectedVersion, { ...columns, finalEndDate });
+      await this.logChange(manager, AccessAction.UPDATE, "Mutation.updateIopAgreement", "IopAgreement", [id]);
+      return manager.findOneOrFail(Agreement, { where: { id } });
+    });
+  }
+
+  async changeStatus(idValue: string, input: StatusChangeInput, expectedVersion: number): Promise<Agreement> {
+    const id = toId("id", idValue);
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const current = await manager.findOne(Agreement, { where: { id } });
+      if (!current) throw new NotFoundError("IopAgreement", id);
+      assertVersion("IopAgreement", id, expectedVersion, current.version);
+      const plan = planStatusChange(current, input);
+      const changes: Partial<Agreement> = { status: plan.status, finalEndDate: plan.finalEndDate };
+      if (plan.clearNotice) Object.assign(changes, { noticeGivenOn: null, noticeGivenBy: null });
+      await updateVersioned(manager, Agreement, "IopAgreement", id, expectedVersion, changes);
+      await manager.insert(StatusChange, {
+        agreementId: id,
+        fromStatus: current.status,
+        toStatus: plan.status,
+        effectiveDate: input.effectiveDate,
+        changedBy: this.actor,
+        note: input.note ?? null,
+      });
+      await this.logChange(manager, AccessAction.UPDATE, "Mutation.changeIopAgreementStatus", "IopAgreement", [id]);
+      return manager.findOneOrFail(Agreement, { where: { id } });
+    });
+  }
+
+  async giveNotice(idValue: string, input: NoticeInput, expectedVersion: number): Promise<Agreement> {
+    const id = toId("id", idValue);
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const current = await manager.findOne(Agreement, { where: { id } });
+      if (!current) throw new NotFoundError("IopAgreement", id);
+      assertVersion("IopAgreement", id, expectedVersion, current.version);
+      const end = planNotice(current, input.noticeDate);
+      await updateVersioned(manager, Agreement, "IopAgreement", id, expectedVersion, {
+        status: AgreementStatus.NOTICE_GIVEN,
+        finalEndDate: end,
+        noticeGivenOn: input.noticeDate,
+        noticeGivenBy: input.givenBy,
+      });
+      await manager.insert(StatusChange, {
+        agreementId: id,
+        fromStatus: current.status,
+        toStatus: AgreementStatus.NOTICE_GIVEN,
+        effectiveDate: input.noticeDate,
+        changedBy: this.actor,
+        note: input.note ?? `notice by ${input.givenBy}; last day in force ${end}`,
+      });
+      await this.logChange(manager, AccessAction.UPDATE, "Mutation.giveIopNotice", "IopAgreement", [id]);
+      return manager.findOneOrFail(Agreement, { where: { id } });
+    });
+  }
+
+  async addContact(agreementIdValue: string, input: ContactInput): Promise<AgreementContact> {
+    const agreementId = toId("agreementId", agreementIdValue);
+    if (!input.name && !input.title) throw new ValidationError("input.name", "required", "give a name or at least a title (befattning)");
+    return inTransaction(this.ctx.ds, async (manager) => {
+      if (!(await manager.exists(Agreement, { where: { id: agreementId } }))) throw new NotFoundError("IopAgreement", agreementId);
+      const contact = manager.create(AgreementContact, {
+        agreementId,
+        side: input.side,
+        role: input.role,
+        title: input.title ?? null,
+        name: input.name ?? null,
+        unit: input.unit ?? null,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+      });
+      await manager.save(contact);
+      await this.logChange(manager, AccessAction.CREATE, "Mutation.addIopContact", "IopContact", [contact.id]);
+      return contact;
+    });
+  }
+
+  async removeContact(idValue: string): Promise<boolean> {
+    const id = toId("id", idValue);
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const result = await manager.delete(AgreementContact, { id });
+      if (!result.affected) throw new NotFoundError("IopContact", id);
+      await this.logChange(manager, AccessAction.DELETE, "Mutation.removeIopContact", "IopContact", [id]);
+      return true;
+    });
+  }
+
+  async addBoardDecision(agreementIdValue: string, input: BoardDecisionInput): Promise<BoardDecision> {
+    const agreementId = toId("agreementId", agreementIdValue);
+    if (input.statedPeriodStart && input.statedPeriodEnd) {
+      assertOrder("input.statedPeriodEnd", input.statedPeriodStart, input.statedPeriodEnd, "input.statedPeriodStart");
+    }
+    if (input.statedAnnualFee != null && input.statedAnnualFee < 0) throw new ValidationError("input.statedAnnualFee", "non-negative", "must not be negative");
+    return inTransaction(this.ctx.ds, async (manager) => {
+      if (!(await manager.exists(Agreement, { where: { id: agreementId } }))) throw new NotFoundError("IopAgreement", agreementId);
+      const decision = manager.create(BoardDecision, {
+        agreementId,
+        kind: input.kind,
+        diaryNumber: input.diaryNumber ?? null,
+        paragraph: input.paragraph ?? null,
+        decisionDate: input.decisionDate ?? null,
+        summary: input.summary,
+        statedPeriodStart: input.statedPeriodStart ?? null,
+        statedPeriodEnd: input.statedPeriodEnd ?? null,
+        statedRenewalMonths: input.statedRenewalMonths ?? null,
+        statedNoticeMonths: input.statedNoticeMonths ?? null,
+        statedAnnualFee: input.statedAnnualFee ?? null,
+      });
+      await manager.save(decision);
+      await this.logChange(manager, AccessAction.CREATE, "Mutation.addIopBoardDecision", "IopBoardDecision", [decision.id]);
+      return decision;
+    });
+  }
+
+  // ---- date-rule queries ----
+
+  /** Agreements that still renew automatically, with their next notice deadline on or after asOf. */
+  async noticeDeadlines(asOf: LocalDate, boardLeadDays: number): Promise<NoticeDeadlineType[]> {
+    if (!Number.isInteger(boardLeadDays) || boardLeadDays < 0 || boardLeadDays > 730) {
+      throw new ValidationError("boardLeadDays", "range", "must be between 0 and 730 days");
+    }
+    const renewing = await this.ctx.ds
+      .getRepository(Agreement)
+      .createQueryBuilder("a")
+      .where("a.status = :active AND a.endDate IS NOT NULL AND a.renewalTermMonths IS NOT NULL", { active: AgreementStatus.ACTIVE })
+      .getMany();
+    return renewing
+      .map((agreement) => noticeRow(agreement, asOf, boardLeadDays))
+      .filter((row): row is NoticeDeadlineType => row !== null)
+      .sort((x, y) => (x.noticeDeadline < y.noticeDeadline ? -1 : x.noticeDeadline > y.noticeDeadline ? 1 : x.agreement.id - y.agreement.id));
+  }
+
+  /** Starts, renewals, wind-downs, ends and replacements in [from, to], by date. */
+  async events(from: LocalDate, to: LocalDate): Promise<AgreementEventType[]> {
+    assertOrder("to", from, to, "from");
+    const manager = this.ctx.ds.manager;
+    const agreements = await manager
+      .getRepository(Agreement)
+      .createQueryBuilder("a")
+      .where("a.status <> :draft AND a.startDate <= :to AND (a.finalEndDate IS NULL OR a.finalEndDate >= :from)", {
+        draft: AgreementStatus.DRAFT,
+        from,
+        to,
+      })
+      .getMany();
+    if (agreements.length === 0) return [];
+    const ids = agreements.map((a) => a.id);
+    const [windDowns, successors] = await Promise.all([
+      manager
+        .getRepository(StatusChange)
+        .createQueryBuilder("s")
+        .where("s.agreementId IN (:...ids) AND s.toStatus = :wd AND s.effectiveDate BETWEEN :from AND :to", { ids, wd: AgreementStatus.WINDING_DOWN, from, to })
+        .getMany(),
+      manager.find(Agreement, { where: { predecessorId: In(ids) } }),
+    ]);
+    const byId = new Map(agreements.map((a) => [a.id, a]));
+    const successorOf = new Map(successors.filter((s) => s.status !== AgreementStatus.DRAFT).map((s) => [s.predecessorId!, s]));
+    const events: AgreementEventType[] = [];
+    for (const a of agreements) {
+      if (a.startDate >= from) events.push({ kind: AgreementEventKind.STARTS, date: a.startDate, agreement: a, successor: null });
+      for (const term of renewalsBetween(a, from, to)) events.push({ kind: AgreementEventKind.RENEWS, date: term.start, agreement: a, successor: null });
+      if (a.finalEndDate !== null && a.finalEndDate <= to) {
+        const successor = successorOf.get(a.id) ?? null;
+        events.push({ kind: successor ? AgreementEventKind.REPLACED : AgreementEventKind.ENDS, date: a.finalEndDate, agreement: a, successor });
+      }
+    }
+    for (const s of windDowns) events.push({ kind: AgreementEventKind.WINDS_DOWN, date: s.effectiveDate, agreement: byId.get(s.agreementId)!, successor: null });
+    return events.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.agreement.id - y.agreement.id));
+  }
+
+  page<T>(items: T[], args: { first?: number; after?: string }) {
+    return pageOf(items, args);
+  }
+}
+
+export function noticeRow(agreement: Agreement, asOf: LocalDate, boardLeadDays: number): NoticeDeadlineType | null {
+  if (agreement.status !== AgreementStatus.ACTIVE) return null;
+  const next = nextNoticeDeadline(agreement, asOf);
+  if (!next) return null;
+  return {
+    agreement,
+    termEnd: next.termEnd,
+    noticeDeadline: next.noticeDeadline,
+    renewedUntil: next.renewedUntil,
+    decisionNeededBy: decisionNeededBy(next.noticeDeadline, boardLeadDays),
+    daysLeft: daysBetween(asOf, next.noticeDeadline),
+  };
+}
+
+function partnerColumns(input: PartnerInput): Partial<Partner> {
+  return {
+    name: input.name,
+    organisationsnummer: input.organisationsnummer,
+    postalAddress: input.postalAddress ?? null,
+    postalCode: input.postalCode ?? null,
+    city: input.city ?? null,
+    description: input.description ?? null,
+  };
+}
+
+function orgnrTaken(orgnr: string): ConflictError {
+  return new ConflictError(`A partner with organisationsnummer ${orgnr.slice(0, 6)}-${orgnr.slice(6)} is already registered`, {
+    field: "input.organisationsnummer",
+  });
+}
+
+export function agreementService(ctx: RequestContext): AgreementService {
+  return new AgreementService(ctx);
+}

@@ -1,0 +1,13 @@
+import { registerEnumType } from "type-graphql";
+
+export enum InvoiceKind {
+  AGREED = "AGREED",
+  OTHER = "OTHER",
+}
+registerEnumType(InvoiceKind, {
+  name: "IopInvoiceKind",
+  valuesConfig: {
+    AGREED: { description: "Billing of an agreed amount (the yearly serviceavgift or an amendment) — not added to the cost again." },
+    OTHER: { description: "Any other invoice from the partner under the agreement (e.g. daily fees, extra services) — adds to the cost." },
+  },
+});

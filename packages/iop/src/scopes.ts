@@ -1,0 +1,11 @@
+/** Scopes of the IOP module. Deny by default: every operation names the scope it needs. */
+export const IopScopes = {
+  /** Agreements, partners and their contact persons (person-level: contact reads are access-logged). */
+  READ: "iop:read",
+  /** Register and change partners, agreements, money and follow-up. */
+  WRITE: "iop:write",
+  /** Aggregates only: counts of partnerships, costs per year and funding budget, follow-up figures. */
+  STATS: "iop:stats",
+} as const;
+
+export const IOP_DOMAIN = "iop";

@@ -1,0 +1,39 @@
+import { ValidationError, sqlDialect, toConnection, toPage, type Connection, type LocalDate, type PageArgs } from "@arbetsliv/core";
+import type { DataSource, EntityManager } from "typeorm";
+
+/** Parses a GraphQL ID into a positive integer, or BAD_USER_INPUT naming the field. */
+export function toId(field: string, value: string | number): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw new ValidationError(field, "id", "is not a valid id");
+  return id;
+}
+
+/** A page of an already computed list (rule queries over the few agreements there are). */
+export function pageOf<T>(items: T[], args: PageArgs): Connection<T> {
+  const page = toPage(args);
+  return toConnection(items.slice(page.offset, page.offset + page.limit), items.length, page);
+}
+
+export function assertOrder(field: string, from: LocalDate, to: LocalDate, fromField: string): void {
+  if (to < from) throw new ValidationError(field, "order", `must not be before ${fromField}`);
+}
+
+export const MIN_YEAR = 1990;
+export const MAX_YEAR = 2200;
+
+export function assertYear(field: string, year: number): void {
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
+    throw new ValidationError(field, "range", `must be a year between ${MIN_YEAR} and ${MAX_YEAR}`);
+  }
+}
+
+/** A date parameter placeholder typed as DATE on MariaDB (sqlite holds dates as text). */
+export function dateParam(source: DataSource | EntityManager): string {
+  return sqlDialect(source).kind === "mysql" ? "CAST(? AS DATE)" : "?";
+}
+
+/** "YYYY-01-01" and "YYYY-12-31" and the number of days of a year. */
+export function yearBounds(year: number): { start: LocalDate; end: LocalDate; days: number } {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return { start: `${year}-01-01`, end: `${year}-12-31`, days: leap ? 366 : 365 };
+}

@@ -1,0 +1,39 @@
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
+import { LocalDateScalar, type LocalDate, type RequestContext } from "@arbetsliv/core";
+import { IopScopes } from "../scopes";
+import { StatisticsService } from "./statistics.service";
+import { BudgetCostType, FollowUpStatisticsType, PartnershipChangesType, PartnershipCostType, PartnershipCountType } from "./statistics.types";
+
+/** Aggregates for the board and integrators (iop:stats). Every figure from the records, for any period. */
+@Resolver()
+export class StatisticsResolver {
+  @Authorized(IopScopes.STATS)
+  @Query(() => PartnershipCountType, { description: "Partnerships in force on a day, per funding budget." })
+  iopPartnershipCount(@Arg("on", () => LocalDateScalar) on: LocalDate, @Ctx() ctx: RequestContext) {
+    return new StatisticsService(ctx.ds).partnershipCount(on);
+  }
+
+  @Authorized(IopScopes.STATS)
+  @Query(() => PartnershipChangesType, { description: "How many agreements start, wind down, end or are replaced in a period." })
+  iopPartnershipChanges(@Arg("from", () => LocalDateScalar) from: LocalDate, @Arg("to", () => LocalDateScalar) to: LocalDate, @Ctx() ctx: RequestContext) {
+    return new StatisticsService(ctx.ds).partnershipChanges(from, to);
+  }
+
+  @Authorized(IopScopes.STATS)
+  @Query(() => [PartnershipCostType], { description: "Cost per partnership and year (at most 30 years)." })
+  iopCostsPerPartnership(@Arg("fromYear", () => Int) fromYear: number, @Arg("toYear", () => Int) toYear: number, @Ctx() ctx: RequestContext) {
+    return new StatisticsService(ctx.ds).costsPerPartnership(fromYear, toYear);
+  }
+
+  @Authorized(IopScopes.STATS)
+  @Query(() => [BudgetCostType], { description: "Cost per funding budget and year (at most 30 years)." })
+  iopCostsPerFundingBudget(@Arg("fromYear", () => Int) fromYear: number, @Arg("toYear", () => Int) toYear: number, @Ctx() ctx: RequestContext) {
+    return new StatisticsService(ctx.ds).costsPerFundingBudget(fromYear, toYear);
+  }
+
+  @Authorized(IopScopes.STATS)
+  @Query(() => FollowUpStatisticsType, { description: "Follow-ups, deviations and yearly reports for a year." })
+  iopFollowUpStatistics(@Arg("year", () => Int) year: number, @Ctx() ctx: RequestContext) {
+    return new StatisticsService(ctx.ds).followUpStatistics(year);
+  }
+}

@@ -1,0 +1,195 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { ValidationError, sqlDialect, toInt, type LocalDate } from "@arbetsliv/core";
+import { AgreementStatus } from "../agreement/agreement.enums";
+import { YearlyReportKind } from "../follow-up/follow-up.enums";
+import { InvoiceKind } from "../money/money.enums";
+import { assertOrder, assertYear, dateParam, yearBounds } from "../shared/helpers";
+import type {
+  BudgetCostType,
+  FollowUpStatisticsType,
+  PartnershipChangesType,
+  PartnershipCostType,
+  PartnershipCountType,
+} from "./statistics.types";
+
+const MAX_YEARS = 30;
+const DRAFT = `'${AgreementStatus.DRAFT}'`;
+
+type Db = DataSource | EntityManager;
+
+/**
+ * Report queries: all figures by SQL aggregation over the stored records, for any period.
+ * Same SQL on MariaDB and sqlite through sqlDialect.
+ */
+export class StatisticsService {
+  constructor(private readonly db: Db) {}
+
+  private query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.db.query(sql, params);
+  }
+
+  async partnershipCount(on: LocalDate): Promise<PartnershipCountType> {
+    const dp = dateParam(this.db);
+    const rows = await this.query<{ code: string; name: string; n: unknown }>(
+      `SELECT b.code AS code, b.name AS name, COUNT(a.id) AS n
+         FROM iop_agreement a JOIN iop_funding_budget b ON b.id = a.fundingBudgetId
+        WHERE a.status <> ${DRAFT} AND a.startDate <= ${dp} AND (a.finalEndDate IS NULL OR a.finalEndDate >= ${dp})
+        GROUP BY b.id, b.code, b.name ORDER BY b.code`,
+      [on, on],
+    );
+    const byFundingBudget = rows.map((r) => ({ fundingBudgetCode: r.code, fundingBudgetName: r.name, partnerships: toInt(r.n) }));
+    return { date: on, inForce: byFundingBudget.reduce((s, b) => s + b.partnerships, 0), byFundingBudget };
+  }
+
+  async partnershipChanges(from: LocalDate, to: LocalDate): Promise<PartnershipChangesType> {
+    assertOrder("to", from, to, "from");
+    const dp = dateParam(this.db);
+    const successor = `EXISTS (SELECT 1 FROM iop_agreement s WHERE s.predecessorId = a.id AND s.status <> ${DRAFT})`;
+    const [row] = await this.query<Record<string, unknown>>(
+      `SELECT
+         SUM(CASE WHEN a.startDate BETWEEN ${dp} AND ${dp} THEN 1 ELSE 0 END) AS started,
+         SUM(CASE WHEN a.finalEndDate BETWEEN ${dp} AND ${dp} AND NOT ${successor} THEN 1 ELSE 0 END) AS ended,
+         SUM(CASE WHEN a.finalEndDate BETWEEN ${dp} AND ${dp} AND ${successor} THEN 1 ELSE 0 END) AS replaced,
+         (SELECT COUNT(DISTINCT c.agreementId) FROM iop_status_change c
+           WHERE c.toStatus = '${AgreementStatus.WINDING_DOWN}' AND c.effectiveDate BETWEEN ${dp} AND ${dp}) AS windingDown
+       FROM iop_agreement a WHERE a.status <> ${DRAFT}`,
+      [from, to, from, to, from, to, from, to],
+    );
+    return { from, to, started: toInt(row?.started), ended: toInt(row?.ended), replaced: toInt(row?.replaced), windingDown: toInt(row?.windingDown) };
+  }
+
+  /** One row per agreement and year: in force that year, or with amendments or invoices for it. */
+  private costRows(fromYear: number, toYear: number): { sql: string; params: unknown[] } {
+    assertYear("fromYear", fromYear);
+    assertYear("toYear", toYear);
+    if (toYear < fromYear) throw new ValidationError("toYear", "order", "must not be before fromYear");
+    if (toYear - fromYear + 1 > MAX_YEARS) throw new ValidationError("toYear", "range", `at most ${MAX_YEARS} years at a time`);
+    const d = sqlDialect(this.db);
+    const dp = dateParam(this.db);
+    const years: number[] = [];
+    for (let y = fromYear; y <= toYear; y++) years.push(y);
+    const yearsSql = years.map(() => `SELECT ? AS y, ${dp} AS ys, ${dp} AS ye, ? AS yd`).join(" UNION ALL ");
+    const yearParams = years.flatMap((y) => {
+      const b = yearBounds(y);
+      return [y, b.start, b.end, b.days];
+    });
+    const daysInForce = `(${d.daysBetween(d.greatest("a.startDate", "yr.ys"), d.least("COALESCE(a.finalEndDate, yr.ye)", "yr.ye"))} + 1)`;
+    const sql = `
+      SELECT a.id AS agreementId, yr.y AS costYear, 1 AS inForce,
+             COALESCE(ROUND(a.annualServiceFee * ${daysInForce} * 1.0 / yr.yd), 0) AS fee, 0 AS amend, 0 AS invAgreed, 0 AS invOther
+        FROM iop_agreement a
+        JOIN (${yearsSql}) yr ON a.startDate <= yr.ye AND (a.finalEndDate IS NULL OR a.finalEndDate >= yr.ys)
+       WHERE a.status <> ${DRAFT}
+      UNION ALL
+      SELECT aa.agreementId, aa.year, 0, 0, aa.amount, 0, 0
+        FROM iop_amendment_amount aa WHERE aa.year BETWEEN ? AND ?
+      UNION ALL
+      SELECT i.agreementId, ${d.year("i.invoiceDate")}, 0, 0, 0,
+             CASE WHEN i.kind = '${InvoiceKind.AGREED}' THEN i.amount ELSE 0 END,
+             CASE WHEN i.kind = '${InvoiceKind.OTHER}' THEN i.amount ELSE 0 END
+        FROM iop_invoice i WHERE i.invoiceDate BETWEEN ${dp} AND ${dp}`;
+    return { sql, params: [...yearParams, fromYear, toYear, `${fromYear}-01-01`, `${toYear}-12-31`] };
+  }
+
+  async costsPerPartnership(fromYear: number, toYear: number): Promise<PartnershipCostType[]> {
+    const { sql, params } = this.costRows(fromYear, toYear);
+    const rows = await this.query<Record<string, unknown>>(
+      `SELECT t.agreementId AS agreementId, t.costYear AS costYear, MAX(t.inForce) AS inForce,
+              SUM(t.fee) AS fee, SUM(t.amend) AS amend, SUM(t.invAgreed) AS invAgreed, SUM(t.invOther) AS invOther,
+              a.number AS number, a.title AS title, p.name AS partnerName, p.organisationsnummer AS orgnr, b.code AS budgetCode
+         FROM (${sql}) t
+         JOIN iop_agreement a ON a.id = t.agreementId
+         JOIN iop_partner p ON p.id = a.partnerId
+         JOIN iop_funding_budget b ON b.id = a.fundingBudgetId
+        GROUP BY t.agreementId, t.costYear, a.number, a.title, p.name, p.organisationsnummer, b.code
+        ORDER BY t.costYear, p.name, t.agreementId`,
+      params,
+    );
+    return rows.map((r) => {
+      const money = moneyParts(r);
+      return {
+        agreementId: toInt(r.agreementId),
+        agreementNumber: (r.number as string | null) ?? null,
+        agreementTitle: String(r.title),
+        partnerName: String(r.partnerName),
+        partnerOrganisationsnummer: String(r.orgnr),
+        fundingBudgetCode: String(r.budgetCode),
+        year: toInt(r.costYear),
+        inForce: toInt(r.inForce) === 1,
+        ...money,
+      };
+    });
+  }
+
+  async costsPerFundingBudget(fromYear: number, toYear: number): Promise<BudgetCostType[]> {
+    const { sql, params } = this.costRows(fromYear, toYear);
+    const rows = await this.query<Record<string, unknown>>(
+      `SELECT b.code AS code, b.name AS name, t.costYear AS costYear,
+              COUNT(DISTINCT CASE WHEN t.inForce = 1 THEN t.agreementId END) AS partnerships,
+              SUM(t.fee) AS fee, SUM(t.amend) AS amend, SUM(t.invAgreed) AS invAgreed, SUM(t.invOther) AS invOther
+         FROM (${sql}) t
+         JOIN iop_agreement a ON a.id = t.agreementId
+         JOIN iop_funding_budget b ON b.id = a.fundingBudgetId
+        GROUP BY b.id, b.code, b.name, t.costYear
+        ORDER BY t.costYear, b.code`,
+      params,
+    );
+    return rows.map((r) => ({
+      fundingBudgetCode: String(r.code),
+      fundingBudgetName: String(r.name),
+      year: toInt(r.costYear),
+      partnerships: toInt(r.partnerships),
+      ...moneyParts(r),
+    }));
+  }
+
+  async followUpStatistics(year: number): Promise<FollowUpStatisticsType> {
+    assertYear("year", year);
+    const { start, end } = yearBounds(year);
+    const dp = dateParam(this.db);
+    const [evaluations] = await this.query<Record<string, unknown>>(
+      `SELECT COUNT(*) AS n, COUNT(DISTINCT e.agreementId) AS agreements FROM iop_evaluation e WHERE e.conductedOn BETWEEN ${dp} AND ${dp}`,
+      [start, end],
+    );
+    const [deviations] = await this.query<Record<string, unknown>>(
+      `SELECT COUNT(*) AS n, SUM(CASE WHEN d.resolvedOn IS NULL OR d.resolvedOn > ${dp} THEN 1 ELSE 0 END) AS open
+         FROM iop_deviation d WHERE d.detectedOn BETWEEN ${dp} AND ${dp}`,
+      [end, start, end],
+    );
+    const has = (kind: YearlyReportKind) =>
+      `EXISTS (SELECT 1 FROM iop_yearly_report r WHERE r.agreementId = a.id AND r.year = ? AND r.kind = '${kind}')`;
+    const [reports] = await this.query<Record<string, unknown>>(
+      `SELECT SUM(CASE WHEN a.requiresActivityReport = 1 THEN 1 ELSE 0 END) AS reportsExpected,
+              SUM(CASE WHEN a.requiresActivityReport = 1 AND ${has(YearlyReportKind.ACTIVITY_REPORT)} THEN 1 ELSE 0 END) AS reportsReceived,
+              SUM(CASE WHEN a.requiresActivityPlan = 1 THEN 1 ELSE 0 END) AS plansExpected,
+              SUM(CASE WHEN a.requiresActivityPlan = 1 AND ${has(YearlyReportKind.ACTIVITY_PLAN)} THEN 1 ELSE 0 END) AS plansReceived
+         FROM iop_agreement a
+        WHERE a.status <> ${DRAFT} AND a.startDate <= ${dp} AND (a.finalEndDate IS NULL OR a.finalEndDate >= ${dp})`,
+      [year, year, end, start],
+    );
+    const [served] = await this.query<Record<string, unknown>>(
+      `SELECT SUM(r.individualsServed) AS n FROM iop_yearly_report r WHERE r.year = ? AND r.kind = '${YearlyReportKind.ACTIVITY_REPORT}'`,
+      [year],
+    );
+    return {
+      year,
+      evaluations: toInt(evaluations?.n),
+      agreementsEvaluated: toInt(evaluations?.agreements),
+      deviations: toInt(deviations?.n),
+      openDeviations: toInt(deviations?.open),
+      activityReportsExpected: toInt(reports?.reportsExpected),
+      activityReportsReceived: toInt(reports?.reportsReceived),
+      activityPlansExpected: toInt(reports?.plansExpected),
+      activityPlansReceived: toInt(reports?.plansReceived),
+      individualsServed: toInt(served?.n),
+    };
+  }
+}
+
+function moneyParts(r: Record<string, unknown>) {
+  const serviceFee = toInt(r.fee);
+  const amendments = toInt(r.amend);
+  const invoicedAgreed = toInt(r.invAgreed);
+  const otherInvoices = toInt(r.invOther);
+  return { serviceFee, amendments, invoicedAgreed, otherInvoices, total: serviceFee + amendments + otherInvoices };
+}
