@@ -1,0 +1,147 @@
+import { In } from "typeorm";
+import {
+  AccessAction,
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  inTransaction,
+  toInt,
+  todayLocalDate,
+  updateVersioned,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { Application } from "../application/application.entity";
+import { Fund } from "../fund/fund.entity";
+import { FundBudget } from "../fund/fund-budget.entity";
+import { Round } from "../round/round.entity";
+import { ApplicationStatus, RoundStatus } from "../shared/enums";
+import { kr } from "../shared/format";
+import { DOMAIN, assertWholeKronor, findForUpdate, insertChunked, isMysql, lockRow, toId } from "../shared/util";
+import { AllocationAdjustment } from "./allocation-adjustment.entity";
+import { Allocation } from "./allocation.entity";
+import type { AdjustAllocationInput } from "./allocation.inputs";
+import type { FundRules } from "./eligibility";
+import { planRound } from "./round-plan";
+
+/** The funds of a round as rules, with each fund's budget in the round (0 when none). */
+export function fundRulesFor(funds: Fund[], budgets: FundBudget[]): FundRules[] {
+  const available = new Map(budgets.map((b) => [b.fundId, b.available]));
+  return funds.map((f) => ({ ...f, available: available.get(f.id) ?? 0 }));
+}
+
+/** Eligibility, allocation and adjustments of a round. */
+export class AllocationService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  /**
+   * Assesses every application taken into the round and allocates each fund's budget with
+   * the round's published policy, replacing an earlier unadjusted allocation. Only after the
+   * application period has ended and before the board decision.
+   */
+  allocateRound(idValue: string, expectedVersion: number, today = todayLocalDate()): Promise<Round> {
+    const id = toId("roundId", idValue);
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const round = await findForUpdate(manager, Round, "DonationRound", id);
+      if (round.status === RoundStatus.DECIDED) throw new ConflictError(`${round.name} is decided; the allocation is final`);
+      if (today <= round.applicationCloses) {
+        throw new ConflictError(`${round.name}: the application period runs until ${round.applicationCloses}; allocate after it has ended`);
+      }
+      if (round.status === RoundStatus.ALLOCATED && (await manager.exists(AllocationAdjustment, { where: { roundId: id } }))) {
+        throw new ConflictError(`${round.name} has adjusted allocations; it cannot be allocated again`);
+      }
+      const funds = await manager.find(Fund, { where: { active: true } });
+      const budgets = await manager.find(FundBudget, { where: { roundId: id } });
+      const apps = await manager.find(Application, {
+        where: { roundId: id, status: In([ApplicationStatus.RECEIVED, ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE]) },
+      });
+      const plan = planRound(round, fundRulesFor(funds, budgets), apps);
+      await manager.delete(Allocation, { roundId: id });
+      for (const o of plan.outcomes) {
+        await manager.update(Application, { id: o.applicationId }, {
+          status: o.status,
+          fundId: o.fundId,
+          rejectionReason: o.rejectionReason,
+          rejectionText: o.rejectionText,
+          assessment: o.assessment,
+        });
+      }
+      await insertChunked(
+        manager,
+        Allocation,
+        plan.allocations.map((a) => ({ roundId: id, fundId: a.fundId, applicationId: a.applicationId, proposedAmount: a.amount, amount: a.amount, explanation: a.explanation })),
+      );
+      await updateVersioned(manager, Round, "DonationRound", id, expectedVersion, { status: RoundStatus.ALLOCATED, allocatedAt: new Date() });
+      const saved = await manager.find(Allocation, { where: { roundId: id }, select: { id: true, applicationId: true } });
+      const pnr = new Map(apps.map((a) => [a.id, a.personnummer]));
+      await this.ctx.accessLog.append(manager, {
+        action: AccessAction.CREATE,
+        operation: "Mutation.allocateDonationRound",
+        domain: DOMAIN,
+        recordType: "Allocation",
+        recordIds: saved.map((a) => a.id),
+        personnummer: saved.map((a) => pnr.get(a.applicationId)!),
+      });
+      return manager.findOneOrFail(Round, { where: { id } });
+    });
+  }
+
+  /** Adjusts one allocation before the decision: logged, never above what was asked, the round's cap or what the fund has. */
+  adjust(input: AdjustAllocationInput): Promise<Allocation> {
+    const id = toId("input.allocationId", input.allocationId);
+    assertWholeKronor("input.amount", input.amount);
+    const actor = this.ctx.principal?.subject ?? "anonymous";
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const allocation = await manager.findOne(Allocation, { where: { id } });
+      if (!allocation) throw new NotFoundError("DonationAllocation", id);
+      const round = await findForUpdate(manager, Round, "DonationRound", allocation.roundId, "pessimistic_read");
+      if (round.status !== RoundStatus.ALLOCATED) {
+        throw new ConflictError(`${round.name} is ${round.status}: allocations can only be adjusted after the allocation and before the board decision`);
+      }
+      const app = await manager.findOneOrFail(Application, { where: { id: allocation.applicationId } });
+      if (input.amount > app.amountRequested) {
+        throw new ValidationError("input.amount", "asked", `must not exceed the amount asked (${kr(app.amountRequested)})`);
+      }
+      if (round.maxPerApplication !== null && input.amount > round.maxPerApplication) {
+        throw new ValidationError("input.amount", "cap", `must not exceed the round's maximum per application (${kr(round.maxPerApplication)})`);
+      }
+      // Lock the fund's budget row so two adjustments in the same fund cannot both pass the check.
+      const budget = await lockRow(manager, FundBudget, { roundId: round.id, fundId: allocation.fundId });
+      // A locking read: on MariaDB a plain SELECT would see the transaction's snapshot, taken before
+      // the budget lock was granted, and miss adjustments committed while this one waited.
+      const sum = manager
+        .createQueryBuilder(Allocation, "al")
+        .select("COALESCE(SUM(al.amount), 0)", "total")
+        .where("al.roundId = :roundId AND al.fundId = :fundId", { roundId: round.id, fundId: allocation.fundId });
+      if (isMysql(manager)) sum.setLock("pessimistic_read");
+      const raw = await sum.getRawOne<{ total: string | number }>();
+      const total = toInt(raw?.total) - allocation.amount + input.amount;
+      const available = budget?.available ?? 0;
+      if (total > available) {
+        throw new ValidationError(
+          "input.amount",
+          "fund-limit",
+          `would bring the fund's allocations to ${kr(total)}, above the ${kr(available)} it has this round (${kr(available - (total - input.amount))} left for this application)`,
+        );
+      }
+      await updateVersioned(manager, Allocation, "DonationAllocation", id, input.expectedVersion, { amount: input.amount });
+      await manager.insert(AllocationAdjustment, {
+        allocationId: id,
+        roundId: round.id,
+        actor,
+        adjustedAt: new Date(),
+        fromAmount: allocation.amount,
+        toAmount: input.amount,
+        reason: input.reason,
+      });
+      await this.ctx.accessLog.append(manager, {
+        action: AccessAction.UPDATE,
+        operation: "Mutation.adjustDonationAllocation",
+        domain: DOMAIN,
+        recordType: "Allocation",
+        recordIds: [id],
+        personnummer: [app.personnummer],
+      });
+      return manager.findOneOrFail(Allocation, { where: { id } });
+    });
+  }
+}

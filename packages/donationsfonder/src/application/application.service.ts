@@ -1,0 +1,142 @@
+import {
+  AccessAction,
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  inTransaction,
+  isUniqueViolation,
+  toConnection,
+  toPage,
+  todayLocalDate,
+  updateVersioned,
+  type Connection,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { Round } from "../round/round.entity";
+import { ApplicationStatus, RoundStatus } from "../shared/enums";
+import { DOMAIN, assertNotNegative, assertWholeKronor, findForUpdate, lockRow, toId } from "../shared/util";
+import { Application } from "./application.entity";
+import type { ApplicationListArgs, RegisterApplicationInput, UpdateApplicationInput } from "./application.inputs";
+import { receiptOutcome } from "./receipt.rules";
+
+/** Applications: registration (with refusal of late, early and duplicate ones), corrections, person-level reads. */
+export class ApplicationService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  /** Logs a read of these applications (one INSERT), before they are returned. */
+  async logRead(operation: string, apps: Application[]): Promise<void> {
+    await this.ctx.accessLog.append(this.ctx.ds.manager, {
+      action: AccessAction.READ,
+      operation,
+      domain: DOMAIN,
+      recordType: "Application",
+      recordIds: apps.map((a) => a.id),
+      personnummer: apps.map((a) => a.personnummer),
+    });
+  }
+
+  async register(input: RegisterApplicationInput, registeredBy: string): Promise<Application> {
+    const roundId = toId("input.roundId", input.roundId);
+    if (input.receivedDate > todayLocalDate()) throw new ValidationError("input.receivedDate", "not-in-future", "must not be in the future");
+    assertNotNegative("input.yearlyIncome", input.yearlyIncome);
+    assertWholeKronor("input.amountRequested", input.amountRequested, { min: 1 });
+    const attempt = () =>
+      inTransaction(this.ctx.ds, async (manager) => {
+        // A shared lock: registrations run side by side but never while the round is being allocated.
+        const round = await lockRow(manager, Round, { id: roundId }, "pessimistic_read");
+        if (!round) throw new ValidationError("input.roundId", "exists", "is not a round");
+        if (round.status !== RoundStatus.OPEN) {
+          throw new ConflictError(`${round.name} is ${round.status}: applications can no longer be registered`);
+        }
+        const existing = await manager.findOne(Application, { where: { roundId, activePersonnummer: input.personnummer } });
+        const outcome = receiptOutcome(round, input.receivedDate, existing?.id ?? null);
+        const app = manager.create(Application, {
+          roundId,
+          personnummer: input.personnummer,
+          activePersonnummer: outcome.status === ApplicationStatus.RECEIVED ? input.personnummer : null,
+          receivedDate: input.receivedDate,
+          registeredBy,
+          resident: input.resident,
+          householdSize: input.householdSize,
+          yearlyIncome: input.yearlyIncome,
+          purposes: input.purposes,
+          amountRequested: input.amountRequested,
+          status: outcome.status,
+          rejectionReason: outcome.reason,
+          rejectionText: outcome.text,
+          assessment: null,
+          fundId: null,
+          duplicateOfId: outcome.duplicateOfId,
+        });
+        await manager.save(app);
+        await this.ctx.accessLog.append(manager, {
+          action: AccessAction.CREATE,
+          operation: "Mutation.registerDonationApplication",
+          domain: DOMAIN,
+          recordType: "Application",
+          recordIds: [app.id],
+          personnummer: [app.personnummer],
+        });
+        return app;
+      });
+    try {
+      return await attempt();
+    } catch (e) {
+      // Two registrations for the same person at once: the UNIQUE index lets one in; the
+      // other runs again, finds it, and is kept as a refused DUPLICATE.
+      if (isUniqueViolation(e)) return attempt();
+      throw e;
+    }
+  }
+
+  update(idValue: string, input: UpdateApplicationInput, expectedVersion: number): Promise<Application> {
+    const id = toId("id", idValue);
+    if (input.yearlyIncome != null) assertNotNegative("input.yearlyIncome", input.yearlyIncome);
+    if (input.amountRequested != null) assertWholeKronor("input.amountRequested", input.amountRequested, { min: 1 });
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const app = await manager.findOne(Application, { where: { id } });
+      if (!app) throw new NotFoundError("DonationApplication", id);
+      const round = await findForUpdate(manager, Round, "DonationRound", app.roundId, "pessimistic_read");
+      if (round.status !== RoundStatus.OPEN) throw new ConflictError(`${round.name} is ${round.status}: applications can no longer be changed`);
+      if (app.status !== ApplicationStatus.RECEIVED) {
+        throw new ConflictError(`Application ${id} is ${app.status} (${app.rejectionReason}); register a new application instead`);
+      }
+      const changes: Partial<Application> = {};
+      if (input.resident != null) changes.resident = input.resident;
+      if (input.householdSize != null) changes.householdSize = input.householdSize;
+      if (input.yearlyIncome != null) changes.yearlyIncome = input.yearlyIncome;
+      if (input.purposes != null) changes.purposes = input.purposes;
+      if (input.amountRequested != null) changes.amountRequested = input.amountRequested;
+      await updateVersioned(manager, Application, "DonationApplication", id, expectedVersion, changes);
+      await this.ctx.accessLog.append(manager, {
+        action: AccessAction.UPDATE,
+        operation: "Mutation.updateDonationApplication",
+        domain: DOMAIN,
+        recordType: "Application",
+        recordIds: [id],
+        personnummer: [app.personnummer],
+      });
+      return manager.findOneOrFail(Application, { where: { id } });
+    });
+  }
+
+  async list(args: ApplicationListArgs): Promise<Connection<Application>> {
+    const page = toPage(args);
+    const roundId = toId("roundId", args.roundId);
+    const qb = this.ctx.ds.getRepository(Application).createQueryBuilder("a").where("a.roundId = :roundId", { roundId });
+    if (args.status) qb.andWhere("a.status = :status", { status: args.status });
+    if (args.fundId) qb.andWhere("a.fundId = :fundId", { fundId: toId("fundId", args.fundId) });
+    if (args.personnummer) qb.andWhere("a.personnummer = :pnr", { pnr: args.personnummer });
+    const [rows, total] = await qb.orderBy("a.receivedDate", "ASC").addOrderBy("a.id", "ASC").skip(page.offset).take(page.limit).getManyAndCount();
+    await this.logRead("Query.donationApplications", rows);
+    return toConnection(rows, total, page);
+  }
+
+  async get(idValue: string): Promise<Application> {
+    const id = toId("id", idValue);
+    const app = await this.ctx.ds.manager.findOne(Application, { where: { id } });
+    if (!app) throw new NotFoundError("DonationApplication", id);
+    await this.logRead("Query.donationApplication", [app]);
+    return app;
+  }
+}

@@ -1,0 +1,32 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import type { RequestContext } from "@arbetsliv/core";
+import { ADMIN_SCOPES, ANY_DONATION_SCOPE } from "../scopes";
+import { Fund } from "./fund.entity";
+import { FundInput } from "./fund.inputs";
+import { FundService } from "./fund.service";
+
+@Resolver(() => Fund)
+export class FundResolver {
+  @Authorized(...ANY_DONATION_SCOPE)
+  @Query(() => [Fund], { description: "Donationsfonderna — every fund with its statutes, in the published order." })
+  donationFunds(@Ctx() ctx: RequestContext) {
+    return new FundService(ctx).list();
+  }
+
+  @Authorized(...ADMIN_SCOPES)
+  @Mutation(() => Fund, { description: "Add a fund and its statutes. Needs donationsfonder:admin or admin." })
+  createDonationFund(@Arg("input", () => FundInput) input: FundInput, @Ctx() ctx: RequestContext) {
+    return new FundService(ctx).create(input);
+  }
+
+  @Authorized(...ADMIN_SCOPES)
+  @Mutation(() => Fund, { description: "Replace a fund's statutes. Applies to allocations run after the change." })
+  updateDonationFund(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => FundInput) input: FundInput,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new FundService(ctx).update(id, input, expectedVersion);
+  }
+}

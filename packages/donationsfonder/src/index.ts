@@ -1,0 +1,45 @@
+import "reflect-metadata";
+import { defineModule } from "@arbetsliv/core";
+import { AllocationAdjustment } from "./allocation/allocation-adjustment.entity";
+import { Allocation } from "./allocation/allocation.entity";
+import { AllocationResolver } from "./allocation/allocation.resolver";
+import { Application } from "./application/application.entity";
+import { ApplicationResolver } from "./application/application.resolver";
+import { FundBudget } from "./fund/fund-budget.entity";
+import { Fund } from "./fund/fund.entity";
+import { FundResolver } from "./fund/fund.resolver";
+import { donationsfonderMigrations } from "./migrations";
+import { PayoutPayment } from "./payout/payout-payment.entity";
+import { Payout } from "./payout/payout.entity";
+import { PayoutResolver } from "./payout/payout.resolver";
+import { RoundSchedule } from "./round/round-schedule.entity";
+import { Round } from "./round/round.entity";
+import { FundBudgetResolver, RoundResolver } from "./round/round.resolver";
+import { DonationScopes } from "./scopes";
+import { seedDemo } from "./seed/demo";
+import { StatisticsResolver } from "./statistics/statistics.resolver";
+
+export const donationsfonderModule = defineModule({
+  name: "donationsfonder",
+  description: "The city's social donation funds: yearly round, eligibility, allocation, board decision, payout.",
+  entities: [Fund, FundBudget, RoundSchedule, Round, Application, Allocation, AllocationAdjustment, Payout, PayoutPayment],
+  resolvers: [FundResolver, RoundResolver, FundBudgetResolver, ApplicationResolver, AllocationResolver, PayoutResolver, StatisticsResolver],
+  migrations: donationsfonderMigrations,
+  scopes: [
+    { name: DonationScopes.READ, description: "Read applications, allocations per applicant and the payout list (person-level, access-logged).", personLevel: true },
+    { name: DonationScopes.WRITE, description: "Register and correct applications, allocate a round, adjust allocations, record the board decision, mark payouts paid.", personLevel: true },
+    { name: DonationScopes.STATS, description: "Aggregated reports per round and fund (no person data)." },
+    { name: DonationScopes.ADMIN, description: "Funds and their statutes, the round schedule, rounds, policies and fund budgets (core admin may do the same)." },
+  ],
+  seedDemo,
+});
+
+export { DonationScopes } from "./scopes";
+export * from "./shared/enums";
+export { Fund, FundBudget, RoundSchedule, Round, Application, Allocation, AllocationAdjustment, Payout, PayoutPayment };
+export { allocateFund, equalLevel, type AllocationLine, type Claim, type PolicyConfig } from "./allocation/allocation-policy";
+export { assessEligibility, checkFund, incomeLimit, type Assessment, type FundRules, type ApplicantFacts } from "./allocation/eligibility";
+export { planRound, type RoundPlan } from "./allocation/round-plan";
+export { StatisticsService } from "./statistics/statistics.service";
+export { REFERENCE_FUNDS, REFERENCE_SCHEDULE, PRICE_BASE_AMOUNT } from "./seed/reference-data";
+export { seedDemo };

@@ -1,0 +1,44 @@
+import { Authorized, Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { LocalDateScalar, MoneyScalar, PersonnummerScalar, dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core";
+import { DonationScopes } from "../scopes";
+
+/** Utbetalning — one line of the payout list, produced when the board decides (one per granted allocation). */
+@ObjectType("DonationPayout", { description: "Utbetalning — one line of a round's payout list." })
+@Entity({ name: "donation_payout" })
+@Index(["allocationId"], { unique: true })
+@Index(["roundId", "fundId"])
+export class Payout {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Field(() => ID)
+  @Column({ type: "int" })
+  roundId!: number;
+
+  @Field(() => ID)
+  @Column({ type: "int" })
+  fundId!: number;
+
+  @Field(() => ID)
+  @Column({ type: "int" })
+  allocationId!: number;
+
+  @Field(() => ID)
+  @Column({ type: "int" })
+  applicationId!: number;
+
+  @Authorized(DonationScopes.READ, DonationScopes.WRITE)
+  @Field(() => PersonnummerScalar, { description: "Mottagare — the recipient." })
+  @Column({ type: "varchar", length: 12 })
+  personnummer!: string;
+
+  @Field(() => MoneyScalar)
+  @Column({ ...moneyColumn })
+  amount!: Ore;
+
+  @Field(() => LocalDateScalar, { description: "Planned payout date." })
+  @Column({ ...dateColumn })
+  scheduledDate!: LocalDate;
+}

@@ -1,0 +1,142 @@
+import type { EntityManager } from "typeorm";
+import {
+  AccessAction,
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  inTransaction,
+  isUniqueViolation,
+  toConnection,
+  toPage,
+  todayLocalDate,
+  updateVersioned,
+  type Connection,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { Allocation } from "../allocation/allocation.entity";
+import { Application } from "../application/application.entity";
+import { Round } from "../round/round.entity";
+import type { BoardDecisionInput } from "../round/round.inputs";
+import { RoundStatus } from "../shared/enums";
+import { DOMAIN, findForUpdate, insertChunked, toId } from "../shared/util";
+import { PayoutPayment } from "./payout-payment.entity";
+import { Payout } from "./payout.entity";
+import type { MarkPaidInput, PayoutListArgs } from "./payout.inputs";
+
+/** The board decision, the payout list it produces, and marking payouts paid exactly once. */
+export class PayoutService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  /** Records the board's decision on an allocated round; the allocations become final and the payout list is produced. */
+  decide(idValue: string, input: BoardDecisionInput, expectedVersion: number): Promise<Round> {
+    const id = toId("roundId", idValue);
+    if (input.decisionDate > todayLocalDate()) throw new ValidationError("input.decisionDate", "not-in-future", "must not be in the future");
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const round = await findForUpdate(manager, Round, "DonationRound", id);
+      if (round.status !== RoundStatus.ALLOCATED) {
+        throw new ConflictError(`${round.name} is ${round.status}: the board decides on an allocated round, once`);
+      }
+      if (input.decisionDate <= round.applicationCloses) {
+        throw new ValidationError("input.decisionDate", "after-period", `must be after the application period (ended ${round.applicationCloses})`);
+      }
+      await updateVersioned(manager, Round, "DonationRound", id, expectedVersion, {
+        status: RoundStatus.DECIDED,
+        decisionDate: input.decisionDate,
+        decisionReference: input.reference,
+      });
+      const granted = await manager
+        .createQueryBuilder(Allocation, "al")
+        .innerJoin(Application, "a", "a.id = al.applicationId")
+        .select(["al.id AS id", "al.fundId AS fundId", "al.applicationId AS applicationId", "al.amount AS amount", "a.personnummer AS personnummer"])
+        .where("al.roundId = :id AND al.amount > 0", { id })
+        .orderBy("al.id", "ASC")
+        .getRawMany<{ id: number; fundId: number; applicationId: number; amount: string | number; personnummer: string }>();
+      const scheduledDate = input.decisionDate > round.plannedPayoutDate ? input.decisionDate : round.plannedPayoutDate;
+      await insertChunked(
+        manager,
+        Payout,
+        granted.map((g) => ({
+          roundId: id,
+          fundId: Number(g.fundId),
+          allocationId: Number(g.id),
+          applicationId: Number(g.applicationId),
+          personnummer: g.personnummer,
+          amount: Number(g.amount),
+          scheduledDate,
+        })),
+      );
+      const payouts = await manager.find(Payout, { where: { roundId: id }, select: { id: true, personnummer: true } });
+      await this.ctx.accessLog.append(manager, {
+        action: AccessAction.CREATE,
+        operation: "Mutation.recordDonationBoardDecision",
+        domain: DOMAIN,
+        recordType: "Payout",
+        recordIds: payouts.map((p) => p.id),
+        personnummer: payouts.map((p) => p.personnummer),
+      });
+      return manager.findOneOrFail(Round, { where: { id } });
+    });
+  }
+
+  /** Marks a payout paid. Exactly once: the UNIQUE index on the payment's payoutId turns every second attempt into CONFLICT. */
+  async markPaid(input: MarkPaidInput): Promise<Payout> {
+    const id = toId("input.payoutId", input.payoutId);
+    if (input.paidOn > todayLocalDate()) throw new ValidationError("input.paidOn", "not-in-future", "must not be in the future");
+    // Uses the caller's manager: inside the transaction its own connection (a second one could exhaust the pool).
+    const alreadyPaid = async (manager: EntityManager) => {
+      const existing = await manager.findOne(PayoutPayment, { where: { payoutId: id } });
+      return new ConflictError(`Payout ${id} is already paid (${existing?.paidOn ?? "just now"}${existing?.reference ? `, ${existing.reference}` : ""}); it is never paid twice`);
+    };
+    try {
+      return await inTransaction(this.ctx.ds, async (manager) => {
+        const payout = await manager.findOne(Payout, { where: { id } });
+        if (!payout) throw new NotFoundError("DonationPayout", id);
+        const round = await manager.findOneOrFail(Round, { where: { id: payout.roundId } });
+        if (round.decisionDate && input.paidOn < round.decisionDate) {
+          throw new ValidationError("input.paidOn", "after-decision", `must not be before the board decision (${round.decisionDate})`);
+        }
+        if (await manager.exists(PayoutPayment, { where: { payoutId: id } })) throw await alreadyPaid(manager);
+        await manager.insert(PayoutPayment, {
+          payoutId: id,
+          roundId: payout.roundId,
+          paidOn: input.paidOn,
+          recordedAt: new Date(),
+          paidBy: this.ctx.principal?.subject ?? "anonymous",
+          reference: input.reference ?? null,
+        });
+        await this.ctx.accessLog.append(manager, {
+          action: AccessAction.UPDATE,
+          operation: "Mutation.markDonationPayoutPaid",
+          domain: DOMAIN,
+          recordType: "Payout",
+          recordIds: [id],
+          personnummer: [payout.personnummer],
+        });
+        return payout;
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw await alreadyPaid(this.ctx.ds.manager);
+      throw e;
+    }
+  }
+
+  async list(args: PayoutListArgs): Promise<Connection<Payout>> {
+    const page = toPage(args);
+    const roundId = toId("roundId", args.roundId);
+    const qb = this.ctx.ds.getRepository(Payout).createQueryBuilder("p").where("p.roundId = :roundId", { roundId });
+    if (args.fundId) qb.andWhere("p.fundId = :fundId", { fundId: toId("fundId", args.fundId) });
+    if (args.paid !== undefined && args.paid !== null) {
+      qb.andWhere(`${args.paid ? "" : "NOT "}EXISTS (SELECT 1 FROM donation_payout_payment pp WHERE pp.payoutId = p.id)`);
+    }
+    const [rows, total] = await qb.orderBy("p.id", "ASC").skip(page.offset).take(page.limit).getManyAndCount();
+    await this.ctx.accessLog.append(this.ctx.ds.manager, {
+      action: AccessAction.READ,
+      operation: "Query.donationPayouts",
+      domain: DOMAIN,
+      recordType: "Payout",
+      recordIds: rows.map((r) => r.id),
+      personnummer: rows.map((r) => r.personnummer),
+    });
+    return toConnection(rows, total, page);
+  }
+}

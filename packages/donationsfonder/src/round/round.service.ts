@@ -1,0 +1,160 @@
+import { In } from "typeorm";
+import {
+  AccessAction,
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  inTransaction,
+  isUniqueViolation,
+  updateVersioned,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { Fund } from "../fund/fund.entity";
+import { FundBudget } from "../fund/fund-budget.entity";
+import { RoundStatus } from "../shared/enums";
+import { DOMAIN, assertWholeKronor, toId } from "../shared/util";
+import { RoundSchedule } from "./round-schedule.entity";
+import { Round } from "./round.entity";
+import type { FundBudgetInput, OpenRoundsInput, RoundPolicyInput, RoundScheduleInput } from "./round.inputs";
+import { appliesTo, assertScheduleEntry, overlaps, roundDates, roundName } from "./schedule.rules";
+
+export function assertPolicy(input: RoundPolicyInput, prefix: string): void {
+  if (input.maxPerApplication != null) assertWholeKronor(`${prefix}.maxPerApplication`, input.maxPerApplication, { min: 1 });
+}
+
+/** Schedules, rounds, policies and fund budgets (reference data). */
+export class RoundService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  private log(manager: Parameters<RequestContext["accessLog"]["append"]>[0], action: AccessAction, operation: string, recordType: string, ids: number[]) {
+    return this.ctx.accessLog.append(manager, { action, operation, domain: DOMAIN, recordType, recordIds: ids });
+  }
+
+  schedule(): Promise<RoundSchedule[]> {
+    return this.ctx.ds.manager.find(RoundSchedule, { order: { fromYear: "ASC", term: "ASC" } });
+  }
+
+  list(year: number | undefined): Promise<Round[]> {
+    return this.ctx.ds.manager.find(Round, { where: year === undefined ? {} : { year }, order: { applicationOpens: "ASC", id: "ASC" } });
+  }
+
+  async get(idValue: string): Promise<Round> {
+    const id = toId("id", idValue);
+    const round = await this.ctx.ds.manager.findOne(Round, { where: { id } });
+    if (!round) throw new NotFoundError("DonationRound", id);
+    return round;
+  }
+
+  defineSchedule(input: RoundScheduleInput): Promise<RoundSchedule> {
+    const entry = { ...input, toYear: input.toYear ?? null };
+    assertScheduleEntry(entry);
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const existing = await manager.find(RoundSchedule, { where: { term: input.term } });
+      const clash = existing.find((e) => overlaps(e, entry));
+      if (clash) {
+        throw new ConflictError(`The schedule for ${input.term} already covers ${clash.fromYear}–${clash.toYear ?? "…"}; end it first`);
+      }
+      const row = await manager.save(manager.create(RoundSchedule, { ...entry, source: input.source ?? null }));
+      await this.log(manager, AccessAction.CREATE, "Mutation.defineDonationRoundSchedule", "RoundSchedule", [row.id]);
+      return row;
+    });
+  }
+
+  /** Ends a schedule entry with a last year (e.g. the two rounds a year ended 2021). */
+  endSchedule(idValue: string, toYear: number): Promise<RoundSchedule> {
+    const id = toId("id", idValue);
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const row = await manager.findOne(RoundSchedule, { where: { id } });
+      if (!row) throw new NotFoundError("DonationRoundSchedule", id);
+      if (toYear < row.fromYear) throw new ValidationError("toYear", "order", "must not be before the schedule's fromYear");
+      await manager.update(RoundSchedule, { id }, { toYear });
+      await this.log(manager, AccessAction.UPDATE, "Mutation.endDonationRoundSchedule", "RoundSchedule", [id]);
+      return manager.findOneOrFail(RoundSchedule, { where: { id } });
+    });
+  }
+
+  async openRounds(input: OpenRoundsInput): Promise<Round[]> {
+    assertWholeKronor("input.priceBaseAmount", input.priceBaseAmount, { min: 1 });
+    assertPolicy(input, "input");
+    try {
+      return await inTransaction(this.ctx.ds, async (manager) => {
+        const entries = (await manager.find(RoundSchedule, { order: { term: "ASC" } })).filter((e) => appliesTo(e, input.year));
+        if (entries.length === 0) throw new ValidationError("input.year", "no-schedule", `no round schedule covers ${input.year}`);
+        const taken = await manager.find(Round, { where: { year: input.year, term: In(entries.map((e) => e.term)) } });
+        if (taken.length) throw new ConflictError(`${taken.map((r) => r.name).join(", ")} already exists`);
+        const rounds = entries.map((e) =>
+          manager.create(Round, {
+            year: input.year,
+            term: e.term,
+            name: roundName(input.year, e.term),
+            ...roundDates(e, input.year),
+            priceBaseAmount: input.priceBaseAmount,
+            policy: input.policy,
+            remainderRule: input.remainderRule,
+            maxPerApplication: input.maxPerApplication ?? null,
+            status: RoundStatus.OPEN,
+            allocatedAt: null,
+            decisionDate: null,
+            decisionReference: null,
+          }),
+        );
+        const saved = await manager.save(rounds);
+        await this.log(manager, AccessAction.CREATE, "Mutation.openDonationRounds", "Round", saved.map((r) => r.id));
+        return saved.sort((a, b) => (a.applicationOpens < b.applicationOpens ? -1 : 1));
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new ConflictError(`The rounds of ${input.year} were opened at the same time by someone else`);
+      throw e;
+    }
+  }
+
+  setPolicy(idValue: string, input: RoundPolicyInput, expectedVersion: number): Promise<Round> {
+    const id = toId("roundId", idValue);
+    assertPolicy(input, "input");
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const round = await manager.findOne(Round, { where: { id } });
+      if (!round) throw new NotFoundError("DonationRound", id);
+      if (round.status !== RoundStatus.OPEN) {
+        throw new ConflictError(`${round.name} is ${round.status}: the policy is published and can only change before the allocation`);
+      }
+      await updateVersioned(manager, Round, "DonationRound", id, expectedVersion, {
+        policy: input.policy,
+        remainderRule: input.remainderRule,
+        maxPerApplication: input.maxPerApplication ?? null,
+      });
+      await this.log(manager, AccessAction.UPDATE, "Mutation.setDonationRoundPolicy", "Round", [id]);
+      return manager.findOneOrFail(Round, { where: { id } });
+    });
+  }
+
+  async setBudget(input: FundBudgetInput): Promise<FundBudget> {
+    const roundId = toId("input.roundId", input.roundId);
+    const fundId = toId("input.fundId", input.fundId);
+    assertWholeKronor("input.available", input.available);
+    try {
+      return await inTransaction(this.ctx.ds, async (manager) => {
+        const round = await manager.findOne(Round, { where: { id: roundId } });
+        if (!round) throw new ValidationError("input.roundId", "exists", "is not a round");
+        if (round.status !== RoundStatus.OPEN) throw new ConflictError(`${round.name} is ${round.status}: budgets are fixed once allocated`);
+        const fund = await manager.findOne(Fund, { where: { id: fundId } });
+        if (!fund) throw new ValidationError("input.fundId", "exists", "is not a fund");
+        if (input.available > fund.capital) {
+          throw new ValidationError("input.available", "capital", `must not exceed the fund's capital (${fund.capital / 100} kr)`);
+        }
+        const existing = await manager.findOne(FundBudget, { where: { roundId, fundId } });
+        let id: number;
+        if (existing) {
+          await manager.update(FundBudget, { id: existing.id }, { available: input.available, version: existing.version + 1 });
+          id = existing.id;
+        } else {
+          id = (await manager.save(manager.create(FundBudget, { roundId, fundId, available: input.available }))).id;
+        }
+        await this.log(manager, existing ? AccessAction.UPDATE : AccessAction.CREATE, "Mutation.setDonationFundBudget", "FundBudget", [id]);
+        return manager.findOneOrFail(FundBudget, { where: { id } });
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new ConflictError("The budget was set at the same time by someone else; reload and try again");
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import { CoreScopes } from "@arbetsliv/core";
+
+export const DonationScopes = {
+  /** Person-level: applications, allocations per applicant, payout list. Every read is access-logged. */
+  READ: "donationsfonder:read",
+  /** Register and correct applications, run the allocation, adjust it, record the board decision, mark payouts paid. */
+  WRITE: "donationsfonder:write",
+  /** Aggregated reports per round and fund (no person data). */
+  STATS: "donationsfonder:stats",
+  /** Reference data: funds and their statutes, the round schedule, rounds, policies and fund budgets. */
+  ADMIN: "donationsfonder:admin",
+} as const;
+
+/** Funds, rounds and schedules are not person data: anyone working with the domain may read them. */
+export const ANY_DONATION_SCOPE = [DonationScopes.READ, DonationScopes.WRITE, DonationScopes.STATS, DonationScopes.ADMIN, CoreScopes.ADMIN];
+/** Reference data may be changed by the domain's administrators or by platform administrators. */
+export const ADMIN_SCOPES = [DonationScopes.ADMIN, CoreScopes.ADMIN];

@@ -1,0 +1,90 @@
+import { TestApp, testDatabaseKind } from "@arbetsliv/core/testing";
+import { donationsfonderModule, seedDemo } from "../src";
+
+const REPORT = `query($from: Date!, $to: Date!) {
+  donationReport(from: $from, to: $to) {
+    applications amountDistributed amountPaid personsReachedInRounds distinctPersonsReached
+    rounds {
+      name term status applications refused eligible ineligible awaitingAssessment granted
+      amountAvailable amountAllocated amountDistributed amountPaid personsReached
+      rejectedByReason { reason count }
+      funds { fundCode amountAvailable applications granted amountAllocated amountDistributed amountPaid amountRemaining personsReached }
+    }
+  }
+}`;
+
+describe(`donationsfonder demo data and report on ${testDatabaseKind()}`, () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start([donationsfonderModule]);
+    await seedDemo(app.ds);
+  });
+  afterAll(() => app.close());
+
+  it("reproduces 2021 from the records: 469 718 kr, 348 persons in spring and 381 in autumn", async () => {
+    const { donationReport: r } = await app.ok(REPORT, { scopes: ["donationsfonder:stats"], variables: { from: "2021-01-01", to: "2021-12-31" } });
+    expect(r.amountDistributed).toBe("469718.00");
+    expect(r.amountPaid).toBe("469718.00");
+    expect(r.rounds.map((x: { term: string; personsReached: number }) => [x.term, x.personsReached])).toEqual([
+      ["SPRING", 348],
+      ["AUTUMN", 381],
+    ]);
+    expect(r.personsReachedInRounds).toBe(729);
+    expect(r.distinctPersonsReached).toBeLessThanOrEqual(729);
+    expect(r.distinctPersonsReached).toBeGreaterThan(381);
+  });
+
+  it("accounts for every application per round and fund", async () => {
+    const { donationReport: r } = await app.ok(REPORT, { scopes: ["donationsfonder:read"], variables: { from: "2021-01-01", to: "2022-12-31" } });
+    expect(r.rounds).toHaveLength(3);
+    for (const round of r.rounds) {
+      expect(round.status).toBe("DECIDED");
+      expect(round.awaitingAssessment).toBe(0);
+      expect(round.refused + round.eligible + round.ineligible).toBe(round.applications);
+      const rejected = round.rejectedByReason.reduce((s: number, x: { count: number }) => s + x.count, 0);
+      expect(rejected).toBe(round.refused + round.ineligible);
+      expect(round.funds).toHaveLength(8);
+      const fundSum = (k: string) => round.funds.reduce((s: number, f: Record<string, string>) => s + Number(f[k]), 0);
+      expect(fundSum("applications")).toBe(round.eligible);
+      expect(fundSum("amountDistributed")).toBeCloseTo(Number(round.amountDistributed), 2);
+      for (const f of round.funds) {
+        expect(Number(f.amountAllocated)).toBeLessThanOrEqual(Number(f.amountAvailable));
+        expect(Number(f.amountAllocated) % 1).toBe(0);
+      }
+    }
+    const [spring, autumn, annual] = r.rounds;
+    expect(spring.rejectedByReason).toEqual([
+      { reason: "LATE", count: 5 },
+      { reason: "BEFORE_WINDOW", count: 1 },
+      { reason: "DUPLICATE", count: 3 },
+      { reason: "NOT_RESIDENT", count: 7 },
+      { reason: "INCOME_ABOVE_LIMIT", count: 12 },
+      { reason: "PURPOSE_NOT_COVERED", count: 6 },
+    ]);
+    expect(autumn.granted).toBe(381);
+    // 2022: one round, need-based with a 3 000 kr cap
+    expect(annual.term).toBe("ANNUAL");
+    expect(annual.personsReached).toBeGreaterThan(400);
+    expect(Number(annual.amountDistributed)).toBeLessThanOrEqual(Number(annual.amountAvailable));
+  });
+
+  it("reports nothing for a period without rounds", async () => {
+    const { donationReport: r } = await app.ok(REPORT, { scopes: ["donationsfonder:stats"], variables: { from: "2019-01-01", to: "2019-12-31" } });
+    expect(r).toMatchObject({ applications: 0, amountDistributed: "0.00", rounds: [] });
+  });
+
+  it("explains every applicant's amount by the published policy", async () => {
+    const rounds = await app.ok(`{ donationRounds(year: 2021) { id name policy } }`, { scopes: ["donationsfonder:stats"] });
+    const spring = rounds.donationRounds[0];
+    const page = await app.ok(
+      `query($id: ID!) { donationApplications(roundId: $id, status: ELIGIBLE, first: 100) { totalCount nodes { amountRequested fund { name } allocation { amount explanation } } } }`,
+      { scopes: ["donationsfonder:read"], variables: { id: spring.id } },
+    );
+    expect(page.donationApplications.totalCount).toBe(348);
+    for (const n of page.donationApplications.nodes) {
+      expect(n.allocation.explanation).toMatch(/^Lika belopp \(EQUAL\): /);
+      expect(n.allocation.explanation).toContain(n.fund.name);
+      expect(Number(n.allocation.amount)).toBeLessThanOrEqual(Number(n.amountRequested));
+    }
+  });
+});
