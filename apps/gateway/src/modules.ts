@@ -1,7 +1,9 @@
 import { coreModule, type DomainModule } from "@arbetsliv/core";
 import { donationsfonderModule } from "@arbetsliv/donationsfonder";
 import { iopModule } from "@arbetsliv/iop";
+import { relationsvaldModule } from "@arbetsliv/relationsvald";
 import { synpunkterModule } from "@arbetsliv/synpunkter";
+import { crossDomainModule } from "./cross-domain";
 
 /** Every module the gateway composes, in migration order (core first). */
-export const modules: DomainModule[] = [coreModule, synpunkterModule, iopModule, donationsfonderModule];
+export const modules: DomainModule[] = [coreModule, synpunkterModule, relationsvaldModule, iopModule, donationsfonderModule, crossDomainModule];

@@ -1,0 +1,225 @@
+import { In, type EntityManager } from "typeorm";
+import {
+  AccessAction,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  ageOn,
+  inTransaction,
+  isUniqueViolation,
+  parsePersonnummer,
+  todayLocalDate,
+  toConnection,
+  toPage,
+  updateVersioned,
+  type Connection,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { RelationsvaldScopes } from "../scopes";
+import { DOMAIN, seesProtected, toId } from "../shared";
+import { AccompanyingChild } from "./child.entity";
+import { PlacementClient } from "./client.entity";
+import type { AddChildInput, ClientListArgs, CreateClientInput, UpdateClientInput } from "./client.inputs";
+
+/** The same answer whoever holds the number: never tells a caller without the scope that a protected person exists. */
+const ALREADY_REGISTERED =
+  "A person with this personnummer is already registered in relationsvåld; search for the person instead";
+
+/** Clients and their accompanying children. Every read and change is access-logged. */
+export class ClientService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  private requireProtectedScope(): void {
+    if (!seesProtected(this.ctx)) throw new ForbiddenError([RelationsvaldScopes.PROTECTED]);
+  }
+
+  async logRead(
+    operation: string,
+    recordType: "PlacementClient" | "AccompanyingChild",
+    rows: { id: number; personnummer: string }[],
+  ) {
+    await this.ctx.accessLog.append(this.ctx.ds.manager, {
+      action: AccessAction.READ,
+      operation,
+      domain: DOMAIN,
+      recordType,
+      recordIds: rows.map((r) => r.id),
+      personnummer: rows.map((r) => r.personnummer),
+    });
+  }
+
+  /** A client the caller may see, or null (protected clients are invisible without the scope). */
+  async findVisible(manager: EntityManager, id: number): Promise<PlacementClient | null> {
+    const client = await manager.findOne(PlacementClient, { where: { id } });
+    if (!client || (client.protectedIdentity && !seesProtected(this.ctx))) return null;
+    return client;
+  }
+
+  async list(args: ClientListArgs): Promise<Connection<PlacementClient>> {
+    const page = toPage(args);
+    const qb = this.ctx.ds.manager.createQueryBuilder(PlacementClient, "c");
+    if (!seesProtected(this.ctx)) qb.andWhere("c.protectedIdentity = :no", { no: false });
+    if (args.filter?.personnummer) qb.andWhere("c.personnummer = :pnr", { pnr: args.filter.personnummer });
+    if (args.filter?.violenceType) qb.andWhere("c.violenceType = :vt", { vt: args.filter.violenceType });
+    const [rows, total] = await qb.orderBy("c.id", "DESC").skip(page.offset).take(page.limit).getManyAndCount();
+    await this.logRead("Query.placementClients", "PlacementClient", rows);
+    return toConnection(rows, total, page);
+  }
+
+  async get(idValue: string): Promise<PlacementClient> {
+    const id = toId("id", idValue);
+    const client = await this.findVisible(this.ctx.ds.manager, id);
+    if (!client) throw new NotFoundError("PlacementClient", id);
+    await this.logRead("Query.placementClient", "PlacementClient", [client]);
+    return client;
+  }
+
+  /**
+   * A duplicate personnummer gets the same CONFLICT whether or not the person is protected,
+   * and the attempt is logged as an inquiry about that person (it reveals presence).
+   */
+  private async refuseDuplicate(personnummer: string, operation: string): Promise<never> {
+    const [client, child] = await Promise.all([
+      this.ctx.ds.manager.findOne(PlacementClient, { where: { personnummer } }),
+      this.ctx.ds.manager.findOne(AccompanyingChild, { where: { personnummer } }),
+    ]);
+    const ids = [client?.id, child?.id].filter((v): v is number => v !== undefined);
+    await this.ctx.accessLog.append(this.ctx.ds.manager, {
+      action: AccessAction.INQUIRY,
+      operation,
+      domain: DOMAIN,
+      recordType: client ? "PlacementClient" : "AccompanyingChild",
+      recordIds: ids.length ? ids : ["duplicate"],
+      personnummer: [personnummer],
+    });
+    throw new ConflictError(ALREADY_REGISTERED, { field: "input.personnummer" });
+  }
+
+  private async personnummerTaken(personnummer: string): Promise<boolean> {
+    const m = this.ctx.ds.manager;
+    return (
+      (await m.exists(PlacementClient, { where: { personnummer } })) ||
+      (await m.exists(AccompanyingChild, { where: { personnummer } }))
+    );
+  }
+
+  async create(input: CreateClientInput): Promise<PlacementClient> {
+    if (input.protectedIdentity) this.requireProtectedScope();
+    const { birthDate } = parsePersonnummer(input.personnummer);
+    if (ageOn(birthDate, todayLocalDate()) < 18) {
+      throw new ValidationError(
+        "input.personnummer",
+        "adult",
+        "a client must be 18 or older; register a child as an accompanying child",
+      );
+    }
+    if (await this.personnummerTaken(input.personnummer))
+      return this.refuseDuplicate(input.personnummer, "Mutation.createPlacementClient");
+    try {
+      return await inTransaction(this.ctx.ds, async (manager) => {
+        const client = await manager.save(
+          manager.create(PlacementClient, {
+            personnummer: input.personnummer,
+            name: input.name,
+            violenceType: input.violenceType,
+            protectedIdentity: input.protectedIdentity,
+            address: input.address ?? null,
+          }),
+        );
+        await this.logChange(manager, AccessAction.CREATE, "Mutation.createPlacementClient", "PlacementClient", client);
+        return client;
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) return this.refuseDuplicate(input.personnummer, "Mutation.createPlacementClient");
+      throw e;
+    }
+  }
+
+  async update(idValue: string, input: UpdateClientInput): Promise<PlacementClient> {
+    const id = toId("id", idValue);
+    if (input.protectedIdentity !== undefined && input.protectedIdentity !== null) this.requireProtectedScope();
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const client = await this.findVisible(manager, id);
+      if (!client) throw new NotFoundError("PlacementClient", id);
+      const changes: Partial<PlacementClient> = {};
+      if (input.name != null) changes.name = input.name;
+      if (input.violenceType != null) changes.violenceType = input.violenceType;
+      if (input.address != null) changes.address = input.address;
+      if (input.protectedIdentity != null) changes.protectedIdentity = input.protectedIdentity;
+      await updateVersioned(manager, PlacementClient, "PlacementClient", id, input.expectedVersion, changes);
+      if (input.protectedIdentity === true) {
+        // A protected parent's children are protected too: they live at the same secret address.
+        await manager.update(AccompanyingChild, { clientId: id }, { protectedIdentity: true });
+      }
+      const updated = await manager.findOneOrFail(PlacementClient, { where: { id } });
+      await this.logChange(manager, AccessAction.UPDATE, "Mutation.updatePlacementClient", "PlacementClient", updated);
+      return updated;
+    });
+  }
+
+  async addChild(input: AddChildInput): Promise<AccompanyingChild> {
+    const clientId = toId("input.clientId", input.clientId);
+    if (input.protectedIdentity) this.requireProtectedScope();
+    const { birthDate } = parsePersonnummer(input.personnummer);
+    if (ageOn(birthDate, todayLocalDate()) >= 18) {
+      throw new ValidationError(
+        "input.personnummer",
+        "child",
+        "an accompanying child must be under 18; register an adult as a client",
+      );
+    }
+    const client = await this.findVisible(this.ctx.ds.manager, clientId);
+    if (!client) throw new ValidationError("input.clientId", "exists", "is not a client you can see");
+    if (await this.personnummerTaken(input.personnummer))
+      return this.refuseDuplicate(input.personnummer, "Mutation.addAccompanyingChild");
+    try {
+      return await inTransaction(this.ctx.ds, async (manager) => {
+        const child = await manager.save(
+          manager.create(AccompanyingChild, {
+            clientId,
+            personnummer: input.personnummer,
+            name: input.name,
+            birthDate,
+            protectedIdentity: input.protectedIdentity || client.protectedIdentity,
+            retentionExempt: false,
+          }),
+        );
+        await this.logChange(manager, AccessAction.CREATE, "Mutation.addAccompanyingChild", "AccompanyingChild", child);
+        return child;
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) return this.refuseDuplicate(input.personnummer, "Mutation.addAccompanyingChild");
+      throw e;
+    }
+  }
+
+  private async logChange(
+    manager: EntityManager,
+    action: AccessAction,
+    operation: string,
+    recordType: string,
+    row: { id: number; personnummer: string },
+  ): Promise<void> {
+    await this.ctx.accessLog.append(manager, {
+      action,
+      operation,
+      domain: DOMAIN,
+      recordType,
+      recordIds: [row.id],
+      personnummer: [row.personnummer],
+    });
+  }
+
+  /** Children of clients, visible ones only, one query for a whole page of clients. */
+  async childrenOf(clientIds: readonly number[]): Promise<AccompanyingChild[][]> {
+    const where = seesProtected(this.ctx)
+      ? { clientId: In([...clientIds]) }
+      : { clientId: In([...clientIds]), protectedIdentity: false };
+    const rows = await this.ctx.ds.manager.find(AccompanyingChild, { where, order: { id: "ASC" } });
+    await this.logRead("PlacementClient.children", "AccompanyingChild", rows);
+    return clientIds.map((id) => rows.filter((r) => r.clientId === id));
+  }
+}
+
+export const clientService = (ctx: RequestContext) => new ClientService(ctx);

@@ -1,0 +1,69 @@
+import "reflect-metadata";
+import { defineModule } from "@arbetsliv/core";
+import { AccompanyingChild } from "./clients/child.entity";
+import { PlacementClient } from "./clients/client.entity";
+import { ClientResolver } from "./clients/client.resolver";
+import { InquiryResolver } from "./inquiry/inquiry.resolver";
+import { InvoiceResolver } from "./invoices/invoice.resolver";
+import { ProviderInvoice } from "./invoices/provider-invoice.entity";
+import { relationsvaldMigrations } from "./migrations";
+import { PlacementChildDecision } from "./placements/placement-child.entity";
+import { Placement } from "./placements/placement.entity";
+import { PlacementResolver } from "./placements/placement.resolver";
+import { ProviderDailyFee } from "./providers/provider-fee.entity";
+import { PlacementProvider } from "./providers/provider.entity";
+import { ProviderResolver } from "./providers/provider.resolver";
+import { ServiceFeeAgreement } from "./providers/service-fee-agreement.entity";
+import { relationsvaldScopeDefinitions } from "./scopes";
+import { seedDemo } from "./seed/demo";
+import { PlacementBudget } from "./statistics/budget.entity";
+import { StatisticsResolver } from "./statistics/statistics.resolver";
+
+/** Relationsvåld: placements of people subjected to violence in close relationships — the platform's most sensitive data. */
+export const relationsvaldModule = defineModule({
+  name: "relationsvald",
+  description:
+    "Placements of people subjected to violence in close relationships (skyddat boende etc.): clients, accompanying children, providers, daily fees, placement days, invoice basis, statistics.",
+  entities: [
+    PlacementClient,
+    AccompanyingChild,
+    PlacementProvider,
+    ProviderDailyFee,
+    ServiceFeeAgreement,
+    Placement,
+    PlacementChildDecision,
+    ProviderInvoice,
+    PlacementBudget,
+  ],
+  resolvers: [
+    ClientResolver,
+    ProviderResolver,
+    PlacementResolver,
+    InvoiceResolver,
+    StatisticsResolver,
+    InquiryResolver,
+  ],
+  migrations: relationsvaldMigrations,
+  scopes: relationsvaldScopeDefinitions,
+  seedDemo,
+});
+
+export { RelationsvaldScopes } from "./scopes";
+export { PlacementType, ProviderKind, ViolenceType, RESIDENTIAL_TYPES, PLACEMENT_TYPES } from "./enums";
+export { placementCostsByProvider, placementCostsByProviders, type ProviderCostLine, type ProviderCostSummary } from "./statistics/provider-costs";
+export { placementStatistics, placementCostReport } from "./statistics/statistics.service";
+export { isPersonPlaced } from "./inquiry/inquiry.service";
+export * from "./costs/placement-days";
+export { mayOverlap } from "./placements/placement-rules";
+export {
+  PlacementClient,
+  AccompanyingChild,
+  PlacementProvider,
+  ProviderDailyFee,
+  ServiceFeeAgreement,
+  Placement,
+  PlacementChildDecision,
+  ProviderInvoice,
+  PlacementBudget,
+};
+export { DEMO, seedDemo } from "./seed/demo";

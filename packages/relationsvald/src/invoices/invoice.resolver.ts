@@ -1,0 +1,46 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { LocalDateScalar, type LocalDate, type RequestContext } from "@arbetsliv/core";
+import { RelationsvaldScopes as S } from "../scopes";
+import { InvoiceBasis, PlacementInvoiceBasis, RecordInvoiceInput } from "./invoice.types";
+import { invoiceService } from "./invoice.service";
+import { ProviderInvoice } from "./provider-invoice.entity";
+
+@Resolver()
+export class InvoiceResolver {
+  @Authorized(S.READ)
+  @Query(() => InvoiceBasis, {
+    description:
+      "Fakturaunderlag: a provider's placements in a month split into lines (month boundaries, fee changes, acute cover), service fees, and the invoices recorded — with the difference. Needs relationsvald:protected too, since it covers every placement. Access-logged.",
+  })
+  invoiceBasis(
+    @Arg("providerId", () => ID) providerId: string,
+    @Arg("month", () => String, { description: "YYYY-MM" }) month: string,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return invoiceService(ctx).basis(providerId, month);
+  }
+
+  @Authorized(S.READ)
+  @Query(() => PlacementInvoiceBasis, {
+    description: "Fakturaunderlag vid utflyttning: one placement's lines month by month. Access-logged.",
+  })
+  placementInvoiceBasis(
+    @Arg("placementId", () => ID) placementId: string,
+    @Arg("to", () => LocalDateScalar, {
+      nullable: true,
+      description: "Last night to include; defaults to the night before move-out (or today while ongoing).",
+    })
+    to: LocalDate | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return invoiceService(ctx).placementBasis(placementId, to ?? undefined);
+  }
+
+  @Authorized(S.WRITE)
+  @Mutation(() => ProviderInvoice, {
+    description: "Record an invoice received from a provider; each invoice number once (a repeat gives CONFLICT).",
+  })
+  recordProviderInvoice(@Arg("input", () => RecordInvoiceInput) input: RecordInvoiceInput, @Ctx() ctx: RequestContext) {
+    return invoiceService(ctx).record(input);
+  }
+}

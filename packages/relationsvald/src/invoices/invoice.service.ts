@@ -1,0 +1,199 @@
+import { In, type EntityManager } from "typeorm";
+import {
+  AccessAction,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  addDays,
+  inTransaction,
+  isUniqueViolation,
+  todayLocalDate,
+  type LocalDate,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { costLines, proRata, type CostLine, type Period } from "../costs/placement-days";
+import { Placement } from "../placements/placement.entity";
+import { placementService } from "../placements/placement.service";
+import { ProviderDailyFee } from "../providers/provider-fee.entity";
+import { PlacementProvider } from "../providers/provider.entity";
+import { ServiceFeeAgreement } from "../providers/service-fee-agreement.entity";
+import { RelationsvaldScopes } from "../scopes";
+import { DOMAIN, seesProtected, toId } from "../shared";
+import { ProviderInvoice } from "./provider-invoice.entity";
+import {
+  MONTH_PATTERN,
+  type InvoiceBasis,
+  type InvoiceLine,
+  type PlacementInvoiceBasis,
+  type RecordInvoiceInput,
+} from "./invoice.types";
+
+export function monthPeriod(month: string): Period {
+  const [y, m] = month.split("-").map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, "0")}` };
+}
+
+function toLines(placement: Placement, lines: CostLine[]): InvoiceLine[] {
+  return lines.map((l) => ({
+    placementId: placement.id,
+    placementType: placement.type,
+    month: l.month,
+    firstNight: l.firstNight,
+    lastNight: l.lastNight,
+    nights: l.nights,
+    persons: l.persons,
+    dailyFee: l.dailyFeeOre,
+    coveredByServiceFee: l.coveredByServiceFee,
+    amount: l.amountOre,
+  }));
+}
+
+/** Invoice basis (fakturaunderlag) per provider and month and at move-out; provider invoices and the comparison. */
+export class InvoiceService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  private async feesAndCovers(manager: EntityManager, providerIds: number[]) {
+    const [fees, agreements] = await Promise.all([
+      manager.find(ProviderDailyFee, { where: { providerId: In(providerIds) } }),
+      manager.find(ServiceFeeAgreement, { where: { providerId: In(providerIds) } }),
+    ]);
+    const feesFor = (p: Placement) =>
+      fees
+        .filter((f) => f.providerId === p.providerId && f.placementType === p.type)
+        .map((f) => ({ ...f, dailyFeeOre: f.dailyFee }));
+    const coversFor = (p: Placement) => agreements.filter((a) => a.providerId === p.providerId);
+    return { feesFor, coversFor, agreements };
+  }
+
+  /**
+   * The monthly invoice basis of a provider. It lists every placement, including those of
+   * people with protected identity, so it needs relationsvald:protected as well as :read —
+   * the same answer whether or not such placements exist.
+   */
+  async basis(providerIdValue: string, month: string): Promise<InvoiceBasis> {
+    if (!seesProtected(this.ctx)) throw new ForbiddenError([RelationsvaldScopes.PROTECTED]);
+    if (!MONTH_PATTERN.test(month)) throw new ValidationError("month", "format", "must be YYYY-MM");
+    const providerId = toId("providerId", providerIdValue);
+    const manager = this.ctx.ds.manager;
+    const provider = await manager.findOne(PlacementProvider, { where: { id: providerId } });
+    if (!provider) throw new NotFoundError("PlacementProvider", providerId);
+    const period = monthPeriod(month);
+    const placements = await manager
+      .createQueryBuilder(Placement, "p")
+      .where("p.providerId = :providerId", { providerId })
+      .andWhere("p.startDate <= :to AND (p.endDate IS NULL OR p.endDate > :from)", period)
+      .orderBy("p.startDate", "ASC")
+      .addOrderBy("p.id", "ASC")
+      .getMany();
+    const { feesFor, coversFor, agreements } = await this.feesAndCovers(manager, [providerId]);
+    const lines = placements.flatMap((p) => toLines(p, costLines(p, feesFor(p), coversFor(p), period)));
+    const serviceFees = agreements
+      .map((a) => ({
+        agreementId: a.id,
+        reference: a.reference,
+        amount: proRata(a.amount, a.validFrom, a.validTo, period),
+      }))
+      .filter((s) => s.amount !== 0);
+    const invoices = await manager.find(ProviderInvoice, { where: { providerId, month }, order: { id: "ASC" } });
+    await placementService(this.ctx).logRead("Query.invoiceBasis", placements);
+    const placementTotal = lines.reduce((s, l) => s + l.amount, 0);
+    const serviceFeeTotal = serviceFees.reduce((s, l) => s + l.amount, 0);
+    const invoicedTotal = invoices.filter((i) => !i.serviceFee).reduce((s, i) => s + i.amount, 0);
+    return {
+      providerId,
+      providerName: provider.name,
+      month,
+      lines,
+      serviceFees,
+      placementTotal,
+      serviceFeeTotal,
+      total: placementTotal + serviceFeeTotal,
+      nightsWithoutFee: lines.filter((l) => l.dailyFee === null).reduce((s, l) => s + l.nights, 0),
+      invoices,
+      invoicedTotal,
+      difference: invoicedTotal - placementTotal,
+    };
+  }
+
+  /** The invoice basis at move-out: every line of one placement from its start to its end (or `to`). */
+  async placementBasis(placementIdValue: string, to?: LocalDate): Promise<PlacementInvoiceBasis> {
+    const id = toId("placementId", placementIdValue);
+    const manager = this.ctx.ds.manager;
+    const placement = await placementService(this.ctx).findVisible(manager, id);
+    if (!placement) throw new NotFoundError("Placement", id);
+    const lastNight = to ?? (placement.endDate ? addDays(placement.endDate, -1) : todayLocalDate());
+    if (lastNight < placement.startDate)
+      throw new ValidationError("to", "after-start", `must not be before the start date ${placement.startDate}`);
+    const { feesFor, coversFor } = await this.feesAndCovers(manager, [placement.providerId]);
+    const lines = toLines(
+      placement,
+      costLines(placement, feesFor(placement), coversFor(placement), { from: placement.startDate, to: lastNight }),
+    );
+    await placementService(this.ctx).logRead("Query.placementInvoiceBasis", [placement]);
+    return {
+      placementId: id,
+      from: placement.startDate,
+      to: lastNight,
+      lines,
+      total: lines.reduce((s, l) => s + l.amount, 0),
+    };
+  }
+
+  /** Records a provider's invoice exactly once per (provider, invoice number): a repeat gives CONFLICT. */
+  async record(input: RecordInvoiceInput): Promise<ProviderInvoice> {
+    const providerId = toId("input.providerId", input.providerId);
+    const placementId = input.placementId ? toId("input.placementId", input.placementId) : null;
+    if (input.amount < 0)
+      throw new ValidationError("input.amount", "range", "must not be negative; record a credit note separately");
+    try {
+      return await inTransaction(this.ctx.ds, async (manager) => {
+        if (!(await manager.exists(PlacementProvider, { where: { id: providerId } }))) {
+          throw new ValidationError("input.providerId", "exists", "is not a registered provider");
+        }
+        if (placementId !== null && input.serviceFee) {
+          throw new ValidationError(
+            "input.placementId",
+            "service-fee",
+            "a service-fee invoice concerns no single placement",
+          );
+        }
+        if (placementId !== null) {
+          const placement = await placementService(this.ctx).findVisible(manager, placementId);
+          if (!placement || placement.providerId !== providerId) {
+            throw new ValidationError("input.placementId", "exists", "is not a placement with this provider");
+          }
+        }
+        const invoice = await manager.save(
+          manager.create(ProviderInvoice, {
+            providerId,
+            invoiceNumber: input.invoiceNumber,
+            month: input.month,
+            placementId,
+            amount: input.amount,
+            receivedOn: input.receivedOn,
+            serviceFee: input.serviceFee,
+          }),
+        );
+        await this.ctx.accessLog.append(manager, {
+          action: AccessAction.CREATE,
+          operation: "Mutation.recordProviderInvoice",
+          domain: DOMAIN,
+          recordType: "ProviderInvoice",
+          recordIds: [invoice.id],
+        });
+        return invoice;
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) {
+        throw new ConflictError(`Invoice ${input.invoiceNumber} from this provider is already recorded`, {
+          field: "input.invoiceNumber",
+        });
+      }
+      throw e;
+    }
+  }
+}
+
+export const invoiceService = (ctx: RequestContext) => new InvoiceService(ctx);

@@ -1,0 +1,48 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { LocalDateScalar, MoneyScalar, dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core";
+
+/** Faktura — what a provider invoiced for a month (or at move-out), to compare with the invoice basis. */
+@ObjectType({ description: "Faktura — an invoice from a provider for a month's placements, or at move-out." })
+@Entity({ name: "rv_provider_invoice" })
+@Index(["providerId", "invoiceNumber"], { unique: true })
+@Index(["providerId", "month"])
+export class ProviderInvoice {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: "int" })
+  providerId!: number;
+
+  @Field(() => String, { description: "The provider's invoice number; each is recorded once." })
+  @Column({ type: "varchar", length: 64 })
+  invoiceNumber!: string;
+
+  @Field(() => String, { description: "YYYY-MM the invoice covers." })
+  @Column({ type: "varchar", length: 7 })
+  month!: string;
+
+  @Field(() => ID, { nullable: true, description: "Set for an invoice at move-out (utflyttning) of one placement." })
+  @Column({ type: "int", nullable: true, default: null })
+  placementId!: number | null;
+
+  @Field(() => MoneyScalar)
+  @Column({ ...moneyColumn })
+  amount!: Ore;
+
+  @Field(() => Boolean, {
+    description:
+      "An invoice of the fixed service fee (invoiced separately by the provider); not part of the monthly placement comparison.",
+  })
+  @Column({ type: "boolean", default: false })
+  serviceFee!: boolean;
+
+  @Field(() => LocalDateScalar)
+  @Column({ ...dateColumn })
+  receivedOn!: LocalDate;
+
+  @Field(() => Date)
+  @CreateDateColumn({ type: "datetime" })
+  createdAt!: Date;
+}

@@ -1,0 +1,512 @@
+import { In, type EntityManager } from "typeorm";
+import {
+  AccessAction,
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  inTransaction,
+  toConnection,
+  toPage,
+  updateVersioned,
+  type Connection,
+  type LocalDate,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { AccompanyingChild } from "../clients/child.entity";
+import { PlacementClient } from "../clients/client.entity";
+import { PlacementType, RESIDENTIAL_TYPES } from "../enums";
+import { PlacementProvider } from "../providers/provider.entity";
+import { DOMAIN, lockMode, placementNotProtectedSql, seesProtected, toId } from "../shared";
+import { PlacementChildDecision } from "./placement-child.entity";
+import { conflictingStay, needsDecision, type ExistingStay } from "./placement-rules";
+import { Placement } from "./placement.entity";
+import type {
+  CreatePlacementInput,
+  EndPlacementInput,
+  ExtendPlacementInput,
+  MovePlacementInput,
+  PlacementChildInput,
+  PlacementListArgs,
+} from "./placement.inputs";
+
+const TYPE_NAMES: Record<PlacementType, string> = {
+  PROTECTED_HOUSING: "skyddat boende",
+  EMERGENCY_HOUSING: "jourboende",
+  INTERNAL_OUTPATIENT: "intern öppenvård",
+  EXTERNAL_OUTPATIENT: "extern öppenvård",
+  SOCIAL_CONTRACT: "socialt kontrakt",
+  FAMILY_HOME: "familjehem",
+};
+
+interface ChildDecision {
+  childId: number;
+  assessedOn: LocalDate | null;
+  decisionReference: string | null;
+  decisionDate: LocalDate | null;
+}
+
+/** Placements: registration, extension, end, move; the overlap rule; visibility of protected people. */
+export class PlacementService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  /** Logs a read of placements with the identity numbers of their clients (one INSERT). */
+  async logRead(
+    operation: string,
+    placements: Placement[],
+    manager: EntityManager = this.ctx.ds.manager,
+  ): Promise<void> {
+    if (placements.length === 0) return;
+    const clientIds = [...new Set(placements.map((p) => p.clientId))];
+    const clients = await manager.find(PlacementClient, {
+      where: { id: In(clientIds) },
+      select: { id: true, personnummer: true },
+    });
+    await this.ctx.accessLog.append(manager, {
+      action: AccessAction.READ,
+      operation,
+      domain: DOMAIN,
+      recordType: "Placement",
+      recordIds: placements.map((p) => p.id),
+      personnummer: clients.map((c) => c.personnummer),
+    });
+  }
+
+  private async logChange(
+    manager: EntityManager,
+    action: AccessAction,
+    operation: string,
+    placement: Placement,
+    pnrs: string[],
+  ) {
+    await this.ctx.accessLog.append(manager, {
+      action,
+      operation,
+      domain: DOMAIN,
+      recordType: "Placement",
+      recordIds: [placement.id],
+      personnummer: pnrs,
+    });
+  }
+
+  async list(args: PlacementListArgs): Promise<Connection<Placement>> {
+    const page = toPage(args);
+    const f = args.filter ?? {};
+    const qb = this.ctx.ds.manager.createQueryBuilder(Placement, "p");
+    if (!seesProtected(this.ctx)) qb.andWhere(placementNotProtectedSql("p"));
+    if (f.type) qb.andWhere("p.type = :type", { type: f.type });
+    if (f.providerId)
+      qb.andWhere("p.providerId = :providerId", { providerId: toId("filter.providerId", f.providerId) });
+    if (f.clientId) qb.andWhere("p.clientId = :clientId", { clientId: toId("filter.clientId", f.clientId) });
+    if (f.activeFrom || f.activeTo) {
+      const from = f.activeFrom ?? "0001-01-01";
+      const to = f.activeTo ?? "9998-12-31";
+      if (from > to) throw new ValidationError("filter.activeTo", "order", "must not be before activeFrom");
+      qb.andWhere("p.startDate <= :to AND (p.endDate IS NULL OR p.endDate > :from)", { from, to });
+    }
+    if (f.ongoing === true) qb.andWhere("p.endDate IS NULL");
+    if (f.ongoing === false) qb.andWhere("p.endDate IS NOT NULL");
+    const [rows, total] = await qb
+      .orderBy("p.startDate", "DESC")
+      .addOrderBy("p.id", "DESC")
+      .skip(page.offset)
+      .take(page.limit)
+      .getManyAndCount();
+    await this.logRead("Query.placements", rows);
+    return toConnection(rows, total, page);
+  }
+
+  /** A placement the caller may see, or null: one concerning a protected person is invisible without the scope. */
+  async findVisible(manager: EntityManager, id: number, lock = false): Promise<Placement | null> {
+    const qb = manager.createQueryBuilder(Placement, "p").where("p.id = :id", { id });
+    if (!seesProtected(this.ctx)) qb.andWhere(placementNotProtectedSql("p"));
+    if (lock && lockMode(manager).lock) qb.setLock("pessimistic_write");
+    return qb.getOne();
+  }
+
+  async get(idValue: string): Promise<Placement> {
+    const id = toId("id", idValue);
+    const placement = await this.findVisible(this.ctx.ds.manager, id);
+    if (!placement) throw new NotFoundError("Placement", id);
+    await this.logRead("Query.placement", [placement]);
+    return placement;
+  }
+
+  /** Placements of clients, visible ones only, for a page of clients (one query). */
+  async placementsOfClients(clientIds: readonly number[]): Promise<Placement[][]> {
+    const qb = this.ctx.ds.manager
+      .createQueryBuilder(Placement, "p")
+      .where("p.clientId IN (:...ids)", { ids: [...clientIds] })
+      .orderBy("p.startDate", "ASC")
+      .addOrderBy("p.id", "ASC");
+    if (!seesProtected(this.ctx)) qb.andWhere(placementNotProtectedSql("p"));
+    const rows = await qb.getMany();
+    await this.logRead("PlacementClient.placements", rows);
+    return clientIds.map((id) => rows.filter((r) => r.clientId === id));
+  }
+
+  private async visibleClient(manager: EntityManager, id: number, field: string): Promise<PlacementClient> {
+    const client = await manager.findOne(PlacementClient, { where: { id }, ...lockMode(manager) });
+    if (!client || (client.protectedIdentity && !seesProtected(this.ctx))) {
+      throw new ValidationError(field, "exists", "is not a client you can see");
+    }
+    return client;
+  }
+
+  private async provider(manager: EntityManager, id: number, field: string): Promise<PlacementProvider> {
+    const provider = await manager.findOne(PlacementProvider, { where: { id } });
+    if (!provider) throw new ValidationError(field, "exists", "is not a registered provider");
+    return provider;
+  }
+
+  /** Validates the children of a placement: the client's own, visible, each once, each with its own decision unless acute. */
+  private async children(
+    manager: EntityManager,
+    client: PlacementClient,
+    inputs: readonly PlacementChildInput[],
+    acute: boolean,
+    field: string,
+  ): Promise<{ decisions: ChildDecision[]; children: AccompanyingChild[] }> {
+    const ids = inputs.map((c, i) => toId(`${field}.${i}.childId`, c.childId));
+    const found = ids.length
+      ? await manager.find(AccompanyingChild, { where: { id: In(ids), clientId: client.id } })
+      : [];
+    const decisions: ChildDecision[] = [];
+    inputs.forEach((c, i) => {
+      const child = found.find((k) => k.id === ids[i]);
+      if (!child || (child.protectedIdentity && !seesProtected(this.ctx))) {
+        throw new ValidationError(`${field}.${i}.childId`, "exists", "is not an accompanying child of this client");
+      }
+      if (ids.indexOf(ids[i]) !== i) throw new ValidationError(`${field}.${i}.childId`, "unique", "is listed twice");
+      if (needsDecision(acute)) {
+        if (!c.assessedOn)
+          throw new ValidationError(`${field}.${i}.assessedOn`, "required", "each child needs its own assessment");
+        if (!c.decisionReference)
+          throw new ValidationError(`${field}.${i}.decisionReference`, "required", "each child needs its own decision");
+        if (!c.decisionDate)
+          throw new ValidationError(`${field}.${i}.decisionDate`, "required", "each child needs its own decision date");
+      }
+      decisions.push({
+        childId: ids[i],
+        assessedOn: c.assessedOn ?? null,
+        decisionReference: c.decisionReference ?? null,
+        decisionDate: c.decisionDate ?? null,
+      });
+    });
+    return { decisions, children: found };
+  }
+
+  /**
+   * Refuses a placement that cannot coexist with another placement of the same person
+   * (the client or any covered child) — see mayOverlap.
+   */
+  private async assertNoOverlap(
+    manager: EntityManager,
+    type: PlacementType,
+    stay: { startDate: LocalDate; endDate: LocalDate | null },
+    clientId: number,
+    childIds: number[],
+    field: string,
+  ): Promise<void> {
+    const qb = manager
+      .createQueryBuilder(Placement, "p")
+      .where("(p.endDate IS NULL OR p.endDate > :start)", { start: stay.startDate })
+      .andWhere(
+        childIds.length
+          ? "(p.clientId = :clientId OR p.id IN (SELECT pc.placementId FROM rv_placement_child pc WHERE pc.childId IN (:...childIds)))"
+          : "p.clientId = :clientId",
+        { clientId, childIds },
+      );
+    if (stay.endDate) qb.andWhere("p.startDate < :end", { end: stay.endDate });
+    // A locking read sees every committed placement, whatever this transaction's snapshot.
+    if (lockMode(manager).lock) qb.setLock("pessimistic_write");
+    const existing: ExistingStay[] = await qb.getMany();
+    const conflict = conflictingStay(type, stay, existing);
+    if (!conflict) return;
+    // Details only about a placement the caller may see: one concerning a protected child stays unnamed.
+    if (!seesProtected(this.ctx) && !(await this.findVisible(manager, conflict.id))) {
+      throw new ValidationError(
+        field,
+        "overlap",
+        `the client or an accompanying child already has a placement on these nights that ${TYPE_NAMES[type]} cannot overlap`,
+      );
+    }
+    const until = conflict.endDate ? `until ${conflict.endDate}` : "ongoing";
+    throw new ValidationError(
+      field,
+      "overlap",
+      `the client or an accompanying child already has placement ${conflict.id} (${TYPE_NAMES[conflict.type]}, from ${conflict.startDate}, ${until}); ` +
+        `${TYPE_NAMES[type]} cannot run on the same nights — end or move that placement first`,
+    );
+  }
+
+  private async insert(
+    manager: EntityManager,
+    data: Omit<Placement, "id" | "version" | "createdAt" | "personCount">,
+    decisions: ChildDecision[],
+  ): Promise<Placement> {
+    const placement = await manager.save(manager.create(Placement, { ...data, personCount: 1 + decisions.length }));
+    if (decisions.length) {
+      await manager.insert(
+        PlacementChildDecision,
+        decisions.map((d) => ({ ...d, placementId: placement.id })),
+      );
+      if (data.type === PlacementType.PROTECTED_HOUSING) {
+        // Records of a child placed in protected housing are never deleted (SoL 2025:400 16 kap. 2 §).
+        await manager.update(AccompanyingChild, { id: In(decisions.map((d) => d.childId)) }, { retentionExempt: true });
+      }
+    }
+    return placement;
+  }
+
+  async create(input: CreatePlacementInput): Promise<Placement> {
+    const clientId = toId("input.clientId", input.clientId);
+    const providerId = toId("input.providerId", input.providerId);
+    if (input.endDate && input.endDate <= input.startDate) {
+      throw new ValidationError(
+        "input.endDate",
+        "after-start",
+        "the move-out date must be after the start date (a placement has at least one night)",
+      );
+    }
+    if (input.plannedEndDate && input.plannedEndDate <= input.startDate) {
+      throw new ValidationError("input.plannedEndDate", "after-start", "must be after the start date");
+    }
+    if (input.acute && !RESIDENTIAL_TYPES.has(input.type)) {
+      throw new ValidationError(
+        "input.acute",
+        "residential",
+        "only a residential placement (skyddat boende, jourboende …) can be an acute placement",
+      );
+    }
+    if (needsDecision(input.acute)) {
+      if (!input.decisionReference)
+        throw new ValidationError(
+          "input.decisionReference",
+          "required",
+          "a placement that is not acute needs a decision",
+        );
+      if (!input.decisionDate)
+        throw new ValidationError(
+          "input.decisionDate",
+          "required",
+          "a placement that is not acute needs a decision date",
+        );
+    }
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const client = await this.visibleClient(manager, clientId, "input.clientId");
+      await this.provider(manager, providerId, "input.providerId");
+      const { decisions, children } = await this.children(
+        manager,
+        client,
+        input.children,
+        input.acute,
+        "input.children",
+      );
+      const stay = { startDate: input.startDate, endDate: input.endDate ?? null };
+      await this.assertNoOverlap(
+        manager,
+        input.type,
+        stay,
+        client.id,
+        decisions.map((d) => d.childId),
+        "input.startDate",
+      );
+      const placement = await this.insert(
+        manager,
+        {
+          type: input.type,
+          clientId: client.id,
+          providerId,
+          ...stay,
+          plannedEndDate: input.plannedEndDate ?? null,
+          acute: input.acute,
+          decisionReference: input.decisionReference ?? null,
+          decisionDate: input.decisionDate ?? null,
+          movedFromId: null,
+          address: input.address ?? null,
+        },
+        decisions,
+      );
+      await this.logChange(manager, AccessAction.CREATE, "Mutation.createPlacement", placement, [
+        client.personnummer,
+        ...children.map((c) => c.personnummer),
+      ]);
+      return placement;
+    });
+  }
+
+  private async loadForChange(
+    manager: EntityManager,
+    id: number,
+  ): Promise<{ placement: Placement; client: PlacementClient }> {
+    const placement = await this.findVisible(manager, id, true);
+    if (!placement) throw new NotFoundError("Placement", id);
+    const client = await manager.findOneOrFail(PlacementClient, {
+      where: { id: placement.clientId },
+      ...lockMode(manager),
+    });
+    return { placement, client };
+  }
+
+  async extend(idValue: string, input: ExtendPlacementInput): Promise<Placement> {
+    const id = toId("id", idValue);
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const { placement, client } = await this.loadForChange(manager, id);
+      if (placement.endDate)
+        throw new ConflictError(`Placement ${id} ended on ${placement.endDate}; it cannot be extended`, {
+          field: "id",
+        });
+      const floor =
+        placement.plannedEndDate && placement.plannedEndDate > placement.startDate
+          ? placement.plannedEndDate
+          : placement.startDate;
+      if (input.plannedEndDate <= floor)
+        throw new ValidationError("input.plannedEndDate", "later", `must be after ${floor}`);
+      if (input.decisionDate < placement.startDate) {
+        throw new ValidationError("input.decisionDate", "after-start", "must not be before the placement started");
+      }
+      const rows = await manager.find(PlacementChildDecision, { where: { placementId: id } });
+      const ids = input.children.map((c, i) => toId(`input.children.${i}.childId`, c.childId));
+      input.children.forEach((c, i) => {
+        if (!rows.some((r) => r.childId === ids[i])) {
+          throw new ValidationError(
+            `input.children.${i}.childId`,
+            "covered",
+            "is not a child covered by this placement",
+          );
+        }
+        if (!c.decisionReference || !c.decisionDate || !c.assessedOn) {
+          throw new ValidationError(
+            `input.children.${i}.decisionReference`,
+            "required",
+            "each child needs its own assessment, decision and decision date",
+          );
+        }
+      });
+      const undecided = rows.filter((r) => !r.decisionReference && !ids.includes(r.childId));
+      if (undecided.length) {
+        throw new ValidationError(
+          "input.children",
+          "required",
+          `every covered child needs its own decision (missing for child ${undecided.map((r) => r.childId).join(", ")})`,
+        );
+      }
+      await updateVersioned(manager, Placement, "Placement", id, input.expectedVersion, {
+        plannedEndDate: input.plannedEndDate,
+        decisionReference: input.decisionReference,
+        decisionDate: input.decisionDate,
+      });
+      for (const [i, c] of input.children.entries()) {
+        await manager.update(
+          PlacementChildDecision,
+          { placementId: id, childId: ids[i] },
+          {
+            assessedOn: c.assessedOn ?? null,
+            decisionReference: c.decisionReference ?? null,
+            decisionDate: c.decisionDate ?? null,
+          },
+        );
+      }
+      const updated = await manager.findOneOrFail(Placement, { where: { id } });
+      await this.logChange(manager, AccessAction.UPDATE, "Mutation.extendPlacement", updated, [client.personnummer]);
+      return updated;
+    });
+  }
+
+  async end(idValue: string, input: EndPlacementInput): Promise<Placement> {
+    const id = toId("id", idValue);
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const { placement, client } = await this.loadForChange(manager, id);
+      if (placement.endDate)
+        throw new ConflictError(`Placement ${id} already ended on ${placement.endDate}`, { field: "id" });
+      if (input.endDate <= placement.startDate) {
+        throw new ValidationError(
+          "input.endDate",
+          "after-start",
+          `must be after the start date ${placement.startDate}`,
+        );
+      }
+      await updateVersioned(manager, Placement, "Placement", id, input.expectedVersion, { endDate: input.endDate });
+      const updated = await manager.findOneOrFail(Placement, { where: { id } });
+      await this.logChange(manager, AccessAction.UPDATE, "Mutation.endPlacement", updated, [client.personnummer]);
+      return updated;
+    });
+  }
+
+  /** Ends the placement on the move date and starts the next one there, with the same client and children. */
+  async move(idValue: string, input: MovePlacementInput): Promise<Placement> {
+    const id = toId("id", idValue);
+    const providerId = toId("input.providerId", input.providerId);
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const { placement, client } = await this.loadForChange(manager, id);
+      if (input.moveDate <= placement.startDate) {
+        throw new ValidationError(
+          "input.moveDate",
+          "after-start",
+          `must be after the start date ${placement.startDate}`,
+        );
+      }
+      if (placement.endDate && input.moveDate >= placement.endDate) {
+        throw new ValidationError(
+          "input.moveDate",
+          "before-end",
+          `must be before the move-out date ${placement.endDate}`,
+        );
+      }
+      await this.provider(manager, providerId, "input.providerId");
+      const type = input.type ?? placement.type;
+      const decisionReference = input.decisionReference ?? placement.decisionReference;
+      const decisionDate = input.decisionDate ?? placement.decisionDate;
+      if (!decisionReference)
+        throw new ValidationError(
+          "input.decisionReference",
+          "required",
+          "a move needs a decision on continued placement",
+        );
+      if (!decisionDate) throw new ValidationError("input.decisionDate", "required", "a move needs the decision date");
+      const current = await manager.find(PlacementChildDecision, { where: { placementId: id }, order: { id: "ASC" } });
+      const childInputs: PlacementChildInput[] =
+        input.children ??
+        current.map((c) => ({
+          childId: String(c.childId),
+          assessedOn: c.assessedOn ?? undefined,
+          decisionReference: c.decisionReference ?? undefined,
+          decisionDate: c.decisionDate ?? undefined,
+        }));
+      const { decisions, children } = await this.children(manager, client, childInputs, false, "input.children");
+      const oldEnd = placement.endDate;
+      await updateVersioned(manager, Placement, "Placement", id, input.expectedVersion, { endDate: input.moveDate });
+      const stay = { startDate: input.moveDate, endDate: oldEnd };
+      await this.assertNoOverlap(
+        manager,
+        type,
+        stay,
+        client.id,
+        decisions.map((d) => d.childId),
+        "input.moveDate",
+      );
+      const next = await this.insert(
+        manager,
+        {
+          type,
+          clientId: client.id,
+          providerId,
+          ...stay,
+          plannedEndDate: input.plannedEndDate ?? placement.plannedEndDate,
+          acute: false,
+          decisionReference,
+          decisionDate,
+          movedFromId: placement.id,
+          address: input.address ?? null,
+        },
+        decisions,
+      );
+      const pnrs = [client.personnummer, ...children.map((c) => c.personnummer)];
+      await this.logChange(manager, AccessAction.UPDATE, "Mutation.movePlacement", placement, pnrs);
+      await this.logChange(manager, AccessAction.CREATE, "Mutation.movePlacement", next, pnrs);
+      return next;
+    });
+  }
+}
+
+export const placementService = (ctx: RequestContext) => new PlacementService(ctx);

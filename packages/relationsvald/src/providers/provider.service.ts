@@ -1,0 +1,206 @@
+import { In, type EntityManager } from "typeorm";
+import {
+  AccessAction,
+  NotFoundError,
+  ValidationError,
+  addDays,
+  inTransaction,
+  toConnection,
+  toPage,
+  updateVersioned,
+  type Connection,
+  type PageArgs,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { DOMAIN, toId } from "../shared";
+import { ProviderDailyFee } from "./provider-fee.entity";
+import { PlacementProvider } from "./provider.entity";
+import type {
+  AddDailyFeeInput,
+  AddServiceFeeAgreementInput,
+  CreateProviderInput,
+  UpdateProviderInput,
+} from "./provider.inputs";
+import { ServiceFeeAgreement } from "./service-fee-agreement.entity";
+
+const FAR = "9999-12-31";
+
+/** Providers, their daily fees (with validity periods) and fixed service fees. */
+export class ProviderService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  private async logChange(
+    manager: EntityManager,
+    action: AccessAction,
+    operation: string,
+    recordType: string,
+    id: number,
+  ) {
+    await this.ctx.accessLog.append(manager, { action, operation, domain: DOMAIN, recordType, recordIds: [id] });
+  }
+
+  async list(args: PageArgs): Promise<Connection<PlacementProvider>> {
+    const page = toPage(args);
+    const [rows, total] = await this.ctx.ds.manager.findAndCount(PlacementProvider, {
+      order: { id: "ASC" },
+      skip: page.offset,
+      take: page.limit,
+    });
+    return toConnection(rows, total, page);
+  }
+
+  async get(idValue: string): Promise<PlacementProvider> {
+    const id = toId("id", idValue);
+    const provider = await this.ctx.ds.manager.findOne(PlacementProvider, { where: { id } });
+    if (!provider) throw new NotFoundError("PlacementProvider", id);
+    return provider;
+  }
+
+  private async existing(manager: EntityManager, id: number, field: string): Promise<PlacementProvider> {
+    const provider = await manager.findOne(PlacementProvider, { where: { id } });
+    if (!provider) throw new ValidationError(field, "exists", "is not a registered provider");
+    return provider;
+  }
+
+  async create(input: CreateProviderInput): Promise<PlacementProvider> {
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const provider = await manager.save(
+        manager.create(PlacementProvider, {
+          name: input.name,
+          kind: input.kind,
+          organisationsnummer: input.organisationsnummer ?? null,
+          location: input.location ?? null,
+        }),
+      );
+      await this.logChange(
+        manager,
+        AccessAction.CREATE,
+        "Mutation.createPlacementProvider",
+        "PlacementProvider",
+        provider.id,
+      );
+      return provider;
+    });
+  }
+
+  async update(idValue: string, input: UpdateProviderInput): Promise<PlacementProvider> {
+    const id = toId("id", idValue);
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const changes: Partial<PlacementProvider> = {};
+      if (input.name != null) changes.name = input.name;
+      if (input.organisationsnummer != null) changes.organisationsnummer = input.organisationsnummer;
+      if (input.location != null) changes.location = input.location;
+      await updateVersioned(manager, PlacementProvider, "PlacementProvider", id, input.expectedVersion, changes);
+      await this.logChange(manager, AccessAction.UPDATE, "Mutation.updatePlacementProvider", "PlacementProvider", id);
+      return manager.findOneOrFail(PlacementProvider, { where: { id } });
+    });
+  }
+
+  /**
+   * Adds a fee from a date. Fees of one provider and type never overlap, so the fee in force
+   * on a night is unambiguous: an open-ended earlier fee is closed the day before; any other
+   * overlap is refused naming input.validFrom.
+   */
+  async addFee(input: AddDailyFeeInput): Promise<ProviderDailyFee> {
+    const providerId = toId("input.providerId", input.providerId);
+    if (input.validTo && input.validTo < input.validFrom)
+      throw new ValidationError("input.validTo", "order", "must not be before validFrom");
+    if (input.dailyFee < 0) throw new ValidationError("input.dailyFee", "range", "must not be negative");
+    if (input.standardDailyFee != null && input.standardDailyFee < input.dailyFee) {
+      throw new ValidationError(
+        "input.standardDailyFee",
+        "range",
+        "the standard fee cannot be lower than the discounted one",
+      );
+    }
+    if (input.standardDailyFee != null && !input.iopDiscounted) {
+      throw new ValidationError(
+        "input.standardDailyFee",
+        "discounted-only",
+        "give the standard fee only with a discounted (IOP) fee",
+      );
+    }
+    return inTransaction(this.ctx.ds, async (manager) => {
+      await this.existing(manager, providerId, "input.providerId");
+      const fees = await manager.find(ProviderDailyFee, { where: { providerId, placementType: input.placementType } });
+      const until = input.validTo ?? FAR;
+      for (const f of fees) {
+        const overlaps = f.validFrom <= until && (f.validTo ?? FAR) >= input.validFrom;
+        if (!overlaps) continue;
+        if (f.validTo === null && f.validFrom < input.validFrom) {
+          f.validTo = addDays(input.validFrom, -1);
+          await manager.update(ProviderDailyFee, { id: f.id }, { validTo: f.validTo });
+          await this.logChange(manager, AccessAction.UPDATE, "Mutation.addProviderDailyFee", "ProviderDailyFee", f.id);
+          continue;
+        }
+        throw new ValidationError(
+          "input.validFrom",
+          "overlap",
+          `overlaps the fee in force ${f.validFrom}–${f.validTo ?? "until further notice"}; a night has one fee`,
+        );
+      }
+      const fee = await manager.save(
+        manager.create(ProviderDailyFee, {
+          providerId,
+          placementType: input.placementType,
+          validFrom: input.validFrom,
+          validTo: input.validTo ?? null,
+          dailyFee: input.dailyFee,
+          iopDiscounted: input.iopDiscounted,
+          standardDailyFee: input.standardDailyFee ?? null,
+        }),
+      );
+      await this.logChange(manager, AccessAction.CREATE, "Mutation.addProviderDailyFee", "ProviderDailyFee", fee.id);
+      return fee;
+    });
+  }
+
+  /** Adds a fixed service fee; at most one agreement covering acute nights may be in force on a day. */
+  async addServiceFee(input: AddServiceFeeAgreementInput): Promise<ServiceFeeAgreement> {
+    const providerId = toId("input.providerId", input.providerId);
+    if (input.validTo < input.validFrom)
+      throw new ValidationError("input.validTo", "order", "must not be before validFrom");
+    if (input.amount < 0) throw new ValidationError("input.amount", "range", "must not be negative");
+    return inTransaction(this.ctx.ds, async (manager) => {
+      await this.existing(manager, providerId, "input.providerId");
+      if (input.acuteFreeNights > 0) {
+        const others = await manager.find(ServiceFeeAgreement, { where: { providerId } });
+        const clash = others.find(
+          (a) => a.acuteFreeNights > 0 && a.validFrom <= input.validTo && a.validTo >= input.validFrom,
+        );
+        if (clash) {
+          throw new ValidationError(
+            "input.validFrom",
+            "overlap",
+            `agreement ${clash.reference} already covers acute nights ${clash.validFrom}–${clash.validTo}`,
+          );
+        }
+      }
+      const agreement = await manager.save(manager.create(ServiceFeeAgreement, { ...input, providerId }));
+      await this.logChange(
+        manager,
+        AccessAction.CREATE,
+        "Mutation.addServiceFeeAgreement",
+        "ServiceFeeAgreement",
+        agreement.id,
+      );
+      return agreement;
+    });
+  }
+
+  feesOf(providerIds: readonly number[]): Promise<ProviderDailyFee[]> {
+    return this.ctx.ds.manager.find(ProviderDailyFee, {
+      where: { providerId: In([...providerIds]) },
+      order: { placementType: "ASC", validFrom: "ASC" },
+    });
+  }
+
+  agreementsOf(providerIds: readonly number[]): Promise<ServiceFeeAgreement[]> {
+    return this.ctx.ds.manager.find(ServiceFeeAgreement, {
+      where: { providerId: In([...providerIds]) },
+      order: { validFrom: "ASC" },
+    });
+  }
+}
+
+export const providerService = (ctx: RequestContext) => new ProviderService(ctx);

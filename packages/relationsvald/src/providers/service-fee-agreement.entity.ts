@@ -1,0 +1,46 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { LocalDateScalar, MoneyScalar, dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core";
+
+/**
+ * Serviceavgift — a provider's fixed fee for a period (550 tkr/year under the Kvinnojouren IOP,
+ * § 125; plus 150 tkr for 2022 in the amendment). An agreement with `acuteFreeNights` > 0 also
+ * carries the partner rule: an acute placement's first nights are covered by this fee.
+ */
+@ObjectType({
+  description: "Serviceavgift — a provider's fixed fee for a period; may cover an acute placement's first nights.",
+})
+@Entity({ name: "rv_service_fee_agreement" })
+@Index(["providerId", "validFrom"])
+export class ServiceFeeAgreement {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: "int" })
+  providerId!: number;
+
+  @Field(() => String, { description: 'The decision or agreement, e.g. "ALN 2021-00102 § 125".' })
+  @Column({ type: "varchar", length: 200 })
+  reference!: string;
+
+  @Field(() => LocalDateScalar)
+  @Column({ ...dateColumn })
+  validFrom!: LocalDate;
+
+  @Field(() => LocalDateScalar)
+  @Column({ ...dateColumn })
+  validTo!: LocalDate;
+
+  @Field(() => MoneyScalar, {
+    description: "Fixed amount for the whole period; costs spread it pro rata over its days.",
+  })
+  @Column({ ...moneyColumn })
+  amount!: Ore;
+
+  @Field(() => Int, {
+    description: "Nights of an acute placement covered by this fee (2 under the Kvinnojouren IOP; 0 = none).",
+  })
+  @Column({ type: "int", default: 0 })
+  acuteFreeNights!: number;
+}

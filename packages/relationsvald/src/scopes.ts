@@ -1,0 +1,43 @@
+import type { ScopeDefinition } from "@arbetsliv/core";
+
+export const RelationsvaldScopes = {
+  /** Person-level: clients, children, placements. Every read is access-logged. */
+  READ: "relationsvald:read",
+  /** Register and change clients, providers, fees, placements and provider invoices. */
+  WRITE: "relationsvald:write",
+  /** Aggregates only: counts, days, costs, budget. Never a person. */
+  STATS: "relationsvald:stats",
+  /** Explicitly granted: may see that a person with protected identity exists in the register. */
+  PROTECTED: "relationsvald:protected",
+  /** The lawful yes/no inquiry "is this person placed?" (courts, police, some agencies). */
+  INQUIRY: "relationsvald:inquiry",
+} as const;
+
+export const relationsvaldScopeDefinitions: ScopeDefinition[] = [
+  {
+    name: RelationsvaldScopes.READ,
+    description: "Read clients, accompanying children and placements (person-level; every read is access-logged).",
+    personLevel: true,
+  },
+  {
+    name: RelationsvaldScopes.WRITE,
+    description:
+      "Register and change clients, children, providers, daily fees, placements, budgets and provider invoices.",
+    personLevel: true,
+  },
+  {
+    name: RelationsvaldScopes.STATS,
+    description: "Aggregated statistics only: placements, persons, days, costs against budget.",
+  },
+  {
+    name: RelationsvaldScopes.PROTECTED,
+    description:
+      "Granted explicitly, on top of read/write: see that people with protected identity (skyddade personuppgifter) exist in the register. Their address and location never leave the API.",
+    personLevel: true,
+  },
+  {
+    name: RelationsvaldScopes.INQUIRY,
+    description: "The lawful inquiry whether a person is placed: answers yes/no only; every inquiry is access-logged.",
+    personLevel: true,
+  },
+];

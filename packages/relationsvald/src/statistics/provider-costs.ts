@@ -1,0 +1,95 @@
+import { In, type DataSource } from "typeorm";
+import { ValidationError, parseOrganisationsnummer, type LocalDate, type Ore } from "@arbetsliv/core";
+import type { PlacementType } from "../enums";
+import { PlacementProvider } from "../providers/provider.entity";
+import { assertPeriod, placementCostRows, serviceFeeRows } from "./statistics.service";
+
+export interface ProviderCostLine {
+  /** YYYY-MM */
+  month: string;
+  type: PlacementType;
+  chargedNights: number;
+  chargedPersonNights: number;
+  amountOre: Ore;
+}
+
+export interface ProviderCostSummary {
+  /** 10 digits. */
+  organisationsnummer: string;
+  /** False when no provider in this register has the organisationsnummer (all totals are then 0). */
+  registered: boolean;
+  from: LocalDate;
+  to: LocalDate;
+  lines: ProviderCostLine[];
+  serviceFees: { month: string; amountOre: Ore }[];
+  placementCostOre: Ore;
+  serviceFeeOre: Ore;
+  totalOre: Ore;
+}
+
+/**
+ * For the gateway: what the municipality's placements with a provider cost in a period,
+ * found by organisationsnummer (e.g. Kvinno- och tjejjouren Borås, 864501-5200, to show on its
+ * IOP partnership). Aggregates only — month × placement type — never a person, a placement
+ * id or an address; so it needs no person-level scope and writes no access log. Amounts in öre.
+ */
+export async function placementCostsByProvider(
+  ds: DataSource,
+  args: { organisationsnummer: string; from: LocalDate; to: LocalDate },
+): Promise<ProviderCostSummary> {
+  const [summary] = await placementCostsByProviders(ds, { organisationsnummer: [args.organisationsnummer], from: args.from, to: args.to });
+  return summary;
+}
+
+/**
+ * The same for many organisationsnummer at once (a gateway DataLoader batch): three SQL
+ * statements whatever the number of keys; summaries in key order.
+ */
+export async function placementCostsByProviders(
+  ds: DataSource,
+  args: { organisationsnummer: readonly string[]; from: LocalDate; to: LocalDate },
+): Promise<ProviderCostSummary[]> {
+  const keys = args.organisationsnummer.map((value, i) => {
+    try {
+      return parseOrganisationsnummer(value);
+    } catch (e) {
+      throw new ValidationError(args.organisationsnummer.length > 1 ? `organisationsnummer[${i}]` : "organisationsnummer", "format", (e as Error).message);
+    }
+  });
+  const period = { from: args.from, to: args.to };
+  assertPeriod(period);
+  const providers = keys.length
+    ? await ds.manager.find(PlacementProvider, { where: { organisationsnummer: In([...new Set(keys)]) }, select: { id: true, organisationsnummer: true } })
+    : [];
+  const orgnrOf = new Map(providers.map((p) => [p.id, p.organisationsnummer!]));
+  const providerIds = providers.map((p) => p.id);
+  const rows = await placementCostRows(ds, period, { providerIds });
+  const fees = await serviceFeeRows(ds, period, { providerIds });
+  const summaries = new Map<string, ProviderCostSummary>(
+    keys.map((k) => [
+      k,
+      { organisationsnummer: k, registered: providers.some((p) => p.organisationsnummer === k), from: args.from, to: args.to, lines: [], serviceFees: [], placementCostOre: 0, serviceFeeOre: 0, totalOre: 0 },
+    ]),
+  );
+  for (const r of rows) {
+    const summary = summaries.get(orgnrOf.get(Number(r.providerId))!)!;
+    let line = summary.lines.find((l) => l.month === r.month && l.type === r.type);
+    if (!line) {
+      line = { month: r.month, type: r.type, chargedNights: 0, chargedPersonNights: 0, amountOre: 0 };
+      summary.lines.push(line);
+    }
+    line.chargedNights += r.chargedNights;
+    line.chargedPersonNights += r.chargedPersonNights;
+    line.amountOre += r.amount;
+    summary.placementCostOre += r.amount;
+  }
+  for (const f of fees) {
+    const summary = summaries.get(orgnrOf.get(Number(f.providerId))!)!;
+    const fee = summary.serviceFees.find((x) => x.month === f.month);
+    if (fee) fee.amountOre += f.amount;
+    else summary.serviceFees.push({ month: f.month, amountOre: f.amount });
+    summary.serviceFeeOre += f.amount;
+  }
+  for (const summary of summaries.values()) summary.totalOre = summary.placementCostOre + summary.serviceFeeOre;
+  return keys.map((k) => summaries.get(k)!);
+}
