@@ -1,0 +1,365 @@
+import { In, type EntityManager } from "typeorm";
+import {
+  AccessAction,
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  inTransaction,
+  isUniqueViolation,
+  todayLocalDate,
+  updateVersioned,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { CalculationInputError, calculateAssistance, workIncentiveFor } from "../calculation/assistance-calculation";
+import { Calculation, CalculationLine } from "../calculation/calculation.entity";
+import { Decision } from "../decision/decision.entity";
+import { Payout } from "../decision/payout.entity";
+import { ApplicationChannel, ApplicationStatus as St, ApplicationType, CalculationLineKind, DecisionOutcome } from "../enums";
+import { HouseholdMember } from "../household/household-member.entity";
+import { costCapsOn, riksnormTableFor } from "../riksnorm/riksnorm.service";
+import { actorOf, assertHouseholdVisible, logChange, logRead, toId, visibleHousehold } from "../shared/access";
+import { addMonthsTo, assertYearMonth, firstDayOf, lastDayOf } from "../shared/month";
+import { Application, ApplicationCost, ApplicationIncome } from "./application.entity";
+import type { CostInput, DecideInput, IncomeInput, SetApplicationStatusInput, SubmitApplicationInput, UpdateClaimsInput } from "./application.inputs";
+import { OPEN_STATUSES, allowedMoves, canMoveTo, chooseApplicationType } from "./application.rules";
+
+export const DEFAULT_LEGAL_BASIS = "SoL 4 kap. 1 § (ny SoL 2025:400 12 kap. 1 §)";
+
+function validateClaims(costs: CostInput[], incomes: IncomeInput[], prefix: string) {
+  costs.forEach((c, i) => {
+    if (c.amount < 0) throw new ValidationError(`${prefix}costs.${i}.amount`, "non-negative", "must not be negative");
+  });
+  incomes.forEach((c, i) => {
+    if (c.amount < 0) throw new ValidationError(`${prefix}incomes.${i}.amount`, "non-negative", "must not be negative");
+    if (c.memberId !== undefined && c.memberId !== null) toId(`${prefix}incomes.${i}.memberId`, c.memberId);
+  });
+}
+
+async function assertIncomeMembers(manager: EntityManager, householdId: number, incomes: IncomeInput[], prefix: string) {
+  const ids = incomes.map((i) => i.memberId).filter((m): m is string => m !== undefined && m !== null).map(Number);
+  if (!ids.length) return;
+  const members = await manager.find(HouseholdMember, { where: { householdId, id: In(ids) }, select: { id: true } });
+  const known = new Set(members.map((m) => m.id));
+  incomes.forEach((inc, i) => {
+    if (inc.memberId !== undefined && inc.memberId !== null && !known.has(Number(inc.memberId))) {
+      throw new ValidationError(`${prefix}incomes.${i}.memberId`, "member", "is not a member of the household");
+    }
+  });
+}
+
+async function insertClaims(manager: EntityManager, applicationId: number, costs: CostInput[], incomes: IncomeInput[]) {
+  if (costs.length) {
+    await manager.insert(
+      ApplicationCost,
+      costs.map((c) => ({ applicationId, costType: c.type, amount: c.amount, note: c.note ?? null })),
+    );
+  }
+  if (incomes.length) {
+    await manager.insert(
+      ApplicationIncome,
+      incomes.map((c) => ({ applicationId, incomeType: c.type, amount: c.amount, memberId: c.memberId ? Number(c.memberId) : null })),
+    );
+  }
+}
+
+export class ApplicationService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  private async load(manager: EntityManager, id: number): Promise<Application> {
+    const app = await manager.findOne(Application, { where: { id } });
+    if (!app) throw new NotFoundError("Application", id);
+    await assertHouseholdVisible(this.ctx, manager, app.householdId, "Application", id);
+    return app;
+  }
+
+  async get(idValue: string): Promise<Application> {
+    const id = toId("id", idValue);
+    const app = await this.load(this.ctx.ds.manager, id);
+    const members = await this.ctx.ds.manager.find(HouseholdMember, { where: { householdId: app.householdId }, select: { id: true, personnummer: true } });
+    await logRead(this.ctx, "Query.assistanceApplication", "Application", [id], members.map((m) => m.personnummer));
+    return app;
+  }
+
+  async submit(input: SubmitApplicationInput): Promise<Application> {
+    const householdId = toId("input.householdId", input.householdId);
+    const month = assertYearMonth("input.month", input.month);
+    const today = todayLocalDate();
+    const receivedDate = input.receivedDate ?? today;
+    if (receivedDate > today) throw new ValidationError("input.receivedDate", "not-in-future", "must not be in the future");
+    if (month > addMonthsTo(receivedDate.slice(0, 7), 1)) {
+      throw new ValidationError("input.month", "not-too-early", "can be applied for at the earliest the month before it starts");
+    }
+    const costs = input.costs ?? [];
+    const incomes = input.incomes ?? [];
+    validateClaims(costs, incomes, "input.");
+    try {
+      return await inTransaction(this.ctx.ds, async (manager) => {
+        const household = await visibleHousehold(this.ctx, manager, householdId);
+        if (household.protectedIdentity && input.channel === ApplicationChannel.E_SERVICE) {
+          // Sundsvall's rule: no digital application for these applicants; the reason is not exposed.
+          throw new ValidationError("input.channel", "channel-not-available", "the e-service is not available for this household; register the application on paper or at a visit");
+        }
+        await assertIncomeMembers(manager, householdId, incomes, "input.");
+        const history = await this.history(manager, householdId, month);
+        const choice = chooseApplicationType(month, history);
+        if ("duplicateOf" in choice) {
+          throw new ConflictError(`Application ${choice.duplicateOf} for ${month} is already being handled; add to it instead (duplicate)`, {
+            duplicateOf: String(choice.duplicateOf),
+          });
+        }
+        const app = manager.create(Application, {
+          householdId,
+          month,
+          type: choice.type,
+          channel: input.channel,
+          status: St.RECEIVED,
+          receivedDate,
+          ordinaryKey: choice.type === ApplicationType.SUPPLEMENTARY ? null : `${householdId}:${month}`,
+          statusNote: null,
+          claimsRevision: 1,
+          registeredBy: actorOf(this.ctx),
+          createdAt: new Date(),
+        });
+        await manager.save(app);
+        await insertClaims(manager, app.id, costs, incomes);
+        await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.submitAssistanceApplication", "Application", [app.id]);
+        return app;
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new ConflictError(`An application for ${month} was registered at the same time; add to it instead (duplicate)`);
+      throw e;
+    }
+  }
+
+  private async history(manager: EntityManager, householdId: number, month: string) {
+    const apps = await manager
+      .getRepository(Application)
+      .createQueryBuilder("a")
+      .leftJoin(Decision, "d", "d.applicationId = a.id")
+      .select(["a.id AS id", "a.month AS month", "a.type AS type", "a.status AS status", "d.outcome AS outcome"])
+      .where("a.householdId = :householdId AND a.month BETWEEN :from AND :to", { householdId, from: addMonthsTo(month, -3), to: month })
+      .getRawMany<{ id: number; month: string; type: ApplicationType; status: St; outcome: DecisionOutcome | null }>();
+    return apps.map((a) => ({ id: Number(a.id), month: a.month, type: a.type, status: a.status, decisionOutcome: a.outcome ?? null }));
+  }
+
+  async updateClaims(input: UpdateClaimsInput): Promise<Application> {
+    const id = toId("input.applicationId", input.applicationId);
+    validateClaims(input.costs, input.incomes, "input.");
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const app = await this.load(manager, id);
+      if (!OPEN_STATUSES.includes(app.status)) throw new ValidationError("input.applicationId", "open", `is ${app.status}; claims can change only while it is handled`);
+      await assertIncomeMembers(manager, app.householdId, input.incomes, "input.");
+      await updateVersioned(manager, Application, "Application", id, input.expectedVersion, {
+        claimsRevision: app.claimsRevision + 1,
+        status: app.status === St.SUPPLEMENT_REQUESTED ? St.UNDER_REVIEW : app.status,
+      });
+      await manager.delete(ApplicationCost, { applicationId: id });
+      await manager.delete(ApplicationIncome, { applicationId: id });
+      await insertClaims(manager, id, input.costs, input.incomes);
+      await logChange(this.ctx, manager, AccessAction.UPDATE, "Mutation.updateAssistanceClaims", "Application", [id]);
+      return manager.findOneOrFail(Application, { where: { id } });
+    });
+  }
+
+  async setStatus(input: SetApplicationStatusInput): Promise<Application> {
+    const id = toId("input.applicationId", input.applicationId);
+    const note = input.note?.trim() || null;
+    if ((input.status === St.SUPPLEMENT_REQUESTED || input.status === St.WITHDRAWN) && !note) {
+      throw new ValidationError("input.note", "required", `is required for ${input.status}: say what is missing or why`);
+    }
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const app = await this.load(manager, id);
+      if (!canMoveTo(app.status, input.status)) {
+        const allowed = allowedMoves(app.status);
+        throw new ValidationError("input.status", "transition", `cannot go from ${app.status} to ${input.status}${allowed.length ? `; allowed: ${allowed.join(", ")}` : ""}`);
+      }
+      const changes: Partial<Application> = { status: input.status, statusNote: note ?? app.statusNote };
+      if (input.status === St.WITHDRAWN) changes.ordinaryKey = null; // a new ordinary application for the month may follow
+      await updateVersioned(manager, Application, "Application", id, input.expectedVersion, changes);
+      await logChange(this.ctx, manager, AccessAction.UPDATE, "Mutation.setAssistanceApplicationStatus", "Application", [id]);
+      return manager.findOneOrFail(Application, { where: { id } });
+    });
+  }
+
+  /** Calculates the application's month from the stored claims and keeps every line. */
+  async calculate(idValue: string): Promise<Calculation> {
+    const id = toId("applicationId", idValue);
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const app = await this.load(manager, id);
+      if (!OPEN_STATUSES.includes(app.status)) throw new ValidationError("applicationId", "open", `is ${app.status}; only an application being handled is calculated`);
+      const year = Number(app.month.slice(0, 4));
+      const table = await riksnormTableFor(manager, year, "applicationId");
+      const start = firstDayOf(app.month);
+      const end = lastDayOf(app.month);
+      const members = (await manager.find(HouseholdMember, { where: { householdId: app.householdId }, order: { id: "ASC" } })).filter(
+        (m) => m.joinedOn <= end && (m.leftOn === null || m.leftOn >= start),
+      );
+      const [caps, costs, incomes, paidMonths, firstApplied, childEarnings] = [
+        await costCapsOn(manager, start),
+        await manager.find(ApplicationCost, { where: { applicationId: id }, order: { id: "ASC" } }),
+        await manager.find(ApplicationIncome, { where: { applicationId: id }, order: { id: "ASC" } }),
+        await this.paidMonthsBefore(manager, app.householdId, app.month),
+        await this.firstWorkIncentiveMonth(manager, app.householdId, app.month),
+        await this.childEarningsDisregarded(manager, app.householdId, app.month),
+      ];
+      let result;
+      try {
+        result = calculateAssistance({
+          month: app.month,
+          table,
+          members: members.map((m) => ({
+            id: m.id,
+            role: m.role,
+            birthDate: m.birthDate,
+            name: m.name,
+            lunchAtPreschool: m.lunchAtPreschool,
+            inUpperSecondary: m.inUpperSecondary,
+            includedInNorm: m.includedInNorm,
+          })),
+          costs: costs.map((c) => ({ type: c.costType, claimed: c.amount, note: c.note })),
+          incomes: incomes.map((i) => ({ type: i.incomeType, amount: i.amount, memberId: i.memberId })),
+          caps,
+          workIncentive: workIncentiveFor(app.month, paidMonths, firstApplied),
+          childEarningsDisregardedThisYear: childEarnings,
+        });
+      } catch (e) {
+        if (e instanceof CalculationInputError) throw new ValidationError(`application.${e.field}`, "calculation", e.message);
+        throw e;
+      }
+      const calc = manager.create(Calculation, {
+        applicationId: id,
+        householdId: app.householdId,
+        month: app.month,
+        claimsRevision: app.claimsRevision,
+        riksnormYear: table.year,
+        householdSize: result.householdSize,
+        norm: result.norm,
+        reasonableCosts: result.reasonableCosts,
+        countedIncome: result.countedIncome,
+        balance: result.balance,
+        assistance: result.assistance,
+        workIncomeDisregarded: result.workIncomeDisregarded,
+        workIncentiveSince: result.workIncomeDisregarded > 0 ? (workIncentiveFor(app.month, paidMonths, firstApplied).since ?? app.month) : null,
+        suggestedOutcome: result.suggestedOutcome,
+        calculatedAt: new Date(),
+        calculatedBy: actorOf(this.ctx),
+      });
+      await manager.save(calc);
+      await manager.insert(
+        CalculationLine,
+        result.lines.map((l, i) => ({ calculationId: calc.id, position: i + 1, kind: l.kind, memberId: l.memberId, label: l.label.slice(0, 300), basis: l.basis.slice(0, 500), amount: l.amount })),
+      );
+      if (app.status === St.RECEIVED) {
+        await manager.createQueryBuilder().update(Application).set({ status: St.UNDER_REVIEW }).where("id = :id", { id }).execute();
+      }
+      await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.calculateAssistanceApplication", "Calculation", [calc.id]);
+      return calc;
+    });
+  }
+
+  /** Months in the 6 before `month` the household was paid for (net of corrections). */
+  private async paidMonthsBefore(manager: EntityManager, householdId: number, month: string): Promise<Set<string>> {
+    const rows = await manager
+      .getRepository(Payout)
+      .createQueryBuilder("p")
+      .select("p.month", "month")
+      .where("p.householdId = :householdId AND p.month >= :from AND p.month < :month", { householdId, from: addMonthsTo(month, -6), month })
+      .groupBy("p.month")
+      .having("SUM(p.amount) > 0")
+      .getRawMany<{ month: string }>();
+    return new Set(rows.map((r) => r.month));
+  }
+
+  /** The first month a decided calculation applied the work-income disregard (its 24 months run from there). */
+  private async firstWorkIncentiveMonth(manager: EntityManager, householdId: number, month: string): Promise<string | null> {
+    const row = await manager
+      .getRepository(Calculation)
+      .createQueryBuilder("c")
+      .innerJoin(Decision, "d", "d.calculationId = c.id")
+      .select("MIN(c.workIncentiveSince)", "since")
+      .where("c.householdId = :householdId AND c.month < :month AND c.workIncomeDisregarded > 0", { householdId, month })
+      .getRawOne<{ since: string | null }>();
+    return row?.since ?? null;
+  }
+
+  /** Children's earnings already disregarded in decided calculations earlier in the calendar year, per member. */
+  private async childEarningsDisregarded(manager: EntityManager, householdId: number, month: string): Promise<Record<number, number>> {
+    const rows = await manager
+      .getRepository(CalculationLine)
+      .createQueryBuilder("l")
+      .innerJoin(Calculation, "c", "c.id = l.calculationId")
+      .innerJoin(Decision, "d", "d.calculationId = c.id")
+      .select("l.memberId", "memberId")
+      .addSelect("SUM(l.amount)", "total")
+      .where("c.householdId = :householdId AND l.kind = :kind AND c.month >= :start AND c.month < :month", {
+        householdId,
+        kind: CalculationLineKind.CHILD_EARNINGS_DISREGARD,
+        start: `${month.slice(0, 4)}-01`,
+        month,
+      })
+      .groupBy("l.memberId")
+      .getRawMany<{ memberId: number; total: string | number }>();
+    return Object.fromEntries(rows.map((r) => [Number(r.memberId), Number(r.total)]));
+  }
+
+  async decide(input: DecideInput): Promise<Decision> {
+    const id = toId("input.applicationId", input.applicationId);
+    const today = todayLocalDate();
+    const decidedOn = input.decidedOn ?? today;
+    if (decidedOn > today) throw new ValidationError("input.decidedOn", "not-in-future", "must not be in the future");
+    const reasons = input.reasons?.trim() ?? "";
+    if (input.outcome !== DecisionOutcome.GRANTED && !reasons) {
+      throw new ValidationError("input.reasons", "required", "are required for a partly granted or rejected application (motivering)");
+    }
+    if (input.outcome === DecisionOutcome.REJECTED && input.amount !== undefined && input.amount !== null && input.amount !== 0) {
+      throw new ValidationError("input.amount", "rejected-zero", "must be 0 (or left out) when the application is rejected");
+    }
+    if (input.outcome === DecisionOutcome.PARTLY_GRANTED && !(input.amount !== undefined && input.amount !== null && input.amount > 0)) {
+      throw new ValidationError("input.amount", "required", "a partly granted decision needs the amount granted, more than 0");
+    }
+    try {
+      return await inTransaction(this.ctx.ds, async (manager) => {
+        const app = await this.load(manager, id);
+        if (!OPEN_STATUSES.includes(app.status)) throw new ConflictError(`Application ${id} is ${app.status}; it has already been decided or ended`);
+        if (decidedOn < app.receivedDate) throw new ValidationError("input.decidedOn", "after-received", "must not be before the application was received");
+        const calc = await manager.findOne(Calculation, { where: { applicationId: id }, order: { id: "DESC" } });
+        let amount = 0;
+        if (input.outcome !== DecisionOutcome.REJECTED) {
+          if (!calc) throw new ValidationError("input.applicationId", "calculated", "calculate the application before granting it");
+          if (calc.claimsRevision !== app.claimsRevision) {
+            throw new ValidationError("input.applicationId", "recalculate", "the claims changed after the last calculation; calculate again");
+          }
+          if (calc.assistance <= 0) throw new ValidationError("input.outcome", "no-need", "the calculation gives no assistance; reject the application instead");
+          if (input.outcome === DecisionOutcome.GRANTED) {
+            if (input.amount !== undefined && input.amount !== null && input.amount !== calc.assistance) {
+              throw new ValidationError("input.amount", "calculated", "a granted decision pays the calculated amount; use PARTLY_GRANTED for less");
+            }
+            amount = calc.assistance;
+          } else {
+            if (input.amount! > calc.assistance) throw new ValidationError("input.amount", "at-most-calculated", "must not exceed the calculated amount");
+            amount = input.amount!;
+          }
+        }
+        await updateVersioned(manager, Application, "Application", id, input.expectedVersion, { status: St.DECIDED });
+        const decision = manager.create(Decision, {
+          applicationId: id,
+          householdId: app.householdId,
+          month: app.month,
+          calculationId: calc?.id ?? null,
+          outcome: input.outcome,
+          amount,
+          reasons: reasons || "Bifall enligt beräkning.",
+          legalBasis: input.legalBasis?.trim() || DEFAULT_LEGAL_BASIS,
+          decidedBy: actorOf(this.ctx),
+          decidedOn,
+        });
+        await manager.save(decision);
+        await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.decideAssistanceApplication", "Decision", [decision.id]);
+        return decision;
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new ConflictError(`Application ${id} was decided by someone else at the same time`);
+      throw e;
+    }
+  }
+}

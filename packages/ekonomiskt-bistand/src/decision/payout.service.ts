@@ -1,0 +1,130 @@
+import {
+  AccessAction,
+  ValidationError,
+  NotFoundError,
+  inTransaction,
+  isUniqueViolation,
+  todayLocalDate,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { ApplicationStatus, DecisionOutcome, MemberRole, PayoutType } from "../enums";
+import { Application } from "../application/application.entity";
+import { HouseholdMember } from "../household/household-member.entity";
+import type { CorrectPayoutInput, PayInput } from "../application/application.inputs";
+import { actorOf, assertHouseholdVisible, logChange, toId } from "../shared/access";
+import { Decision } from "./decision.entity";
+import { Payout } from "./payout.entity";
+
+export interface PayoutReceiptData {
+  payout: Payout;
+  created: boolean;
+}
+
+/** MariaDB/InnoDB may pick one of two inserters of the same unique key as a deadlock victim. */
+function isDeadlock(e: unknown): boolean {
+  const err = e as { code?: string; errno?: number; driverError?: { code?: string } };
+  return err?.code === "ER_LOCK_DEADLOCK" || err?.errno === 1213 || err?.driverError?.code === "ER_LOCK_DEADLOCK";
+}
+
+export class PayoutService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  /**
+   * Pays a decision exactly once. The ORIGINAL payout row carries onceKey = decision id under a
+   * UNIQUE index: a retried or concurrent request finds (or collides with) the first row and gets
+   * it back with created: false — never a second payout.
+   */
+  async pay(input: PayInput): Promise<PayoutReceiptData> {
+    const decisionId = toId("input.decisionId", input.decisionId);
+    const today = todayLocalDate();
+    const paymentDate = input.paymentDate ?? today;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await inTransaction(this.ctx.ds, async (manager) => {
+          const decision = await manager.findOne(Decision, { where: { id: decisionId } });
+          if (!decision) throw new NotFoundError("Decision", decisionId);
+          await assertHouseholdVisible(this.ctx, manager, decision.householdId, "Decision", decisionId);
+          if (decision.outcome === DecisionOutcome.REJECTED || decision.amount <= 0) {
+            throw new ValidationError("input.decisionId", "granted", "only a granted decision with an amount is paid");
+          }
+          if (paymentDate < decision.decidedOn) throw new ValidationError("input.paymentDate", "after-decision", "must not be before the decision date");
+          const existing = await manager.findOne(Payout, { where: { onceKey: decisionId } });
+          if (existing) return { payout: existing, created: false };
+          const applicant = await manager.findOne(HouseholdMember, { where: { householdId: decision.householdId, role: MemberRole.APPLICANT } });
+          const payout = manager.create(Payout, {
+            householdId: decision.householdId,
+            decisionId,
+            month: decision.month,
+            type: PayoutType.ORIGINAL,
+            amount: decision.amount,
+            paymentDate,
+            recipient: input.recipient?.trim() || applicant?.name || "Sökande",
+            onceKey: decisionId,
+            correctsPayoutId: null,
+            reason: null,
+            createdBy: actorOf(this.ctx),
+            createdAt: new Date(),
+          });
+          await manager.save(payout);
+          await manager
+            .createQueryBuilder()
+            .update(Application)
+            .set({ status: ApplicationStatus.PAID })
+            .where("id = :id AND status = :decided", { id: decision.applicationId, decided: ApplicationStatus.DECIDED })
+            .execute();
+          await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.payAssistanceDecision", "Payout", [payout.id]);
+          return { payout, created: true };
+        });
+      } catch (e) {
+        if (isUniqueViolation(e) || isDeadlock(e)) {
+          const existing = await this.ctx.ds.manager.findOne(Payout, { where: { onceKey: decisionId } });
+          if (existing) return { payout: existing, created: false };
+          if (attempt < 3) continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** A correction is a new entry referencing the original payout; the original is never changed. */
+  async correct(input: CorrectPayoutInput): Promise<Payout> {
+    const originalId = toId("input.payoutId", input.payoutId);
+    if (input.amount === 0) throw new ValidationError("input.amount", "non-zero", "a correction must change the amount");
+    const today = todayLocalDate();
+    const paymentDate = input.paymentDate ?? today;
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const original = await manager.findOne(Payout, { where: { id: originalId } });
+      if (!original) throw new NotFoundError("Payout", originalId);
+      await assertHouseholdVisible(this.ctx, manager, original.householdId, "Payout", originalId);
+      if (original.type !== PayoutType.ORIGINAL) throw new ValidationError("input.payoutId", "original", "a correction refers to the original payout, not to another correction");
+      if (paymentDate < original.paymentDate) throw new ValidationError("input.paymentDate", "after-original", "must not be before the original payment");
+      const row = await manager
+        .getRepository(Payout)
+        .createQueryBuilder("p")
+        .select("SUM(p.amount)", "total")
+        .where("p.decisionId = :decisionId", { decisionId: original.decisionId })
+        .getRawOne<{ total: string | number | null }>();
+      const total = Number(row?.total ?? 0);
+      if (total + input.amount < 0) {
+        throw new ValidationError("input.amount", "not-below-zero", "would make the month's payouts negative; an over-payment beyond that is a reclaim (FUT)");
+      }
+      const correction = manager.create(Payout, {
+        householdId: original.householdId,
+        decisionId: original.decisionId,
+        month: original.month,
+        type: PayoutType.CORRECTION,
+        amount: input.amount,
+        paymentDate,
+        recipient: original.recipient,
+        onceKey: null,
+        correctsPayoutId: original.id,
+        reason: input.reason.trim(),
+        createdBy: actorOf(this.ctx),
+        createdAt: new Date(),
+      });
+      await manager.save(correction);
+      await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.correctAssistancePayout", "Payout", [correction.id, original.id]);
+      return correction;
+    });
+  }
+}

@@ -1,0 +1,168 @@
+import { In, type EntityManager } from "typeorm";
+import {
+  AccessAction,
+  NotFoundError,
+  ValidationError,
+  inTransaction,
+  toConnection,
+  toPage,
+  todayLocalDate,
+  updateVersioned,
+  type Connection,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { Payout } from "../decision/payout.entity";
+import { IncorrectPaymentStatus as St } from "../enums";
+import { Household } from "../household/household.entity";
+import { actorOf, assertHouseholdVisible, canSeeProtected, logChange, logRead, toId, visibleHousehold } from "../shared/access";
+import type {
+  DecideReclaimInput,
+  IncorrectPaymentCaseListArgs,
+  OpenIncorrectPaymentCaseInput,
+  RegisterRecoveryInput,
+  UpdateIncorrectPaymentCaseInput,
+} from "./fut.inputs";
+import { IncorrectPaymentCase, IncorrectPaymentCasePayout } from "./incorrect-payment-case.entity";
+import { Recovery } from "./recovery.entity";
+
+export const DEFAULT_RECLAIM_BASIS = "SoL 9 kap. 1 §";
+const MANUAL_STATUSES = [St.INVESTIGATING, St.NO_INCORRECT_PAYMENT, St.WRITTEN_OFF, St.CLOSED];
+
+export class FutService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  private async load(manager: EntityManager, id: number): Promise<IncorrectPaymentCase> {
+    const c = await manager.findOne(IncorrectPaymentCase, { where: { id } });
+    if (!c) throw new NotFoundError("IncorrectPaymentCase", id);
+    await assertHouseholdVisible(this.ctx, manager, c.householdId, "IncorrectPaymentCase", id);
+    return c;
+  }
+
+  private async linkedTotal(manager: EntityManager, caseId: number): Promise<number> {
+    const row = await manager
+      .getRepository(Payout)
+      .createQueryBuilder("p")
+      .innerJoin(IncorrectPaymentCasePayout, "l", "l.payoutId = p.id")
+      .select("SUM(p.amount)", "total")
+      .where("l.caseId = :caseId", { caseId })
+      .getRawOne<{ total: string | number | null }>();
+    return Number(row?.total ?? 0);
+  }
+
+  async open(input: OpenIncorrectPaymentCaseInput): Promise<IncorrectPaymentCase> {
+    const householdId = toId("input.householdId", input.householdId);
+    const payoutIds = [...new Set(input.payoutIds.map((p, i) => toId(`input.payoutIds.${i}`, p)))];
+    const openedOn = input.openedOn ?? todayLocalDate();
+    if (openedOn > todayLocalDate()) throw new ValidationError("input.openedOn", "not-in-future", "must not be in the future");
+    return inTransaction(this.ctx.ds, async (manager) => {
+      await visibleHousehold(this.ctx, manager, householdId);
+      const payouts = await manager.find(Payout, { where: { id: In(payoutIds), householdId }, select: { id: true } });
+      if (payouts.length !== payoutIds.length) throw new ValidationError("input.payoutIds", "household-payouts", "must all be payouts to this household");
+      const c = manager.create(IncorrectPaymentCase, {
+        householdId,
+        openedOn,
+        status: St.OPEN,
+        reason: input.reason.trim(),
+        investigator: actorOf(this.ctx),
+        amountWronglyPaid: null,
+        reclaimAmount: null,
+        reclaimDecidedOn: null,
+        reclaimLegalBasis: null,
+        notes: null,
+      });
+      await manager.save(c);
+      await manager.insert(IncorrectPaymentCasePayout, payoutIds.map((payoutId) => ({ caseId: c.id, payoutId })));
+      await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.openIncorrectPaymentCase", "IncorrectPaymentCase", [c.id]);
+      return c;
+    });
+  }
+
+  async update(input: UpdateIncorrectPaymentCaseInput): Promise<IncorrectPaymentCase> {
+    const id = toId("input.id", input.id);
+    if (input.status && !MANUAL_STATUSES.includes(input.status)) {
+      throw new ValidationError("input.status", "manual", `must be one of ${MANUAL_STATUSES.join(", ")} (a reclaim is decided with decideReclaim)`);
+    }
+    if (input.amountWronglyPaid !== undefined && input.amountWronglyPaid !== null && input.amountWronglyPaid < 0) {
+      throw new ValidationError("input.amountWronglyPaid", "non-negative", "must not be negative");
+    }
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const c = await this.load(manager, id);
+      if (input.amountWronglyPaid !== undefined && input.amountWronglyPaid !== null && input.amountWronglyPaid > (await this.linkedTotal(manager, id))) {
+        throw new ValidationError("input.amountWronglyPaid", "at-most-paid", "must not exceed the linked payouts");
+      }
+      const changes: Partial<IncorrectPaymentCase> = {};
+      if (input.status) changes.status = input.status;
+      if (input.amountWronglyPaid !== undefined && input.amountWronglyPaid !== null) changes.amountWronglyPaid = input.amountWronglyPaid;
+      if (input.notes !== undefined && input.notes !== null) changes.notes = input.notes;
+      void c;
+      await updateVersioned(manager, IncorrectPaymentCase, "IncorrectPaymentCase", id, input.expectedVersion, changes);
+      await logChange(this.ctx, manager, AccessAction.UPDATE, "Mutation.updateIncorrectPaymentCase", "IncorrectPaymentCase", [id]);
+      return manager.findOneOrFail(IncorrectPaymentCase, { where: { id } });
+    });
+  }
+
+  async decideReclaim(input: DecideReclaimInput): Promise<IncorrectPaymentCase> {
+    const id = toId("input.id", input.id);
+    const decidedOn = input.decidedOn ?? todayLocalDate();
+    if (!(input.reclaimAmount > 0)) throw new ValidationError("input.reclaimAmount", "positive", "must be more than 0");
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const c = await this.load(manager, id);
+      if (c.amountWronglyPaid === null) throw new ValidationError("input.id", "amount-established", "establish the amount wrongly paid first");
+      if (input.reclaimAmount > c.amountWronglyPaid) throw new ValidationError("input.reclaimAmount", "at-most-wrongly-paid", "must not exceed the amount wrongly paid");
+      if (decidedOn < c.openedOn) throw new ValidationError("input.decidedOn", "after-opened", "must not be before the case was opened");
+      await updateVersioned(manager, IncorrectPaymentCase, "IncorrectPaymentCase", id, input.expectedVersion, {
+        status: St.RECLAIM_DECIDED,
+        reclaimAmount: input.reclaimAmount,
+        reclaimDecidedOn: decidedOn,
+        reclaimLegalBasis: input.legalBasis?.trim() || DEFAULT_RECLAIM_BASIS,
+      });
+      await logChange(this.ctx, manager, AccessAction.UPDATE, "Mutation.decideReclaim", "IncorrectPaymentCase", [id]);
+      return manager.findOneOrFail(IncorrectPaymentCase, { where: { id } });
+    });
+  }
+
+  async registerRecovery(input: RegisterRecoveryInput): Promise<Recovery> {
+    const householdId = toId("input.householdId", input.householdId);
+    const caseId = input.incorrectPaymentCaseId ? toId("input.incorrectPaymentCaseId", input.incorrectPaymentCaseId) : null;
+    if (!(input.amount > 0)) throw new ValidationError("input.amount", "positive", "must be more than 0");
+    if (input.receivedDate > todayLocalDate()) throw new ValidationError("input.receivedDate", "not-in-future", "must not be in the future");
+    return inTransaction(this.ctx.ds, async (manager) => {
+      await visibleHousehold(this.ctx, manager, householdId);
+      if (caseId !== null) {
+        const c = await manager.findOne(IncorrectPaymentCase, { where: { id: caseId } });
+        if (!c || c.householdId !== householdId) throw new ValidationError("input.incorrectPaymentCaseId", "household-case", "is not a case of this household");
+      }
+      const r = manager.create(Recovery, {
+        householdId,
+        kind: input.kind,
+        amount: input.amount,
+        receivedDate: input.receivedDate,
+        incorrectPaymentCaseId: caseId,
+        note: input.note?.trim() || null,
+        registeredBy: actorOf(this.ctx),
+      });
+      await manager.save(r);
+      await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.registerAssistanceRecovery", "Recovery", [r.id]);
+      return r;
+    });
+  }
+
+  async get(idValue: string): Promise<IncorrectPaymentCase> {
+    const id = toId("id", idValue);
+    const c = await this.load(this.ctx.ds.manager, id);
+    await logRead(this.ctx, "Query.incorrectPaymentCase", "IncorrectPaymentCase", [id]);
+    return c;
+  }
+
+  async list(args: IncorrectPaymentCaseListArgs): Promise<Connection<IncorrectPaymentCase>> {
+    const page = toPage(args);
+    const qb = this.ctx.ds.manager.getRepository(IncorrectPaymentCase).createQueryBuilder("c");
+    if (!canSeeProtected(this.ctx)) {
+      qb.innerJoin(Household, "h", "h.id = c.householdId").andWhere("h.protectedIdentity = :hidden", { hidden: 0 });
+    }
+    if (args.status) qb.andWhere("c.status = :status", { status: args.status });
+    const [rows, total] = await qb.orderBy("c.id", "DESC").skip(page.offset).take(page.limit).getManyAndCount();
+    await logRead(this.ctx, "Query.incorrectPaymentCases", "IncorrectPaymentCase", rows.map((r) => r.id));
+    return toConnection(rows, total, page);
+  }
+}

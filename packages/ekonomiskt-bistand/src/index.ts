@@ -1,0 +1,88 @@
+import { defineModule } from "@arbetsliv/core";
+import { Application, ApplicationCost, ApplicationIncome } from "./application/application.entity";
+import { ApplicationResolver, CalculationResolver } from "./application/application.resolver";
+import { Calculation, CalculationLine } from "./calculation/calculation.entity";
+import { CostCap } from "./calculation/cost-cap.entity";
+import { Decision } from "./decision/decision.entity";
+import { DecisionResolver } from "./decision/decision.resolver";
+import { Payout } from "./decision/payout.entity";
+import { FutResolver } from "./fut/fut.resolver";
+import { IncorrectPaymentCase, IncorrectPaymentCasePayout } from "./fut/incorrect-payment-case.entity";
+import { Recovery } from "./fut/recovery.entity";
+import { HouseholdMember } from "./household/household-member.entity";
+import { Household } from "./household/household.entity";
+import { HouseholdResolver } from "./household/household.resolver";
+import { ekonomisktBistandMigrations } from "./migrations";
+import { RiksnormResolver } from "./riksnorm/riksnorm.resolver";
+import { RiksnormYear } from "./riksnorm/riksnorm-year.entity";
+import { EkonomisktBistandScopes } from "./scopes";
+import { seedEkonomisktBistandDemo } from "./seed/demo";
+import { AssistanceBudgetYear } from "./statistics/budget-year.entity";
+import { BudgetResolver, StatisticsResolver } from "./statistics/statistics.resolver";
+import { WageSubsidyEmployment, WageSubsidyMonth } from "./wage-subsidy/wage-subsidy.entity";
+import { WageSubsidyResolver } from "./wage-subsidy/wage-subsidy.resolver";
+
+export const ekonomisktBistandModule = defineModule({
+  name: "ekonomiskt-bistand",
+  description:
+    "Ekonomiskt bistånd — households, monthly applications, riksnorm calculation, decisions, payouts exactly once, FUT, växla bidrag mot lön, the board's indicators.",
+  entities: [
+    RiksnormYear,
+    CostCap,
+    AssistanceBudgetYear,
+    Household,
+    HouseholdMember,
+    Application,
+    ApplicationCost,
+    ApplicationIncome,
+    Calculation,
+    CalculationLine,
+    Decision,
+    Payout,
+    Recovery,
+    IncorrectPaymentCase,
+    IncorrectPaymentCasePayout,
+    WageSubsidyEmployment,
+    WageSubsidyMonth,
+  ],
+  resolvers: [
+    HouseholdResolver,
+    ApplicationResolver,
+    CalculationResolver,
+    DecisionResolver,
+    FutResolver,
+    WageSubsidyResolver,
+    RiksnormResolver,
+    StatisticsResolver,
+    BudgetResolver,
+  ],
+  migrations: ekonomisktBistandMigrations,
+  scopes: [
+    {
+      name: EkonomisktBistandScopes.READ,
+      description: "Caseworkers: households, members, applications, calculations, decisions, payouts, FUT cases (access-logged).",
+      personLevel: true,
+    },
+    { name: EkonomisktBistandScopes.WRITE, description: "Register households and applications, calculate, decide, pay, correct, FUT, växla bidrag mot lön." },
+    { name: EkonomisktBistandScopes.STATS, description: "The board's indicators only; no person data." },
+    {
+      name: EkonomisktBistandScopes.PROTECTED,
+      description: "See households with protected identity at all (their address is still never returned).",
+      personLevel: true,
+    },
+  ],
+  seedDemo: (ds) => seedEkonomisktBistandDemo(ds),
+});
+
+export { EkonomisktBistandScopes } from "./scopes";
+export * from "./enums";
+export { Household, HouseholdAddress } from "./household/household.entity";
+export { HouseholdMember } from "./household/household-member.entity";
+export { Payout } from "./decision/payout.entity";
+export { Decision } from "./decision/decision.entity";
+export { RiksnormYear } from "./riksnorm/riksnorm-year.entity";
+export { RIKSNORM_YEARS } from "./riksnorm/riksnorm-data";
+export { tableFromSource, commonCostFor, type RiksnormTable } from "./riksnorm/riksnorm-table";
+export { calculateAssistance, workIncentiveFor, type CalculationInput, type CalculationResult } from "./calculation/assistance-calculation";
+export { AssistanceStatistics } from "./statistics/statistics.service";
+export { seedEkonomisktBistandDemo } from "./seed/demo";

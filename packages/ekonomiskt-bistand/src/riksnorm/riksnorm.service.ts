@@ -1,0 +1,111 @@
+import type { EntityManager } from "typeorm";
+import { LessThanOrEqual } from "typeorm";
+import { AccessAction, ConflictError, ValidationError, inTransaction, isUniqueViolation, type LocalDate, type RequestContext } from "@arbetsliv/core";
+import { CostCap } from "../calculation/cost-cap.entity";
+import { ChildAgeGroup, LUNCH_AGE_GROUPS } from "../enums";
+import { actorOf, logChange } from "../shared/access";
+import type { AddRiksnormYearInput, SetCostCapsInput } from "./riksnorm.inputs";
+import { RiksnormYear } from "./riksnorm-year.entity";
+import { tableProblems, type RiksnormTable } from "./riksnorm-table";
+
+/** The riksnorm table for a year, or a clear error: a year is never derived from another. */
+export async function riksnormTableFor(manager: EntityManager, year: number, field: string): Promise<RiksnormTable> {
+  const row = await manager.findOne(RiksnormYear, { where: { year } });
+  if (!row) {
+    throw new ValidationError(
+      field,
+      "riksnorm-year-missing",
+      `there is no riksnorm table for ${year}; an administrator must add it from the official SFS text (addRiksnormYear) — amounts are never derived from another year`,
+    );
+  }
+  return row.toTable();
+}
+
+/** Cap rules in effect on a date: per cost type, the rule set with the latest validFrom on or before it. */
+export async function costCapsOn(manager: EntityManager, on: LocalDate): Promise<CostCap[]> {
+  const rows = await manager.find(CostCap, { where: { validFrom: LessThanOrEqual(on) }, order: { validFrom: "DESC" } });
+  const latest = new Map<string, string>();
+  for (const r of rows) if (!latest.has(r.costType)) latest.set(r.costType, r.validFrom);
+  return rows.filter((r) => latest.get(r.costType) === r.validFrom);
+}
+
+/** Builds a table from the input and lists what is missing or wrong, naming the input fields. */
+export function tableFromInput(input: AddRiksnormYearInput): RiksnormTable {
+  const children: Partial<Record<ChildAgeGroup, number>> = {};
+  const lunch: Partial<Record<ChildAgeGroup, number>> = {};
+  input.children.forEach((c, i) => {
+    if (children[c.ageGroup] !== undefined) throw new ValidationError(`input.children.${i}.ageGroup`, "unique", `${c.ageGroup} is given twice`);
+    children[c.ageGroup] = c.amount;
+    if (c.amountLunchAtPreschool !== null && c.amountLunchAtPreschool !== undefined) {
+      if (!LUNCH_AGE_GROUPS.includes(c.ageGroup)) {
+        throw new ValidationError(`input.children.${i}.amountLunchAtPreschool`, "under-7", "only age groups under 7 have a lunch variant");
+      }
+      lunch[c.ageGroup] = c.amountLunchAtPreschool;
+    }
+  });
+  const table = {
+    year: input.year,
+    adultSingle: input.adultSingle,
+    adultCohabitingPair: input.adultCohabitingPair,
+    children,
+    childrenLunchAtPreschool: Object.keys(lunch).length ? lunch : null,
+    commonByHouseholdSize: input.commonByHouseholdSize,
+    prisbasbelopp: input.prisbasbelopp,
+  };
+  const problems = tableProblems(table);
+  if (problems.length) {
+    const [first] = problems;
+    throw new ValidationError(first.field, "incomplete-table", `${first.detail}${problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1).map((p) => p.field).join(", ")})` : ""}`);
+  }
+  return table as RiksnormTable;
+}
+
+export class RiksnormService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  list(): Promise<RiksnormYear[]> {
+    return this.ctx.ds.manager.find(RiksnormYear, { order: { year: "ASC" } });
+  }
+
+  async add(input: AddRiksnormYearInput): Promise<RiksnormYear> {
+    const table = tableFromInput(input);
+    try {
+      return await inTransaction(this.ctx.ds, async (manager) => {
+        if (await manager.exists(RiksnormYear, { where: { year: table.year } })) {
+          throw new ConflictError(`Riksnorm ${table.year} already exists; amounts of a year are not edited`);
+        }
+        const row = manager.create(RiksnormYear, { ...RiksnormYear.columnsFor(table), source: input.source, addedBy: actorOf(this.ctx), addedAt: new Date() });
+        await manager.save(row);
+        await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.addRiksnormYear", "RiksnormYear", [row.id]);
+        return row;
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new ConflictError(`Riksnorm ${table.year} already exists; amounts of a year are not edited`);
+      throw e;
+    }
+  }
+
+  costCaps(on: LocalDate | undefined): Promise<CostCap[]> {
+    if (on) return costCapsOn(this.ctx.ds.manager, on);
+    return this.ctx.ds.manager.find(CostCap, { order: { costType: "ASC", validFrom: "ASC", threshold: "ASC" } });
+  }
+
+  async setCostCaps(input: SetCostCapsInput): Promise<CostCap[]> {
+    const thresholds = new Set<number>();
+    input.steps.forEach((s, i) => {
+      if (thresholds.has(s.threshold)) throw new ValidationError(`input.steps.${i}.threshold`, "unique", "is given twice");
+      thresholds.add(s.threshold);
+      if (!(s.amount > 0)) throw new ValidationError(`input.steps.${i}.amount`, "positive", "must be more than 0");
+      if ((s.perAdditional ?? 0) < 0) throw new ValidationError(`input.steps.${i}.perAdditional`, "non-negative", "must not be negative");
+    });
+    return inTransaction(this.ctx.ds, async (manager) => {
+      await manager.delete(CostCap, { costType: input.costType, validFrom: input.validFrom });
+      const rows = input.steps.map((s) =>
+        manager.create(CostCap, { costType: input.costType, validFrom: input.validFrom, basis: input.basis, threshold: s.threshold, amount: s.amount, perAdditional: s.perAdditional ?? 0 }),
+      );
+      await manager.save(rows);
+      await logChange(this.ctx, manager, AccessAction.UPDATE, "Mutation.setCostCaps", "CostCap", rows.map((r) => r.id));
+      return rows;
+    });
+  }
+}

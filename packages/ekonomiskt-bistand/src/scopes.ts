@@ -1,0 +1,17 @@
+export const EkonomisktBistandScopes = {
+  /** Person-level: households, members, applications, calculations, decisions, payouts (caseworkers). Access-logged. */
+  READ: "ekonomiskt-bistand:read",
+  /** Register households and applications, calculate, decide, pay, correct, FUT cases. */
+  WRITE: "ekonomiskt-bistand:write",
+  /** Aggregated indicators only (the board, Kommunstyrelsen, integrators). */
+  STATS: "ekonomiskt-bistand:stats",
+  /**
+   * Skyddade personuppgifter: may see households with protected identity at all. Their address is
+   * still never returned, whatever the scopes.
+   */
+  PROTECTED: "ekonomiskt-bistand:protected",
+  /** Platform administration (riksnorm years, cost caps, budget): core's `admin` scope. */
+  ADMIN: "admin",
+} as const;
+
+export const DOMAIN = "ekonomiskt-bistand";

@@ -1,0 +1,265 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { In } from "typeorm";
+import { ValidationError, sqlDialect, toInt, type LocalDate, type Ore } from "@arbetsliv/core";
+import { MemberRole } from "../enums";
+import { addMonthsTo, monthOf, monthRange, type YearMonth } from "../shared/month";
+import { AssistanceBudgetYear } from "./budget-year.entity";
+
+export const MAX_PERIOD_MONTHS = 120;
+/** "More than ten months": the long-term indicator counts households paid in at least 11 distinct months. */
+export const LONG_TERM_MIN_MONTHS = 11;
+
+export interface MonthFigures {
+  month: YearMonth;
+  households: number;
+  longTermHouseholds: number;
+  grossPaid: Ore;
+  recovered: Ore;
+  netCost: Ore;
+  budget: Ore | null;
+}
+
+/**
+ * Paid household-months: a household counts for a month when its payouts for that month (the
+ * original and any corrections) add up to more than zero.
+ */
+const PAID = `SELECT p.householdId AS householdId, p.month AS month FROM eb_payout p
+  WHERE p.month BETWEEN :paidFrom AND :paidTo GROUP BY p.householdId, p.month HAVING SUM(p.amount) > 0`;
+
+/** Monthly budget from the yearly one: whole öre per month, December takes the remainder so the months add up exactly. */
+export function monthlyBudget(yearly: Ore, month: YearMonth): Ore {
+  const base = Math.floor(yearly / 12);
+  return month.endsWith("-12") ? yearly - 11 * base : base;
+}
+
+/**
+ * The annual report's indicators for any period, computed by SQL aggregation over the records.
+ * Figures are memoised per instance, so a GraphQL request asking for several of them runs each
+ * statement once.
+ */
+export class AssistanceStatistics {
+  readonly months: YearMonth[];
+  private readonly cache = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly source: DataSource | EntityManager,
+    readonly from: LocalDate,
+    readonly to: LocalDate,
+  ) {
+    if (from > to) throw new ValidationError("to", "order", "must not be before from");
+    this.months = monthRange(monthOf(from), monthOf(to));
+    if (this.months.length > MAX_PERIOD_MONTHS) throw new ValidationError("to", "period", `the period may cover at most ${MAX_PERIOD_MONTHS} months`);
+  }
+
+  private get manager(): EntityManager {
+    return "manager" in this.source ? this.source.manager : this.source;
+  }
+
+  private memo<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    let p = this.cache.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = fn();
+      this.cache.set(key, p);
+    }
+    return p;
+  }
+
+  private get endMonth(): YearMonth {
+    return this.months[this.months.length - 1];
+  }
+
+  /** Households with försörjningsstöd per month of the period. */
+  householdsPerMonth(): Promise<Map<YearMonth, number>> {
+    return this.memo("households", async () => {
+      const rows = await this.manager
+        .createQueryBuilder()
+        .select("x.month", "month")
+        .addSelect("COUNT(*)", "n")
+        .from(`(${PAID})`, "x")
+        .setParameters({ paidFrom: this.months[0], paidTo: this.endMonth })
+        .groupBy("x.month")
+        .getRawMany<{ month: string; n: unknown }>();
+      return new Map(rows.map((r) => [r.month, toInt(r.n)]));
+    });
+  }
+
+  async householdsAtEnd(): Promise<number> {
+    return (await this.householdsPerMonth()).get(this.endMonth) ?? 0;
+  }
+
+  /** Average households per month over the period's months, to one decimal. */
+  async averageHouseholdsPerMonth(): Promise<number> {
+    const per = await this.householdsPerMonth();
+    const sum = this.months.reduce((s, m) => s + (per.get(m) ?? 0), 0);
+    return Math.round((sum / this.months.length) * 10) / 10;
+  }
+
+  /**
+   * Households paid in more than ten distinct months of the 12 months ending each month of the
+   * period (for December: the calendar year, as the annual report counts it). One statement.
+   */
+  longTermPerMonth(): Promise<Map<YearMonth, number>> {
+    return this.memo("longTerm", async () => {
+      const params: Record<string, string> = { paidFrom: addMonthsTo(this.months[0], -11), paidTo: this.endMonth, minMonths: String(LONG_TERM_MIN_MONTHS) };
+      const windows = this.months
+        .map((m, i) => {
+          params[`e${i}`] = m;
+          params[`s${i}`] = addMonthsTo(m, -11);
+          return `SELECT :e${i} AS endMonth, :s${i} AS startMonth`;
+        })
+        .join(" UNION ALL ");
+      const rows = await this.manager
+        .createQueryBuilder()
+        .select("w.endMonth", "month")
+        .addSelect("COUNT(*)", "n")
+        .from(
+          `(SELECT win.endMonth AS endMonth, x.householdId AS householdId FROM (${windows}) win
+            JOIN (${PAID}) x ON x.month BETWEEN win.startMonth AND win.endMonth
+            GROUP BY win.endMonth, x.householdId HAVING COUNT(*) >= ${LONG_TERM_MIN_MONTHS})`,
+          "w",
+        )
+        .setParameters(params)
+        .groupBy("w.endMonth")
+        .getRawMany<{ month: string; n: unknown }>();
+      return new Map(rows.map((r) => [String(r.month), toInt(r.n)]));
+    });
+  }
+
+  async longTermHouseholds(): Promise<number> {
+    return (await this.longTermPerMonth()).get(this.endMonth) ?? 0;
+  }
+
+  /** Payouts (with corrections) by payment month and recoveries by month received, within the period's dates. */
+  costsPerMonth(): Promise<{ paid: Map<YearMonth, Ore>; recovered: Map<YearMonth, Ore> }> {
+    return this.memo("costs", async () => {
+      const d = sqlDialect(this.manager);
+      const paid = await this.manager
+        .createQueryBuilder()
+        .select(d.yearMonth("p.paymentDate"), "month")
+        .addSelect("SUM(p.amount)", "total")
+        .from("eb_payout", "p")
+        .where("p.paymentDate BETWEEN :from AND :to", { from: this.from, to: this.to })
+        .groupBy(d.yearMonth("p.paymentDate"))
+        .getRawMany<{ month: string; total: unknown }>();
+      const recovered = await this.manager
+        .createQueryBuilder()
+        .select(d.yearMonth("r.receivedDate"), "month")
+        .addSelect("SUM(r.amount)", "total")
+        .from("eb_recovery", "r")
+        .where("r.receivedDate BETWEEN :from AND :to", { from: this.from, to: this.to })
+        .groupBy(d.yearMonth("r.receivedDate"))
+        .getRawMany<{ month: string; total: unknown }>();
+      return {
+        paid: new Map(paid.map((r) => [r.month, toInt(r.total)])),
+        recovered: new Map(recovered.map((r) => [r.month, toInt(r.total)])),
+      };
+    });
+  }
+
+  async grossPaid(): Promise<Ore> {
+    const { paid } = await this.costsPerMonth();
+    return [...paid.values()].reduce((s, v) => s + v, 0);
+  }
+
+  async recovered(): Promise<Ore> {
+    const { recovered } = await this.costsPerMonth();
+    return [...recovered.values()].reduce((s, v) => s + v, 0);
+  }
+
+  /** Net cost = payouts (with corrections) − money recovered. */
+  async netCost(): Promise<Ore> {
+    return (await this.grossPaid()) - (await this.recovered());
+  }
+
+  budgets(): Promise<Map<number, Ore>> {
+    return this.memo("budgets", async () => {
+      const years = [...new Set(this.months.map((m) => Number(m.slice(0, 4))))];
+      const rows = await this.manager.find(AssistanceBudgetYear, { where: { year: In(years) } });
+      return new Map(rows.map((r) => [r.year, r.netCostBudget]));
+    });
+  }
+
+  /** The budget for the period's months (null when a year in the period has none). */
+  async budget(): Promise<Ore | null> {
+    const budgets = await this.budgets();
+    let total = 0;
+    for (const m of this.months) {
+      const yearly = budgets.get(Number(m.slice(0, 4)));
+      if (yearly === undefined) return null;
+      total += monthlyBudget(yearly, m);
+    }
+    return total;
+  }
+
+  async monthly(): Promise<MonthFigures[]> {
+    const [households, longTerm, costs, budgets] = await Promise.all([this.householdsPerMonth(), this.longTermPerMonth(), this.costsPerMonth(), this.budgets()]);
+    return this.months.map((month) => {
+      const grossPaid = costs.paid.get(month) ?? 0;
+      const recovered = costs.recovered.get(month) ?? 0;
+      const yearly = budgets.get(Number(month.slice(0, 4)));
+      return {
+        month,
+        households: households.get(month) ?? 0,
+        longTermHouseholds: longTerm.get(month) ?? 0,
+        grossPaid,
+        recovered,
+        netCost: grossPaid - recovered,
+        budget: yearly === undefined ? null : monthlyBudget(yearly, month),
+      };
+    });
+  }
+
+  /** Children (0–17 on the period's last day) living in a household paid for that month. */
+  childrenInAssistedHouseholds(): Promise<number> {
+    return this.memo("children", async () => {
+      const [y, m, d] = this.to.split("-");
+      const cutoff = `${Number(y) - 18}-${m}-${d === "29" && m === "02" ? "28" : d}`;
+      const row = await this.manager
+        .createQueryBuilder()
+        .select("COUNT(*)", "n")
+        .from("eb_household_member", "c")
+        .where("c.role = :child AND c.birthDate > :cutoff AND c.birthDate <= :on AND c.joinedOn <= :on AND (c.leftOn IS NULL OR c.leftOn >= :on)", {
+          child: MemberRole.CHILD,
+          cutoff,
+          on: this.to,
+        })
+        .andWhere(`c.householdId IN (SELECT x.householdId FROM (${PAID}) x)`)
+        .setParameters({ paidFrom: this.endMonth, paidTo: this.endMonth })
+        .getRawOne<{ n: unknown }>();
+      return toInt(row?.n);
+    });
+  }
+
+  /** Andel barn som inte lever i hushåll med försörjningsstöd, % to one decimal, given the municipality's children. */
+  async shareOfChildrenNotInAssistedHouseholds(childrenInMunicipality: number): Promise<number> {
+    if (!Number.isInteger(childrenInMunicipality) || childrenInMunicipality < 1) {
+      throw new ValidationError("childrenInMunicipality", "positive", "must be a whole number above 0");
+    }
+    const children = await this.childrenInAssistedHouseholds();
+    if (children > childrenInMunicipality) {
+      throw new ValidationError("childrenInMunicipality", "at-least-assisted", `must be at least the ${children} children in assisted households`);
+    }
+    return Math.round((1 - children / childrenInMunicipality) * 1000) / 10;
+  }
+
+  /** "Växla bidrag mot lön": persons employed in the period's last month, and the money over the period. */
+  wageSubsidy(): Promise<{ personsAtEnd: number; personnelCostMinusSubsidy: Ore; assistanceNotPaid: Ore }> {
+    return this.memo("wageSubsidy", async () => {
+      const persons = await this.manager
+        .createQueryBuilder()
+        .select("COUNT(DISTINCT e.personnummer)", "n")
+        .from("eb_wage_subsidy_month", "w")
+        .innerJoin("eb_wage_subsidy_employment", "e", "e.id = w.employmentId")
+        .where("w.month = :month", { month: this.endMonth })
+        .getRawOne<{ n: unknown }>();
+      const sums = await this.manager
+        .createQueryBuilder()
+        .select("SUM(w.personnelCost - w.subsidy)", "net")
+        .addSelect("SUM(w.assistanceNotPaid)", "saved")
+        .from("eb_wage_subsidy_month", "w")
+        .where("w.month BETWEEN :a AND :b", { a: this.months[0], b: this.endMonth })
+        .getRawOne<{ net: unknown; saved: unknown }>();
+      return { personsAtEnd: toInt(persons?.n), personnelCostMinusSubsidy: toInt(sums?.net), assistanceNotPaid: toInt(sums?.saved) };
+    });
+  }
+}

@@ -1,0 +1,99 @@
+import {
+  AccessAction,
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  inTransaction,
+  isUniqueViolation,
+  toConnection,
+  toPage,
+  updateVersioned,
+  type Connection,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { Household } from "../household/household.entity";
+import { canSeeProtected, logChange, logRead, toId, visibleHousehold } from "../shared/access";
+import { firstDayOf, lastDayOf } from "../shared/month";
+import type { EndWageSubsidyEmploymentInput, RecordWageSubsidyMonthInput, RegisterWageSubsidyEmploymentInput, WageSubsidyListArgs } from "./wage-subsidy.inputs";
+import { WageSubsidyEmployment, WageSubsidyMonth } from "./wage-subsidy.entity";
+
+export class WageSubsidyService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  async register(input: RegisterWageSubsidyEmploymentInput): Promise<WageSubsidyEmployment> {
+    const householdId = input.householdId ? toId("input.householdId", input.householdId) : null;
+    if (input.endDate && input.endDate < input.startDate) throw new ValidationError("input.endDate", "after-start", "must not be before the start");
+    if (input.monthlyAssistanceBefore < 0) throw new ValidationError("input.monthlyAssistanceBefore", "non-negative", "must not be negative");
+    return inTransaction(this.ctx.ds, async (manager) => {
+      if (householdId !== null) await visibleHousehold(this.ctx, manager, householdId);
+      const e = manager.create(WageSubsidyEmployment, {
+        personnummer: input.personnummer,
+        name: input.name.trim(),
+        householdId,
+        employmentType: input.employmentType,
+        employer: input.employer?.trim() || null,
+        startDate: input.startDate,
+        endDate: input.endDate ?? null,
+        monthlyAssistanceBefore: input.monthlyAssistanceBefore,
+      });
+      await manager.save(e);
+      await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.registerWageSubsidyEmployment", "WageSubsidyEmployment", [e.id], [e.personnummer]);
+      return e;
+    });
+  }
+
+  async recordMonth(input: RecordWageSubsidyMonthInput): Promise<WageSubsidyMonth> {
+    const employmentId = toId("input.employmentId", input.employmentId);
+    for (const f of ["personnelCost", "subsidy", "assistanceNotPaid"] as const) {
+      const v = input[f];
+      if (v !== undefined && v !== null && v < 0) throw new ValidationError(`input.${f}`, "non-negative", "must not be negative");
+    }
+    try {
+      return await inTransaction(this.ctx.ds, async (manager) => {
+        const e = await manager.findOne(WageSubsidyEmployment, { where: { id: employmentId } });
+        if (!e) throw new NotFoundError("WageSubsidyEmployment", employmentId);
+        if (lastDayOf(input.month) < e.startDate || (e.endDate !== null && firstDayOf(input.month) > e.endDate)) {
+          throw new ValidationError("input.month", "within-employment", "is outside the employment");
+        }
+        const row = manager.create(WageSubsidyMonth, {
+          employmentId,
+          month: input.month,
+          personnelCost: input.personnelCost,
+          subsidy: input.subsidy,
+          assistanceNotPaid: input.assistanceNotPaid ?? e.monthlyAssistanceBefore,
+        });
+        await manager.save(row);
+        await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.recordWageSubsidyMonth", "WageSubsidyMonth", [row.id], [e.personnummer]);
+        return row;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new ConflictError(`${input.month} is already recorded for employment ${employmentId}`);
+      throw err;
+    }
+  }
+
+  async end(input: EndWageSubsidyEmploymentInput): Promise<WageSubsidyEmployment> {
+    const id = toId("input.id", input.id);
+    return inTransaction(this.ctx.ds, async (manager) => {
+      const e = await manager.findOne(WageSubsidyEmployment, { where: { id } });
+      if (!e) throw new NotFoundError("WageSubsidyEmployment", id);
+      if (input.endDate < e.startDate) throw new ValidationError("input.endDate", "after-start", "must not be before the start");
+      await updateVersioned(manager, WageSubsidyEmployment, "WageSubsidyEmployment", id, input.expectedVersion, { endDate: input.endDate });
+      await logChange(this.ctx, manager, AccessAction.UPDATE, "Mutation.endWageSubsidyEmployment", "WageSubsidyEmployment", [id], [e.personnummer]);
+      return manager.findOneOrFail(WageSubsidyEmployment, { where: { id } });
+    });
+  }
+
+  async list(args: WageSubsidyListArgs): Promise<Connection<WageSubsidyEmployment>> {
+    const page = toPage(args);
+    const qb = this.ctx.ds.manager.getRepository(WageSubsidyEmployment).createQueryBuilder("e");
+    if (args.activeOn) qb.andWhere("e.startDate <= :on AND (e.endDate IS NULL OR e.endDate >= :on)", { on: args.activeOn });
+    if (!canSeeProtected(this.ctx)) {
+      // A person from a household with protected identity is listed only for the protected scope.
+      qb.leftJoin(Household, "h", "h.id = e.householdId").andWhere("(h.id IS NULL OR h.protectedIdentity = :hidden)", { hidden: 0 });
+    }
+    const [rows, total] = await qb.orderBy("e.id", "ASC").skip(page.offset).take(page.limit).getManyAndCount();
+    await logRead(this.ctx, "Query.wageSubsidyEmployments", "WageSubsidyEmployment", rows.map((r) => r.id), rows.map((r) => r.personnummer));
+    return toConnection(rows, total, page);
+  }
+}
