@@ -10,6 +10,9 @@ export * from "./data/sql-dialect";
 export * from "./data/transaction";
 export * from "./data/versioned-update";
 export * from "./data/seeded-random";
+export * from "./data/ids";
+export * from "./data/row-lock";
+export * from "./data/chunks";
 export * from "./data/mysql-admin";
 export * from "./errors/errors";
 export * from "./errors/format-error";
@@ -27,3 +30,5 @@ export * from "./audit/access-log.resolver";
 export * from "./schema/build-schema";
 export * from "./retention/retention";
 export * from "./retention/deletion-log-entry.entity";
+// Also in the test kit; exported here so demo seeds can invent valid numbers without loading it.
+export { makePersonnummer } from "./testing/personnummer";

@@ -18,6 +18,7 @@ import { FundBudgetResolver, RoundResolver } from "./round/round.resolver";
 import { DonationScopes } from "./scopes";
 import { seedDemo } from "./seed/demo";
 import { StatisticsResolver } from "./statistics/statistics.resolver";
+import { applicationRetention } from "./retention/application-retention";
 
 export const donationsfonderModule = defineModule({
   name: "donationsfonder",
@@ -32,6 +33,7 @@ export const donationsfonderModule = defineModule({
     { name: DonationScopes.ADMIN, description: "Funds and their statutes, the round schedule, rounds, policies and fund budgets (core admin may do the same)." },
   ],
   seedDemo,
+  retention: applicationRetention,
 });
 
 export { DonationScopes } from "./scopes";
@@ -43,3 +45,4 @@ export { planRound, type RoundPlan } from "./allocation/round-plan";
 export { StatisticsService } from "./statistics/statistics.service";
 export { REFERENCE_FUNDS, REFERENCE_SCHEDULE, PRICE_BASE_AMOUNT } from "./seed/reference-data";
 export { seedDemo };
+export { applicationRetention };

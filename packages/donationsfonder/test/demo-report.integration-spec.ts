@@ -1,17 +1,6 @@
 import { TestApp, testDatabaseKind } from "@arbetsliv/core/testing";
 import { donationsfonderModule, seedDemo } from "../src";
-
-const REPORT = `query($from: Date!, $to: Date!) {
-  donationReport(from: $from, to: $to) {
-    applications amountDistributed amountPaid personsReachedInRounds distinctPersonsReached
-    rounds {
-      name term status applications refused eligible ineligible awaitingAssessment granted
-      amountAvailable amountAllocated amountDistributed amountPaid personsReached
-      rejectedByReason { reason count }
-      funds { fundCode amountAvailable applications granted amountAllocated amountDistributed amountPaid amountRemaining personsReached }
-    }
-  }
-}`;
+import { REPORT } from "./fixture";
 
 describe(`donationsfonder demo data and report on ${testDatabaseKind()}`, () => {
   let app: TestApp;

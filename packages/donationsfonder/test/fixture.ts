@@ -1,5 +1,4 @@
-import type { TestApp } from "@arbetsliv/core/testing";
-import { makePersonnummer } from "../src/shared/personnummer";
+import { makePersonnummer, type TestApp } from "@arbetsliv/core/testing";
 
 export const ADMIN = { scopes: ["donationsfonder:admin"] };
 export const WRITE = { scopes: ["donationsfonder:write"], subject: "handlaggare-anna" };
@@ -81,3 +80,16 @@ export function application(roundId: string, personnummer: string, over: Record<
 export async function register(app: TestApp, input: Record<string, unknown>) {
   return (await app.ok(REGISTER, { ...WRITE, variables: { input } })).registerDonationApplication;
 }
+
+/** The whole donation report, every figure (for tests comparing reports). */
+export const REPORT = `query($from: Date!, $to: Date!) {
+  donationReport(from: $from, to: $to) {
+    applications amountDistributed amountPaid personsReachedInRounds distinctPersonsReached
+    rounds {
+      name term status applications refused eligible ineligible awaitingAssessment granted
+      amountAvailable amountAllocated amountDistributed amountPaid personsReached
+      rejectedByReason { reason count }
+      funds { fundCode amountAvailable applications granted amountAllocated amountDistributed amountPaid amountRemaining personsReached }
+    }
+  }
+}`;

@@ -19,6 +19,7 @@ import { AmendmentResolver } from "./money/money.resolver";
 import { IopScopes } from "./scopes";
 import { seedDemo } from "./seed/demo";
 import { StatisticsResolver } from "./statistics/statistics.resolver";
+import { contactRetention } from "./retention/contact-retention";
 
 /** IOP — idéburet offentligt partnerskap: agreements with non-profits, renewal and notice, money, follow-up. */
 export const iopModule = defineModule({
@@ -61,6 +62,7 @@ export const iopModule = defineModule({
     { name: IopScopes.STATS, description: "Aggregates only: partnerships in force, costs per year and funding budget, follow-up figures." },
   ],
   seedDemo,
+  retention: contactRetention,
 });
 
 export { IopScopes } from "./scopes";
@@ -80,3 +82,5 @@ export {
 } from "./agreement/renewal.rules";
 export { StatisticsService as IopStatisticsService } from "./statistics/statistics.service";
 export { seedDemo as seedIopDemo } from "./seed/demo";
+export { contactRetention } from "./retention/contact-retention";
+export { AgreementContact as IopContact } from "./agreement/agreement-contact.entity";

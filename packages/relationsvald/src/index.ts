@@ -18,6 +18,7 @@ import { relationsvaldScopeDefinitions } from "./scopes";
 import { seedDemo } from "./seed/demo";
 import { PlacementBudget } from "./statistics/budget.entity";
 import { StatisticsResolver } from "./statistics/statistics.resolver";
+import { placementRetention } from "./retention/placement-retention";
 
 /** Relationsvåld: placements of people subjected to violence in close relationships — the platform's most sensitive data. */
 export const relationsvaldModule = defineModule({
@@ -46,11 +47,17 @@ export const relationsvaldModule = defineModule({
   migrations: relationsvaldMigrations,
   scopes: relationsvaldScopeDefinitions,
   seedDemo,
+  retention: placementRetention,
 });
 
 export { RelationsvaldScopes } from "./scopes";
 export { PlacementType, ProviderKind, ViolenceType, RESIDENTIAL_TYPES, PLACEMENT_TYPES } from "./enums";
-export { placementCostsByProvider, placementCostsByProviders, type ProviderCostLine, type ProviderCostSummary } from "./statistics/provider-costs";
+export {
+  placementCostsByProvider,
+  placementCostsByProviders,
+  type ProviderCostLine,
+  type ProviderCostSummary,
+} from "./statistics/provider-costs";
 export { placementStatistics, placementCostReport } from "./statistics/statistics.service";
 export { isPersonPlaced } from "./inquiry/inquiry.service";
 export * from "./costs/placement-days";
@@ -67,3 +74,4 @@ export {
   PlacementBudget,
 };
 export { DEMO, seedDemo } from "./seed/demo";
+export { placementRetention } from "./retention/placement-retention";

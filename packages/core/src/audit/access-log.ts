@@ -52,3 +52,6 @@ export class AccessLog {
     }).execute();
   }
 }
+
+// The append-only rule at the database (MariaDB triggers from the migration; sql.js triggers at initialize).
+export { APPEND_ONLY_TABLES, appendOnlyTriggers, installEmbeddedAppendOnlyTriggers } from "./append-only";

@@ -2,8 +2,26 @@ import "reflect-metadata";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { DataSource, type DataSourceOptions } from "typeorm";
+import { installEmbeddedAppendOnlyTriggers } from "../audit/append-only";
 import type { DomainModule } from "../module/domain-module";
 import { StatementCountingLogger } from "./statement-counter";
+
+/**
+ * A DataSource that, on the embedded database, installs the access log's append-only triggers
+ * once the schema exists (MariaDB gets them from core's first migration).
+ */
+class ArbetslivDataSource extends DataSource {
+  override async initialize(): Promise<this> {
+    await super.initialize();
+    await installEmbeddedAppendOnlyTriggers(this);
+    return this;
+  }
+
+  override async synchronize(dropBeforeSync?: boolean): Promise<void> {
+    await super.synchronize(dropBeforeSync);
+    if (this.isInitialized) await installEmbeddedAppendOnlyTriggers(this);
+  }
+}
 
 export type DatabaseConfig =
   /** MySQL, or MariaDB with `mariadb: true` (TypeORM reads MariaDB's catalog differently). */
@@ -72,5 +90,5 @@ export function createDataSource(config: DatabaseConfig, options: CreateDataSour
       synchronize: options.synchronize ?? true,
     };
   }
-  return new DataSource(typeormOptions);
+  return new ArbetslivDataSource(typeormOptions);
 }

@@ -116,3 +116,8 @@ export function ageOn(birthDate: string, on: string): number {
   const [y, m, d] = on.split("-").map(Number);
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
+
+/** The identity numbers that are still present (gallrade records have none) — e.g. for the access log. */
+export function knownPersonnummer(values: readonly (string | null | undefined)[]): string[] {
+  return values.filter((v): v is string => typeof v === "string");
+}

@@ -1,3 +1,4 @@
 export { createTestDatabase, type TestDatabase } from "./test-database";
 export { TestApp, testDatabaseKind, type CallOptions, type TestResult } from "./test-app";
 export { countStatements } from "../data/statement-counter";
+export { makePersonnummer } from "./personnummer";

@@ -1,32 +1,30 @@
 import { In } from "typeorm";
-import {
-  AccessAction,
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-  inTransaction,
-  toInt,
-  todayLocalDate,
-  updateVersioned,
-  type RequestContext,
-} from "@arbetsliv/core";
+import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, toInt, todayLocalDate, updateVersioned, findForUpdate, insertChunked, isMysql, knownPersonnummer, lockRow, toId, type RequestContext } from "@arbetsliv/core";
 import { Application } from "../application/application.entity";
 import { Fund } from "../fund/fund.entity";
 import { FundBudget } from "../fund/fund-budget.entity";
 import { Round } from "../round/round.entity";
 import { ApplicationStatus, RoundStatus } from "../shared/enums";
 import { kr } from "../shared/format";
-import { DOMAIN, assertWholeKronor, findForUpdate, insertChunked, isMysql, lockRow, toId } from "../shared/util";
+import { DOMAIN, assertWholeKronor } from "../shared/util";
 import { AllocationAdjustment } from "./allocation-adjustment.entity";
 import { Allocation } from "./allocation.entity";
 import type { AdjustAllocationInput } from "./allocation.inputs";
 import type { FundRules } from "./eligibility";
-import { planRound } from "./round-plan";
+import { planRound, type PlannedApplication } from "./round-plan";
 
 /** The funds of a round as rules, with each fund's budget in the round (0 when none). */
 export function fundRulesFor(funds: Fund[], budgets: FundBudget[]): FundRules[] {
   const available = new Map(budgets.map((b) => [b.fundId, b.available]));
   return funds.map((f) => ({ ...f, available: available.get(f.id) ?? 0 }));
+}
+
+/** An application as the round plan needs it; applications of a round being allocated are never gallrade. */
+function applicantFacts(app: Application): PlannedApplication {
+  if (app.personnummer === null || app.householdSize === null || app.yearlyIncome === null) {
+    throw new ConflictError(`Application ${app.id} has been gallrad and cannot be assessed`);
+  }
+  return { ...app, personnummer: app.personnummer, householdSize: app.householdSize, yearlyIncome: app.yearlyIncome };
 }
 
 /** Eligibility, allocation and adjustments of a round. */
@@ -54,7 +52,7 @@ export class AllocationService {
       const apps = await manager.find(Application, {
         where: { roundId: id, status: In([ApplicationStatus.RECEIVED, ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE]) },
       });
-      const plan = planRound(round, fundRulesFor(funds, budgets), apps);
+      const plan = planRound(round, fundRulesFor(funds, budgets), apps.map(applicantFacts));
       await manager.delete(Allocation, { roundId: id });
       for (const o of plan.outcomes) {
         await manager.update(Application, { id: o.applicationId }, {
@@ -139,7 +137,7 @@ export class AllocationService {
         domain: DOMAIN,
         recordType: "Allocation",
         recordIds: [id],
-        personnummer: [app.personnummer],
+        personnummer: knownPersonnummer([app.personnummer]),
       });
       return manager.findOneOrFail(Allocation, { where: { id } });
     });

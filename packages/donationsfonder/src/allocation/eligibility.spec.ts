@@ -1,5 +1,5 @@
+import { makePersonnummer } from "@arbetsliv/core/testing";
 import { Purpose, RejectionReason } from "../shared/enums";
-import { makePersonnummer } from "../shared/personnummer";
 import { assessEligibility, checkFund, incomeLimit, type ApplicantFacts, type FundRules } from "./eligibility";
 
 const PBB_2022 = 48_300_00; // prisbasbelopp 2022, öre

@@ -1,5 +1,5 @@
+import { makePersonnummer } from "@arbetsliv/core/testing";
 import { AllocationPolicy, ApplicationStatus, Purpose, RejectionReason, RemainderRule } from "../shared/enums";
-import { makePersonnummer } from "../shared/personnummer";
 import type { FundRules } from "./eligibility";
 import { planRound, type PlannedApplication } from "./round-plan";
 

@@ -16,6 +16,7 @@ import { DonationScopes } from "../scopes";
 @Index(["roundId", "status", "rejectionReason"])
 @Index(["roundId", "receivedDate"])
 @Index(["personnummer"])
+@Index(["personKey"])
 export class Application {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -26,9 +27,17 @@ export class Application {
   roundId!: number;
 
   @Authorized(DonationScopes.READ, DonationScopes.WRITE)
-  @Field(() => PersonnummerScalar, { description: "Sökande — the applicant." })
-  @Column({ type: "varchar", length: 12 })
-  personnummer!: string;
+  @Field(() => PersonnummerScalar, { nullable: true, description: "Sökande — the applicant; null once the application has been gallrad." })
+  @Column({ type: "varchar", length: 12, nullable: true, default: null })
+  personnummer!: string | null;
+
+  /**
+   * The applicant as a keyed hash (core `subjectKey`, the access log's key), set at registration
+   * and kept by gallring: the reports count distinct persons by it, so they are the same before
+   * and after the personnummer is removed. Never a GraphQL field.
+   */
+  @Column({ type: "varchar", length: 24 })
+  personKey!: string;
 
   /** The applicant's personnummer while this is the application that counts; NULL when refused. */
   @Column({ type: "varchar", length: 12, nullable: true, default: null })
@@ -46,13 +55,13 @@ export class Application {
   @Column({ type: "boolean" })
   resident!: boolean;
 
-  @Field(() => Int, { description: "Persons in the household, the applicant included." })
-  @Column({ type: "int" })
-  householdSize!: number;
+  @Field(() => Int, { nullable: true, description: "Persons in the household, the applicant included; null once gallrad." })
+  @Column({ type: "int", nullable: true, default: null })
+  householdSize!: number | null;
 
-  @Field(() => MoneyScalar, { description: "The household's yearly income before tax (all income counts)." })
-  @Column({ ...moneyColumn })
-  yearlyIncome!: Ore;
+  @Field(() => MoneyScalar, { nullable: true, description: "The household's yearly income before tax (all income counts); null once gallrad." })
+  @Column({ ...moneyColumn, nullable: true, default: null })
+  yearlyIncome!: Ore | null;
 
   @Field(() => [Purpose], { description: "Ändamål applied for." })
   @Column({ type: "simple-array" })
@@ -85,6 +94,13 @@ export class Application {
   @Field(() => ID, { nullable: true, description: "For a duplicate: the application that counts." })
   @Column({ type: "int", nullable: true, default: null })
   duplicateOfId!: number | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Gallrad — the day retention removed the person data (5 years after the round's decision); null while kept.",
+  })
+  @Column({ ...dateColumn, nullable: true, default: null })
+  anonymisedDate!: LocalDate | null;
 
   @Field(() => Int, { description: "Pass back as expectedVersion when you change the application." })
   @VersionColumn()

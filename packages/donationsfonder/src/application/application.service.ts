@@ -1,20 +1,7 @@
-import {
-  AccessAction,
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-  inTransaction,
-  isUniqueViolation,
-  toConnection,
-  toPage,
-  todayLocalDate,
-  updateVersioned,
-  type Connection,
-  type RequestContext,
-} from "@arbetsliv/core";
+import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, isUniqueViolation, subjectKey, toConnection, toPage, todayLocalDate, updateVersioned, findForUpdate, knownPersonnummer, lockRow, toId, type Connection, type RequestContext } from "@arbetsliv/core";
 import { Round } from "../round/round.entity";
 import { ApplicationStatus, RoundStatus } from "../shared/enums";
-import { DOMAIN, assertNotNegative, assertWholeKronor, findForUpdate, lockRow, toId } from "../shared/util";
+import { DOMAIN, assertNotNegative, assertWholeKronor } from "../shared/util";
 import { Application } from "./application.entity";
 import type { ApplicationListArgs, RegisterApplicationInput, UpdateApplicationInput } from "./application.inputs";
 import { receiptOutcome } from "./receipt.rules";
@@ -31,7 +18,7 @@ export class ApplicationService {
       domain: DOMAIN,
       recordType: "Application",
       recordIds: apps.map((a) => a.id),
-      personnummer: apps.map((a) => a.personnummer),
+      personnummer: knownPersonnummer(apps.map((a) => a.personnummer)),
     });
   }
 
@@ -53,6 +40,7 @@ export class ApplicationService {
         const app = manager.create(Application, {
           roundId,
           personnummer: input.personnummer,
+          personKey: subjectKey(input.personnummer),
           activePersonnummer: outcome.status === ApplicationStatus.RECEIVED ? input.personnummer : null,
           receivedDate: input.receivedDate,
           registeredBy,
@@ -75,7 +63,7 @@ export class ApplicationService {
           domain: DOMAIN,
           recordType: "Application",
           recordIds: [app.id],
-          personnummer: [app.personnummer],
+          personnummer: knownPersonnummer([app.personnummer]),
         });
         return app;
       });
@@ -114,7 +102,7 @@ export class ApplicationService {
         domain: DOMAIN,
         recordType: "Application",
         recordIds: [id],
-        personnummer: [app.personnummer],
+        personnummer: knownPersonnummer([app.personnummer]),
       });
       return manager.findOneOrFail(Application, { where: { id } });
     });

@@ -1,6 +1,6 @@
 import { Not } from "typeorm";
-import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, updateVersioned, type RequestContext } from "@arbetsliv/core";
-import { DOMAIN, assertNotNegative, toId } from "../shared/util";
+import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, updateVersioned, toId, type RequestContext } from "@arbetsliv/core";
+import { DOMAIN, assertNotNegative } from "../shared/util";
 import { Fund } from "./fund.entity";
 import type { FundInput } from "./fund.inputs";
 

@@ -30,9 +30,9 @@ export class Payout {
   applicationId!: number;
 
   @Authorized(DonationScopes.READ, DonationScopes.WRITE)
-  @Field(() => PersonnummerScalar, { description: "Mottagare — the recipient." })
-  @Column({ type: "varchar", length: 12 })
-  personnummer!: string;
+  @Field(() => PersonnummerScalar, { nullable: true, description: "Mottagare — the recipient; null once gallrad." })
+  @Column({ type: "varchar", length: 12, nullable: true, default: null })
+  personnummer!: string | null;
 
   @Field(() => MoneyScalar)
   @Column({ ...moneyColumn })

@@ -1,24 +1,11 @@
 import type { EntityManager } from "typeorm";
-import {
-  AccessAction,
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-  inTransaction,
-  isUniqueViolation,
-  toConnection,
-  toPage,
-  todayLocalDate,
-  updateVersioned,
-  type Connection,
-  type RequestContext,
-} from "@arbetsliv/core";
+import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, isUniqueViolation, toConnection, toPage, todayLocalDate, updateVersioned, findForUpdate, insertChunked, knownPersonnummer, toId, type Connection, type RequestContext } from "@arbetsliv/core";
 import { Allocation } from "../allocation/allocation.entity";
 import { Application } from "../application/application.entity";
 import { Round } from "../round/round.entity";
 import type { BoardDecisionInput } from "../round/round.inputs";
 import { RoundStatus } from "../shared/enums";
-import { DOMAIN, findForUpdate, insertChunked, toId } from "../shared/util";
+import { DOMAIN } from "../shared/util";
 import { PayoutPayment } from "./payout-payment.entity";
 import { Payout } from "./payout.entity";
 import type { MarkPaidInput, PayoutListArgs } from "./payout.inputs";
@@ -72,7 +59,7 @@ export class PayoutService {
         domain: DOMAIN,
         recordType: "Payout",
         recordIds: payouts.map((p) => p.id),
-        personnummer: payouts.map((p) => p.personnummer),
+        personnummer: knownPersonnummer(payouts.map((p) => p.personnummer)),
       });
       return manager.findOneOrFail(Round, { where: { id } });
     });
@@ -110,7 +97,7 @@ export class PayoutService {
           domain: DOMAIN,
           recordType: "Payout",
           recordIds: [id],
-          personnummer: [payout.personnummer],
+          personnummer: knownPersonnummer([payout.personnummer]),
         });
         return payout;
       });
@@ -135,7 +122,7 @@ export class PayoutService {
       domain: DOMAIN,
       recordType: "Payout",
       recordIds: rows.map((r) => r.id),
-      personnummer: rows.map((r) => r.personnummer),
+      personnummer: knownPersonnummer(rows.map((r) => r.personnummer)),
     });
     return toConnection(rows, total, page);
   }

@@ -1,18 +1,9 @@
 import { In } from "typeorm";
-import {
-  AccessAction,
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-  inTransaction,
-  isUniqueViolation,
-  updateVersioned,
-  type RequestContext,
-} from "@arbetsliv/core";
+import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, isUniqueViolation, updateVersioned, toId, type RequestContext } from "@arbetsliv/core";
 import { Fund } from "../fund/fund.entity";
 import { FundBudget } from "../fund/fund-budget.entity";
 import { RoundStatus } from "../shared/enums";
-import { DOMAIN, assertWholeKronor, toId } from "../shared/util";
+import { DOMAIN, assertWholeKronor } from "../shared/util";
 import { RoundSchedule } from "./round-schedule.entity";
 import { Round } from "./round.entity";
 import type { FundBudgetInput, OpenRoundsInput, RoundPolicyInput, RoundScheduleInput } from "./round.inputs";

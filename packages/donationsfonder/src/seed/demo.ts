@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { ageOn, inTransaction, type LocalDate } from "@arbetsliv/core";
+import { SeededRandom, ageOn, inTransaction, subjectKey, makePersonnummer, insertChunked, type LocalDate } from "@arbetsliv/core";
 import { fundRulesFor } from "../allocation/allocation.service";
 import { incomeLimit } from "../allocation/eligibility";
 import { planRound } from "../allocation/round-plan";
@@ -14,27 +14,10 @@ import { RoundSchedule } from "../round/round-schedule.entity";
 import { Round } from "../round/round.entity";
 import { roundDates, roundName } from "../round/schedule.rules";
 import { AllocationPolicy, ApplicationStatus, Purpose, RemainderRule, RoundStatus, RoundTerm } from "../shared/enums";
-import { makePersonnummer } from "../shared/personnummer";
-import { insertChunked } from "../shared/util";
 import { PRICE_BASE_AMOUNT, REFERENCE_FUNDS, REFERENCE_SCHEDULE } from "./reference-data";
 
-/** Deterministic PRNG (mulberry32): the demo is the same on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-  };
-}
-type Rng = ReturnType<typeof prng>;
+/** Deterministic PRNG (core SeededRandom, mulberry32): the demo is the same on every run. */
+type Rng = SeededRandom;
 
 interface Person {
   personnummer: string;
@@ -228,7 +211,7 @@ export async function seedDemo(ds: DataSource): Promise<void> {
     await insertChunked(m, RoundSchedule, REFERENCE_SCHEDULE.map((s) => ({ ...s })));
     const funds = await m.find(Fund, { order: { publishedOrder: "ASC" } });
     const byCode = new Map(funds.map((f) => [f.code, f]));
-    const rng = prng(20210469);
+    const rng = new SeededRandom(20210469);
     const pool = people(rng, 1400);
     for (const demo of ROUNDS) await seedRound(m, demo, byCode, funds, rng, pool);
   });
@@ -280,6 +263,7 @@ async function seedRound(m: EntityManager, demo: RoundDemo, byCode: Map<string, 
       return {
         roundId: round.id,
         ...d,
+        personKey: subjectKey(d.personnummer),
         activePersonnummer: outcome.status === ApplicationStatus.RECEIVED ? d.personnummer : null,
         registeredBy: "demo-handlaggare",
         status: o?.status ?? outcome.status,

@@ -49,7 +49,7 @@ export class StatisticsService {
       .addSelect("COUNT(*)", "applications")
       .addSelect("SUM(CASE WHEN al.amount > 0 THEN 1 ELSE 0 END)", "granted")
       .addSelect("COALESCE(SUM(al.amount), 0)", "allocated")
-      .addSelect("COUNT(DISTINCT CASE WHEN al.amount > 0 THEN a.personnummer END)", "persons")
+      .addSelect("COUNT(DISTINCT CASE WHEN al.amount > 0 THEN a.personKey END)", "persons")
       .where("al.roundId IN (:...ids)", { ids })
       .groupBy("al.roundId")
       .addGroupBy("al.fundId")
@@ -59,7 +59,7 @@ export class StatisticsService {
       .createQueryBuilder(Allocation, "al")
       .innerJoin(Application, "a", "a.id = al.applicationId")
       .select("al.roundId", "roundId")
-      .addSelect("COUNT(DISTINCT a.personnummer)", "persons")
+      .addSelect("COUNT(DISTINCT a.personKey)", "persons")
       .where("al.roundId IN (:...ids) AND al.amount > 0", { ids })
       .groupBy("al.roundId")
       .getRawMany<Raw>();
@@ -80,7 +80,7 @@ export class StatisticsService {
       ? await m
           .createQueryBuilder(Allocation, "al")
           .innerJoin(Application, "a", "a.id = al.applicationId")
-          .select("COUNT(DISTINCT a.personnummer)", "persons")
+          .select("COUNT(DISTINCT a.personKey)", "persons")
           .where("al.roundId IN (:...ids) AND al.amount > 0", { ids: decidedIds })
           .getRawOne<Raw>()
       : { persons: 0 };

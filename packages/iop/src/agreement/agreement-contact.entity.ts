@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { LocalDateScalar, dateColumn, type LocalDate } from "@arbetsliv/core";
 import { ContactRole, PartySide } from "./agreement.enums";
 
 /** Kontaktperson, ansvarig enhetschef, styrgrupp — people named in an agreement. Person-level: reads are logged. */
@@ -41,4 +42,11 @@ export class AgreementContact {
   @Field(() => String, { nullable: true })
   @Column({ type: "varchar", length: 40, nullable: true, default: null })
   phone!: string | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Gallrad — the day retention removed name, e-mail and phone (5 years after the agreement ended); null while kept.",
+  })
+  @Column({ ...dateColumn, nullable: true, default: null })
+  anonymisedDate!: LocalDate | null;
 }

@@ -1,23 +1,7 @@
 import { In, type EntityManager } from "typeorm";
-import {
-  AccessAction,
-  ConflictError,
-  NotFoundError,
-  assertVersion,
-  ValidationError,
-  daysBetween,
-  inTransaction,
-  isUniqueViolation,
-  toConnection,
-  toPage,
-  updateVersioned,
-  type Connection,
-  type LocalDate,
-  type RequestContext,
-} from "@arbetsliv/core";
+import { AccessAction, ConflictError, NotFoundError, assertVersion, ValidationError, daysBetween, inTransaction, isUniqueViolation, toConnection, toPage, updateVersioned, toId, type Connection, type LocalDate, type RequestContext } from "@arbetsliv/core";
 import { EvaluationTemplate } from "../follow-up/evaluation-template.entity";
-import { IOP_DOMAIN } from "../scopes";
-import { assertOrder, pageOf, toId } from "../shared/helpers";
+import { assertOrder, pageOf } from "../shared/helpers";
 import { AgreementContact } from "./agreement-contact.entity";
 import { Agreement } from "./agreement.entity";
 import { AgreementEventKind, AgreementStatus } from "./agreement.enums";
@@ -41,6 +25,7 @@ import { Partner } from "./partner.entity";
 import { activeFinalEnd, decisionNeededBy, endAfterNotice, nextNoticeDeadline, renewalsBetween } from "./renewal.rules";
 import { planNotice, planStatusChange } from "./status.rules";
 import { StatusChange } from "./status-change.entity";
+import { logIopChange } from "../shared/change-log";
 
 const ENDED = [AgreementStatus.TERMINATED, AgreementStatus.EXPIRED];
 
@@ -53,7 +38,7 @@ export class AgreementService {
   }
 
   async logChange(manager: EntityManager, action: AccessAction, operation: string, recordType: string, ids: number[]): Promise<void> {
-    await this.ctx.accessLog.append(manager, { action, operation, domain: IOP_DOMAIN, recordType, recordIds: ids });
+    await logIopChange(this.ctx, manager, action, operation, recordType, ids);
   }
 
   // ---- partners ----

@@ -1,23 +1,8 @@
-import { In, type EntityManager } from "typeorm";
-import {
-  AccessAction,
-  ConflictError,
-  NotFoundError,
-  assertVersion,
-  ValidationError,
-  inTransaction,
-  isUniqueViolation,
-  toConnection,
-  toPage,
-  updateVersioned,
-  type Connection,
-  type LocalDate,
-  type RequestContext,
-} from "@arbetsliv/core";
+import { In } from "typeorm";
+import { AccessAction, ConflictError, NotFoundError, assertVersion, ValidationError, inTransaction, isUniqueViolation, toConnection, toPage, updateVersioned, toId, type Connection, type LocalDate, type RequestContext } from "@arbetsliv/core";
 import { Agreement } from "../agreement/agreement.entity";
 import { AgreementStatus } from "../agreement/agreement.enums";
-import { IOP_DOMAIN } from "../scopes";
-import { assertOrder, assertYear, toId, yearBounds } from "../shared/helpers";
+import { assertOrder, assertYear, yearBounds } from "../shared/helpers";
 import { Deviation } from "./deviation.entity";
 import { Evaluation, EvaluationAnswer } from "./evaluation.entity";
 import { EvaluationQuestion, EvaluationTemplate } from "./evaluation-template.entity";
@@ -26,20 +11,12 @@ import type { DeviationInput, DeviationListArgs, EvaluationInput, EvaluationTemp
 import { checkAnswers, daysOverdue, nextFollowUpPeriod } from "./follow-up.rules";
 import type { FollowUpDueType, MissingReportType } from "./follow-up.types";
 import { YearlyReport } from "./yearly-report.entity";
+import { findAgreement } from "../agreement/find-agreement";
+import { logIopChange } from "../shared/change-log";
 
 /** Evaluation template, follow-ups per period, deviations and yearly reports. */
 export class FollowUpService {
   constructor(private readonly ctx: RequestContext) {}
-
-  private async log(manager: EntityManager, action: AccessAction, operation: string, recordType: string, ids: number[]) {
-    await this.ctx.accessLog.append(manager, { action, operation, domain: IOP_DOMAIN, recordType, recordIds: ids });
-  }
-
-  private async agreementFor(manager: EntityManager, agreementId: number): Promise<Agreement> {
-    const agreement = await manager.findOne(Agreement, { where: { id: agreementId } });
-    if (!agreement) throw new NotFoundError("IopAgreement", agreementId);
-    return agreement;
-  }
 
   templates(): Promise<EvaluationTemplate[]> {
     return this.ctx.ds.manager.find(EvaluationTemplate, { order: { name: "ASC" } });
@@ -55,7 +32,7 @@ export class FollowUpService {
           EvaluationQuestion,
           input.questions.map((q, i) => ({ templateId: template.id, position: i + 1, text: q.text, answerType: q.answerType, required: q.required })),
         );
-        await this.log(manager, AccessAction.CREATE, "Mutation.createIopEvaluationTemplate", "IopEvaluationTemplate", [template.id]);
+        await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.createIopEvaluationTemplate", "IopEvaluationTemplate", [template.id]);
         return template;
       });
     } catch (e) {
@@ -71,7 +48,7 @@ export class FollowUpService {
     input.deviations.forEach((d, i) => assertOrder(`input.deviations.${i}.detectedOn`, input.periodStart, d.detectedOn, "input.periodStart"));
     try {
       return await inTransaction(this.ctx.ds, async (manager) => {
-        const agreement = await this.agreementFor(manager, agreementId);
+        const agreement = await findAgreement(manager, agreementId);
         if (agreement.status === AgreementStatus.DRAFT) throw new ValidationError("agreementId", "signed", "a draft agreement is not followed up");
         if (input.periodStart < agreement.startDate) {
           throw new ValidationError("input.periodStart", "in-period", `must not be before the agreement starts (${agreement.startDate})`);
@@ -100,7 +77,7 @@ export class FollowUpService {
         if (input.deviations.length) {
           await manager.insert(Deviation, input.deviations.map((d) => deviationRow(agreementId, evaluation.id, d)));
         }
-        await this.log(manager, AccessAction.CREATE, "Mutation.recordIopEvaluation", "IopEvaluation", [evaluation.id]);
+        await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.recordIopEvaluation", "IopEvaluation", [evaluation.id]);
         return evaluation;
       });
     } catch (e) {
@@ -112,11 +89,11 @@ export class FollowUpService {
   async reportDeviation(agreementIdValue: string, input: DeviationInput): Promise<Deviation> {
     const agreementId = toId("agreementId", agreementIdValue);
     return inTransaction(this.ctx.ds, async (manager) => {
-      const agreement = await this.agreementFor(manager, agreementId);
+      const agreement = await findAgreement(manager, agreementId);
       assertOrder("input.detectedOn", agreement.startDate, input.detectedOn, "the agreement's start");
       const deviation = manager.create(Deviation, deviationRow(agreementId, null, input));
       await manager.save(deviation);
-      await this.log(manager, AccessAction.CREATE, "Mutation.reportIopDeviation", "IopDeviation", [deviation.id]);
+      await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.reportIopDeviation", "IopDeviation", [deviation.id]);
       return deviation;
     });
   }
@@ -130,7 +107,7 @@ export class FollowUpService {
       if (deviation.resolvedOn !== null) throw new ValidationError("id", "open", `was already resolved on ${deviation.resolvedOn}`);
       assertOrder("input.resolvedOn", deviation.detectedOn, input.resolvedOn, "the day it was detected");
       await updateVersioned(manager, Deviation, "IopDeviation", id, expectedVersion, { resolvedOn: input.resolvedOn, measures: input.measures });
-      await this.log(manager, AccessAction.UPDATE, "Mutation.resolveIopDeviation", "IopDeviation", [id]);
+      await logIopChange(this.ctx, manager, AccessAction.UPDATE, "Mutation.resolveIopDeviation", "IopDeviation", [id]);
       return manager.findOneOrFail(Deviation, { where: { id } });
     });
   }
@@ -143,7 +120,7 @@ export class FollowUpService {
     }
     try {
       return await inTransaction(this.ctx.ds, async (manager) => {
-        const agreement = await this.agreementFor(manager, agreementId);
+        const agreement = await findAgreement(manager, agreementId);
         const { start, end } = yearBounds(input.year);
         const inForce = agreement.status !== AgreementStatus.DRAFT && agreement.startDate <= end && (agreement.finalEndDate === null || agreement.finalEndDate >= start);
         if (!inForce) throw new ValidationError("input.year", "in-period", `the agreement is not in force in ${input.year}`);
@@ -157,7 +134,7 @@ export class FollowUpService {
           notes: input.notes ?? null,
         });
         await manager.save(report);
-        await this.log(manager, AccessAction.CREATE, "Mutation.registerIopYearlyReport", "IopYearlyReport", [report.id]);
+        await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.registerIopYearlyReport", "IopYearlyReport", [report.id]);
         return report;
       });
     } catch (e) {

@@ -1,35 +1,16 @@
-import {
-  AccessAction,
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-  inTransaction,
-  isUniqueViolation,
-  type RequestContext,
-} from "@arbetsliv/core";
-import type { EntityManager } from "typeorm";
-import { Agreement } from "../agreement/agreement.entity";
+import { AccessAction, ConflictError, ValidationError, inTransaction, isUniqueViolation, toId, type RequestContext } from "@arbetsliv/core";
 import { AgreementStatus } from "../agreement/agreement.enums";
 import { BoardDecision } from "../agreement/board-decision.entity";
-import { IOP_DOMAIN } from "../scopes";
-import { assertYear, toId } from "../shared/helpers";
+import { assertYear } from "../shared/helpers";
 import { Amendment, AmendmentAmount } from "./amendment.entity";
 import { Invoice } from "./invoice.entity";
 import type { AmendmentInput, InvoiceInput } from "./money.inputs";
+import { findAgreement } from "../agreement/find-agreement";
+import { logIopChange } from "../shared/change-log";
 
 /** Amendments (kompletteringar) and the partner's invoices. */
 export class MoneyService {
   constructor(private readonly ctx: RequestContext) {}
-
-  private async log(manager: EntityManager, action: AccessAction, operation: string, recordType: string, ids: number[]) {
-    await this.ctx.accessLog.append(manager, { action, operation, domain: IOP_DOMAIN, recordType, recordIds: ids });
-  }
-
-  private async agreementFor(manager: EntityManager, agreementId: number): Promise<Agreement> {
-    const agreement = await manager.findOne(Agreement, { where: { id: agreementId } });
-    if (!agreement) throw new NotFoundError("IopAgreement", agreementId);
-    return agreement;
-  }
 
   async addAmendment(agreementIdValue: string, input: AmendmentInput): Promise<Amendment> {
     const agreementId = toId("agreementId", agreementIdValue);
@@ -41,7 +22,7 @@ export class MoneyService {
       years.add(a.year);
     });
     return inTransaction(this.ctx.ds, async (manager) => {
-      const agreement = await this.agreementFor(manager, agreementId);
+      const agreement = await findAgreement(manager, agreementId);
       let boardDecisionId: number | null = null;
       if (input.boardDecisionId) {
         boardDecisionId = toId("input.boardDecisionId", input.boardDecisionId);
@@ -59,7 +40,7 @@ export class MoneyService {
         AmendmentAmount,
         input.amounts.map((a) => ({ amendmentId: amendment.id, agreementId, year: a.year, amount: a.amount })),
       );
-      await this.log(manager, AccessAction.CREATE, "Mutation.addIopAmendment", "IopAmendment", [amendment.id]);
+      await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.addIopAmendment", "IopAmendment", [amendment.id]);
       return amendment;
     });
   }
@@ -72,7 +53,7 @@ export class MoneyService {
     if (!invoiceNumber) throw new ValidationError("input.invoiceNumber", "required", "must not be blank");
     try {
       return await inTransaction(this.ctx.ds, async (manager) => {
-        const agreement = await this.agreementFor(manager, agreementId);
+        const agreement = await findAgreement(manager, agreementId);
         if (agreement.status === AgreementStatus.DRAFT) throw new ValidationError("agreementId", "signed", "the agreement is a draft; nothing can be invoiced under it");
         if (input.invoiceDate < agreement.startDate) {
           throw new ValidationError("input.invoiceDate", "after-start", `must not be before the agreement starts (${agreement.startDate})`);
@@ -87,7 +68,7 @@ export class MoneyService {
           description: input.description ?? null,
         });
         await manager.save(invoice);
-        await this.log(manager, AccessAction.CREATE, "Mutation.registerIopInvoice", "IopInvoice", [invoice.id]);
+        await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.registerIopInvoice", "IopInvoice", [invoice.id]);
         return invoice;
       });
     } catch (e) {

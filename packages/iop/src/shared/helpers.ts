@@ -1,13 +1,6 @@
 import { ValidationError, sqlDialect, toConnection, toPage, type Connection, type LocalDate, type PageArgs } from "@arbetsliv/core";
 import type { DataSource, EntityManager } from "typeorm";
 
-/** Parses a GraphQL ID into a positive integer, or BAD_USER_INPUT naming the field. */
-export function toId(field: string, value: string | number): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw new ValidationError(field, "id", "is not a valid id");
-  return id;
-}
-
 /** A page of an already computed list (rule queries over the few agreements there are). */
 export function pageOf<T>(items: T[], args: PageArgs): Connection<T> {
   const page = toPage(args);

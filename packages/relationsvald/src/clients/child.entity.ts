@@ -23,18 +23,21 @@ export class AccompanyingChild {
   clientId!: number;
 
   @Authorized(S.READ, S.WRITE)
-  @Field(() => PersonnummerScalar)
-  @Column({ type: "varchar", length: 12 })
-  personnummer!: string;
+  @Field(() => PersonnummerScalar, {
+    nullable: true,
+    description: "Null once the record has been gallrad (anonymised).",
+  })
+  @Column({ type: "varchar", length: 12, nullable: true, default: null })
+  personnummer!: string | null;
 
   @Authorized(S.READ, S.WRITE)
   @Field(() => String)
   @Column({ type: "varchar", length: 200 })
   name!: string;
 
-  @Field(() => LocalDateScalar)
-  @Column({ ...dateColumn })
-  birthDate!: LocalDate;
+  @Field(() => LocalDateScalar, { nullable: true, description: "Null once the record has been gallrad (anonymised)." })
+  @Column({ ...dateColumn, nullable: true, default: null })
+  birthDate!: LocalDate | null;
 
   @Field(() => Boolean, { description: "Skyddade personuppgifter; always true when the parent client has them." })
   @Column({ type: "boolean", default: false })
@@ -46,6 +49,13 @@ export class AccompanyingChild {
   })
   @Column({ type: "boolean", default: false })
   retentionExempt!: boolean;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Gallrad — the day retention removed the person data; never set for a retentionExempt child.",
+  })
+  @Column({ ...dateColumn, nullable: true, default: null })
+  anonymisedDate!: LocalDate | null;
 
   @Field(() => Int)
   @VersionColumn()

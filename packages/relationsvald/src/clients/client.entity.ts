@@ -1,6 +1,6 @@
 import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
-import { PersonnummerScalar } from "@arbetsliv/core";
+import { LocalDateScalar, PersonnummerScalar, dateColumn, type LocalDate } from "@arbetsliv/core";
 import { ViolenceType } from "../enums";
 import { RelationsvaldScopes as S } from "../scopes";
 
@@ -21,18 +21,21 @@ export class PlacementClient {
   id!: number;
 
   @Authorized(S.READ, S.WRITE)
-  @Field(() => PersonnummerScalar)
-  @Column({ type: "varchar", length: 12 })
-  personnummer!: string;
+  @Field(() => PersonnummerScalar, {
+    nullable: true,
+    description: "Null once the record has been gallrad (anonymised).",
+  })
+  @Column({ type: "varchar", length: 12, nullable: true, default: null })
+  personnummer!: string | null;
 
   @Authorized(S.READ, S.WRITE)
   @Field(() => String)
   @Column({ type: "varchar", length: 200 })
   name!: string;
 
-  @Field(() => ViolenceType)
-  @Column({ type: "varchar", length: 32 })
-  violenceType!: ViolenceType;
+  @Field(() => ViolenceType, { nullable: true, description: "Null once the record has been gallrad (anonymised)." })
+  @Column({ type: "varchar", length: 32, nullable: true, default: null })
+  violenceType!: ViolenceType | null;
 
   @Field(() => Boolean, {
     description:
@@ -44,6 +47,13 @@ export class PlacementClient {
   /** Where the person lives. Stored for the caseworker's own system of record; NEVER a GraphQL field. */
   @Column({ type: "text", nullable: true, default: null })
   address!: string | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Gallrad — the day retention removed the person data (5 years after the last entry); null while kept.",
+  })
+  @Column({ ...dateColumn, nullable: true, default: null })
+  anonymisedDate!: LocalDate | null;
 
   @Field(() => Int, { description: "Pass back as expectedVersion when you change the client." })
   @VersionColumn()

@@ -15,9 +15,11 @@ import {
   updateVersioned,
   type Connection,
   type RequestContext,
+  knownPersonnummer,
+  toId,
 } from "@arbetsliv/core";
 import { RelationsvaldScopes } from "../scopes";
-import { DOMAIN, seesProtected, toId } from "../shared";
+import { DOMAIN, seesProtected } from "../shared";
 import { AccompanyingChild } from "./child.entity";
 import { PlacementClient } from "./client.entity";
 import type { AddChildInput, ClientListArgs, CreateClientInput, UpdateClientInput } from "./client.inputs";
@@ -37,7 +39,7 @@ export class ClientService {
   async logRead(
     operation: string,
     recordType: "PlacementClient" | "AccompanyingChild",
-    rows: { id: number; personnummer: string }[],
+    rows: { id: number; personnummer: string | null }[],
   ) {
     await this.ctx.accessLog.append(this.ctx.ds.manager, {
       action: AccessAction.READ,
@@ -45,7 +47,7 @@ export class ClientService {
       domain: DOMAIN,
       recordType,
       recordIds: rows.map((r) => r.id),
-      personnummer: rows.map((r) => r.personnummer),
+      personnummer: knownPersonnummer(rows.map((r) => r.personnummer)),
     });
   }
 
@@ -142,6 +144,8 @@ export class ClientService {
     return inTransaction(this.ctx.ds, async (manager) => {
       const client = await this.findVisible(manager, id);
       if (!client) throw new NotFoundError("PlacementClient", id);
+      if (client.anonymisedDate)
+        throw new ConflictError("The client's record has been gallrad (anonymised) and can no longer be changed");
       const changes: Partial<PlacementClient> = {};
       if (input.name != null) changes.name = input.name;
       if (input.violenceType != null) changes.violenceType = input.violenceType;
@@ -199,7 +203,7 @@ export class ClientService {
     action: AccessAction,
     operation: string,
     recordType: string,
-    row: { id: number; personnummer: string },
+    row: { id: number; personnummer: string | null },
   ): Promise<void> {
     await this.ctx.accessLog.append(manager, {
       action,
@@ -207,7 +211,7 @@ export class ClientService {
       domain: DOMAIN,
       recordType,
       recordIds: [row.id],
-      personnummer: [row.personnummer],
+      personnummer: knownPersonnummer([row.personnummer]),
     });
   }
 

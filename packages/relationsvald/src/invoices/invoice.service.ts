@@ -11,6 +11,7 @@ import {
   todayLocalDate,
   type LocalDate,
   type RequestContext,
+  toId,
 } from "@arbetsliv/core";
 import { costLines, proRata, type CostLine, type Period } from "../costs/placement-days";
 import { Placement } from "../placements/placement.entity";
@@ -19,7 +20,7 @@ import { ProviderDailyFee } from "../providers/provider-fee.entity";
 import { PlacementProvider } from "../providers/provider.entity";
 import { ServiceFeeAgreement } from "../providers/service-fee-agreement.entity";
 import { RelationsvaldScopes } from "../scopes";
-import { DOMAIN, seesProtected, toId } from "../shared";
+import { DOMAIN, seesProtected } from "../shared";
 import { ProviderInvoice } from "./provider-invoice.entity";
 import {
   MONTH_PATTERN,

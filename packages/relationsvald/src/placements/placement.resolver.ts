@@ -1,6 +1,6 @@
 import { In } from "typeorm";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { AccessAction, ConnectionType, indexByKeys, type RequestContext } from "@arbetsliv/core";
+import { AccessAction, ConnectionType, indexByKeys, type RequestContext, knownPersonnummer } from "@arbetsliv/core";
 import { PlacementClient } from "../clients/client.entity";
 import { AccompanyingChild } from "../clients/child.entity";
 import { nightsBetween } from "../costs/placement-days";
@@ -105,7 +105,7 @@ export class PlacementResolver {
           domain: DOMAIN,
           recordType: "PlacementClient",
           recordIds: rows.map((r) => r.id),
-          personnummer: rows.map((r) => r.personnummer),
+          personnummer: knownPersonnummer(rows.map((r) => r.personnummer)),
         });
         return indexByKeys(ids, rows, (r) => r.id);
       })
@@ -141,7 +141,7 @@ export class PlacementResolver {
           domain: DOMAIN,
           recordType: "AccompanyingChild",
           recordIds: rows.map((r) => r.childId),
-          personnummer: rows.map((r) => r.child.personnummer),
+          personnummer: knownPersonnummer(rows.map((r) => r.child.personnummer)),
         });
         return ids.map((id) => rows.filter((r) => r.placementId === id));
       })

@@ -11,12 +11,15 @@ import {
   type Connection,
   type LocalDate,
   type RequestContext,
+  knownPersonnummer,
+  lockMode,
+  toId,
 } from "@arbetsliv/core";
 import { AccompanyingChild } from "../clients/child.entity";
 import { PlacementClient } from "../clients/client.entity";
 import { PlacementType, RESIDENTIAL_TYPES } from "../enums";
 import { PlacementProvider } from "../providers/provider.entity";
-import { DOMAIN, lockMode, placementNotProtectedSql, seesProtected, toId } from "../shared";
+import { DOMAIN, placementNotProtectedSql, seesProtected } from "../shared";
 import { PlacementChildDecision } from "./placement-child.entity";
 import { conflictingStay, needsDecision, type ExistingStay } from "./placement-rules";
 import { Placement } from "./placement.entity";
@@ -67,7 +70,7 @@ export class PlacementService {
       domain: DOMAIN,
       recordType: "Placement",
       recordIds: placements.map((p) => p.id),
-      personnummer: clients.map((c) => c.personnummer),
+      personnummer: knownPersonnummer(clients.map((c) => c.personnummer)),
     });
   }
 
@@ -76,7 +79,7 @@ export class PlacementService {
     action: AccessAction,
     operation: string,
     placement: Placement,
-    pnrs: string[],
+    pnrs: (string | null)[],
   ) {
     await this.ctx.accessLog.append(manager, {
       action,
@@ -84,7 +87,7 @@ export class PlacementService {
       domain: DOMAIN,
       recordType: "Placement",
       recordIds: [placement.id],
-      personnummer: pnrs,
+      personnummer: knownPersonnummer(pnrs),
     });
   }
 
@@ -149,6 +152,7 @@ export class PlacementService {
     if (!client || (client.protectedIdentity && !seesProtected(this.ctx))) {
       throw new ValidationError(field, "exists", "is not a client you can see");
     }
+    if (client.anonymisedDate) throw new ValidationError(field, "gallrad", "has been gallrad (anonymised)");
     return client;
   }
 
@@ -176,6 +180,8 @@ export class PlacementService {
       if (!child || (child.protectedIdentity && !seesProtected(this.ctx))) {
         throw new ValidationError(`${field}.${i}.childId`, "exists", "is not an accompanying child of this client");
       }
+      if (child.anonymisedDate)
+        throw new ValidationError(`${field}.${i}.childId`, "gallrad", "has been gallrad (anonymised)");
       if (ids.indexOf(ids[i]) !== i) throw new ValidationError(`${field}.${i}.childId`, "unique", "is listed twice");
       if (needsDecision(acute)) {
         if (!c.assessedOn)

@@ -11,8 +11,9 @@ import {
   type Connection,
   type PageArgs,
   type RequestContext,
+  toId,
 } from "@arbetsliv/core";
-import { DOMAIN, toId } from "../shared";
+import { DOMAIN } from "../shared";
 import { ProviderDailyFee } from "./provider-fee.entity";
 import { PlacementProvider } from "./provider.entity";
 import type {

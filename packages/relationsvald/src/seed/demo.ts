@@ -1,5 +1,5 @@
-import type { DataSource, EntityManager } from "typeorm";
-import { SeededRandom, addDays, inTransaction, luhnCheckDigit, type LocalDate } from "@arbetsliv/core";
+import type { DataSource } from "typeorm";
+import { SeededRandom, addDays, inTransaction, insertChunked, makePersonnummer, type LocalDate } from "@arbetsliv/core";
 import { AccompanyingChild } from "../clients/child.entity";
 import { PlacementClient } from "../clients/client.entity";
 import { costLines } from "../costs/placement-days";
@@ -138,13 +138,6 @@ interface Person {
   birthDate: LocalDate;
 }
 
-/** A personnummer for a birth date and a serial (Luhn check digit). Demo numbers are invented. */
-function personnummer(birthDate: LocalDate, serial: number): string {
-  const yymmdd = birthDate.slice(2).replace(/-/g, "");
-  const nnn = String(serial).padStart(3, "0");
-  return `${birthDate.replace(/-/g, "")}${nnn}${luhnCheckDigit(yymmdd + nnn)}`;
-}
-
 const FIRST = [
   "Amina",
   "Sara",
@@ -196,7 +189,7 @@ class DemoBuilder {
 
   private nextPnr(birthDate: LocalDate): string {
     this.serial = this.serial >= 989 ? 200 : this.serial + 1;
-    return personnummer(birthDate, this.serial);
+    return makePersonnummer(birthDate, this.serial);
   }
 
   client(violenceType: ViolenceType, protectedIdentity = false, young = false): Person {
@@ -462,21 +455,6 @@ class DemoBuilder {
   }
 }
 
-function chunks<T>(rows: T[], size = 500): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
-
-/** Inserts copies: TypeORM writes generated values back into the objects it inserts, and the builder's stay as built. */
-async function insertAll<E extends object>(
-  manager: EntityManager,
-  entity: new () => E,
-  rows: Partial<E>[],
-): Promise<void> {
-  for (const chunk of chunks(rows)) await manager.insert(entity, chunk.map((r) => ({ ...r })) as never);
-}
-
 /** Provider invoices for a few months: equal to the basis, and one with a difference to follow up. */
 function invoices(b: DemoBuilder): Omit<ProviderInvoice, "id" | "createdAt">[] {
   const basis = (providerId: number, month: string) => {
@@ -543,15 +521,15 @@ export async function seedDemo(ds: DataSource): Promise<void> {
     if ((await manager.count(PlacementProvider)) > 0) return;
     const b = new DemoBuilder();
     b.build();
-    await insertAll(manager, PlacementProvider, providers);
-    await insertAll(manager, ProviderDailyFee, fees);
-    await insertAll(manager, ServiceFeeAgreement, agreements);
-    await insertAll(manager, PlacementClient, b.clients);
-    await insertAll(manager, AccompanyingChild, b.children);
-    await insertAll(manager, Placement, b.placements);
-    await insertAll(manager, PlacementChildDecision, b.childDecisions);
-    await insertAll(manager, ProviderInvoice, invoices(b));
-    await insertAll(manager, PlacementBudget, [
+    await insertChunked(manager, PlacementProvider, providers);
+    await insertChunked(manager, ProviderDailyFee, fees);
+    await insertChunked(manager, ServiceFeeAgreement, agreements);
+    await insertChunked(manager, PlacementClient, b.clients);
+    await insertChunked(manager, AccompanyingChild, b.children);
+    await insertChunked(manager, Placement, b.placements);
+    await insertChunked(manager, PlacementChildDecision, b.childDecisions);
+    await insertChunked(manager, ProviderInvoice, invoices(b));
+    await insertChunked(manager, PlacementBudget, [
       { year: 2021, amount: DEMO.budget2021Ore, note: "Relationsvåld, kostnader, Budget 2021 (årsredovisning 4.2)" },
     ]);
   });

@@ -1,5 +1,5 @@
-import { In } from "typeorm";
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { In, type ObjectLiteral } from "typeorm";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, type ClassType } from "type-graphql";
 import {
   ConnectionType,
   LocalDateScalar,
@@ -19,6 +19,18 @@ import { handledInTime, isOverdue } from "./feedback.rules";
 import { feedbackService } from "./feedback.service";
 
 const FeedbackConnection = ConnectionType(FeedbackItem, "FeedbackItem");
+
+/**
+ * Rows for a DataLoader batch as plain objects (one SELECT, ordered by id), without TypeORM
+ * entity hydration: these types have only plain columns (no datetime, no transformer that
+ * changes a value), and their GraphQL scalars accept the raw values of both drivers.
+ */
+async function rawRows<T extends object>(ctx: RequestContext, entity: ClassType<T>, alias: string, columns: (keyof T & string)[], key: keyof T & string, ids: readonly number[]): Promise<T[]> {
+  const qb = ctx.ds.getRepository(entity as ClassType<ObjectLiteral>).createQueryBuilder(alias);
+  qb.select(`${alias}.${columns[0]}`, columns[0]);
+  for (const c of columns.slice(1)) qb.addSelect(`${alias}.${c}`, c);
+  return qb.where(`${alias}.${key} IN (:...ids)`, { ids: [...ids] }).orderBy(`${alias}.id`, "ASC").getRawMany<T>();
+}
 
 @Resolver(() => FeedbackItem)
 export class FeedbackResolver {
@@ -121,7 +133,7 @@ export class FeedbackResolver {
   businessArea(@Root() item: FeedbackItem, @Ctx() ctx: RequestContext) {
     return ctx
       .loader<number, BusinessArea | null>("synpunkter.areaById", async (ids) =>
-        indexByKeys(ids, await ctx.ds.manager.find(BusinessArea, { where: { id: In([...ids]) } }), (a) => a.id),
+        indexByKeys(ids, await rawRows<BusinessArea>(ctx, BusinessArea, "a", ["id", "name", "handlingDays", "active"], "id", ids), (a) => a.id),
       )
       .load(item.businessAreaId);
   }
@@ -130,7 +142,7 @@ export class FeedbackResolver {
   replies(@Root() item: FeedbackItem, @Ctx() ctx: RequestContext) {
     return ctx
       .loader<number, FeedbackReply[]>("synpunkter.repliesByItem", async (ids) =>
-        groupByKeys(ids, await ctx.ds.manager.find(FeedbackReply, { where: { feedbackId: In([...ids]) }, order: { id: "ASC" } }), (r) => r.feedbackId),
+        groupByKeys(ids, await rawRows<FeedbackReply>(ctx, FeedbackReply, "r", ["id", "feedbackId", "repliedDate", "text", "repliedBy"], "feedbackId", ids), (r) => r.feedbackId),
       )
       .load(item.id);
   }
@@ -139,7 +151,7 @@ export class FeedbackResolver {
   history(@Root() item: FeedbackItem, @Ctx() ctx: RequestContext) {
     return ctx
       .loader<number, FeedbackEvent[]>("synpunkter.eventsByItem", async (ids) =>
-        groupByKeys(ids, await ctx.ds.manager.find(FeedbackEvent, { where: { feedbackId: In([...ids]) }, order: { id: "ASC" } }), (e) => e.feedbackId),
+        groupByKeys(ids, await rawRows<FeedbackEvent>(ctx, FeedbackEvent, "e", ["id", "feedbackId", "type", "date", "actor", "note"], "feedbackId", ids), (e) => e.feedbackId),
       )
       .load(item.id);
   }

@@ -3,6 +3,7 @@ import {
   AccessAction,
   NotFoundError,
   ValidationError,
+  toId,
   inTransaction,
   todayLocalDate,
   toConnection,
@@ -22,12 +23,6 @@ import type { FeedbackFilter, RegisterFeedbackInput, ReplyInput } from "./feedba
 import { assertContactForReply, assertNotBefore, dueDateFor } from "./feedback.rules";
 
 const DOMAIN = "synpunkter";
-
-function toId(field: string, value: string | number): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id < 1) throw new ValidationError(field, "id", "is not a valid id");
-  return id;
-}
 
 /** All rules and storage of feedback items. Every change writes a history event and an access-log row. */
 export class FeedbackService {

@@ -1,4 +1,4 @@
-import type { RetentionAction, RetentionContext } from "@arbetsliv/core";
+import { chunks, type RetentionAction, type RetentionContext } from "@arbetsliv/core";
 import { FeedbackEvent } from "../feedback/feedback-event.entity";
 import { FeedbackItem } from "../feedback/feedback-item.entity";
 import { FeedbackReply } from "../feedback/feedback-reply.entity";
@@ -20,8 +20,7 @@ export async function feedbackRetention({ manager, cutoff, today }: RetentionCon
     [cutoff, cutoff, cutoff, cutoff],
   );
   const ids = rows.map((r) => Number(r.id));
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
+  for (const chunk of chunks(ids)) {
     await manager
       .createQueryBuilder()
       .update(FeedbackItem)
