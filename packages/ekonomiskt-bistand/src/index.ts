@@ -13,6 +13,7 @@ import { HouseholdMember } from "./household/household-member.entity";
 import { Household } from "./household/household.entity";
 import { HouseholdResolver } from "./household/household.resolver";
 import { ekonomisktBistandMigrations } from "./migrations";
+import { assistanceRetention } from "./retention/assistance-retention";
 import { RiksnormResolver } from "./riksnorm/riksnorm.resolver";
 import { RiksnormYear } from "./riksnorm/riksnorm-year.entity";
 import { EkonomisktBistandScopes } from "./scopes";
@@ -72,6 +73,7 @@ export const ekonomisktBistandModule = defineModule({
     },
   ],
   seedDemo: (ds) => seedEkonomisktBistandDemo(ds),
+  retention: assistanceRetention,
 });
 
 export { EkonomisktBistandScopes } from "./scopes";
@@ -86,3 +88,5 @@ export { tableFromSource, commonCostFor, type RiksnormTable } from "./riksnorm/r
 export { calculateAssistance, workIncentiveFor, type CalculationInput, type CalculationResult } from "./calculation/assistance-calculation";
 export { AssistanceStatistics } from "./statistics/statistics.service";
 export { seedEkonomisktBistandDemo } from "./seed/demo";
+export { assistanceRetention, REMOVED_TEXT } from "./retention/assistance-retention";
+export { WageSubsidyEmployment, WageSubsidyMonth } from "./wage-subsidy/wage-subsidy.entity";

@@ -17,7 +17,7 @@ import { Payout } from "../decision/payout.entity";
 import { ApplicationChannel, ApplicationStatus as St, ApplicationType, CalculationLineKind, DecisionOutcome } from "../enums";
 import { HouseholdMember } from "../household/household-member.entity";
 import { costCapsOn, riksnormTableFor } from "../riksnorm/riksnorm.service";
-import { actorOf, assertHouseholdVisible, logChange, logRead, toId, visibleHousehold } from "../shared/access";
+import { actorOf, assertHouseholdVisible, logChange, logRead, toId, writableHousehold } from "../shared/access";
 import { addMonthsTo, assertYearMonth, firstDayOf, lastDayOf } from "../shared/month";
 import { Application, ApplicationCost, ApplicationIncome } from "./application.entity";
 import type { CostInput, DecideInput, IncomeInput, SetApplicationStatusInput, SubmitApplicationInput, UpdateClaimsInput } from "./application.inputs";
@@ -65,16 +65,16 @@ async function insertClaims(manager: EntityManager, applicationId: number, costs
 export class ApplicationService {
   constructor(private readonly ctx: RequestContext) {}
 
-  private async load(manager: EntityManager, id: number): Promise<Application> {
+  private async load(manager: EntityManager, id: number, forWrite = true): Promise<Application> {
     const app = await manager.findOne(Application, { where: { id } });
     if (!app) throw new NotFoundError("Application", id);
-    await assertHouseholdVisible(this.ctx, manager, app.householdId, "Application", id);
+    await assertHouseholdVisible(this.ctx, manager, app.householdId, "Application", id, forWrite);
     return app;
   }
 
   async get(idValue: string): Promise<Application> {
     const id = toId("id", idValue);
-    const app = await this.load(this.ctx.ds.manager, id);
+    const app = await this.load(this.ctx.ds.manager, id, false);
     const members = await this.ctx.ds.manager.find(HouseholdMember, { where: { householdId: app.householdId }, select: { id: true, personnummer: true } });
     await logRead(this.ctx, "Query.assistanceApplication", "Application", [id], members.map((m) => m.personnummer));
     return app;
@@ -94,7 +94,7 @@ export class ApplicationService {
     validateClaims(costs, incomes, "input.");
     try {
       return await inTransaction(this.ctx.ds, async (manager) => {
-        const household = await visibleHousehold(this.ctx, manager, householdId);
+        const household = await writableHousehold(this.ctx, manager, householdId);
         if (household.protectedIdentity && input.channel === ApplicationChannel.E_SERVICE) {
           // Sundsvall's rule: no digital application for these applicants; the reason is not exposed.
           throw new ValidationError("input.channel", "channel-not-available", "the e-service is not available for this household; register the application on paper or at a visit");
@@ -211,7 +211,7 @@ export class ApplicationService {
             id: m.id,
             role: m.role,
             birthDate: m.birthDate,
-            name: m.name,
+            name: m.name ?? undefined,
             lunchAtPreschool: m.lunchAtPreschool,
             inUpperSecondary: m.inUpperSecondary,
             includedInNorm: m.includedInNorm,

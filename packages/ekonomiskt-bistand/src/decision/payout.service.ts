@@ -43,7 +43,7 @@ export class PayoutService {
         return await inTransaction(this.ctx.ds, async (manager) => {
           const decision = await manager.findOne(Decision, { where: { id: decisionId } });
           if (!decision) throw new NotFoundError("Decision", decisionId);
-          await assertHouseholdVisible(this.ctx, manager, decision.householdId, "Decision", decisionId);
+          await assertHouseholdVisible(this.ctx, manager, decision.householdId, "Decision", decisionId, true);
           if (decision.outcome === DecisionOutcome.REJECTED || decision.amount <= 0) {
             throw new ValidationError("input.decisionId", "granted", "only a granted decision with an amount is paid");
           }
@@ -95,7 +95,7 @@ export class PayoutService {
     return inTransaction(this.ctx.ds, async (manager) => {
       const original = await manager.findOne(Payout, { where: { id: originalId } });
       if (!original) throw new NotFoundError("Payout", originalId);
-      await assertHouseholdVisible(this.ctx, manager, original.householdId, "Payout", originalId);
+      await assertHouseholdVisible(this.ctx, manager, original.householdId, "Payout", originalId, true);
       if (original.type !== PayoutType.ORIGINAL) throw new ValidationError("input.payoutId", "original", "a correction refers to the original payout, not to another correction");
       if (paymentDate < original.paymentDate) throw new ValidationError("input.paymentDate", "after-original", "must not be before the original payment");
       const row = await manager

@@ -14,7 +14,7 @@ import {
 import { Payout } from "../decision/payout.entity";
 import { IncorrectPaymentStatus as St } from "../enums";
 import { Household } from "../household/household.entity";
-import { actorOf, assertHouseholdVisible, canSeeProtected, logChange, logRead, toId, visibleHousehold } from "../shared/access";
+import { actorOf, assertHouseholdVisible, canSeeProtected, logChange, logRead, toId, writableHousehold } from "../shared/access";
 import type {
   DecideReclaimInput,
   IncorrectPaymentCaseListArgs,
@@ -31,10 +31,10 @@ const MANUAL_STATUSES = [St.INVESTIGATING, St.NO_INCORRECT_PAYMENT, St.WRITTEN_O
 export class FutService {
   constructor(private readonly ctx: RequestContext) {}
 
-  private async load(manager: EntityManager, id: number): Promise<IncorrectPaymentCase> {
+  private async load(manager: EntityManager, id: number, forWrite = true): Promise<IncorrectPaymentCase> {
     const c = await manager.findOne(IncorrectPaymentCase, { where: { id } });
     if (!c) throw new NotFoundError("IncorrectPaymentCase", id);
-    await assertHouseholdVisible(this.ctx, manager, c.householdId, "IncorrectPaymentCase", id);
+    await assertHouseholdVisible(this.ctx, manager, c.householdId, "IncorrectPaymentCase", id, forWrite);
     return c;
   }
 
@@ -55,7 +55,7 @@ export class FutService {
     const openedOn = input.openedOn ?? todayLocalDate();
     if (openedOn > todayLocalDate()) throw new ValidationError("input.openedOn", "not-in-future", "must not be in the future");
     return inTransaction(this.ctx.ds, async (manager) => {
-      await visibleHousehold(this.ctx, manager, householdId);
+      await writableHousehold(this.ctx, manager, householdId);
       const payouts = await manager.find(Payout, { where: { id: In(payoutIds), householdId }, select: { id: true } });
       if (payouts.length !== payoutIds.length) throw new ValidationError("input.payoutIds", "household-payouts", "must all be payouts to this household");
       const c = manager.create(IncorrectPaymentCase, {
@@ -127,7 +127,7 @@ export class FutService {
     if (!(input.amount > 0)) throw new ValidationError("input.amount", "positive", "must be more than 0");
     if (input.receivedDate > todayLocalDate()) throw new ValidationError("input.receivedDate", "not-in-future", "must not be in the future");
     return inTransaction(this.ctx.ds, async (manager) => {
-      await visibleHousehold(this.ctx, manager, householdId);
+      await writableHousehold(this.ctx, manager, householdId);
       if (caseId !== null) {
         const c = await manager.findOne(IncorrectPaymentCase, { where: { id: caseId } });
         if (!c || c.householdId !== householdId) throw new ValidationError("input.incorrectPaymentCaseId", "household-case", "is not a case of this household");
@@ -149,7 +149,7 @@ export class FutService {
 
   async get(idValue: string): Promise<IncorrectPaymentCase> {
     const id = toId("id", idValue);
-    const c = await this.load(this.ctx.ds.manager, id);
+    const c = await this.load(this.ctx.ds.manager, id, false);
     await logRead(this.ctx, "Query.incorrectPaymentCase", "IncorrectPaymentCase", [id]);
     return c;
   }

@@ -22,16 +22,18 @@ export class HouseholdMember {
   role!: MemberRole;
 
   @Authorized(EkonomisktBistandScopes.READ)
-  @Field(() => PersonnummerScalar)
-  @Column({ type: "varchar", length: 12 })
-  personnummer!: string;
+  @Field(() => PersonnummerScalar, { nullable: true, description: "Null once the household is gallrad." })
+  @Column({ type: "varchar", length: 12, nullable: true, default: null })
+  personnummer!: string | null;
 
   @Authorized(EkonomisktBistandScopes.READ)
-  @Field(() => String)
-  @Column({ type: "varchar", length: 200 })
-  name!: string;
+  @Field(() => String, { nullable: true, description: "Null once the household is gallrad." })
+  @Column({ type: "varchar", length: 200, nullable: true, default: null })
+  name!: string | null;
 
-  @Field(() => LocalDateScalar, { description: "From the personnummer (samordningsnummer: day − 60)." })
+  @Field(() => LocalDateScalar, {
+    description: "From the personnummer (samordningsnummer: day − 60). Kept after gallring: the children's indicator counts by age on any date.",
+  })
   @Column({ ...dateColumn })
   birthDate!: LocalDate;
 

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
-import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core";
+import { LocalDateScalar, MoneyScalar, dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core";
 import { HousingType } from "../enums";
 
 /**
@@ -11,19 +11,21 @@ import { HousingType } from "../enums";
 @ObjectType("AssistanceHousehold", { description: "Hushåll med ekonomiskt bistånd: sökande, medsökande, barn, andra vuxna; boende." })
 @Entity({ name: "eb_household" })
 @Index(["protectedIdentity"])
+@Index(["anonymisedDate"])
 export class Household {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: "varchar", length: 200 })
-  street!: string;
+  /** The address columns are null once the household is gallrad. */
+  @Column({ type: "varchar", length: 200, nullable: true, default: null })
+  street!: string | null;
 
-  @Column({ type: "varchar", length: 10 })
-  postalCode!: string;
+  @Column({ type: "varchar", length: 10, nullable: true, default: null })
+  postalCode!: string | null;
 
-  @Column({ type: "varchar", length: 100 })
-  city!: string;
+  @Column({ type: "varchar", length: 100, nullable: true, default: null })
+  city!: string | null;
 
   @Field(() => HousingType)
   @Column({ type: "varchar", length: 24 })
@@ -41,6 +43,13 @@ export class Household {
 
   @Column({ type: "datetime" })
   createdAt!: Date;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Gallrad: the day the household's person data (names, identity numbers, address, texts, claims) was removed, five years after its last entry. The figures stay.",
+  })
+  @Column({ ...dateColumn, nullable: true, default: null })
+  anonymisedDate!: LocalDate | null;
 
   @Field(() => Int, { description: "Pass as expectedVersion when editing." })
   @VersionColumn()

@@ -58,10 +58,10 @@ export class HouseholdResolver {
   }
 
   @Authorized(S.READ)
-  @FieldResolver(() => HouseholdAddress, { nullable: true, description: "Null for a household with protected identity — always, whatever the scopes." })
+  @FieldResolver(() => HouseholdAddress, { nullable: true, description: "Null for a household with protected identity — always, whatever the scopes — and once the household is gallrad." })
   address(@Root() household: Household): HouseholdAddress | null {
-    if (household.protectedIdentity) return null;
-    return { street: household.street, postalCode: household.postalCode, city: household.city };
+    if (household.protectedIdentity || household.street === null) return null;
+    return { street: household.street, postalCode: household.postalCode ?? "", city: household.city ?? "" };
   }
 
   @FieldResolver(() => [HouseholdMember], { description: "Everyone who is or was a member, in the order registered." })

@@ -17,7 +17,7 @@ import {
   type RequestContext,
 } from "@arbetsliv/core";
 import { MemberRole } from "../enums";
-import { canSeeProtected, logChange, logRead, toId, visibleHousehold } from "../shared/access";
+import { assertNotGallrad, canSeeProtected, logChange, logRead, toId, visibleHousehold, writableHousehold } from "../shared/access";
 import { assertYearMonth } from "../shared/month";
 import { EkonomisktBistandScopes } from "../scopes";
 import { HouseholdMember } from "./household-member.entity";
@@ -117,7 +117,7 @@ export class HouseholdService {
       throw new ValidationError("input.monthlyRent", "non-negative", "must not be negative");
     }
     return inTransaction(this.ctx.ds, async (manager) => {
-      await visibleHousehold(this.ctx, manager, id);
+      await writableHousehold(this.ctx, manager, id);
       const changes: Partial<Household> = {};
       if (input.address) {
         changes.street = input.address.street.trim();
@@ -137,7 +137,7 @@ export class HouseholdService {
     const householdId = toId("householdId", householdIdValue);
     const row = memberRow("input", householdId, input, todayLocalDate());
     return inTransaction(this.ctx.ds, async (manager) => {
-      await visibleHousehold(this.ctx, manager, householdId);
+      await writableHousehold(this.ctx, manager, householdId);
       const current = await manager.find(HouseholdMember, { where: { householdId, leftOn: IsNull() } });
       if (current.some((m) => m.personnummer === row.personnummer)) throw new ValidationError("input.personnummer", "unique", "is already a member");
       if (row.role === MemberRole.APPLICANT) throw new ValidationError("input.role", "one-applicant", "the household already has an applicant");
@@ -155,9 +155,10 @@ export class HouseholdService {
     return inTransaction(this.ctx.ds, async (manager) => {
       const member = await manager.findOne(HouseholdMember, { where: { id } });
       if (!member) throw new NotFoundError("HouseholdMember", id);
-      await visibleHousehold(this.ctx, manager, member.householdId).catch(() => {
+      const household = await visibleHousehold(this.ctx, manager, member.householdId).catch(() => {
         throw new NotFoundError("HouseholdMember", id);
       });
+      assertNotGallrad("Household", household.id, household.anonymisedDate);
       const next = { ...member, ...definedOnly(input) };
       assertMemberFlags("input", next);
       if (input.leftOn !== undefined && input.leftOn !== null) {

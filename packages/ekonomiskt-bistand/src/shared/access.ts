@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { AccessAction, NotFoundError, ValidationError, hasScope, type RequestContext } from "@arbetsliv/core";
+import { AccessAction, ConflictError, NotFoundError, ValidationError, hasScope, type RequestContext } from "@arbetsliv/core";
 import { Household } from "../household/household.entity";
 import { DOMAIN, EkonomisktBistandScopes } from "../scopes";
 
@@ -25,10 +25,30 @@ export async function visibleHousehold(ctx: RequestContext, manager: EntityManag
   return household;
 }
 
-/** Throws NOT_FOUND for a record of a household the caller may not see. */
-export async function assertHouseholdVisible(ctx: RequestContext, manager: EntityManager, householdId: number, entity: string, id: number): Promise<void> {
-  const household = await manager.findOne(Household, { where: { id: householdId }, select: { id: true, protectedIdentity: true } });
+/** A gallrad record keeps only what the statistics need; nothing may be added to it or changed in it. */
+export function assertNotGallrad(recordType: string, id: number, anonymisedDate: string | null): void {
+  if (anonymisedDate !== null) throw new ConflictError(`${recordType} ${id} was gallrad on ${anonymisedDate}; register a new one instead`);
+}
+
+/** A household the caller may see and that has not been gallrad — for every change to it or its records. */
+export async function writableHousehold(ctx: RequestContext, manager: EntityManager, id: number): Promise<Household> {
+  const household = await visibleHousehold(ctx, manager, id);
+  assertNotGallrad("Household", id, household.anonymisedDate);
+  return household;
+}
+
+/** Throws NOT_FOUND for a record of a household the caller may not see; for a change (forWrite), CONFLICT when the household is gallrad. */
+export async function assertHouseholdVisible(
+  ctx: RequestContext,
+  manager: EntityManager,
+  householdId: number,
+  entity: string,
+  id: number,
+  forWrite = false,
+): Promise<void> {
+  const household = await manager.findOne(Household, { where: { id: householdId }, select: { id: true, protectedIdentity: true, anonymisedDate: true } });
   if (!household || (household.protectedIdentity && !canSeeProtected(ctx))) throw new NotFoundError(entity, id);
+  if (forWrite) assertNotGallrad("Household", householdId, household.anonymisedDate);
 }
 
 /** One access-log row for a read of person-level records (one INSERT per call). */
@@ -37,9 +57,14 @@ export async function logRead(
   operation: string,
   recordType: string,
   recordIds: readonly number[],
-  personnummer: readonly string[] = [],
+  personnummer: readonly (string | null)[] = [],
 ): Promise<void> {
-  await ctx.accessLog.append(ctx.ds.manager, { action: AccessAction.READ, operation, domain: DOMAIN, recordType, recordIds, personnummer });
+  await ctx.accessLog.append(ctx.ds.manager, { action: AccessAction.READ, operation, domain: DOMAIN, recordType, recordIds, personnummer: known(personnummer) });
+}
+
+/** The identity numbers still present — gallrade members and employments have none. */
+function known(values: readonly (string | null)[]): string[] {
+  return values.filter((v): v is string => typeof v === "string");
 }
 
 export async function logChange(
@@ -49,7 +74,7 @@ export async function logChange(
   operation: string,
   recordType: string,
   recordIds: readonly number[],
-  personnummer: readonly string[] = [],
+  personnummer: readonly (string | null)[] = [],
 ): Promise<void> {
-  await ctx.accessLog.append(manager, { action, operation, domain: DOMAIN, recordType, recordIds, personnummer });
+  await ctx.accessLog.append(manager, { action, operation, domain: DOMAIN, recordType, recordIds, personnummer: known(personnummer) });
 }

@@ -248,10 +248,12 @@ export class AssistanceStatistics {
       const persons = await this.manager
         .createQueryBuilder()
         .select("COUNT(DISTINCT e.personnummer)", "n")
+        // Gallrade employments have no personnummer; the person key gallring leaves counts them as distinct persons.
+        .addSelect("COUNT(DISTINCT e.anonymousPersonKey)", "gallrade")
         .from("eb_wage_subsidy_month", "w")
         .innerJoin("eb_wage_subsidy_employment", "e", "e.id = w.employmentId")
         .where("w.month = :month", { month: this.endMonth })
-        .getRawOne<{ n: unknown }>();
+        .getRawOne<{ n: unknown; gallrade: unknown }>();
       const sums = await this.manager
         .createQueryBuilder()
         .select("SUM(w.personnelCost - w.subsidy)", "net")
@@ -259,7 +261,7 @@ export class AssistanceStatistics {
         .from("eb_wage_subsidy_month", "w")
         .where("w.month BETWEEN :a AND :b", { a: this.months[0], b: this.endMonth })
         .getRawOne<{ net: unknown; saved: unknown }>();
-      return { personsAtEnd: toInt(persons?.n), personnelCostMinusSubsidy: toInt(sums?.net), assistanceNotPaid: toInt(sums?.saved) };
+      return { personsAtEnd: toInt(persons?.n) + toInt(persons?.gallrade), personnelCostMinusSubsidy: toInt(sums?.net), assistanceNotPaid: toInt(sums?.saved) };
     });
   }
 }

@@ -9,20 +9,22 @@ import { EkonomisktBistandScopes } from "../scopes";
 @Entity({ name: "eb_wage_subsidy_employment" })
 @Index(["startDate"])
 @Index(["personnummer"])
+@Index(["anonymisedDate"])
+@Index(["householdId"])
 export class WageSubsidyEmployment {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
   id!: number;
 
   @Authorized(EkonomisktBistandScopes.READ)
-  @Field(() => PersonnummerScalar)
-  @Column({ type: "varchar", length: 12 })
-  personnummer!: string;
+  @Field(() => PersonnummerScalar, { nullable: true, description: "Null once gallrad." })
+  @Column({ type: "varchar", length: 12, nullable: true, default: null })
+  personnummer!: string | null;
 
   @Authorized(EkonomisktBistandScopes.READ)
-  @Field(() => String)
-  @Column({ type: "varchar", length: 200 })
-  name!: string;
+  @Field(() => String, { nullable: true, description: "Null once gallrad." })
+  @Column({ type: "varchar", length: 200, nullable: true, default: null })
+  name!: string | null;
 
   @Field(() => ID, { nullable: true, description: "The household that received försörjningsstöd before." })
   @Column({ type: "int", nullable: true, default: null })
@@ -47,6 +49,17 @@ export class WageSubsidyEmployment {
   @Field(() => MoneyScalar, { description: "Försörjningsstöd per month no longer paid (the household's assistance before the job)." })
   @Column({ ...moneyColumn })
   monthlyAssistanceBefore!: Ore;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Gallrad: the day the person data (identity number, name, employer) was removed." })
+  @Column({ ...dateColumn, nullable: true, default: null })
+  anonymisedDate!: LocalDate | null;
+
+  /**
+   * Set when gallrad, shared by all of the person's employments gallrade together (the smallest of
+   * their ids), so "persons" in the indicators are still counted as distinct persons.
+   */
+  @Column({ type: "int", nullable: true, default: null })
+  anonymousPersonKey!: number | null;
 
   @Field(() => Int)
   @VersionColumn()

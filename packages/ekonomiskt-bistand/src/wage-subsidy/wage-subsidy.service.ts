@@ -12,7 +12,7 @@ import {
   type RequestContext,
 } from "@arbetsliv/core";
 import { Household } from "../household/household.entity";
-import { canSeeProtected, logChange, logRead, toId, visibleHousehold } from "../shared/access";
+import { assertNotGallrad, canSeeProtected, logChange, logRead, toId, writableHousehold } from "../shared/access";
 import { firstDayOf, lastDayOf } from "../shared/month";
 import type { EndWageSubsidyEmploymentInput, RecordWageSubsidyMonthInput, RegisterWageSubsidyEmploymentInput, WageSubsidyListArgs } from "./wage-subsidy.inputs";
 import { WageSubsidyEmployment, WageSubsidyMonth } from "./wage-subsidy.entity";
@@ -25,7 +25,7 @@ export class WageSubsidyService {
     if (input.endDate && input.endDate < input.startDate) throw new ValidationError("input.endDate", "after-start", "must not be before the start");
     if (input.monthlyAssistanceBefore < 0) throw new ValidationError("input.monthlyAssistanceBefore", "non-negative", "must not be negative");
     return inTransaction(this.ctx.ds, async (manager) => {
-      if (householdId !== null) await visibleHousehold(this.ctx, manager, householdId);
+      if (householdId !== null) await writableHousehold(this.ctx, manager, householdId);
       const e = manager.create(WageSubsidyEmployment, {
         personnummer: input.personnummer,
         name: input.name.trim(),
@@ -52,6 +52,7 @@ export class WageSubsidyService {
       return await inTransaction(this.ctx.ds, async (manager) => {
         const e = await manager.findOne(WageSubsidyEmployment, { where: { id: employmentId } });
         if (!e) throw new NotFoundError("WageSubsidyEmployment", employmentId);
+        assertNotGallrad("WageSubsidyEmployment", employmentId, e.anonymisedDate);
         if (lastDayOf(input.month) < e.startDate || (e.endDate !== null && firstDayOf(input.month) > e.endDate)) {
           throw new ValidationError("input.month", "within-employment", "is outside the employment");
         }
@@ -77,6 +78,7 @@ export class WageSubsidyService {
     return inTransaction(this.ctx.ds, async (manager) => {
       const e = await manager.findOne(WageSubsidyEmployment, { where: { id } });
       if (!e) throw new NotFoundError("WageSubsidyEmployment", id);
+      assertNotGallrad("WageSubsidyEmployment", id, e.anonymisedDate);
       if (input.endDate < e.startDate) throw new ValidationError("input.endDate", "after-start", "must not be before the start");
       await updateVersioned(manager, WageSubsidyEmployment, "WageSubsidyEmployment", id, input.expectedVersion, { endDate: input.endDate });
       await logChange(this.ctx, manager, AccessAction.UPDATE, "Mutation.endWageSubsidyEmployment", "WageSubsidyEmployment", [id], [e.personnummer]);
