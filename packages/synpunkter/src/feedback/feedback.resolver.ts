@@ -159,10 +159,13 @@ export class FeedbackResolver {
   @FieldResolver(() => FeedbackItem, { nullable: true, description: "The original, when this item is a duplicate." })
   duplicateOf(@Root() item: FeedbackItem, @Ctx() ctx: RequestContext) {
     if (item.duplicateOfId === null) return null;
+    // The originals are person-level too: the batch is access-logged like the list itself.
     return ctx
-      .loader<number, FeedbackItem | null>("synpunkter.itemById", async (ids) =>
-        indexByKeys(ids, await ctx.ds.manager.find(FeedbackItem, { where: { id: In([...ids]) } }), (i) => i.id),
-      )
+      .loader<number, FeedbackItem | null>("synpunkter.itemById", async (ids) => {
+        const originals = await ctx.ds.manager.find(FeedbackItem, { where: { id: In([...ids]) } });
+        await feedbackService(ctx).logRead("FeedbackItem.duplicateOf", originals);
+        return indexByKeys(ids, originals, (i) => i.id);
+      })
       .load(item.duplicateOfId);
   }
 

@@ -72,6 +72,7 @@ export class FeedbackService {
         status: FeedbackStatus.RECEIVED,
         dueDate: dueDateFor(receivedDate, area.handlingDays),
         reopenedCount: 0,
+        replyCount: 0,
       });
       await manager.save(item);
       await this.addEvent(manager, item.id, FeedbackEventType.REGISTERED, receivedDate, null);
@@ -123,7 +124,7 @@ export class FeedbackService {
       const repliedDate = input.repliedDate ?? todayLocalDate();
       assertNotBefore("input.repliedDate", repliedDate, item.receivedDate, "the received date");
       await manager.insert(FeedbackReply, { feedbackId: item.id, repliedDate, text: input.text, repliedBy: this.actor });
-      return { changes: {}, event: FeedbackEventType.REPLIED, date: repliedDate, note: null };
+      return { changes: { replyCount: item.replyCount + 1 }, event: FeedbackEventType.REPLIED, date: repliedDate, note: null };
     });
   }
 

@@ -1,4 +1,4 @@
-import { SynpunkterInit1795445696280 } from "./1795445696280-SynpunkterInit";
+import { SynpunkterInit1795448785674 } from "./1795448785674-SynpunkterInit";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const synpunkterMigrations: Function[] = [SynpunkterInit1795445696280];
+export const synpunkterMigrations: Function[] = [SynpunkterInit1795448785674];

@@ -20,106 +20,117 @@ function addKind(counts: KindCounts, kind: FeedbackKind, n: number): void {
   counts.total += n;
 }
 
+/** One row of the grouped pass: area × kind × criterion with every count the report needs. */
+interface GroupRow {
+  areaId: number;
+  kind: FeedbackKind;
+  criterion: FeedbackCriterion;
+  received: unknown;
+  closed: unknown;
+  inTime: unknown;
+  late: unknown;
+  openOverdue: unknown;
+  forwarded: unknown;
+  improvements: unknown;
+  duplicates: unknown;
+  reopened: unknown;
+  wantedReply: unknown;
+  replied: unknown;
+}
+
+const COUNTERS = ["received", "closed", "inTime", "late", "openOverdue", "forwarded", "improvements", "duplicates", "reopened", "wantedReply", "replied"] as const;
+
 /**
- * The board report for any period, by SQL aggregation over feedback_item (the period is on
- * the received date). JavaScript only pivots the grouped rows into tables.
+ * The board report for any period (on the received date), by SQL aggregation over
+ * feedback_item: one grouped pass over the covering index for the tables and totals, one for
+ * the months, one histogram of handling days for the average and the median. JavaScript only
+ * sums and pivots the grouped rows (a few hundred at most, whatever the number of items).
  */
 export async function feedbackStatistics(ds: DataSource, from: LocalDate, to: LocalDate): Promise<FeedbackStatistics> {
   if (from > to) throw new ValidationError("to", "order", "must not be before from");
   const sql = sqlDialect(ds);
   const period = "f.receivedDate BETWEEN ? AND ?";
-  const params = [from, to];
-  const days = sql.daysBetween("f.receivedDate", "f.closedDate");
+  const today = new Date().toISOString().slice(0, 10);
 
-  const [totals] = await ds.query(
-    `SELECT COUNT(*) AS received,
+  const groups: GroupRow[] = await ds.query(
+    `SELECT f.businessAreaId AS areaId, f.kind AS kind, f.criterion AS criterion,
+            COUNT(*) AS received,
             SUM(CASE WHEN f.closedDate IS NOT NULL THEN 1 ELSE 0 END) AS closed,
-            SUM(CASE WHEN f.closedDate IS NOT NULL AND f.closedDate <= f.dueDate THEN 1 ELSE 0 END) AS inTime,
-            SUM(CASE WHEN f.closedDate IS NOT NULL AND f.closedDate > f.dueDate THEN 1 ELSE 0 END) AS late,
+            SUM(CASE WHEN f.closedDate <= f.dueDate THEN 1 ELSE 0 END) AS inTime,
+            SUM(CASE WHEN f.closedDate > f.dueDate THEN 1 ELSE 0 END) AS late,
             SUM(CASE WHEN f.closedDate IS NULL AND f.dueDate < ? THEN 1 ELSE 0 END) AS openOverdue,
             SUM(CASE WHEN f.forwardedTo IS NOT NULL THEN 1 ELSE 0 END) AS forwarded,
             SUM(CASE WHEN f.improvementKind IS NOT NULL THEN 1 ELSE 0 END) AS improvements,
             SUM(CASE WHEN f.duplicateOfId IS NOT NULL THEN 1 ELSE 0 END) AS duplicates,
             SUM(CASE WHEN f.reopenedCount > 0 THEN 1 ELSE 0 END) AS reopened,
             SUM(CASE WHEN f.wantsReply THEN 1 ELSE 0 END) AS wantedReply,
-            SUM(CASE WHEN f.wantsReply AND EXISTS (SELECT 1 FROM feedback_reply r WHERE r.feedbackId = f.id) THEN 1 ELSE 0 END) AS replied,
-            AVG(CASE WHEN f.closedDate IS NOT NULL THEN ${days} END) AS avgDays
-       FROM feedback_item f WHERE ${period}`,
-    [new Date().toISOString().slice(0, 10), ...params],
+            SUM(CASE WHEN f.wantsReply AND f.replyCount > 0 THEN 1 ELSE 0 END) AS replied
+       FROM feedback_item f WHERE ${period}
+      GROUP BY f.businessAreaId, f.kind, f.criterion`,
+    [today, from, to],
   );
+  const monthRows: { receivedMonth: string; closedMonth: string | null; n: unknown }[] = await ds.query(
+    `SELECT ${sql.yearMonth("f.receivedDate")} AS receivedMonth, ${sql.yearMonth("f.closedDate")} AS closedMonth, COUNT(*) AS n
+       FROM feedback_item f WHERE ${period}
+      GROUP BY ${sql.yearMonth("f.receivedDate")}, ${sql.yearMonth("f.closedDate")}`,
+    [from, to],
+  );
+  const days = sql.daysBetween("f.receivedDate", "f.closedDate");
+  const histogram: { d: unknown; n: unknown }[] = await ds.query(
+    `SELECT ${days} AS d, COUNT(*) AS n FROM feedback_item f WHERE ${period} AND f.closedDate IS NOT NULL GROUP BY ${days} ORDER BY d`,
+    [from, to],
+  );
+  const areaIds = [...new Set(groups.map((g) => toInt(g.areaId)))];
+  const areaList = areaIds.length ? await ds.getRepository(BusinessArea).createQueryBuilder("a").whereInIds(areaIds).getMany() : [];
+  const areaById = new Map(areaList.map((a) => [a.id, a]));
 
-  const closed = toInt(totals.closed);
-  const medianHandlingDays = await medianDays(ds, days, period, params, closed);
-
-  const areaRows: { areaId: number; name: string; handlingDays: number; active: number | boolean; kind: FeedbackKind; n: number }[] =
-    await ds.query(
-      `SELECT a.id AS areaId, a.name AS name, a.handlingDays AS handlingDays, a.active AS active, f.kind AS kind, COUNT(*) AS n
-         FROM feedback_item f JOIN feedback_business_area a ON a.id = f.businessAreaId
-        WHERE ${period} GROUP BY a.id, a.name, a.handlingDays, a.active, f.kind`,
-      params,
-    );
-  const criterionRows: { criterion: FeedbackCriterion; kind: FeedbackKind; n: number }[] = await ds.query(
-    `SELECT f.criterion AS criterion, f.kind AS kind, COUNT(*) AS n FROM feedback_item f WHERE ${period} GROUP BY f.criterion, f.kind`,
-    params,
-  );
-  const receivedByMonth: { month: string; n: number }[] = await ds.query(
-    `SELECT ${sql.yearMonth("f.receivedDate")} AS month, COUNT(*) AS n FROM feedback_item f WHERE ${period} GROUP BY ${sql.yearMonth("f.receivedDate")}`,
-    params,
-  );
-  const closedByMonth: { month: string; n: number }[] = await ds.query(
-    `SELECT ${sql.yearMonth("f.closedDate")} AS month, COUNT(*) AS n FROM feedback_item f
-      WHERE ${period} AND f.closedDate IS NOT NULL GROUP BY ${sql.yearMonth("f.closedDate")}`,
-    params,
-  );
-
+  const totals = Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Record<(typeof COUNTERS)[number], number>;
   const kinds = emptyKinds();
   const areas = new Map<number, BusinessAreaCounts>();
-  for (const row of areaRows) {
-    let entry = areas.get(toInt(row.areaId));
-    if (!entry) {
-      const businessArea = Object.assign(new BusinessArea(), {
-        id: toInt(row.areaId),
-        name: row.name,
-        handlingDays: toInt(row.handlingDays),
-        active: Boolean(Number(row.active)),
-      });
-      entry = { ...emptyKinds(), businessArea, mostCommonKinds: [] };
-      areas.set(businessArea.id, entry);
+  const byCriterion: CriterionCounts[] = Object.values(FeedbackCriterion).map((criterion) => ({ criterion, ...emptyKinds() }));
+  for (const g of groups) {
+    for (const c of COUNTERS) totals[c] += toInt(g[c]);
+    const n = toInt(g.received);
+    const areaId = toInt(g.areaId);
+    let area = areas.get(areaId);
+    if (!area) {
+      area = { ...emptyKinds(), businessArea: areaById.get(areaId)!, mostCommonKinds: [] };
+      areas.set(areaId, area);
     }
-    addKind(entry, row.kind, toInt(row.n));
-    addKind(kinds, row.kind, toInt(row.n));
+    addKind(area, g.kind, n);
+    addKind(kinds, g.kind, n);
+    addKind(byCriterion.find((c) => c.criterion === g.criterion)!, g.kind, n);
   }
   for (const entry of areas.values()) {
     const max = Math.max(...Object.values(FeedbackKind).map((k) => entry[KIND_FIELD[k]]));
     entry.mostCommonKinds = Object.values(FeedbackKind).filter((k) => entry[KIND_FIELD[k]] === max);
   }
 
-  const byCriterion: CriterionCounts[] = Object.values(FeedbackCriterion).map((criterion) => ({ criterion, ...emptyKinds() }));
-  for (const row of criterionRows) addKind(byCriterion.find((c) => c.criterion === row.criterion)!, row.kind, toInt(row.n));
-
   const months = new Map<string, MonthCounts>();
   const month = (m: string) => months.get(m) ?? months.set(m, { month: m, received: 0, closed: 0 }).get(m)!;
-  for (const r of receivedByMonth) month(r.month).received = toInt(r.n);
-  for (const r of closedByMonth) month(r.month).closed = toInt(r.n);
+  for (const r of monthRows) {
+    month(r.receivedMonth).received += toInt(r.n);
+    if (r.closedMonth) month(r.closedMonth).closed += toInt(r.n);
+  }
 
-  const received = toInt(totals.received);
+  const { average, median } = averageAndMedian(histogram.map((h) => ({ days: Number(h.d), count: toInt(h.n) })));
   return {
     from,
     to,
-    received,
-    closed,
-    notClosed: received - closed,
-    handledInTime: toInt(totals.inTime),
-    handledLate: toInt(totals.late),
-    openOverdue: toInt(totals.openOverdue),
-    forwarded: toInt(totals.forwarded),
-    improvements: toInt(totals.improvements),
-    duplicates: toInt(totals.duplicates),
-    reopened: toInt(totals.reopened),
-    wantedReply: toInt(totals.wantedReply),
-    repliedToWhoWanted: toInt(totals.replied),
-    averageHandlingDays: totals.avgDays === null || totals.avgDays === undefined ? null : Math.round(Number(totals.avgDays) * 10) / 10,
-    medianHandlingDays,
+    received: totals.received,
+    closed: totals.closed,
+    notClosed: totals.received - totals.closed,
+    handledInTime: totals.inTime,
+    handledLate: totals.late,
+    openOverdue: totals.openOverdue,
+    forwarded: totals.forwarded,
+    improvements: totals.improvements,
+    duplicates: totals.duplicates,
+    reopened: totals.reopened,
+    wantedReply: totals.wantedReply,
+    repliedToWhoWanted: totals.replied,
+    averageHandlingDays: average,
+    medianHandlingDays: median,
     kinds,
     byBusinessArea: [...areas.values()].sort((a, b) => b.total - a.total || a.businessArea.name.localeCompare(b.businessArea.name, "sv")),
     byCriterion,
@@ -127,14 +138,19 @@ export async function feedbackStatistics(ds: DataSource, from: LocalDate, to: Lo
   };
 }
 
-/** Median handling days in SQL: the middle one or two rows of the ordered closed items. */
-async function medianDays(ds: DataSource, days: string, period: string, params: string[], closed: number): Promise<number | null> {
-  if (closed === 0) return null;
-  const offset = Math.floor((closed - 1) / 2);
-  const take = closed % 2 === 0 ? 2 : 1;
-  const rows: { d: number }[] = await ds.query(
-    `SELECT ${days} AS d FROM feedback_item f WHERE ${period} AND f.closedDate IS NOT NULL ORDER BY d LIMIT ${take} OFFSET ${offset}`,
-    params,
-  );
-  return rows.reduce((sum, r) => sum + Number(r.d), 0) / rows.length;
+/** Average (one decimal) and median of handling days from a histogram sorted by days. */
+export function averageAndMedian(histogram: { days: number; count: number }[]): { average: number | null; median: number | null } {
+  const n = histogram.reduce((s, h) => s + h.count, 0);
+  if (n === 0) return { average: null, median: null };
+  const sum = histogram.reduce((s, h) => s + h.days * h.count, 0);
+  const valueAt = (index: number) => {
+    let seen = 0;
+    for (const h of histogram) {
+      seen += h.count;
+      if (index < seen) return h.days;
+    }
+    return histogram[histogram.length - 1].days;
+  };
+  const median = n % 2 === 1 ? valueAt((n - 1) / 2) : (valueAt(n / 2 - 1) + valueAt(n / 2)) / 2;
+  return { average: Math.round((sum / n) * 10) / 10, median };
 }
