@@ -1,0 +1,6 @@
+import { donationsfonder } from "./donationsfonder";
+import { synpunkter } from "./synpunkter";
+import type { BenchDomain } from "./types";
+
+/** Every domain the bench knows; a run uses those whose module the gateway registers. */
+export const DOMAINS: BenchDomain[] = [synpunkter, donationsfonder];

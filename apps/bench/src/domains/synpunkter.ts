@@ -1,0 +1,523 @@
+import type { Connection, Pool } from "mysql2/promise";
+import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
+import { Random, addDaysIso, daysBetweenIso } from "../seed/random";
+
+/**
+ * Synpunkter — citizen feedback. Tables (from the SynpunkterInit migration): feedback_business_area,
+ * feedback_item, feedback_reply, feedback_event.
+ */
+
+const SIZES: Record<Scale, { feedbackItems: number; businessAreas: number; years: number }> = {
+  small: { feedbackItems: 20_000, businessAreas: 12, years: 10 },
+  medium: { feedbackItems: 200_000, businessAreas: 12, years: 10 },
+  full: { feedbackItems: 1_000_000, businessAreas: 12, years: 10 },
+};
+
+const AREA_NAMES = [
+  "IFO Försörjningsstöd",
+  "Trygghetsinsatser/Stadsdelsvärdar",
+  "Jobb Borås",
+  "Fixartjänst",
+  "Integration och nationella minoriteter",
+  "Relationsvåldsenheten",
+  "Daglig verksamhet",
+  "Vuxenutbildning",
+  "Arbetsmarknadsenheten",
+  "Budget- och skuldrådgivning",
+  "Samhällsorientering",
+  "Feriejobb",
+];
+const KINDS = ["COMPLAINT", "COMPLAINT", "COMPLAINT", "COMPLAINT", "SUGGESTION", "QUESTION", "PRAISE"];
+const CRITERIA = ["SERVICES", "SERVICES", "SERVICES", "TREATMENT", "INFORMATION", "PHYSICAL_ENVIRONMENT"];
+const CHANNELS = ["E_SERVICE", "E_SERVICE", "EMAIL", "PHONE", "LETTER", "VISIT"];
+const IMPROVEMENTS = ["ROUTINE_CHANGE", "INFORMATION_EFFORT", "OTHER"];
+const HANDLERS = Array.from({ length: 40 }, (_, i) => `handlaggare-${String(i + 1).padStart(2, "0")}`);
+const PHRASES = [
+  "Klagomål på handläggningen av min ansökan: beslutet dröjde.",
+  "Svårt att nå handläggaren på telefon under telefontiden.",
+  "Förslag: öppna mottagningen även en kväll i veckan.",
+  "Fråga om hur lång tid en ansökan tar att handlägga.",
+  "Beröm till personalen för ett gott bemötande.",
+  "Informationen på webbplatsen är svår att förstå.",
+  "Lokalen är trång och saknar ramp vid entrén.",
+  "Utbetalningen kom senare än utlovat.",
+];
+
+async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<void> {
+  const random = new Random(2013_12_01);
+  const n = sizes.feedbackItems;
+  const areas = sizes.businessAreas;
+  const years = sizes.years;
+  const end = ctx.endDate;
+  const start = addDaysIso(end, -Math.round(years * 365.25));
+  const span = daysBetweenIso(start, end);
+
+  ctx.progress(`synpunkter (${n.toLocaleString("en-US")} items)`, areas + Math.round(n * 4.9));
+  const areaIns = ctx.inserter("feedback_business_area", ["id", "name", "handlingDays", "active"]);
+  const handlingDays: number[] = [0];
+  for (let a = 1; a <= areas; a++) {
+    handlingDays.push(a % 3 === 0 ? 21 : 14);
+    await areaIns.add([a, AREA_NAMES[(a - 1) % AREA_NAMES.length] + (a > AREA_NAMES.length ? ` ${a}` : ""), handlingDays[a], a !== areas]);
+  }
+  await areaIns.close();
+
+  const items = ctx.inserter(
+    "feedback_item",
+    ["id", "kind", "criterion", "businessAreaId", "channel", "registeredBy", "receivedDate", "description", "submitterName", "submitterEmail", "submitterPhone", "wantsReply", "status", "dueDate", "assignedTo", "closedDate", "reopenedCount", "duplicateOfId", "forwardedTo", "improvementKind", "improvementDescription", "anonymisedDate", "version", "createdAt", "updatedAt"],
+  );
+  const replies = ctx.inserter("feedback_reply", ["feedbackId", "repliedDate", "text", "repliedBy"]);
+  const events = ctx.inserter("feedback_event", ["feedbackId", "type", "date", "actor", "note"]);
+  const retentionCutoff = addDaysIso(end, -3 * 365);
+
+  for (let id = 1; id <= n; id++) {
+    const received = addDaysIso(start, Math.min(span, Math.floor(((id - 1) * span) / n)));
+    const area = random.int(1, areas);
+    const kind = random.pick(KINDS);
+    const channel = random.pick(CHANNELS);
+    const named = random.chance(0.6);
+    const withPhone = named && random.chance(0.3);
+    const wantsReply = named && random.chance(0.7);
+    const due = addDaysIso(received, handlingDays[area]);
+    const age = daysBetweenIso(received, end);
+    const handled = random.chance(0.88) ? random.int(1, handlingDays[area]) : random.int(handlingDays[area] + 1, 60);
+    const closed = handled <= age ? addDaysIso(received, handled) : null;
+    const assigned = age >= 1 || random.chance(0.5) ? random.pick(HANDLERS) : null;
+    const status = closed ? "CLOSED" : assigned ? "IN_PROGRESS" : "RECEIVED";
+    const duplicate = id > 10 && random.chance(0.05) ? id - random.int(1, 10) : null;
+    const reopened = closed && random.chance(0.03) ? 1 : 0;
+    const forwarded = random.chance(0.04) ? "Borås Energi och Miljö AB" : null;
+    const improvement = kind !== "PRAISE" && closed && random.chance(0.1) ? random.pick(IMPROVEMENTS) : null;
+    const anonymised = closed && closed < retentionCutoff;
+    const createdAt = `${received} 09:${String(id % 60).padStart(2, "0")}:00.000000`;
+    await items.add([
+      id,
+      kind,
+      random.pick(CRITERIA),
+      area,
+      channel,
+      channel === "E_SERVICE" ? "e-tjanst" : random.pick(HANDLERS),
+      received,
+      anonymised ? "[gallrad]" : `${random.pick(PHRASES)} Ärende ${id}.`,
+      named && !anonymised ? `Person ${id}` : null,
+      named && !withPhone && !anonymised ? `person.${id}@example.se` : null,
+      withPhone && !anonymised ? `033-${String(100000 + (id % 900000)).slice(0, 6)}` : null,
+      wantsReply,
+      status,
+      due,
+      assigned,
+      closed,
+      reopened,
+      duplicate,
+      forwarded,
+      improvement,
+      improvement ? "Rutinen ändrades efter synpunkten." : null,
+      anonymised ? addDaysIso(closed!, 3 * 365) : null,
+      1 + (assigned ? 1 : 0) + (closed ? 1 : 0),
+      createdAt,
+      closed ? `${closed} 15:00:00.000000` : createdAt,
+    ]);
+    const actor = assigned ?? "e-tjanst";
+    await events.add([id, "REGISTERED", received, channel === "E_SERVICE" ? "e-tjanst" : actor, null]);
+    if (assigned) await events.add([id, "ASSIGNED", received, actor, assigned]);
+    if (wantsReply && closed) {
+      await replies.add([id, closed, anonymised ? "[gallrad]" : "Tack för din synpunkt. Vi har tagit del av den och återkommer.", actor]);
+      await events.add([id, "REPLIED", closed, actor, null]);
+    }
+    if (forwarded) await events.add([id, "FORWARDED", received, actor, forwarded]);
+    if (duplicate) await events.add([id, "MARKED_DUPLICATE", closed ?? received, actor, `duplicate of ${duplicate}`]);
+    if (closed) await events.add([id, "CLOSED", closed, actor, null]);
+  }
+  await items.close();
+  await replies.close();
+  await events.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operations. Each selection is written once and used for both the GraphQL query and the floor.
+
+type Conv = (row: Record<string, unknown>, today: string) => unknown;
+
+/** The item's own fields, in selection order, with how the floor renders each from a row. */
+const ITEM_FIELDS: [string, Conv | null][] = [
+  ["id", (r) => String(r.id)],
+  ["kind", null],
+  ["criterion", null],
+  ["channel", null],
+  ["registeredBy", null],
+  ["receivedDate", null],
+  ["description", null],
+  ["submitterName", null],
+  ["submitterEmail", null],
+  ["submitterPhone", null],
+  ["wantsReply", (r) => Boolean(Number(r.wantsReply))],
+  ["status", null],
+  ["dueDate", null],
+  ["assignedTo", null],
+  ["closedDate", null],
+  ["reopenedCount", null],
+  ["forwardedTo", null],
+  ["improvementKind", null],
+  ["improvementDescription", null],
+  ["anonymisedDate", null],
+  ["version", null],
+  ["createdAt", (r) => (r.createdAt as Date).toISOString()],
+  ["updatedAt", (r) => (r.updatedAt as Date).toISOString()],
+  ["handledInTime", (r) => r.closedDate !== null && (r.closedDate as string) <= (r.dueDate as string)],
+  ["overdue", (r, today) => r.closedDate === null && (r.dueDate as string) < today],
+];
+const ITEM_SELECTION = ITEM_FIELDS.map(([f]) => f).join(" ");
+const ITEM_COLUMNS =
+  "id, kind, criterion, businessAreaId, channel, registeredBy, receivedDate, description, submitterName, submitterEmail, submitterPhone, wantsReply, status, dueDate, assignedTo, closedDate, reopenedCount, duplicateOfId, forwardedTo, improvementKind, improvementDescription, anonymisedDate, version, createdAt, updatedAt";
+
+function renderItem(row: Record<string, unknown>, today: string, out: Record<string, unknown> = {}): Record<string, unknown> {
+  for (const [field, conv] of ITEM_FIELDS) out[field] = conv ? conv(row, today) : row[field];
+  return out;
+}
+
+const AREA_SELECTION = "id name handlingDays active";
+const renderArea = (a: Record<string, unknown>) => ({ id: String(a.id), name: a.name, handlingDays: a.handlingDays, active: Boolean(Number(a.active)) });
+const REPLY_SELECTION = "id repliedDate text repliedBy";
+const renderReply = (r: Record<string, unknown>) => ({ id: String(r.id), repliedDate: r.repliedDate, text: r.text, repliedBy: r.repliedBy });
+const EVENT_SELECTION = "type date";
+const renderEvent = (e: Record<string, unknown>) => ({ type: e.type, date: e.date });
+const ORIGINAL_SELECTION = "id kind status receivedDate";
+const renderOriginal = (o: Record<string, unknown>) => ({ id: String(o.id), kind: o.kind, status: o.status, receivedDate: o.receivedDate });
+
+// Sized to stay under the gateway's cost limit (25 000) at first: 100 — each nested list counts 25 per row.
+const NESTED = `${ITEM_SELECTION} businessArea { ${AREA_SELECTION} } replies { ${REPLY_SELECTION} } history { ${EVENT_SELECTION} }`;
+const DEEP = `${NESTED} duplicateOf { ${ORIGINAL_SELECTION} businessArea { id name } replies { repliedDate } }`;
+
+const LIST_QUERY = (selection: string) =>
+  `query FeedbackPage($first: Int, $filter: FeedbackFilter) { feedbackItems(first: $first, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } nodes { ${selection} } } }`;
+
+const STATS_QUERY = `query FeedbackStatistics($from: Date!, $to: Date!) { feedbackStatistics(from: $from, to: $to) {
+  from to received closed notClosed handledInTime handledLate openOverdue forwarded improvements duplicates reopened
+  wantedReply repliedToWhoWanted averageHandlingDays medianHandlingDays
+  kinds { praise question suggestion complaint total }
+  byBusinessArea { businessArea { id name } praise question suggestion complaint total mostCommonKinds }
+  byCriterion { criterion praise question suggestion complaint total }
+  byMonth { month received closed } } }`;
+
+const READ = ["synpunkter:read"];
+const STATS = ["synpunkter:stats"];
+
+async function firstRow<T>(conn: Connection | Pool, sql: string, params: unknown[] = []): Promise<T> {
+  const [rows] = await conn.query(sql, params);
+  return (rows as T[])[0];
+}
+
+async function operations(conn: Connection | Pool, sizes: Record<string, number>, endDate: string): Promise<BenchOperation[]> {
+  // A full month shortly before the end of the data (items there are mostly closed, some duplicates).
+  const monthStart = `${addDaysIso(endDate, -75).slice(0, 7)}-01`;
+  const monthEnd = addDaysIso(`${addDaysIso(monthStart, 40).slice(0, 7)}-01`, -1);
+  const filter = { receivedFrom: monthStart, receivedTo: monthEnd };
+  const inMonth = await firstRow<{ n: number }>(conn, "SELECT COUNT(*) AS n FROM feedback_item WHERE receivedDate BETWEEN ? AND ?", [monthStart, monthEnd]);
+  const single = await firstRow<{ id: number }>(
+    conn,
+    "SELECT id FROM feedback_item WHERE receivedDate BETWEEN ? AND ? AND duplicateOfId IS NOT NULL ORDER BY id LIMIT 1",
+    [monthStart, monthEnd],
+  );
+  const span = await firstRow<{ from: string; to: string; n: number }>(conn, "SELECT MIN(receivedDate) AS `from`, MAX(receivedDate) AS `to`, COUNT(*) AS n FROM feedback_item");
+  return [
+    {
+      name: "synpunkter.feedbackItem",
+      domain: "synpunkter",
+      kind: "single",
+      description: "one feedback item with its business area",
+      query: `query FeedbackItem($id: ID!) { feedbackItem(id: $id) { ${ITEM_SELECTION} businessArea { ${AREA_SELECTION} } } }`,
+      variables: { id: String(single.id) },
+      scopes: READ,
+      rows: 1,
+    },
+    {
+      name: "synpunkter.feedbackItems.flat",
+      domain: "synpunkter",
+      kind: "flat",
+      description: "page of 100 items of one month (25 fields each), total count",
+      query: LIST_QUERY(ITEM_SELECTION),
+      variables: { first: 100, filter },
+      scopes: READ,
+      rows: Math.min(100, Number(inMonth.n)),
+    },
+    {
+      name: "synpunkter.feedbackItems.nested",
+      domain: "synpunkter",
+      kind: "nested",
+      description: "the same page + businessArea (4), replies (4), history (2) per item (one level)",
+      query: LIST_QUERY(NESTED),
+      variables: { first: 100, filter },
+      scopes: READ,
+      rows: Math.min(100, Number(inMonth.n)),
+    },
+    {
+      name: "synpunkter.feedbackItems.deep",
+      domain: "synpunkter",
+      kind: "deep",
+      description: "nested page + duplicateOf { 4 fields, businessArea, replies } (two levels)",
+      query: LIST_QUERY(DEEP),
+      variables: { first: 100, filter },
+      scopes: READ,
+      rows: Math.min(100, Number(inMonth.n)),
+    },
+    {
+      name: "synpunkter.feedbackStatistics",
+      domain: "synpunkter",
+      kind: "stats",
+      description: `board report over all ${Number(span.n).toLocaleString("en-US")} items (${span.from}–${span.to})`,
+      query: STATS_QUERY,
+      variables: { from: span.from, to: span.to },
+      scopes: STATS,
+      rows: Number(span.n),
+    },
+  ];
+  void sizes;
+}
+
+async function growth(conn: Connection | Pool) {
+  const span = await firstRow<{ from: string; to: string }>(conn, "SELECT MIN(receivedDate) AS `from`, MAX(receivedDate) AS `to` FROM feedback_item");
+  const mid = addDaysIso(span.from, Math.floor(daysBetweenIso(span.from, span.to) / 2));
+  const half = await firstRow<{ n: number }>(conn, "SELECT COUNT(*) AS n FROM feedback_item WHERE receivedDate BETWEEN ? AND ?", [span.from, mid]);
+  return [{ operation: "synpunkter.feedbackStatistics", share: "first half of the period", rows: Number(half.n), variables: { from: span.from, to: mid } }];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Floor: the same SQL as the gateway, through mysql2, rendered straight to the response shape.
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+async function logRead(db: FloorDb, req: FloorRequest, operation: string, ids: unknown[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.execute(
+    "INSERT INTO `access_log`(`occurredAt`, `actor`, `requestId`, `action`, `operation`, `domain`, `recordType`, `recordIds`, `subjectKeys`) VALUES (?, ?, ?, 'READ', ?, 'synpunkter', 'FeedbackItem', ?, NULL)",
+    [new Date(), req.actor, req.requestId, operation, [...new Set(ids.map(String))].join(",")],
+  );
+}
+
+/** Per-request batched loaders with DataLoader's cache semantics (only missing keys are fetched). */
+class Loaders {
+  areas = new Map<number, Record<string, unknown> | null>();
+  replies = new Map<number, Record<string, unknown>[]>();
+  events = new Map<number, Record<string, unknown>[]>();
+  items = new Map<number, Record<string, unknown> | null>();
+  constructor(private readonly db: FloorDb) {}
+
+  private async one(cache: Map<number, Record<string, unknown> | null>, keys: number[], sql: string) {
+    const missing = [...new Set(keys)].filter((k) => !cache.has(k));
+    if (missing.length) {
+      const rows = await this.db.query(sql, [missing]);
+      for (const k of missing) cache.set(k, null);
+      for (const r of rows) cache.set(Number(r.id), r);
+    }
+  }
+  private async many(cache: Map<number, Record<string, unknown>[]>, keys: number[], sql: string) {
+    const missing = [...new Set(keys)].filter((k) => !cache.has(k));
+    if (missing.length) {
+      const rows = await this.db.query(sql, [missing]);
+      for (const k of missing) cache.set(k, []);
+      for (const r of rows) cache.get(Number(r.feedbackId))!.push(r);
+    }
+  }
+  loadAreas(keys: number[]) {
+    return this.one(this.areas, keys, "SELECT id, name, handlingDays, active FROM feedback_business_area WHERE id IN (?)");
+  }
+  loadItems(keys: number[]) {
+    return this.one(this.items, keys, `SELECT ${ITEM_COLUMNS} FROM feedback_item WHERE id IN (?)`);
+  }
+  loadReplies(keys: number[]) {
+    return this.many(this.replies, keys, "SELECT id, feedbackId, repliedDate, text, repliedBy FROM feedback_reply WHERE feedbackId IN (?) ORDER BY id ASC");
+  }
+  loadEvents(keys: number[]) {
+    return this.many(this.events, keys, "SELECT id, feedbackId, type, date, actor, note FROM feedback_event WHERE feedbackId IN (?) ORDER BY id ASC");
+  }
+}
+
+async function page(db: FloorDb, req: FloorRequest, depth: 0 | 1 | 2): Promise<unknown> {
+  const v = req.variables as { first: number; filter: { receivedFrom: string; receivedTo: string } };
+  const where = "f.receivedDate >= ? AND f.receivedDate <= ?";
+  const params = [v.filter.receivedFrom, v.filter.receivedTo];
+  const [rows, count] = await Promise.all([
+    db.query(`SELECT ${ITEM_COLUMNS} FROM feedback_item f WHERE ${where} ORDER BY f.receivedDate DESC, f.id DESC LIMIT ${Number(v.first)}`, params),
+    db.query<{ cnt: string }>(`SELECT COUNT(DISTINCT(f.id)) AS cnt FROM feedback_item f WHERE ${where}`, params),
+  ]);
+  await logRead(db, req, "Query.feedbackItems", rows.map((r) => r.id));
+  const totalCount = Number(count[0].cnt);
+  const t = today();
+  const loaders = new Loaders(db);
+  const ids = rows.map((r) => Number(r.id));
+  if (depth >= 1) {
+    const dups = rows.filter((r) => r.duplicateOfId !== null).map((r) => Number(r.duplicateOfId));
+    await Promise.all([
+      loaders.loadAreas(rows.map((r) => Number(r.businessAreaId))),
+      loaders.loadReplies(ids),
+      loaders.loadEvents(ids),
+      depth === 2 && dups.length ? loaders.loadItems(dups) : null,
+    ]);
+    if (depth === 2) {
+      const originals = dups.map((d) => loaders.items.get(d)).filter((x): x is Record<string, unknown> => Boolean(x));
+      await Promise.all([loaders.loadAreas(originals.map((o) => Number(o.businessAreaId))), loaders.loadReplies(originals.map((o) => Number(o.id)))]);
+    }
+  }
+  const nodes = rows.map((r) => {
+    const node = renderItem(r, t);
+    if (depth >= 1) {
+      node.businessArea = renderArea(loaders.areas.get(Number(r.businessAreaId))!);
+      node.replies = loaders.replies.get(Number(r.id))!.map(renderReply);
+      node.history = loaders.events.get(Number(r.id))!.map(renderEvent);
+    }
+    if (depth === 2) {
+      const o = r.duplicateOfId === null ? null : loaders.items.get(Number(r.duplicateOfId));
+      node.duplicateOf = o
+        ? Object.assign(renderOriginal(o), {
+            businessArea: ((a) => ({ id: String(a.id), name: a.name }))(loaders.areas.get(Number(o.businessAreaId))!),
+            replies: loaders.replies.get(Number(o.id))!.map((r) => ({ repliedDate: r.repliedDate })),
+          })
+        : null;
+    }
+    return node;
+  });
+  const offset = 0;
+  const last = offset + nodes.length - 1;
+  return {
+    feedbackItems: {
+      totalCount,
+      pageInfo: { hasNextPage: last + 1 < totalCount, endCursor: nodes.length ? Buffer.from(`o:${last}`, "utf8").toString("base64url") : null },
+      nodes,
+    },
+  };
+}
+
+const KIND_FIELD: Record<string, string> = { PRAISE: "praise", QUESTION: "question", SUGGESTION: "suggestion", COMPLAINT: "complaint" };
+const KIND_ORDER = ["PRAISE", "QUESTION", "SUGGESTION", "COMPLAINT"];
+const CRITERION_ORDER = ["TREATMENT", "PHYSICAL_ENVIRONMENT", "INFORMATION", "SERVICES"];
+const kinds = () => ({ praise: 0, question: 0, suggestion: 0, complaint: 0, total: 0 }) as Record<string, number>;
+
+async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
+  const { from, to } = req.variables as { from: string; to: string };
+  const period = "f.receivedDate BETWEEN ? AND ?";
+  const params = [from, to];
+  const days = "DATEDIFF(f.closedDate, f.receivedDate)";
+  const [totals] = await db.query(
+    `SELECT COUNT(*) AS received,
+            SUM(CASE WHEN f.closedDate IS NOT NULL THEN 1 ELSE 0 END) AS closed,
+            SUM(CASE WHEN f.closedDate IS NOT NULL AND f.closedDate <= f.dueDate THEN 1 ELSE 0 END) AS inTime,
+            SUM(CASE WHEN f.closedDate IS NOT NULL AND f.closedDate > f.dueDate THEN 1 ELSE 0 END) AS late,
+            SUM(CASE WHEN f.closedDate IS NULL AND f.dueDate < ? THEN 1 ELSE 0 END) AS openOverdue,
+            SUM(CASE WHEN f.forwardedTo IS NOT NULL THEN 1 ELSE 0 END) AS forwarded,
+            SUM(CASE WHEN f.improvementKind IS NOT NULL THEN 1 ELSE 0 END) AS improvements,
+            SUM(CASE WHEN f.duplicateOfId IS NOT NULL THEN 1 ELSE 0 END) AS duplicates,
+            SUM(CASE WHEN f.reopenedCount > 0 THEN 1 ELSE 0 END) AS reopened,
+            SUM(CASE WHEN f.wantsReply THEN 1 ELSE 0 END) AS wantedReply,
+            SUM(CASE WHEN f.wantsReply AND EXISTS (SELECT 1 FROM feedback_reply r WHERE r.feedbackId = f.id) THEN 1 ELSE 0 END) AS replied,
+            AVG(CASE WHEN f.closedDate IS NOT NULL THEN ${days} END) AS avgDays
+       FROM feedback_item f WHERE ${period}`,
+    [today(), ...params],
+  );
+  const int = (x: unknown) => (x === null || x === undefined ? 0 : Math.round(Number(x)));
+  const closed = int(totals.closed);
+  let median: number | null = null;
+  if (closed > 0) {
+    const offset = Math.floor((closed - 1) / 2);
+    const take = closed % 2 === 0 ? 2 : 1;
+    const rows = await db.query<{ d: number }>(
+      `SELECT ${days} AS d FROM feedback_item f WHERE ${period} AND f.closedDate IS NOT NULL ORDER BY d LIMIT ${take} OFFSET ${offset}`,
+      params,
+    );
+    median = rows.reduce((s, r) => s + Number(r.d), 0) / rows.length;
+  }
+  const areaRows = await db.query(
+    `SELECT a.id AS areaId, a.name AS name, a.handlingDays AS handlingDays, a.active AS active, f.kind AS kind, COUNT(*) AS n
+       FROM feedback_item f JOIN feedback_business_area a ON a.id = f.businessAreaId
+      WHERE ${period} GROUP BY a.id, a.name, a.handlingDays, a.active, f.kind`,
+    params,
+  );
+  const criterionRows = await db.query(`SELECT f.criterion AS criterion, f.kind AS kind, COUNT(*) AS n FROM feedback_item f WHERE ${period} GROUP BY f.criterion, f.kind`, params);
+  const receivedByMonth = await db.query(
+    `SELECT DATE_FORMAT(f.receivedDate, '%Y-%m') AS month, COUNT(*) AS n FROM feedback_item f WHERE ${period} GROUP BY DATE_FORMAT(f.receivedDate, '%Y-%m')`,
+    params,
+  );
+  const closedByMonth = await db.query(
+    `SELECT DATE_FORMAT(f.closedDate, '%Y-%m') AS month, COUNT(*) AS n FROM feedback_item f
+      WHERE ${period} AND f.closedDate IS NOT NULL GROUP BY DATE_FORMAT(f.closedDate, '%Y-%m')`,
+    params,
+  );
+  const all = kinds();
+  const areas = new Map<number, { area: { id: string; name: string }; counts: Record<string, number> }>();
+  for (const r of areaRows) {
+    const id = int(r.areaId);
+    let e = areas.get(id);
+    if (!e) areas.set(id, (e = { area: { id: String(id), name: r.name as string }, counts: kinds() }));
+    const f = KIND_FIELD[r.kind as string];
+    e.counts[f] += int(r.n);
+    e.counts.total += int(r.n);
+    all[f] += int(r.n);
+    all.total += int(r.n);
+  }
+  const byBusinessArea = [...areas.values()]
+    .sort((a, b) => b.counts.total - a.counts.total || a.area.name.localeCompare(b.area.name, "sv"))
+    .map(({ area, counts }) => {
+      const max = Math.max(...KIND_ORDER.map((k) => counts[KIND_FIELD[k]]));
+      return { businessArea: area, ...counts, mostCommonKinds: KIND_ORDER.filter((k) => counts[KIND_FIELD[k]] === max) };
+    });
+  const crit = new Map(CRITERION_ORDER.map((c) => [c, kinds()]));
+  for (const r of criterionRows) {
+    const c = crit.get(r.criterion as string)!;
+    c[KIND_FIELD[r.kind as string]] += int(r.n);
+    c.total += int(r.n);
+  }
+  const months = new Map<string, { month: string; received: number; closed: number }>();
+  const month = (m: string) => months.get(m) ?? months.set(m, { month: m, received: 0, closed: 0 }).get(m)!;
+  for (const r of receivedByMonth) month(r.month as string).received = int(r.n);
+  for (const r of closedByMonth) month(r.month as string).closed = int(r.n);
+  const received = int(totals.received);
+  return {
+    feedbackStatistics: {
+      from,
+      to,
+      received,
+      closed,
+      notClosed: received - closed,
+      handledInTime: int(totals.inTime),
+      handledLate: int(totals.late),
+      openOverdue: int(totals.openOverdue),
+      forwarded: int(totals.forwarded),
+      improvements: int(totals.improvements),
+      duplicates: int(totals.duplicates),
+      reopened: int(totals.reopened),
+      wantedReply: int(totals.wantedReply),
+      repliedToWhoWanted: int(totals.replied),
+      averageHandlingDays: totals.avgDays === null || totals.avgDays === undefined ? null : Math.round(Number(totals.avgDays) * 10) / 10,
+      medianHandlingDays: median,
+      kinds: all,
+      byBusinessArea,
+      byCriterion: CRITERION_ORDER.map((criterion) => ({ criterion, ...crit.get(criterion)! })),
+      byMonth: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
+    },
+  };
+}
+
+const floor: Record<string, FloorHandler> = {
+  "synpunkter.feedbackItem": async (db, req) => {
+    const id = Number((req.variables as { id: string }).id);
+    const [row] = await db.query(`SELECT ${ITEM_COLUMNS} FROM feedback_item WHERE id = ? LIMIT 1`, [id]);
+    await logRead(db, req, "Query.feedbackItem", [row.id]);
+    const [area] = await db.query("SELECT id, name, handlingDays, active FROM feedback_business_area WHERE id IN (?)", [[row.businessAreaId]]);
+    const node = renderItem(row, today());
+    node.businessArea = renderArea(area);
+    return { feedbackItem: node };
+  },
+  "synpunkter.feedbackItems.flat": (db, req) => page(db, req, 0),
+  "synpunkter.feedbackItems.nested": (db, req) => page(db, req, 1),
+  "synpunkter.feedbackItems.deep": (db, req) => page(db, req, 2),
+  "synpunkter.feedbackStatistics": statistics,
+};
+
+export const synpunkter: BenchDomain = {
+  module: "synpunkter",
+  sizes: (scale) => ({ ...SIZES[scale] }),
+  seed,
+  operations,
+  floor,
+  growth,
+};
