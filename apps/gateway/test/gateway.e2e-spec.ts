@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from "graphql";
 import { AccessLogEntry } from "@arbetsliv/core";
 import { testDatabaseKind } from "@arbetsliv/core/testing";
 import { TestGateway } from "./harness";
@@ -85,6 +86,12 @@ describe(`gateway over HTTP on ${testDatabaseKind()}`, () => {
     const ok = await fetch(`${gw.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", "x-request-id": "req-abc-2" }, body: JSON.stringify({ query: "{ __typename }" }) });
     expect(ok.headers.get("x-request-id")).toBe("req-abc-2");
     expect(gw.logLines.some((l) => l.includes('"requestId":"req-abc-2"'))).toBe(true);
+  });
+
+  it("answers the IDE's full introspection query in development (not refused by the depth limit)", async () => {
+    const r = await gw.gql<{ __schema: { queryType: { name: string } } }>(getIntrospectionQuery());
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.__schema.queryType.name).toBe("Query");
   });
 
   it("serves a self-hosted GraphiQL (no CDN) in development", async () => {

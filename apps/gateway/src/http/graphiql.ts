@@ -28,14 +28,16 @@ export function graphiqlAsset(name: string): { body: Buffer; type: string } | nu
 }
 
 const INIT_SCRIPT = `
-const stored = localStorage.getItem("arbetsliv:headers") || '{\\n  "Authorization": "Bearer <run: pnpm token -- --scopes synpunkter:read,synpunkter:stats>"\\n}';
+// Empty headers by default, so the schema loads (introspection needs no token); the query
+// comment says how to add one.
+const stored = localStorage.getItem("arbetsliv:headers") || "{}";
 const fetcher = GraphiQL.createFetcher({ url: "/graphql" });
 ReactDOM.createRoot(document.getElementById("graphiql")).render(
   React.createElement(GraphiQL, {
     fetcher,
     headers: stored,
     shouldPersistHeaders: true,
-    defaultQuery: "# Arbetsliv GraphQL API. Get a token with: pnpm token -- --scopes synpunkter:stats\\n{\\n  feedbackStatistics(from: \\"2021-01-01\\", to: \\"2021-12-31\\") {\\n    received closed handledInTime\\n    byBusinessArea { businessArea { name } total mostCommonKinds }\\n  }\\n}\\n",
+    defaultQuery: "# Arbetsliv GraphQL API.\\n# 1. In a terminal: pnpm token -- --scopes synpunkter:stats   (pnpm token -- --list shows every scope)\\n# 2. Headers below: { \\"Authorization\\": \\"Bearer <token>\\" }\\n{\\n  feedbackStatistics(from: \\"2021-01-01\\", to: \\"2021-12-31\\") {\\n    received closed handledInTime\\n    byBusinessArea { businessArea { name } total mostCommonKinds }\\n  }\\n}\\n",
   }),
 );
 `;
