@@ -218,7 +218,8 @@ async function main(): Promise<void> {
     BENCH_DATABASE_URL: opts.url,
     BENCH_SUBJECT: SUBJECT,
   };
-  const execArgv = [...opts.gatewayNodeArgs, ...(opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${join(opts.outDir, "profiles")}`] : [])];
+  // The gateway runs as in production: a 64 MB young generation (semi-space) cuts GC time on list pages.
+  const execArgv = ["--max-semi-space-size=64", ...opts.gatewayNodeArgs, ...(opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${join(opts.outDir, "profiles")}`] : [])];
   const gateway = await startChild("gateway", join(__dirname, "servers", "gateway-server.js"), env, logDir, execArgv);
   const floor = await startChild("floor", join(__dirname, "servers", "floor-server.js"), env, logDir);
   const rssStart = { gateway: rssMb(gateway.pid), floor: rssMb(floor.pid) };

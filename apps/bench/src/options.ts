@@ -37,6 +37,7 @@ const HELP = `pnpm bench [-- options]
   --label name                results file name (default latest)
   --cpu-prof                  run the gateway with node --cpu-prof (profiles in results/profiles)
   --gateway-node-arg flag     extra node flag for the gateway process, repeatable
+                              (the gateway always gets --max-semi-space-size=64, as in production)
 
   BENCH_DATABASE_URL (default mariadb://arbetsliv:arbetsliv@127.0.0.1:3306/arbetsliv_bench)`;
 

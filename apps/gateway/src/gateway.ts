@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap } from "@apollo/server";
@@ -9,6 +9,7 @@ import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import {
   buildModuleSchema,
+  scopeAuthChecker,
   configureAccessLogKey,
   createDataSource,
   createRequestContext,
@@ -26,7 +27,8 @@ import type { GatewayConfig } from "./config";
 import { GRAPHIQL_PAGE, graphiqlAsset } from "./http/graphiql";
 import { BodyTooLargeError, readBody } from "./http/request-body";
 import type { Logger } from "./logger";
-import { QUERY_LIMITS, RateLimiter, securityValidationRules } from "./security";
+import { QUERY_LIMITS, RateLimiter, createRequestGuard, securityValidationRules } from "./security";
+import { useSyncFieldResolvers } from "./execution/sync-field-resolvers";
 
 export interface Gateway {
   readonly url: string;
@@ -53,9 +55,12 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
   configureAccessLogKey(config.accessLogKey);
   const ds = createDataSource(config.database, { modules });
   const schema = await buildModuleSchema(modules);
+  // Plain and @Authorized property fields resolve synchronously (same checks); see execution/sync-field-resolvers.ts.
+  useSyncFieldResolvers(schema, scopeAuthChecker);
   const verifier = createTokenVerifier(config.auth);
   const production = config.env === "production";
   const rateLimiter = new RateLimiter(config.rateLimitPerMinute);
+  const guard = createRequestGuard(schema);
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -95,6 +100,12 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
     try {
       principal = await authenticate(req);
     } catch (e) {
+      // Failed sign-ins count against the caller's address too, so tokens cannot be guessed at full speed.
+      const retry = rateLimiter.take(req.socket.remoteAddress ?? "unknown");
+      if (retry > 0) {
+        graphqlError(res, 429, "RATE_LIMITED", `Too many requests; try again in ${retry} s`, requestId, { "retry-after": String(retry) });
+        return;
+      }
       const message = e instanceof DomainError ? e.message : "The bearer token is invalid or expired";
       graphqlError(res, 401, "UNAUTHENTICATED", message, requestId, { "www-authenticate": "Bearer" });
       return;
@@ -113,7 +124,8 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
         text = await readBody(req, config.maxBodyBytes);
       } catch (e) {
         if (e instanceof BodyTooLargeError) {
-          graphqlError(res, 413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${config.maxBodyBytes} bytes`, requestId);
+          res.on("finish", () => req.destroy());
+          graphqlError(res, 413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${config.maxBodyBytes} bytes`, requestId, { connection: "close" });
           return;
         }
         throw e;
@@ -128,6 +140,13 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
         graphqlError(res, 400, "BATCH_NOT_ALLOWED", "Batched operations are not accepted; send one operation per request", requestId);
         return;
       }
+    }
+    // Abusive documents (size, tokens, depth, aliases, cost…) are refused here, before Apollo parses and validates.
+    const refusal = guard(req.method === "POST" ? (body as { query?: unknown } | null)?.query : url.searchParams.get("query"));
+    if (refusal) {
+      log.refused = refusal.errors.map((e) => e.code);
+      sendJson(res, refusal.status, { errors: refusal.errors.map((e) => ({ message: e.message, extensions: { code: e.code, requestId } })) }, { "x-request-id": requestId });
+      return;
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -169,7 +188,8 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
     const incoming = req.headers["x-request-id"];
-    const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    // Generated ids are base64url, so no run of digits in them looks like a personnummer to the log masking.
+    const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : `req_${randomBytes(12).toString("base64url")}`;
     const url = new URL(req.url ?? "/", "http://localhost");
     const log: Record<string, unknown> = { requestId, method: req.method, path: url.pathname };
     inFlight++;

@@ -6,9 +6,12 @@ import {
   isInterfaceType,
   isListType,
   isObjectType,
+  parse,
+  validate,
   type GraphQLNamedType,
   type GraphQLSchema,
   type ASTVisitor,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -21,13 +24,21 @@ export const QUERY_LIMITS = {
   maxDepth: 10,
   maxAliases: 15,
   maxDirectives: 10,
-  /** Estimated rows/fields a query may touch: each field 1, a list field × its `first` (default 25). */
-  maxCost: 25_000,
+  /** The same field (response key) or fragment spread at most this often in one selection set. */
+  maxRepeatedField: 3,
+  /** Estimated rows/fields a query may touch: each field 1, times the sizes of the lists above it. */
+  maxCost: 100_000,
+  /** Rows assumed for a list that is not paged (a record's own children: history, amounts…). */
+  assumedListSize: 10,
   /** Lexical tokens in a document (graphql-js stops parsing past this). */
   maxTokens: 2_000,
+  /** Characters in the query document (comments and whitespace included), checked before parsing. */
+  maxQueryLength: 32_000,
 } as const;
 
-const DEFAULT_LIST_SIZE = 25;
+/** Page sizes of core's PageArgs (`first` ≤ 100, default 25). */
+const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 25;
 
 function limitError(code: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code } });
@@ -41,43 +52,60 @@ function fragmentsOf(context: ValidationContext): Map<string, FragmentDefinition
 
 /**
  * Walks a selection set through fragments with the schema's types, guarding against cycles.
- * A field with a `first` argument multiplies its children by `first` (default 25); any other
- * list field by 25, except a connection's `nodes`, already counted by its `first`.
+ * A paged field multiplies its children by `first` (a variable counts as the maximum page, 100;
+ * left out, the default page, 25); any other list field by `assumedListSize`, except a
+ * connection's `nodes`, already counted by its `first`.
  */
-function measure(
-  set: SelectionSetNode,
-  parent: GraphQLNamedType | undefined,
-  fragments: Map<string, FragmentDefinitionNode>,
-  schema: GraphQLSchema,
-  visiting: Set<string>,
-): { depth: number; cost: number } {
+interface Measure {
+  depth: number;
+  cost: number;
+}
+
+interface MeasureState {
+  fragments: Map<string, FragmentDefinitionNode>;
+  schema: GraphQLSchema;
+  visiting: Set<string>;
+  /** A fragment's measure depends only on the fragment, so each is walked once (no exponential blow-up). */
+  memo: Map<string, Measure>;
+}
+
+function measure(set: SelectionSetNode, parent: GraphQLNamedType | undefined, state: MeasureState): Measure {
+  const { fragments, schema, visiting, memo } = state;
   let depth = 0;
   let cost = 0;
   for (const sel of set.selections) {
     if (sel.kind === Kind.FIELD) {
+      // Introspection (__schema, __type) is shaped by graphql-js, not the client: the IDE's own
+      // query is 15 levels deep. It is off in production; in development it must not be refused.
+      if (sel.name.value.startsWith("__")) continue;
       const def = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[sel.name.value] : undefined;
       const firstArg = sel.arguments?.find((a) => a.name.value === "first");
       let multiplier = 1;
-      if (firstArg) multiplier = firstArg.value.kind === Kind.INT ? Number(firstArg.value.value) : DEFAULT_LIST_SIZE * 4;
-      else if (def && isListType(getNullableType(def.type)) && sel.name.value !== "nodes") multiplier = DEFAULT_LIST_SIZE;
+      if (firstArg) multiplier = firstArg.value.kind === Kind.INT ? Number(firstArg.value.value) : MAX_PAGE_SIZE;
+      else if (def?.args.some((a) => a.name === "first")) multiplier = DEFAULT_PAGE_SIZE;
+      else if (def && isListType(getNullableType(def.type)) && sel.name.value !== "nodes") multiplier = QUERY_LIMITS.assumedListSize;
       if (!Number.isFinite(multiplier) || multiplier < 1) multiplier = 1;
       const child = sel.selectionSet
-        ? measure(sel.selectionSet, def ? getNamedType(def.type) : undefined, fragments, schema, visiting)
+        ? measure(sel.selectionSet, def ? getNamedType(def.type) : undefined, state)
         : { depth: 0, cost: 0 };
       depth = Math.max(depth, 1 + child.depth);
       cost += 1 + multiplier * child.cost;
     } else if (sel.kind === Kind.INLINE_FRAGMENT) {
       const type = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) ?? parent : parent;
-      const child = measure(sel.selectionSet, type, fragments, schema, visiting);
+      const child = measure(sel.selectionSet, type, state);
       depth = Math.max(depth, child.depth);
       cost += child.cost;
     } else {
       const name = sel.name.value;
       const fragment = fragments.get(name);
       if (!fragment || visiting.has(name)) continue; // cycles are refused by NoFragmentCyclesRule
-      visiting.add(name);
-      const child = measure(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? parent, fragments, schema, visiting);
-      visiting.delete(name);
+      let child = memo.get(name);
+      if (!child) {
+        visiting.add(name);
+        child = measure(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? parent, state);
+        visiting.delete(name);
+        memo.set(name, child);
+      }
       depth = Math.max(depth, child.depth);
       cost += child.cost;
     }
@@ -85,12 +113,24 @@ function measure(
   return { depth, cost };
 }
 
+/** Depth and cost of each operation of a document (for tests and tuning). */
+export function estimateOperations(schema: GraphQLSchema, document: DocumentNode): { name: string; depth: number; cost: number }[] {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  return document.definitions
+    .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+    .map((op) => ({
+      name: op.name?.value ?? "",
+      ...measure(op.selectionSet, schema.getRootType(op.operation) ?? undefined, { fragments, schema, visiting: new Set(), memo: new Map() }),
+    }));
+}
+
 /** Depth and cost per operation (`first: $variable` counts as 100, variables being unknown here). */
 const depthAndCostRule: ValidationRule = (context) => ({
   OperationDefinition(node: OperationDefinitionNode) {
     const schema = context.getSchema();
     const root = schema.getRootType(node.operation) ?? undefined;
-    const { depth, cost } = measure(node.selectionSet, root, fragmentsOf(context), schema, new Set());
+    const { depth, cost } = measure(node.selectionSet, root, { fragments: fragmentsOf(context), schema, visiting: new Set(), memo: new Map() });
     if (depth > QUERY_LIMITS.maxDepth) {
       context.reportError(limitError("QUERY_TOO_DEEP", `The query is ${depth} levels deep; the maximum is ${QUERY_LIMITS.maxDepth}`));
     }
@@ -124,7 +164,70 @@ const directiveRule: ValidationRule = (context): ASTVisitor => {
   };
 };
 
-export const securityValidationRules: ValidationRule[] = [depthAndCostRule, aliasRule, directiveRule];
+/** Field duplication (`{ __typename __typename … }` × 500, a scanner favourite): each field once per selection set. */
+const repeatedFieldRule: ValidationRule = (context): ASTVisitor => ({
+  SelectionSet(node: SelectionSetNode) {
+    const counts = new Map<string, number>();
+    for (const sel of node.selections) {
+      const key = sel.kind === Kind.FIELD ? (sel.alias ?? sel.name).value : sel.kind === Kind.FRAGMENT_SPREAD ? `...${sel.name.value}` : null;
+      if (key === null) continue;
+      const n = (counts.get(key) ?? 0) + 1;
+      counts.set(key, n);
+      if (n === QUERY_LIMITS.maxRepeatedField + 1) {
+        context.reportError(
+          limitError("FIELD_REPEATED", `'${key}' is selected more than ${QUERY_LIMITS.maxRepeatedField} times in one selection set; select each field once`),
+        );
+      }
+    }
+  },
+});
+
+export const securityValidationRules: ValidationRule[] = [depthAndCostRule, aliasRule, directiveRule, repeatedFieldRule];
+
+export interface Refusal {
+  status: number;
+  errors: { message: string; code: string }[];
+}
+
+// graphql-js 16 says "more that"; accept the corrected spelling too.
+const TOKEN_LIMIT_MESSAGE = /Document contains more tha[nt] \d+ tokens/;
+
+/**
+ * The limits above, checked on the raw request before Apollo sees it: length before parsing,
+ * tokens while parsing, then only the cheap security rules — so an abusive document is refused
+ * before graphql-js's own (quadratic in the worst case) validation and long before execution.
+ * Apollo runs the same rules again (defence in depth). Accepted documents are remembered.
+ */
+export function createRequestGuard(schema: GraphQLSchema, cacheSize = 500): (query: unknown) => Refusal | null {
+  const accepted = new Map<string, true>();
+  return (query) => {
+    if (typeof query !== "string") return null; // Apollo answers a missing or malformed query itself
+    if (accepted.has(query)) return null;
+    if (query.length > QUERY_LIMITS.maxQueryLength) {
+      return {
+        status: 400,
+        errors: [{ code: "QUERY_TOO_LARGE", message: `The query document has ${query.length} characters; the maximum is ${QUERY_LIMITS.maxQueryLength}` }],
+      };
+    }
+    let document;
+    try {
+      document = parse(query, { maxTokens: QUERY_LIMITS.maxTokens });
+    } catch (e) {
+      const message = e instanceof GraphQLError ? e.message : "The query could not be parsed";
+      if (TOKEN_LIMIT_MESSAGE.test(message)) {
+        return { status: 400, errors: [{ code: "TOO_MANY_TOKENS", message: `The query has more than ${QUERY_LIMITS.maxTokens} tokens` }] };
+      }
+      return { status: 400, errors: [{ code: "GRAPHQL_PARSE_FAILED", message }] };
+    }
+    const errors = validate(schema, document, securityValidationRules);
+    if (errors.length) {
+      return { status: 400, errors: errors.map((e) => ({ message: e.message, code: String(e.extensions?.code ?? "GRAPHQL_VALIDATION_FAILED") })) };
+    }
+    if (accepted.size >= cacheSize) accepted.delete(accepted.keys().next().value as string);
+    accepted.set(query, true);
+    return null;
+  };
+}
 
 /** Fixed-window rate limit per client identity (token subject, else remote address). 0 = off. */
 export class RateLimiter {

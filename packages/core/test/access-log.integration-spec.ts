@@ -1,4 +1,4 @@
-import { AccessAction, AccessLog, AccessLogEntry } from "../src";
+import { AccessAction, AccessLog, AccessLogEntry, DeletionLogEntry } from "../src";
 import { TestApp, testDatabaseKind } from "../src/testing";
 
 describe(`access log on ${testDatabaseKind()}`, () => {
@@ -45,5 +45,14 @@ describe(`access log on ${testDatabaseKind()}`, () => {
     const result = await app.call(query, { scopes: ["audit:read"], variables: { filter: { person: "811218-9875" } } });
     expect(result.errorCodes).toEqual(["BAD_USER_INPUT"]);
     expect(result.errors?.[0].message).toMatch(/filter\.person|person/);
+  });
+
+  it("keeps the access log and the deletion log append-only in the database itself", async () => {
+    await app.ds.getRepository(DeletionLogEntry).insert({ runAt: new Date(), actor: "gallring", domain: "d", recordType: "X", count: 1, recordIds: ["1"], reason: "test" });
+    await expect(app.ds.query("UPDATE deletion_log SET reason = 'changed'")).rejects.toThrow(/append-only/);
+    await expect(app.ds.query("DELETE FROM deletion_log")).rejects.toThrow(/append-only/);
+    await expect(app.ds.query("UPDATE access_log SET actor = 'someone-else'")).rejects.toThrow(/append-only/);
+    await expect(app.ds.query("DELETE FROM access_log")).rejects.toThrow(/append-only/);
+    expect(await app.ds.getRepository(DeletionLogEntry).count()).toBe(1);
   });
 });

@@ -260,24 +260,26 @@ async function report(db: FloorDb, req: FloorRequest): Promise<unknown> {
   if (rounds.length === 0) return { donationReport: { from, to, applications: 0, amountDistributed: "0.00", amountPaid: "0.00", personsReachedInRounds: 0, distinctPersonsReached: 0, rounds: [] } };
   const ids = rounds.map((r) => Number(r.id));
   const byStatus = await db.query("SELECT a.roundId AS roundId, a.status AS status, a.rejectionReason AS reason, COUNT(*) AS n FROM donation_application a WHERE a.roundId IN (?) GROUP BY a.roundId, a.status, a.rejectionReason", [ids]);
-  const byFund = await db.query(
-    `SELECT al.roundId AS roundId, al.fundId AS fundId, COUNT(*) AS applications, SUM(CASE WHEN al.amount > 0 THEN 1 ELSE 0 END) AS granted,
-            COALESCE(SUM(al.amount), 0) AS allocated, COUNT(DISTINCT CASE WHEN al.amount > 0 THEN a.personKey END) AS persons
-       FROM donation_allocation al INNER JOIN donation_application a ON a.id = al.applicationId WHERE al.roundId IN (?) GROUP BY al.roundId, al.fundId`,
-    [ids],
+  // The package's one pass over allocations ⋈ applications (WITH ROLLUP: per fund, per round, over the decided rounds).
+  const decidedIds = rounds.filter((r) => r.status === "DECIDED").map((r) => Number(r.id));
+  const decidedSql = decidedIds.length ? `al.roundId IN (${decidedIds.map(() => "?").join(", ")})` : "1 = 0";
+  const figures = await db.query(
+    `SELECT al.roundId AS roundId, al.fundId AS fundId, COUNT(*) AS applications,
+          SUM(CASE WHEN al.amount > 0 THEN 1 ELSE 0 END) AS granted,
+          COALESCE(SUM(al.amount), 0) AS allocated,
+          COUNT(DISTINCT CASE WHEN al.amount > 0 THEN a.personKey END) AS persons,
+          COUNT(DISTINCT CASE WHEN al.amount > 0 AND ${decidedSql} THEN a.personKey END) AS decidedPersons
+       FROM donation_allocation al INNER JOIN donation_application a ON a.id = al.applicationId WHERE al.roundId IN (${ids.map(() => "?").join(", ")})
+      GROUP BY al.roundId, al.fundId WITH ROLLUP`,
+    [...decidedIds, ...ids],
   );
-  const personsByRound = await db.query(
-    "SELECT al.roundId AS roundId, COUNT(DISTINCT a.personKey) AS persons FROM donation_allocation al INNER JOIN donation_application a ON a.id = al.applicationId WHERE al.roundId IN (?) AND al.amount > 0 GROUP BY al.roundId",
-    [ids],
-  );
+  const byFund = figures.filter((r) => r.roundId !== null && r.fundId !== null);
+  const personsByRound = figures.filter((r) => r.roundId !== null && r.fundId === null);
+  const distinct = { persons: figures.find((r) => r.roundId === null)?.decidedPersons ?? 0 };
   const paidByFund = await db.query(
     "SELECT p.roundId AS roundId, p.fundId AS fundId, COALESCE(SUM(p.amount), 0) AS paid FROM donation_payout p INNER JOIN donation_payout_payment pp ON pp.payoutId = p.id WHERE p.roundId IN (?) GROUP BY p.roundId, p.fundId",
     [ids],
   );
-  const decidedIds = rounds.filter((r) => r.status === "DECIDED").map((r) => Number(r.id));
-  const distinct = decidedIds.length
-    ? (await db.query("SELECT COUNT(DISTINCT a.personKey) AS persons FROM donation_allocation al INNER JOIN donation_application a ON a.id = al.applicationId WHERE al.roundId IN (?) AND al.amount > 0", [decidedIds]))[0]
-    : { persons: 0 };
   const budgets = await db.query("SELECT * FROM donation_fund_budget WHERE roundId IN (?)", [ids]);
   const fundIds = [...new Set([...budgets.map((b) => Number(b.fundId)), ...byFund.map((r) => int(r.fundId))])];
   const funds = (fundIds.length ? await db.query("SELECT * FROM donation_fund WHERE id IN (?)", [fundIds]) : []).sort(

@@ -1,6 +1,7 @@
 import { donationsfonder } from "./donationsfonder";
+import { ekonomisktBistand } from "./ekonomiskt-bistand";
 import { synpunkter } from "./synpunkter";
 import type { BenchDomain } from "./types";
 
 /** Every domain the bench knows; a run uses those whose module the gateway registers. */
-export const DOMAINS: BenchDomain[] = [synpunkter, donationsfonder];
+export const DOMAINS: BenchDomain[] = [synpunkter, donationsfonder, ekonomisktBistand];

@@ -63,7 +63,7 @@ async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<vo
 
   const items = ctx.inserter(
     "feedback_item",
-    ["id", "kind", "criterion", "businessAreaId", "channel", "registeredBy", "receivedDate", "description", "submitterName", "submitterEmail", "submitterPhone", "wantsReply", "status", "dueDate", "assignedTo", "closedDate", "reopenedCount", "duplicateOfId", "forwardedTo", "improvementKind", "improvementDescription", "anonymisedDate", "version", "createdAt", "updatedAt"],
+    ["id", "kind", "criterion", "businessAreaId", "channel", "registeredBy", "receivedDate", "description", "submitterName", "submitterEmail", "submitterPhone", "wantsReply", "status", "dueDate", "assignedTo", "closedDate", "reopenedCount", "duplicateOfId", "forwardedTo", "improvementKind", "improvementDescription", "anonymisedDate", "version", "createdAt", "updatedAt", "replyCount"],
   );
   const replies = ctx.inserter("feedback_reply", ["feedbackId", "repliedDate", "text", "repliedBy"]);
   const events = ctx.inserter("feedback_event", ["feedbackId", "type", "date", "actor", "note"]);
@@ -115,6 +115,7 @@ async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<vo
       1 + (assigned ? 1 : 0) + (closed ? 1 : 0),
       createdAt,
       closed ? `${closed} 15:00:00.000000` : createdAt,
+      wantsReply && closed ? 1 : 0,
     ]);
     const actor = assigned ?? "e-tjanst";
     await events.add([id, "REGISTERED", received, channel === "E_SERVICE" ? "e-tjanst" : actor, null]);
@@ -167,7 +168,7 @@ const ITEM_FIELDS: [string, Conv | null][] = [
 ];
 const ITEM_SELECTION = ITEM_FIELDS.map(([f]) => f).join(" ");
 const ITEM_COLUMNS =
-  "id, kind, criterion, businessAreaId, channel, registeredBy, receivedDate, description, submitterName, submitterEmail, submitterPhone, wantsReply, status, dueDate, assignedTo, closedDate, reopenedCount, duplicateOfId, forwardedTo, improvementKind, improvementDescription, anonymisedDate, version, createdAt, updatedAt";
+  "id, kind, criterion, businessAreaId, channel, registeredBy, receivedDate, description, submitterName, submitterEmail, submitterPhone, wantsReply, status, dueDate, assignedTo, closedDate, replyCount, reopenedCount, duplicateOfId, forwardedTo, improvementKind, improvementDescription, anonymisedDate, version, createdAt, updatedAt";
 
 function renderItem(row: Record<string, unknown>, today: string, out: Record<string, unknown> = {}): Record<string, unknown> {
   for (const [field, conv] of ITEM_FIELDS) out[field] = conv ? conv(row, today) : row[field];
@@ -322,8 +323,11 @@ class Loaders {
   loadAreas(keys: number[]) {
     return this.one(this.areas, keys, "SELECT id, name, handlingDays, active FROM feedback_business_area WHERE id IN (?)");
   }
-  loadItems(keys: number[]) {
-    return this.one(this.items, keys, `SELECT ${ITEM_COLUMNS} FROM feedback_item WHERE id IN (?)`);
+  /** The originals of duplicates are person-level too: the batch is access-logged (as the gateway does). */
+  async loadItems(keys: number[], req: FloorRequest) {
+    const missing = [...new Set(keys)].filter((k) => !this.items.has(k));
+    await this.one(this.items, keys, `SELECT ${ITEM_COLUMNS} FROM feedback_item WHERE id IN (?)`);
+    await logRead(this.db, req, "FeedbackItem.duplicateOf", missing.filter((k) => this.items.get(k)));
   }
   loadReplies(keys: number[]) {
     return this.many(this.replies, keys, "SELECT id, feedbackId, repliedDate, text, repliedBy FROM feedback_reply WHERE feedbackId IN (?) ORDER BY id ASC");
@@ -352,7 +356,7 @@ async function page(db: FloorDb, req: FloorRequest, depth: 0 | 1 | 2): Promise<u
       loaders.loadAreas(rows.map((r) => Number(r.businessAreaId))),
       loaders.loadReplies(ids),
       loaders.loadEvents(ids),
-      depth === 2 && dups.length ? loaders.loadItems(dups) : null,
+      depth === 2 && dups.length ? loaders.loadItems(dups, req) : null,
     ]);
     if (depth === 2) {
       const originals = dups.map((d) => loaders.items.get(d)).filter((x): x is Record<string, unknown> => Boolean(x));
@@ -393,66 +397,62 @@ const KIND_ORDER = ["PRAISE", "QUESTION", "SUGGESTION", "COMPLAINT"];
 const CRITERION_ORDER = ["TREATMENT", "PHYSICAL_ENVIRONMENT", "INFORMATION", "SERVICES"];
 const kinds = () => ({ praise: 0, question: 0, suggestion: 0, complaint: 0, total: 0 }) as Record<string, number>;
 
+const COUNTERS = ["received", "closed", "inTime", "late", "openOverdue", "forwarded", "improvements", "duplicates", "reopened", "wantedReply", "replied"] as const;
+
+/** The package's statistics SQL (one grouped pass over IDX_feedback_statistics, months, a handling-days histogram). */
 async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
   const { from, to } = req.variables as { from: string; to: string };
   const period = "f.receivedDate BETWEEN ? AND ?";
   const params = [from, to];
-  const days = "DATEDIFF(f.closedDate, f.receivedDate)";
-  const [totals] = await db.query(
-    `SELECT COUNT(*) AS received,
+  const groups = await db.query(
+    `SELECT f.businessAreaId AS areaId, f.kind AS kind, f.criterion AS criterion,
+            COUNT(*) AS received,
             SUM(CASE WHEN f.closedDate IS NOT NULL THEN 1 ELSE 0 END) AS closed,
-            SUM(CASE WHEN f.closedDate IS NOT NULL AND f.closedDate <= f.dueDate THEN 1 ELSE 0 END) AS inTime,
-            SUM(CASE WHEN f.closedDate IS NOT NULL AND f.closedDate > f.dueDate THEN 1 ELSE 0 END) AS late,
+            SUM(CASE WHEN f.closedDate <= f.dueDate THEN 1 ELSE 0 END) AS inTime,
+            SUM(CASE WHEN f.closedDate > f.dueDate THEN 1 ELSE 0 END) AS late,
             SUM(CASE WHEN f.closedDate IS NULL AND f.dueDate < ? THEN 1 ELSE 0 END) AS openOverdue,
             SUM(CASE WHEN f.forwardedTo IS NOT NULL THEN 1 ELSE 0 END) AS forwarded,
             SUM(CASE WHEN f.improvementKind IS NOT NULL THEN 1 ELSE 0 END) AS improvements,
             SUM(CASE WHEN f.duplicateOfId IS NOT NULL THEN 1 ELSE 0 END) AS duplicates,
             SUM(CASE WHEN f.reopenedCount > 0 THEN 1 ELSE 0 END) AS reopened,
             SUM(CASE WHEN f.wantsReply THEN 1 ELSE 0 END) AS wantedReply,
-            SUM(CASE WHEN f.wantsReply AND EXISTS (SELECT 1 FROM feedback_reply r WHERE r.feedbackId = f.id) THEN 1 ELSE 0 END) AS replied,
-            AVG(CASE WHEN f.closedDate IS NOT NULL THEN ${days} END) AS avgDays
-       FROM feedback_item f WHERE ${period}`,
+            SUM(CASE WHEN f.wantsReply AND f.replyCount > 0 THEN 1 ELSE 0 END) AS replied
+       FROM feedback_item f WHERE ${period}
+      GROUP BY f.businessAreaId, f.kind, f.criterion`,
     [today(), ...params],
   );
+  const ym = (c: string) => `DATE_FORMAT(${c}, '%Y-%m')`;
+  const monthRows = await db.query(
+    `SELECT ${ym("f.receivedDate")} AS receivedMonth, ${ym("f.closedDate")} AS closedMonth, COUNT(*) AS n
+       FROM feedback_item f WHERE ${period}
+      GROUP BY ${ym("f.receivedDate")}, ${ym("f.closedDate")}`,
+    params,
+  );
+  const days = "DATEDIFF(f.closedDate, f.receivedDate)";
+  const histogram = await db.query(`SELECT ${days} AS d, COUNT(*) AS n FROM feedback_item f WHERE ${period} AND f.closedDate IS NOT NULL GROUP BY ${days} ORDER BY d`, params);
   const int = (x: unknown) => (x === null || x === undefined ? 0 : Math.round(Number(x)));
-  const closed = int(totals.closed);
-  let median: number | null = null;
-  if (closed > 0) {
-    const offset = Math.floor((closed - 1) / 2);
-    const take = closed % 2 === 0 ? 2 : 1;
-    const rows = await db.query<{ d: number }>(
-      `SELECT ${days} AS d FROM feedback_item f WHERE ${period} AND f.closedDate IS NOT NULL ORDER BY d LIMIT ${take} OFFSET ${offset}`,
-      params,
-    );
-    median = rows.reduce((s, r) => s + Number(r.d), 0) / rows.length;
-  }
-  const areaRows = await db.query(
-    `SELECT a.id AS areaId, a.name AS name, a.handlingDays AS handlingDays, a.active AS active, f.kind AS kind, COUNT(*) AS n
-       FROM feedback_item f JOIN feedback_business_area a ON a.id = f.businessAreaId
-      WHERE ${period} GROUP BY a.id, a.name, a.handlingDays, a.active, f.kind`,
-    params,
-  );
-  const criterionRows = await db.query(`SELECT f.criterion AS criterion, f.kind AS kind, COUNT(*) AS n FROM feedback_item f WHERE ${period} GROUP BY f.criterion, f.kind`, params);
-  const receivedByMonth = await db.query(
-    `SELECT DATE_FORMAT(f.receivedDate, '%Y-%m') AS month, COUNT(*) AS n FROM feedback_item f WHERE ${period} GROUP BY DATE_FORMAT(f.receivedDate, '%Y-%m')`,
-    params,
-  );
-  const closedByMonth = await db.query(
-    `SELECT DATE_FORMAT(f.closedDate, '%Y-%m') AS month, COUNT(*) AS n FROM feedback_item f
-      WHERE ${period} AND f.closedDate IS NOT NULL GROUP BY DATE_FORMAT(f.closedDate, '%Y-%m')`,
-    params,
-  );
+  const areaIds = [...new Set(groups.map((g) => int(g.areaId)))];
+  const areaList = areaIds.length ? await db.query("SELECT id, name, handlingDays, active FROM feedback_business_area WHERE id IN (?)", [areaIds]) : [];
+  const areaById = new Map(areaList.map((a) => [int(a.id), a]));
+
+  const totals = Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Record<(typeof COUNTERS)[number], number>;
   const all = kinds();
   const areas = new Map<number, { area: { id: string; name: string }; counts: Record<string, number> }>();
-  for (const r of areaRows) {
-    const id = int(r.areaId);
+  const crit = new Map(CRITERION_ORDER.map((c) => [c, kinds()]));
+  for (const g of groups) {
+    for (const c of COUNTERS) totals[c] += int(g[c]);
+    const n = int(g.received);
+    const id = int(g.areaId);
     let e = areas.get(id);
-    if (!e) areas.set(id, (e = { area: { id: String(id), name: r.name as string }, counts: kinds() }));
-    const f = KIND_FIELD[r.kind as string];
-    e.counts[f] += int(r.n);
-    e.counts.total += int(r.n);
-    all[f] += int(r.n);
-    all.total += int(r.n);
+    if (!e) areas.set(id, (e = { area: { id: String(id), name: areaById.get(id)!.name as string }, counts: kinds() }));
+    const f = KIND_FIELD[g.kind as string];
+    e.counts[f] += n;
+    e.counts.total += n;
+    all[f] += n;
+    all.total += n;
+    const c = crit.get(g.criterion as string)!;
+    c[f] += n;
+    c.total += n;
   }
   const byBusinessArea = [...areas.values()]
     .sort((a, b) => b.counts.total - a.counts.total || a.area.name.localeCompare(b.area.name, "sv"))
@@ -460,34 +460,47 @@ async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
       const max = Math.max(...KIND_ORDER.map((k) => counts[KIND_FIELD[k]]));
       return { businessArea: area, ...counts, mostCommonKinds: KIND_ORDER.filter((k) => counts[KIND_FIELD[k]] === max) };
     });
-  const crit = new Map(CRITERION_ORDER.map((c) => [c, kinds()]));
-  for (const r of criterionRows) {
-    const c = crit.get(r.criterion as string)!;
-    c[KIND_FIELD[r.kind as string]] += int(r.n);
-    c.total += int(r.n);
-  }
   const months = new Map<string, { month: string; received: number; closed: number }>();
   const month = (m: string) => months.get(m) ?? months.set(m, { month: m, received: 0, closed: 0 }).get(m)!;
-  for (const r of receivedByMonth) month(r.month as string).received = int(r.n);
-  for (const r of closedByMonth) month(r.month as string).closed = int(r.n);
-  const received = int(totals.received);
+  for (const r of monthRows) {
+    month(r.receivedMonth as string).received += int(r.n);
+    if (r.closedMonth) month(r.closedMonth as string).closed += int(r.n);
+  }
+  // Average (one decimal) and median from the histogram, as the package computes them.
+  const hist = histogram.map((h) => ({ days: Number(h.d), count: int(h.n) }));
+  const count = hist.reduce((s, h) => s + h.count, 0);
+  let average: number | null = null;
+  let median: number | null = null;
+  if (count > 0) {
+    const sum = hist.reduce((s, h) => s + h.days * h.count, 0);
+    const valueAt = (index: number) => {
+      let seen = 0;
+      for (const h of hist) {
+        seen += h.count;
+        if (index < seen) return h.days;
+      }
+      return hist[hist.length - 1].days;
+    };
+    median = count % 2 === 1 ? valueAt((count - 1) / 2) : (valueAt(count / 2 - 1) + valueAt(count / 2)) / 2;
+    average = Math.round((sum / count) * 10) / 10;
+  }
   return {
     feedbackStatistics: {
       from,
       to,
-      received,
-      closed,
-      notClosed: received - closed,
-      handledInTime: int(totals.inTime),
-      handledLate: int(totals.late),
-      openOverdue: int(totals.openOverdue),
-      forwarded: int(totals.forwarded),
-      improvements: int(totals.improvements),
-      duplicates: int(totals.duplicates),
-      reopened: int(totals.reopened),
-      wantedReply: int(totals.wantedReply),
-      repliedToWhoWanted: int(totals.replied),
-      averageHandlingDays: totals.avgDays === null || totals.avgDays === undefined ? null : Math.round(Number(totals.avgDays) * 10) / 10,
+      received: totals.received,
+      closed: totals.closed,
+      notClosed: totals.received - totals.closed,
+      handledInTime: totals.inTime,
+      handledLate: totals.late,
+      openOverdue: totals.openOverdue,
+      forwarded: totals.forwarded,
+      improvements: totals.improvements,
+      duplicates: totals.duplicates,
+      reopened: totals.reopened,
+      wantedReply: totals.wantedReply,
+      repliedToWhoWanted: totals.replied,
+      averageHandlingDays: average,
       medianHandlingDays: median,
       kinds: all,
       byBusinessArea,

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 
 /** Tables no UPDATE or DELETE may reach, on either database. */
-export const APPEND_ONLY_TABLES = ["access_log"] as const;
+export const APPEND_ONLY_TABLES = ["access_log", "deletion_log"] as const;
 
 export const APPEND_ONLY_MESSAGE = "access_log is append-only";
 

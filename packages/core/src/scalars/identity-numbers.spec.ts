@@ -38,6 +38,8 @@ describe("personnummer", () => {
 
   it("masks numbers for logs", () => {
     expect(maskPersonnummer("person 19811218-9876 read")).toBe("person 19811218-**** read");
+    expect(maskPersonnummer("811218-9876, 8112189876 and 811218 9876")).toBe("811218-****, 811218-**** and 811218-****");
+    expect(maskPersonnummer("id 3f1bf2e5-02ed-4476-8566-dd4fc70e2123")).toBe("id 3f1bf2e5-02ed-4476-8566-dd4fc70e2123");
   });
 
   it("computes age on a date", () => {

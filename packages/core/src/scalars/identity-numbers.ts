@@ -86,7 +86,8 @@ export function formatPersonnummer(normalized: string): string {
 
 /** Masks an identity number for logs: 19850101-**** */
 export function maskPersonnummer(value: string): string {
-  return value.replace(/(\d{6,8})[-+]?\d{4}/g, "$1-****");
+  // Whole numbers only (not digits inside ids or hex strings): 6 or 8 digits, optional - or + (or a space), 4 digits.
+  return value.replace(/(?<![0-9A-Za-z])(\d{8}|\d{6})[-+ ]?\d{4}(?![0-9A-Za-z])/g, "$1-****");
 }
 
 /**

@@ -6,6 +6,11 @@ describe("local dates", () => {
     expect(isLocalDate("2023-02-29")).toBe(false);
     expect(isLocalDate("2021-13-01")).toBe(false);
   });
+  it("refuses years no record can mean", () => {
+    expect(isLocalDate("1849-12-31")).toBe(false);
+    expect(isLocalDate("9999-12-31")).toBe(false);
+    expect(isLocalDate("2199-12-31")).toBe(true);
+  });
   it("adds months clamped to month end", () => {
     expect(addMonths("2021-01-31", 1)).toBe("2021-02-28");
     expect(addMonths("2024-01-31", 1)).toBe("2024-02-29");

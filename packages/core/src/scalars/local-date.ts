@@ -6,17 +6,22 @@ export type LocalDate = string;
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Dates this platform can mean: births from 1850, plans up to 2199. Outside is an input error, not a date to compute with. */
+export const MIN_YEAR = 1850;
+export const MAX_YEAR = 2199;
+
 export function isLocalDate(value: string): boolean {
   const m = DATE_PATTERN.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < MIN_YEAR || y > MAX_YEAR) return false;
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
 export function parseLocalDate(value: unknown): LocalDate {
   if (typeof value !== "string" || !isLocalDate(value)) {
-    throw new ScalarValidationError("Date", "format", "Date must be a real calendar date as YYYY-MM-DD");
+    throw new ScalarValidationError("Date", "format", `Date must be a real calendar date as YYYY-MM-DD, in the years ${MIN_YEAR}–${MAX_YEAR}`);
   }
   return value;
 }

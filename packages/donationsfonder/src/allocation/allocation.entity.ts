@@ -6,7 +6,9 @@ import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core";
 @ObjectType("DonationAllocation", { description: "Fördelning — the amount an eligible application gets from its fund, and why." })
 @Entity({ name: "donation_allocation" })
 @Index(["applicationId"], { unique: true })
-@Index(["roundId", "fundId"])
+// Covers the report's allocation pass (per round and fund: count, granted, amount, the join key)
+// and every lookup by round or round and fund.
+@Index(["roundId", "fundId", "amount", "applicationId"])
 export class Allocation {
   @Field(() => ID)
   @PrimaryGeneratedColumn()

@@ -1,4 +1,4 @@
-import { DonationsfonderInit1795446976794 } from "./1795446976794-DonationsfonderInit";
+import { DonationsfonderInit1795449128622 } from "./1795449128622-DonationsfonderInit";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const donationsfonderMigrations: Function[] = [DonationsfonderInit1795446976794];
+export const donationsfonderMigrations: Function[] = [DonationsfonderInit1795449128622];

@@ -1,6 +1,5 @@
 import { Between, In, type EntityManager } from "typeorm";
-import { ValidationError, toInt, type LocalDate } from "@arbetsliv/core";
-import { Allocation } from "../allocation/allocation.entity";
+import { ValidationError, sqlDialect, toInt, type LocalDate } from "@arbetsliv/core";
 import { inPublishedOrder } from "../allocation/eligibility";
 import { Application } from "../application/application.entity";
 import { Fund } from "../fund/fund.entity";
@@ -41,28 +40,12 @@ export class StatisticsService {
       .addGroupBy("a.rejectionReason")
       .getRawMany<Raw>();
 
-    const byFund = await m
-      .createQueryBuilder(Allocation, "al")
-      .innerJoin(Application, "a", "a.id = al.applicationId")
-      .select("al.roundId", "roundId")
-      .addSelect("al.fundId", "fundId")
-      .addSelect("COUNT(*)", "applications")
-      .addSelect("SUM(CASE WHEN al.amount > 0 THEN 1 ELSE 0 END)", "granted")
-      .addSelect("COALESCE(SUM(al.amount), 0)", "allocated")
-      .addSelect("COUNT(DISTINCT CASE WHEN al.amount > 0 THEN a.personKey END)", "persons")
-      .where("al.roundId IN (:...ids)", { ids })
-      .groupBy("al.roundId")
-      .addGroupBy("al.fundId")
-      .getRawMany<Raw>();
-
-    const personsByRound = await m
-      .createQueryBuilder(Allocation, "al")
-      .innerJoin(Application, "a", "a.id = al.applicationId")
-      .select("al.roundId", "roundId")
-      .addSelect("COUNT(DISTINCT a.personKey)", "persons")
-      .where("al.roundId IN (:...ids) AND al.amount > 0", { ids })
-      .groupBy("al.roundId")
-      .getRawMany<Raw>();
+    // One pass over the granted/allocated allocations joined to their applications gives the
+    // per-fund figures, the distinct persons per round and the distinct persons over the decided
+    // rounds: WITH ROLLUP on MariaDB (the round subtotal and grand total rows), and the same
+    // three grouping levels as a UNION ALL on the embedded sqlite (which has no ROLLUP).
+    const decidedIds = rounds.filter((r) => r.status === RoundStatus.DECIDED).map((r) => r.id);
+    const { byFund, personsByRound, distinct } = await allocationFigures(m, ids, decidedIds);
 
     const paidByFund = await m
       .createQueryBuilder(Payout, "p")
@@ -75,16 +58,6 @@ export class StatisticsService {
       .addGroupBy("p.fundId")
       .getRawMany<Raw>();
 
-    const decidedIds = rounds.filter((r) => r.status === RoundStatus.DECIDED).map((r) => r.id);
-    const distinct = decidedIds.length
-      ? await m
-          .createQueryBuilder(Allocation, "al")
-          .innerJoin(Application, "a", "a.id = al.applicationId")
-          .select("COUNT(DISTINCT a.personKey)", "persons")
-          .where("al.roundId IN (:...ids) AND al.amount > 0", { ids: decidedIds })
-          .getRawOne<Raw>()
-      : { persons: 0 };
-
     const budgets = await m.find(FundBudget, { where: { roundId: In(ids) } });
     const fundIds = [...new Set([...budgets.map((b) => b.fundId), ...byFund.map((r) => toInt(r.fundId))])];
     const funds = inPublishedOrder(fundIds.length ? await m.find(Fund, { where: { id: In(fundIds) } }) : []);
@@ -93,7 +66,7 @@ export class StatisticsService {
     const fundRows = new Map(byFund.map((r) => [key(r.roundId, r.fundId), r]));
     const paidRows = new Map(paidByFund.map((r) => [key(r.roundId, r.fundId), toInt(r.paid)]));
     const budgetOf = new Map(budgets.map((b) => [key(b.roundId, b.fundId), b.available]));
-    const persons = new Map(personsByRound.map((r) => [toInt(r.roundId), toInt(r.persons)]));
+    const persons = personsByRound;
 
     const roundReports: RoundReport[] = rounds.map((round) => {
       const decided = round.status === RoundStatus.DECIDED;
@@ -153,7 +126,40 @@ export class StatisticsService {
       amountDistributed: roundReports.reduce((s, r) => s + r.amountDistributed, 0),
       amountPaid: roundReports.reduce((s, r) => s + r.amountPaid, 0),
       personsReachedInRounds: roundReports.reduce((s, r) => s + r.personsReached, 0),
-      distinctPersonsReached: toInt(distinct?.persons),
+      distinctPersonsReached: distinct,
     };
   }
+}
+
+/**
+ * Allocations per round and fund (count, granted, allocated, distinct persons granted), distinct
+ * persons granted per round, and distinct persons granted over the decided rounds — one statement.
+ */
+async function allocationFigures(
+  m: EntityManager,
+  roundIds: number[],
+  decidedIds: number[],
+): Promise<{ byFund: Raw[]; personsByRound: Map<number, number>; distinct: number }> {
+  const inRounds = roundIds.map(() => "?").join(", ");
+  const decided = decidedIds.length ? `al.roundId IN (${decidedIds.map(() => "?").join(", ")})` : "1 = 0";
+  const measures = `COUNT(*) AS applications,
+          SUM(CASE WHEN al.amount > 0 THEN 1 ELSE 0 END) AS granted,
+          COALESCE(SUM(al.amount), 0) AS allocated,
+          COUNT(DISTINCT CASE WHEN al.amount > 0 THEN a.personKey END) AS persons,
+          COUNT(DISTINCT CASE WHEN al.amount > 0 AND ${decided} THEN a.personKey END) AS decidedPersons`;
+  const from = `FROM donation_allocation al INNER JOIN donation_application a ON a.id = al.applicationId WHERE al.roundId IN (${inRounds})`;
+  const params = [...decidedIds, ...roundIds];
+  const rows: Raw[] =
+    sqlDialect(m).kind === "mysql"
+      ? await m.query(`SELECT al.roundId AS roundId, al.fundId AS fundId, ${measures} ${from} GROUP BY al.roundId, al.fundId WITH ROLLUP`, params)
+      : await m.query(
+          `SELECT al.roundId AS roundId, al.fundId AS fundId, ${measures} ${from} GROUP BY al.roundId, al.fundId
+           UNION ALL SELECT al.roundId, NULL, ${measures} ${from} GROUP BY al.roundId
+           UNION ALL SELECT NULL, NULL, ${measures} ${from}`,
+          [...params, ...params, ...params],
+        );
+  const byFund = rows.filter((r) => r.roundId !== null && r.fundId !== null);
+  const personsByRound = new Map(rows.filter((r) => r.roundId !== null && r.fundId === null).map((r) => [toInt(r.roundId), toInt(r.persons)]));
+  const total = rows.find((r) => r.roundId === null);
+  return { byFund, personsByRound, distinct: toInt(total?.decidedPersons) };
 }

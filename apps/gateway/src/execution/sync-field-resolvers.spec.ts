@@ -1,0 +1,72 @@
+import "reflect-metadata";
+import { graphql, type GraphQLSchema } from "graphql";
+import { Authorized, Field, ID, ObjectType, Query, Resolver, buildSchema } from "type-graphql";
+import { scopeAuthChecker } from "@arbetsliv/core";
+import { useSyncFieldResolvers } from "./sync-field-resolvers";
+
+@ObjectType()
+class SyncSpecItem {
+  @Field(() => ID)
+  id!: number;
+
+  @Field(() => String)
+  name!: string;
+
+  @Authorized("spec:secret")
+  @Field(() => String, { nullable: true })
+  secret!: string | null;
+}
+
+@Resolver()
+class SyncSpecResolver {
+  @Authorized("spec:list")
+  @Query(() => [SyncSpecItem])
+  syncSpecItems(): SyncSpecItem[] {
+    return [1, 2, 3].map((id) => Object.assign(new SyncSpecItem(), { id, name: `item ${id}`, secret: `secret ${id}` }));
+  }
+}
+
+function principal(...scopes: string[]) {
+  return { requestId: "spec", principal: { subject: "spec", kind: "user" as const, scopes: new Set(scopes) } };
+}
+
+const QUERY = "{ syncSpecItems { id name secret } }";
+
+async function run(schema: GraphQLSchema, scopes: string[]) {
+  return JSON.stringify(await graphql({ schema, source: QUERY, contextValue: principal(...scopes) }));
+}
+
+describe("useSyncFieldResolvers", () => {
+  it("gives the same data and the same auth errors as type-graphql's own resolvers", async () => {
+    const schema = await buildSchema({ resolvers: [SyncSpecResolver], authChecker: scopeAuthChecker, validate: false });
+    const cases = [["spec:list"], ["spec:list", "spec:secret"], []];
+    const before = await Promise.all(cases.map((c) => run(schema, c)));
+
+    const { replaced, authorized } = useSyncFieldResolvers(schema, scopeAuthChecker);
+    expect(replaced).toBe(3);
+    expect(authorized).toBe(1);
+    const after = await Promise.all(cases.map((c) => run(schema, c)));
+    expect(after).toEqual(before);
+
+    // Without the field's scope the value never leaves: null with FORBIDDEN at each row's path.
+    const denied = JSON.parse(after[0]);
+    expect(denied.data.syncSpecItems.map((i: { secret: unknown }) => i.secret)).toEqual([null, null, null]);
+    expect(denied.errors.map((e: { path: unknown[]; extensions: { code: string } }) => [e.path.join("."), e.extensions.code])).toEqual([
+      ["syncSpecItems.0.secret", "FORBIDDEN"],
+      ["syncSpecItems.1.secret", "FORBIDDEN"],
+      ["syncSpecItems.2.secret", "FORBIDDEN"],
+    ]);
+    expect(JSON.parse(after[1]).data.syncSpecItems[2].secret).toBe("secret 3");
+  });
+
+  it("resolves plain and authorized property fields synchronously", async () => {
+    const schema = await buildSchema({ resolvers: [SyncSpecResolver], authChecker: scopeAuthChecker, validate: false });
+    useSyncFieldResolvers(schema, scopeAuthChecker);
+    const fields = schema.getType("SyncSpecItem") as unknown as { getFields(): Record<string, { resolve: (...a: unknown[]) => unknown }> };
+    const item = { id: 1, name: "n", secret: "s" };
+    const ctx = principal("spec:secret");
+    expect(fields.getFields().name.resolve(item, {}, ctx, {})).toBe("n");
+    expect(fields.getFields().secret.resolve(item, {}, ctx, {})).toBe("s");
+    expect(() => fields.getFields().secret.resolve(item, {}, principal("spec:list"), {})).toThrow();
+  });
+});

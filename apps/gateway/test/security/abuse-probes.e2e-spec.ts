@@ -1,0 +1,156 @@
+import { testDatabaseKind } from "@arbetsliv/core/testing";
+import { TestGateway } from "../harness";
+import { allScopes, countAllStatements, postGraphql, rawRequest, requestLog } from "./helpers";
+import { modules } from "../../src/modules";
+
+/**
+ * The probes GraphQL security scanners send (graphql-cop, InQL, Escape, clairvoyance…). Each is
+ * refused before execution with a stable code: no SQL statement runs (counted on the gateway's
+ * DataSource for the whole probe and in the request's log line).
+ */
+interface Probe {
+  name: string;
+  body: unknown;
+  status: number;
+  code: string;
+}
+
+const aliases = (n: number) => `query { ${Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(" ")} }`;
+
+/** 30 fragments, each spreading the one before three times: 3^30 fields once expanded. */
+function fragmentBomb(levels: number): string {
+  const defs = [`fragment L0 on Query { businessAreas { id name } }`];
+  for (let i = 1; i <= levels; i++) defs.push(`fragment L${i} on Query { ...L${i - 1} ...L${i - 1} ...L${i - 1} }`);
+  return `query { ...L${levels} } ${defs.join(" ")}`;
+}
+
+function deep(levels: number): string {
+  let inner = "id";
+  for (let i = 0; i < levels; i++) inner = `duplicateOf { ${inner} }`;
+  return `query { feedbackItems(first: 1) { nodes { ${inner} } } }`;
+}
+
+const PROBES: Probe[] = [
+  { name: "101 aliases (alias overloading)", body: { query: aliases(101) }, status: 400, code: "TOO_MANY_ALIASES" },
+  { name: "101 aliases of a paged list", body: { query: `query { ${Array.from({ length: 101 }, (_, i) => `p${i}: feedbackItems(first: 100) { totalCount }`).join(" ")} }` }, status: 400, code: "TOO_MANY_ALIASES" },
+  { name: "a field repeated 500 times (field duplication)", body: { query: `query { ${"__typename ".repeat(500)}}` }, status: 400, code: "FIELD_REPEATED" },
+  { name: "a list field repeated 300 times", body: { query: `query { ${"businessAreas { id } ".repeat(300)}}` }, status: 400, code: "FIELD_REPEATED" },
+  {
+    name: "circular fragments",
+    body: { query: `query { feedbackItems { ...A } } fragment A on FeedbackItemConnection { totalCount ...B } fragment B on FeedbackItemConnection { ...A }` },
+    status: 400,
+    code: "GRAPHQL_VALIDATION_FAILED",
+  },
+  { name: "fragment bomb (3^30 fields once expanded)", body: { query: fragmentBomb(30) }, status: 400, code: "QUERY_TOO_COSTLY" },
+  { name: "directive overloading (50 × @include)", body: { query: `query { __typename ${"@include(if: true) ".repeat(50)}}` }, status: 400, code: "TOO_MANY_DIRECTIVES" },
+  { name: "directive overloading (unknown @aa × 100)", body: { query: `query { __typename ${"@aa".repeat(100)} }` }, status: 400, code: "TOO_MANY_DIRECTIVES" },
+  { name: "batched array of 10 operations", body: Array.from({ length: 10 }, () => ({ query: "{ __typename }" })), status: 400, code: "BATCH_NOT_ALLOWED" },
+  { name: "batched array of 1000 operations", body: Array.from({ length: 1000 }, () => ({ query: "{ businessAreas { id } }" })), status: 400, code: "BATCH_NOT_ALLOWED" },
+  { name: "huge first: 1 000 000", body: { query: `query { feedbackItems(first: 1000000) { nodes { id description } } }` }, status: 400, code: "QUERY_TOO_COSTLY" },
+  { name: "huge first: 2^31-1", body: { query: `query { accessLog(first: 2147483647) { nodes { id } } }` }, status: 400, code: "QUERY_TOO_COSTLY" },
+  { name: "first beyond Int (2^53)", body: { query: `query { accessLog(first: 9007199254740993) { totalCount } }` }, status: 400, code: "QUERY_TOO_COSTLY" },
+  { name: "nesting 15 levels deep", body: { query: deep(15) }, status: 400, code: "QUERY_TOO_DEEP" },
+  { name: "nesting 600 levels deep", body: { query: deep(600) }, status: 400, code: "QUERY_TOO_DEEP" },
+  { name: "nesting 1 000 levels deep", body: { query: `query { feedbackItem(id: 1) { ${"duplicateOf{".repeat(1_000)}id${"}".repeat(1_000)} } }` }, status: 400, code: "TOO_MANY_TOKENS" },
+  { name: "nesting 5 000 levels deep (75 kB)", body: { query: deep(5_000) }, status: 400, code: "QUERY_TOO_LARGE" },
+  { name: "token flood (3 000 tokens)", body: { query: `query { feedbackStatistics(from: "2021-01-01", to: "2021-12-31") { ${"received closed ".repeat(1500)}} }` }, status: 400, code: "TOO_MANY_TOKENS" },
+  { name: "huge string literal (60 kB)", body: { query: `query { feedbackItem(id: "${"A".repeat(60_000)}") { id } }` }, status: 400, code: "QUERY_TOO_LARGE" },
+  { name: "comment flood (90 kB)", body: { query: `# ${"x".repeat(90_000)}\nquery { __typename }` }, status: 400, code: "QUERY_TOO_LARGE" },
+  { name: "oversized body (2 MB)", body: { query: "{ __typename }", variables: { pad: "x".repeat(2_000_000) } }, status: 413, code: "PAYLOAD_TOO_LARGE" },
+  { name: "body that is not JSON", body: "{ query: __typename", status: 400, code: "BAD_REQUEST" },
+];
+
+describe(`GraphQL abuse probes over HTTP on ${testDatabaseKind()}`, () => {
+  let gw: TestGateway;
+  let token: string;
+  const refused: string[] = [];
+
+  beforeAll(async () => {
+    gw = await TestGateway.start();
+    // A caller with every scope: the limits hold for privileged clients too.
+    token = await gw.token(allScopes(modules), "probe-client");
+  });
+  afterAll(async () => {
+    await gw.stop();
+    console.warn(`[figures] abuse probes refused before execution: ${refused.length} of ${PROBES.length}`);
+  });
+
+  it.each(PROBES.map((p) => [p.name, p] as const))("refuses %s", async (_name, probe) => {
+    const sql = countAllStatements(gw.gateway.ds);
+    let r;
+    try {
+      r = await postGraphql(gw, probe.body, token);
+    } finally {
+      sql.stop();
+    }
+    expect({ status: r.status, codes: r.codes }).toEqual({ status: probe.status, codes: expect.arrayContaining([probe.code]) });
+    expect(r.json?.data ?? undefined).toBeUndefined();
+    // Clear message, the request id to quote, nothing internal.
+    expect(r.json?.errors?.[0].message.length).toBeGreaterThan(10);
+    expect(r.json?.errors?.[0].extensions?.requestId ?? r.headers.get("x-request-id")).toBe(r.requestId);
+    expect(r.text).not.toMatch(/SELECT |INSERT /);
+    // Refused before execution: not a single SQL statement.
+    expect(sql.count).toBe(0);
+    const log = requestLog(gw, r.requestId);
+    expect(log?.status).toBe(probe.status);
+    expect(log?.statements ?? 0).toBe(0);
+    refused.push(probe.name);
+  });
+
+  it("counts `first: $variable` conservatively and still refuses a huge page at the resolver, before any SQL", async () => {
+    const sql = countAllStatements(gw.gateway.ds);
+    const r = await postGraphql(gw, { query: `query($n: Int) { feedbackItems(first: $n) { totalCount } }`, variables: { n: 1_000_000 } }, token);
+    sql.stop();
+    expect(r.codes).toEqual(["BAD_USER_INPUT"]);
+    expect(r.json?.errors?.[0].message).toContain("first");
+    expect(sql.count).toBe(0);
+  });
+
+  it("refuses a 90 kB string in variables with BAD_USER_INPUT naming the field, writing nothing", async () => {
+    const sql = countAllStatements(gw.gateway.ds);
+    const r = await postGraphql(
+      gw,
+      {
+        query: `mutation($input: RegisterFeedbackInput!) { registerFeedback(input: $input) { id } }`,
+        variables: { input: { kind: "COMPLAINT", criterion: "SERVICES", businessAreaId: "1", channel: "EMAIL", description: "x".repeat(90_000) } },
+      },
+      token,
+    );
+    sql.stop();
+    expect(r.codes).toEqual(["BAD_USER_INPUT"]);
+    expect(r.json?.errors?.[0].message).toContain("description");
+    expect(sql.count).toBe(0);
+  });
+
+  it("refuses an oversized chunked body (no content-length): 413 or a closed connection, never processed", async () => {
+    const chunk = new TextEncoder().encode(" ".repeat(64 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 40) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const sql = countAllStatements(gw.gateway.ds);
+    const result = await fetch(`${gw.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-request-id": "sec-chunked-flood" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit).then(
+      (res) => res.status,
+      (e: { cause?: { code?: string } }) => e.cause?.code ?? "fetch failed",
+    );
+    sql.stop();
+    // The gateway stops reading at the limit and closes the connection; the client sees 413 or a reset.
+    expect([413, "ECONNRESET", "EPIPE", "UND_ERR_SOCKET"]).toContain(result);
+    expect(requestLog(gw, "sec-chunked-flood")?.status).toBe(413);
+    expect(sql.count).toBe(0);
+  });
+
+  it("still answers ordinary requests after the probes", async () => {
+    const r = await rawRequest(gw.url, { body: JSON.stringify({ query: "{ businessAreas { id name } }" }), headers: { authorization: `Bearer ${token}` } });
+    expect(r.status).toBe(200);
+    expect((r.json?.data?.businessAreas as unknown[]).length).toBeGreaterThan(0);
+  });
+});
