@@ -188,15 +188,14 @@ async function indicators(db: FloorDb, req: FloorRequest): Promise<unknown> {
   const [y, mo, d] = to.split("-");
   const cutoff = `${Number(y) - 18}-${mo}-${d === "29" && mo === "02" ? "28" : d}`;
   const years = [...new Set(months.map((m) => Number(m.slice(0, 4))))];
-  const [households, longTerm, paid, recovered, budgets, children] = await Promise.all([
-    db.query(`SELECT x.month AS month, COUNT(*) AS n FROM (${PAID}) x GROUP BY x.month`, [months[0], end]),
-    // The package's one pass: LAG/LEAD over each household's paid months (see AssistanceStatistics.longTermPerMonth).
+  const [paidMonths, paid, recovered, budgets, children] = await Promise.all([
+    // The package's one pass: LAG/LEAD over each household's paid months (see AssistanceStatistics.paidMonthFigures).
     db.query(
-      `SELECT s.k AS k, SUM(CASE WHEN s.kBack >= s.k - 11 THEN 1 ELSE 0 END) AS endingHere,
+      `SELECT s.k AS k, COUNT(*) AS households, SUM(CASE WHEN s.kBack >= s.k - 11 THEN 1 ELSE 0 END) AS endingHere,
               SUM(CASE WHEN s.kBack >= s.k - 10 AND (s.kNext IS NULL OR s.kNext <> s.k + 1) THEN 1 ELSE 0 END) AS endingNext
          FROM (SELECT ${K} AS k, LAG(${K}, 10) OVER (PARTITION BY x.householdId ORDER BY x.month) AS kBack,
                       LEAD(${K}) OVER (PARTITION BY x.householdId ORDER BY x.month) AS kNext FROM (${PAID}) x) s
-        WHERE s.kBack IS NOT NULL GROUP BY s.k`,
+        GROUP BY s.k`,
       [addMonths(months[0], -11), end],
     ),
     db.query("SELECT DATE_FORMAT(p.paymentDate, '%Y-%m') AS month, SUM(p.amount) AS total FROM eb_payout p WHERE p.paymentDate BETWEEN ? AND ? GROUP BY DATE_FORMAT(p.paymentDate, '%Y-%m')", [from, to]),
@@ -209,11 +208,12 @@ async function indicators(db: FloorDb, req: FloorRequest): Promise<unknown> {
     ),
   ]);
   const map = (rows: Row[], v: string) => new Map(rows.map((r) => [String(r.month), int(r[v])]));
-  const H = map(households, "n");
+  const H = new Map<string, number>();
   const L = new Map<string, number>();
   const monthOfIndex = (i: number) => `${Math.floor((i - 1) / 12)}-${String(((i - 1) % 12) + 1).padStart(2, "0")}`;
-  for (const r of longTerm) {
+  for (const r of paidMonths) {
     const i = int(r.k);
+    H.set(monthOfIndex(i), int(r.households));
     L.set(monthOfIndex(i), (L.get(monthOfIndex(i)) ?? 0) + int(r.endingHere));
     L.set(monthOfIndex(i + 1), (L.get(monthOfIndex(i + 1)) ?? 0) + int(r.endingNext));
   }

@@ -12,7 +12,8 @@ import { PayoutType } from "../enums";
 @ObjectType("AssistancePayout", { description: "Utbetalning av försörjningsstöd; rättelser är nya poster, aldrig ändringar." })
 @Entity({ name: "eb_payout" })
 @Index(["onceKey"], { unique: true })
-@Index(["householdId", "month"])
+// Covering for the statistics' one pass over paid household-months (and the household-month lookups).
+@Index(["householdId", "month", "amount"])
 @Index(["month"])
 @Index(["paymentDate"])
 @Index(["decisionId"])

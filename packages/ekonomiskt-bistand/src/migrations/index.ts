@@ -1,4 +1,4 @@
-import { EkonomisktBistandInit1795447907633 } from "./1795447907633-EkonomisktBistandInit";
+import { EkonomisktBistandInit1795450016549 } from "./1795450016549-EkonomisktBistandInit";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const ekonomisktBistandMigrations: Function[] = [EkonomisktBistandInit1795447907633];
+export const ekonomisktBistandMigrations: Function[] = [EkonomisktBistandInit1795450016549];

@@ -68,19 +68,9 @@ export class AssistanceStatistics {
     return this.months[this.months.length - 1];
   }
 
-  /** Households with försörjningsstöd per month of the period. */
-  householdsPerMonth(): Promise<Map<YearMonth, number>> {
-    return this.memo("households", async () => {
-      const rows = await this.manager
-        .createQueryBuilder()
-        .select("x.month", "month")
-        .addSelect("COUNT(*)", "n")
-        .from(`(${PAID})`, "x")
-        .setParameters({ paidFrom: this.months[0], paidTo: this.endMonth })
-        .groupBy("x.month")
-        .getRawMany<{ month: string; n: unknown }>();
-      return new Map(rows.map((r) => [r.month, toInt(r.n)]));
-    });
+  /** Households with försörjningsstöd per month of the period (from the one pass of paidMonthFigures). */
+  async householdsPerMonth(): Promise<Map<YearMonth, number>> {
+    return (await this.paidMonthFigures()).households;
   }
 
   async householdsAtEnd(): Promise<number> {
@@ -96,32 +86,55 @@ export class AssistanceStatistics {
 
   /**
    * Households paid in more than ten distinct months of the 12 months ending each month of the
-   * period (for December: the calendar year, as the annual report counts it). One statement.
+   * period (for December: the calendar year, as the annual report counts it).
    */
-  longTermPerMonth(): Promise<Map<YearMonth, number>> {
-    return this.memo("longTerm", async () => {
-      const params: Record<string, string> = { paidFrom: addMonthsTo(this.months[0], -11), paidTo: this.endMonth, minMonths: String(LONG_TERM_MIN_MONTHS) };
-      const windows = this.months
-        .map((m, i) => {
-          params[`e${i}`] = m;
-          params[`s${i}`] = addMonthsTo(m, -11);
-          return `SELECT :e${i} AS endMonth, :s${i} AS startMonth`;
-        })
-        .join(" UNION ALL ");
+  async longTermPerMonth(): Promise<Map<YearMonth, number>> {
+    return (await this.paidMonthFigures()).longTerm;
+  }
+
+  /**
+   * Households paid per month and long-term households per month, in one statement and one pass
+   * over the paid household-months (index-only over the payouts' (householdId, month, amount)
+   * index), whatever the number of months. Each paid month k of a household looks back
+   * LONG_TERM_MIN_MONTHS − 1 of its paid months (LAG, in month order): the 12-month window
+   * ending at k qualifies when that month is at most 11 months back; the window ending at k + 1,
+   * when k + 1 is not paid, when it is at most 10 back. With 11 of 12 months required a
+   * qualifying window misses at most one month, so these two cases are all of them.
+   * JavaScript only adds the counts per month.
+   */
+  private paidMonthFigures(): Promise<{ households: Map<YearMonth, number>; longTerm: Map<YearMonth, number> }> {
+    return this.memo("paidMonths", async () => {
+      const back = LONG_TERM_MIN_MONTHS - 1;
+      // A month as an integer (year × 12 + month), so a 12-month window is a difference of 11.
+      const k = "(SUBSTR(x.month, 1, 4) * 12 + SUBSTR(x.month, 6, 2))";
       const rows = await this.manager
         .createQueryBuilder()
-        .select("w.endMonth", "month")
-        .addSelect("COUNT(*)", "n")
+        .select("s.k", "k")
+        .addSelect("COUNT(*)", "households")
+        .addSelect("SUM(CASE WHEN s.kBack >= s.k - 11 THEN 1 ELSE 0 END)", "endingHere")
+        .addSelect("SUM(CASE WHEN s.kBack >= s.k - 10 AND (s.kNext IS NULL OR s.kNext <> s.k + 1) THEN 1 ELSE 0 END)", "endingNext")
         .from(
-          `(SELECT win.endMonth AS endMonth, x.householdId AS householdId FROM (${windows}) win
-            JOIN (${PAID}) x ON x.month BETWEEN win.startMonth AND win.endMonth
-            GROUP BY win.endMonth, x.householdId HAVING COUNT(*) >= ${LONG_TERM_MIN_MONTHS})`,
-          "w",
+          `(SELECT ${k} AS k,
+                   LAG(${k}, ${back}) OVER (PARTITION BY x.householdId ORDER BY x.month) AS kBack,
+                   LEAD(${k}) OVER (PARTITION BY x.householdId ORDER BY x.month) AS kNext
+              FROM (${PAID}) x)`,
+          "s",
         )
-        .setParameters(params)
-        .groupBy("w.endMonth")
-        .getRawMany<{ month: string; n: unknown }>();
-      return new Map(rows.map((r) => [String(r.month), toInt(r.n)]));
+        .setParameters({ paidFrom: addMonthsTo(this.months[0], -11), paidTo: this.endMonth })
+        .groupBy("s.k")
+        .getRawMany<{ k: unknown; households: unknown; endingHere: unknown; endingNext: unknown }>();
+      const monthOfIndex = (i: number): YearMonth => `${Math.floor((i - 1) / 12)}-${String(((i - 1) % 12) + 1).padStart(2, "0")}`;
+      const households = new Map<YearMonth, number>();
+      const longTerm = new Map<YearMonth, number>();
+      const add = (month: YearMonth, n: number) => longTerm.set(month, (longTerm.get(month) ?? 0) + n);
+      for (const r of rows) {
+        const i = toInt(r.k);
+        households.set(monthOfIndex(i), toInt(r.households));
+        add(monthOfIndex(i), toInt(r.endingHere));
+        add(monthOfIndex(i + 1), toInt(r.endingNext));
+      }
+      const inPeriod = (m: Map<YearMonth, number>) => new Map(this.months.map((month) => [month, m.get(month) ?? 0]));
+      return { households: inPeriod(households), longTerm: inPeriod(longTerm) };
     });
   }
 

@@ -62,3 +62,12 @@ export function monthsCte(d: StatsDialect): string {
       SELECT ${d.nextMonth("monthStart")} FROM months WHERE ${d.nextMonth("monthStart")} <= ${d.date(":to")}
     )`;
 }
+
+/** A recursive CTE `months(monthStart, monthEnd)`: the months from :firstMonth through :to, each with the first day of the next. */
+export function monthSpansCte(d: StatsDialect): string {
+  return `months (monthStart, monthEnd) AS (
+      SELECT ${d.date(":firstMonth")}, ${d.nextMonth(d.date(":firstMonth"))}
+      UNION ALL
+      SELECT monthEnd, ${d.nextMonth("monthEnd")} FROM months WHERE monthEnd <= ${d.date(":to")}
+    )`;
+}

@@ -3,7 +3,7 @@ import { ValidationError, addDays, toInt, type Ore } from "@arbetsliv/core";
 import { PLACEMENT_TYPES, PlacementType } from "../enums";
 import { PlacementProvider } from "../providers/provider.entity";
 import type { Period } from "../costs/placement-days";
-import { monthsCte, named, statsDialect } from "./sql";
+import { monthSpansCte, monthsCte, named, statsDialect } from "./sql";
 import type {
   CostRow,
   MonthCost,
@@ -186,32 +186,39 @@ export async function placementCostRows(
     : "";
   const providerValues = Object.fromEntries((filter.providerIds ?? []).map((id, i) => [`pv${i}`, id]));
   if (filter.providerIds && filter.providerIds.length === 0) return [];
-  const lo = d.max("pl.billStart", "f.validFrom", "m.monthStart", d.date(":from"));
-  const hi = d.min(
-    "pl.endExcl",
-    `COALESCE(${d.addDays("f.validTo", "1")}, ${d.date("'9999-01-01'")})`,
-    d.nextMonth("m.monthStart"),
-    d.date(":toPlus1"),
-  );
-  const sql = `WITH RECURSIVE ${monthsCte(d)}
+  // Each placement is cut by the fee periods it overlaps (the ON clause keeps only those) and the
+  // period into segments [lo, hi), computed once; each segment then meets the months it spans,
+  // with plain date comparisons against a month series that carries its own end. The DISTINCT is
+  // a no-op (placement, agreement and fee ids make each row unique) that makes MariaDB
+  // materialise the segments: merged into the month join, its estimate of the recursive series
+  // (2 rows) puts the months first and re-runs the placement ⋈ agreement ⋈ fee join per month
+  // (months × placements × agreements: 0.9 s for 2 000 placements, 12× slower than this).
+  const lo = d.max("pl.billStart", "f.validFrom", d.date(":from"));
+  const hi = d.min("pl.endExcl", `COALESCE(${d.addDays("f.validTo", "1")}, ${d.date("'9999-01-01'")})`, d.date(":toPlus1"));
+  const sql = `WITH RECURSIVE ${monthSpansCte(d)}
     SELECT seg.month AS month, seg.type AS type, seg.providerId AS providerId,
            SUM(seg.nights) AS chargedNights, SUM(seg.nights * seg.personCount) AS chargedPersonNights,
            SUM(seg.nights * seg.personCount * seg.fee) AS amount
       FROM (
-        SELECT ${d.yearMonth("m.monthStart")} AS month, pl.type AS type, pl.providerId AS providerId,
-               pl.personCount AS personCount, f.dailyFee AS fee, ${d.daysBetween(lo, hi)} AS nights
+        SELECT ${d.yearMonth("m.monthStart")} AS month, s.type AS type, s.providerId AS providerId, s.personCount AS personCount,
+               s.fee AS fee, ${d.daysBetween(d.max("s.lo", "m.monthStart"), d.min("s.hi", "m.monthEnd"))} AS nights
           FROM (
-            SELECT p.id, p.type, p.providerId, p.personCount,
-                   CASE WHEN a.id IS NULL THEN p.startDate ELSE ${d.addDays("p.startDate", "a.acuteFreeNights")} END AS billStart,
-                   COALESCE(p.endDate, ${d.date(":toPlus1")}) AS endExcl
-              FROM rv_placement p
-              LEFT JOIN rv_service_fee_agreement a
-                ON a.providerId = p.providerId AND a.acuteFreeNights > 0 AND p.acute = 1
-               AND a.validFrom <= p.startDate AND a.validTo >= p.startDate
-             WHERE ${ACTIVE} ${byProvider}
-          ) pl
-          JOIN rv_provider_fee f ON f.providerId = pl.providerId AND f.placementType = pl.type
-          JOIN months m ON m.monthStart < pl.endExcl AND ${d.nextMonth("m.monthStart")} > pl.billStart
+            SELECT DISTINCT pl.id AS placementId, pl.agreementId AS agreementId, f.id AS feeId,
+                   pl.type AS type, pl.providerId AS providerId, pl.personCount AS personCount, f.dailyFee AS fee, ${lo} AS lo, ${hi} AS hi
+              FROM (
+                SELECT p.id, a.id AS agreementId, p.type, p.providerId, p.personCount,
+                       CASE WHEN a.id IS NULL THEN p.startDate ELSE ${d.addDays("p.startDate", "a.acuteFreeNights")} END AS billStart,
+                       COALESCE(p.endDate, ${d.date(":toPlus1")}) AS endExcl
+                  FROM rv_placement p
+                  LEFT JOIN rv_service_fee_agreement a
+                    ON a.providerId = p.providerId AND a.acuteFreeNights > 0 AND p.acute = 1
+                   AND a.validFrom <= p.startDate AND a.validTo >= p.startDate
+                 WHERE ${ACTIVE} ${byProvider}
+              ) pl
+              JOIN rv_provider_fee f ON f.providerId = pl.providerId AND f.placementType = pl.type
+               AND f.validFrom < pl.endExcl AND (f.validTo IS NULL OR f.validTo >= pl.billStart)
+          ) s
+          JOIN months m ON m.monthStart < s.hi AND m.monthEnd > s.lo
       ) seg
      WHERE seg.nights > 0
      GROUP BY seg.month, seg.type, seg.providerId
