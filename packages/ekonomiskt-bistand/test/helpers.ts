@@ -1,7 +1,7 @@
+import { makePersonnummer } from "@arbetsliv/core";
 import { ALL_AGE_GROUPS, LUNCH_AGE_GROUPS } from "../src/enums";
 import { RIKSNORM_YEARS } from "../src/riksnorm/riksnorm-data";
 import { tableFromSource } from "../src/riksnorm/riksnorm-table";
-import { makePersonnummer } from "../src/seed/personnummer";
 
 export { makePersonnummer };
 

@@ -1,6 +1,7 @@
+import { SeededRandom } from "@arbetsliv/core";
 import type { Connection, Pool } from "mysql2/promise";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
-import { Random, addDaysIso } from "../seed/random";
+import { addDaysIso } from "../seed/random";
 import { BENCH_ACCESS_LOG_KEY, accessLogInsert, money, personnummer, personnummerOut, subjectKey } from "./common";
 
 /**
@@ -60,7 +61,7 @@ function rounds(endDate: string, years: number): RoundRow[] {
 }
 
 async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<void> {
-  const random = new Random(2016_03_01);
+  const random = new SeededRandom(2016_03_01);
   const n = sizes.applications;
   const pool = sizes.persons;
   const rs = rounds(ctx.endDate, sizes.years);

@@ -1,6 +1,7 @@
+import { SeededRandom } from "@arbetsliv/core";
 import type { Connection, Pool } from "mysql2/promise";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
-import { Random, addDaysIso, addMonthsIso } from "../seed/random";
+import { addDaysIso, addMonthsIso } from "../seed/random";
 import { accessLogInsert, money, personnummer, personnummerOut, subjectKey } from "./common";
 
 /**
@@ -29,7 +30,7 @@ function period(endDate: string, months: number): { first: string; last: string;
 }
 
 async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<void> {
-  const random = new Random(2024_01_01);
+  const random = new SeededRandom(2024_01_01);
   const n = sizes.households;
   const p = period(ctx.endDate, sizes.months);
   ctx.progress(`ekonomiskt-bistand (${n.toLocaleString("en-US")} households × ${sizes.months} months)`, Math.round(n * (2.6 + sizes.months * 0.62)));

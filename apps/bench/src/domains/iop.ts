@@ -1,6 +1,7 @@
+import { SeededRandom, luhnCheckDigit } from "@arbetsliv/core";
 import type { Connection, Pool } from "mysql2/promise";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
-import { Random, addDaysIso } from "../seed/random";
+import { addDaysIso } from "../seed/random";
 import { money } from "./common";
 
 /**
@@ -22,22 +23,13 @@ const BUDGETS = [
   ["KS", "Kommunstyrelsen"],
 ];
 
-function luhn(nine: string): number {
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    let d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return (10 - (sum % 10)) % 10;
-}
 const orgnr = (i: number) => {
   const nine = `802${String(400_000 + i).padStart(6, "0")}`;
-  return nine + String(luhn(nine));
+  return nine + String(luhnCheckDigit(nine));
 };
 
 async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<void> {
-  const random = new Random(2022_05_19);
+  const random = new SeededRandom(2022_05_19);
   const n = sizes.agreements;
   const endYear = Number(ctx.endDate.slice(0, 4));
   const firstYear = endYear - sizes.years + 1;

@@ -1,6 +1,7 @@
+import { SeededRandom } from "@arbetsliv/core";
 import type { Connection, Pool } from "mysql2/promise";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
-import { Random, addDaysIso } from "../seed/random";
+import { addDaysIso } from "../seed/random";
 import { accessLogInsert, money, personnummer, subjectKey } from "./common";
 
 /**
@@ -39,7 +40,7 @@ function span(endDate: string, years: number) {
 }
 
 async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<void> {
-  const random = new Random(2021_09_08);
+  const random = new SeededRandom(2021_09_08);
   const n = sizes.placements;
   const s = span(ctx.endDate, sizes.years);
   ctx.progress(`relationsvald (${n.toLocaleString("en-US")} placements)`, Math.round(n * 2.6));

@@ -1,6 +1,7 @@
+import { SeededRandom } from "@arbetsliv/core";
 import type { Connection, Pool } from "mysql2/promise";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
-import { Random, addDaysIso, daysBetweenIso } from "../seed/random";
+import { addDaysIso, daysBetweenIso } from "../seed/random";
 
 /**
  * Synpunkter — citizen feedback. Tables (from the SynpunkterInit migration): feedback_business_area,
@@ -44,7 +45,7 @@ const PHRASES = [
 ];
 
 async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<void> {
-  const random = new Random(2013_12_01);
+  const random = new SeededRandom(2013_12_01);
   const n = sizes.feedbackItems;
   const areas = sizes.businessAreas;
   const years = sizes.years;

@@ -13,12 +13,6 @@ export const scopeAuthChecker: AuthChecker<RequestContext, string> = ({ context 
   return true;
 };
 
-/** Throws FORBIDDEN unless the caller has one of the scopes (for checks inside services/resolvers). */
-export function requireScope(context: Pick<RequestContext, "principal">, ...scopes: string[]): void {
-  if (!context.principal) throw new UnauthenticatedError();
-  if (!hasAnyScope(context.principal, scopes)) throw new ForbiddenError(scopes);
-}
-
 export interface OperationScopes {
   type: "Query" | "Mutation";
   field: string;

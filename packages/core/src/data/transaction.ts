@@ -21,3 +21,9 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = e?.code ?? e?.driverError?.code;
   return code === "ER_DUP_ENTRY" || e?.errno === 1062 || /UNIQUE constraint failed/i.test(e?.message ?? "");
 }
+
+/** True when MariaDB/InnoDB chose this transaction as a deadlock victim (e.g. two inserters of one unique key). */
+export function isDeadlock(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number; driverError?: { code?: string } };
+  return e?.code === "ER_LOCK_DEADLOCK" || e?.errno === 1213 || e?.driverError?.code === "ER_LOCK_DEADLOCK";
+}

@@ -1,11 +1,11 @@
 import { In } from "typeorm";
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { NotFoundError, groupByKeys, indexByKeys, type RequestContext } from "@arbetsliv/core";
+import { NotFoundError, groupByKeys, indexByKeys, type RequestContext, toId } from "@arbetsliv/core";
 import { Calculation, CalculationLine } from "../calculation/calculation.entity";
 import { Decision } from "../decision/decision.entity";
 import { HouseholdMember } from "../household/household-member.entity";
 import { EkonomisktBistandScopes as S } from "../scopes";
-import { assertHouseholdVisible, logRead, toId } from "../shared/access";
+import { assertHouseholdVisible, logRead } from "../shared/access";
 import { Application, ApplicationCost, ApplicationIncome } from "./application.entity";
 import { DecideInput, SetApplicationStatusInput, SubmitApplicationInput, UpdateClaimsInput } from "./application.inputs";
 import { ApplicationService } from "./application.service";

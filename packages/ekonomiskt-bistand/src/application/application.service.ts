@@ -9,6 +9,7 @@ import {
   todayLocalDate,
   updateVersioned,
   type RequestContext,
+  toId,
 } from "@arbetsliv/core";
 import { CalculationInputError, calculateAssistance, workIncentiveFor } from "../calculation/assistance-calculation";
 import { Calculation, CalculationLine } from "../calculation/calculation.entity";
@@ -17,7 +18,7 @@ import { Payout } from "../decision/payout.entity";
 import { ApplicationChannel, ApplicationStatus as St, ApplicationType, CalculationLineKind, DecisionOutcome } from "../enums";
 import { HouseholdMember } from "../household/household-member.entity";
 import { costCapsOn, riksnormTableFor } from "../riksnorm/riksnorm.service";
-import { actorOf, assertHouseholdVisible, logChange, logRead, toId, writableHousehold } from "../shared/access";
+import { actorOf, assertHouseholdVisible, logChange, logRead, writableHousehold } from "../shared/access";
 import { addMonthsTo, assertYearMonth, firstDayOf, lastDayOf } from "../shared/month";
 import { Application, ApplicationCost, ApplicationIncome } from "./application.entity";
 import type { CostInput, DecideInput, IncomeInput, SetApplicationStatusInput, SubmitApplicationInput, UpdateClaimsInput } from "./application.inputs";

@@ -6,24 +6,20 @@ import {
   isUniqueViolation,
   todayLocalDate,
   type RequestContext,
+  toId,
+  isDeadlock,
 } from "@arbetsliv/core";
 import { ApplicationStatus, DecisionOutcome, MemberRole, PayoutType } from "../enums";
 import { Application } from "../application/application.entity";
 import { HouseholdMember } from "../household/household-member.entity";
 import type { CorrectPayoutInput, PayInput } from "../application/application.inputs";
-import { actorOf, assertHouseholdVisible, logChange, toId } from "../shared/access";
+import { actorOf, assertHouseholdVisible, logChange } from "../shared/access";
 import { Decision } from "./decision.entity";
 import { Payout } from "./payout.entity";
 
 export interface PayoutReceiptData {
   payout: Payout;
   created: boolean;
-}
-
-/** MariaDB/InnoDB may pick one of two inserters of the same unique key as a deadlock victim. */
-function isDeadlock(e: unknown): boolean {
-  const err = e as { code?: string; errno?: number; driverError?: { code?: string } };
-  return err?.code === "ER_LOCK_DEADLOCK" || err?.errno === 1213 || err?.driverError?.code === "ER_LOCK_DEADLOCK";
 }
 
 export class PayoutService {

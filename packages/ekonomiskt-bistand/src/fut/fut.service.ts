@@ -10,11 +10,12 @@ import {
   updateVersioned,
   type Connection,
   type RequestContext,
+  toId,
 } from "@arbetsliv/core";
 import { Payout } from "../decision/payout.entity";
 import { IncorrectPaymentStatus as St } from "../enums";
 import { Household } from "../household/household.entity";
-import { actorOf, assertHouseholdVisible, canSeeProtected, logChange, logRead, toId, writableHousehold } from "../shared/access";
+import { actorOf, assertHouseholdVisible, canSeeProtected, logChange, logRead, writableHousehold } from "../shared/access";
 import type {
   DecideReclaimInput,
   IncorrectPaymentCaseListArgs,

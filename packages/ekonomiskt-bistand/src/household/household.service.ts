@@ -15,9 +15,10 @@ import {
   updateVersioned,
   type Connection,
   type RequestContext,
+  toId,
 } from "@arbetsliv/core";
 import { MemberRole } from "../enums";
-import { assertNotGallrad, canSeeProtected, logChange, logRead, toId, visibleHousehold, writableHousehold } from "../shared/access";
+import { assertNotGallrad, canSeeProtected, logChange, logRead, visibleHousehold, writableHousehold } from "../shared/access";
 import { assertYearMonth } from "../shared/month";
 import { EkonomisktBistandScopes } from "../scopes";
 import { HouseholdMember } from "./household-member.entity";

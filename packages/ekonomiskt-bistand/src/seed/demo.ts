@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
-import { SeededRandom, addDays, inTransaction, type LocalDate } from "@arbetsliv/core";
+import { SeededRandom, addDays, inTransaction, type LocalDate, makePersonnummer } from "@arbetsliv/core";
 import { Application, ApplicationCost, ApplicationIncome } from "../application/application.entity";
 import { DEFAULT_LEGAL_BASIS } from "../application/application.service";
 import { calculateAssistance } from "../calculation/assistance-calculation";
@@ -34,7 +34,6 @@ import { lastDayOf } from "../shared/month";
 import { AssistanceBudgetYear } from "../statistics/budget-year.entity";
 import { WageSubsidyEmployment, WageSubsidyMonth } from "../wage-subsidy/wage-subsidy.entity";
 import { FIRST_STORED_INDEX, MONTHS, REPORT, TAG, apportion, monthAt, simulateHouseholds, simulateWageSubsidy, spellsOf, u, yearOf } from "./demo-model";
-import { makePersonnummer } from "./personnummer";
 
 const SEEDER = "demo-seed";
 const CASEWORKERS = Array.from({ length: 14 }, (_, i) => `handlaggare-${String(i + 1).padStart(2, "0")}`);

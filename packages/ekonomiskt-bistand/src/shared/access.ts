@@ -1,13 +1,7 @@
 import type { EntityManager } from "typeorm";
-import { AccessAction, ConflictError, NotFoundError, ValidationError, hasScope, type RequestContext } from "@arbetsliv/core";
+import { AccessAction, ConflictError, NotFoundError, hasScope, type RequestContext } from "@arbetsliv/core";
 import { Household } from "../household/household.entity";
 import { DOMAIN, EkonomisktBistandScopes } from "../scopes";
-
-export function toId(field: string, value: string | number): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw new ValidationError(field, "id", "is not a valid id");
-  return id;
-}
 
 export function actorOf(ctx: RequestContext): string {
   return ctx.principal?.subject ?? "anonymous";

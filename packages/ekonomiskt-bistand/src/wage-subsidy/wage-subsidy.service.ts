@@ -10,9 +10,10 @@ import {
   updateVersioned,
   type Connection,
   type RequestContext,
+  toId,
 } from "@arbetsliv/core";
 import { Household } from "../household/household.entity";
-import { assertNotGallrad, canSeeProtected, logChange, logRead, toId, writableHousehold } from "../shared/access";
+import { assertNotGallrad, canSeeProtected, logChange, logRead, writableHousehold } from "../shared/access";
 import { firstDayOf, lastDayOf } from "../shared/month";
 import type { EndWageSubsidyEmploymentInput, RecordWageSubsidyMonthInput, RegisterWageSubsidyEmploymentInput, WageSubsidyListArgs } from "./wage-subsidy.inputs";
 import { WageSubsidyEmployment, WageSubsidyMonth } from "./wage-subsidy.entity";
