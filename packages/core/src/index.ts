@@ -13,6 +13,7 @@ export * from "./data/seeded-random";
 export * from "./data/ids";
 export * from "./data/row-lock";
 export * from "./data/chunks";
+export * from "./data/summary-rows";
 export * from "./data/mysql-admin";
 export * from "./errors/errors";
 export * from "./errors/format-error";
