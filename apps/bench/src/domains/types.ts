@@ -1,4 +1,5 @@
 import type { Connection, Pool } from "mysql2/promise";
+import type { DataSource } from "typeorm";
 import type { Progress } from "../util/progress";
 import type { BulkInserter, SqlValue } from "../seed/bulk-insert";
 
@@ -44,6 +45,11 @@ export interface SeedContext {
   progress(label: string, totalRows: number): void;
   /** A multi-row INSERT loader for one table; its rows count on the current progress bar. */
   inserter(table: string, columns: readonly string[]): BulkInserter;
+  /**
+   * The modules' TypeORM data source on the same database, for a package's own functions
+   * (e.g. rebuilding its summary tables from the loaded records after a bulk load).
+   */
+  dataSource: DataSource;
   /** Seeded data ends on this date (the seeder's "today"), YYYY-MM-DD. */
   endDate: string;
 }

@@ -5,7 +5,7 @@ import { Progress } from "../util/progress";
 import { BulkInserter, loadingConnection } from "./bulk-insert";
 
 /** Bump when a seeder changes the data it writes, so old databases are rebuilt. */
-export const SEED_VERSION = 5;
+export const SEED_VERSION = 6;
 
 export interface SeedPlan {
   url: string;
@@ -82,7 +82,6 @@ export async function ensureSeeded(plan: SeedPlan, modules: readonly DomainModul
   const ds = createDataSource(mysqlConfig(plan.url), { modules, poolSize: 2 });
   await ds.initialize();
   await ds.runMigrations({ transaction: "each" });
-  await ds.destroy();
 
   const endDate = new Date().toISOString().slice(0, 10);
   const conn = await loadingConnection(plan.url);
@@ -97,6 +96,7 @@ export async function ensureSeeded(plan: SeedPlan, modules: readonly DomainModul
         bar = new Progress(label, total);
       },
       inserter: (table, columns) => new BulkInserter(conn, table, columns, bar),
+      dataSource: ds,
     };
     for (const domain of domains) await domain.seed(ctx, plan.sizes[domain.module]);
     bar?.finish();
@@ -104,6 +104,7 @@ export async function ensureSeeded(plan: SeedPlan, modules: readonly DomainModul
     for (const { t } of tables as { t: string }[]) await conn.query(`ANALYZE TABLE \`${t}\``);
   } finally {
     await conn.end();
+    await ds.destroy();
   }
   const info: SeedInfo = {
     version: SEED_VERSION,
