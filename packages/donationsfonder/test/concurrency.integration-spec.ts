@@ -1,5 +1,6 @@
+import { inTransaction } from "@arbetsliv/core";
 import { TestApp, testDatabaseKind } from "@arbetsliv/core/testing";
-import { Application, PayoutPayment, donationsfonderModule } from "../src";
+import { Application, PayoutPayment, donationsfonderModule, rebuildDonationSummaries } from "../src";
 import { READ, REGISTER, WRITE, application, pnr, register, setUpRound, type RoundFixture } from "./fixture";
 
 describe(`donationsfonder exactly-once rules under concurrency on ${testDatabaseKind()}`, () => {
@@ -82,5 +83,24 @@ describe(`donationsfonder exactly-once rules under concurrency on ${testDatabase
     expect(results.filter((r) => !r.errors).length).toBe(1);
     expect(results.flatMap((r) => r.errorCodes).sort()).toEqual(Array(11).fill("CONFLICT"));
     expect(await app.ds.getRepository(PayoutPayment).count({ where: { payoutId: Number(payoutId) } })).toBe(1);
+  });
+
+  it("keeps the report's summary rows exact when many writers add to the same row at once", async () => {
+    const list = await app.ok(`query($id: ID!) { donationPayouts(roundId: $id, paid: false) { nodes { id } } }`, { ...READ, variables: { id: fx.roundId } });
+    expect(list.donationPayouts.nodes).toHaveLength(9);
+    const results = await Promise.all(
+      list.donationPayouts.nodes.map((p: { id: string }) =>
+        app.call(`mutation($input: MarkDonationPayoutPaidInput!) { markDonationPayoutPaid(input: $input) { id } }`, { ...WRITE, variables: { input: { payoutId: p.id, paidOn: "2023-06-16" } } }),
+      ),
+    );
+    expect(results.flatMap((r) => r.errorCodes)).toEqual([]);
+    const rows = () => app.ds.query("SELECT * FROM donation_round_fund_summary UNION ALL SELECT roundId, 0, applications, 0, 0, 0 FROM donation_round_status_summary ORDER BY 1, 2, 3");
+    const maintained = await rows();
+    await inTransaction(app.ds, (m) => rebuildDonationSummaries(m));
+    expect(maintained).toEqual(await rows());
+    const report = await app.ok(`{ donationReport(from: "2023-01-01", to: "2023-12-31") { amountPaid rounds { applications refused granted personsReached } } }`, {
+      scopes: ["donationsfonder:stats"],
+    });
+    expect(report.donationReport).toEqual({ amountPaid: "10000.00", rounds: [{ applications: 19, refused: 9, granted: 10, personsReached: 10 }] });
   });
 });

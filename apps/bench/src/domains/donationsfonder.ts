@@ -1,5 +1,7 @@
 import { SeededRandom } from "@arbetsliv/core";
+import { createRequire } from "node:module";
 import type { Connection, Pool } from "mysql2/promise";
+import type { EntityManager } from "typeorm";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
 import { addDaysIso } from "../seed/random";
 import { BENCH_ACCESS_LOG_KEY, accessLogInsert, money, personnummer, personnummerOut, subjectKey } from "./common";
@@ -83,7 +85,7 @@ async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<vo
   await budgets.close();
 
   const apps = ctx.inserter("donation_application", ["id", "roundId", "personnummer", "personKey", "activePersonnummer", "receivedDate", "registeredBy", "resident", "householdSize", "yearlyIncome", "purposes", "amountRequested", "status", "rejectionReason", "rejectionText", "assessment", "fundId", "duplicateOfId", "anonymisedDate", "version", "createdAt"]);
-  const allocs = ctx.inserter("donation_allocation", ["id", "roundId", "fundId", "applicationId", "proposedAmount", "amount", "explanation", "version"]);
+  const allocs = ctx.inserter("donation_allocation", ["id", "roundId", "fundId", "applicationId", "personKey", "proposedAmount", "amount", "explanation", "version"]);
   const payouts = ctx.inserter("donation_payout", ["id", "roundId", "fundId", "allocationId", "applicationId", "personnummer", "amount", "scheduledDate"]);
   const payments = ctx.inserter("donation_payout_payment", ["payoutId", "roundId", "paidOn", "recordedAt", "paidBy", "reference"]);
   // One person, one personnummer: (birth day, serial) is a bijection of the person index.
@@ -117,8 +119,9 @@ async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<vo
         }
       }
       lastActive.set(person, id);
+      const personKey = subjectKey(pnr, BENCH_ACCESS_LOG_KEY);
       await apps.add([
-        id, r.id, pnr, subjectKey(pnr, BENCH_ACCESS_LOG_KEY), refused ? null : pnr, received, random.chance(0.5) ? "handlaggare-01" : "handlaggare-02",
+        id, r.id, pnr, personKey, refused ? null : pnr, received, random.chance(0.5) ? "handlaggare-01" : "handlaggare-02",
         reason !== "NOT_RESIDENT", random.int(1, 5), random.int(0, 400) * 100_000, purposes, asked, status, reason,
         reason ? `Skäl: ${reason}` : null, r.decided && !refused ? `${FUNDS[0].code}: prövad; ${FUNDS[3].code}: prövad.` : null,
         fundId, reason === "DUPLICATE" ? Math.max(1, id - 1) : null, null, r.decided ? 2 : 1, `${received} 10:00:00.000000`,
@@ -126,7 +129,7 @@ async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<vo
       if (fundId !== null) {
         allocId++;
         const amount = random.chance(0.1) ? 0 : Math.min(asked, random.int(5, 30) * 10_000);
-        await allocs.add([allocId, r.id, fundId, id, amount, amount, `Lika belopp (EQUAL): ${FUNDS[fundId - 1].name}; ${money(amount)} kr (asked ${money(asked)} kr).`, 1]);
+        await allocs.add([allocId, r.id, fundId, id, personKey, amount, amount, `Lika belopp (EQUAL): ${FUNDS[fundId - 1].name}; ${money(amount)} kr (asked ${money(asked)} kr).`, 1]);
         if (amount > 0) {
           await payouts.add([allocId, r.id, fundId, allocId, id, pnr, amount, r.payout]);
           if (random.chance(0.95)) await payments.add([allocId, r.id, r.payout, `${r.payout} 14:00:00`, "ekonomi-01", `BG-${allocId}`]);
@@ -138,6 +141,16 @@ async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<vo
   await allocs.close();
   await payouts.close();
   await payments.close();
+  // The records were bulk-loaded around the services: compute the package's summary rows from them.
+  await ctx.dataSource.transaction((m) => donationsfonderPackage().rebuildDonationSummaries(m));
+}
+
+/**
+ * The package itself, for its rebuild function. The bench depends on the gateway, which depends on
+ * the package, so it is loaded from the gateway's dependencies.
+ */
+function donationsfonderPackage(): { rebuildDonationSummaries(manager: EntityManager): Promise<void> } {
+  return createRequire(require.resolve("@arbetsliv/gateway"))("@arbetsliv/donationsfonder");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -260,27 +273,13 @@ async function report(db: FloorDb, req: FloorRequest): Promise<unknown> {
   const rounds = await db.query("SELECT * FROM donation_round WHERE plannedPayoutDate BETWEEN ? AND ? ORDER BY plannedPayoutDate ASC, id ASC", [from, to]);
   if (rounds.length === 0) return { donationReport: { from, to, applications: 0, amountDistributed: "0.00", amountPaid: "0.00", personsReachedInRounds: 0, distinctPersonsReached: 0, rounds: [] } };
   const ids = rounds.map((r) => Number(r.id));
-  const byStatus = await db.query("SELECT a.roundId AS roundId, a.status AS status, a.rejectionReason AS reason, COUNT(*) AS n FROM donation_application a WHERE a.roundId IN (?) GROUP BY a.roundId, a.status, a.rejectionReason", [ids]);
-  // The package's one pass over allocations ⋈ applications (WITH ROLLUP: per fund, per round, over the decided rounds).
+  // The package's statements: the summary rows kept on write, and distinct persons over the decided rounds.
+  const byStatus = await db.query("SELECT roundId, status, reason, applications AS n FROM donation_round_status_summary WHERE roundId IN (?) AND applications <> 0", [ids]);
+  const byFund = await db.query("SELECT roundId, fundId, applications, granted, allocated, paid FROM donation_round_fund_summary WHERE roundId IN (?) AND applications > 0", [ids]);
   const decidedIds = rounds.filter((r) => r.status === "DECIDED").map((r) => Number(r.id));
-  const decidedSql = decidedIds.length ? `al.roundId IN (${decidedIds.map(() => "?").join(", ")})` : "1 = 0";
-  const figures = await db.query(
-    `SELECT al.roundId AS roundId, al.fundId AS fundId, COUNT(*) AS applications,
-          SUM(CASE WHEN al.amount > 0 THEN 1 ELSE 0 END) AS granted,
-          COALESCE(SUM(al.amount), 0) AS allocated,
-          COUNT(DISTINCT CASE WHEN al.amount > 0 THEN a.personKey END) AS persons,
-          COUNT(DISTINCT CASE WHEN al.amount > 0 AND ${decidedSql} THEN a.personKey END) AS decidedPersons
-       FROM donation_allocation al INNER JOIN donation_application a ON a.id = al.applicationId WHERE al.roundId IN (${ids.map(() => "?").join(", ")})
-      GROUP BY al.roundId, al.fundId WITH ROLLUP`,
-    [...decidedIds, ...ids],
-  );
-  const byFund = figures.filter((r) => r.roundId !== null && r.fundId !== null);
-  const personsByRound = figures.filter((r) => r.roundId !== null && r.fundId === null);
-  const distinct = { persons: figures.find((r) => r.roundId === null)?.decidedPersons ?? 0 };
-  const paidByFund = await db.query(
-    "SELECT p.roundId AS roundId, p.fundId AS fundId, COALESCE(SUM(p.amount), 0) AS paid FROM donation_payout p INNER JOIN donation_payout_payment pp ON pp.payoutId = p.id WHERE p.roundId IN (?) GROUP BY p.roundId, p.fundId",
-    [ids],
-  );
+  const distinct = decidedIds.length
+    ? int((await db.query("SELECT COUNT(DISTINCT personKey) AS n FROM donation_allocation WHERE roundId IN (?) AND amount > 0", [decidedIds]))[0]?.n)
+    : 0;
   const budgets = await db.query("SELECT * FROM donation_fund_budget WHERE roundId IN (?)", [ids]);
   const fundIds = [...new Set([...budgets.map((b) => Number(b.fundId)), ...byFund.map((r) => int(r.fundId))])];
   const funds = (fundIds.length ? await db.query("SELECT * FROM donation_fund WHERE id IN (?)", [fundIds]) : []).sort(
@@ -288,9 +287,9 @@ async function report(db: FloorDb, req: FloorRequest): Promise<unknown> {
   );
   const key = (r: unknown, f: unknown) => `${int(r)}:${int(f)}`;
   const fundRows = new Map(byFund.map((r) => [key(r.roundId, r.fundId), r]));
-  const paidRows = new Map(paidByFund.map((r) => [key(r.roundId, r.fundId), int(r.paid)]));
   const budgetOf = new Map(budgets.map((b) => [key(b.roundId, b.fundId), Number(b.available)]));
-  const persons = new Map(personsByRound.map((r) => [int(r.roundId), int(r.persons)]));
+  const persons = new Map<number, number>();
+  for (const r of byFund) persons.set(int(r.roundId), (persons.get(int(r.roundId)) ?? 0) + int(r.granted));
   const reports = rounds.map((round) => {
     const rid = Number(round.id);
     const decided = round.status === "DECIDED";
@@ -306,8 +305,8 @@ async function report(db: FloorDb, req: FloorRequest): Promise<unknown> {
         const available = budgetOf.get(key(rid, f.id)) ?? 0;
         return {
           fundId: Number(f.id), fundCode: f.code, fundName: f.name, amountAvailable: available, applications: int(row?.applications), granted: int(row?.granted),
-          amountAllocated: allocated, amountDistributed: decided ? allocated : 0, amountPaid: paidRows.get(key(rid, f.id)) ?? 0, amountRemaining: available - allocated,
-          personsReached: decided ? int(row?.persons) : 0,
+          amountAllocated: allocated, amountDistributed: decided ? allocated : 0, amountPaid: int(row?.paid), amountRemaining: available - allocated,
+          personsReached: decided ? int(row?.granted) : 0,
         };
       });
     const total = (pick: (f: (typeof fr)[number]) => number) => fr.reduce((s, f) => s + pick(f), 0);
@@ -329,7 +328,7 @@ async function report(db: FloorDb, req: FloorRequest): Promise<unknown> {
   return {
     donationReport: {
       from, to, applications: sum((r) => r.applications), amountDistributed: money(sum((r) => r._distributed)), amountPaid: money(sum((r) => r._paid)),
-      personsReachedInRounds: sum((r) => r.personsReached), distinctPersonsReached: int(distinct?.persons),
+      personsReachedInRounds: sum((r) => r.personsReached), distinctPersonsReached: distinct,
       rounds: reports.map(({ _distributed, _paid, ...r }) => (void _distributed, void _paid, r)),
     },
   };

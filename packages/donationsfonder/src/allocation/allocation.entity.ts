@@ -6,9 +6,10 @@ import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core";
 @ObjectType("DonationAllocation", { description: "Fördelning — the amount an eligible application gets from its fund, and why." })
 @Entity({ name: "donation_allocation" })
 @Index(["applicationId"], { unique: true })
-// Covers the report's allocation pass (per round and fund: count, granted, amount, the join key)
-// and every lookup by round or round and fund.
+// Every lookup by round or round and fund (the adjustment's fund sum reads it index-only).
 @Index(["roundId", "fundId", "amount", "applicationId"])
+// Covers the report's distinct persons granted over several rounds (amount > 0), index-only.
+@Index(["roundId", "amount", "personKey"])
 export class Allocation {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -25,6 +26,13 @@ export class Allocation {
   @Field(() => ID)
   @Column({ type: "int" })
   applicationId!: number;
+
+  /**
+   * The applicant's `personKey` (copied from the application when the allocation is made; gallring
+   * keeps it), so distinct persons are counted without joining the applications. Never a GraphQL field.
+   */
+  @Column({ type: "varchar", length: 24 })
+  personKey!: string;
 
   @Field(() => MoneyScalar, { description: "What the published policy gave (whole kronor)." })
   @Column({ ...moneyColumn })

@@ -12,6 +12,7 @@ import { Allocation } from "./allocation.entity";
 import type { AdjustAllocationInput } from "./allocation.inputs";
 import type { FundRules } from "./eligibility";
 import { planRound, type PlannedApplication } from "./round-plan";
+import { addFundFigures, countStatuses, dropEmptyRows } from "../statistics/summary";
 
 /** The funds of a round as rules, with each fund's budget in the round (0 when none). */
 export function fundRulesFor(funds: Fund[], budgets: FundBudget[]): FundRules[] {
@@ -52,7 +53,14 @@ export class AllocationService {
       const apps = await manager.find(Application, {
         where: { roundId: id, status: In([ApplicationStatus.RECEIVED, ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE]) },
       });
+      const personKeyOf = new Map(apps.map((a) => [a.id, a.personKey]));
       const plan = planRound(round, fundRulesFor(funds, budgets), apps.map(applicantFacts));
+      // The summary rows move with the records: out with the old statuses and allocations, in with the new.
+      const previous: { fundId: unknown; n: unknown; granted: unknown; allocated: unknown }[] = await manager.query(
+        `SELECT fundId, COUNT(*) AS n, SUM(CASE WHEN amount > 0 THEN 1 ELSE 0 END) AS granted, COALESCE(SUM(amount), 0) AS allocated
+           FROM donation_allocation WHERE roundId = ? GROUP BY fundId`,
+        [id],
+      );
       await manager.delete(Allocation, { roundId: id });
       for (const o of plan.outcomes) {
         await manager.update(Application, { id: o.applicationId }, {
@@ -66,8 +74,25 @@ export class AllocationService {
       await insertChunked(
         manager,
         Allocation,
-        plan.allocations.map((a) => ({ roundId: id, fundId: a.fundId, applicationId: a.applicationId, proposedAmount: a.amount, amount: a.amount, explanation: a.explanation })),
+        plan.allocations.map((a) => ({
+          roundId: id,
+          fundId: a.fundId,
+          applicationId: a.applicationId,
+          personKey: personKeyOf.get(a.applicationId)!,
+          proposedAmount: a.amount,
+          amount: a.amount,
+          explanation: a.explanation,
+        })),
       );
+      await countStatuses(manager, [
+        ...apps.map((a) => ({ roundId: id, status: a.status, reason: a.rejectionReason, n: -1 })),
+        ...plan.outcomes.map((o) => ({ roundId: id, status: o.status, reason: o.rejectionReason, n: 1 })),
+      ]);
+      await addFundFigures(manager, [
+        ...previous.map((p) => ({ roundId: id, fundId: toInt(p.fundId), applications: -toInt(p.n), granted: -toInt(p.granted), allocated: -toInt(p.allocated) })),
+        ...plan.allocations.map((a) => ({ roundId: id, fundId: a.fundId, applications: 1, granted: a.amount > 0 ? 1 : 0, allocated: a.amount })),
+      ]);
+      await dropEmptyRows(manager, id);
       await updateVersioned(manager, Round, "DonationRound", id, expectedVersion, { status: RoundStatus.ALLOCATED, allocatedAt: new Date() });
       const saved = await manager.find(Allocation, { where: { roundId: id }, select: { id: true, applicationId: true } });
       const pnr = new Map(apps.map((a) => [a.id, a.personnummer]));
@@ -104,6 +129,9 @@ export class AllocationService {
       }
       // Lock the fund's budget row so two adjustments in the same fund cannot both pass the check.
       const budget = await lockRow(manager, FundBudget, { roundId: round.id, fundId: allocation.fundId });
+      // The amount as it is now (a locking read), not as this transaction's snapshot saw it: the
+      // summary row moves by exactly the change this update makes.
+      const before = (await lockRow(manager, Allocation, { id }))?.amount ?? allocation.amount;
       // A locking read: on MariaDB a plain SELECT would see the transaction's snapshot, taken before
       // the budget lock was granted, and miss adjustments committed while this one waited.
       const sum = manager
@@ -112,7 +140,7 @@ export class AllocationService {
         .where("al.roundId = :roundId AND al.fundId = :fundId", { roundId: round.id, fundId: allocation.fundId });
       if (isMysql(manager)) sum.setLock("pessimistic_read");
       const raw = await sum.getRawOne<{ total: string | number }>();
-      const total = toInt(raw?.total) - allocation.amount + input.amount;
+      const total = toInt(raw?.total) - before + input.amount;
       const available = budget?.available ?? 0;
       if (total > available) {
         throw new ValidationError(
@@ -122,12 +150,20 @@ export class AllocationService {
         );
       }
       await updateVersioned(manager, Allocation, "DonationAllocation", id, input.expectedVersion, { amount: input.amount });
+      await addFundFigures(manager, [
+        {
+          roundId: round.id,
+          fundId: allocation.fundId,
+          granted: (input.amount > 0 ? 1 : 0) - (before > 0 ? 1 : 0),
+          allocated: input.amount - before,
+        },
+      ]);
       await manager.insert(AllocationAdjustment, {
         allocationId: id,
         roundId: round.id,
         actor,
         adjustedAt: new Date(),
-        fromAmount: allocation.amount,
+        fromAmount: before,
         toAmount: input.amount,
         reason: input.reason,
       });

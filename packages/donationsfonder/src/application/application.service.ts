@@ -5,6 +5,7 @@ import { DOMAIN, assertNotNegative, assertWholeKronor } from "../shared/util";
 import { Application } from "./application.entity";
 import type { ApplicationListArgs, RegisterApplicationInput, UpdateApplicationInput } from "./application.inputs";
 import { receiptOutcome } from "./receipt.rules";
+import { countStatuses } from "../statistics/summary";
 
 /** Applications: registration (with refusal of late, early and duplicate ones), corrections, person-level reads. */
 export class ApplicationService {
@@ -57,6 +58,7 @@ export class ApplicationService {
           duplicateOfId: outcome.duplicateOfId,
         });
         await manager.save(app);
+        await countStatuses(manager, [{ roundId, status: app.status, reason: app.rejectionReason, n: 1 }]);
         await this.ctx.accessLog.append(manager, {
           action: AccessAction.CREATE,
           operation: "Mutation.registerDonationApplication",

@@ -1,4 +1,4 @@
-import { DonationsfonderInit1795449128622 } from "./1795449128622-DonationsfonderInit";
+import { DonationsfonderInit1795976270117 } from "./1795976270117-DonationsfonderInit";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const donationsfonderMigrations: Function[] = [DonationsfonderInit1795449128622];
+export const donationsfonderMigrations: Function[] = [DonationsfonderInit1795976270117];

@@ -6,6 +6,7 @@ import { Round } from "../round/round.entity";
 import type { BoardDecisionInput } from "../round/round.inputs";
 import { RoundStatus } from "../shared/enums";
 import { DOMAIN } from "../shared/util";
+import { addFundFigures } from "../statistics/summary";
 import { PayoutPayment } from "./payout-payment.entity";
 import { Payout } from "./payout.entity";
 import type { MarkPaidInput, PayoutListArgs } from "./payout.inputs";
@@ -91,6 +92,7 @@ export class PayoutService {
           paidBy: this.ctx.principal?.subject ?? "anonymous",
           reference: input.reference ?? null,
         });
+        await addFundFigures(manager, [{ roundId: payout.roundId, fundId: payout.fundId, paid: payout.amount }]);
         await this.ctx.accessLog.append(manager, {
           action: AccessAction.UPDATE,
           operation: "Mutation.markDonationPayoutPaid",

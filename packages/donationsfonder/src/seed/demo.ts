@@ -4,6 +4,7 @@ import { fundRulesFor } from "../allocation/allocation.service";
 import { incomeLimit } from "../allocation/eligibility";
 import { planRound } from "../allocation/round-plan";
 import { Allocation } from "../allocation/allocation.entity";
+import { rebuildDonationSummaries } from "../statistics/summary";
 import { Application } from "../application/application.entity";
 import { receiptOutcome } from "../application/receipt.rules";
 import { Fund } from "../fund/fund.entity";
@@ -214,6 +215,8 @@ export async function seedDemo(ds: DataSource): Promise<void> {
     const rng = new SeededRandom(20210469);
     const pool = people(rng, 1400);
     for (const demo of ROUNDS) await seedRound(m, demo, byCode, funds, rng, pool);
+    // The records were written directly, not through the services: compute the summary rows from them.
+    await rebuildDonationSummaries(m);
   });
 }
 
@@ -275,7 +278,7 @@ async function seedRound(m: EntityManager, demo: RoundDemo, byCode: Map<string, 
       };
     }),
   );
-  const saved = await m.find(Application, { where: { roundId: round.id }, order: { id: "ASC" }, select: { id: true, personnummer: true } });
+  const saved = await m.find(Application, { where: { roundId: round.id }, order: { id: "ASC" }, select: { id: true, personnummer: true, personKey: true } });
   const idOf = (seq: number) => saved[seq - 1].id;
   for (const { seq, outcome } of rows) {
     if (outcome.duplicateOfId !== null) await m.update(Application, { id: idOf(seq) }, { duplicateOfId: idOf(outcome.duplicateOfId) });
@@ -283,7 +286,15 @@ async function seedRound(m: EntityManager, demo: RoundDemo, byCode: Map<string, 
   await insertChunked(
     m,
     Allocation,
-    plan.allocations.map((a) => ({ roundId: round.id, fundId: a.fundId, applicationId: idOf(a.applicationId), proposedAmount: a.amount, amount: a.amount, explanation: a.explanation })),
+    plan.allocations.map((a) => ({
+      roundId: round.id,
+      fundId: a.fundId,
+      applicationId: idOf(a.applicationId),
+      personKey: saved[a.applicationId - 1].personKey,
+      proposedAmount: a.amount,
+      amount: a.amount,
+      explanation: a.explanation,
+    })),
   );
   // The board's decision: the payout list, all paid on the payout day.
   const allocations = await m.find(Allocation, { where: { roundId: round.id }, order: { id: "ASC" } });

@@ -1,21 +1,20 @@
 import { Between, In, type EntityManager } from "typeorm";
-import { ValidationError, sqlDialect, toInt, type LocalDate } from "@arbetsliv/core";
+import { ValidationError, toInt, type LocalDate } from "@arbetsliv/core";
 import { inPublishedOrder } from "../allocation/eligibility";
-import { Application } from "../application/application.entity";
 import { Fund } from "../fund/fund.entity";
 import { FundBudget } from "../fund/fund-budget.entity";
-import { PayoutPayment } from "../payout/payout-payment.entity";
-import { Payout } from "../payout/payout.entity";
 import { Round } from "../round/round.entity";
 import { ApplicationStatus, RejectionReason, RoundStatus } from "../shared/enums";
 import type { DonationReport, FundReport, RoundReport } from "./statistics.types";
+import { FUND_SUMMARY, STATUS_SUMMARY } from "./summary";
 
 type Raw = Record<string, string | number | null>;
 const REASON_ORDER = Object.values(RejectionReason);
 
 /**
- * Reports per round and fund, computed by SQL aggregation (GROUP BY, SUM, COUNT) over the
- * stored records for any period — a constant number of statements whatever the volume.
+ * Reports per round and fund for any period, from the records: the per-round counts and amounts
+ * from the summary rows kept on write with them (see summary.ts), the distinct persons over the
+ * period by COUNT(DISTINCT) over an index — a constant number of statements whatever the volume.
  */
 export class StatisticsService {
   constructor(private readonly manager: EntityManager) {}
@@ -28,35 +27,28 @@ export class StatisticsService {
     if (rounds.length === 0) return empty;
     const ids = rounds.map((r) => r.id);
 
-    const byStatus = await m
-      .createQueryBuilder(Application, "a")
-      .select("a.roundId", "roundId")
-      .addSelect("a.status", "status")
-      .addSelect("a.rejectionReason", "reason")
-      .addSelect("COUNT(*)", "n")
-      .where("a.roundId IN (:...ids)", { ids })
-      .groupBy("a.roundId")
-      .addGroupBy("a.status")
-      .addGroupBy("a.rejectionReason")
-      .getRawMany<Raw>();
-
-    // One pass over the granted/allocated allocations joined to their applications gives the
-    // per-fund figures, the distinct persons per round and the distinct persons over the decided
-    // rounds: WITH ROLLUP on MariaDB (the round subtotal and grand total rows), and the same
-    // three grouping levels as a UNION ALL on the embedded sqlite (which has no ROLLUP).
+    const inRounds = ids.map(() => "?").join(", ");
+    const byStatus: Raw[] = await m.query(
+      `SELECT roundId, status, reason, applications AS n FROM ${STATUS_SUMMARY} WHERE roundId IN (${inRounds}) AND applications <> 0`,
+      ids,
+    );
+    const byFund: Raw[] = await m.query(
+      `SELECT roundId, fundId, applications, granted, allocated, paid FROM ${FUND_SUMMARY} WHERE roundId IN (${inRounds}) AND applications > 0`,
+      ids,
+    );
+    // Distinct persons over several rounds cannot be summed from per-round rows: counted from the
+    // allocations' own personKey over the (roundId, amount, personKey) index, no join.
     const decidedIds = rounds.filter((r) => r.status === RoundStatus.DECIDED).map((r) => r.id);
-    const { byFund, personsByRound, distinct } = await allocationFigures(m, ids, decidedIds);
-
-    const paidByFund = await m
-      .createQueryBuilder(Payout, "p")
-      .innerJoin(PayoutPayment, "pp", "pp.payoutId = p.id")
-      .select("p.roundId", "roundId")
-      .addSelect("p.fundId", "fundId")
-      .addSelect("COALESCE(SUM(p.amount), 0)", "paid")
-      .where("p.roundId IN (:...ids)", { ids })
-      .groupBy("p.roundId")
-      .addGroupBy("p.fundId")
-      .getRawMany<Raw>();
+    const distinct = decidedIds.length
+      ? toInt(
+          (
+            await m.query(
+              `SELECT COUNT(DISTINCT personKey) AS n FROM donation_allocation WHERE roundId IN (${decidedIds.map(() => "?").join(", ")}) AND amount > 0`,
+              decidedIds,
+            )
+          )[0]?.n,
+        )
+      : 0;
 
     const budgets = await m.find(FundBudget, { where: { roundId: In(ids) } });
     const fundIds = [...new Set([...budgets.map((b) => b.fundId), ...byFund.map((r) => toInt(r.fundId))])];
@@ -64,9 +56,11 @@ export class StatisticsService {
 
     const key = (roundId: unknown, fundId: unknown) => `${toInt(roundId)}:${toInt(fundId)}`;
     const fundRows = new Map(byFund.map((r) => [key(r.roundId, r.fundId), r]));
-    const paidRows = new Map(paidByFund.map((r) => [key(r.roundId, r.fundId), toInt(r.paid)]));
     const budgetOf = new Map(budgets.map((b) => [key(b.roundId, b.fundId), b.available]));
-    const persons = personsByRound;
+    // One application that counts per person and round (UNIQUE roundId + activePersonnummer, and
+    // allocations only for those), so the persons granted in a round or fund are its granted allocations.
+    const persons = new Map<number, number>();
+    for (const r of byFund) persons.set(toInt(r.roundId), (persons.get(toInt(r.roundId)) ?? 0) + toInt(r.granted));
 
     const roundReports: RoundReport[] = rounds.map((round) => {
       const decided = round.status === RoundStatus.DECIDED;
@@ -89,9 +83,9 @@ export class StatisticsService {
             granted: toInt(row?.granted),
             amountAllocated: allocated,
             amountDistributed: decided ? allocated : 0,
-            amountPaid: paidRows.get(key(round.id, f.id)) ?? 0,
+            amountPaid: toInt(row?.paid),
             amountRemaining: available - allocated,
-            personsReached: decided ? toInt(row?.persons) : 0,
+            personsReached: decided ? toInt(row?.granted) : 0,
           };
         });
       const total = (pick: (f: FundReport) => number) => fundReports.reduce((s, f) => s + pick(f), 0);
@@ -129,37 +123,4 @@ export class StatisticsService {
       distinctPersonsReached: distinct,
     };
   }
-}
-
-/**
- * Allocations per round and fund (count, granted, allocated, distinct persons granted), distinct
- * persons granted per round, and distinct persons granted over the decided rounds — one statement.
- */
-async function allocationFigures(
-  m: EntityManager,
-  roundIds: number[],
-  decidedIds: number[],
-): Promise<{ byFund: Raw[]; personsByRound: Map<number, number>; distinct: number }> {
-  const inRounds = roundIds.map(() => "?").join(", ");
-  const decided = decidedIds.length ? `al.roundId IN (${decidedIds.map(() => "?").join(", ")})` : "1 = 0";
-  const measures = `COUNT(*) AS applications,
-          SUM(CASE WHEN al.amount > 0 THEN 1 ELSE 0 END) AS granted,
-          COALESCE(SUM(al.amount), 0) AS allocated,
-          COUNT(DISTINCT CASE WHEN al.amount > 0 THEN a.personKey END) AS persons,
-          COUNT(DISTINCT CASE WHEN al.amount > 0 AND ${decided} THEN a.personKey END) AS decidedPersons`;
-  const from = `FROM donation_allocation al INNER JOIN donation_application a ON a.id = al.applicationId WHERE al.roundId IN (${inRounds})`;
-  const params = [...decidedIds, ...roundIds];
-  const rows: Raw[] =
-    sqlDialect(m).kind === "mysql"
-      ? await m.query(`SELECT al.roundId AS roundId, al.fundId AS fundId, ${measures} ${from} GROUP BY al.roundId, al.fundId WITH ROLLUP`, params)
-      : await m.query(
-          `SELECT al.roundId AS roundId, al.fundId AS fundId, ${measures} ${from} GROUP BY al.roundId, al.fundId
-           UNION ALL SELECT al.roundId, NULL, ${measures} ${from} GROUP BY al.roundId
-           UNION ALL SELECT NULL, NULL, ${measures} ${from}`,
-          [...params, ...params, ...params],
-        );
-  const byFund = rows.filter((r) => r.roundId !== null && r.fundId !== null);
-  const personsByRound = new Map(rows.filter((r) => r.roundId !== null && r.fundId === null).map((r) => [toInt(r.roundId), toInt(r.persons)]));
-  const total = rows.find((r) => r.roundId === null);
-  return { byFund, personsByRound, distinct: toInt(total?.decidedPersons) };
 }

@@ -1,0 +1,80 @@
+import type { EntityManager } from "typeorm";
+import { addToSummary } from "@arbetsliv/core";
+
+export const STATUS_SUMMARY = "donation_round_status_summary";
+export const FUND_SUMMARY = "donation_round_fund_summary";
+
+/** One application entering (+1) or leaving (−1) a status/reason of its round. */
+export interface StatusDelta {
+  roundId: number;
+  status: string;
+  reason: string | null;
+  n: number;
+}
+
+/** A change to the allocations or payments of a round and fund. */
+export interface FundDelta {
+  roundId: number;
+  fundId: number;
+  applications?: number;
+  granted?: number;
+  allocated?: number;
+  paid?: number;
+}
+
+/** Keeps the per-round status counts; call in the transaction that writes the applications. */
+export function countStatuses(manager: EntityManager, deltas: StatusDelta[]): Promise<void> {
+  return addToSummary(
+    manager,
+    STATUS_SUMMARY,
+    ["roundId", "status", "reason"],
+    ["applications"],
+    deltas.map((d) => ({ key: [d.roundId, d.status, d.reason ?? ""], add: [d.n] })),
+  );
+}
+
+/** Keeps the per-round-and-fund figures; call in the transaction that writes the allocations or payments. */
+export function addFundFigures(manager: EntityManager, deltas: FundDelta[]): Promise<void> {
+  return addToSummary(
+    manager,
+    FUND_SUMMARY,
+    ["roundId", "fundId"],
+    ["applications", "granted", "allocated", "paid"],
+    deltas.map((d) => ({ key: [d.roundId, d.fundId], add: [d.applications ?? 0, d.granted ?? 0, d.allocated ?? 0, d.paid ?? 0] })),
+  );
+}
+
+/**
+ * Drops a round's summary rows that count nothing (left after a re-allocation moved everything
+ * elsewhere), so maintained rows stay exactly what a rebuild gives. Runs under the round's lock.
+ */
+export async function dropEmptyRows(manager: EntityManager, roundId: number): Promise<void> {
+  await manager.query(`DELETE FROM ${STATUS_SUMMARY} WHERE roundId = ? AND applications = 0`, [roundId]);
+  await manager.query(`DELETE FROM ${FUND_SUMMARY} WHERE roundId = ? AND applications = 0 AND granted = 0 AND allocated = 0 AND paid = 0`, [roundId]);
+}
+
+/** SELECTs giving the summary rows from the records (the rebuild, and the tests' reference). */
+export const STATUS_FROM_RECORDS = `SELECT a.roundId AS roundId, a.status AS status, COALESCE(a.rejectionReason, '') AS reason, COUNT(*) AS applications
+  FROM donation_application a GROUP BY a.roundId, a.status, COALESCE(a.rejectionReason, '')`;
+export const FUND_FROM_RECORDS = `SELECT x.roundId AS roundId, x.fundId AS fundId, SUM(x.applications) AS applications, SUM(x.granted) AS granted,
+    SUM(x.allocated) AS allocated, SUM(x.paid) AS paid
+  FROM (
+    SELECT al.roundId AS roundId, al.fundId AS fundId, COUNT(*) AS applications, SUM(CASE WHEN al.amount > 0 THEN 1 ELSE 0 END) AS granted,
+      SUM(al.amount) AS allocated, 0 AS paid
+    FROM donation_allocation al GROUP BY al.roundId, al.fundId
+    UNION ALL
+    SELECT p.roundId, p.fundId, 0, 0, 0, SUM(p.amount)
+    FROM donation_payout p INNER JOIN donation_payout_payment pp ON pp.payoutId = p.id GROUP BY p.roundId, p.fundId
+  ) x GROUP BY x.roundId, x.fundId`;
+
+/**
+ * Recomputes both summary tables from the records (DELETE + INSERT … SELECT … GROUP BY, on both
+ * databases). For data written around the services (demo seed, bench bulk load) and as the
+ * reference in tests. Run it in a transaction (and with no writers) for a consistent result.
+ */
+export async function rebuildDonationSummaries(manager: EntityManager): Promise<void> {
+  await manager.query(`DELETE FROM ${STATUS_SUMMARY}`);
+  await manager.query(`INSERT INTO ${STATUS_SUMMARY} (roundId, status, reason, applications) ${STATUS_FROM_RECORDS}`);
+  await manager.query(`DELETE FROM ${FUND_SUMMARY}`);
+  await manager.query(`INSERT INTO ${FUND_SUMMARY} (roundId, fundId, applications, granted, allocated, paid) ${FUND_FROM_RECORDS}`);
+}
