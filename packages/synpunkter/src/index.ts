@@ -10,11 +10,12 @@ import { SynpunkterScopes } from "./scopes";
 import { seedSynpunkterDemo } from "./seed/demo";
 import { FeedbackStatisticsResolver } from "./statistics/statistics.resolver";
 import { feedbackRetention } from "./retention/feedback-retention";
+import { FeedbackMonthClosed, FeedbackMonthHandling, FeedbackMonthSummary } from "./statistics/feedback-summary.entity";
 
 export const synpunkterModule = defineModule({
   name: "synpunkter",
   description: "Synpunkter — citizen feedback: registration, handling within deadline, replies, statistics to the board.",
-  entities: [BusinessArea, FeedbackItem, FeedbackReply, FeedbackEvent],
+  entities: [BusinessArea, FeedbackItem, FeedbackReply, FeedbackEvent, FeedbackMonthSummary, FeedbackMonthClosed, FeedbackMonthHandling],
   resolvers: [FeedbackResolver, BusinessAreaResolver, FeedbackStatisticsResolver],
   migrations: synpunkterMigrations,
   scopes: [
@@ -31,4 +32,6 @@ export { SynpunkterScopes } from "./scopes";
 export { BusinessArea } from "./business-area/business-area.entity";
 export { FeedbackItem } from "./feedback/feedback-item.entity";
 export { feedbackStatistics } from "./statistics/statistics.service";
+export { rebuildFeedbackSummaries } from "./statistics/feedback-summary";
+export { FeedbackMonthClosed, FeedbackMonthHandling, FeedbackMonthSummary } from "./statistics/feedback-summary.entity";
 export { seedSynpunkterDemo } from "./seed/demo";

@@ -1,11 +1,14 @@
 import { SeededRandom } from "@arbetsliv/core";
+import { createRequire } from "node:module";
 import type { Connection, Pool } from "mysql2/promise";
+import type { EntityManager } from "typeorm";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
 import { addDaysIso, daysBetweenIso } from "../seed/random";
 
 /**
  * Synpunkter — citizen feedback. Tables (from the SynpunkterInit migration): feedback_business_area,
- * feedback_item, feedback_reply, feedback_event.
+ * feedback_item, feedback_reply, feedback_event, and the statistics' summary rows
+ * feedback_month_summary, feedback_month_closed, feedback_month_handling (rebuilt after the load).
  */
 
 const SIZES: Record<Scale, { feedbackItems: number; businessAreas: number; years: number }> = {
@@ -132,6 +135,16 @@ async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<vo
   await items.close();
   await replies.close();
   await events.close();
+  // The items were bulk-loaded around the service: compute the package's summary rows from them.
+  await ctx.dataSource.transaction((m) => synpunkterPackage().rebuildFeedbackSummaries(m));
+}
+
+/**
+ * The package itself, for its rebuild function. The bench depends on the gateway, which depends on
+ * the package, so it is loaded from the gateway's dependencies.
+ */
+function synpunkterPackage(): { rebuildFeedbackSummaries(manager: EntityManager): Promise<void> } {
+  return createRequire(require.resolve("@arbetsliv/gateway"))("@arbetsliv/synpunkter");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -398,39 +411,104 @@ const KIND_ORDER = ["PRAISE", "QUESTION", "SUGGESTION", "COMPLAINT"];
 const CRITERION_ORDER = ["TREATMENT", "PHYSICAL_ENVIRONMENT", "INFORMATION", "SERVICES"];
 const kinds = () => ({ praise: 0, question: 0, suggestion: 0, complaint: 0, total: 0 }) as Record<string, number>;
 
-const COUNTERS = ["received", "closed", "inTime", "late", "openOverdue", "forwarded", "improvements", "duplicates", "reopened", "wantedReply", "replied"] as const;
+const COUNTERS = ["received", "closed", "inTime", "late", "forwarded", "improvements", "duplicates", "reopened", "wantedReply", "replied"] as const;
+const COUNTER_SQL: Record<(typeof COUNTERS)[number], string> = {
+  received: "1",
+  closed: "CASE WHEN f.closedDate IS NOT NULL THEN 1 ELSE 0 END",
+  inTime: "CASE WHEN f.closedDate <= f.dueDate THEN 1 ELSE 0 END",
+  late: "CASE WHEN f.closedDate > f.dueDate THEN 1 ELSE 0 END",
+  forwarded: "CASE WHEN f.forwardedTo IS NOT NULL THEN 1 ELSE 0 END",
+  improvements: "CASE WHEN f.improvementKind IS NOT NULL THEN 1 ELSE 0 END",
+  duplicates: "CASE WHEN f.duplicateOfId IS NOT NULL THEN 1 ELSE 0 END",
+  reopened: "CASE WHEN f.reopenedCount > 0 THEN 1 ELSE 0 END",
+  wantedReply: "CASE WHEN f.wantsReply THEN 1 ELSE 0 END",
+  replied: "CASE WHEN f.wantsReply AND f.replyCount > 0 THEN 1 ELSE 0 END",
+};
+const COUNTER_SUMS = COUNTERS.map((c) => (c === "received" ? "COUNT(*) AS received" : `SUM(${COUNTER_SQL[c]}) AS ${c}`)).join(",\n       ");
 
-/** The package's statistics SQL (one grouped pass over IDX_feedback_statistics, months, a handling-days histogram). */
+/** The package's splitPeriod: whole months (from the summary rows) and the edge days (from the items). */
+function splitPeriod(from: string, to: string): { months: { from: string; to: string } | null; edges: [string, string][] } {
+  const shiftMonth = (m: string, n: number) => {
+    const total = Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1 + n;
+    return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
+  };
+  const monthEnd = (m: string) => addDaysIso(`${shiftMonth(m, 1)}-01`, -1);
+  const firstWhole = from.endsWith("-01") ? from.slice(0, 7) : shiftMonth(from.slice(0, 7), 1);
+  const lastWhole = to === monthEnd(to.slice(0, 7)) ? to.slice(0, 7) : shiftMonth(to.slice(0, 7), -1);
+  if (firstWhole > lastWhole) return { months: null, edges: [[from, to]] };
+  const edges: [string, string][] = [];
+  if (from < `${firstWhole}-01`) edges.push([from, addDaysIso(`${firstWhole}-01`, -1)]);
+  if (to > monthEnd(lastWhole)) edges.push([addDaysIso(monthEnd(lastWhole), 1), to]);
+  return { months: { from: firstWhole, to: lastWhole }, edges };
+}
+
+/**
+ * The package's statistics SQL: whole months from the summary rows kept on write, the edge days
+ * with the same sums over IDX_feedback_statistics, openOverdue through IDX_feedback_open_due.
+ */
 async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
   const { from, to } = req.variables as { from: string; to: string };
-  const period = "f.receivedDate BETWEEN ? AND ?";
-  const params = [from, to];
-  const groups = await db.query(
-    `SELECT f.businessAreaId AS areaId, f.kind AS kind, f.criterion AS criterion,
-            COUNT(*) AS received,
-            SUM(CASE WHEN f.closedDate IS NOT NULL THEN 1 ELSE 0 END) AS closed,
-            SUM(CASE WHEN f.closedDate <= f.dueDate THEN 1 ELSE 0 END) AS inTime,
-            SUM(CASE WHEN f.closedDate > f.dueDate THEN 1 ELSE 0 END) AS late,
-            SUM(CASE WHEN f.closedDate IS NULL AND f.dueDate < ? THEN 1 ELSE 0 END) AS openOverdue,
-            SUM(CASE WHEN f.forwardedTo IS NOT NULL THEN 1 ELSE 0 END) AS forwarded,
-            SUM(CASE WHEN f.improvementKind IS NOT NULL THEN 1 ELSE 0 END) AS improvements,
-            SUM(CASE WHEN f.duplicateOfId IS NOT NULL THEN 1 ELSE 0 END) AS duplicates,
-            SUM(CASE WHEN f.reopenedCount > 0 THEN 1 ELSE 0 END) AS reopened,
-            SUM(CASE WHEN f.wantsReply THEN 1 ELSE 0 END) AS wantedReply,
-            SUM(CASE WHEN f.wantsReply AND f.replyCount > 0 THEN 1 ELSE 0 END) AS replied
-       FROM feedback_item f WHERE ${period}
-      GROUP BY f.businessAreaId, f.kind, f.criterion`,
-    [today(), ...params],
+  const { months: whole, edges } = splitPeriod(from, to);
+  const groups: Record<string, unknown>[] = [];
+  const monthRows: Record<string, unknown>[] = [];
+  const histRows: Record<string, unknown>[] = [];
+  if (whole) {
+    const span = [whole.from, whole.to];
+    groups.push(
+      ...(await db.query(
+        `SELECT s.businessAreaId AS areaId, s.kind AS kind, s.criterion AS criterion,
+                ${COUNTERS.map((c) => `SUM(s.${c}) AS ${c}`).join(", ")}
+           FROM feedback_month_summary s WHERE s.receivedMonth BETWEEN ? AND ?
+          GROUP BY s.businessAreaId, s.kind, s.criterion`,
+        span,
+      )),
+    );
+    monthRows.push(
+      ...(await db.query(
+        `SELECT c.receivedMonth AS receivedMonth, c.closedMonth AS closedMonth, SUM(c.n) AS n
+           FROM feedback_month_closed c WHERE c.receivedMonth BETWEEN ? AND ? AND c.n > 0
+          GROUP BY c.receivedMonth, c.closedMonth`,
+        span,
+      )),
+    );
+    histRows.push(
+      ...(await db.query(
+        `SELECT h.handlingDays AS d, SUM(h.n) AS n FROM feedback_month_handling h
+          WHERE h.receivedMonth BETWEEN ? AND ? AND h.n > 0 GROUP BY h.handlingDays`,
+        span,
+      )),
+    );
+  }
+  if (edges.length) {
+    const inEdges = `(${edges.map(() => "f.receivedDate BETWEEN ? AND ?").join(" OR ")})`;
+    const params = edges.flat();
+    groups.push(
+      ...(await db.query(
+        `SELECT f.businessAreaId AS areaId, f.kind AS kind, f.criterion AS criterion,
+                ${COUNTER_SUMS}
+           FROM feedback_item f WHERE ${inEdges}
+          GROUP BY f.businessAreaId, f.kind, f.criterion`,
+        params,
+      )),
+    );
+    const ym = "DATE_FORMAT(f.receivedDate, '%Y-%m')";
+    const closedMonth = "COALESCE(DATE_FORMAT(f.closedDate, '%Y-%m'), '')";
+    const days = "DATEDIFF(f.closedDate, f.receivedDate)";
+    const closings = await db.query(
+      `SELECT ${ym} AS receivedMonth, ${closedMonth} AS closedMonth, ${days} AS d, COUNT(*) AS n
+         FROM feedback_item f WHERE ${inEdges}
+        GROUP BY ${ym}, ${closedMonth}, ${days}`,
+      params,
+    );
+    for (const r of closings) {
+      monthRows.push(r);
+      if (r.d !== null) histRows.push(r);
+    }
+  }
+  const [overdue] = await db.query(
+    `SELECT COUNT(*) AS n FROM feedback_item f WHERE f.closedDate IS NULL AND f.dueDate < ? AND f.receivedDate BETWEEN ? AND ?`,
+    [today(), from, to],
   );
-  const ym = (c: string) => `DATE_FORMAT(${c}, '%Y-%m')`;
-  const monthRows = await db.query(
-    `SELECT ${ym("f.receivedDate")} AS receivedMonth, ${ym("f.closedDate")} AS closedMonth, COUNT(*) AS n
-       FROM feedback_item f WHERE ${period}
-      GROUP BY ${ym("f.receivedDate")}, ${ym("f.closedDate")}`,
-    params,
-  );
-  const days = "DATEDIFF(f.closedDate, f.receivedDate)";
-  const histogram = await db.query(`SELECT ${days} AS d, COUNT(*) AS n FROM feedback_item f WHERE ${period} AND f.closedDate IS NOT NULL GROUP BY ${days} ORDER BY d`, params);
   const int = (x: unknown) => (x === null || x === undefined ? 0 : Math.round(Number(x)));
   const areaIds = [...new Set(groups.map((g) => int(g.areaId)))];
   const areaList = areaIds.length ? await db.query("SELECT id, name, handlingDays, active FROM feedback_business_area WHERE id IN (?)", [areaIds]) : [];
@@ -467,8 +545,10 @@ async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
     month(r.receivedMonth as string).received += int(r.n);
     if (r.closedMonth) month(r.closedMonth as string).closed += int(r.n);
   }
-  // Average (one decimal) and median from the histogram, as the package computes them.
-  const hist = histogram.map((h) => ({ days: Number(h.d), count: int(h.n) }));
+  // Average (one decimal) and median from the merged histogram, as the package computes them.
+  const byDays = new Map<number, number>();
+  for (const h of histRows) byDays.set(Number(h.d), (byDays.get(Number(h.d)) ?? 0) + int(h.n));
+  const hist = [...byDays].map(([days, count]) => ({ days, count })).sort((a, b) => a.days - b.days);
   const count = hist.reduce((s, h) => s + h.count, 0);
   let average: number | null = null;
   let median: number | null = null;
@@ -494,7 +574,7 @@ async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
       notClosed: totals.received - totals.closed,
       handledInTime: totals.inTime,
       handledLate: totals.late,
-      openOverdue: totals.openOverdue,
+      openOverdue: int(overdue.n),
       forwarded: totals.forwarded,
       improvements: totals.improvements,
       duplicates: totals.duplicates,

@@ -15,8 +15,9 @@ import { SynpunkterScopes } from "../scopes";
 @Entity({ name: "feedback_item" })
 @Index(["receivedDate"])
 @Index(["businessAreaId", "receivedDate"])
-// Covers the statistics pass: every column the report groups or sums is in the index, so a
-// period is read from the index alone (no row lookups) however large the table grows.
+// Covers the statistics' pass over the days at a period's edges (whole months come from the
+// summary rows) and the rebuild: every column the report groups or sums is in the index, so
+// those days are read from the index alone (no row lookups).
 @Index("IDX_feedback_statistics", [
   "receivedDate",
   "businessAreaId",
@@ -32,6 +33,9 @@ import { SynpunkterScopes } from "../scopes";
   "forwardedTo",
 ])
 @Index(["status", "dueDate"])
+// Open items past their due date in a period (the statistics' openOverdue, the overdue filter):
+// closedDate IS NULL and dueDate < today is a range over the few open items, receivedDate covered.
+@Index("IDX_feedback_open_due", ["closedDate", "dueDate", "receivedDate"])
 export class FeedbackItem {
   @Field(() => ID)
   @PrimaryGeneratedColumn()

@@ -5,6 +5,7 @@ import {
   ValidationError,
   toId,
   inTransaction,
+  lockMode,
   todayLocalDate,
   toConnection,
   toPage,
@@ -15,6 +16,7 @@ import {
   type RequestContext,
 } from "@arbetsliv/core";
 import { BusinessArea } from "../business-area/business-area.entity";
+import { updateFeedbackSummaries } from "../statistics/feedback-summary";
 import { FeedbackEvent } from "./feedback-event.entity";
 import { FeedbackItem } from "./feedback-item.entity";
 import { FeedbackReply } from "./feedback-reply.entity";
@@ -75,6 +77,7 @@ export class FeedbackService {
         replyCount: 0,
       });
       await manager.save(item);
+      await updateFeedbackSummaries(manager, null, item);
       await this.addEvent(manager, item.id, FeedbackEventType.REGISTERED, receivedDate, null);
       await this.logChange(manager, AccessAction.CREATE, "Mutation.registerFeedback", [item.id]);
       return item;
@@ -94,13 +97,17 @@ export class FeedbackService {
   ): Promise<FeedbackItem> {
     const id = toId("id", idValue);
     return inTransaction(this.ctx.ds, async (manager) => {
-      const item = await manager.findOne(FeedbackItem, { where: { id } });
+      // Locked on MariaDB: the summary delta below subtracts this state, so it must be the one
+      // the update replaces (a snapshot read could be older than expectedVersion).
+      const item = await manager.findOne(FeedbackItem, { where: { id }, ...lockMode(manager) });
       if (!item) throw new NotFoundError("FeedbackItem", id);
       const { changes, event, date, note } = await apply(item, manager);
       await updateVersioned(manager, FeedbackItem, "FeedbackItem", id, expectedVersion, changes);
+      const after = await manager.findOneOrFail(FeedbackItem, { where: { id } });
+      await updateFeedbackSummaries(manager, item, after);
       await this.addEvent(manager, id, event, date, note);
       await this.logChange(manager, AccessAction.UPDATE, operation, [id]);
-      return manager.findOneOrFail(FeedbackItem, { where: { id } });
+      return after;
     });
   }
 

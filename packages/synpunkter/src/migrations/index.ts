@@ -1,4 +1,4 @@
-import { SynpunkterInit1795448785674 } from "./1795448785674-SynpunkterInit";
+import { SynpunkterInit1795976624966 } from "./1795976624966-SynpunkterInit";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const synpunkterMigrations: Function[] = [SynpunkterInit1795448785674];
+export const synpunkterMigrations: Function[] = [SynpunkterInit1795976624966];

@@ -13,6 +13,7 @@ import {
   ImprovementKind,
 } from "../feedback/feedback.enums";
 import { dueDateFor } from "../feedback/feedback.rules";
+import { rebuildFeedbackSummaries } from "../statistics/feedback-summary";
 
 export const DEMO_HANDLING_DAYS = 14;
 
@@ -159,5 +160,7 @@ export async function seedSynpunkterDemo(ds: DataSource, today: LocalDate = toda
     }
     // 2021 first: its duplicate refers to an earlier item of the same list by position.
     await insertItems(manager, areaIds, [...ITEMS_2021, ...generatedItems(today)]);
+    // The items were written directly (not through the service): derive their summary rows.
+    await rebuildFeedbackSummaries(manager);
   });
 }

@@ -1,7 +1,8 @@
 import type { DataSource } from "typeorm";
-import { ValidationError, sqlDialect, toInt, type LocalDate } from "@arbetsliv/core";
+import { ValidationError, addDays, addMonths, sqlDialect, toInt, type LocalDate } from "@arbetsliv/core";
 import { BusinessArea } from "../business-area/business-area.entity";
 import { FeedbackCriterion, FeedbackKind } from "../feedback/feedback.enums";
+import { COUNTER_SUMS_SQL, SUMMARY_COUNTERS, closedMonthSql, type SummaryCounter } from "./feedback-summary";
 import type { BusinessAreaCounts, CriterionCounts, FeedbackStatistics, KindCounts, MonthCounts } from "./statistics.types";
 
 const KIND_FIELD: Record<FeedbackKind, keyof Omit<KindCounts, "total">> = {
@@ -20,76 +21,116 @@ function addKind(counts: KindCounts, kind: FeedbackKind, n: number): void {
   counts.total += n;
 }
 
-/** One row of the grouped pass: area × kind × criterion with every count the report needs. */
-interface GroupRow {
-  areaId: number;
-  kind: FeedbackKind;
-  criterion: FeedbackCriterion;
-  received: unknown;
-  closed: unknown;
-  inTime: unknown;
-  late: unknown;
-  openOverdue: unknown;
-  forwarded: unknown;
-  improvements: unknown;
-  duplicates: unknown;
-  reopened: unknown;
-  wantedReply: unknown;
-  replied: unknown;
-}
-
-const COUNTERS = ["received", "closed", "inTime", "late", "openOverdue", "forwarded", "improvements", "duplicates", "reopened", "wantedReply", "replied"] as const;
+/** One row of a grouped pass: area × kind × criterion with every count the report needs. */
+type GroupRow = { areaId: unknown; kind: FeedbackKind; criterion: FeedbackCriterion } & Record<SummaryCounter, unknown>;
 
 /**
- * The board report for any period (on the received date), by SQL aggregation over
- * feedback_item: one grouped pass over the covering index for the tables and totals, one for
- * the months, one histogram of handling days for the average and the median. JavaScript only
- * sums and pivots the grouped rows (a few hundred at most, whatever the number of items).
+ * A period split into whole months (read from the summary rows) and the days at its edges
+ * that do not fill a month (read from the items, few rows through the receivedDate index).
+ */
+export interface PeriodSplit {
+  /** First and last whole month, YYYY-MM, or null when the period holds none. */
+  months: { from: string; to: string } | null;
+  /** Date ranges (inclusive) outside the whole months: none, one or two. */
+  edges: [LocalDate, LocalDate][];
+}
+
+export function splitPeriod(from: LocalDate, to: LocalDate): PeriodSplit {
+  const monthStart = (m: string) => `${m}-01`;
+  const monthEnd = (m: string) => addDays(addMonths(monthStart(m), 1), -1);
+  const firstWhole = from.endsWith("-01") ? from.slice(0, 7) : addMonths(monthStart(from.slice(0, 7)), 1).slice(0, 7);
+  const lastWhole = to === monthEnd(to.slice(0, 7)) ? to.slice(0, 7) : addMonths(monthStart(to.slice(0, 7)), -1).slice(0, 7);
+  if (firstWhole > lastWhole) return { months: null, edges: [[from, to]] };
+  const edges: [LocalDate, LocalDate][] = [];
+  if (from < monthStart(firstWhole)) edges.push([from, addDays(monthStart(firstWhole), -1)]);
+  if (to > monthEnd(lastWhole)) edges.push([addDays(monthEnd(lastWhole), 1), to]);
+  return { months: { from: firstWhole, to: lastWhole }, edges };
+}
+
+/**
+ * The board report for any period (on the received date), computed in SQL from the records:
+ * whole months from the summary rows kept on write (feedback-summary.ts), the partial months at
+ * the edges with the same sums over the items themselves, and openOverdue (it depends on today)
+ * as a count of the period's open items through IDX_feedback_open_due. JavaScript only merges
+ * and pivots the grouped rows (a few thousand at most, whatever the number of items).
  */
 export async function feedbackStatistics(ds: DataSource, from: LocalDate, to: LocalDate): Promise<FeedbackStatistics> {
   if (from > to) throw new ValidationError("to", "order", "must not be before from");
   const sql = sqlDialect(ds);
-  const period = "f.receivedDate BETWEEN ? AND ?";
   const today = new Date().toISOString().slice(0, 10);
+  const { months: whole, edges } = splitPeriod(from, to);
 
-  const groups: GroupRow[] = await ds.query(
-    `SELECT f.businessAreaId AS areaId, f.kind AS kind, f.criterion AS criterion,
-            COUNT(*) AS received,
-            SUM(CASE WHEN f.closedDate IS NOT NULL THEN 1 ELSE 0 END) AS closed,
-            SUM(CASE WHEN f.closedDate <= f.dueDate THEN 1 ELSE 0 END) AS inTime,
-            SUM(CASE WHEN f.closedDate > f.dueDate THEN 1 ELSE 0 END) AS late,
-            SUM(CASE WHEN f.closedDate IS NULL AND f.dueDate < ? THEN 1 ELSE 0 END) AS openOverdue,
-            SUM(CASE WHEN f.forwardedTo IS NOT NULL THEN 1 ELSE 0 END) AS forwarded,
-            SUM(CASE WHEN f.improvementKind IS NOT NULL THEN 1 ELSE 0 END) AS improvements,
-            SUM(CASE WHEN f.duplicateOfId IS NOT NULL THEN 1 ELSE 0 END) AS duplicates,
-            SUM(CASE WHEN f.reopenedCount > 0 THEN 1 ELSE 0 END) AS reopened,
-            SUM(CASE WHEN f.wantsReply THEN 1 ELSE 0 END) AS wantedReply,
-            SUM(CASE WHEN f.wantsReply AND f.replyCount > 0 THEN 1 ELSE 0 END) AS replied
-       FROM feedback_item f WHERE ${period}
-      GROUP BY f.businessAreaId, f.kind, f.criterion`,
+  const groups: GroupRow[] = [];
+  const monthRows: { receivedMonth: string; closedMonth: string; n: unknown }[] = [];
+  const histogram: { d: unknown; n: unknown }[] = [];
+  if (whole) {
+    const span = [whole.from, whole.to];
+    groups.push(
+      ...(await ds.query(
+        `SELECT s.businessAreaId AS areaId, s.kind AS kind, s.criterion AS criterion,
+                ${SUMMARY_COUNTERS.map((c) => `SUM(s.${c}) AS ${c}`).join(", ")}
+           FROM feedback_month_summary s WHERE s.receivedMonth BETWEEN ? AND ?
+          GROUP BY s.businessAreaId, s.kind, s.criterion`,
+        span,
+      )),
+    );
+    // n > 0: rows emptied by later changes (a reopened item's old closing) stay as zeros.
+    monthRows.push(
+      ...(await ds.query(
+        `SELECT c.receivedMonth AS receivedMonth, c.closedMonth AS closedMonth, SUM(c.n) AS n
+           FROM feedback_month_closed c WHERE c.receivedMonth BETWEEN ? AND ? AND c.n > 0
+          GROUP BY c.receivedMonth, c.closedMonth`,
+        span,
+      )),
+    );
+    histogram.push(
+      ...(await ds.query(
+        `SELECT h.handlingDays AS d, SUM(h.n) AS n FROM feedback_month_handling h
+          WHERE h.receivedMonth BETWEEN ? AND ? AND h.n > 0 GROUP BY h.handlingDays`,
+        span,
+      )),
+    );
+  }
+  if (edges.length) {
+    const inEdges = `(${edges.map(() => "f.receivedDate BETWEEN ? AND ?").join(" OR ")})`;
+    const params = edges.flat();
+    groups.push(
+      ...(await ds.query(
+        `SELECT f.businessAreaId AS areaId, f.kind AS kind, f.criterion AS criterion,
+                ${COUNTER_SUMS_SQL}
+           FROM feedback_item f WHERE ${inEdges}
+          GROUP BY f.businessAreaId, f.kind, f.criterion`,
+        params,
+      )),
+    );
+    // One pass for both: the closing month and the handling days (null while open) of each item.
+    const receivedMonth = sql.yearMonth("f.receivedDate");
+    const days = sql.daysBetween("f.receivedDate", "f.closedDate");
+    const closings: { receivedMonth: string; closedMonth: string; d: unknown; n: unknown }[] = await ds.query(
+      `SELECT ${receivedMonth} AS receivedMonth, ${closedMonthSql(sql)} AS closedMonth, ${days} AS d, COUNT(*) AS n
+         FROM feedback_item f WHERE ${inEdges}
+        GROUP BY ${receivedMonth}, ${closedMonthSql(sql)}, ${days}`,
+      params,
+    );
+    for (const r of closings) {
+      monthRows.push(r);
+      if (r.d !== null) histogram.push(r);
+    }
+  }
+  const [overdue]: { n: unknown }[] = await ds.query(
+    `SELECT COUNT(*) AS n FROM feedback_item f WHERE f.closedDate IS NULL AND f.dueDate < ? AND f.receivedDate BETWEEN ? AND ?`,
     [today, from, to],
-  );
-  const monthRows: { receivedMonth: string; closedMonth: string | null; n: unknown }[] = await ds.query(
-    `SELECT ${sql.yearMonth("f.receivedDate")} AS receivedMonth, ${sql.yearMonth("f.closedDate")} AS closedMonth, COUNT(*) AS n
-       FROM feedback_item f WHERE ${period}
-      GROUP BY ${sql.yearMonth("f.receivedDate")}, ${sql.yearMonth("f.closedDate")}`,
-    [from, to],
-  );
-  const days = sql.daysBetween("f.receivedDate", "f.closedDate");
-  const histogram: { d: unknown; n: unknown }[] = await ds.query(
-    `SELECT ${days} AS d, COUNT(*) AS n FROM feedback_item f WHERE ${period} AND f.closedDate IS NOT NULL GROUP BY ${days} ORDER BY d`,
-    [from, to],
   );
   const areaIds = [...new Set(groups.map((g) => toInt(g.areaId)))];
   const areaList = areaIds.length ? await ds.getRepository(BusinessArea).createQueryBuilder("a").whereInIds(areaIds).getMany() : [];
   const areaById = new Map(areaList.map((a) => [a.id, a]));
 
-  const totals = Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Record<(typeof COUNTERS)[number], number>;
+  const totals = Object.fromEntries(SUMMARY_COUNTERS.map((c) => [c, 0])) as Record<SummaryCounter, number>;
   const kinds = emptyKinds();
   const areas = new Map<number, BusinessAreaCounts>();
   const byCriterion: CriterionCounts[] = Object.values(FeedbackCriterion).map((criterion) => ({ criterion, ...emptyKinds() }));
   for (const g of groups) {
-    for (const c of COUNTERS) totals[c] += toInt(g[c]);
+    for (const c of SUMMARY_COUNTERS) totals[c] += toInt(g[c]);
     const n = toInt(g.received);
     const areaId = toInt(g.areaId);
     let area = areas.get(areaId);
@@ -113,7 +154,7 @@ export async function feedbackStatistics(ds: DataSource, from: LocalDate, to: Lo
     if (r.closedMonth) month(r.closedMonth).closed += toInt(r.n);
   }
 
-  const { average, median } = averageAndMedian(histogram.map((h) => ({ days: Number(h.d), count: toInt(h.n) })));
+  const { average, median } = averageAndMedian(mergeHistogram(histogram.map((h) => ({ days: Number(h.d), count: toInt(h.n) }))));
   return {
     from,
     to,
@@ -122,7 +163,7 @@ export async function feedbackStatistics(ds: DataSource, from: LocalDate, to: Lo
     notClosed: totals.received - totals.closed,
     handledInTime: totals.inTime,
     handledLate: totals.late,
-    openOverdue: totals.openOverdue,
+    openOverdue: toInt(overdue.n),
     forwarded: totals.forwarded,
     improvements: totals.improvements,
     duplicates: totals.duplicates,
@@ -136,6 +177,13 @@ export async function feedbackStatistics(ds: DataSource, from: LocalDate, to: Lo
     byCriterion,
     byMonth: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
   };
+}
+
+/** Adds up the counts of equal days (whole months and edges give separate rows) and sorts by days. */
+export function mergeHistogram(rows: { days: number; count: number }[]): { days: number; count: number }[] {
+  const byDays = new Map<number, number>();
+  for (const r of rows) byDays.set(r.days, (byDays.get(r.days) ?? 0) + r.count);
+  return [...byDays].map(([days, count]) => ({ days, count })).sort((a, b) => a.days - b.days);
 }
 
 /** Average (one decimal) and median of handling days from a histogram sorted by days. */
