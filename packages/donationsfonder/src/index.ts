@@ -18,13 +18,13 @@ import { FundBudgetResolver, RoundResolver } from "./round/round.resolver";
 import { DonationScopes } from "./scopes";
 import { seedDemo } from "./seed/demo";
 import { StatisticsResolver } from "./statistics/statistics.resolver";
-import { RoundFundSummary, RoundStatusSummary } from "./statistics/summary.entities";
+import { ReachSummary, RoundFundSummary, RoundStatusSummary } from "./statistics/summary.entities";
 import { applicationRetention } from "./retention/application-retention";
 
 export const donationsfonderModule = defineModule({
   name: "donationsfonder",
   description: "The city's social donation funds: yearly round, eligibility, allocation, board decision, payout.",
-  entities: [Fund, FundBudget, RoundSchedule, Round, Application, Allocation, AllocationAdjustment, Payout, PayoutPayment, RoundStatusSummary, RoundFundSummary],
+  entities: [Fund, FundBudget, RoundSchedule, Round, Application, Allocation, AllocationAdjustment, Payout, PayoutPayment, RoundStatusSummary, RoundFundSummary, ReachSummary],
   resolvers: [FundResolver, RoundResolver, FundBudgetResolver, ApplicationResolver, AllocationResolver, PayoutResolver, StatisticsResolver],
   migrations: donationsfonderMigrations,
   scopes: [
@@ -45,7 +45,7 @@ export { assessEligibility, checkFund, incomeLimit, type Assessment, type FundRu
 export { planRound, type RoundPlan } from "./allocation/round-plan";
 export { StatisticsService } from "./statistics/statistics.service";
 export { rebuildDonationSummaries } from "./statistics/summary";
-export { RoundStatusSummary, RoundFundSummary };
+export { RoundStatusSummary, RoundFundSummary, ReachSummary };
 export { REFERENCE_FUNDS, REFERENCE_SCHEDULE, PRICE_BASE_AMOUNT } from "./seed/reference-data";
 export { seedDemo };
 export { applicationRetention };

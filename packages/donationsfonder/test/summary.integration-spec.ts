@@ -32,6 +32,7 @@ describe(`donation report summary rows kept on write on ${testDatabaseKind()}`, 
   let app: TestApp;
   let a: RoundFixture;
   let b: RoundFixture;
+  let x2023: string;
   const people = {
     anna: pnr("1980-02-11", 101),
     bertil: pnr("1975-06-30", 202),
@@ -52,7 +53,11 @@ describe(`donation report summary rows kept on write on ${testDatabaseKind()}`, 
 
   type StatusRow = { roundId: number; status: string; reason: string; applications: number };
   type FundRow = { roundId: number; fundId: number; applications: number; granted: number; allocated: number; paid: number };
-  const summaryRows = async (): Promise<{ statuses: StatusRow[]; funds: FundRow[] }> => ({
+  type ReachRow = { roundId: number; previousRoundId: number; persons: number };
+  const summaryRows = async (): Promise<{ statuses: StatusRow[]; funds: FundRow[]; reach: ReachRow[] }> => ({
+    reach: (await app.ds.query("SELECT roundId, previousRoundId, persons FROM donation_reach_summary ORDER BY roundId, previousRoundId")).map(
+      (r: Record<string, unknown>) => ({ roundId: Number(r.roundId), previousRoundId: Number(r.previousRoundId), persons: Number(r.persons) }),
+    ),
     statuses: (await app.ds.query("SELECT roundId, status, reason, applications FROM donation_round_status_summary ORDER BY roundId, status, reason")).map(
       (r: Record<string, unknown>) => ({ roundId: Number(r.roundId), status: r.status, reason: r.reason, applications: Number(r.applications) }),
     ),
@@ -70,7 +75,7 @@ describe(`donation report summary rows kept on write on ${testDatabaseKind()}`, 
   const report = async (from: string, to: string) => (await app.ok(REPORT, { scopes: ["donationsfonder:stats"], variables: { from, to } })).donationReport;
 
   /** Maintained rows = a rebuild from the records, and the report = the figures straight from the records, for these periods. */
-  async function expectConsistent(periods: [string, string][] = [["2024-01-01", "2026-12-31"]]) {
+  async function expectConsistent(periods: [string, string][] = [["2023-01-01", "2026-12-31"]]) {
     const maintained = await summaryRows();
     await inTransaction(app.ds, (m) => rebuildDonationSummaries(m));
     expect(maintained).toEqual(await summaryRows());
@@ -212,19 +217,52 @@ describe(`donation report summary rows kept on write on ${testDatabaseKind()}`, 
     const open = await report("2026-01-01", "2026-12-31");
     expect(open).toMatchObject({ distinctPersonsReached: 0, personsReachedInRounds: 0 });
     expect(open.rounds[0]).toMatchObject({ status: "OPEN", applications: 1, awaitingAssessment: 1, granted: 0 });
+    expect((await summaryRows()).reach).toEqual([
+      { roundId: Number(a.roundId), previousRoundId: 0, persons: 4 },
+      { roundId: Number(b.roundId), previousRoundId: 0, persons: 1 },
+      { roundId: Number(b.roundId), previousRoundId: Number(a.roundId), persons: 2 },
+    ]);
+  });
+
+  it("links a round decided out of payout order between the rounds around it", async () => {
+    // 2023 decided after 2024 and 2025: anna and erik, granted in all three, now reach 2024 from 2023.
+    const x = await setUpRound(app, 2023, { elderly: 5000, glasses: 1000, general: 2000 });
+    x2023 = x.roundId;
+    await register(app, application(x.roundId, people.anna, { receivedDate: "2023-03-05" }));
+    await register(app, application(x.roundId, people.bertil, { receivedDate: "2023-03-06" }));
+    await register(app, application(x.roundId, people.erik, { receivedDate: "2023-03-07", purposes: ["DENTAL_CARE"], amountRequested: "2000" }));
+    const allocated = await app.ok(ALLOCATE, { ...WRITE, variables: { id: x.roundId, v: x.version } });
+    await app.ok(DECIDE, { ...WRITE, variables: { id: x.roundId, v: allocated.allocateDonationRound.version, input: { decisionDate: "2023-05-19", reference: "ALN 2023-05-19 § 9" } } });
+    const rows = await expectConsistent([
+      ["2023-01-01", "2026-12-31"],
+      ["2023-06-15", "2024-06-15"],
+      ["2024-06-15", "2025-06-15"],
+      ["2023-06-16", "2025-06-15"],
+    ]);
+    expect(rows.reach).toEqual([
+      { roundId: Number(a.roundId), previousRoundId: 0, persons: 2 },
+      { roundId: Number(a.roundId), previousRoundId: Number(x.roundId), persons: 2 },
+      { roundId: Number(b.roundId), previousRoundId: 0, persons: 1 },
+      { roundId: Number(b.roundId), previousRoundId: Number(a.roundId), persons: 2 },
+      { roundId: Number(x.roundId), previousRoundId: 0, persons: 3 },
+    ]);
+    // 2023: anna, bertil, erik; 2024: anna, cecilia, erik, helga; 2025: anna, erik, gustav
+    expect(await report("2023-01-01", "2025-12-31")).toMatchObject({ personsReachedInRounds: 10, distinctPersonsReached: 6 });
+    expect(await report("2023-01-01", "2024-12-31")).toMatchObject({ personsReachedInRounds: 7, distinctPersonsReached: 5 });
+    expect(await report("2024-01-01", "2025-12-31")).toMatchObject({ personsReachedInRounds: 7, distinctPersonsReached: 5 });
   });
 
   it("keeps every figure through gallring, and each allocation keeps its applicant's personKey", async () => {
     const periods: [string, string][] = [
-      ["2024-01-01", "2026-12-31"],
+      ["2023-01-01", "2026-12-31"],
       ["2024-01-01", "2024-12-31"],
-      ["2025-01-01", "2025-12-31"],
+      ["2024-01-01", "2025-12-31"],
     ];
     const before = [];
     for (const [from, to] of periods) before.push(await report(from, to));
-    // Cutoff 2025-01-01: the 2024 round (decided 2024-05-19, paid 2024-06-15) is gallrad; 2025 is kept.
+    // Cutoff 2025-01-01: the 2023 and 2024 rounds (paid before it) are gallrade; 2025 is kept.
     const result = await runRetention(app.ds, [donationsfonderModule], { today: "2030-01-01", dryRun: false, actor: "gallring" });
-    expect(result.actions[0].recordIds).toHaveLength(10);
+    expect(result.actions[0].recordIds).toHaveLength(10 + 3);
     await expectConsistent(periods);
     const after = [];
     for (const [from, to] of periods) after.push(await report(from, to));
@@ -232,10 +270,10 @@ describe(`donation report summary rows kept on write on ${testDatabaseKind()}`, 
 
     const apps = new Map((await app.ds.getRepository(Application).find()).map((x) => [x.id, x]));
     const allocations = await app.ds.getRepository(Allocation).find();
-    expect(allocations).toHaveLength(5 + 3);
+    expect(allocations).toHaveLength(5 + 3 + 3);
     for (const al of allocations) expect(al.personKey).toBe(apps.get(al.applicationId)!.personKey);
     const anna = allocations.filter((al) => al.personKey === subjectKey(people.anna));
-    expect(anna.map((al) => al.roundId).sort()).toEqual([Number(a.roundId), Number(b.roundId)]);
+    expect(anna.map((al) => al.roundId).sort((p, q) => p - q)).toEqual([Number(a.roundId), Number(b.roundId), Number(x2023)].sort((p, q) => p - q));
     expect(anna.map((al) => apps.get(al.applicationId)!.personnummer)).toEqual(expect.arrayContaining([null, people.anna]));
   });
 });

@@ -273,12 +273,12 @@ async function report(db: FloorDb, req: FloorRequest): Promise<unknown> {
   const rounds = await db.query("SELECT * FROM donation_round WHERE plannedPayoutDate BETWEEN ? AND ? ORDER BY plannedPayoutDate ASC, id ASC", [from, to]);
   if (rounds.length === 0) return { donationReport: { from, to, applications: 0, amountDistributed: "0.00", amountPaid: "0.00", personsReachedInRounds: 0, distinctPersonsReached: 0, rounds: [] } };
   const ids = rounds.map((r) => Number(r.id));
-  // The package's statements: the summary rows kept on write, and distinct persons over the decided rounds.
+  // The package's statements: the summary rows kept on write (distinct persons from the reach rows).
   const byStatus = await db.query("SELECT roundId, status, reason, applications AS n FROM donation_round_status_summary WHERE roundId IN (?) AND applications <> 0", [ids]);
   const byFund = await db.query("SELECT roundId, fundId, applications, granted, allocated, paid FROM donation_round_fund_summary WHERE roundId IN (?) AND applications > 0", [ids]);
   const decidedIds = rounds.filter((r) => r.status === "DECIDED").map((r) => Number(r.id));
   const distinct = decidedIds.length
-    ? int((await db.query("SELECT COUNT(DISTINCT personKey) AS n FROM donation_allocation WHERE roundId IN (?) AND amount > 0", [decidedIds]))[0]?.n)
+    ? int((await db.query("SELECT COALESCE(SUM(persons), 0) AS n FROM donation_reach_summary WHERE roundId IN (?) AND previousRoundId NOT IN (?)", [decidedIds, decidedIds]))[0]?.n)
     : 0;
   const budgets = await db.query("SELECT * FROM donation_fund_budget WHERE roundId IN (?)", [ids]);
   const fundIds = [...new Set([...budgets.map((b) => Number(b.fundId)), ...byFund.map((r) => int(r.fundId))])];

@@ -8,8 +8,8 @@ import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core";
 @Index(["applicationId"], { unique: true })
 // Every lookup by round or round and fund (the adjustment's fund sum reads it index-only).
 @Index(["roundId", "fundId", "amount", "applicationId"])
-// Covers the report's distinct persons granted over several rounds (amount > 0), index-only.
-@Index(["roundId", "amount", "personKey"])
+// A person's granted allocations in every round, for linking a decided round into the reach summary.
+@Index(["personKey", "roundId", "amount"])
 export class Allocation {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -29,7 +29,7 @@ export class Allocation {
 
   /**
    * The applicant's `personKey` (copied from the application when the allocation is made; gallring
-   * keeps it), so distinct persons are counted without joining the applications. Never a GraphQL field.
+   * keeps it), so persons are linked across rounds without joining the applications. Never a GraphQL field.
    */
   @Column({ type: "varchar", length: 24 })
   personKey!: string;

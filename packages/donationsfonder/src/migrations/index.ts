@@ -1,4 +1,4 @@
-import { DonationsfonderInit1795976270117 } from "./1795976270117-DonationsfonderInit";
+import { DonationsfonderInit1795976717643 } from "./1795976717643-DonationsfonderInit";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const donationsfonderMigrations: Function[] = [DonationsfonderInit1795976270117];
+export const donationsfonderMigrations: Function[] = [DonationsfonderInit1795976717643];

@@ -1,12 +1,12 @@
 import type { EntityManager } from "typeorm";
-import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, isUniqueViolation, toConnection, toPage, todayLocalDate, updateVersioned, findForUpdate, insertChunked, knownPersonnummer, toId, type Connection, type RequestContext } from "@arbetsliv/core";
+import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, isUniqueViolation, toConnection, toPage, todayLocalDate, updateVersioned, findForUpdate, insertChunked, knownPersonnummer, isMysql, toId, toInt, type Connection, type RequestContext } from "@arbetsliv/core";
 import { Allocation } from "../allocation/allocation.entity";
 import { Application } from "../application/application.entity";
 import { Round } from "../round/round.entity";
 import type { BoardDecisionInput } from "../round/round.inputs";
 import { RoundStatus } from "../shared/enums";
 import { DOMAIN } from "../shared/util";
-import { addFundFigures } from "../statistics/summary";
+import { addFundFigures, linkReach } from "../statistics/summary";
 import { PayoutPayment } from "./payout-payment.entity";
 import { Payout } from "./payout.entity";
 import type { MarkPaidInput, PayoutListArgs } from "./payout.inputs";
@@ -20,6 +20,9 @@ export class PayoutService {
     const id = toId("roundId", idValue);
     if (input.decisionDate > todayLocalDate()) throw new ValidationError("input.decisionDate", "not-in-future", "must not be in the future");
     return inTransaction(this.ctx.ds, async (manager) => {
+      // Every round's lock first, in id order: decisions run one at a time, so the one linking its
+      // persons into the reach summary sees every other decided round (sql.js runs one transaction at a time).
+      if (isMysql(manager)) await manager.query("SELECT id FROM donation_round ORDER BY id FOR UPDATE");
       const round = await findForUpdate(manager, Round, "DonationRound", id);
       if (round.status !== RoundStatus.ALLOCATED) {
         throw new ConflictError(`${round.name} is ${round.status}: the board decides on an allocated round, once`);
@@ -35,10 +38,10 @@ export class PayoutService {
       const granted = await manager
         .createQueryBuilder(Allocation, "al")
         .innerJoin(Application, "a", "a.id = al.applicationId")
-        .select(["al.id AS id", "al.fundId AS fundId", "al.applicationId AS applicationId", "al.amount AS amount", "a.personnummer AS personnummer"])
+        .select(["al.id AS id", "al.fundId AS fundId", "al.applicationId AS applicationId", "al.amount AS amount", "a.personnummer AS personnummer", "al.personKey AS personKey"])
         .where("al.roundId = :id AND al.amount > 0", { id })
         .orderBy("al.id", "ASC")
-        .getRawMany<{ id: number; fundId: number; applicationId: number; amount: string | number; personnummer: string }>();
+        .getRawMany<{ id: number; fundId: number; applicationId: number; amount: string | number; personnummer: string; personKey: string }>();
       const scheduledDate = input.decisionDate > round.plannedPayoutDate ? input.decisionDate : round.plannedPayoutDate;
       await insertChunked(
         manager,
@@ -52,6 +55,20 @@ export class PayoutService {
           amount: Number(g.amount),
           scheduledDate,
         })),
+      );
+      const decided = await manager.find(Round, { where: { status: RoundStatus.DECIDED }, select: { id: true, plannedPayoutDate: true } });
+      const others: { personKey: string; roundId: unknown }[] = await manager.query(
+        `SELECT o.personKey AS personKey, o.roundId AS roundId FROM donation_allocation g
+           INNER JOIN donation_allocation o ON o.personKey = g.personKey AND o.roundId <> g.roundId AND o.amount > 0
+         WHERE g.roundId = ? AND g.amount > 0`,
+        [id],
+      );
+      await linkReach(
+        manager,
+        round,
+        granted.map((g) => g.personKey),
+        decided,
+        others.map((o) => ({ personKey: o.personKey, roundId: toInt(o.roundId) })),
       );
       const payouts = await manager.find(Payout, { where: { roundId: id }, select: { id: true, personnummer: true } });
       await this.ctx.accessLog.append(manager, {

@@ -6,15 +6,15 @@ import { FundBudget } from "../fund/fund-budget.entity";
 import { Round } from "../round/round.entity";
 import { ApplicationStatus, RejectionReason, RoundStatus } from "../shared/enums";
 import type { DonationReport, FundReport, RoundReport } from "./statistics.types";
-import { FUND_SUMMARY, STATUS_SUMMARY } from "./summary";
+import { FUND_SUMMARY, REACH_SUMMARY, STATUS_SUMMARY } from "./summary";
 
 type Raw = Record<string, string | number | null>;
 const REASON_ORDER = Object.values(RejectionReason);
 
 /**
  * Reports per round and fund for any period, from the records: the per-round counts and amounts
- * from the summary rows kept on write with them (see summary.ts), the distinct persons over the
- * period by COUNT(DISTINCT) over an index — a constant number of statements whatever the volume.
+ * from summary rows kept on write with them (see summary.ts), so the cost grows with the number of
+ * rounds and funds, not with the applications — a constant number of statements.
  */
 export class StatisticsService {
   constructor(private readonly manager: EntityManager) {}
@@ -36,19 +36,17 @@ export class StatisticsService {
       `SELECT roundId, fundId, applications, granted, allocated, paid FROM ${FUND_SUMMARY} WHERE roundId IN (${inRounds}) AND applications > 0`,
       ids,
     );
-    // Distinct persons over several rounds cannot be summed from per-round rows: counted from the
-    // allocations' own personKey over the (roundId, amount, personKey) index, no join.
+    // Distinct persons over the period's decided rounds: each person once, at the first of their
+    // rounds in the period — the reach rows whose previous round is not in the period (summary.entities.ts).
     const decidedIds = rounds.filter((r) => r.status === RoundStatus.DECIDED).map((r) => r.id);
-    const distinct = decidedIds.length
-      ? toInt(
-          (
-            await m.query(
-              `SELECT COUNT(DISTINCT personKey) AS n FROM donation_allocation WHERE roundId IN (${decidedIds.map(() => "?").join(", ")}) AND amount > 0`,
-              decidedIds,
-            )
-          )[0]?.n,
-        )
-      : 0;
+    const inDecided = decidedIds.map(() => "?").join(", ");
+    const [reach]: Raw[] = decidedIds.length
+      ? await m.query(`SELECT COALESCE(SUM(persons), 0) AS n FROM ${REACH_SUMMARY} WHERE roundId IN (${inDecided}) AND previousRoundId NOT IN (${inDecided})`, [
+          ...decidedIds,
+          ...decidedIds,
+        ])
+      : [{ n: 0 }];
+    const distinct = toInt(reach.n);
 
     const budgets = await m.find(FundBudget, { where: { roundId: In(ids) } });
     const fundIds = [...new Set([...budgets.map((b) => b.fundId), ...byFund.map((r) => toInt(r.fundId))])];

@@ -44,3 +44,21 @@ export class RoundFundSummary {
   @Column({ ...moneyColumn })
   paid!: Ore;
 }
+
+/**
+ * Persons granted money in a decided round, by the decided round (in payout order) in which each
+ * was last granted money before it (0 = never before). Distinct persons over the decided rounds of
+ * a period are then the rows of those rounds whose previous round is not among them: every person
+ * is counted once, at their first round in the period.
+ */
+@Entity({ name: "donation_reach_summary" })
+export class ReachSummary {
+  @PrimaryColumn({ type: "int" })
+  roundId!: number;
+
+  @PrimaryColumn({ type: "int" })
+  previousRoundId!: number;
+
+  @Column({ type: "int" })
+  persons!: number;
+}
