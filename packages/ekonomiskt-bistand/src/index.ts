@@ -20,6 +20,7 @@ import { EkonomisktBistandScopes } from "./scopes";
 import { seedEkonomisktBistandDemo } from "./seed/demo";
 import { AssistanceBudgetYear } from "./statistics/budget-year.entity";
 import { BudgetResolver, StatisticsResolver } from "./statistics/statistics.resolver";
+import { MonthSummary, PaidMonth, PaymentDay } from "./statistics/summary.entity";
 import { WageSubsidyEmployment, WageSubsidyMonth } from "./wage-subsidy/wage-subsidy.entity";
 import { WageSubsidyResolver } from "./wage-subsidy/wage-subsidy.resolver";
 
@@ -45,6 +46,9 @@ export const ekonomisktBistandModule = defineModule({
     IncorrectPaymentCasePayout,
     WageSubsidyEmployment,
     WageSubsidyMonth,
+    PaidMonth,
+    MonthSummary,
+    PaymentDay,
   ],
   resolvers: [
     HouseholdResolver,
@@ -87,6 +91,8 @@ export { RIKSNORM_YEARS } from "./riksnorm/riksnorm-data";
 export { tableFromSource, commonCostFor, type RiksnormTable } from "./riksnorm/riksnorm-table";
 export { calculateAssistance, workIncentiveFor, type CalculationInput, type CalculationResult } from "./calculation/assistance-calculation";
 export { AssistanceStatistics } from "./statistics/statistics.service";
+export { rebuildAssistanceSummaries, LONG_TERM_MIN_MONTHS } from "./statistics/assistance-summaries";
+export { PaidMonth, MonthSummary, PaymentDay } from "./statistics/summary.entity";
 export { seedEkonomisktBistandDemo } from "./seed/demo";
 export { assistanceRetention, REMOVED_TEXT } from "./retention/assistance-retention";
 export { WageSubsidyEmployment, WageSubsidyMonth } from "./wage-subsidy/wage-subsidy.entity";

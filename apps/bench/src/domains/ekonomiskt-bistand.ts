@@ -1,4 +1,6 @@
+import { createRequire } from "node:module";
 import { SeededRandom } from "@arbetsliv/core";
+import type { EntityManager } from "typeorm";
 import type { Connection, Pool } from "mysql2/promise";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
 import { addDaysIso, addMonthsIso } from "../seed/random";
@@ -6,9 +8,10 @@ import { accessLogInsert, money, personnummer, personnummerOut, subjectKey } fro
 
 /**
  * Ekonomiskt bistånd — households, members and 36 months of payouts (with corrections),
- * recoveries and yearly budgets. Tables from the EkonomisktBistandInit migration: eb_household,
+ * recoveries and yearly budgets. Tables from the package's migrations: eb_household,
  * eb_household_member, eb_payout, eb_recovery, eb_budget_year (applications, calculations and
- * decisions stay empty: the payouts carry a decision id the statistics never read).
+ * decisions stay empty: the payouts carry a decision id the statistics never read), then the
+ * summary rows (eb_paid_month, eb_month_figures, eb_payment_day) rebuilt from the payouts.
  */
 
 const SIZES: Record<Scale, { households: number; months: number }> = {
@@ -88,6 +91,16 @@ async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<vo
   const budgets = ctx.inserter("eb_budget_year", ["year", "netCostBudget", "setBy"]);
   for (let y = Number(p.first.slice(0, 4)); y <= Number(p.last.slice(0, 4)); y++) await budgets.add([y, Math.round(n * 4_500_000), "admin"]);
   await budgets.close();
+  // The payouts were bulk-loaded around PayoutService: compute the package's summary rows from them.
+  await ctx.dataSource.transaction((m) => ekonomisktBistandPackage().rebuildAssistanceSummaries(m));
+}
+
+/**
+ * The package itself, for its rebuild function. The bench depends on the gateway, which depends on
+ * the package, so it is loaded from the gateway's dependencies.
+ */
+function ekonomisktBistandPackage(): { rebuildAssistanceSummaries(manager: EntityManager): Promise<void> } {
+  return createRequire(require.resolve("@arbetsliv/gateway"))("@arbetsliv/ekonomiskt-bistand");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,8 +185,6 @@ async function households(db: FloorDb, req: FloorRequest): Promise<unknown> {
 }
 
 // The package's statements (AssistanceStatistics), with positional parameters.
-const PAID = "SELECT p.householdId AS householdId, p.month AS month FROM eb_payout p WHERE p.month BETWEEN ? AND ? GROUP BY p.householdId, p.month HAVING SUM(p.amount) > 0";
-const K = "(SUBSTR(x.month, 1, 4) * 12 + SUBSTR(x.month, 6, 2))";
 const int = (x: unknown) => (x === null || x === undefined ? 0 : Math.round(Number(x)));
 const addMonths = (m: string, k: number) => ym(addMonthsIso(`${m}-01`, k));
 function monthlyBudget(yearly: number, month: string): number {
@@ -189,35 +200,21 @@ async function indicators(db: FloorDb, req: FloorRequest): Promise<unknown> {
   const [y, mo, d] = to.split("-");
   const cutoff = `${Number(y) - 18}-${mo}-${d === "29" && mo === "02" ? "28" : d}`;
   const years = [...new Set(months.map((m) => Number(m.slice(0, 4))))];
-  const [paidMonths, paid, recovered, budgets, children] = await Promise.all([
-    // The package's one pass: LAG/LEAD over each household's paid months (see AssistanceStatistics.paidMonthFigures).
-    db.query(
-      `SELECT s.k AS k, COUNT(*) AS households, SUM(CASE WHEN s.kBack >= s.k - 11 THEN 1 ELSE 0 END) AS endingHere,
-              SUM(CASE WHEN s.kBack >= s.k - 10 AND (s.kNext IS NULL OR s.kNext <> s.k + 1) THEN 1 ELSE 0 END) AS endingNext
-         FROM (SELECT ${K} AS k, LAG(${K}, 10) OVER (PARTITION BY x.householdId ORDER BY x.month) AS kBack,
-                      LEAD(${K}) OVER (PARTITION BY x.householdId ORDER BY x.month) AS kNext FROM (${PAID}) x) s
-        GROUP BY s.k`,
-      [addMonths(months[0], -11), end],
-    ),
-    db.query("SELECT DATE_FORMAT(p.paymentDate, '%Y-%m') AS month, SUM(p.amount) AS total FROM eb_payout p WHERE p.paymentDate BETWEEN ? AND ? GROUP BY DATE_FORMAT(p.paymentDate, '%Y-%m')", [from, to]),
+  const [figures, paid, recovered, budgets, children] = await Promise.all([
+    // Month rows kept on write with every payout (the package's assistance-summaries.ts).
+    db.query("SELECT f.month AS month, f.households AS households, f.longTermHouseholds AS longTerm FROM eb_month_figures f WHERE f.month BETWEEN ? AND ?", [months[0], end]),
+    db.query("SELECT DATE_FORMAT(p.paymentDate, '%Y-%m') AS month, SUM(p.amount) AS total FROM eb_payment_day p WHERE p.paymentDate BETWEEN ? AND ? GROUP BY DATE_FORMAT(p.paymentDate, '%Y-%m')", [from, to]),
     db.query("SELECT DATE_FORMAT(r.receivedDate, '%Y-%m') AS month, SUM(r.amount) AS total FROM eb_recovery r WHERE r.receivedDate BETWEEN ? AND ? GROUP BY DATE_FORMAT(r.receivedDate, '%Y-%m')", [from, to]),
     db.query("SELECT year, netCostBudget FROM eb_budget_year WHERE year IN (?)", [years]),
     db.query(
       `SELECT COUNT(*) AS n FROM eb_household_member c WHERE c.role = 'CHILD' AND c.birthDate > ? AND c.birthDate <= ? AND c.joinedOn <= ? AND (c.leftOn IS NULL OR c.leftOn >= ?)
-        AND c.householdId IN (SELECT x.householdId FROM (${PAID}) x)`,
-      [cutoff, to, to, to, end, end],
+        AND c.householdId IN (SELECT x.householdId FROM eb_paid_month x WHERE x.month = ? AND x.netAmount > 0)`,
+      [cutoff, to, to, to, end],
     ),
   ]);
   const map = (rows: Row[], v: string) => new Map(rows.map((r) => [String(r.month), int(r[v])]));
-  const H = new Map<string, number>();
-  const L = new Map<string, number>();
-  const monthOfIndex = (i: number) => `${Math.floor((i - 1) / 12)}-${String(((i - 1) % 12) + 1).padStart(2, "0")}`;
-  for (const r of paidMonths) {
-    const i = int(r.k);
-    H.set(monthOfIndex(i), int(r.households));
-    L.set(monthOfIndex(i), (L.get(monthOfIndex(i)) ?? 0) + int(r.endingHere));
-    L.set(monthOfIndex(i + 1), (L.get(monthOfIndex(i + 1)) ?? 0) + int(r.endingNext));
-  }
+  const H = map(figures, "households");
+  const L = map(figures, "longTerm");
   const P = map(paid, "total");
   const R = map(recovered, "total");
   const B = new Map(budgets.map((b) => [Number(b.year), int(b.netCostBudget)]));

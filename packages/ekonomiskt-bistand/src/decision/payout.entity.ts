@@ -12,7 +12,7 @@ import { PayoutType } from "../enums";
 @ObjectType("AssistancePayout", { description: "Utbetalning av försörjningsstöd; rättelser är nya poster, aldrig ändringar." })
 @Entity({ name: "eb_payout" })
 @Index(["onceKey"], { unique: true })
-// Covering for the statistics' one pass over paid household-months (and the household-month lookups).
+// Covering for the summary rebuild (GROUP BY householdId, month) and the household-month lookups.
 @Index(["householdId", "month", "amount"])
 @Index(["month"])
 @Index(["paymentDate"])

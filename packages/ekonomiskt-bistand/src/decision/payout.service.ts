@@ -8,6 +8,7 @@ import {
   type RequestContext,
   toId,
   isDeadlock,
+  lockRow,
 } from "@arbetsliv/core";
 import { ApplicationStatus, DecisionOutcome, MemberRole, PayoutType } from "../enums";
 import { Application } from "../application/application.entity";
@@ -15,6 +16,8 @@ import { HouseholdMember } from "../household/household-member.entity";
 import type { CorrectPayoutInput, PayInput } from "../application/application.inputs";
 import { actorOf, assertHouseholdVisible, logChange } from "../shared/access";
 import { Decision } from "./decision.entity";
+import { Household } from "../household/household.entity";
+import { recordPayout } from "../statistics/assistance-summaries";
 import { Payout } from "./payout.entity";
 
 export interface PayoutReceiptData {
@@ -40,6 +43,8 @@ export class PayoutService {
           const decision = await manager.findOne(Decision, { where: { id: decisionId } });
           if (!decision) throw new NotFoundError("Decision", decisionId);
           await assertHouseholdVisible(this.ctx, manager, decision.householdId, "Decision", decisionId, true);
+          // Payouts of one household one at a time: its summary rows are computed from its paid months.
+          await lockRow(manager, Household, { id: decision.householdId });
           if (decision.outcome === DecisionOutcome.REJECTED || decision.amount <= 0) {
             throw new ValidationError("input.decisionId", "granted", "only a granted decision with an amount is paid");
           }
@@ -62,6 +67,7 @@ export class PayoutService {
             createdAt: new Date(),
           });
           await manager.save(payout);
+          await recordPayout(manager, payout);
           await manager
             .createQueryBuilder()
             .update(Application)
@@ -92,6 +98,7 @@ export class PayoutService {
       const original = await manager.findOne(Payout, { where: { id: originalId } });
       if (!original) throw new NotFoundError("Payout", originalId);
       await assertHouseholdVisible(this.ctx, manager, original.householdId, "Payout", originalId, true);
+      await lockRow(manager, Household, { id: original.householdId });
       if (original.type !== PayoutType.ORIGINAL) throw new ValidationError("input.payoutId", "original", "a correction refers to the original payout, not to another correction");
       if (paymentDate < original.paymentDate) throw new ValidationError("input.paymentDate", "after-original", "must not be before the original payment");
       const row = await manager
@@ -119,6 +126,7 @@ export class PayoutService {
         createdAt: new Date(),
       });
       await manager.save(correction);
+      await recordPayout(manager, correction);
       await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.correctAssistancePayout", "Payout", [correction.id, original.id]);
       return correction;
     });

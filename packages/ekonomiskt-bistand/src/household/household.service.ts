@@ -203,7 +203,8 @@ export class HouseholdService {
     }
     if (f.paidInMonth) {
       assertYearMonth("filter.paidInMonth", f.paidInMonth);
-      qb.andWhere("h.id IN (SELECT p.householdId FROM eb_payout p WHERE p.month = :month GROUP BY p.householdId HAVING SUM(p.amount) > 0)", {
+      // The month's net per household is kept on write (eb_paid_month): no GROUP BY over the month's payouts.
+      qb.andWhere("h.id IN (SELECT x.householdId FROM eb_paid_month x WHERE x.month = :month AND x.netAmount > 0)", {
         month: f.paidInMonth,
       });
     }

@@ -31,6 +31,7 @@ import { RIKSNORM_YEARS } from "../riksnorm/riksnorm-data";
 import { RiksnormYear } from "../riksnorm/riksnorm-year.entity";
 import { tableFromSource } from "../riksnorm/riksnorm-table";
 import { lastDayOf } from "../shared/month";
+import { rebuildAssistanceSummaries } from "../statistics/assistance-summaries";
 import { AssistanceBudgetYear } from "../statistics/budget-year.entity";
 import { WageSubsidyEmployment, WageSubsidyMonth } from "../wage-subsidy/wage-subsidy.entity";
 import { FIRST_STORED_INDEX, MONTHS, REPORT, TAG, apportion, monthAt, simulateHouseholds, simulateWageSubsidy, spellsOf, u, yearOf } from "./demo-model";
@@ -485,4 +486,6 @@ async function seedInto(manager: EntityManager): Promise<void> {
   await bulkInsert(manager, Recovery, recoveries);
   await bulkInsert(manager, WageSubsidyEmployment, employments);
   await bulkInsert(manager, WageSubsidyMonth, monthsRows.map(({ year: _y, netRaw: _n, savedRaw: _s, ...row }) => row));
+  // The payouts went in as bulk rows, past PayoutService: derive the statistics' summary rows from them.
+  await rebuildAssistanceSummaries(manager);
 }

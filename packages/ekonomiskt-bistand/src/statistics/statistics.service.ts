@@ -2,12 +2,11 @@ import type { DataSource, EntityManager } from "typeorm";
 import { In } from "typeorm";
 import { ValidationError, sqlDialect, toInt, type LocalDate, type Ore } from "@arbetsliv/core";
 import { MemberRole } from "../enums";
-import { addMonthsTo, monthOf, monthRange, type YearMonth } from "../shared/month";
+import { monthOf, monthRange, type YearMonth } from "../shared/month";
 import { AssistanceBudgetYear } from "./budget-year.entity";
 
 export const MAX_PERIOD_MONTHS = 120;
-/** "More than ten months": the long-term indicator counts households paid in at least 11 distinct months. */
-export const LONG_TERM_MIN_MONTHS = 11;
+export { LONG_TERM_MIN_MONTHS } from "./assistance-summaries";
 
 export interface MonthFigures {
   month: YearMonth;
@@ -19,13 +18,6 @@ export interface MonthFigures {
   budget: Ore | null;
 }
 
-/**
- * Paid household-months: a household counts for a month when its payouts for that month (the
- * original and any corrections) add up to more than zero.
- */
-const PAID = `SELECT p.householdId AS householdId, p.month AS month FROM eb_payout p
-  WHERE p.month BETWEEN :paidFrom AND :paidTo GROUP BY p.householdId, p.month HAVING SUM(p.amount) > 0`;
-
 /** Monthly budget from the yearly one: whole öre per month, December takes the remainder so the months add up exactly. */
 export function monthlyBudget(yearly: Ore, month: YearMonth): Ore {
   const base = Math.floor(yearly / 12);
@@ -33,9 +25,10 @@ export function monthlyBudget(yearly: Ore, month: YearMonth): Ore {
 }
 
 /**
- * The annual report's indicators for any period, computed by SQL aggregation over the records.
- * Figures are memoised per instance, so a GraphQL request asking for several of them runs each
- * statement once.
+ * The annual report's indicators for any period, computed by SQL aggregation over the records —
+ * for the payouts through the summary rows kept with every payout (assistance-summaries.ts), so a
+ * request reads rows per month or day, not per payout. Figures are memoised per instance, so a
+ * GraphQL request asking for several of them runs each statement once.
  */
 export class AssistanceStatistics {
   readonly months: YearMonth[];
@@ -68,7 +61,7 @@ export class AssistanceStatistics {
     return this.months[this.months.length - 1];
   }
 
-  /** Households with försörjningsstöd per month of the period (from the one pass of paidMonthFigures). */
+  /** Households with försörjningsstöd per month of the period (the month rows of paidMonthFigures). */
   async householdsPerMonth(): Promise<Map<YearMonth, number>> {
     return (await this.paidMonthFigures()).households;
   }
@@ -93,48 +86,26 @@ export class AssistanceStatistics {
   }
 
   /**
-   * Households paid per month and long-term households per month, in one statement and one pass
-   * over the paid household-months (index-only over the payouts' (householdId, month, amount)
-   * index), whatever the number of months. Each paid month k of a household looks back
-   * LONG_TERM_MIN_MONTHS − 1 of its paid months (LAG, in month order): the 12-month window
-   * ending at k qualifies when that month is at most 11 months back; the window ending at k + 1,
-   * when k + 1 is not paid, when it is at most 10 back. With 11 of 12 months required a
-   * qualifying window misses at most one month, so these two cases are all of them.
-   * JavaScript only adds the counts per month.
+   * Households paid per month and long-term households per month: the month rows kept on write
+   * with every payout (assistance-summaries.ts), one row per month of the period.
    */
   private paidMonthFigures(): Promise<{ households: Map<YearMonth, number>; longTerm: Map<YearMonth, number> }> {
     return this.memo("paidMonths", async () => {
-      const back = LONG_TERM_MIN_MONTHS - 1;
-      // A month as an integer (year × 12 + month), so a 12-month window is a difference of 11.
-      const k = "(SUBSTR(x.month, 1, 4) * 12 + SUBSTR(x.month, 6, 2))";
       const rows = await this.manager
         .createQueryBuilder()
-        .select("s.k", "k")
-        .addSelect("COUNT(*)", "households")
-        .addSelect("SUM(CASE WHEN s.kBack >= s.k - 11 THEN 1 ELSE 0 END)", "endingHere")
-        .addSelect("SUM(CASE WHEN s.kBack >= s.k - 10 AND (s.kNext IS NULL OR s.kNext <> s.k + 1) THEN 1 ELSE 0 END)", "endingNext")
-        .from(
-          `(SELECT ${k} AS k,
-                   LAG(${k}, ${back}) OVER (PARTITION BY x.householdId ORDER BY x.month) AS kBack,
-                   LEAD(${k}) OVER (PARTITION BY x.householdId ORDER BY x.month) AS kNext
-              FROM (${PAID}) x)`,
-          "s",
-        )
-        .setParameters({ paidFrom: addMonthsTo(this.months[0], -11), paidTo: this.endMonth })
-        .groupBy("s.k")
-        .getRawMany<{ k: unknown; households: unknown; endingHere: unknown; endingNext: unknown }>();
-      const monthOfIndex = (i: number): YearMonth => `${Math.floor((i - 1) / 12)}-${String(((i - 1) % 12) + 1).padStart(2, "0")}`;
-      const households = new Map<YearMonth, number>();
-      const longTerm = new Map<YearMonth, number>();
-      const add = (month: YearMonth, n: number) => longTerm.set(month, (longTerm.get(month) ?? 0) + n);
+        .select("f.month", "month")
+        .addSelect("f.households", "households")
+        .addSelect("f.longTermHouseholds", "longTerm")
+        .from("eb_month_figures", "f")
+        .where("f.month BETWEEN :a AND :b", { a: this.months[0], b: this.endMonth })
+        .getRawMany<{ month: string; households: unknown; longTerm: unknown }>();
+      const households = new Map(this.months.map((m) => [m, 0]));
+      const longTerm = new Map(households);
       for (const r of rows) {
-        const i = toInt(r.k);
-        households.set(monthOfIndex(i), toInt(r.households));
-        add(monthOfIndex(i), toInt(r.endingHere));
-        add(monthOfIndex(i + 1), toInt(r.endingNext));
+        households.set(r.month, toInt(r.households));
+        longTerm.set(r.month, toInt(r.longTerm));
       }
-      const inPeriod = (m: Map<YearMonth, number>) => new Map(this.months.map((month) => [month, m.get(month) ?? 0]));
-      return { households: inPeriod(households), longTerm: inPeriod(longTerm) };
+      return { households, longTerm };
     });
   }
 
@@ -150,7 +121,8 @@ export class AssistanceStatistics {
         .createQueryBuilder()
         .select(d.yearMonth("p.paymentDate"), "month")
         .addSelect("SUM(p.amount)", "total")
-        .from("eb_payout", "p")
+        // Payouts summed per payment date on write: at most 31 rows a month whatever the volume.
+        .from("eb_payment_day", "p")
         .where("p.paymentDate BETWEEN :from AND :to", { from: this.from, to: this.to })
         .groupBy(d.yearMonth("p.paymentDate"))
         .getRawMany<{ month: string; total: unknown }>();
@@ -236,8 +208,7 @@ export class AssistanceStatistics {
           cutoff,
           on: this.to,
         })
-        .andWhere(`c.householdId IN (SELECT x.householdId FROM (${PAID}) x)`)
-        .setParameters({ paidFrom: this.endMonth, paidTo: this.endMonth })
+        .andWhere("c.householdId IN (SELECT x.householdId FROM eb_paid_month x WHERE x.month = :month AND x.netAmount > 0)", { month: this.endMonth })
         .getRawOne<{ n: unknown }>();
       return toInt(row?.n);
     });
