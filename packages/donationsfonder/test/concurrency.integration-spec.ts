@@ -103,4 +103,33 @@ describe(`donationsfonder exactly-once rules under concurrency on ${testDatabase
     });
     expect(report.donationReport).toEqual({ amountPaid: "10000.00", rounds: [{ applications: 19, refused: 9, granted: 10, personsReached: 10 }] });
   });
+
+  it("links the persons of two rounds decided at the same moment into one another's chains", async () => {
+    const rounds = [await setUpRound(app, 2024, { elderly: 0, glasses: 10_000, general: 0 }), await setUpRound(app, 2025, { elderly: 0, glasses: 10_000, general: 0 })];
+    const versions: number[] = [];
+    for (const [i, r] of rounds.entries()) {
+      const persons = i === 0 ? [500, 501, 502, 503] : [502, 503, 510, 511];
+      for (const [k, p] of persons.entries()) {
+        await register(app, application(r.roundId, pnr("1960-05-05", p), { receivedDate: `${2024 + i}-03-1${k}`, amountRequested: "1000" }));
+      }
+      const done = await app.ok(`mutation($id: ID!, $v: Int!) { allocateDonationRound(roundId: $id, expectedVersion: $v) { version } }`, { ...WRITE, variables: { id: r.roundId, v: r.version } });
+      versions.push(done.allocateDonationRound.version);
+    }
+    const results = await Promise.all(
+      rounds.map((r, i) =>
+        app.call(`mutation($id: ID!, $v: Int!, $input: DonationBoardDecisionInput!) { recordDonationBoardDecision(roundId: $id, expectedVersion: $v, input: $input) { status } }`, {
+          ...WRITE,
+          variables: { id: r.roundId, v: versions[i], input: { decisionDate: `${2024 + i}-05-19`, reference: `ALN ${2024 + i}` } },
+        }),
+      ),
+    );
+    expect(results.flatMap((r) => r.errorCodes)).toEqual([]);
+    const rows = () => app.ds.query("SELECT roundId, previousRoundId, persons FROM donation_reach_summary ORDER BY roundId, previousRoundId");
+    const maintained = await rows();
+    await inTransaction(app.ds, (m) => rebuildDonationSummaries(m));
+    expect(maintained).toEqual(await rows());
+    // 2023: ten persons (the racer and 500–508); 2024: 500–503; 2025: 502, 503 and the new 510, 511
+    const report = await app.ok(`{ donationReport(from: "2023-01-01", to: "2025-12-31") { personsReachedInRounds distinctPersonsReached } }`, { scopes: ["donationsfonder:stats"] });
+    expect(report.donationReport).toEqual({ personsReachedInRounds: 10 + 4 + 4, distinctPersonsReached: 12 });
+  });
 });
