@@ -9,7 +9,8 @@ import { BENCH_ACCESS_LOG_KEY, accessLogInsert, money, personnummer, personnumme
 /**
  * Donationsfonder — the social donation funds. Tables from the DonationsfonderInit migration:
  * donation_fund, donation_round, donation_fund_budget, donation_application, donation_allocation,
- * donation_payout, donation_payout_payment (donation_round_schedule and adjustments stay empty).
+ * donation_payout, donation_payout_payment (donation_round_schedule and adjustments stay empty);
+ * the package's summary tables are then rebuilt from those rows by its own function.
  */
 
 const SIZES: Record<Scale, { applications: number; years: number; persons: number }> = {
