@@ -253,4 +253,13 @@ describe(`long-term households step by step on ${testDatabaseKind()}`, () => {
     expect([await stats.householdsAtEnd(), await stats.longTermHouseholds(), await stats.averageHouseholdsPerMonth()]).toEqual([1, 2, Math.round((22 / 12) * 10) / 10]);
     expect(await stats.grossPaid()).toBe(22 * 500000 - 500000 + 10000);
   });
+
+  it("lets only one of two concurrent corrections through when together they would take the month below zero", async () => {
+    await pay("B", "2021-01");
+    const input = (day: string) => ({ input: { payoutId: payouts.get("B|2021-01"), amount: "-3000", reason: "Rättelse", paymentDate: `2021-01-${day}` } });
+    const results = await Promise.all([app.call(CORRECT, { scopes: CASEWORKER, variables: input("20") }), app.call(CORRECT, { scopes: CASEWORKER, variables: input("21") })]);
+    expect(results.map((r) => (r.errors?.[0]?.extensions?.field as string | undefined) ?? "ok").sort()).toEqual(["input.amount", "ok"]);
+    const [january] = await new AssistanceStatistics(app.ds, "2021-01-01", "2021-01-31").monthly();
+    expect([january.households, january.grossPaid]).toEqual([2, 2 * 500000 - 300000]);
+  });
 });

@@ -9,6 +9,7 @@ import {
   toId,
   isDeadlock,
   lockRow,
+  isMysql,
 } from "@arbetsliv/core";
 import { ApplicationStatus, DecisionOutcome, MemberRole, PayoutType } from "../enums";
 import { Application } from "../application/application.entity";
@@ -101,12 +102,14 @@ export class PayoutService {
       await lockRow(manager, Household, { id: original.householdId });
       if (original.type !== PayoutType.ORIGINAL) throw new ValidationError("input.payoutId", "original", "a correction refers to the original payout, not to another correction");
       if (paymentDate < original.paymentDate) throw new ValidationError("input.paymentDate", "after-original", "must not be before the original payment");
-      const row = await manager
+      const qb = manager
         .getRepository(Payout)
         .createQueryBuilder("p")
         .select("SUM(p.amount)", "total")
-        .where("p.decisionId = :decisionId", { decisionId: original.decisionId })
-        .getRawOne<{ total: string | number | null }>();
+        .where("p.decisionId = :decisionId", { decisionId: original.decisionId });
+      // A locking read: a correction committed while we waited for the household's lock counts (the snapshot would miss it).
+      if (isMysql(manager)) qb.setLock("pessimistic_read");
+      const row = await qb.getRawOne<{ total: string | number | null }>();
       const total = Number(row?.total ?? 0);
       if (total + input.amount < 0) {
         throw new ValidationError("input.amount", "not-below-zero", "would make the month's payouts negative; an over-payment beyond that is a reclaim (FUT)");
