@@ -29,6 +29,7 @@ import { BodyTooLargeError, readBody } from "./http/request-body";
 import type { Logger } from "./logger";
 import { QUERY_LIMITS, RateLimiter, createRequestGuard, securityValidationRules } from "./security";
 import { useSyncFieldResolvers } from "./execution/sync-field-resolvers";
+import { compiledExecutionGateway } from "./execution/compiled-executor";
 
 export interface Gateway {
   readonly url: string;
@@ -63,7 +64,8 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
   const guard = createRequestGuard(schema);
 
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    // The schema reaches Apollo through the compiled executor's gateway (execution/compiled-executor.ts).
+    gateway: compiledExecutionGateway(schema),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,
