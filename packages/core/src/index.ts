@@ -14,6 +14,7 @@ export * from "./data/ids";
 export * from "./data/row-lock";
 export * from "./data/chunks";
 export * from "./data/summary-rows";
+export * from "./data/entity-rows";
 export * from "./data/mysql-admin";
 export * from "./errors/errors";
 export * from "./errors/format-error";

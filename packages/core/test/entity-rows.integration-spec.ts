@@ -1,0 +1,79 @@
+import "reflect-metadata";
+import { Column, Entity, PrimaryGeneratedColumn, type MigrationInterface, type QueryRunner } from "typeorm";
+import { In } from "typeorm";
+import { AccessLogEntry, defineModule, findByKeys, getEntities, getEntitiesAndCount, moneyColumn } from "../src";
+import { TestApp, testDatabaseKind } from "../src/testing";
+
+@Entity("entity_rows_sample")
+class Sample {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "date" }) day!: string;
+  @Column({ type: "datetime" }) at!: Date;
+  @Column({ ...moneyColumn }) amount!: number;
+  @Column({ type: "boolean" }) flag!: boolean;
+  @Column({ type: "varchar", length: 16 }) kind!: string;
+  @Column({ type: "text", nullable: true, default: null }) note!: string | null;
+  @Column({ type: "int", nullable: true, default: null }) count!: number | null;
+}
+
+class SampleTable1700000000000 implements MigrationInterface {
+  async up(q: QueryRunner) {
+    await q.query(
+      "CREATE TABLE `entity_rows_sample` (`id` int NOT NULL AUTO_INCREMENT, `day` date NOT NULL, `at` datetime NOT NULL, `amount` bigint NOT NULL, `flag` tinyint NOT NULL, `kind` varchar(16) NOT NULL, `note` text NULL DEFAULT NULL, `count` int NULL DEFAULT NULL, PRIMARY KEY (`id`))",
+    );
+  }
+  async down(q: QueryRunner) {
+    await q.query("DROP TABLE `entity_rows_sample`");
+  }
+}
+
+const sampleModule = defineModule({ name: "entity-rows-sample", description: "test", entities: [Sample], resolvers: [], migrations: [SampleTable1700000000000], scopes: [] });
+
+describe(`getEntities on ${testDatabaseKind()}`, () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start([sampleModule]);
+    const rows = Array.from({ length: 7 }, (_, i) => ({
+      day: `2021-0${(i % 9) + 1}-1${i}`,
+      at: new Date(Date.UTC(2021, i, 3, 10, 20, 30)),
+      amount: i * 123456789 - 5,
+      flag: i % 2 === 0,
+      kind: i % 3 === 0 ? "PRAISE" : "COMPLAINT",
+      note: i % 2 ? null : `note ${i}`,
+      count: i % 3 ? null : i,
+    }));
+    await app.ds.getRepository(Sample).insert(rows);
+  });
+  afterAll(() => app.close());
+
+  it("returns the same entities as getMany / getManyAndCount for a page of a single-table query", async () => {
+    const qb = () => app.ds.getRepository(Sample).createQueryBuilder("s").where("s.amount > :min", { min: 0 }).orderBy("s.day", "DESC").addOrderBy("s.id", "DESC").skip(1).take(3);
+    const fast = await getEntitiesAndCount(qb());
+    expect(fast).toEqual(await qb().getManyAndCount());
+    expect(fast[0]).toHaveLength(3);
+    expect(fast[1]).toBe(6);
+    expect(fast[0][0]).toBeInstanceOf(Sample);
+    expect(typeof fast[0][0].amount).toBe("number");
+    expect(await getEntities(qb())).toEqual(await qb().getMany());
+    const direct = qb();
+    const typeorm = jest.spyOn(direct, "getManyAndCount");
+    await getEntitiesAndCount(direct);
+    expect(typeorm).not.toHaveBeenCalled(); // the fast path ran
+  });
+
+  it("finds by keys like find with In, in the given order", async () => {
+    const m = app.ds.manager;
+    expect(await findByKeys(m, Sample, "kind", ["PRAISE"], { day: "DESC" })).toEqual(await m.find(Sample, { where: { kind: In(["PRAISE"]) }, order: { day: "DESC" } }));
+    expect((await findByKeys(m, Sample, "id", [2, 4, 99])).map((s) => s.id).sort()).toEqual([2, 4]);
+    expect(await findByKeys(m, Sample, "id", [])).toEqual([]);
+  });
+
+  it("falls back to TypeORM for anything but a whole single-table selection", async () => {
+    const partial = app.ds.getRepository(Sample).createQueryBuilder("s").select(["s.id", "s.day"]).orderBy("s.id");
+    const typeorm = jest.spyOn(partial, "getMany");
+    expect(await getEntities(partial)).toEqual(await partial.clone().getMany());
+    expect(typeorm).toHaveBeenCalledTimes(1);
+    const joined = app.ds.getRepository(Sample).createQueryBuilder("s").innerJoin(AccessLogEntry, "e", "1 = 1").orderBy("s.id").take(2);
+    expect(await getEntitiesAndCount(joined)).toEqual(await joined.getManyAndCount());
+  });
+});
