@@ -1,4 +1,4 @@
-import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, isUniqueViolation, subjectKey, toConnection, toPage, todayLocalDate, updateVersioned, findForUpdate, knownPersonnummer, lockRow, toId, type Connection, type RequestContext } from "@arbetsliv/core";
+import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, isUniqueViolation, subjectKey, toConnection, toPage, todayLocalDate, updateVersioned, findForUpdate, knownPersonnummer, lockRow, toId, type Connection, type RequestContext, getEntitiesAndCount } from "@arbetsliv/core";
 import { Round } from "../round/round.entity";
 import { ApplicationStatus, RoundStatus } from "../shared/enums";
 import { DOMAIN, assertNotNegative, assertWholeKronor } from "../shared/util";
@@ -117,7 +117,7 @@ export class ApplicationService {
     if (args.status) qb.andWhere("a.status = :status", { status: args.status });
     if (args.fundId) qb.andWhere("a.fundId = :fundId", { fundId: toId("fundId", args.fundId) });
     if (args.personnummer) qb.andWhere("a.personnummer = :pnr", { pnr: args.personnummer });
-    const [rows, total] = await qb.orderBy("a.receivedDate", "ASC").addOrderBy("a.id", "ASC").skip(page.offset).take(page.limit).getManyAndCount();
+    const [rows, total] = await getEntitiesAndCount(qb.orderBy("a.receivedDate", "ASC").addOrderBy("a.id", "ASC").skip(page.offset).take(page.limit));
     await this.logRead("Query.donationApplications", rows);
     return toConnection(rows, total, page);
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, isUniqueViolation, toConnection, toPage, todayLocalDate, updateVersioned, findForUpdate, insertChunked, knownPersonnummer, isMysql, toId, toInt, type Connection, type RequestContext } from "@arbetsliv/core";
+import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, isUniqueViolation, toConnection, toPage, todayLocalDate, updateVersioned, findForUpdate, insertChunked, knownPersonnummer, isMysql, toId, toInt, type Connection, type RequestContext, getEntitiesAndCount } from "@arbetsliv/core";
 import { Allocation } from "../allocation/allocation.entity";
 import { Application } from "../application/application.entity";
 import { Round } from "../round/round.entity";
@@ -134,7 +134,7 @@ export class PayoutService {
     if (args.paid !== undefined && args.paid !== null) {
       qb.andWhere(`${args.paid ? "" : "NOT "}EXISTS (SELECT 1 FROM donation_payout_payment pp WHERE pp.payoutId = p.id)`);
     }
-    const [rows, total] = await qb.orderBy("p.id", "ASC").skip(page.offset).take(page.limit).getManyAndCount();
+    const [rows, total] = await getEntitiesAndCount(qb.orderBy("p.id", "ASC").skip(page.offset).take(page.limit));
     await this.ctx.accessLog.append(this.ctx.ds.manager, {
       action: AccessAction.READ,
       operation: "Query.donationPayouts",

@@ -1,5 +1,5 @@
 import { In, type EntityManager } from "typeorm";
-import { AccessAction, ConflictError, NotFoundError, assertVersion, ValidationError, daysBetween, inTransaction, isUniqueViolation, toConnection, toPage, updateVersioned, toId, type Connection, type LocalDate, type RequestContext } from "@arbetsliv/core";
+import { AccessAction, ConflictError, NotFoundError, assertVersion, ValidationError, daysBetween, inTransaction, isUniqueViolation, toConnection, toPage, updateVersioned, toId, type Connection, type LocalDate, type RequestContext, getEntitiesAndCount } from "@arbetsliv/core";
 import { EvaluationTemplate } from "../follow-up/evaluation-template.entity";
 import { assertOrder, pageOf } from "../shared/helpers";
 import { AgreementContact } from "./agreement-contact.entity";
@@ -48,7 +48,7 @@ export class AgreementService {
     const qb = this.ctx.ds.getRepository(Partner).createQueryBuilder("p");
     if (args.filter?.name) qb.andWhere("LOWER(p.name) LIKE :name", { name: `%${args.filter.name.toLowerCase()}%` });
     if (args.filter?.organisationsnummer) qb.andWhere("p.organisationsnummer = :orgnr", { orgnr: args.filter.organisationsnummer });
-    const [rows, total] = await qb.orderBy("p.name", "ASC").addOrderBy("p.id", "ASC").skip(page.offset).take(page.limit).getManyAndCount();
+    const [rows, total] = await getEntitiesAndCount(qb.orderBy("p.name", "ASC").addOrderBy("p.id", "ASC").skip(page.offset).take(page.limit));
     return toConnection(rows, total, page);
   }
 
@@ -115,7 +115,7 @@ export class AgreementService {
   async list(args: AgreementListArgs): Promise<Connection<Agreement>> {
     const page = toPage(args);
     const qb = this.filtered(args.filter ?? {});
-    const [rows, total] = await qb.orderBy("a.startDate", "DESC").addOrderBy("a.id", "DESC").skip(page.offset).take(page.limit).getManyAndCount();
+    const [rows, total] = await getEntitiesAndCount(qb.orderBy("a.startDate", "DESC").addOrderBy("a.id", "DESC").skip(page.offset).take(page.limit));
     return toConnection(rows, total, page);
   }
 

@@ -1,10 +1,10 @@
-import { In, type EntityTarget, type FindOptionsOrder, type ObjectLiteral } from "typeorm";
-import { groupByKeys, indexByKeys, type RequestContext } from "@arbetsliv/core";
+import type { EntityTarget, ObjectLiteral } from "typeorm";
+import { findByKeys, groupByKeys, indexByKeys, type RequestContext } from "@arbetsliv/core";
 
 /** Many-to-one through a per-request DataLoader: one SELECT … WHERE id IN (…) per list level. */
 export function loadById<E extends ObjectLiteral & { id: number }>(ctx: RequestContext, key: string, entity: EntityTarget<E>, id: number) {
   return ctx
-    .loader<number, E | null>(`iop.${key}`, async (ids) => indexByKeys(ids, await ctx.ds.manager.find(entity, { where: { id: In([...ids]) } as never }), (r) => r.id))
+    .loader<number, E | null>(`iop.${key}`, async (ids) => indexByKeys(ids, await findByKeys(ctx.ds.manager, entity, "id", ids), (r) => r.id))
     .load(id);
 }
 
@@ -15,12 +15,12 @@ export function loadMany<E extends ObjectLiteral>(
   entity: EntityTarget<E>,
   column: keyof E & string,
   value: number,
-  order: FindOptionsOrder<E>,
+  order: Partial<Record<keyof E & string, "ASC" | "DESC">>,
   after?: (rows: E[]) => Promise<void>,
 ) {
   return ctx
     .loader<number, E[]>(`iop.${key}`, async (keys) => {
-      const rows = await ctx.ds.manager.find(entity, { where: { [column]: In([...keys]) } as never, order });
+      const rows = await findByKeys(ctx.ds.manager, entity, column, keys, order as Record<string, "ASC" | "DESC">);
       if (after) await after(rows);
       return groupByKeys(keys, rows, (r) => r[column] as number);
     })

@@ -1,6 +1,5 @@
-import { In } from "typeorm";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { AccessAction, ConnectionType, indexByKeys, type RequestContext, knownPersonnummer } from "@arbetsliv/core";
+import { AccessAction, ConnectionType, indexByKeys, type RequestContext, knownPersonnummer, findByKeys } from "@arbetsliv/core";
 import { PlacementClient } from "../clients/client.entity";
 import { AccompanyingChild } from "../clients/child.entity";
 import { nightsBetween } from "../costs/placement-days";
@@ -98,7 +97,7 @@ export class PlacementResolver {
   client(@Root() p: Placement, @Ctx() ctx: RequestContext) {
     return ctx
       .loader<number, PlacementClient | null>("rv.clientById", async (ids) => {
-        const rows = await ctx.ds.manager.find(PlacementClient, { where: { id: In([...ids]) } });
+        const rows = await findByKeys(ctx.ds.manager, PlacementClient, "id", ids);
         await ctx.accessLog.append(ctx.ds.manager, {
           action: AccessAction.READ,
           operation: "Placement.client",
@@ -118,7 +117,7 @@ export class PlacementResolver {
       .loader<
         number,
         PlacementProvider | null
-      >("rv.providerById", async (ids) => indexByKeys(ids, await ctx.ds.manager.find(PlacementProvider, { where: { id: In([...ids]) } }), (r) => r.id))
+      >("rv.providerById", async (ids) => indexByKeys(ids, await findByKeys(ctx.ds.manager, PlacementProvider, "id", ids), (r) => r.id))
       .load(p.providerId);
   }
 

@@ -14,6 +14,7 @@ import {
   knownPersonnummer,
   lockMode,
   toId,
+  getEntitiesAndCount,
 } from "@arbetsliv/core";
 import { AccompanyingChild } from "../clients/child.entity";
 import { PlacementClient } from "../clients/client.entity";
@@ -108,12 +109,7 @@ export class PlacementService {
     }
     if (f.ongoing === true) qb.andWhere("p.endDate IS NULL");
     if (f.ongoing === false) qb.andWhere("p.endDate IS NOT NULL");
-    const [rows, total] = await qb
-      .orderBy("p.startDate", "DESC")
-      .addOrderBy("p.id", "DESC")
-      .skip(page.offset)
-      .take(page.limit)
-      .getManyAndCount();
+    const [rows, total] = await getEntitiesAndCount(qb.orderBy("p.startDate", "DESC").addOrderBy("p.id", "DESC").skip(page.offset).take(page.limit));
     await this.logRead("Query.placements", rows);
     return toConnection(rows, total, page);
   }

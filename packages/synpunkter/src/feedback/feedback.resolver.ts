@@ -1,4 +1,4 @@
-import { In, type ObjectLiteral } from "typeorm";
+import type { ObjectLiteral } from "typeorm";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, type ClassType } from "type-graphql";
 import {
   ConnectionType,
@@ -8,6 +8,7 @@ import {
   todayLocalDate,
   type LocalDate,
   type RequestContext,
+  findByKeys,
 } from "@arbetsliv/core";
 import { BusinessArea } from "../business-area/business-area.entity";
 import { SynpunkterScopes } from "../scopes";
@@ -162,7 +163,7 @@ export class FeedbackResolver {
     // The originals are person-level too: the batch is access-logged like the list itself.
     return ctx
       .loader<number, FeedbackItem | null>("synpunkter.itemById", async (ids) => {
-        const originals = await ctx.ds.manager.find(FeedbackItem, { where: { id: In([...ids]) } });
+        const originals = await findByKeys(ctx.ds.manager, FeedbackItem, "id", ids);
         await feedbackService(ctx).logRead("FeedbackItem.duplicateOf", originals);
         return indexByKeys(ids, originals, (i) => i.id);
       })

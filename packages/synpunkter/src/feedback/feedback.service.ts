@@ -14,6 +14,7 @@ import {
   type LocalDate,
   type PageArgs,
   type RequestContext,
+  getEntitiesAndCount,
 } from "@arbetsliv/core";
 import { BusinessArea } from "../business-area/business-area.entity";
 import { updateFeedbackSummaries } from "../statistics/feedback-summary";
@@ -208,7 +209,7 @@ export class FeedbackService {
   async list(args: PageArgs & { filter?: FeedbackFilter }): Promise<Connection<FeedbackItem>> {
     const page = toPage(args);
     const qb = applyFilter(this.ctx.ds.getRepository(FeedbackItem).createQueryBuilder("f"), args.filter ?? {});
-    const [items, total] = await qb.orderBy("f.receivedDate", "DESC").addOrderBy("f.id", "DESC").skip(page.offset).take(page.limit).getManyAndCount();
+    const [items, total] = await getEntitiesAndCount(qb.orderBy("f.receivedDate", "DESC").addOrderBy("f.id", "DESC").skip(page.offset).take(page.limit));
     await this.logRead("Query.feedbackItems", items);
     return toConnection(items, total, page);
   }
