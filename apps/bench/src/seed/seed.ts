@@ -5,7 +5,7 @@ import { Progress } from "../util/progress";
 import { BulkInserter, loadingConnection } from "./bulk-insert";
 
 /** Bump when a seeder changes the data it writes, so old databases are rebuilt. */
-export const SEED_VERSION = 6;
+export const SEED_VERSION = 7;
 
 export interface SeedPlan {
   url: string;
