@@ -22,7 +22,7 @@ function addKind(counts: KindCounts, kind: FeedbackKind, n: number): void {
 }
 
 /** One row of a grouped pass: area × kind × criterion with every count the report needs. */
-type GroupRow = { areaId: unknown; kind: FeedbackKind; criterion: FeedbackCriterion } & Record<SummaryCounter, unknown>;
+export type GroupRow = { areaId: unknown; kind: FeedbackKind; criterion: FeedbackCriterion } & Record<SummaryCounter, unknown>;
 
 /**
  * A period split into whole months (read from the summary rows) and the days at its edges
@@ -121,6 +121,20 @@ export async function feedbackStatistics(ds: DataSource, from: LocalDate, to: Lo
     `SELECT COUNT(*) AS n FROM feedback_item f WHERE f.closedDate IS NULL AND f.dueDate < ? AND f.receivedDate BETWEEN ? AND ?`,
     [today, from, to],
   );
+  return assembleStatistics(ds, from, to, { groups, monthRows, histogram, openOverdue: toInt(overdue.n) });
+}
+
+/** The grouped rows of a period, from whichever source: summed and pivoted into the report. */
+export interface GroupedFigures {
+  groups: GroupRow[];
+  monthRows: { receivedMonth: string; closedMonth: string | null; n: unknown }[];
+  histogram: { d: unknown; n: unknown }[];
+  openOverdue: number;
+}
+
+/** Pivots grouped rows into the report (JavaScript only adds up a few thousand rows at most). */
+export async function assembleStatistics(ds: DataSource, from: LocalDate, to: LocalDate, figures: GroupedFigures): Promise<FeedbackStatistics> {
+  const { groups, monthRows, histogram } = figures;
   const areaIds = [...new Set(groups.map((g) => toInt(g.areaId)))];
   const areaList = areaIds.length ? await ds.getRepository(BusinessArea).createQueryBuilder("a").whereInIds(areaIds).getMany() : [];
   const areaById = new Map(areaList.map((a) => [a.id, a]));
@@ -163,7 +177,7 @@ export async function feedbackStatistics(ds: DataSource, from: LocalDate, to: Lo
     notClosed: totals.received - totals.closed,
     handledInTime: totals.inTime,
     handledLate: totals.late,
-    openOverdue: toInt(overdue.n),
+    openOverdue: figures.openOverdue,
     forwarded: totals.forwarded,
     improvements: totals.improvements,
     duplicates: totals.duplicates,
