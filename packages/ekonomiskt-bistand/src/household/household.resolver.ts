@@ -1,6 +1,5 @@
-import { In } from "typeorm";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType, groupByKeys, indexByKeys, type RequestContext } from "@arbetsliv/core";
+import { ConnectionType, groupByKeys, indexByKeys, type RequestContext, getEntities, findByKeys } from "@arbetsliv/core";
 import { Application } from "../application/application.entity";
 import { Decision } from "../decision/decision.entity";
 import { Payout } from "../decision/payout.entity";
@@ -73,7 +72,7 @@ export class HouseholdResolver {
   applications(@Root() household: Household, @Ctx() ctx: RequestContext) {
     return ctx
       .loader<number, Application[]>("eb.applicationsByHousehold", async (ids) =>
-        groupByKeys(ids, await ctx.ds.manager.find(Application, { where: { householdId: In([...ids]) }, order: { month: "DESC", id: "DESC" } }), (a) => a.householdId),
+        groupByKeys(ids, await findByKeys(ctx.ds.manager, Application, "householdId", ids, { month: "DESC", id: "DESC" }), (a) => a.householdId),
       )
       .load(household.id);
   }
@@ -103,14 +102,14 @@ export class HouseholdResolver {
     const to = toMonth ? assertYearMonth("toMonth", toMonth) : "9999-12";
     return ctx
       .loader<number, Payout[]>(`eb.payoutsByHousehold:${from}:${to}`, async (ids) => {
-        const rows = await ctx.ds.manager
+        const query = ctx.ds.manager
           .getRepository(Payout)
           .createQueryBuilder("p")
           .where("p.householdId IN (:...ids)", { ids: [...ids] })
           .andWhere("p.month BETWEEN :from AND :to", { from, to })
           .orderBy("p.month", "DESC")
-          .addOrderBy("p.id", "DESC")
-          .getMany();
+          .addOrderBy("p.id", "DESC");
+        const rows = await getEntities(query);
         return groupByKeys(ids, rows, (p) => p.householdId);
       })
       .load(household.id);

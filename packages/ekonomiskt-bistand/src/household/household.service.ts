@@ -16,6 +16,8 @@ import {
   type Connection,
   type RequestContext,
   toId,
+  getEntitiesAndCount,
+  findByKeys,
 } from "@arbetsliv/core";
 import { MemberRole } from "../enums";
 import { assertNotGallrad, canSeeProtected, logChange, logRead, visibleHousehold, writableHousehold } from "../shared/access";
@@ -29,7 +31,7 @@ export const MEMBERS_LOADER = "eb.membersByHousehold";
 
 export function membersLoader(ctx: RequestContext) {
   return ctx.loader<number, HouseholdMember[]>(MEMBERS_LOADER, async (ids) =>
-    groupByKeys(ids, await ctx.ds.manager.find(HouseholdMember, { where: { householdId: In([...ids]) }, order: { id: "ASC" } }), (m) => m.householdId),
+    groupByKeys(ids, await findByKeys(ctx.ds.manager, HouseholdMember, "householdId", ids, { id: "ASC" }), (m) => m.householdId),
   );
 }
 
@@ -208,10 +210,10 @@ export class HouseholdService {
         month: f.paidInMonth,
       });
     }
-    const [rows, total] = await qb.orderBy("h.id", "ASC").skip(page.offset).take(page.limit).getManyAndCount();
+    const [rows, total] = await getEntitiesAndCount(qb.orderBy("h.id", "ASC").skip(page.offset).take(page.limit));
     const ids = rows.map((h) => h.id);
     if (ids.length) {
-      const members = await manager.find(HouseholdMember, { where: { householdId: In(ids) }, order: { id: "ASC" } });
+      const members = await findByKeys(manager, HouseholdMember, "householdId", ids, { id: "ASC" });
       const loader = membersLoader(this.ctx);
       groupByKeys(ids, members, (m) => m.householdId).forEach((list, i) => loader.prime(ids[i], list));
       await logRead(this.ctx, "Query.assistanceHouseholds", "Household", ids, members.map((m) => m.personnummer));
