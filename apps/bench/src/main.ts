@@ -126,7 +126,7 @@ async function measureOperation(op: BenchOperation, index: number, opts: Options
 
   // 2. Statements per request at another page size (they must not grow with the page).
   if (typeof op.variables.first === "number") {
-    const small = JSON.stringify({ query: op.query, variables: { ...op.variables, first: 10 } });
+    const small = JSON.stringify({ query: op.query, variables: op.smallPageVariables ?? { ...op.variables, first: 10 } });
     await post(gw.url, small, { ...gw.headers, "x-request-id": `${tag}-first10` });
     result.statementsFirst10 = await waitForLog(gateway.logFile, `${tag}-first10`);
   }

@@ -203,7 +203,7 @@ const NESTED = `${ITEM_SELECTION} businessArea { ${AREA_SELECTION} } replies { $
 const DEEP = `${NESTED} duplicateOf { ${ORIGINAL_SELECTION} businessArea { id name } replies { repliedDate } }`;
 
 const LIST_QUERY = (selection: string) =>
-  `query FeedbackPage($first: Int, $filter: FeedbackFilter) { feedbackItems(first: $first, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } nodes { ${selection} } } }`;
+  `query FeedbackPage($first: Int, $after: String, $filter: FeedbackFilter) { feedbackItems(first: $first, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } nodes { ${selection} } } }`;
 
 const STATS_QUERY = `query FeedbackStatistics($from: Date!, $to: Date!) { feedbackStatistics(from: $from, to: $to) {
   from to received closed notClosed handledInTime handledLate openOverdue forwarded improvements duplicates reopened
@@ -232,6 +232,16 @@ async function operations(conn: Connection | Pool, sizes: Record<string, number>
     "SELECT id FROM feedback_item WHERE receivedDate BETWEEN ? AND ? AND duplicateOfId IS NOT NULL ORDER BY id LIMIT 1",
     [monthStart, monthEnd],
   );
+  // The page of 10 for the statement count starts at the month's first duplicate (newest first, as
+  // the list), so it follows duplicateOf like the page of 100 does.
+  const firstDuplicate = await firstRow<{ before: number }>(
+    conn,
+    `SELECT COUNT(*) AS \`before\` FROM feedback_item f, (SELECT receivedDate AS d, id FROM feedback_item
+       WHERE receivedDate BETWEEN ? AND ? AND duplicateOfId IS NOT NULL ORDER BY receivedDate DESC, id DESC LIMIT 1) x
+      WHERE f.receivedDate BETWEEN ? AND ? AND (f.receivedDate > x.d OR (f.receivedDate = x.d AND f.id > x.id))`,
+    [monthStart, monthEnd, monthStart, monthEnd],
+  );
+  const duplicatePage = Number(firstDuplicate.before) > 0 ? { after: Buffer.from(`o:${Number(firstDuplicate.before) - 1}`, "utf8").toString("base64url") } : {};
   const span = await firstRow<{ from: string; to: string; n: number }>(conn, "SELECT MIN(receivedDate) AS `from`, MAX(receivedDate) AS `to`, COUNT(*) AS n FROM feedback_item");
   return [
     {
@@ -271,6 +281,7 @@ async function operations(conn: Connection | Pool, sizes: Record<string, number>
       description: "nested page + duplicateOf { 4 fields, businessArea, replies } (two levels)",
       query: LIST_QUERY(DEEP),
       variables: { first: 100, filter },
+      smallPageVariables: { first: 10, filter, ...duplicatePage },
       scopes: READ,
       rows: Math.min(100, Number(inMonth.n)),
     },

@@ -36,6 +36,11 @@ export interface BenchOperation {
   scopes: string[];
   /** Rows in the main list (page size) or rows aggregated (statistics), for the report. */
   rows?: number;
+  /**
+   * Variables for the statement count at a small page (default: these variables with first: 10),
+   * e.g. a page of 10 that holds what the page of 100 holds (a duplicate to follow).
+   */
+  smallPageVariables?: Record<string, unknown>;
 }
 
 export interface SeedContext {
