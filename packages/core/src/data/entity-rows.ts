@@ -35,17 +35,32 @@ function hydratorFor<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Hydrat
     const columns: [string, ColumnMetadata][] = metadata.columns
       .filter((c) => !c.isVirtual)
       .map((c) => [DriverUtils.buildAlias(driver, undefined, main.name, c.databaseName), c]);
-    hydrator = (raw) => {
-      const entity = metadata.create(undefined, { fromDeserializer: true }) as Record<string, unknown>;
-      for (const [key, column] of columns) {
-        const value = raw[key];
-        if (value !== undefined) entity[column.propertyName] = driver.prepareHydratedValue(value, column);
-      }
-      return entity as T;
-    };
+    hydrator = compileHydrator<T>(
+      columns,
+      () => metadata.create(undefined, { fromDeserializer: true }),
+      (value, column) => driver.prepareHydratedValue(value, column),
+    );
   }
   byAlias.set(main.name, hydrator);
   return hydrator;
+}
+
+/**
+ * A function with one statement per column (`v = raw["a_title"]; if (v !== undefined) e["title"] = …`):
+ * fixed property names keep V8's property access monomorphic, where a loop over the columns with
+ * computed keys goes through its slow generic lookup for every value. Keys and names come from
+ * the entity metadata and are embedded as JSON string literals.
+ */
+function compileHydrator<T>(
+  columns: [string, ColumnMetadata][],
+  create: () => unknown,
+  convert: (value: unknown, column: ColumnMetadata) => unknown,
+): Hydrator<T> {
+  const body = columns
+    .map(([key, column], i) => `v = raw[${JSON.stringify(key)}]; if (v !== undefined) e[${JSON.stringify(column.propertyName)}] = convert(v, columns[${i}][1]);`)
+    .join("\n");
+  const build = new Function("create", "convert", "columns", `return function hydrate(raw) { const e = create(); let v;\n${body}\nreturn e; };`);
+  return build(create, convert, columns) as Hydrator<T>;
 }
 
 /**
