@@ -6,6 +6,19 @@ export const READ = { scopes: ["donationsfonder:read"], subject: "handlaggare-bo
 
 export const pnr = (birthDate: string, serial: number) => makePersonnummer(birthDate, serial);
 
+/** The applicants of the round tests. */
+export const people = {
+  anna: pnr("1980-02-11", 101),
+  bertil: pnr("1975-06-30", 202),
+  cecilia: pnr("1990-11-05", 303),
+  david: pnr("1985-01-20", 404),
+  erik: pnr("1950-08-14", 505),
+  frida: pnr("1970-04-04", 606),
+  gustav: pnr("1988-09-09", 707),
+  helga: pnr("1960-12-24", 808),
+  ivar: pnr("1999-07-07", 909),
+};
+
 const FUND = `mutation($input: DonationFundInput!) { createDonationFund(input: $input) { id code version } }`;
 
 export interface RoundFixture {

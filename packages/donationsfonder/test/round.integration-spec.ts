@@ -1,6 +1,6 @@
 import { TestApp, testDatabaseKind } from "@arbetsliv/core/testing";
 import { donationsfonderModule } from "../src";
-import { ADMIN, READ, WRITE, application, pnr, register, setUpRound, type RoundFixture } from "./fixture";
+import { ADMIN, READ, WRITE, application, pnr, register, setUpRound, people, type RoundFixture } from "./fixture";
 
 const APPLICATIONS = `query($roundId: ID!, $status: DonationApplicationStatus) {
   donationApplications(roundId: $roundId, status: $status, first: 100) {
@@ -14,15 +14,6 @@ const ROUND = `query($id: ID!) { donationRound(id: $id) { status version decisio
 describe(`a whole donation round on ${testDatabaseKind()}`, () => {
   let app: TestApp;
   let fx: RoundFixture;
-  const people = {
-    anna: pnr("1980-02-11", 101),
-    bertil: pnr("1975-06-30", 202),
-    cecilia: pnr("1990-11-05", 303),
-    david: pnr("1985-01-20", 404),
-    erik: pnr("1950-08-14", 505),
-    frida: pnr("1970-04-04", 606),
-    gustav: pnr("1988-09-09", 707),
-  };
   const byPerson = new Map<string, Record<string, any>>(); // eslint-disable-line @typescript-eslint/no-explicit-any
 
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { inTransaction, runRetention, subjectKey } from "@arbetsliv/core";
 import { TestApp, testDatabaseKind } from "@arbetsliv/core/testing";
 import { Allocation, Application, donationsfonderModule, rebuildDonationSummaries } from "../src";
-import { ADMIN, READ, REPORT, WRITE, application, pnr, register, setUpRound, type RoundFixture } from "./fixture";
+import { ADMIN, READ, REPORT, WRITE, application, register, setUpRound, people, type RoundFixture } from "./fixture";
 import { comparable, reportFromRecords } from "./report-oracle";
 
 const ALLOCATE = `mutation($id: ID!, $v: Int!) { allocateDonationRound(roundId: $id, expectedVersion: $v) { status version } }`;
@@ -33,17 +33,6 @@ describe(`donation report summary rows kept on write on ${testDatabaseKind()}`, 
   let a: RoundFixture;
   let b: RoundFixture;
   let x2023: string;
-  const people = {
-    anna: pnr("1980-02-11", 101),
-    bertil: pnr("1975-06-30", 202),
-    cecilia: pnr("1990-11-05", 303),
-    david: pnr("1985-01-20", 404),
-    erik: pnr("1950-08-14", 505),
-    frida: pnr("1970-04-04", 606),
-    gustav: pnr("1988-09-09", 707),
-    helga: pnr("1960-12-24", 808),
-    ivar: pnr("1999-07-07", 909),
-  };
 
   beforeAll(async () => {
     app = await TestApp.start([donationsfonderModule]);

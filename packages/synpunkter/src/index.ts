@@ -31,7 +31,7 @@ export const synpunkterModule = defineModule({
 export { SynpunkterScopes } from "./scopes";
 export { BusinessArea } from "./business-area/business-area.entity";
 export { FeedbackItem } from "./feedback/feedback-item.entity";
-export { feedbackStatistics } from "./statistics/statistics.service";
-export { rebuildFeedbackSummaries } from "./statistics/feedback-summary";
+export { feedbackStatistics, splitPeriod } from "./statistics/statistics.service";
+export { COUNTER_SUMS_SQL, SUMMARY_COUNTERS, rebuildFeedbackSummaries } from "./statistics/feedback-summary";
 export { FeedbackMonthClosed, FeedbackMonthHandling, FeedbackMonthSummary } from "./statistics/feedback-summary.entity";
 export { seedSynpunkterDemo } from "./seed/demo";

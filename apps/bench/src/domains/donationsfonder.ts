@@ -1,7 +1,6 @@
 import { SeededRandom } from "@arbetsliv/core";
-import { createRequire } from "node:module";
+import { rebuildDonationSummaries } from "@arbetsliv/donationsfonder";
 import type { Connection, Pool } from "mysql2/promise";
-import type { EntityManager } from "typeorm";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
 import { addDaysIso } from "../seed/random";
 import { BENCH_ACCESS_LOG_KEY, accessLogInsert, money, personnummer, personnummerOut, subjectKey } from "./common";
@@ -143,16 +142,9 @@ async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<vo
   await payouts.close();
   await payments.close();
   // The records were bulk-loaded around the services: compute the package's summary rows from them.
-  await ctx.dataSource.transaction((m) => donationsfonderPackage().rebuildDonationSummaries(m));
+  await ctx.dataSource.transaction((m) => rebuildDonationSummaries(m));
 }
 
-/**
- * The package itself, for its rebuild function. The bench depends on the gateway, which depends on
- * the package, so it is loaded from the gateway's dependencies.
- */
-function donationsfonderPackage(): { rebuildDonationSummaries(manager: EntityManager): Promise<void> } {
-  return createRequire(require.resolve("@arbetsliv/gateway"))("@arbetsliv/donationsfonder");
-}
 
 // ---------------------------------------------------------------------------------------------
 

@@ -1,6 +1,5 @@
-import { createRequire } from "node:module";
 import { SeededRandom } from "@arbetsliv/core";
-import type { EntityManager } from "typeorm";
+import { rebuildAssistanceSummaries } from "@arbetsliv/ekonomiskt-bistand";
 import type { Connection, Pool } from "mysql2/promise";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
 import { addDaysIso, addMonthsIso } from "../seed/random";
@@ -92,16 +91,9 @@ async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<vo
   for (let y = Number(p.first.slice(0, 4)); y <= Number(p.last.slice(0, 4)); y++) await budgets.add([y, Math.round(n * 4_500_000), "admin"]);
   await budgets.close();
   // The payouts were bulk-loaded around PayoutService: compute the package's summary rows from them.
-  await ctx.dataSource.transaction((m) => ekonomisktBistandPackage().rebuildAssistanceSummaries(m));
+  await ctx.dataSource.transaction((m) => rebuildAssistanceSummaries(m));
 }
 
-/**
- * The package itself, for its rebuild function. The bench depends on the gateway, which depends on
- * the package, so it is loaded from the gateway's dependencies.
- */
-function ekonomisktBistandPackage(): { rebuildAssistanceSummaries(manager: EntityManager): Promise<void> } {
-  return createRequire(require.resolve("@arbetsliv/gateway"))("@arbetsliv/ekonomiskt-bistand");
-}
 
 // ---------------------------------------------------------------------------------------------
 

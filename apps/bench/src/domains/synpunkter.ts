@@ -1,7 +1,6 @@
-import { SeededRandom } from "@arbetsliv/core";
-import { createRequire } from "node:module";
+import { SeededRandom, cursorAt } from "@arbetsliv/core";
+import { COUNTER_SUMS_SQL, SUMMARY_COUNTERS, rebuildFeedbackSummaries, splitPeriod } from "@arbetsliv/synpunkter";
 import type { Connection, Pool } from "mysql2/promise";
-import type { EntityManager } from "typeorm";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
 import { addDaysIso, daysBetweenIso } from "../seed/random";
 
@@ -136,16 +135,9 @@ async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<vo
   await replies.close();
   await events.close();
   // The items were bulk-loaded around the service: compute the package's summary rows from them.
-  await ctx.dataSource.transaction((m) => synpunkterPackage().rebuildFeedbackSummaries(m));
+  await ctx.dataSource.transaction((m) => rebuildFeedbackSummaries(m));
 }
 
-/**
- * The package itself, for its rebuild function. The bench depends on the gateway, which depends on
- * the package, so it is loaded from the gateway's dependencies.
- */
-function synpunkterPackage(): { rebuildFeedbackSummaries(manager: EntityManager): Promise<void> } {
-  return createRequire(require.resolve("@arbetsliv/gateway"))("@arbetsliv/synpunkter");
-}
 
 // ---------------------------------------------------------------------------------------------
 // Operations. Each selection is written once and used for both the GraphQL query and the floor.
@@ -241,7 +233,7 @@ async function operations(conn: Connection | Pool, sizes: Record<string, number>
       WHERE f.receivedDate BETWEEN ? AND ? AND (f.receivedDate > x.d OR (f.receivedDate = x.d AND f.id > x.id))`,
     [monthStart, monthEnd, monthStart, monthEnd],
   );
-  const duplicatePage = Number(firstDuplicate.before) > 0 ? { after: Buffer.from(`o:${Number(firstDuplicate.before) - 1}`, "utf8").toString("base64url") } : {};
+  const duplicatePage = Number(firstDuplicate.before) > 0 ? { after: cursorAt(Number(firstDuplicate.before) - 1) } : {};
   const span = await firstRow<{ from: string; to: string; n: number }>(conn, "SELECT MIN(receivedDate) AS `from`, MAX(receivedDate) AS `to`, COUNT(*) AS n FROM feedback_item");
   return [
     {
@@ -411,7 +403,7 @@ async function page(db: FloorDb, req: FloorRequest, depth: 0 | 1 | 2): Promise<u
   return {
     feedbackItems: {
       totalCount,
-      pageInfo: { hasNextPage: last + 1 < totalCount, endCursor: nodes.length ? Buffer.from(`o:${last}`, "utf8").toString("base64url") : null },
+      pageInfo: { hasNextPage: last + 1 < totalCount, endCursor: nodes.length ? cursorAt(last) : null },
       nodes,
     },
   };
@@ -421,37 +413,6 @@ const KIND_FIELD: Record<string, string> = { PRAISE: "praise", QUESTION: "questi
 const KIND_ORDER = ["PRAISE", "QUESTION", "SUGGESTION", "COMPLAINT"];
 const CRITERION_ORDER = ["TREATMENT", "PHYSICAL_ENVIRONMENT", "INFORMATION", "SERVICES"];
 const kinds = () => ({ praise: 0, question: 0, suggestion: 0, complaint: 0, total: 0 }) as Record<string, number>;
-
-const COUNTERS = ["received", "closed", "inTime", "late", "forwarded", "improvements", "duplicates", "reopened", "wantedReply", "replied"] as const;
-const COUNTER_SQL: Record<(typeof COUNTERS)[number], string> = {
-  received: "1",
-  closed: "CASE WHEN f.closedDate IS NOT NULL THEN 1 ELSE 0 END",
-  inTime: "CASE WHEN f.closedDate <= f.dueDate THEN 1 ELSE 0 END",
-  late: "CASE WHEN f.closedDate > f.dueDate THEN 1 ELSE 0 END",
-  forwarded: "CASE WHEN f.forwardedTo IS NOT NULL THEN 1 ELSE 0 END",
-  improvements: "CASE WHEN f.improvementKind IS NOT NULL THEN 1 ELSE 0 END",
-  duplicates: "CASE WHEN f.duplicateOfId IS NOT NULL THEN 1 ELSE 0 END",
-  reopened: "CASE WHEN f.reopenedCount > 0 THEN 1 ELSE 0 END",
-  wantedReply: "CASE WHEN f.wantsReply THEN 1 ELSE 0 END",
-  replied: "CASE WHEN f.wantsReply AND f.replyCount > 0 THEN 1 ELSE 0 END",
-};
-const COUNTER_SUMS = COUNTERS.map((c) => (c === "received" ? "COUNT(*) AS received" : `SUM(${COUNTER_SQL[c]}) AS ${c}`)).join(",\n       ");
-
-/** The package's splitPeriod: whole months (from the summary rows) and the edge days (from the items). */
-function splitPeriod(from: string, to: string): { months: { from: string; to: string } | null; edges: [string, string][] } {
-  const shiftMonth = (m: string, n: number) => {
-    const total = Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1 + n;
-    return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
-  };
-  const monthEnd = (m: string) => addDaysIso(`${shiftMonth(m, 1)}-01`, -1);
-  const firstWhole = from.endsWith("-01") ? from.slice(0, 7) : shiftMonth(from.slice(0, 7), 1);
-  const lastWhole = to === monthEnd(to.slice(0, 7)) ? to.slice(0, 7) : shiftMonth(to.slice(0, 7), -1);
-  if (firstWhole > lastWhole) return { months: null, edges: [[from, to]] };
-  const edges: [string, string][] = [];
-  if (from < `${firstWhole}-01`) edges.push([from, addDaysIso(`${firstWhole}-01`, -1)]);
-  if (to > monthEnd(lastWhole)) edges.push([addDaysIso(monthEnd(lastWhole), 1), to]);
-  return { months: { from: firstWhole, to: lastWhole }, edges };
-}
 
 /**
  * The package's statistics SQL: whole months from the summary rows kept on write, the edge days
@@ -468,7 +429,7 @@ async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
     groups.push(
       ...(await db.query(
         `SELECT s.businessAreaId AS areaId, s.kind AS kind, s.criterion AS criterion,
-                ${COUNTERS.map((c) => `SUM(s.${c}) AS ${c}`).join(", ")}
+                ${SUMMARY_COUNTERS.map((c) => `SUM(s.${c}) AS ${c}`).join(", ")}
            FROM feedback_month_summary s WHERE s.receivedMonth BETWEEN ? AND ?
           GROUP BY s.businessAreaId, s.kind, s.criterion`,
         span,
@@ -496,7 +457,7 @@ async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
     groups.push(
       ...(await db.query(
         `SELECT f.businessAreaId AS areaId, f.kind AS kind, f.criterion AS criterion,
-                ${COUNTER_SUMS}
+                ${COUNTER_SUMS_SQL}
            FROM feedback_item f WHERE ${inEdges}
           GROUP BY f.businessAreaId, f.kind, f.criterion`,
         params,
@@ -525,12 +486,12 @@ async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
   const areaList = areaIds.length ? await db.query("SELECT id, name, handlingDays, active FROM feedback_business_area WHERE id IN (?)", [areaIds]) : [];
   const areaById = new Map(areaList.map((a) => [int(a.id), a]));
 
-  const totals = Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Record<(typeof COUNTERS)[number], number>;
+  const totals = Object.fromEntries(SUMMARY_COUNTERS.map((c) => [c, 0])) as Record<(typeof SUMMARY_COUNTERS)[number], number>;
   const all = kinds();
   const areas = new Map<number, { area: { id: string; name: string }; counts: Record<string, number> }>();
   const crit = new Map(CRITERION_ORDER.map((c) => [c, kinds()]));
   for (const g of groups) {
-    for (const c of COUNTERS) totals[c] += int(g[c]);
+    for (const c of SUMMARY_COUNTERS) totals[c] += int(g[c]);
     const n = int(g.received);
     const id = int(g.areaId);
     let e = areas.get(id);

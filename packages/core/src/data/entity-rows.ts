@@ -78,9 +78,10 @@ export async function getEntities<T extends ObjectLiteral>(qb: SelectQueryBuilde
 
 /** `qb.getManyAndCount()` the same way: the page of entities, then the total. */
 export async function getEntitiesAndCount<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<[T[], number]> {
-  if (!hydratorFor(qb)) return qb.getManyAndCount();
-  const rows = await getEntities(qb);
-  return [rows, await qb.getCount()];
+  const hydrate = hydratorFor(qb);
+  if (!hydrate) return qb.getManyAndCount();
+  const raws: Record<string, unknown>[] = await qb.getRawMany();
+  return [raws.map(hydrate), await qb.getCount()];
 }
 
 /**
@@ -90,12 +91,12 @@ export async function getEntitiesAndCount<T extends ObjectLiteral>(qb: SelectQue
 export async function findByKeys<T extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<T>,
-  column: string,
+  column: keyof T & string,
   keys: readonly unknown[],
-  order: Record<string, "ASC" | "DESC"> = {},
+  order: Partial<Record<keyof T & string, "ASC" | "DESC">> = {},
 ): Promise<T[]> {
   if (keys.length === 0) return [];
   const qb = manager.getRepository(entity).createQueryBuilder("e").where(`e.${column} IN (:...keys)`, { keys: [...keys] });
-  for (const [property, direction] of Object.entries(order)) qb.addOrderBy(`e.${property}`, direction);
+  for (const [property, direction] of Object.entries(order) as [string, "ASC" | "DESC"][]) qb.addOrderBy(`e.${property}`, direction);
   return getEntities(qb);
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, isUniqueViolation, toConnection, toPage, todayLocalDate, updateVersioned, findForUpdate, insertChunked, knownPersonnummer, isMysql, toId, toInt, type Connection, type RequestContext, getEntitiesAndCount } from "@arbetsliv/core";
+import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, isUniqueViolation, toConnection, toPage, todayLocalDate, updateVersioned, findForUpdate, insertChunked, knownPersonnummer, lockMode, toId, toInt, type Connection, type RequestContext, getEntitiesAndCount } from "@arbetsliv/core";
 import { Allocation } from "../allocation/allocation.entity";
 import { Application } from "../application/application.entity";
 import { Round } from "../round/round.entity";
@@ -22,7 +22,7 @@ export class PayoutService {
     return inTransaction(this.ctx.ds, async (manager) => {
       // Every round's lock first, in id order: decisions run one at a time, so the one linking its
       // persons into the reach summary sees every other decided round (sql.js runs one transaction at a time).
-      if (isMysql(manager)) await manager.query("SELECT id FROM donation_round ORDER BY id FOR UPDATE");
+      await manager.find(Round, { select: { id: true }, order: { id: "ASC" }, ...lockMode(manager) });
       const round = await findForUpdate(manager, Round, "DonationRound", id);
       if (round.status !== RoundStatus.ALLOCATED) {
         throw new ConflictError(`${round.name} is ${round.status}: the board decides on an allocated round, once`);

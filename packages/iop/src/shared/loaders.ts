@@ -20,7 +20,7 @@ export function loadMany<E extends ObjectLiteral>(
 ) {
   return ctx
     .loader<number, E[]>(`iop.${key}`, async (keys) => {
-      const rows = await findByKeys(ctx.ds.manager, entity, column, keys, order as Record<string, "ASC" | "DESC">);
+      const rows = await findByKeys(ctx.ds.manager, entity, column, keys, order);
       if (after) await after(rows);
       return groupByKeys(keys, rows, (r) => r[column] as number);
     })
