@@ -81,10 +81,12 @@ export function verdicts(run: RunResult): Verdict[] {
     }
     if (o.statementsFirst10 !== undefined && o.statements) {
       out.push({
-        target: "constant SQL statements whatever the page size",
+        // A page of 100 may need fewer batches than a page of 10 (the per-request loaders already hold
+        // a second level's keys), never more: one statement per row would show as 100 against 10.
+        target: "constant SQL statements whatever the page size (first 100 ≤ first 10)",
         operation: o.name,
         value: `${o.statementsFirst10} (first 10) / ${o.statements.gateway} (first 100)`,
-        met: o.statementsFirst10 === o.statements.gateway,
+        met: o.statements.gateway !== null && o.statementsFirst10 !== null && o.statements.gateway <= o.statementsFirst10,
       });
     }
     if (o.kind === "stats") {

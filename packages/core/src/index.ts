@@ -30,6 +30,9 @@ export * from "./audit/access-log-entry.entity";
 export * from "./audit/access-log";
 export * from "./audit/access-log.resolver";
 export * from "./schema/build-schema";
+export * from "./schema/prefetch";
+export * from "./schema/references";
+export * from "./schema/projection";
 export * from "./retention/retention";
 export * from "./retention/deletion-log-entry.entity";
 // Also in the test kit; exported here so demo seeds can invent valid numbers without loading it.

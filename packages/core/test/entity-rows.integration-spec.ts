@@ -14,12 +14,13 @@ class Sample {
   @Column({ type: "varchar", length: 16 }) kind!: string;
   @Column({ type: "text", nullable: true, default: null }) note!: string | null;
   @Column({ type: "int", nullable: true, default: null }) count!: number | null;
+  @Column() rank!: number; // reflected type Number: the driver's parseInt path
 }
 
 class SampleTable1700000000000 implements MigrationInterface {
   async up(q: QueryRunner) {
     await q.query(
-      "CREATE TABLE `entity_rows_sample` (`id` int NOT NULL AUTO_INCREMENT, `day` date NOT NULL, `at` datetime NOT NULL, `amount` bigint NOT NULL, `flag` tinyint NOT NULL, `kind` varchar(16) NOT NULL, `note` text NULL DEFAULT NULL, `count` int NULL DEFAULT NULL, PRIMARY KEY (`id`))",
+      "CREATE TABLE `entity_rows_sample` (`id` int NOT NULL AUTO_INCREMENT, `day` date NOT NULL, `at` datetime NOT NULL, `amount` bigint NOT NULL, `flag` tinyint NOT NULL, `kind` varchar(16) NOT NULL, `note` text NULL DEFAULT NULL, `count` int NULL DEFAULT NULL, `rank` int NOT NULL, PRIMARY KEY (`id`))",
     );
   }
   async down(q: QueryRunner) {
@@ -41,6 +42,7 @@ describe(`getEntities on ${testDatabaseKind()}`, () => {
       kind: i % 3 === 0 ? "PRAISE" : "COMPLAINT",
       note: i % 2 ? null : `note ${i}`,
       count: i % 3 ? null : i,
+      rank: 100 - i * 7,
     }));
     await app.ds.getRepository(Sample).insert(rows);
   });
@@ -66,13 +68,24 @@ describe(`getEntities on ${testDatabaseKind()}`, () => {
     expect(await findByKeys(m, Sample, "kind", ["PRAISE"], { day: "DESC" })).toEqual(await m.find(Sample, { where: { kind: In(["PRAISE"]) }, order: { day: "DESC" } }));
     expect((await findByKeys(m, Sample, "id", [2, 4, 99])).map((s) => s.id).sort()).toEqual([2, 4]);
     expect(await findByKeys(m, Sample, "id", [])).toEqual([]);
+    // one statement per entity, column and order, widened to each batch's number of keys
+    for (const keys of [[3], [1, 2, 3, 4, 5, 6, 7], [5, 1], [3]]) {
+      expect(await findByKeys(m, Sample, "id", keys, { id: "ASC" })).toEqual(await m.find(Sample, { where: { id: In(keys) }, order: { id: "ASC" } }));
+    }
+    expect(await findByKeys(m, Sample, "kind", ["COMPLAINT", "PRAISE"], { rank: "DESC" })).toEqual(
+      await m.find(Sample, { where: { kind: In(["COMPLAINT", "PRAISE"]) }, order: { rank: "DESC" } }),
+    );
   });
 
-  it("falls back to TypeORM for anything but a whole single-table selection", async () => {
-    const partial = app.ds.getRepository(Sample).createQueryBuilder("s").select(["s.id", "s.day"]).orderBy("s.id");
+  it("hydrates a selection of the table's columns itself, and leaves anything else to TypeORM", async () => {
+    const partial = app.ds.getRepository(Sample).createQueryBuilder("s").select(["s.id", "s.day", "s.rank"]).orderBy("s.id");
     const typeorm = jest.spyOn(partial, "getMany");
     expect(await getEntities(partial)).toEqual(await partial.clone().getMany());
-    expect(typeorm).toHaveBeenCalledTimes(1);
+    expect(typeorm).not.toHaveBeenCalled();
+    const aliased = app.ds.getRepository(Sample).createQueryBuilder("s").select("s.id").addSelect("s.kind", "k").orderBy("s.id");
+    const aliasedTypeorm = jest.spyOn(aliased, "getMany");
+    expect(await getEntities(aliased)).toEqual(await aliased.clone().getMany());
+    expect(aliasedTypeorm).toHaveBeenCalledTimes(1);
     const joined = app.ds.getRepository(Sample).createQueryBuilder("s").innerJoin(AccessLogEntry, "e", "1 = 1").orderBy("s.id").take(2);
     expect(await getEntitiesAndCount(joined)).toEqual(await joined.getManyAndCount());
   });

@@ -66,6 +66,20 @@ describe(`iop statement counts on ${testDatabaseKind()}`, () => {
     expect(large.statements).toBeLessThanOrEqual(20);
   });
 
+  it("reads a page's references in one batch each and only the columns its query selects, with the same answers as single reads", async () => {
+    const fields = "id number title startDate endDate status finalEndDate annualServiceFee requiresActivityReport version createdAt partner { id name organisationsnummer } fundingBudget { id code name }";
+    const small = await app.call(`query { iopAgreements(first: 5) { totalCount nodes { ${fields} } } }`);
+    const page = await app.call(`query { iopAgreements(first: 50) { totalCount nodes { ${fields} } } }`);
+    expect(page.errors).toBeUndefined();
+    expect(page.statements).toBe(4); // the page, its count, the partners, the funding budgets
+    expect(small.statements).toBe(4);
+    const nodes = page.data?.iopAgreements.nodes as { id: string }[];
+    expect(nodes).toHaveLength(50);
+    for (const node of nodes.slice(0, 12)) {
+      expect(node).toEqual((await app.ok(`query($id: ID!) { iopAgreement(id: $id) { ${fields} } }`, { variables: { id: node.id } })).iopAgreement);
+    }
+  });
+
   it("does the same on the partner list and the rule queries", async () => {
     const partners = `query($first: Int!) { iopPartners(first: $first) { nodes { name agreements { title contacts { name } fundingBudget { code } } } } }`;
     const a = await app.call(partners, { variables: { first: 1 } });

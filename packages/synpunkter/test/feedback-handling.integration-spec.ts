@@ -126,6 +126,17 @@ describe(`feedback handling on ${testDatabaseKind()}`, () => {
     expect(entries[0].recordIds).toEqual(data.feedbackItems.nodes.map((n: { id: string }) => n.id));
   });
 
+  it("logs the originals of duplicates only when the query selects them", async () => {
+    const page = (fields: string) => `{ feedbackItems(first: 100, filter: { receivedFrom: "2019-01-01", receivedTo: "2021-12-31" }) { nodes { ${fields} } } }`;
+    const operations = async (subject: string) => (await app.ds.getRepository(AccessLogEntry).find({ where: { actor: subject }, order: { id: "ASC" } })).map((e) => e.operation);
+    const plain = await app.ok(page("id status"), { scopes: ["synpunkter:read"], subject: "granskare-2" });
+    expect(plain.feedbackItems.nodes.some((n: { status: string }) => n.status === "CLOSED")).toBe(true);
+    expect(await operations("granskare-2")).toEqual(["Query.feedbackItems"]); // the page's duplicate is on it, its original not read
+    const withOriginals = await app.ok(page("id duplicateOf { id submitterEmail }"), { scopes: ["synpunkter:read"], subject: "granskare-3" });
+    expect(withOriginals.feedbackItems.nodes.some((n: { duplicateOf: unknown }) => n.duplicateOf !== null)).toBe(true);
+    expect(await operations("granskare-3")).toEqual(["Query.feedbackItems", "FeedbackItem.duplicateOf"]);
+  });
+
   it("filters and pages the list, and refuses a page over the hard maximum", async () => {
     const q = `query($f: FeedbackFilter, $after: String) { feedbackItems(first: 5, after: $after, filter: $f) { totalCount pageInfo { hasNextPage endCursor } nodes { id kind } } }`;
     const first = await app.ok(q, { ...WRITE, variables: { f: { receivedFrom: "2021-01-01", receivedTo: "2021-12-31", kind: "COMPLAINT" } } });

@@ -12,6 +12,9 @@ class SyncSpecItem {
   @Field(() => String)
   name!: string;
 
+  @Field(() => String, { name: "label" })
+  title!: string;
+
   @Authorized("spec:secret")
   @Field(() => String, { nullable: true })
   secret!: string | null;
@@ -22,7 +25,7 @@ class SyncSpecResolver {
   @Authorized("spec:list")
   @Query(() => [SyncSpecItem])
   syncSpecItems(): SyncSpecItem[] {
-    return [1, 2, 3].map((id) => Object.assign(new SyncSpecItem(), { id, name: `item ${id}`, secret: `secret ${id}` }));
+    return [1, 2, 3].map((id) => Object.assign(new SyncSpecItem(), { id, name: `item ${id}`, title: `title ${id}`, secret: `secret ${id}` }));
   }
 }
 
@@ -30,7 +33,7 @@ function principal(...scopes: string[]) {
   return { requestId: "spec", principal: { subject: "spec", kind: "user" as const, scopes: new Set(scopes) } };
 }
 
-const QUERY = "{ syncSpecItems { id name secret } }";
+const QUERY = "{ syncSpecItems { id name label secret } }";
 
 async function run(schema: GraphQLSchema, scopes: string[]) {
   return JSON.stringify(await graphql({ schema, source: QUERY, contextValue: principal(...scopes) }));
@@ -43,7 +46,7 @@ describe("useSyncFieldResolvers", () => {
     const before = await Promise.all(cases.map((c) => run(schema, c)));
 
     const { replaced, authorized } = useSyncFieldResolvers(schema, scopeAuthChecker);
-    expect(replaced).toBe(3);
+    expect(replaced).toBe(4);
     expect(authorized).toBe(1);
     const after = await Promise.all(cases.map((c) => run(schema, c)));
     expect(after).toEqual(before);
@@ -59,14 +62,16 @@ describe("useSyncFieldResolvers", () => {
     expect(JSON.parse(after[1]).data.syncSpecItems[2].secret).toBe("secret 3");
   });
 
-  it("resolves plain and authorized property fields synchronously", async () => {
+  it("leaves plain fields without a resolver and resolves renamed and authorized ones synchronously", async () => {
     const schema = await buildSchema({ resolvers: [SyncSpecResolver], authChecker: scopeAuthChecker, validate: false });
     useSyncFieldResolvers(schema, scopeAuthChecker);
-    const fields = schema.getType("SyncSpecItem") as unknown as { getFields(): Record<string, { resolve: (...a: unknown[]) => unknown }> };
-    const item = { id: 1, name: "n", secret: "s" };
+    const fields = schema.getType("SyncSpecItem") as unknown as { getFields(): Record<string, { resolve?: (...a: unknown[]) => unknown }> };
+    const item = { id: 1, name: "n", title: "t", secret: "s" };
     const ctx = principal("spec:secret");
-    expect(fields.getFields().name.resolve(item, {}, ctx, {})).toBe("n");
-    expect(fields.getFields().secret.resolve(item, {}, ctx, {})).toBe("s");
-    expect(() => fields.getFields().secret.resolve(item, {}, principal("spec:list"), {})).toThrow();
+    // graphql's default (and graphql-jit's inline read) take the property of the field's own name
+    expect(fields.getFields().name.resolve).toBeUndefined();
+    expect(fields.getFields().label.resolve!(item, {}, ctx, {})).toBe("t");
+    expect(fields.getFields().secret.resolve!(item, {}, ctx, {})).toBe("s");
+    expect(() => fields.getFields().secret.resolve!(item, {}, principal("spec:list"), {})).toThrow();
   });
 });

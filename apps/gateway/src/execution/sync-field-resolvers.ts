@@ -14,7 +14,10 @@ type AuthCheck = (data: { root: any; args: any; context: any; info: any }, roles
  * through promiseForObject. This replaces those wrappers, after the schema is built, with
  * synchronous resolvers that do the same thing: read the property, and for `@Authorized`
  * fields call the same auth checker with the same roles first (a refusal throws the same
- * error, at the same path). The schema (types, fields, descriptions) is not changed.
+ * error, at the same path). A field without roles whose property has the field's own name gets
+ * no resolver at all: the compiled executor then reads the property inline, without a call and
+ * a resolve info per row (graphql's default resolver reads the same property). The schema
+ * (types, fields, descriptions) is not changed.
  *
  * Assumes what core's `buildModuleSchema` does: no global middlewares. A field with its own
  * middlewares, a field resolver, or a resolver not made by type-graphql is left alone.
@@ -44,6 +47,9 @@ export function useSyncFieldResolvers(schema: GraphQLSchema, checker: AuthChecke
       if (roles) {
         field.resolve = authorizedProperty(name, roles, authChecker);
         authorized++;
+      } else if (name === field.name) {
+        // No resolver at all: the compiled executor then reads the property inline (no call, no resolve info).
+        field.resolve = undefined;
       } else {
         field.resolve = (root: Record<string, unknown>) => root[name];
       }

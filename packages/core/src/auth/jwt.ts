@@ -35,18 +35,56 @@ export function createTokenVerifier(config: TokenVerifierConfig): TokenVerifier 
   } else {
     throw new Error("JWKS verifier needs jwksUrl or jwks");
   }
+  const verified = new VerifiedTokens();
   return {
     async verify(token: string): Promise<Principal> {
+      const known = verified.get(token);
+      if (known) return known;
       try {
         const { payload } =
           typeof key === "function" ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
-        return principalFromClaims(payload);
+        const principal = principalFromClaims(payload);
+        verified.add(token, principal, payload.exp);
+        return principal;
       } catch (e) {
         if (e instanceof UnauthenticatedError) throw e;
         throw new UnauthenticatedError("The bearer token is invalid or expired");
       }
     },
   };
+}
+
+/**
+ * Tokens that passed verification, by their exact text, until they expire and for at most a
+ * minute: a client sends the same token with every request, and checking its signature is a
+ * fixed cost per request. Only successes are kept (a failure is checked again each time), the
+ * principal is frozen, and the list is bounded (oldest out first). A key removed from the JWKS
+ * stops accepting its tokens within that minute.
+ */
+export class VerifiedTokens {
+  private readonly entries = new Map<string, { principal: Principal; until: number }>();
+
+  constructor(
+    private readonly maxAgeMs = 60_000,
+    private readonly maxEntries = 10_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(token: string): Principal | null {
+    const entry = this.entries.get(token);
+    if (!entry) return null;
+    if (this.now() < entry.until) return entry.principal;
+    this.entries.delete(token);
+    return null;
+  }
+
+  add(token: string, principal: Principal, expiresAtSeconds: number | undefined): void {
+    const now = this.now();
+    const until = Math.min(now + this.maxAgeMs, expiresAtSeconds === undefined ? Infinity : expiresAtSeconds * 1000);
+    if (until <= now) return;
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(token, { principal: Object.freeze(principal), until });
+  }
 }
 
 /** Signs a development token (HS256). Never used with production keys. */

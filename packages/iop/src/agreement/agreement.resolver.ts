@@ -1,9 +1,15 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
 import {
   AccessAction,
   ConnectionType,
   LocalDateScalar,
+  manyToOne,
+  neededColumns,
   PageArgs,
+  prefetchReferences,
+  referenceColumns,
+  type FieldColumns,
   todayLocalDate,
   ValidationError,
   type LocalDate,
@@ -16,7 +22,7 @@ import { YearlyReport } from "../follow-up/yearly-report.entity";
 import { Amendment } from "../money/amendment.entity";
 import { Invoice } from "../money/invoice.entity";
 import { IOP_DOMAIN, IopScopes } from "../scopes";
-import { loadById, loadMany } from "../shared/loaders";
+import { loadMany } from "../shared/loaders";
 import { AgreementContact } from "./agreement-contact.entity";
 import { Agreement } from "./agreement.entity";
 import {
@@ -45,6 +51,24 @@ const NoticeDeadlineConnection = ConnectionType(NoticeDeadlineType, "IopNoticeDe
 const AgreementEventConnection = ConnectionType(AgreementEventType, "IopAgreementEvent");
 
 const DEFAULT_BOARD_LEAD_DAYS = 60;
+
+/** An agreement's many-to-one references: the field resolvers and a page's prefetch share their loaders. */
+const AGREEMENT_REFERENCES = {
+  partner: manyToOne<Agreement, Partner>("iop.partnerById", Partner, "partnerId"),
+  fundingBudget: manyToOne<Agreement, FundingBudget>("iop.budgetById", FundingBudget, "fundingBudgetId"),
+  predecessor: manyToOne<Agreement, Agreement>("iop.agreementById", Agreement, "predecessorId"),
+  evaluationTemplate: manyToOne<Agreement, EvaluationTemplate>("iop.templateById", EvaluationTemplate, "evaluationTemplateId"),
+};
+
+/**
+ * The columns the agreement fields that are not plain columns read, so a page reads only what its
+ * query selects. The lists below read the id only (always read); fields not named here (inForceOn,
+ * nextNotice, renewalProjection) make the page read every column.
+ */
+const AGREEMENT_FIELD_COLUMNS: FieldColumns<Agreement> = {
+  ...referenceColumns(AGREEMENT_REFERENCES),
+  ...Object.fromEntries(["contacts", "boardDecisions", "statusHistory", "amendments", "invoices", "evaluations", "deviations", "yearlyReports"].map((f) => [f, []])),
+};
 
 @Resolver(() => Partner)
 export class PartnerResolver {
@@ -87,8 +111,11 @@ export class PartnerResolver {
 export class AgreementResolver {
   @Authorized(IopScopes.READ)
   @Query(() => AgreementConnection, { description: "IOP agreements, newest start first, with filters (e.g. in force on a day)." })
-  iopAgreements(@Args(() => AgreementListArgs) args: AgreementListArgs, @Ctx() ctx: RequestContext) {
-    return agreementService(ctx).list(args);
+  async iopAgreements(@Args(() => AgreementListArgs) args: AgreementListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    const page = await agreementService(ctx).list(args, neededColumns(ctx.ds, Agreement, info, ["nodes"], AGREEMENT_FIELD_COLUMNS));
+    // The references the query asks for, one batch each, before graphql walks the page.
+    await prefetchReferences(ctx, info, ["nodes"], page.nodes, AGREEMENT_REFERENCES);
+    return page;
   }
 
   @Authorized(IopScopes.READ)
@@ -223,22 +250,22 @@ export class AgreementResolver {
 
   @FieldResolver(() => Partner)
   partner(@Root() a: Agreement, @Ctx() ctx: RequestContext) {
-    return loadById(ctx, "partnerById", Partner, a.partnerId);
+    return AGREEMENT_REFERENCES.partner.load(ctx, a);
   }
 
   @FieldResolver(() => FundingBudget, { description: "Who pays." })
   fundingBudget(@Root() a: Agreement, @Ctx() ctx: RequestContext) {
-    return loadById(ctx, "budgetById", FundingBudget, a.fundingBudgetId);
+    return AGREEMENT_REFERENCES.fundingBudget.load(ctx, a);
   }
 
   @FieldResolver(() => Agreement, { nullable: true, description: "The agreement this one replaced." })
   predecessor(@Root() a: Agreement, @Ctx() ctx: RequestContext) {
-    return a.predecessorId === null ? null : loadById(ctx, "agreementById", Agreement, a.predecessorId);
+    return AGREEMENT_REFERENCES.predecessor.load(ctx, a);
   }
 
   @FieldResolver(() => EvaluationTemplate, { nullable: true })
   evaluationTemplate(@Root() a: Agreement, @Ctx() ctx: RequestContext) {
-    return a.evaluationTemplateId === null ? null : loadById(ctx, "templateById", EvaluationTemplate, a.evaluationTemplateId);
+    return AGREEMENT_REFERENCES.evaluationTemplate.load(ctx, a);
   }
 
   @Authorized(IopScopes.READ)

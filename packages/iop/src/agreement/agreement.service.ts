@@ -1,5 +1,5 @@
 import { In, type EntityManager } from "typeorm";
-import { AccessAction, ConflictError, NotFoundError, assertVersion, ValidationError, daysBetween, inTransaction, isUniqueViolation, toConnection, toPage, updateVersioned, toId, type Connection, type LocalDate, type RequestContext, getEntitiesAndCount } from "@arbetsliv/core";
+import { AccessAction, ConflictError, NotFoundError, assertVersion, ValidationError, daysBetween, inTransaction, isUniqueViolation, toConnection, toPage, updateVersioned, toId, type Connection, type LocalDate, type RequestContext, getEntitiesAndCount, selectColumns } from "@arbetsliv/core";
 import { EvaluationTemplate } from "../follow-up/evaluation-template.entity";
 import { assertOrder, pageOf } from "../shared/helpers";
 import { AgreementContact } from "./agreement-contact.entity";
@@ -112,9 +112,10 @@ export class AgreementService {
 
   // ---- agreements ----
 
-  async list(args: AgreementListArgs): Promise<Connection<Agreement>> {
+  /** A page of agreements; `columns` (see neededColumns) limits what is read, every column by default. */
+  async list(args: AgreementListArgs, columns?: (keyof Agreement & string)[]): Promise<Connection<Agreement>> {
     const page = toPage(args);
-    const qb = this.filtered(args.filter ?? {});
+    const qb = selectColumns(this.filtered(args.filter ?? {}), columns);
     const [rows, total] = await getEntitiesAndCount(qb.orderBy("a.startDate", "DESC").addOrderBy("a.id", "DESC").skip(page.offset).take(page.limit));
     return toConnection(rows, total, page);
   }

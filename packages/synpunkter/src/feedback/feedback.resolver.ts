@@ -1,12 +1,15 @@
 import type { ObjectLiteral } from "typeorm";
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, type ClassType } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, type ClassType } from "type-graphql";
 import {
   ConnectionType,
   LocalDateScalar,
   groupByKeys,
   indexByKeys,
+  prefetchSelected,
   todayLocalDate,
   type LocalDate,
+  type Prefetch,
   type RequestContext,
   findByKeys,
 } from "@arbetsliv/core";
@@ -33,12 +36,48 @@ async function rawRows<T extends object>(ctx: RequestContext, entity: ClassType<
   return qb.where(`${alias}.${key} IN (:...ids)`, { ids: [...ids] }).orderBy(`${alias}.id`, "ASC").getRawMany<T>();
 }
 
+// The loaders of an item's related rows: the field resolvers and a page's prefetch share them.
+const areaById = (ctx: RequestContext) =>
+  ctx.loader<number, BusinessArea | null>("synpunkter.areaById", async (ids) =>
+    indexByKeys(ids, await rawRows<BusinessArea>(ctx, BusinessArea, "a", ["id", "name", "handlingDays", "active"], "id", ids), (a) => a.id),
+  );
+const repliesByItem = (ctx: RequestContext) =>
+  ctx.loader<number, FeedbackReply[]>("synpunkter.repliesByItem", async (ids) =>
+    groupByKeys(ids, await rawRows<FeedbackReply>(ctx, FeedbackReply, "r", ["id", "feedbackId", "repliedDate", "text", "repliedBy"], "feedbackId", ids), (r) => r.feedbackId),
+  );
+const eventsByItem = (ctx: RequestContext) =>
+  ctx.loader<number, FeedbackEvent[]>("synpunkter.eventsByItem", async (ids) =>
+    groupByKeys(ids, await rawRows<FeedbackEvent>(ctx, FeedbackEvent, "e", ["id", "feedbackId", "type", "date", "actor", "note"], "feedbackId", ids), (e) => e.feedbackId),
+  );
+// The originals are person-level too: the batch is access-logged like the list itself.
+const originalById = (ctx: RequestContext) =>
+  ctx.loader<number, FeedbackItem | null>("synpunkter.itemById", async (ids) => {
+    const originals = await findByKeys(ctx.ds.manager, FeedbackItem, "id", ids);
+    await feedbackService(ctx).logRead("FeedbackItem.duplicateOf", originals);
+    return indexByKeys(ids, originals, (i) => i.id);
+  });
+
+/** A page's related rows, for the fields its query selects: one batch each (keys already loaded are skipped). */
+const relatedOf = (ctx: RequestContext): Record<string, Prefetch<FeedbackItem>> => ({
+  businessArea: (items) => areaById(ctx).prefetch(items.map((i) => i.businessAreaId)),
+  replies: (items) => repliesByItem(ctx).prefetch(items.map((i) => i.id)),
+  history: (items) => eventsByItem(ctx).prefetch(items.map((i) => i.id)),
+  duplicateOf: (items) => originalById(ctx).prefetch(items.flatMap((i) => (i.duplicateOfId === null ? [] : [i.duplicateOfId]))),
+});
+
 @Resolver(() => FeedbackItem)
 export class FeedbackResolver {
   @Authorized(SynpunkterScopes.READ)
   @Query(() => FeedbackConnection, { description: "Feedback items, newest first, with filters. Access-logged." })
-  feedbackItems(@Args(() => FeedbackListArgs) args: FeedbackListArgs, @Ctx() ctx: RequestContext) {
-    return feedbackService(ctx).list(args);
+  async feedbackItems(@Args(() => FeedbackListArgs) args: FeedbackListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    const page = await feedbackService(ctx).list(args);
+    // Loaded before graphql walks the page, so the fields answer without a promise per row: the
+    // page's related rows, then those of the originals it selects (after, to reuse what is loaded).
+    const related = relatedOf(ctx);
+    await prefetchSelected(info, ["nodes"], page.nodes, related);
+    const originals = page.nodes.flatMap((i) => (i.duplicateOfId === null ? [] : (originalById(ctx).peek(i.duplicateOfId) ?? [])));
+    await prefetchSelected(info, ["nodes", "duplicateOf"], originals, related);
+    return page;
   }
 
   @Authorized(SynpunkterScopes.READ)
@@ -132,42 +171,22 @@ export class FeedbackResolver {
 
   @FieldResolver(() => BusinessArea)
   businessArea(@Root() item: FeedbackItem, @Ctx() ctx: RequestContext) {
-    return ctx
-      .loader<number, BusinessArea | null>("synpunkter.areaById", async (ids) =>
-        indexByKeys(ids, await rawRows<BusinessArea>(ctx, BusinessArea, "a", ["id", "name", "handlingDays", "active"], "id", ids), (a) => a.id),
-      )
-      .load(item.businessAreaId);
+    return areaById(ctx).get(item.businessAreaId);
   }
 
   @FieldResolver(() => [FeedbackReply], { description: "Replies sent, oldest first." })
   replies(@Root() item: FeedbackItem, @Ctx() ctx: RequestContext) {
-    return ctx
-      .loader<number, FeedbackReply[]>("synpunkter.repliesByItem", async (ids) =>
-        groupByKeys(ids, await rawRows<FeedbackReply>(ctx, FeedbackReply, "r", ["id", "feedbackId", "repliedDate", "text", "repliedBy"], "feedbackId", ids), (r) => r.feedbackId),
-      )
-      .load(item.id);
+    return repliesByItem(ctx).get(item.id);
   }
 
   @FieldResolver(() => [FeedbackEvent], { description: "Handling history, oldest first." })
   history(@Root() item: FeedbackItem, @Ctx() ctx: RequestContext) {
-    return ctx
-      .loader<number, FeedbackEvent[]>("synpunkter.eventsByItem", async (ids) =>
-        groupByKeys(ids, await rawRows<FeedbackEvent>(ctx, FeedbackEvent, "e", ["id", "feedbackId", "type", "date", "actor", "note"], "feedbackId", ids), (e) => e.feedbackId),
-      )
-      .load(item.id);
+    return eventsByItem(ctx).get(item.id);
   }
 
   @FieldResolver(() => FeedbackItem, { nullable: true, description: "The original, when this item is a duplicate." })
   duplicateOf(@Root() item: FeedbackItem, @Ctx() ctx: RequestContext) {
-    if (item.duplicateOfId === null) return null;
-    // The originals are person-level too: the batch is access-logged like the list itself.
-    return ctx
-      .loader<number, FeedbackItem | null>("synpunkter.itemById", async (ids) => {
-        const originals = await findByKeys(ctx.ds.manager, FeedbackItem, "id", ids);
-        await feedbackService(ctx).logRead("FeedbackItem.duplicateOf", originals);
-        return indexByKeys(ids, originals, (i) => i.id);
-      })
-      .load(item.duplicateOfId);
+    return item.duplicateOfId === null ? null : originalById(ctx).get(item.duplicateOfId);
   }
 
   @FieldResolver(() => Boolean, { description: "Closed (finally) on or before the due date." })
