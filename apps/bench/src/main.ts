@@ -170,6 +170,7 @@ async function measureOperation(op: BenchOperation, index: number, opts: Options
   result.floor = numbers(seqF, loadsF, cpuF);
   result.ratio = {
     throughput: round(result.floor.rps / result.gateway.rps, 2),
+    throughputRounds: loadsG.map((g, i) => round(loadsF[i].requests / loadsF[i].seconds / (g.requests / g.seconds), 2)),
     p50: round(result.gateway.p50 / result.floor.p50, 2),
     cpu: round(result.gateway.cpuMsPerRequest / result.floor.cpuMsPerRequest, 2),
   };
