@@ -33,8 +33,10 @@ export interface OperationResult {
   statementsFirst10?: number | null;
   gateway?: ServerNumbers;
   floor?: ServerNumbers;
-  /** Gateway cost over the floor's: floor req/s ÷ gateway req/s, and gateway p50 ÷ floor p50. */
-  /** throughputRounds: floor ÷ gateway req/s of each load round pair (their spread is the measurement noise). */
+  /**
+   * Gateway cost over the floor's: floor req/s ÷ gateway req/s, gateway p50 ÷ floor p50, CPU per
+   * request; throughputRounds: the req/s quotient of each load round pair (their spread is the noise).
+   */
   ratio?: { throughput: number; p50: number; cpu: number; throughputRounds?: number[] };
 }
 

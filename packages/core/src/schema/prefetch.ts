@@ -31,7 +31,7 @@ function fieldsOf(info: GraphQLResolveInfo, parents: readonly FieldNode[], wante
   return found;
 }
 
-/** Loads what one field will ask for, for all rows at once (typically `loader.loadMany(ids)`). */
+/** Loads what one field will ask for, for all rows at once (typically `loader.prefetch(ids)`, see BatchLoader). */
 export type Prefetch<T> = (rows: readonly T[]) => Promise<unknown>;
 
 /**

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import type { EntityTarget, ObjectLiteral } from "typeorm";
-import { indexByKeys, type RequestContext } from "../context";
+import { indexByKeys, type BatchLoader, type RequestContext } from "../context";
 import { findByKeys } from "../data/entity-rows";
 import { prefetchSelected, type Prefetch } from "./prefetch";
 
@@ -17,14 +17,18 @@ export interface ManyToOne<R, E> {
   prefetch(ctx: RequestContext, rows: readonly R[]): Promise<unknown>;
 }
 
+/** The per-request loader of `entity` by id under `key` (one SELECT … WHERE id IN (…) per batch; null for a missing id). */
+export function loaderById<E extends ObjectLiteral & { id: number }>(ctx: RequestContext, key: string, entity: EntityTarget<E>): BatchLoader<number, E | null> {
+  return ctx.loader<number, E | null>(key, async (ids) => indexByKeys(ids, await findByKeys(ctx.ds.manager, entity, "id", ids), (r) => r.id));
+}
+
 export function manyToOne<R, E extends ObjectLiteral & { id: number }>(
   key: string,
   entity: EntityTarget<E>,
   column: { [C in keyof R & string]: R[C] extends number | null ? C : never }[keyof R & string],
 ): ManyToOne<R, E> {
   const idOf = (row: R) => row[column] as number | null;
-  const loader = (ctx: RequestContext) =>
-    ctx.loader<number, E | null>(key, async (ids) => indexByKeys(ids, await findByKeys(ctx.ds.manager, entity, "id", ids), (r) => r.id));
+  const loader = (ctx: RequestContext) => loaderById(ctx, key, entity);
   return {
     column,
     load(ctx, row) {

@@ -1,4 +1,4 @@
-import { findByKeys, groupByKeys, indexByKeys, type RequestContext } from "@arbetsliv/core";
+import { findByKeys, groupByKeys, indexByKeys, loaderById, type RequestContext } from "@arbetsliv/core";
 import { Allocation } from "../allocation/allocation.entity";
 import { AllocationAdjustment } from "../allocation/allocation-adjustment.entity";
 import { Fund } from "../fund/fund.entity";
@@ -8,14 +8,8 @@ import { Round } from "../round/round.entity";
 
 /** Per-request DataLoaders: one SQL statement per list level, whatever the page size. */
 export const loaders = {
-  fund: (ctx: RequestContext) =>
-    ctx.loader<number, Fund | null>("donationsfonder.fundById", async (ids) =>
-      indexByKeys(ids, await findByKeys(ctx.ds.manager, Fund, "id", ids), (f) => f.id),
-    ),
-  round: (ctx: RequestContext) =>
-    ctx.loader<number, Round | null>("donationsfonder.roundById", async (ids) =>
-      indexByKeys(ids, await findByKeys(ctx.ds.manager, Round, "id", ids), (r) => r.id),
-    ),
+  fund: (ctx: RequestContext) => loaderById(ctx, "donationsfonder.fundById", Fund),
+  round: (ctx: RequestContext) => loaderById(ctx, "donationsfonder.roundById", Round),
   budgetsByRound: (ctx: RequestContext) =>
     ctx.loader<number, FundBudget[]>("donationsfonder.budgetsByRound", async (ids) =>
       groupByKeys(ids, await findByKeys(ctx.ds.manager, FundBudget, "roundId", ids, { fundId: "ASC" }), (b) => b.roundId),

@@ -1,11 +1,9 @@
 import type { EntityTarget, ObjectLiteral } from "typeorm";
-import { findByKeys, groupByKeys, indexByKeys, type RequestContext } from "@arbetsliv/core";
+import { findByKeys, groupByKeys, loaderById, type RequestContext } from "@arbetsliv/core";
 
-/** Many-to-one through a per-request DataLoader: one SELECT … WHERE id IN (…) per list level. */
+/** Many-to-one through core's per-request loader by id: one SELECT … WHERE id IN (…) per list level. */
 export function loadById<E extends ObjectLiteral & { id: number }>(ctx: RequestContext, key: string, entity: EntityTarget<E>, id: number) {
-  return ctx
-    .loader<number, E | null>(`iop.${key}`, async (ids) => indexByKeys(ids, await findByKeys(ctx.ds.manager, entity, "id", ids), (r) => r.id))
-    .load(id);
+  return loaderById(ctx, `iop.${key}`, entity).get(id);
 }
 
 /** One-to-many by a foreign key through a per-request DataLoader; `after` sees each batch (e.g. to access-log it). */

@@ -75,7 +75,8 @@ export class FeedbackResolver {
     // page's related rows, then those of the originals it selects (after, to reuse what is loaded).
     const related = relatedOf(ctx);
     await prefetchSelected(info, ["nodes"], page.nodes, related);
-    const originals = page.nodes.flatMap((i) => (i.duplicateOfId === null ? [] : (originalById(ctx).peek(i.duplicateOfId) ?? [])));
+    const loadedOriginals = originalById(ctx);
+    const originals = page.nodes.flatMap((i) => (i.duplicateOfId === null ? [] : (loadedOriginals.peek(i.duplicateOfId) ?? [])));
     await prefetchSelected(info, ["nodes", "duplicateOf"], originals, related);
     return page;
   }
