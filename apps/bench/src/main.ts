@@ -36,8 +36,9 @@ function statementsFromLog(logFile: string, requestId: string): number | null {
   for (let i = lines.length - 1; i >= 0; i--) {
     if (!lines[i].includes(requestId)) continue;
     try {
-      const entry = JSON.parse(lines[i]) as { requestId?: string; message?: string; statements?: number };
-      if (entry.requestId === requestId && entry.message === "request") return entry.statements ?? null;
+      // The gateway logs the id a client sends as its correlationId (its own requestId is server-made).
+      const entry = JSON.parse(lines[i]) as { correlationId?: string; message?: string; statements?: number };
+      if (entry.correlationId === requestId && entry.message === "request") return entry.statements ?? null;
     } catch {
       /* a partial line */
     }

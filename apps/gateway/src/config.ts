@@ -1,4 +1,4 @@
-import { databaseConfigFromEnv, type DatabaseConfig, type TokenVerifierConfig } from "@arbetsliv/core";
+import { databaseConfigFromEnv, DEFAULT_TOKEN_POLICY, minCellFromEnv, type DatabaseConfig, type TokenPolicy, type TokenVerifierConfig } from "@arbetsliv/core";
 
 export type Environment = "development" | "production" | "test";
 
@@ -12,12 +12,22 @@ export interface GatewayConfig {
   /** Run pending migrations at start (MySQL/MariaDB). */
   migrationsRun: boolean;
   auth: TokenVerifierConfig;
-  /** Only for `pnpm token` in development: the shared secret tokens are signed with. */
+  /** Only for `pnpm dev-token` in development: the shared secret tokens are signed with. */
   devSecret: string | null;
   accessLogKey: string;
   maxBodyBytes: number;
+  /** A query whose JSON answer is larger than this is refused (400 RESPONSE_TOO_LARGE): ask for smaller pages. */
+  maxResponseBytes: number;
   shutdownTimeoutMs: number;
   rateLimitPerMinute: number;
+  /** The rate limit's window (60 s; shorter only in tests). At most rateLimitPerMinute requests in any such interval. */
+  rateLimitWindowMs: number;
+  /** A request passing this is answered 503 REQUEST_TIMEOUT and its remaining statements are refused. */
+  requestTimeoutMs: number;
+  /** MySQL/MariaDB: the longest one statement may run (0 = no limit). */
+  dbStatementTimeoutMs: number;
+  /** MySQL/MariaDB: how long opening a connection may take. */
+  dbConnectTimeoutMs: number;
   graphiql: boolean;
   introspection: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
@@ -76,28 +86,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   let devSecret: string | null = null;
   const issuer = env.AUTH_ISSUER || undefined;
   const audience = env.AUTH_AUDIENCE || undefined;
+  // Tokens must carry exp and live at most this long (exp − iat, or exp − now without iat).
+  const tokenPolicy: TokenPolicy = {
+    maxLifetimeSeconds: int(env, "AUTH_MAX_TOKEN_LIFETIME_SECONDS", DEFAULT_TOKEN_POLICY.maxLifetimeSeconds, 60, 7 * 86_400, problems),
+    clockToleranceSeconds: int(env, "AUTH_CLOCK_SKEW_SECONDS", DEFAULT_TOKEN_POLICY.clockToleranceSeconds, 0, 300, problems),
+  };
   if (jwksUrl) {
     try {
       new URL(jwksUrl);
     } catch {
       problems.push(`AUTH_JWKS_URL must be a URL (got "${jwksUrl}")`);
     }
-    auth = { kind: "jwks", jwksUrl, issuer, audience };
+    auth = { kind: "jwks", jwksUrl, issuer, audience, ...tokenPolicy };
   } else if (secret) {
     if (production && secret.length < 32) problems.push("AUTH_JWT_SECRET must be at least 32 characters in production");
-    auth = { kind: "secret", secret, issuer, audience };
+    auth = { kind: "secret", secret, issuer, audience, ...tokenPolicy };
     devSecret = production ? null : secret;
   } else if (production) {
     problems.push("Production needs AUTH_JWKS_URL (public keys of your identity provider) or AUTH_JWT_SECRET");
-    auth = { kind: "secret", secret: "", issuer, audience };
+    auth = { kind: "secret", secret: "", issuer, audience, ...tokenPolicy };
   } else {
-    auth = { kind: "secret", secret: DEVELOPMENT_SECRET, issuer, audience };
+    auth = { kind: "secret", secret: DEVELOPMENT_SECRET, issuer, audience, ...tokenPolicy };
     devSecret = DEVELOPMENT_SECRET;
   }
 
   const accessLogKey = env.ACCESS_LOG_KEY ?? (production ? "" : "arbetsliv-development-access-log-key");
   if (production && accessLogKey.length < 32) problems.push("ACCESS_LOG_KEY must be set to at least 32 characters in production (it keys identity numbers in the access log)");
 
+  // Statistics disclosure control: counts of persons below this are suppressed (core reads it per request).
+  try {
+    minCellFromEnv(env);
+  } catch (e) {
+    problems.push((e as Error).message);
+  }
   const logLevel = (env.LOG_LEVEL ?? "info") as GatewayConfig["logLevel"];
   if (!["debug", "info", "warn", "error"].includes(logLevel)) problems.push(`LOG_LEVEL must be debug, info, warn or error (got "${logLevel}")`);
 
@@ -112,8 +133,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     devSecret,
     accessLogKey,
     maxBodyBytes: int(env, "MAX_BODY_BYTES", 100_000, 1_000, 10_000_000, problems),
+    maxResponseBytes: int(env, "MAX_RESPONSE_BYTES", 8_000_000, 1_000, 1_000_000_000, problems),
     shutdownTimeoutMs: int(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 120_000, problems),
     rateLimitPerMinute: int(env, "RATE_LIMIT_PER_MINUTE", 600, 0, 1_000_000, problems),
+    rateLimitWindowMs: int(env, "RATE_LIMIT_WINDOW_MS", 60_000, 1_000, 3_600_000, problems),
+    requestTimeoutMs: int(env, "REQUEST_TIMEOUT_MS", 15_000, 100, 600_000, problems),
+    dbStatementTimeoutMs: int(env, "DB_STATEMENT_TIMEOUT_MS", 10_000, 0, 3_600_000, problems),
+    dbConnectTimeoutMs: int(env, "DB_CONNECT_TIMEOUT_MS", 5_000, 100, 120_000, problems),
     graphiql: bool(env, "GRAPHIQL", !production, problems),
     introspection: bool(env, "INTROSPECTION", !production, problems),
     logLevel,

@@ -1,10 +1,8 @@
 import "reflect-metadata";
-import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginDisableSuggestions } from "@apollo/server/plugin/disableSuggestions";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import {
@@ -18,6 +16,8 @@ import {
   formatError,
   newStatementCounter,
   withStatementCounter,
+  runPendingMigrations,
+  RequestDeadline,
   DomainError,
   type DomainModule,
   type Principal,
@@ -26,21 +26,34 @@ import {
 import type { GatewayConfig } from "./config";
 import { GRAPHIQL_PAGE, graphiqlAsset } from "./http/graphiql";
 import { BodyTooLargeError, readBody } from "./http/request-body";
-import type { Logger } from "./logger";
-import { QUERY_LIMITS, RateLimiter, createRequestGuard, securityValidationRules } from "./security";
+import { RESPONSE_TOO_LARGE, RESPONSE_TOO_LARGE_STATUS, responseTooLarge } from "./http/response-limit";
+import { GRAPHIQL_CSP, stampResponse, type RequestIds } from "./http/response-headers";
+import { createRateLimiter } from "./http/rate-limit";
+import { cachedReadiness } from "./http/readiness";
+import { availabilityPlugin, deadlineAnswer, RETRY_AFTER } from "./http/availability";
+import { withoutSuggestions } from "./http/mask-suggestions";
+import { clientText, type Logger } from "./logger";
+import { trackRequests, type RequestTracker } from "./lifecycle/http-drain";
+import { answerWhileStarting, databaseStartupError, listen } from "./lifecycle/startup";
+import { QUERY_LIMITS, createRequestGuard, securityValidationRules } from "./security";
 import { useSyncFieldResolvers } from "./execution/sync-field-resolvers";
+import { enforceListBounds } from "./execution/list-bounds";
 import { compiledExecutionGateway } from "./execution/compiled-executor";
+import { inputChecksPlugin } from "./execution/input-checks";
 
 export interface Gateway {
   readonly url: string;
   readonly ds: DataSource;
   readonly schema: GraphQLSchema;
+  /** Binds the port first (answering 503 STARTING meanwhile), then opens, migrates and seeds the database. */
   start(): Promise<void>;
-  /** Graceful: refuses new requests, finishes in-flight ones, then closes the database. */
-  stop(): Promise<void>;
+  /**
+   * Graceful and idempotent (every call returns the same promise): stops accepting, answers what
+   * arrives on open connections for a short grace, finishes in-flight requests within `timeoutMs`
+   * (default SHUTDOWN_TIMEOUT_MS), then closes Apollo and the database pool.
+   */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
 }
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -54,13 +67,15 @@ function graphqlError(res: ServerResponse, status: number, code: string, message
 
 export async function createGateway(config: GatewayConfig, modules: readonly DomainModule[], logger: Logger): Promise<Gateway> {
   configureAccessLogKey(config.accessLogKey);
-  const ds = createDataSource(config.database, { modules });
+  const ds = createDataSource(config.database, { modules, statementTimeoutMs: config.dbStatementTimeoutMs, connectTimeoutMs: config.dbConnectTimeoutMs });
   const schema = await buildModuleSchema(modules);
   // Plain and @Authorized property fields resolve synchronously (same checks); see execution/sync-field-resolvers.ts.
   useSyncFieldResolvers(schema, scopeAuthChecker);
+  // A list longer than its declared bound or `first` fails rather than outgrow the cost estimate.
+  enforceListBounds(schema);
   const verifier = createTokenVerifier(config.auth);
   const production = config.env === "production";
-  const rateLimiter = new RateLimiter(config.rateLimitPerMinute);
+  const rateLimiter = createRateLimiter({ limit: config.rateLimitPerMinute, windowMs: config.rateLimitWindowMs });
   const guard = createRequestGuard(schema);
 
   const apollo = new ApolloServer<RequestContext>({
@@ -69,25 +84,37 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,
+    // Signals are handled once, in main.ts: Apollo's own handlers made a second stop() that never resolved.
+    stopOnTerminationSignals: false,
+    // No automatic persisted queries: every document arrives whole, for the request guard to see (and
+    // Apollo's APQ errors carry no code, so a bad `extensions.persistedQuery` became an internal error).
+    persistedQueries: false,
     validationRules: securityValidationRules,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     plugins: [
       // Apollo's default cache-control plugin wraps every resolver (+45 % per request, STACK-NOTES).
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
-      ...(production ? [ApolloServerPluginDisableSuggestions()] : []),
+      availabilityPlugin,
+      inputChecksPlugin(schema),
     ],
-    formatError: (formatted, error) =>
-      formatError(formatted, error, {
+    formatError: (formatted, error) => {
+      const safe = formatError(formatted, error, {
         includeStack: !production,
         onInternalError: (err) => logger.log("error", "internal error", { error: String((err as Error)?.stack ?? err) }),
-      }),
+      });
+      // No "Did you mean …" in production, also not from variables (http/mask-suggestions.ts).
+      return production ? withoutSuggestions(safe) : safe;
+    },
   });
 
   let server: Server | null = null;
+  let requests: RequestTracker | null = null;
+  let serving = false;
   let draining = false;
-  let inFlight = 0;
-  let idle: (() => void) | null = null;
+  let apolloStarted = false;
+  let starting: Promise<void> | null = null;
+  let stopping: Promise<void> | null = null;
 
   async function authenticate(req: IncomingMessage): Promise<Principal | null> {
     const header = req.headers.authorization;
@@ -103,7 +130,7 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
       principal = await authenticate(req);
     } catch (e) {
       // Failed sign-ins count against the caller's address too, so tokens cannot be guessed at full speed.
-      const retry = rateLimiter.take(req.socket.remoteAddress ?? "unknown");
+      const retry = await rateLimiter.take(req.socket.remoteAddress ?? "unknown");
       if (retry > 0) {
         graphqlError(res, 429, "RATE_LIMITED", `Too many requests; try again in ${retry} s`, requestId, { "retry-after": String(retry) });
         return;
@@ -114,7 +141,7 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
     }
     log.subject = principal?.subject;
     const clientKey = principal?.subject ?? req.socket.remoteAddress ?? "unknown";
-    const retryAfter = rateLimiter.take(clientKey);
+    const retryAfter = await rateLimiter.take(clientKey);
     if (retryAfter > 0) {
       graphqlError(res, 429, "RATE_LIMITED", `Too many requests; try again in ${retryAfter} s`, requestId, { "retry-after": String(retryAfter) });
       return;
@@ -154,15 +181,32 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
-    const counter = newStatementCounter();
-    const response = await withStatementCounter(counter, () =>
+    // Past the deadline the client is answered 503 and the request's further statements are refused.
+    const deadline = new RequestDeadline(config.requestTimeoutMs);
+    const counter = newStatementCounter(deadline);
+    const execution = withStatementCounter(counter, () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
         context: async () => createRequestContext(ds, principal, requestId),
       }),
     );
+    const response = await Promise.race([execution, deadline.reached.then(() => null)]);
+    deadline.dispose();
     log.statements = counter.count;
-    log.operation = (body as { operationName?: string } | undefined)?.operationName;
+    if (!response) {
+      execution.catch(() => undefined); // finishes in the background, refused at its next statement
+      log.timedOut = true;
+      sendJson(res, 503, deadlineAnswer(deadline, requestId), { "retry-after": RETRY_AFTER });
+      return;
+    }
+    log.operation = clientText((body as { operationName?: unknown } | null | undefined)?.operationName);
+    // The last cap: an answer heavier than MAX_RESPONSE_BYTES is not sent (http/response-limit.ts).
+    const tooLarge = response.body.kind === "complete" ? responseTooLarge(response.body.string, config.maxResponseBytes, body) : null;
+    if (tooLarge) {
+      log.refused = [RESPONSE_TOO_LARGE];
+      graphqlError(res, RESPONSE_TOO_LARGE_STATUS, RESPONSE_TOO_LARGE, tooLarge.message, requestId);
+      return;
+    }
     const outHeaders: Record<string, string> = { "x-request-id": requestId };
     for (const [key, value] of response.headers) outHeaders[key] = value;
     res.writeHead(response.status ?? 200, outHeaders);
@@ -174,27 +218,16 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
     }
   }
 
+  // One `SELECT 1` at a time, its answer reused for 1 s (http/readiness.ts).
+  const databaseReady = cachedReadiness(() => ds.query("SELECT 1"));
   async function ready(): Promise<boolean> {
-    if (draining || !ds.isInitialized) return false;
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([ds.query("SELECT 1"), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), 2000)))]);
-      return true;
-    } catch {
-      return false;
-    } finally {
-      clearTimeout(timer);
-    }
+    return !draining && ds.isInitialized && (await databaseReady());
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, { requestId, correlationId }: RequestIds): Promise<void> {
     const started = process.hrtime.bigint();
-    const incoming = req.headers["x-request-id"];
-    // Generated ids are base64url, so no run of digits in them looks like a personnummer to the log masking.
-    const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : `req_${randomBytes(12).toString("base64url")}`;
     const url = new URL(req.url ?? "/", "http://localhost");
-    const log: Record<string, unknown> = { requestId, method: req.method, path: url.pathname };
-    inFlight++;
+    const log: Record<string, unknown> = { requestId, correlationId, method: req.method, path: clientText(url.pathname, 200) };
     try {
       if (url.pathname === "/healthz") {
         sendJson(res, 200, { status: "ok" });
@@ -215,7 +248,7 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
         if (wantsHtml && config.graphiql) {
           res.writeHead(200, {
             "content-type": "text/html; charset=utf-8",
-            "content-security-policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+            "content-security-policy": GRAPHIQL_CSP,
           });
           res.end(GRAPHIQL_PAGE);
         } else if (url.pathname === "/graphql") {
@@ -227,15 +260,13 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
         sendJson(res, 404, { error: "not found" });
       }
     } catch (e) {
-      logger.log("error", "request failed", { requestId, error: String((e as Error)?.stack ?? e) });
+      logger.log("error", "request failed", { requestId, error: e });
       if (!res.headersSent) graphqlError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error — quote the request id to support", requestId);
       else res.end();
     } finally {
-      inFlight--;
       log.status = res.statusCode;
       log.durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       if (url.pathname !== "/healthz" && url.pathname !== "/readyz") logger.log("info", "request", log);
-      if (draining && inFlight === 0) idle?.();
     }
   }
 
@@ -246,43 +277,66 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
     },
     ds,
     schema,
-    async start() {
-      await ds.initialize();
-      if (config.database.kind === "mysql" && config.migrationsRun) {
-        const ran = await ds.runMigrations({ transaction: "each" });
-        if (ran.length) logger.log("info", "migrations applied", { migrations: ran.map((m) => m.name) });
-      }
-      if (config.demoSeed) {
-        for (const module of modules) await module.seedDemo?.(ds);
-      }
-      await apollo.start();
-      server = createServer((req, res) => void handle(req, res));
-      server.keepAliveTimeout = 5_000;
-      await new Promise<void>((resolve, reject) => {
-        server!.once("error", reject);
-        server!.listen(config.port, config.host, () => resolve());
-      });
-      logger.log("info", "gateway started", { url: `${gateway.url}/graphql`, database: describeDatabase(config.database), env: config.env });
+    start() {
+      starting = (async () => {
+        server = createServer();
+        server.keepAliveTimeout = 5_000;
+        requests = trackRequests(server);
+        server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+          // Every response, whatever answers it, carries the security headers and a server request id.
+          const ids = stampResponse(req, res);
+          if (!serving) answerWhileStarting(req, res, ids.requestId);
+          else if (stopping && req.url?.startsWith("/readyz")) sendJson(res, 503, { status: "shutting down" }, { "retry-after": "1" });
+          else handle(req, res, ids).catch((error) => logger.log("error", "request failed", { error }));
+        });
+        // The port first: a port in use fails before the database is touched, and probes see a live
+        // process (/healthz 200, /readyz 503, /graphql 503 STARTING) while it migrates and seeds.
+        await listen(server, config.port, config.host);
+        logger.log("info", "gateway listening; opening the database", { url: `${gateway.url}/graphql` });
+        try {
+          try {
+            await ds.initialize();
+          } catch (e) {
+            throw databaseStartupError(e, config.database);
+          }
+          if (config.database.kind === "mysql" && config.migrationsRun) {
+            // On a DataSource of their own, without the statement timeout (a migration may rightly run long).
+            const ran = await runPendingMigrations(config.database, modules);
+            if (ran.length) logger.log("info", "migrations applied", { migrations: ran });
+          }
+          if (config.demoSeed) {
+            for (const module of modules) await module.seedDemo?.(ds);
+          }
+          await apollo.start();
+          apolloStarted = true;
+        } catch (e) {
+          if (!stopping) {
+            server.close();
+            server.closeAllConnections();
+            if (ds.isInitialized) await ds.destroy().catch(() => undefined);
+          }
+          throw e;
+        }
+        serving = true;
+        logger.log("info", "gateway started", { url: `${gateway.url}/graphql`, database: describeDatabase(config.database), env: config.env });
+      })();
+      return starting;
     },
-    async stop() {
-      if (draining) return;
-      draining = true;
-      logger.log("info", "shutting down: finishing in-flight requests", { inFlight });
-      const closed = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-      server?.closeIdleConnections();
-      if (inFlight > 0) {
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([
-          new Promise<void>((resolve) => (idle = resolve)),
-          new Promise<void>((resolve) => (timer = setTimeout(resolve, config.shutdownTimeoutMs))),
-        ]);
-        clearTimeout(timer);
-      }
-      server?.closeAllConnections();
-      await closed;
-      await apollo.stop();
-      if (ds.isInitialized) await ds.destroy();
-      logger.log("info", "gateway stopped");
+    stop(options = {}) {
+      stopping ??= (async () => {
+        const timeoutMs = options.timeoutMs ?? config.shutdownTimeoutMs;
+        const began = Date.now();
+        logger.log("info", "shutting down: finishing in-flight requests", { inFlight: requests?.inFlight ?? 0, timeoutMs });
+        const { cut } = requests ? await requests.drain({ timeoutMs, onGraceEnd: () => (draining = true) }) : { cut: 0 };
+        draining = true;
+        if (cut > 0) logger.log("warn", "requests still running at the shutdown deadline were cut", { cut, timeoutMs });
+        // A start still migrating or seeding ends first (the process's own deadline bounds the wait).
+        await starting?.catch(() => undefined);
+        if (apolloStarted) await apollo.stop();
+        if (ds.isInitialized) await ds.destroy();
+        logger.log("info", "gateway stopped", { durationMs: Date.now() - began });
+      })();
+      return stopping;
     },
   };
   return gateway;

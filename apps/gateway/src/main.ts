@@ -3,6 +3,8 @@ import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config";
 import { createGateway } from "./gateway";
 import { createLogger } from "./logger";
+import { manageProcess } from "./lifecycle/process-lifecycle";
+import { StartupError } from "./lifecycle/startup";
 import { modules } from "./modules";
 
 async function main(): Promise<void> {
@@ -17,29 +19,31 @@ async function main(): Promise<void> {
     throw e;
   }
   const logger = createLogger(config.logLevel);
+  // Signals and uncaught errors are handled from here on, also while the gateway is being built.
+  const lifecycle = manageProcess(logger, config.shutdownTimeoutMs);
   const gateway = await createGateway(config, modules, logger);
-  await gateway.start();
-  if (config.devSecret) {
-    logger.log("info", "development: get a token with `pnpm token -- --scopes synpunkter:stats` and open the IDE", { ide: `${gateway.url}/graphql` });
+  lifecycle.manage(gateway);
+  try {
+    await gateway.start();
+  } catch (e) {
+    if (lifecycle.stopping) return; // a signal stopped the start; the shutdown path exits
+    if (e instanceof StartupError) {
+      // One line saying what to do; the stack of a refused connection helps nobody.
+      console.error(`Cannot start the gateway: ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
   }
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.log("info", "signal received", { signal });
-    gateway.stop().then(
-      () => process.exit(0),
-      (e) => {
-        logger.log("error", "shutdown failed", { error: String(e) });
-        process.exit(1);
-      },
+  if (config.devSecret) {
+    logger.log(
+      "info",
+      "development: get a token with `pnpm -s dev-token -- --scopes synpunkter:stats` and open the IDE",
+      { ide: `${gateway.url}/graphql` },
     );
-  };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
+  }
 }
 
 main().catch((e) => {
-  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  console.error(`Cannot start the gateway: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   process.exit(1);
 });

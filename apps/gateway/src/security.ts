@@ -16,8 +16,11 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
+  type FieldNode,
+  type GraphQLField,
   type ValidationRule,
 } from "graphql";
+import { listBoundOf } from "@arbetsliv/core";
 
 /** Limits applied before execution: a query over any of them is refused without touching data. */
 export const QUERY_LIMITS = {
@@ -27,9 +30,7 @@ export const QUERY_LIMITS = {
   /** The same field (response key) or fragment spread at most this often in one selection set. */
   maxRepeatedField: 3,
   /** Estimated rows/fields a query may touch: each field 1, times the sizes of the lists above it. */
-  maxCost: 100_000,
-  /** Rows assumed for a list that is not paged (a record's own children: history, amounts…). */
-  assumedListSize: 10,
+  maxCost: 750_000,
   /** Lexical tokens in a document (graphql-js stops parsing past this). */
   maxTokens: 2_000,
   /** Characters in the query document (comments and whitespace included), checked before parsing. */
@@ -50,12 +51,6 @@ function fragmentsOf(context: ValidationContext): Map<string, FragmentDefinition
   return map;
 }
 
-/**
- * Walks a selection set through fragments with the schema's types, guarding against cycles.
- * A paged field multiplies its children by `first` (a variable counts as the maximum page, 100;
- * left out, the default page, 25); any other list field by `assumedListSize`, except a
- * connection's `nodes`, already counted by its `first`.
- */
 interface Measure {
   depth: number;
   cost: number;
@@ -69,6 +64,29 @@ interface MeasureState {
   memo: Map<string, Measure>;
 }
 
+/** How many times a field's children can occur per parent: 1 for a non-list, else the list's bound. */
+function listMultiplier(def: GraphQLField<unknown, unknown>, sel: FieldNode): number {
+  const firstArg = sel.arguments?.find((a) => a.name.value === "first");
+  const firstDef = def.args.find((a) => a.name === "first");
+  let n: number;
+  if (firstArg) n = firstArg.value.kind === Kind.INT ? Number(firstArg.value.value) : MAX_PAGE_SIZE;
+  else if (firstDef) n = typeof firstDef.defaultValue === "number" ? firstDef.defaultValue : DEFAULT_PAGE_SIZE;
+  else if (!isListType(getNullableType(def.type))) return 1;
+  else {
+    const bound = listBoundOf(def);
+    // Unreachable while the schema test holds: an undeclared list counts as the largest page.
+    n = bound.pagedByParent ? 1 : (bound.maxItems ?? MAX_PAGE_SIZE);
+  }
+  return Number.isFinite(n) && n >= 1 ? n : 1;
+}
+
+/**
+ * Walks a selection set through fragments with the schema's types, guarding against cycles.
+ * Every list field is bounded (core's schema/list-bounds.ts; test/security/list-bounds.e2e-spec.ts
+ * keeps it so), and multiplies its children by that bound: a paged field by its `first` (a
+ * variable counts as the maximum page, 100; left out, the argument's default), a field with a
+ * declared maximum by `maxItems`; a connection's `nodes` by 1 (its query's `first` counted it).
+ */
 function measure(set: SelectionSetNode, parent: GraphQLNamedType | undefined, state: MeasureState): Measure {
   const { fragments, schema, visiting, memo } = state;
   let depth = 0;
@@ -79,12 +97,7 @@ function measure(set: SelectionSetNode, parent: GraphQLNamedType | undefined, st
       // query is 15 levels deep. It is off in production; in development it must not be refused.
       if (sel.name.value.startsWith("__")) continue;
       const def = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[sel.name.value] : undefined;
-      const firstArg = sel.arguments?.find((a) => a.name.value === "first");
-      let multiplier = 1;
-      if (firstArg) multiplier = firstArg.value.kind === Kind.INT ? Number(firstArg.value.value) : MAX_PAGE_SIZE;
-      else if (def?.args.some((a) => a.name === "first")) multiplier = DEFAULT_PAGE_SIZE;
-      else if (def && isListType(getNullableType(def.type)) && sel.name.value !== "nodes") multiplier = QUERY_LIMITS.assumedListSize;
-      if (!Number.isFinite(multiplier) || multiplier < 1) multiplier = 1;
+      const multiplier = def ? listMultiplier(def, sel) : 1;
       const child = sel.selectionSet
         ? measure(sel.selectionSet, def ? getNamedType(def.type) : undefined, state)
         : { depth: 0, cost: 0 };
@@ -227,25 +240,4 @@ export function createRequestGuard(schema: GraphQLSchema, cacheSize = 500): (que
     accepted.set(query, true);
     return null;
   };
-}
-
-/** Fixed-window rate limit per client identity (token subject, else remote address). 0 = off. */
-export class RateLimiter {
-  private windowStart = Date.now();
-  private counts = new Map<string, number>();
-
-  constructor(private readonly perMinute: number) {}
-
-  /** Returns 0 when allowed, else seconds until the next window. */
-  take(client: string): number {
-    if (this.perMinute === 0) return 0;
-    const now = Date.now();
-    if (now - this.windowStart >= 60_000) {
-      this.windowStart = now;
-      this.counts.clear();
-    }
-    const count = (this.counts.get(client) ?? 0) + 1;
-    this.counts.set(client, count);
-    return count > this.perMinute ? Math.ceil((this.windowStart + 60_000 - now) / 1000) : 0;
-  }
 }

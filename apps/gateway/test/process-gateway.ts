@@ -5,8 +5,11 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { dropDatabase, recreateDatabase, signDevelopmentToken, splitMysqlUrl, withDatabase } from "@arbetsliv/core";
 
-/** The built gateway, the program `pnpm start` runs. `pnpm test` builds it first (turbo.json). */
-export const GATEWAY_MAIN = resolve(__dirname, "../dist/main.js");
+/**
+ * The built gateway, the program `pnpm start` runs. `pnpm test` builds it first (turbo.json).
+ * GATEWAY_MAIN_UNDER_TEST points the suites at another build (e.g. to see a regression test fail on the code before a fix).
+ */
+export const GATEWAY_MAIN = process.env.GATEWAY_MAIN_UNDER_TEST ?? resolve(__dirname, "../dist/main.js");
 
 /** Secrets a production-mode gateway is started with in tests (never used outside tests). */
 export const PRODUCTION_TEST_ENV = {
@@ -29,7 +32,12 @@ export interface GatewayProcessOptions {
   demoSeed?: boolean;
   /** How long to wait for "gateway started" (default 120 s: demo data on MariaDB takes a while). */
   startTimeoutMs?: number;
+  /** Load test probes into the process (test/process-probes.js): see `probe()`. */
+  probes?: boolean;
 }
+
+/** Test-only instrumentation preloaded with `node --require` when `probes` is set. */
+export const PROCESS_PROBES = resolve(__dirname, "process-probes.js");
 
 /**
  * The built gateway as a real child process — production mode by default — on a fresh database:
@@ -65,17 +73,39 @@ export class GatewayProcess {
       }
     });
     child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (this.stderr += chunk));
-    this.exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve((this.exit = { code, signal }))));
+    this.exited = new Promise((resolve) =>
+      child.once("exit", (code, signal) => resolve((this.exit = { code, signal }))),
+    );
   }
 
-  /** Starts the gateway and waits until it listens; rejects with its output if it exits first. */
+  /** Starts the gateway and waits until it is ready ("gateway started"); rejects with its output if it exits first. */
   static async start(options: GatewayProcessOptions = {}): Promise<GatewayProcess> {
+    const gw = await GatewayProcess.launch(options);
+    try {
+      await gw.waitUntilStarted(options.startTimeoutMs ?? 120_000);
+    } catch (e) {
+      if (gw.alive) await gw.signal("SIGKILL");
+      await gw.cleanup();
+      throw e;
+    }
+    return gw;
+  }
+
+  /**
+   * Spawns the gateway and returns at once, without waiting for it to listen (for tests of the start
+   * itself: a failing start, the answers while it migrates). Call `stop()` afterwards in any case:
+   * it also removes the database.
+   */
+  static async launch(options: GatewayProcessOptions = {}): Promise<GatewayProcess> {
     const mode = options.mode ?? "production";
     const dir = mkdtempSync(join(tmpdir(), "arbetsliv-gw-"));
     let databaseUrl: string | null = null;
     if (process.env.TEST_DATABASE_URL) {
       const { database } = splitMysqlUrl(process.env.TEST_DATABASE_URL);
-      databaseUrl = withDatabase(process.env.TEST_DATABASE_URL, `${database}_proc_${process.pid}_${randomBytes(3).toString("hex")}`);
+      databaseUrl = withDatabase(
+        process.env.TEST_DATABASE_URL,
+        `${database}_proc_${process.pid}_${randomBytes(3).toString("hex")}`,
+      );
       await recreateDatabase(databaseUrl);
     }
     const env: Record<string, string> = {
@@ -86,22 +116,48 @@ export class GatewayProcess {
       LOG_LEVEL: "info",
       DEMO_SEED: String(options.demoSeed ?? true),
       RATE_LIMIT_PER_MINUTE: "0",
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DB_FILE: join(dir, "arbetsliv.sqlite"), DB_ALLOW_EMBEDDED: "true" }),
+      ...(databaseUrl
+        ? { DATABASE_URL: databaseUrl }
+        : { DB_FILE: join(dir, "arbetsliv.sqlite"), DB_ALLOW_EMBEDDED: "true" }),
       ...options.env,
     };
-    const child = spawn(process.execPath, [GATEWAY_MAIN], { env, stdio: ["ignore", "pipe", "pipe"] });
-    const gw = new GatewayProcess(child, env, async () => {
+    const nodeArgs = options.probes ? ["--require", PROCESS_PROBES] : [];
+    const child = spawn(process.execPath, [...nodeArgs, GATEWAY_MAIN], {
+      env,
+      stdio: [options.probes ? "pipe" : "ignore", "pipe", "pipe"],
+    });
+    let cleaned = false;
+    return new GatewayProcess(child, env, async () => {
+      if (cleaned) return;
+      cleaned = true;
       rmSync(dir, { recursive: true, force: true });
       if (databaseUrl) await dropDatabase(databaseUrl);
     });
-    const started = gw.waitForLog((l) => l.includes('"gateway started"'), options.startTimeoutMs ?? 120_000);
-    const outcome = await Promise.race([started.then((line) => ({ line })), gw.exited.then((exit) => ({ exit }))]);
+  }
+
+  /** Waits for the log line `line` matches (e.g. "gateway started") and takes the url from it; rejects if the process exits first. */
+  async waitUntilStarted(timeoutMs = 120_000, line = '"gateway started"'): Promise<void> {
+    const started = this.waitForLog((l) => l.includes(line), timeoutMs);
+    const outcome = await Promise.race([started.then((found) => ({ found })), this.exited.then((exit) => ({ exit }))]);
     if ("exit" in outcome) {
-      await gw.cleanup();
-      throw new Error(`the gateway exited at start (${JSON.stringify(outcome.exit)}):\n${gw.stderr}\n${gw.logLines.join("\n")}`);
+      throw new Error(
+        `the gateway exited at start (${JSON.stringify(outcome.exit)}):\n${this.stderr}\n${this.logLines.join("\n")}`,
+      );
     }
-    gw.url = (JSON.parse(outcome.line) as { url: string }).url.replace(/\/graphql$/, "");
-    return gw;
+    this.url = (JSON.parse(outcome.found) as { url: string }).url.replace(/\/graphql$/, "");
+  }
+
+  /**
+   * Runs a probe command in a process started with `probes: true` (see test/process-probes.js) and
+   * returns its answer line: "statements" → `{ statements }` (SQL statements run so far),
+   * "reject" → an unhandled promise rejection, "throw" → an uncaught exception.
+   */
+  async probe(command: "statements" | "reject" | "throw"): Promise<Record<string, unknown>> {
+    if (!this.child.stdin) throw new Error("start the process with probes: true");
+    const id = `${command}-${randomBytes(4).toString("hex")}`;
+    const answer = this.waitForLog((l) => l.includes('"test probe"') && l.includes(`"${id}"`));
+    this.child.stdin.write(`${command} ${id}\n`);
+    return JSON.parse(await answer) as Record<string, unknown>;
   }
 
   get pid(): number {
@@ -124,7 +180,15 @@ export class GatewayProcess {
     const seen = this.logLines.find(test);
     if (seen !== undefined) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching log line within ${timeoutMs} ms:\n${this.logLines.slice(-20).join("\n")}\n${this.stderr}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no matching log line within ${timeoutMs} ms:\n${this.logLines.slice(-20).join("\n")}\n${this.stderr}`,
+            ),
+          ),
+        timeoutMs,
+      );
       this.lineWaiters.push({ test, resolve: (line) => (clearTimeout(timer), resolve(line)) });
     });
   }
@@ -145,7 +209,10 @@ export class GatewayProcess {
     if (!this.alive) return this.exit;
     this.child.kill(signal);
     let timer: NodeJS.Timeout | undefined;
-    const exit = await Promise.race([this.exited, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)))]);
+    const exit = await Promise.race([
+      this.exited,
+      new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs))),
+    ]);
     clearTimeout(timer);
     return exit;
   }

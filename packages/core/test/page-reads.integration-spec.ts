@@ -8,6 +8,8 @@ import {
   defineModule,
   getEntities,
   manyToOne,
+  MAX_PAGE_SIZE,
+  rangeArg,
   neededColumns,
   prefetchReferences,
   referenceColumns,
@@ -41,7 +43,7 @@ const ITEM_FIELD_COLUMNS = { ...referenceColumns(ITEM_REFERENCES) };
 class ItemResolver {
   @Authorized("spec:read")
   @Query(() => [Item])
-  async pageReadsItems(@Arg("first", () => Int) first: number, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Item[]> {
+  async pageReadsItems(@Arg("first", () => Int, rangeArg("first", 1, MAX_PAGE_SIZE)) first: number, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Item[]> {
     const qb = ctx.ds.getRepository(Item).createQueryBuilder("i").orderBy("i.id", "ASC").take(first);
     const rows = await getEntities(selectColumns(qb, neededColumns(ctx.ds, Item, info, [], ITEM_FIELD_COLUMNS)));
     await prefetchReferences(ctx, info, [], rows, ITEM_REFERENCES);

@@ -30,7 +30,12 @@ export const donationsfonderModule = defineModule({
   scopes: [
     { name: DonationScopes.READ, description: "Read applications, allocations per applicant and the payout list (person-level, access-logged).", personLevel: true },
     { name: DonationScopes.WRITE, description: "Register and correct applications, allocate a round, adjust allocations, record the board decision, mark payouts paid.", personLevel: true },
-    { name: DonationScopes.STATS, description: "Aggregated reports per round and fund (no person data)." },
+    { name: DonationScopes.STATS, description: "Aggregated reports per round and fund (no person data); counts below DISCLOSURE_MIN_CELL (3) and the cells that would reveal them are suppressed." },
+    {
+      name: DonationScopes.STATS_EXACT,
+      description: "The board secretariat's report: exact figures including small counts (which can point to an applicant; every read is access-logged).",
+      personLevel: true,
+    },
     { name: DonationScopes.ADMIN, description: "Funds and their statutes, the round schedule, rounds, policies and fund budgets (core admin may do the same)." },
   ],
   seedDemo,
@@ -43,7 +48,7 @@ export { Fund, FundBudget, RoundSchedule, Round, Application, Allocation, Alloca
 export { allocateFund, equalLevel, type AllocationLine, type Claim, type PolicyConfig } from "./allocation/allocation-policy";
 export { assessEligibility, checkFund, incomeLimit, type Assessment, type FundRules, type ApplicantFacts } from "./allocation/eligibility";
 export { planRound, type RoundPlan } from "./allocation/round-plan";
-export { StatisticsService } from "./statistics/statistics.service";
+export { StatisticsService, controlDonationReport } from "./statistics/statistics.service";
 export { rebuildDonationSummaries } from "./statistics/summary";
 export { RoundStatusSummary, RoundFundSummary, ReachSummary };
 export { REFERENCE_FUNDS, REFERENCE_SCHEDULE, PRICE_BASE_AMOUNT } from "./seed/reference-data";

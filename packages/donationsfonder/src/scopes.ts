@@ -5,13 +5,15 @@ export const DonationScopes = {
   READ: "donationsfonder:read",
   /** Register and correct applications, run the allocation, adjust it, record the board decision, mark payouts paid. */
   WRITE: "donationsfonder:write",
-  /** Aggregated reports per round and fund (no person data). */
+  /** Aggregated reports per round and fund (no person data): small counts suppressed. */
   STATS: "donationsfonder:stats",
+  /** The board's own report: exact figures, small counts included; every read is access-logged. */
+  STATS_EXACT: "donationsfonder:stats:exact",
   /** Reference data: funds and their statutes, the round schedule, rounds, policies and fund budgets. */
   ADMIN: "donationsfonder:admin",
 } as const;
 
 /** Funds, rounds and schedules are not person data: anyone working with the domain may read them. */
-export const ANY_DONATION_SCOPE = [DonationScopes.READ, DonationScopes.WRITE, DonationScopes.STATS, DonationScopes.ADMIN, CoreScopes.ADMIN];
+export const ANY_DONATION_SCOPE = [DonationScopes.READ, DonationScopes.WRITE, DonationScopes.STATS, DonationScopes.STATS_EXACT, DonationScopes.ADMIN, CoreScopes.ADMIN];
 /** Reference data may be changed by the domain's administrators or by platform administrators. */
 export const ADMIN_SCOPES = [DonationScopes.ADMIN, CoreScopes.ADMIN];

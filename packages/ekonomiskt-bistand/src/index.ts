@@ -69,7 +69,12 @@ export const ekonomisktBistandModule = defineModule({
       personLevel: true,
     },
     { name: EkonomisktBistandScopes.WRITE, description: "Register households and applications, calculate, decide, pay, correct, FUT, växla bidrag mot lön." },
-    { name: EkonomisktBistandScopes.STATS, description: "The board's indicators only; no person data." },
+    { name: EkonomisktBistandScopes.STATS, description: "The board's indicators only; no person data. Whole calendar months; counts below DISCLOSURE_MIN_CELL (3) and the cells that would reveal them are suppressed." },
+    {
+      name: EkonomisktBistandScopes.STATS_EXACT,
+      description: "The board secretariat's report: exact indicators including small counts (which can point to a household; every read is access-logged).",
+      personLevel: true,
+    },
     {
       name: EkonomisktBistandScopes.PROTECTED,
       description: "See households with protected identity at all (their address is still never returned).",
@@ -90,7 +95,7 @@ export { RiksnormYear } from "./riksnorm/riksnorm-year.entity";
 export { RIKSNORM_YEARS } from "./riksnorm/riksnorm-data";
 export { tableFromSource, commonCostFor, type RiksnormTable } from "./riksnorm/riksnorm-table";
 export { calculateAssistance, workIncentiveFor, type CalculationInput, type CalculationResult } from "./calculation/assistance-calculation";
-export { AssistanceStatistics } from "./statistics/statistics.service";
+export { AssistanceStatistics, controlChildren, controlHouseholdTable, type HouseholdTable } from "./statistics/statistics.service";
 export { rebuildAssistanceSummaries, LONG_TERM_MIN_MONTHS } from "./statistics/assistance-summaries";
 export { PaidMonth, MonthSummary, PaymentDay } from "./statistics/summary.entity";
 export { seedEkonomisktBistandDemo } from "./seed/demo";

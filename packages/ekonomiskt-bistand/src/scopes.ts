@@ -3,8 +3,10 @@ export const EkonomisktBistandScopes = {
   READ: "ekonomiskt-bistand:read",
   /** Register households and applications, calculate, decide, pay, correct, FUT cases. */
   WRITE: "ekonomiskt-bistand:write",
-  /** Aggregated indicators only (the board, Kommunstyrelsen, integrators). */
+  /** Aggregated indicators only (the board, Kommunstyrelsen, integrators): whole months, small counts suppressed. */
   STATS: "ekonomiskt-bistand:stats",
+  /** The board's own report: exact indicators, small counts included; every read is access-logged. */
+  STATS_EXACT: "ekonomiskt-bistand:stats:exact",
   /**
    * Skyddade personuppgifter: may see households with protected identity at all. Their address is
    * still never returned, whatever the scopes.

@@ -1,5 +1,5 @@
 import { AccessLogEntry } from "@arbetsliv/core";
-import { TestApp, testDatabaseKind } from "@arbetsliv/core/testing";
+import { TestApp, recoverBySubtraction, testDatabaseKind, type PublishedTable } from "@arbetsliv/core/testing";
 import { ekonomisktBistandModule, rebuildAssistanceSummaries } from "../src";
 import { Application } from "../src/application/application.entity";
 import { Decision } from "../src/decision/decision.entity";
@@ -13,6 +13,8 @@ import { ADD_RIKSNORM, makePersonnummer, riksnormInput } from "./helpers";
 const READ = "ekonomiskt-bistand:read";
 const WRITE = "ekonomiskt-bistand:write";
 const STATS = "ekonomiskt-bistand:stats";
+/** The board's report: exact indicators, small counts included (access-logged). */
+const STATS_EXACT = "ekonomiskt-bistand:stats:exact";
 const CASEWORKER = [READ, WRITE];
 
 const months2021 = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `2021-${String(from + i).padStart(2, "0")}`);
@@ -105,7 +107,7 @@ describe(`lists, FUT, växla bidrag mot lön and indicators on ${testDatabaseKin
       months { month households longTermHouseholds netCost budget } } }`;
 
     it("counts households per month, the long-term ones (a month corrected to zero does not count) and the cost", async () => {
-      const data = await app.ok(Q, { scopes: [STATS], variables: { from: "2021-01-01", to: "2021-12-31", children: 1000 } });
+      const data = await app.ok(Q, { scopes: [STATS_EXACT], variables: { from: "2021-01-01", to: "2021-12-31", children: 1000 } });
       const r = data.assistanceIndicators;
       expect(r.householdsAtEnd).toBe(2); // B and C in December
       expect(r.longTermHouseholds).toBe(2); // A (11 months) and C (12 − the zeroed June = 11); B has 10
@@ -120,7 +122,7 @@ describe(`lists, FUT, växla bidrag mot lön and indicators on ${testDatabaseKin
     });
 
     it("rolls the long-term count over the 12 months ending each month", async () => {
-      const data = await app.ok(Q, { scopes: [READ], variables: { from: "2021-10-01", to: "2021-11-30" } });
+      const data = await app.ok(Q, { scopes: [READ, STATS_EXACT], variables: { from: "2021-10-01", to: "2021-11-30" } });
       const [oct, nov] = data.assistanceIndicators.months;
       expect(oct.longTermHouseholds).toBe(0); // Nov 2020–Oct 2021: A has 10 months, C 9, B 8
       expect(nov.longTermHouseholds).toBe(1); // Dec 2020–Nov 2021: A has 11; C 10 (June zeroed); B 9
@@ -131,11 +133,39 @@ describe(`lists, FUT, växla bidrag mot lön and indicators on ${testDatabaseKin
       expect(r.errors?.[0].extensions?.field).toBe("to");
     });
 
+    it("without the exact scope: whole months only, and the small household counts of 2021 hidden so that no total gives them away", async () => {
+      const day = await app.call(Q, { scopes: [STATS], variables: { from: "2021-12-24", to: "2021-12-24" } });
+      expect(day.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "from", rule: "whole-months" });
+      const FULL = `query($from: Date!, $to: Date!) { assistanceIndicators(from: $from, to: $to, childrenInMunicipality: 1000) {
+        householdsAtEnd averageHouseholdsPerMonth longTermHouseholds grossPaid recovered netCost childrenInAssistedHouseholds shareOfChildrenNotInAssistedHouseholds
+        wageSubsidyPersonsAtEnd wageSubsidyPersonnelCostMinusSubsidy wageSubsidyAssistanceNotPaid wageSubsidyNetSaving suppressed disclosure { exact minimumCount }
+        months { month households longTermHouseholds grossPaid recovered netCost suppressed } } }`;
+      const vars = { from: "2021-01-01", to: "2021-12-31" };
+      const r = (await app.ok(FULL, { scopes: [STATS], variables: vars })).assistanceIndicators;
+      const exact = (await app.ok(FULL, { scopes: [STATS_EXACT], variables: vars })).assistanceIndicators;
+      expect(r.disclosure).toEqual({ exact: false, minimumCount: 3 });
+      // B and C in December, B's one child: hidden, with what depends on them.
+      expect([r.householdsAtEnd, r.longTermHouseholds, r.childrenInAssistedHouseholds, r.shareOfChildrenNotInAssistedHouseholds]).toEqual([null, null, null, null]);
+      expect(r.suppressed).toEqual(expect.arrayContaining(["householdsAtEnd", "longTermHouseholds", "childrenInAssistedHouseholds", "shareOfChildrenNotInAssistedHouseholds"]));
+      const dec = r.months.find((m: { month: string }) => m.month === "2021-12");
+      expect([dec.households, dec.grossPaid, dec.suppressed]).toEqual([null, null, expect.arrayContaining(["households", "grossPaid", "netCost"])]);
+      expect(r.months.find((m: { month: string }) => m.month === "2021-01").households).toBe(59);
+      // An attacker adding up the months: households × months = the average, money per month = the period's.
+      const kr = (v: string | null) => (v === null ? null : Math.round(Number(v) * 100));
+      const values: PublishedTable["values"] = { avg12: r.averageHouseholdsPerMonth === null ? null : Math.round(r.averageHouseholdsPerMonth * 12), gross: kr(r.grossPaid), rec: kr(r.recovered), net: kr(r.netCost), end: r.householdsAtEnd };
+      const sums: PublishedTable["sums"] = [["gross", ["net", "rec"]], ["end", ["h11"]]];
+      r.months.forEach((m: Record<string, string | number | null>, i: number) => Object.assign(values, { [`h${i}`]: m.households, [`g${i}`]: kr(m.grossPaid as string | null), [`r${i}`]: kr(m.recovered as string | null), [`n${i}`]: kr(m.netCost as string | null) }));
+      sums.push(["avg12", r.months.map((_: unknown, i: number) => `h${i}`)], ["gross", r.months.map((_: unknown, i: number) => `g${i}`)], ["net", r.months.map((_: unknown, i: number) => `n${i}`)], ["rec", r.months.map((_: unknown, i: number) => `r${i}`)]);
+      r.months.forEach((_: unknown, i: number) => sums.push([`g${i}`, [`n${i}`, `r${i}`]]));
+      expect(recoverBySubtraction({ values, sums })).toEqual({});
+      for (const [k, v] of Object.entries(r)) if (v !== null && typeof v !== "object") expect({ k, v }).toEqual({ k, v: exact[k] });
+    });
+
     it("measures the net cost against a budget set by an administrator", async () => {
       const SET = `mutation { setAssistanceBudget(year: 2021, netCostBudget: "1200000") { year netCostBudget } }`;
       expect((await app.call(SET, { scopes: [STATS] })).errorCodes).toEqual(["FORBIDDEN"]);
       await app.ok(SET, { scopes: ["admin"] });
-      const data = await app.ok(Q, { scopes: [STATS], variables: { from: "2021-01-01", to: "2021-03-31" } });
+      const data = await app.ok(Q, { scopes: [STATS_EXACT], variables: { from: "2021-01-01", to: "2021-03-31" } });
       expect(data.assistanceIndicators.budget).toBe("300000.00");
       expect(data.assistanceIndicators.months.map((m: { budget: string }) => m.budget)).toEqual(["100000.00", "100000.00", "100000.00"]);
     });
@@ -172,12 +202,12 @@ describe(`lists, FUT, växla bidrag mot lön and indicators on ${testDatabaseKin
       const ok = await app.ok(DECIDE, { scopes: CASEWORKER, variables: { input: { id: caseId, expectedVersion: 2, reclaimAmount: "4000", decidedOn: "2021-10-01" } } });
       expect(ok.decideReclaim).toEqual({ status: "RECLAIM_DECIDED", reclaimAmount: "4000.00", reclaimLegalBasis: "SoL 9 kap. 1 §" });
       const Q = `{ assistanceIndicators(from: "2021-11-01", to: "2021-11-30") { grossPaid recovered netCost } }`;
-      const before = (await app.ok(Q, { scopes: [STATS] })).assistanceIndicators;
+      const before = (await app.ok(Q, { scopes: [STATS_EXACT] })).assistanceIndicators;
       await app.ok(`mutation($input: RegisterAssistanceRecoveryInput!) { registerAssistanceRecovery(input: $input) { id } }`, {
         scopes: CASEWORKER,
         variables: { input: { householdId: String(longA.household.id), kind: "RECLAIM_REPAYMENT", amount: "1500", receivedDate: "2021-11-15", incorrectPaymentCaseId: caseId } },
       });
-      const after = (await app.ok(Q, { scopes: [STATS] })).assistanceIndicators;
+      const after = (await app.ok(Q, { scopes: [STATS_EXACT] })).assistanceIndicators;
       expect(after.recovered).toBe("1500.00");
       expect(Number(after.netCost)).toBe(Number(before.netCost) - 1500);
       const read = await app.ok(`query($id: ID!) { incorrectPaymentCase(id: $id) { recoveries { amount kind } } }`, { scopes: [READ], variables: { id: caseId } });
@@ -207,8 +237,11 @@ describe(`lists, FUT, växla bidrag mot lön and indicators on ${testDatabaseKin
     });
 
     it("counts the persons in December and the money over the year", async () => {
-      const data = await app.ok(`{ assistanceIndicators(from: "2021-01-01", to: "2021-12-31") { wageSubsidyPersonsAtEnd wageSubsidyPersonnelCostMinusSubsidy wageSubsidyAssistanceNotPaid wageSubsidyNetSaving } }`, { scopes: [STATS] });
+      const data = await app.ok(`{ assistanceIndicators(from: "2021-01-01", to: "2021-12-31") { wageSubsidyPersonsAtEnd wageSubsidyPersonnelCostMinusSubsidy wageSubsidyAssistanceNotPaid wageSubsidyNetSaving } }`, { scopes: [STATS_EXACT] });
       expect(data.assistanceIndicators).toEqual({ wageSubsidyPersonsAtEnd: 1, wageSubsidyPersonnelCostMinusSubsidy: "7000.00", wageSubsidyAssistanceNotPaid: "14000.00", wageSubsidyNetSaving: "7000.00" });
+      // One person: without the exact scope the count and the money of that one employment are hidden.
+      const controlled = await app.ok(`{ assistanceIndicators(from: "2021-01-01", to: "2021-12-31") { wageSubsidyPersonsAtEnd wageSubsidyPersonnelCostMinusSubsidy wageSubsidyAssistanceNotPaid wageSubsidyNetSaving suppressed } }`, { scopes: [STATS] });
+      expect(controlled.assistanceIndicators).toMatchObject({ wageSubsidyPersonsAtEnd: null, wageSubsidyPersonnelCostMinusSubsidy: null, wageSubsidyAssistanceNotPaid: null, wageSubsidyNetSaving: null });
     });
 
     it("lists employments for caseworkers only, access-logged", async () => {

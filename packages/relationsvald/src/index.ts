@@ -55,10 +55,12 @@ export { PlacementType, ProviderKind, ViolenceType, RESIDENTIAL_TYPES, PLACEMENT
 export {
   placementCostsByProvider,
   placementCostsByProviders,
+  controlProviderCosts,
+  type ControlledProviderCosts,
   type ProviderCostLine,
   type ProviderCostSummary,
 } from "./statistics/provider-costs";
-export { placementStatistics, placementCostReport } from "./statistics/statistics.service";
+export { placementStatistics, placementCostReport, controlPlacementStatistics, controlPlacementCostReport } from "./statistics/statistics.service";
 export { isPersonPlaced } from "./inquiry/inquiry.service";
 export * from "./costs/placement-days";
 export { mayOverlap } from "./placements/placement-rules";

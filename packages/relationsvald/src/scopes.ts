@@ -5,8 +5,10 @@ export const RelationsvaldScopes = {
   READ: "relationsvald:read",
   /** Register and change clients, providers, fees, placements and provider invoices. */
   WRITE: "relationsvald:write",
-  /** Aggregates only: counts, days, costs, budget. Never a person. */
+  /** Aggregates only: counts, days, costs, budget. Never a person. Small counts suppressed, whole months only. */
   STATS: "relationsvald:stats",
+  /** The board's own report: exact statistics, small counts included; every read is access-logged. */
+  STATS_EXACT: "relationsvald:stats:exact",
   /** Explicitly granted: may see that a person with protected identity exists in the register. */
   PROTECTED: "relationsvald:protected",
   /** The lawful yes/no inquiry "is this person placed?" (courts, police, some agencies). */
@@ -27,7 +29,14 @@ export const relationsvaldScopeDefinitions: ScopeDefinition[] = [
   },
   {
     name: RelationsvaldScopes.STATS,
-    description: "Aggregated statistics only: placements, persons, days, costs against budget.",
+    description:
+      "Aggregated statistics only: placements, persons, days, costs against budget. Whole calendar months; counts below DISCLOSURE_MIN_CELL (3) and the cells that would reveal them are suppressed.",
+  },
+  {
+    name: RelationsvaldScopes.STATS_EXACT,
+    description:
+      "The board secretariat's report: exact statistics including small counts (which can point to a person, so this is granted like person-level access; every read is access-logged).",
+    personLevel: true,
   },
   {
     name: RelationsvaldScopes.PROTECTED,

@@ -4,6 +4,8 @@ import type { TestApp } from "@arbetsliv/core/testing";
 export const READ = "relationsvald:read";
 export const WRITE = "relationsvald:write";
 export const STATS = "relationsvald:stats";
+/** The board's report: exact statistics, small counts included (access-logged). */
+export const STATS_EXACT = "relationsvald:stats:exact";
 export const PROTECTED = "relationsvald:protected";
 export const INQUIRY = "relationsvald:inquiry";
 export const CASEWORKER = [READ, WRITE];

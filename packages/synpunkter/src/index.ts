@@ -22,7 +22,12 @@ export const synpunkterModule = defineModule({
     { name: SynpunkterScopes.READ, description: "Read feedback items with description and submitter contact (access-logged).", personLevel: true },
     { name: SynpunkterScopes.WRITE, description: "Register and handle feedback." },
     { name: SynpunkterScopes.SUBMIT, description: "Register feedback only (the e-service integration)." },
-    { name: SynpunkterScopes.STATS, description: "Statistics for the board; no person data." },
+    { name: SynpunkterScopes.STATS, description: "Statistics for the board; no person data. Whole calendar months; counts below DISCLOSURE_MIN_CELL (3) and the cells that would reveal them are suppressed." },
+    {
+      name: SynpunkterScopes.STATS_EXACT,
+      description: "The board secretariat's report: exact statistics including small counts (a cell of 1 can point to a complainant; every read is access-logged).",
+      personLevel: true,
+    },
   ],
   seedDemo: (ds) => seedSynpunkterDemo(ds),
   retention: feedbackRetention,
@@ -31,7 +36,7 @@ export const synpunkterModule = defineModule({
 export { SynpunkterScopes } from "./scopes";
 export { BusinessArea } from "./business-area/business-area.entity";
 export { FeedbackItem } from "./feedback/feedback-item.entity";
-export { feedbackStatistics, splitPeriod } from "./statistics/statistics.service";
+export { feedbackStatistics, splitPeriod, controlFeedbackStatistics } from "./statistics/statistics.service";
 export { COUNTER_SUMS_SQL, SUMMARY_COUNTERS, rebuildFeedbackSummaries } from "./statistics/feedback-summary";
 export { FeedbackMonthClosed, FeedbackMonthHandling, FeedbackMonthSummary } from "./statistics/feedback-summary.entity";
 export { seedSynpunkterDemo } from "./seed/demo";

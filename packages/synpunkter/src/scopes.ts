@@ -5,6 +5,8 @@ export const SynpunkterScopes = {
   WRITE: "synpunkter:write",
   /** Register only — for the e-service integration ("one way in"). */
   SUBMIT: "synpunkter:submit",
-  /** Aggregated statistics, for the board and Kommunstyrelsen. */
+  /** Aggregated statistics, for the board and Kommunstyrelsen: whole months, small counts suppressed. */
   STATS: "synpunkter:stats",
+  /** The board's own report: exact statistics, small counts included; every read is access-logged. */
+  STATS_EXACT: "synpunkter:stats:exact",
 } as const;

@@ -1,5 +1,5 @@
-import { SeededRandom } from "@arbetsliv/core";
-import { rebuildDonationSummaries } from "@arbetsliv/donationsfonder";
+import { SeededRandom, controlledPolicy } from "@arbetsliv/core";
+import { controlDonationReport, rebuildDonationSummaries } from "@arbetsliv/donationsfonder";
 import type { Connection, Pool } from "mysql2/promise";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
 import { addDaysIso } from "../seed/random";
@@ -297,32 +297,43 @@ async function report(db: FloorDb, req: FloorRequest): Promise<unknown> {
         const allocated = int(row?.allocated);
         const available = budgetOf.get(key(rid, f.id)) ?? 0;
         return {
-          fundId: Number(f.id), fundCode: f.code, fundName: f.name, amountAvailable: available, applications: int(row?.applications), granted: int(row?.granted),
+          fundId: Number(f.id), fundCode: f.code as string, fundName: f.name as string, amountAvailable: available, applications: int(row?.applications), granted: int(row?.granted),
           amountAllocated: allocated, amountDistributed: decided ? allocated : 0, amountPaid: int(row?.paid), amountRemaining: available - allocated,
-          personsReached: decided ? int(row?.granted) : 0,
+          personsReached: decided ? int(row?.granted) : 0, suppressed: [] as string[],
         };
       });
     const total = (pick: (f: (typeof fr)[number]) => number) => fr.reduce((s, f) => s + pick(f), 0);
     return {
-      roundId: String(rid), name: round.name, year: round.year, term: round.term, status: round.status, plannedPayoutDate: round.plannedPayoutDate,
+      roundId: rid, name: round.name, year: round.year, term: round.term, status: round.status, plannedPayoutDate: round.plannedPayoutDate,
       applications: statusRows.reduce((s, r) => s + int(r.n), 0), refused: count("REFUSED"), awaitingAssessment: count("RECEIVED"), eligible: count("ELIGIBLE"), ineligible: count("INELIGIBLE"),
-      rejectedByReason: REASONS.filter((r) => reasons.has(r)).map((reason) => ({ reason, count: reasons.get(reason)! })),
-      granted: total((f) => f.granted), amountAvailable: money(total((f) => f.amountAvailable)), amountAllocated: money(total((f) => f.amountAllocated)),
-      amountDistributed: money(total((f) => f.amountDistributed)), amountPaid: money(total((f) => f.amountPaid)), personsReached: decided ? (persons.get(rid) ?? 0) : 0,
-      funds: fr.map((f) => ({
-        fundId: String(f.fundId), fundCode: f.fundCode, fundName: f.fundName, amountAvailable: money(f.amountAvailable), applications: f.applications, granted: f.granted,
-        amountAllocated: money(f.amountAllocated), amountDistributed: money(f.amountDistributed), amountPaid: money(f.amountPaid), amountRemaining: money(f.amountRemaining), personsReached: f.personsReached,
-      })),
-      _distributed: total((f) => f.amountDistributed),
-      _paid: total((f) => f.amountPaid),
+      rejectedByReason: REASONS.filter((r) => reasons.has(r)).map((reason) => ({ reason, count: reasons.get(reason)!, suppressed: [] as string[] })),
+      granted: total((f) => f.granted), amountAvailable: total((f) => f.amountAvailable), amountAllocated: total((f) => f.amountAllocated),
+      amountDistributed: total((f) => f.amountDistributed), amountPaid: total((f) => f.amountPaid), personsReached: decided ? (persons.get(rid) ?? 0) : 0,
+      funds: fr, suppressed: [] as string[],
     };
   });
   const sum = (pick: (r: (typeof reports)[number]) => number) => reports.reduce((s, r) => s + pick(r), 0);
+  // The report in the package's numeric shape, then the package's disclosure control (the bench calls as donationsfonder:stats).
+  const r = controlDonationReport(
+    {
+      from, to, applications: sum((x) => x.applications), amountDistributed: sum((x) => x.amountDistributed), amountPaid: sum((x) => x.amountPaid),
+      personsReachedInRounds: sum((x) => x.personsReached), distinctPersonsReached: distinct, rounds: reports, suppressed: [],
+    } as never,
+    controlledPolicy(),
+  );
   return {
     donationReport: {
-      from, to, applications: sum((r) => r.applications), amountDistributed: money(sum((r) => r._distributed)), amountPaid: money(sum((r) => r._paid)),
-      personsReachedInRounds: sum((r) => r.personsReached), distinctPersonsReached: distinct,
-      rounds: reports.map(({ _distributed, _paid, ...r }) => (void _distributed, void _paid, r)),
+      from, to, applications: r.applications, amountDistributed: money(r.amountDistributed), amountPaid: money(r.amountPaid), personsReachedInRounds: r.personsReachedInRounds, distinctPersonsReached: r.distinctPersonsReached,
+      rounds: r.rounds.map((x) => ({
+        roundId: String(x.roundId), name: x.name, year: x.year, term: x.term, status: x.status, plannedPayoutDate: x.plannedPayoutDate,
+        applications: x.applications, refused: x.refused, awaitingAssessment: x.awaitingAssessment, eligible: x.eligible, ineligible: x.ineligible,
+        rejectedByReason: x.rejectedByReason.map((y) => ({ reason: y.reason, count: y.count })),
+        granted: x.granted, amountAvailable: money(x.amountAvailable), amountAllocated: money(x.amountAllocated), amountDistributed: money(x.amountDistributed), amountPaid: money(x.amountPaid), personsReached: x.personsReached,
+        funds: x.funds.map((f) => ({
+          fundId: String(f.fundId), fundCode: f.fundCode, fundName: f.fundName, amountAvailable: money(f.amountAvailable), applications: f.applications, granted: f.granted,
+          amountAllocated: money(f.amountAllocated), amountDistributed: money(f.amountDistributed), amountPaid: money(f.amountPaid), amountRemaining: money(f.amountRemaining), personsReached: f.personsReached,
+        })),
+      })),
     },
   };
 }

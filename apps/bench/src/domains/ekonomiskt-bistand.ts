@@ -1,5 +1,5 @@
-import { SeededRandom } from "@arbetsliv/core";
-import { rebuildAssistanceSummaries } from "@arbetsliv/ekonomiskt-bistand";
+import { SeededRandom, controlledPolicy } from "@arbetsliv/core";
+import { controlChildren, controlHouseholdTable, rebuildAssistanceSummaries } from "@arbetsliv/ekonomiskt-bistand";
 import type { Connection, Pool } from "mysql2/promise";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
 import { addDaysIso, addMonthsIso } from "../seed/random";
@@ -196,7 +196,7 @@ async function indicators(db: FloorDb, req: FloorRequest): Promise<unknown> {
     // Month rows kept on write with every payout (the package's assistance-summaries.ts).
     db.query("SELECT f.month AS month, f.households AS households, f.longTermHouseholds AS longTerm FROM eb_month_figures f WHERE f.month BETWEEN ? AND ?", [months[0], end]),
     db.query("SELECT DATE_FORMAT(p.paymentDate, '%Y-%m') AS month, SUM(p.amount) AS total FROM eb_payment_day p WHERE p.paymentDate BETWEEN ? AND ? GROUP BY DATE_FORMAT(p.paymentDate, '%Y-%m')", [from, to]),
-    db.query("SELECT DATE_FORMAT(r.receivedDate, '%Y-%m') AS month, SUM(r.amount) AS total FROM eb_recovery r WHERE r.receivedDate BETWEEN ? AND ? GROUP BY DATE_FORMAT(r.receivedDate, '%Y-%m')", [from, to]),
+    db.query("SELECT DATE_FORMAT(r.receivedDate, '%Y-%m') AS month, SUM(r.amount) AS total, COUNT(*) AS n FROM eb_recovery r WHERE r.receivedDate BETWEEN ? AND ? GROUP BY DATE_FORMAT(r.receivedDate, '%Y-%m')", [from, to]),
     db.query("SELECT year, netCostBudget FROM eb_budget_year WHERE year IN (?)", [years]),
     db.query(
       `SELECT COUNT(*) AS n FROM eb_household_member c WHERE c.role = 'CHILD' AND c.birthDate > ? AND c.birthDate <= ? AND c.joinedOn <= ? AND (c.leftOn IS NULL OR c.leftOn >= ?)
@@ -222,16 +222,29 @@ async function indicators(db: FloorDb, req: FloorRequest): Promise<unknown> {
     budget += monthlyBudget(yearly, m);
   }
   const sum = months.reduce((s, m) => s + (H.get(m) ?? 0), 0);
-  return {
-    assistanceIndicators: {
-      from, to, householdsAtEnd: H.get(end) ?? 0, averageHouseholdsPerMonth: Math.round((sum / months.length) * 10) / 10, longTermHouseholds: L.get(end) ?? 0,
-      grossPaid: money(gross), recovered: money(rec), netCost: money(gross - rec), budget: budget === null ? null : money(budget), childrenInAssistedHouseholds: int(children[0]?.n),
+  const N = map(recovered, "n");
+  // The package's household table and its disclosure control (the bench calls as ekonomiskt-bistand:stats).
+  const policy = controlledPolicy();
+  const table = controlHouseholdTable(
+    {
+      householdsAtEnd: H.get(end) ?? 0, averageHouseholdsPerMonth: Math.round((sum / months.length) * 10) / 10, longTermHouseholds: L.get(end) ?? 0,
+      grossPaid: gross, recovered: rec, netCost: gross - rec, suppressed: [],
       months: months.map((month) => {
         const g = P.get(month) ?? 0;
         const r = R.get(month) ?? 0;
         const yearly = B.get(Number(month.slice(0, 4)));
-        return { month, households: H.get(month) ?? 0, longTermHouseholds: L.get(month) ?? 0, grossPaid: money(g), recovered: money(r), netCost: money(g - r), budget: yearly === undefined ? null : money(monthlyBudget(yearly, month)) };
+        return { month, households: H.get(month) ?? 0, longTermHouseholds: L.get(month) ?? 0, grossPaid: g, recovered: r, netCost: g - r, budget: yearly === undefined ? null : monthlyBudget(yearly, month), suppressed: [] };
       }),
+    },
+    months.map((m) => N.get(m) ?? 0),
+    policy,
+  );
+  const { children: childrenShown } = controlChildren({ children: int(children[0]?.n), suppressed: [] }, policy);
+  return {
+    assistanceIndicators: {
+      from, to, householdsAtEnd: table.householdsAtEnd, averageHouseholdsPerMonth: table.averageHouseholdsPerMonth, longTermHouseholds: table.longTermHouseholds,
+      grossPaid: money(table.grossPaid), recovered: money(table.recovered), netCost: money(table.netCost), budget: budget === null ? null : money(budget), childrenInAssistedHouseholds: childrenShown,
+      months: table.months.map((m) => ({ month: m.month, households: m.households, longTermHouseholds: m.longTermHouseholds, grossPaid: money(m.grossPaid), recovered: money(m.recovered), netCost: money(m.netCost), budget: money(m.budget) })),
     },
   };
 }

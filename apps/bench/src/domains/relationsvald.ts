@@ -1,4 +1,5 @@
-import { SeededRandom } from "@arbetsliv/core";
+import { SeededRandom, controlledPolicy } from "@arbetsliv/core";
+import { controlPlacementCostReport, controlPlacementStatistics, type PlacementType } from "@arbetsliv/relationsvald";
 import type { Connection, Pool } from "mysql2/promise";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
 import { addDaysIso } from "../seed/random";
@@ -34,9 +35,15 @@ const PROVIDERS: { name: string; kind: string; types: string[]; fee: number }[] 
 ];
 const VIOLENCE = ["CLOSE_RELATIONSHIP", "CLOSE_RELATIONSHIP", "CLOSE_RELATIONSHIP", "HONOUR_RELATED", "PROSTITUTION_TRAFFICKING"];
 
+/** The last day of the date's month: statistics for a stats-only caller cover whole months. */
+function monthEnd(date: string): string {
+  const [y, m] = date.split("-").map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
 function span(endDate: string, years: number) {
   const endYear = Number(endDate.slice(0, 4));
-  return { firstYear: endYear - years + 1, endYear, from: `${endYear - years + 1}-01-01`, to: endDate };
+  return { firstYear: endYear - years + 1, endYear, from: `${endYear - years + 1}-01-01`, to: endDate, monthEnd: monthEnd(endDate) };
 }
 
 async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<void> {
@@ -149,8 +156,8 @@ async function operations(conn: Connection | Pool, sizes: Record<string, number>
   return [
     { name: "relationsvald.placement", domain: "relationsvald", kind: "single", description: "one placement with client and provider", query: `query Placement($id: ID!) { placement(id: $id) { ${PLACEMENT} } }`, variables: { id: String(single.id) }, scopes: READ, rows: 1 },
     { name: "relationsvald.placements.nested", domain: "relationsvald", kind: "nested", description: `page of 100 of ${rows.toLocaleString("en-US")} placements (latest first, protected hidden) + client, provider (one level)`, query: LIST, variables: { first: 100 }, scopes: READ, rows: 100 },
-    { name: "relationsvald.placementStatistics", domain: "relationsvald", kind: "stats", description: `statistics per type over ${sizes.years} years (${rows.toLocaleString("en-US")} placements)`, query: STATISTICS, variables: { from: s.from, to: s.to }, scopes: STATS, rows },
-    { name: "relationsvald.placementCostReport", domain: "relationsvald", kind: "stats", description: `cost report by month, type and provider over ${sizes.years} years (${rows.toLocaleString("en-US")} placements)`, query: COST, variables: { from: s.from, to: s.to }, scopes: STATS, rows },
+    { name: "relationsvald.placementStatistics", domain: "relationsvald", kind: "stats", description: `statistics per type over ${sizes.years} years (${rows.toLocaleString("en-US")} placements)`, query: STATISTICS, variables: { from: s.from, to: s.monthEnd }, scopes: STATS, rows },
+    { name: "relationsvald.placementCostReport", domain: "relationsvald", kind: "stats", description: `cost report by month, type and provider over ${sizes.years} years (${rows.toLocaleString("en-US")} placements)`, query: COST, variables: { from: s.from, to: s.monthEnd }, scopes: STATS, rows },
   ];
 }
 
@@ -204,7 +211,7 @@ function params(from: string, to: string, extra: Record<string, unknown> = {}) {
 }
 
 function figures(type: string | null, row: Row | undefined, children: number) {
-  if (!row) return { type, placements: 0, started: 0, ended: 0, clients: 0, children: 0, persons: 0, nights: 0, personNights: 0, averageLength: null, acuteStarted: 0, acutePastTwoNights: 0, acuteShareOverTwoNights: null };
+  if (!row) return { type, placements: 0, started: 0, ended: 0, clients: 0, children: 0, persons: 0, nights: 0, personNights: 0, averageLength: null as number | null, acuteStarted: 0, acutePastTwoNights: 0, acuteShareOverTwoNights: null as number | null };
   const ended = int(row.ended);
   const acuteStarted = int(row.acuteStarted);
   const acutePast = int(row.acutePast);
@@ -236,16 +243,17 @@ async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
   const [total] = await db.query(...named(`SELECT ${select} FROM rv_placement p WHERE ${ACTIVE}`, v));
   const childRows = await db.query(...named(`SELECT p.type AS type, COUNT(DISTINCT pc.childId) AS children FROM rv_placement p JOIN rv_placement_child pc ON pc.placementId = p.id WHERE ${ACTIVE} GROUP BY p.type`, v));
   const [childTotal] = await db.query(...named(`SELECT COUNT(DISTINCT pc.childId) AS children FROM rv_placement p JOIN rv_placement_child pc ON pc.placementId = p.id WHERE ${ACTIVE}`, v));
-  return {
-    placementStatistics: {
-      from, to,
-      byType: TYPES.map((type) => {
-        const row = byType.find((r) => r.type === type);
-        return row ? figures(type, row, int(childRows.find((r) => r.type === type)?.children)) : figures(type, undefined, 0);
-      }),
-      total: figures(null, total, int(childTotal?.children)),
-    },
+  const stats = {
+    from, to,
+    byType: TYPES.map((type) => {
+      const row = byType.find((r) => r.type === type);
+      return row ? figures(type, row, int(childRows.find((r) => r.type === type)?.children)) : figures(type, undefined, 0);
+    }),
+    total: figures(null, total, int(childTotal?.children)),
   };
+  // The package's disclosure control (the bench calls as relationsvald:stats): hidden figures become null in place.
+  controlPlacementStatistics(stats as never, controlledPolicy());
+  return { placementStatistics: stats };
 }
 
 async function costReport(db: FloorDb, req: FloorRequest): Promise<unknown> {
@@ -257,9 +265,9 @@ async function costReport(db: FloorDb, req: FloorRequest): Promise<unknown> {
   const rows = await db.query(...named(`WITH RECURSIVE ${MONTH_SPANS}
     SELECT seg.month AS month, seg.type AS type, seg.providerId AS providerId,
            SUM(seg.nights) AS chargedNights, SUM(seg.nights * seg.personCount) AS chargedPersonNights,
-           SUM(seg.nights * seg.personCount * seg.fee) AS amount
+           SUM(seg.nights * seg.personCount * seg.fee) AS amount, GROUP_CONCAT(DISTINCT seg.placementId) AS placementIds
       FROM (
-        SELECT ${YM("m.monthStart")} AS month, s.type AS type, s.providerId AS providerId, s.personCount AS personCount,
+        SELECT s.placementId AS placementId, ${YM("m.monthStart")} AS month, s.type AS type, s.providerId AS providerId, s.personCount AS personCount,
                s.fee AS fee, ${DIFF(GREATEST("s.lo", "m.monthStart"), LEAST("s.hi", "m.monthEnd"))} AS nights
           FROM (
             SELECT DISTINCT pl.id AS placementId, pl.agreementId AS agreementId, f.id AS feeId,
@@ -331,28 +339,41 @@ async function costReport(db: FloorDb, req: FloorRequest): Promise<unknown> {
   const placementCost = costRows.reduce((s, r) => s + r.amount, 0);
   const serviceFees = feeRows.reduce((s, r) => s + r.amount, 0);
   const budget = int(budgetTotal?.amount);
-  return {
-    placementCostReport: {
-      from, to, placementCost: money(placementCost), serviceFees: money(serviceFees), total: money(placementCost + serviceFees), budget: money(budget), difference: money(budget - placementCost - serviceFees),
-      rows: costRows.map((r) => ({ month: r.month, type: r.type, providerId: String(r.providerId), providerName: r.providerName, chargedNights: r.chargedNights, chargedPersonNights: r.chargedPersonNights, amount: money(r.amount) })),
-      serviceFeeRows: feeRows.map((r) => ({ month: r.month, providerId: String(r.providerId), providerName: r.providerName, amount: money(r.amount) })),
+  // The report in the package's numeric shape, then the package's disclosure control, then the JSON.
+  const report = controlPlacementCostReport(
+    {
+      from, to, placementCost, serviceFees, total: placementCost + serviceFees, budget, difference: budget - placementCost - serviceFees, suppressed: [],
+      rows: costRows.map((r) => ({ ...r, type: r.type as PlacementType, suppressed: [] })),
+      serviceFeeRows: feeRows,
       byType: TYPES.map((type) => {
         const of = costRows.filter((r) => r.type === type);
-        return { type, chargedPersonNights: of.reduce((s, r) => s + r.chargedPersonNights, 0), amount: money(of.reduce((s, r) => s + r.amount, 0)) };
+        return { type, chargedPersonNights: of.reduce((s, r) => s + r.chargedPersonNights, 0), amount: of.reduce((s, r) => s + r.amount, 0), suppressed: [] };
       }),
       byProvider: providerIds
         .sort((a, b) => a - b)
         .map((id) => {
           const pc = pByProvider.get(String(id)) ?? 0;
           const sf = fByProvider.get(String(id)) ?? 0;
-          return { providerId: String(id), providerName: nameOf(id), placementCost: money(pc), serviceFees: money(sf), total: money(pc + sf) };
+          return { providerId: id, providerName: nameOf(id), placementCost: pc, serviceFees: sf, total: pc + sf, suppressed: [] };
         }),
       byMonth: months.map((month) => {
         const pc = pByMonth.get(month) ?? 0;
         const sf = fByMonth.get(month) ?? 0;
         const b = budgetByMonth.get(month) ?? 0;
-        return { month, placementCost: money(pc), serviceFees: money(sf), total: money(pc + sf), budget: money(b), difference: money(b - pc - sf) };
+        return { month, placementCost: pc, serviceFees: sf, total: pc + sf, budget: b, difference: b - pc - sf, suppressed: [] };
       }),
+    } as never,
+    rows.map((r) => String(r.placementIds).split(",").map(Number)),
+    controlledPolicy(),
+  );
+  return {
+    placementCostReport: {
+      from, to, placementCost: money(report.placementCost), serviceFees: money(report.serviceFees), total: money(report.total), budget: money(report.budget), difference: money(report.difference),
+      rows: report.rows.map((r) => ({ month: r.month, type: r.type, providerId: String(r.providerId), providerName: r.providerName, chargedNights: r.chargedNights, chargedPersonNights: r.chargedPersonNights, amount: money(r.amount) })),
+      serviceFeeRows: report.serviceFeeRows.map((r) => ({ month: r.month, providerId: String(r.providerId), providerName: r.providerName, amount: money(r.amount) })),
+      byType: report.byType.map((t) => ({ type: t.type, chargedPersonNights: t.chargedPersonNights, amount: money(t.amount) })),
+      byProvider: report.byProvider.map((p) => ({ providerId: String(p.providerId), providerName: p.providerName, placementCost: money(p.placementCost), serviceFees: money(p.serviceFees), total: money(p.total) })),
+      byMonth: report.byMonth.map((m) => ({ month: m.month, placementCost: money(m.placementCost), serviceFees: money(m.serviceFees), total: money(m.total), budget: money(m.budget), difference: money(m.difference) })),
     },
   };
 }

@@ -1,5 +1,5 @@
-import { SeededRandom, cursorAt } from "@arbetsliv/core";
-import { COUNTER_SUMS_SQL, SUMMARY_COUNTERS, rebuildFeedbackSummaries, splitPeriod } from "@arbetsliv/synpunkter";
+import { SeededRandom, controlledPolicy, cursorAt } from "@arbetsliv/core";
+import { COUNTER_SUMS_SQL, SUMMARY_COUNTERS, controlFeedbackStatistics, rebuildFeedbackSummaries, splitPeriod } from "@arbetsliv/synpunkter";
 import type { Connection, Pool } from "mysql2/promise";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
 import { addDaysIso, daysBetweenIso } from "../seed/random";
@@ -283,7 +283,7 @@ async function operations(conn: Connection | Pool, sizes: Record<string, number>
       kind: "stats",
       description: `board report over all ${Number(span.n).toLocaleString("en-US")} items (${span.from}–${span.to})`,
       query: STATS_QUERY,
-      variables: { from: span.from, to: span.to },
+      variables: wholeMonths(span.from, span.to),
       scopes: STATS,
       rows: Number(span.n),
     },
@@ -295,7 +295,7 @@ async function growth(conn: Connection | Pool) {
   const span = await firstRow<{ from: string; to: string }>(conn, "SELECT MIN(receivedDate) AS `from`, MAX(receivedDate) AS `to` FROM feedback_item");
   const mid = addDaysIso(span.from, Math.floor(daysBetweenIso(span.from, span.to) / 2));
   const half = await firstRow<{ n: number }>(conn, "SELECT COUNT(*) AS n FROM feedback_item WHERE receivedDate BETWEEN ? AND ?", [span.from, mid]);
-  return [{ operation: "synpunkter.feedbackStatistics", share: "first half of the period", rows: Number(half.n), variables: { from: span.from, to: mid } }];
+  return [{ operation: "synpunkter.feedbackStatistics", share: "first half of the period", rows: Number(half.n), variables: wholeMonths(span.from, mid) }];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -412,6 +412,12 @@ async function page(db: FloorDb, req: FloorRequest, depth: 0 | 1 | 2): Promise<u
 const KIND_FIELD: Record<string, string> = { PRAISE: "praise", QUESTION: "question", SUGGESTION: "suggestion", COMPLAINT: "complaint" };
 const KIND_ORDER = ["PRAISE", "QUESTION", "SUGGESTION", "COMPLAINT"];
 const CRITERION_ORDER = ["TREATMENT", "PHYSICAL_ENVIRONMENT", "INFORMATION", "SERVICES"];
+/** A stats-only caller asks for whole calendar months: the months around [from, to]. */
+function wholeMonths(from: string, to: string): { from: string; to: string } {
+  const [y, m] = to.split("-").map(Number);
+  return { from: `${from.slice(0, 7)}-01`, to: new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10) };
+}
+
 const kinds = () => ({ praise: 0, question: 0, suggestion: 0, complaint: 0, total: 0 }) as Record<string, number>;
 
 /**
@@ -537,7 +543,7 @@ async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
     median = count % 2 === 1 ? valueAt((count - 1) / 2) : (valueAt(count / 2 - 1) + valueAt(count / 2)) / 2;
     average = Math.round((sum / count) * 10) / 10;
   }
-  return {
+  const report = {
     feedbackStatistics: {
       from,
       to,
@@ -561,6 +567,9 @@ async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
       byMonth: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
     },
   };
+  // The package's disclosure control (the bench calls as synpunkter:stats): hidden figures become null in place.
+  controlFeedbackStatistics(report.feedbackStatistics as never, controlledPolicy());
+  return report;
 }
 
 const floor: Record<string, FloorHandler> = {

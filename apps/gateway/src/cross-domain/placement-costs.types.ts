@@ -1,14 +1,22 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { LocalDateScalar, MoneyScalar, type LocalDate } from "@arbetsliv/core";
+import { LocalDateScalar, MAX_SUPPRESSED_FIELDS, MaxItems, MoneyScalar, StatisticsDisclosure, SUPPRESSED_DESCRIPTION, type LocalDate } from "@arbetsliv/core";
 import { PlacementType } from "@arbetsliv/relationsvald";
+
+/** The longest period one partnership's placement costs cover (a page of 100 agreements stays bounded). */
+export const MAX_PLACEMENT_COST_YEARS = 10;
+/** Calendar months such a period touches (its first and last may be partial). */
+const MAX_MONTHS = MAX_PLACEMENT_COST_YEARS * 12 + 1;
+/** Lines: one per month and placement type. */
+const PLACEMENT_TYPES = Object.keys(PlacementType).length;
 
 @ObjectType({ description: "Placement costs in one month for one placement type (no person data)." })
 export class PartnershipPlacementCostLine {
   @Field(() => String, { description: "YYYY-MM" }) month!: string;
   @Field(() => PlacementType) type!: PlacementType;
-  @Field(() => Int, { description: "Nights charged (dygn) — acute nights covered by the service fee are not charged." }) chargedNights!: number;
-  @Field(() => Int) chargedPersonNights!: number;
-  @Field(() => MoneyScalar) amount!: number;
+  @Field(() => Int, { nullable: true, description: "Nights charged (dygn) — acute nights covered by the service fee are not charged." }) chargedNights!: number | null;
+  @Field(() => Int, { nullable: true }) chargedPersonNights!: number | null;
+  @Field(() => MoneyScalar, { nullable: true }) amount!: number | null;
+  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION }) @MaxItems(MAX_SUPPRESSED_FIELDS) suppressed!: string[];
 }
 
 @ObjectType({ description: "Service fee invoiced in one month." })
@@ -25,9 +33,11 @@ export class PartnershipPlacementCosts {
   @Field(() => LocalDateScalar) from!: LocalDate;
   @Field(() => LocalDateScalar) to!: LocalDate;
   @Field(() => Boolean, { description: "False when the partner is no provider in the placement register." }) registeredProvider!: boolean;
-  @Field(() => [PartnershipPlacementCostLine]) lines!: PartnershipPlacementCostLine[];
-  @Field(() => [PartnershipServiceFeeMonth]) serviceFees!: PartnershipServiceFeeMonth[];
-  @Field(() => MoneyScalar, { description: "Daily fees charged." }) placementCost!: number;
+  @Field(() => [PartnershipPlacementCostLine]) @MaxItems(MAX_MONTHS * PLACEMENT_TYPES) lines!: PartnershipPlacementCostLine[];
+  @Field(() => [PartnershipServiceFeeMonth]) @MaxItems(MAX_MONTHS) serviceFees!: PartnershipServiceFeeMonth[];
+  @Field(() => MoneyScalar, { nullable: true, description: "Daily fees charged." }) placementCost!: number | null;
   @Field(() => MoneyScalar, { description: "Fixed service fees in the period." }) serviceFee!: number;
-  @Field(() => MoneyScalar) total!: number;
+  @Field(() => MoneyScalar, { nullable: true }) total!: number | null;
+  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION }) @MaxItems(MAX_SUPPRESSED_FIELDS) suppressed!: string[];
+  @Field(() => StatisticsDisclosure) disclosure!: StatisticsDisclosure;
 }

@@ -1,5 +1,12 @@
 import type { GatewayExecutor, GatewayInterface } from "@apollo/server-gateway-interface";
-import { GraphQLError, getVariableValues, type DocumentNode, type ExecutionResult, type GraphQLSchema } from "graphql";
+import {
+  GraphQLError,
+  Kind,
+  getVariableValues,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import { inputDefaultsFiller } from "./input-defaults";
 
@@ -34,6 +41,10 @@ export function compiledExecutionGateway(schema: GraphQLSchema): GatewayInterfac
   }
 
   const executor: GatewayExecutor = async (requestContext) => {
+    // No operation chosen (several in the document and no or no matching operationName): Apollo
+    // answers the error we return here as 400 OPERATION_RESOLUTION_FAILURE.
+    if (!requestContext.operation)
+      return { errors: [operationNotChosen(requestContext.document, requestContext.request.operationName)] };
     const variables = requestContext.request.variables ?? {};
     // Variables are checked by graphql-js itself first, so a bad variable gets exactly graphql-js's
     // message (naming the variable and the field), which Apollo answers as BAD_USER_INPUT.
@@ -42,7 +53,9 @@ export function compiledExecutionGateway(schema: GraphQLSchema): GatewayInterfac
     if (coerced.errors) return { errors: coerced.errors };
     const compiled = compiledFor(requestContext.document, requestContext.operationName);
     if (!isCompiledQuery(compiled)) return withGraphQLErrors(compiled);
-    return withGraphQLErrors(await compiled.query(undefined, requestContext.context, fillInputDefaults(definitions, variables)));
+    return withGraphQLErrors(
+      await compiled.query(undefined, requestContext.context, fillInputDefaults(definitions, variables)),
+    );
   };
 
   return {
@@ -57,6 +70,21 @@ export function compiledExecutionGateway(schema: GraphQLSchema): GatewayInterfac
   };
 }
 
+/** Why no operation of the document can run, naming the operations it has (client text, so bounded). */
+export function operationNotChosen(document: DocumentNode, operationName: unknown): GraphQLError {
+  const names = document.definitions.flatMap((d) =>
+    d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? "(anonymous)"] : [],
+  );
+  const listed = names.slice(0, 10).join(", ") + (names.length > 10 ? `, … ${names.length - 10} more` : "");
+  if (typeof operationName === "string") {
+    const asked = operationName.length > 100 ? `${operationName.slice(0, 100)}…` : operationName;
+    return new GraphQLError(`No operation named "${asked}" in the document; its operations are: ${listed}`);
+  }
+  return new GraphQLError(
+    `The document has ${names.length} operations (${listed}): name the one to run in "operationName"`,
+  );
+}
+
 /**
  * graphql-jit builds some errors without `extensions`, which Apollo's error formatting reads:
  * those are rebuilt as graphql-js GraphQLErrors (extensions then come from the original error).
@@ -64,7 +92,15 @@ export function compiledExecutionGateway(schema: GraphQLSchema): GatewayInterfac
 function withGraphQLErrors(result: ExecutionResult): ExecutionResult {
   if (!result.errors?.some((e) => !e.extensions)) return result;
   const errors = result.errors.map((e) =>
-    e.extensions ? e : new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, originalError: e.originalError ?? undefined }),
+    e.extensions
+      ? e
+      : new GraphQLError(e.message, {
+          nodes: e.nodes,
+          source: e.source,
+          positions: e.positions,
+          path: e.path,
+          originalError: e.originalError ?? undefined,
+        }),
   );
   return { ...result, errors };
 }

@@ -28,16 +28,17 @@ export function graphiqlAsset(name: string): { body: Buffer; type: string } | nu
 }
 
 const INIT_SCRIPT = `
-// Empty headers by default, so the schema loads (introspection needs no token); the query
-// comment says how to add one.
-const stored = localStorage.getItem("arbetsliv:headers") || "{}";
+// Headers start empty, so the schema loads (introspection needs no token); the query comment
+// says how to add one. GraphiQL keeps what the developer types (shouldPersistHeaders) in its
+// tab state in localStorage. Passing "headers" would overwrite that on every load, so only
+// "defaultHeaders" is given: it applies when nothing is stored yet.
 const fetcher = GraphiQL.createFetcher({ url: "/graphql" });
 ReactDOM.createRoot(document.getElementById("graphiql")).render(
   React.createElement(GraphiQL, {
     fetcher,
-    headers: stored,
+    defaultHeaders: "{}",
     shouldPersistHeaders: true,
-    defaultQuery: "# Arbetsliv GraphQL API.\\n# 1. In a terminal: pnpm token -- --scopes synpunkter:stats   (pnpm token -- --list shows every scope)\\n# 2. Headers below: { \\"Authorization\\": \\"Bearer <token>\\" }\\n{\\n  feedbackStatistics(from: \\"2021-01-01\\", to: \\"2021-12-31\\") {\\n    received closed handledInTime\\n    byBusinessArea { businessArea { name } total mostCommonKinds }\\n  }\\n}\\n",
+    defaultQuery: "# Arbetsliv GraphQL API.\\n# 1. In a terminal: pnpm -s dev-token -- --scopes synpunkter:stats   (pnpm dev-token -- --list shows every scope)\\n# 2. Headers below: { \\"Authorization\\": \\"Bearer <token>\\" }\\n{\\n  feedbackStatistics(from: \\"2021-01-01\\", to: \\"2021-12-31\\") {\\n    received closed handledInTime\\n    byBusinessArea { businessArea { name } total mostCommonKinds }\\n  }\\n}\\n",
   }),
 );
 `;

@@ -1,12 +1,7 @@
-import { spawn, execFile, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { promisify } from "node:util";
-import { dropDatabase, recreateDatabase } from "@arbetsliv/core";
+import { recreateDatabase } from "@arbetsliv/core";
 import { TestGateway } from "../harness";
 import { reconcile, startLoad } from "./load";
+import { PrivateMariaDb, privateMariaDbUnavailable } from "./private-mariadb";
 
 /**
  * Faults: the database is killed (SIGKILL, a crash) and stopped (SIGTERM) and restarted while a
@@ -14,85 +9,9 @@ import { reconcile, startLoad } from "./load";
  * and no mutation may be half-applied or lost. Runs against a PRIVATE mariadbd started here (the
  * shared server on 3306 is never touched), only when TEST_DATABASE_URL is set and the binaries exist.
  */
-const MARIADBD = "/usr/sbin/mariadbd";
-const INSTALL_DB = ["/usr/bin/mariadb-install-db", "/usr/bin/mysql_install_db"].find((p) => existsSync(p));
-const skipReason = !process.env.TEST_DATABASE_URL
-  ? "TEST_DATABASE_URL is not set (this test runs with the MariaDB suite)"
-  : !existsSync(MARIADBD) || !INSTALL_DB
-    ? `${MARIADBD} or mariadb-install-db is not installed`
-    : null;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
+const skipReason = !process.env.TEST_DATABASE_URL ? "TEST_DATABASE_URL is not set (this test runs with the MariaDB suite)" : privateMariaDbUnavailable;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-class PrivateMariaDb {
-  private child: ChildProcess | null = null;
-  readonly dir = mkdtempSync(join(tmpdir(), "arbetsliv-faults-"));
-  constructor(readonly port: number) {}
-
-  get url(): string {
-    return `mariadb://root@127.0.0.1:${this.port}/arbetsliv_faults`;
-  }
-
-  async install(): Promise<void> {
-    await promisify(execFile)(INSTALL_DB!, ["--no-defaults", "--user=root", `--datadir=${join(this.dir, "data")}`, "--auth-root-authentication-method=normal", "--skip-test-db"], { timeout: 120_000 });
-  }
-
-  async start(): Promise<void> {
-    this.child = spawn(
-      MARIADBD,
-      [
-        "--no-defaults",
-        "--user=root",
-        `--datadir=${join(this.dir, "data")}`,
-        `--port=${this.port}`,
-        "--bind-address=127.0.0.1",
-        `--socket=${join(this.dir, "sock")}`,
-        `--pid-file=${join(this.dir, "pid")}`,
-        `--log-error=${join(this.dir, "error.log")}`,
-        "--skip-grant-tables",
-        "--innodb-buffer-pool-size=64M",
-      ],
-      { stdio: "ignore" },
-    );
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      try {
-        // A harmless statement through a real connection: the server accepts SQL.
-        await dropDatabase(`mariadb://root@127.0.0.1:${this.port}/arbetsliv_ping`);
-        return;
-      } catch {
-        await sleep(100);
-      }
-    }
-    throw new Error(`private mariadbd did not start; see ${join(this.dir, "error.log")}`);
-  }
-
-  /** SIGKILL = a crash; SIGTERM = a clean shutdown. Resolves when the process has exited. */
-  async stop(signal: NodeJS.Signals): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-    child.kill(signal);
-    await exited;
-    this.child = null;
-  }
-
-  async destroy(): Promise<void> {
-    await this.stop("SIGKILL");
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-}
 
 (skipReason ? describe.skip : describe)("database restarts under load (private mariadbd)", () => {
   let db: PrivateMariaDb;
@@ -103,11 +22,9 @@ class PrivateMariaDb {
   const started = Date.now();
 
   beforeAll(async () => {
-    db = new PrivateMariaDb(await freePort());
-    await db.install();
-    await db.start();
-    await recreateDatabase(db.url);
-    gw = await TestGateway.start({ DATABASE_URL: db.url });
+    db = await PrivateMariaDb.create();
+    await recreateDatabase(db.url());
+    gw = await TestGateway.start({ DATABASE_URL: db.url() });
     poller = (async () => {
       while (polling) {
         const status = await fetch(`${gw.url}/readyz`).then(
@@ -164,7 +81,9 @@ class PrivateMariaDb {
     const outcomes = await load.stop();
     expect(outcomes.every((o) => o.status === undefined || o.status < 500 || o.status === 503)).toBe(true);
     const failedCodes = [...new Set(outcomes.filter((o) => o.kind !== "accepted").map((o) => o.code))];
-    expect(failedCodes.every((c) => c === "INTERNAL_SERVER_ERROR" || c === undefined)).toBe(true);
+    // A database that is down is answered as retryable (503 SERVICE_UNAVAILABLE), never as an internal error.
+    expect(failedCodes.every((c) => c === "SERVICE_UNAVAILABLE" || c === "REQUEST_TIMEOUT" || c === undefined)).toBe(true);
+    expect(outcomes.filter((o) => o.code === "SERVICE_UNAVAILABLE").every((o) => o.status === 503)).toBe(true);
 
     const result = await reconcile(gw.gateway.ds, outcomes);
     console.warn(

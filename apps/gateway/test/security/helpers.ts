@@ -18,10 +18,13 @@ import type { DataSource } from "typeorm";
 import { luhnCheckDigit, operationScopes, type DomainModule, type OperationScopes } from "@arbetsliv/core";
 import type { TestGateway } from "../harness";
 
-/** One raw HTTP exchange with the gateway, tagged with its own request id so its log line can be found. */
+/** One raw HTTP exchange with the gateway, with the server's request id so its log line can be found. */
 export interface RawResponse {
   status: number;
+  /** The server's id for the request (`x-request-id` of the response). */
   requestId: string;
+  /** The id this client sent (`x-request-id`), echoed as `x-correlation-id`. */
+  correlationId?: string;
   headers: Headers;
   text: string;
   json: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] } | null;
@@ -37,10 +40,10 @@ export async function rawRequest(
   url: string,
   init: { method?: string; body?: string | null; headers?: Record<string, string>; path?: string } = {},
 ): Promise<RawResponse> {
-  const requestId = `sec-${letterId()}`;
+  const correlationId = `sec-${letterId()}`;
   const res = await fetch(`${url}${init.path ?? "/graphql"}`, {
     method: init.method ?? "POST",
-    headers: { "content-type": "application/json", "x-request-id": requestId, ...init.headers },
+    headers: { "content-type": "application/json", "x-request-id": correlationId, ...init.headers },
     body: init.body ?? undefined,
   });
   const text = await res.text();
@@ -51,7 +54,7 @@ export async function rawRequest(
     json = null;
   }
   const codes = (json?.errors ?? []).map((e) => String(e.extensions?.code));
-  return { status: res.status, requestId, headers: res.headers, text, json, codes };
+  return { status: res.status, requestId: res.headers.get("x-request-id") ?? "", correlationId, headers: res.headers, text, json, codes };
 }
 
 /** POST a GraphQL request (body given as an object, or as a raw string). */

@@ -74,4 +74,20 @@ describe("the query limits fit every real query in the repo's tests", () => {
     expect(documents).toBeGreaterThan(50);
     expect(refused).toEqual([]);
   });
+
+  it("counts every list by its real bound, so the unpaged-cycle attack of issue 13 no longer fits", async () => {
+    const schema = await buildModuleSchema(modules);
+    const cost = (query: string) => estimateOperations(schema, parse(query))[0].cost;
+    // Before: a partner's agreements counted as 10 items, so this was estimated at 6 701 and answered 179 MB.
+    const attack = `{ iopAgreements(first: 50) { nodes { id partner { agreements { id partner { agreements { id } } } } } } }`;
+    const deeper = `{ iopAgreements(first: 50) { nodes { id partner { agreements { id partner { agreements { id partner { agreements { id } } } } } } } } }`;
+    // Each nested page is `first` (default 25): the estimate bounds what can come back (50 × 25 × 25 ids).
+    expect(cost(attack)).toBeGreaterThanOrEqual(50 * 25 * 25);
+    expect(cost(deeper)).toBeGreaterThan(QUERY_LIMITS.maxCost);
+    const guard = createRequestGuard(schema, 0);
+    expect(guard(deeper)?.errors.map((e) => e.code)).toEqual(["QUERY_TOO_COSTLY"]);
+    // Larger pages asked for explicitly count as asked.
+    expect(cost(`{ iopAgreements(first: 100) { nodes { partner { agreements(first: 100) { id } } } } }`)).toBeGreaterThanOrEqual(100 * 100);
+    console.warn(`[figures] attack estimate: ${cost(attack)} (was 6 701), one level deeper: ${cost(deeper)} (limit ${QUERY_LIMITS.maxCost})`);
+  });
 });

@@ -1,3 +1,4 @@
+import { MAX_RECORD_IDS, MaxItems } from "../schema/list-bounds";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 
@@ -54,6 +55,7 @@ export class AccessLogEntry {
   recordType!: string;
 
   @Field(() => [String])
+  @MaxItems(MAX_RECORD_IDS)
   @Column({ type: "simple-array" })
   recordIds!: string[];
 

@@ -1,3 +1,4 @@
+import { ValidateNested } from "class-validator";
 import { Args, ArgsType, Authorized, Ctx, Field, InputType, Query, Resolver } from "type-graphql";
 import { CoreScopes } from "../auth/principal";
 import type { RequestContext } from "../context";
@@ -41,6 +42,7 @@ export class AccessLogFilter {
 @ArgsType()
 class AccessLogArgs extends PageArgs {
   @Field(() => AccessLogFilter, { nullable: true })
+  @ValidateNested()
   filter?: AccessLogFilter;
 }
 

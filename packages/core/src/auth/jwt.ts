@@ -1,30 +1,53 @@
-import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  jwtVerify,
+  SignJWT,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from "jose";
 import { UnauthenticatedError } from "../errors/errors";
 import type { Principal } from "./principal";
+import { checkTokenClaims, DEFAULT_TOKEN_POLICY, type TokenPolicy } from "./token-policy";
 
-export type TokenVerifierConfig =
+/** Either kind takes the token policy (maximum lifetime, clock tolerance); defaults: DEFAULT_TOKEN_POLICY. */
+export type TokenVerifierConfig = (
   | { kind: "secret"; secret: string; issuer?: string; audience?: string }
-  | { kind: "jwks"; jwksUrl?: string; jwks?: { keys: object[] }; issuer?: string; audience?: string };
+  | { kind: "jwks"; jwksUrl?: string; jwks?: { keys: object[] }; issuer?: string; audience?: string }
+) &
+  Partial<TokenPolicy>;
 
 export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
 }
 
-function principalFromClaims(payload: JWTPayload): Principal {
+function principalFromClaims(payload: JWTPayload, subject: string): Principal {
   const raw = (payload.scope ?? payload.scopes ?? payload.scp) as unknown;
   const list = Array.isArray(raw) ? raw.map(String) : typeof raw === "string" ? raw.split(/\s+/).filter(Boolean) : [];
-  if (!payload.sub) throw new UnauthenticatedError("The token has no subject (sub)");
   return {
-    subject: payload.sub,
+    subject,
     name: typeof payload.name === "string" ? payload.name : undefined,
     kind: payload.kind === "system" ? "system" : "user",
     scopes: new Set(list),
   };
 }
 
+/** A claim check jose failed after the signature was good: safe to name. */
+function claimFailure(e: unknown): UnauthenticatedError | null {
+  if (e instanceof errors.JWTExpired) return new UnauthenticatedError("The bearer token has expired (exp)");
+  if (e instanceof errors.JWTClaimValidationFailed)
+    return new UnauthenticatedError(`The bearer token's "${e.claim}" claim is not accepted: ${e.message}`);
+  return null;
+}
+
 /** HS256 with a shared secret in development; RS256/ES256 via JWKS in production. */
 export function createTokenVerifier(config: TokenVerifierConfig): TokenVerifier {
-  const options = { issuer: config.issuer, audience: config.audience, clockTolerance: 5 };
+  const policy: TokenPolicy = {
+    maxLifetimeSeconds: config.maxLifetimeSeconds ?? DEFAULT_TOKEN_POLICY.maxLifetimeSeconds,
+    clockToleranceSeconds: config.clockToleranceSeconds ?? DEFAULT_TOKEN_POLICY.clockToleranceSeconds,
+  };
+  const options = { issuer: config.issuer, audience: config.audience, clockTolerance: policy.clockToleranceSeconds };
   let key: Uint8Array | JWTVerifyGetKey;
   if (config.kind === "secret") {
     key = new TextEncoder().encode(config.secret);
@@ -43,12 +66,12 @@ export function createTokenVerifier(config: TokenVerifierConfig): TokenVerifier 
       try {
         const { payload } =
           typeof key === "function" ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
-        const principal = principalFromClaims(payload);
+        const principal = principalFromClaims(payload, checkTokenClaims(payload, policy));
         verified.add(token, principal, payload.exp);
         return principal;
       } catch (e) {
         if (e instanceof UnauthenticatedError) throw e;
-        throw new UnauthenticatedError("The bearer token is invalid or expired");
+        throw claimFailure(e) ?? new UnauthenticatedError("The bearer token is invalid or expired");
       }
     },
   };

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import * as mysql2 from "mysql2";
 import { DataSource, type DataSourceOptions } from "typeorm";
 import { installEmbeddedAppendOnlyTriggers } from "../audit/append-only";
 import type { DomainModule } from "../module/domain-module";
@@ -56,6 +57,42 @@ export interface CreateDataSourceOptions {
   /** Embedded only: create tables from entities. MySQL always uses migrations. */
   synchronize?: boolean;
   poolSize?: number;
+  /**
+   * MySQL/MariaDB: the longest a statement may run, set on every pooled connection as it connects
+   * (MariaDB `max_statement_time`, MySQL `MAX_EXECUTION_TIME`, which covers SELECTs only), plus a
+   * client-side guard of this + 1 s for a server that does not answer at all. Unset or 0: no
+   * limit — migrations, retention and seeding create their DataSource without it.
+   */
+  statementTimeoutMs?: number;
+  /** MySQL/MariaDB: how long opening a connection may take (default 10 s). */
+  connectTimeoutMs?: number;
+}
+
+/** Extra time the client waits beyond the server's own statement limit before giving up on the server. */
+export const CLIENT_STATEMENT_GUARD_MS = 1_000;
+
+/** The statement that limits a session's statements to `ms` (MariaDB counts seconds, MySQL milliseconds). */
+export function statementTimeoutSql(ms: number, mariadb: boolean): string {
+  const whole = Math.max(0, Math.round(ms));
+  return mariadb ? `SET SESSION max_statement_time = ${whole / 1000}` : `SET SESSION MAX_EXECUTION_TIME = ${whole}`;
+}
+
+/**
+ * mysql2 with one change: every new pooled connection first runs `sql`. mysql2 runs a
+ * connection's commands in order, so no statement of ours can run on it before; if `sql` fails
+ * (e.g. a MySQL server given a mariadb:// URL) the connection is closed, never used unlimited.
+ */
+function mysql2WithSessionSetup(sql: string): typeof mysql2 {
+  const createPool = (options: mysql2.PoolOptions) => {
+    const pool = mysql2.createPool(options);
+    pool.on("connection", (connection) => {
+      connection.query(sql, (error) => {
+        if (error) connection.destroy();
+      });
+    });
+    return pool;
+  };
+  return Object.create(mysql2, { createPool: { value: createPool } }) as typeof mysql2;
 }
 
 /** One DataSource for all given modules (their entities and migrations concatenated). */
@@ -76,6 +113,14 @@ export function createDataSource(config: DatabaseConfig, options: CreateDataSour
       supportBigNumbers: true,
       bigNumberStrings: true,
       poolSize: options.poolSize ?? 10,
+      connectTimeout: options.connectTimeoutMs ?? 10_000,
+      ...(options.statementTimeoutMs
+        ? {
+            driver: mysql2WithSessionSetup(statementTimeoutSql(options.statementTimeoutMs, config.mariadb ?? false)),
+            enableQueryTimeout: true,
+            maxQueryExecutionTime: options.statementTimeoutMs + CLIENT_STATEMENT_GUARD_MS,
+          }
+        : {}),
       migrationsTransactionMode: "each",
       synchronize: false,
     };

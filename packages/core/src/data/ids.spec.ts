@@ -8,7 +8,22 @@ describe("toId", () => {
     expect(toId("id", String(MAX_INT_ID))).toBe(MAX_INT_ID);
   });
 
-  it.each(["0", "-1", "1.5", "abc", "", String(MAX_INT_ID + 1), "1e20"])("refuses %p naming the field", (value) => {
+  it.each([
+    "0",
+    "-1",
+    "1.5",
+    "abc",
+    "",
+    String(MAX_INT_ID + 1),
+    "1e20",
+    "1e3",
+    " 1",
+    "01",
+    "0x10",
+    "+1",
+    "1\u0000",
+    "\ud800",
+  ])("refuses %p naming the field", (value) => {
     const thrown = (() => {
       try {
         toId("input.clientId", value);

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { DomainModule } from "../module/domain-module";
-import { createDataSource, mysqlConfig } from "./data-source";
+import { createDataSource, mysqlConfig, type DatabaseConfig } from "./data-source";
 import { recreateDatabase } from "./mysql-admin";
 
 /** Statements that would bring the database to the entities' schema; empty = no drift. */
@@ -53,6 +53,21 @@ export async function checkMigrationDrift(url: string, modules: readonly DomainM
       console.warn(`No drift: ${ran.length} migrations on an empty database give exactly the entities' schema (${modules.map((m) => m.name).join(", ")}).`);
     }
     return drift;
+  } finally {
+    await ds.destroy();
+  }
+}
+
+/**
+ * Runs the pending migrations (each in its own transaction) on a DataSource of its own, without
+ * the statement timeout a serving DataSource has: an ALTER TABLE on a large table may rightly take
+ * minutes. Returns the names of the migrations applied.
+ */
+export async function runPendingMigrations(config: DatabaseConfig, modules: readonly DomainModule[]): Promise<string[]> {
+  const ds = createDataSource(config, { modules, poolSize: 1 });
+  await ds.initialize();
+  try {
+    return (await ds.runMigrations({ transaction: "each" })).map((m) => m.name);
   } finally {
     await ds.destroy();
   }

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Logger, QueryRunner } from "typeorm";
+import { guardStatement, type RequestDeadline } from "./request-deadline";
 
 /**
  * Counts SQL statements per async context, so a test or a request can say how many
@@ -8,6 +9,8 @@ import type { Logger, QueryRunner } from "typeorm";
 interface Counter {
   count: number;
   statements: string[];
+  /** A request's deadline: statements after it are refused (see request-deadline.ts). */
+  deadline?: RequestDeadline;
 }
 
 const storage = new AsyncLocalStorage<Counter>();
@@ -24,21 +27,35 @@ export function withStatementCounter<T>(counter: Counter, fn: () => T): T {
   return storage.run(counter, fn);
 }
 
-export function newStatementCounter(): Counter {
-  return { count: 0, statements: [] };
+export function newStatementCounter(deadline?: RequestDeadline): Counter {
+  return { count: 0, statements: [], deadline };
+}
+
+/** The deadline of the request running in this async context, if it has one. */
+export function currentRequestDeadline(): RequestDeadline | undefined {
+  return storage.getStore()?.deadline;
 }
 
 export class StatementCountingLogger implements Logger {
-  logQuery(query: string, _parameters?: unknown[], _queryRunner?: QueryRunner): void {
+  logQuery(query: string, _parameters?: unknown[], queryRunner?: QueryRunner): void {
     const counter = storage.getStore();
-    if (!counter || CONTROL.test(query.trimStart())) return;
+    if (!counter) return;
+    // Throws once the request's deadline has passed: TypeORM then rejects the query unsent.
+    const statement = query.trimStart();
+    if (counter.deadline) guardStatement(counter.deadline, statement, queryRunner);
+    if (CONTROL.test(statement)) return;
     counter.count++;
     if (counter.statements.length < 200) counter.statements.push(query);
   }
-  logQueryError(error: string | Error, query: string): void {
+  logQueryError(error: string | Error, query: string, _parameters?: unknown[], queryRunner?: QueryRunner): void {
     // Failing statements are reported by the caller with a request id; keep SQL out of logs here.
-    void error;
     void query;
+    // The server did not answer within the client-side guard (frozen or cut off): the connection
+    // still waits for that answer, so it is closed instead of going back to the pool, where the
+    // next statement would queue behind it without a timer of its own.
+    if ((error as { code?: string }).code === "PROTOCOL_SEQUENCE_TIMEOUT") {
+      (queryRunner as { databaseConnection?: { destroy?: () => void } } | undefined)?.databaseConnection?.destroy?.();
+    }
   }
   logQuerySlow(): void {}
   logSchemaBuild(): void {}

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
 import { DomainError, ErrorCode, ScalarValidationError } from "./errors";
+import { isDatabaseUnavailable, SERVICE_UNAVAILABLE } from "../data/database-unavailable";
 
 export interface FormatErrorOptions {
   /** Called with every error that is masked, so it can be logged with the request id. */
@@ -40,7 +41,38 @@ function rootCause(error: unknown): unknown {
  * request errors pass; argument validation becomes BAD_USER_INPUT naming the fields;
  * everything else is masked as INTERNAL_SERVER_ERROR (no SQL, no stack).
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, options: FormatErrorOptions = {}): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: FormatErrorOptions = {},
+): GraphQLFormattedError {
+  try {
+    return formatAnyError(formatted, error, options);
+  } catch (failure) {
+    // Whatever the error holds (a getter that throws, a message that is not text …), the client
+    // gets a masked answer and the failure is logged; a formatter that throws would be neither.
+    try {
+      options.onInternalError?.(failure);
+    } catch {
+      // the log must not take the answer down
+    }
+    return { message: MASKED_MESSAGE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  }
+}
+
+const MASKED_MESSAGE = "Internal server error — the request was not completed; quote the request id to support";
+
+/** Extensions a client sees: `http` only tells Apollo the status (errors thrown before execution). */
+function clientExtensions(extensions: Record<string, unknown>): Record<string, unknown> {
+  const { http: _http, ...rest } = extensions;
+  return rest;
+}
+
+function formatAnyError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: FormatErrorOptions,
+): GraphQLFormattedError {
   const original = rootCause(error);
   const strip = (f: GraphQLFormattedError): GraphQLFormattedError => {
     if (options.includeStack || !f.extensions) return f;
@@ -49,7 +81,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
   };
 
   if (original instanceof DomainError) {
-    return strip({ ...formatted, message: original.message, extensions: { ...original.extensions } });
+    return strip({ ...formatted, message: original.message, extensions: clientExtensions({ ...original.extensions }) });
   }
   if (original instanceof ArgumentValidationError) {
     const { message, fields } = argumentValidationMessage(original);
@@ -58,7 +90,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
   if (original instanceof ScalarValidationError) {
     return strip({
       ...formatted,
-      extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT, scalar: original.scalar, rule: original.rule },
+      extensions: {
+        ...formatted.extensions,
+        code: ErrorCode.BAD_USER_INPUT,
+        scalar: original.scalar,
+        rule: original.rule,
+      },
     });
   }
   // Variable coercion errors ("Variable "$input" got invalid value … at "input.x"") name the field.
@@ -72,8 +109,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
     return strip(formatted);
   }
   options.onInternalError?.(error);
+  // The database is down, frozen or timed out: retryable, answered with HTTP 503 by the gateway.
+  if (isDatabaseUnavailable(original)) {
+    return {
+      message: "The database is not answering; retry in a few seconds",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: SERVICE_UNAVAILABLE },
+    };
+  }
   return {
-    message: "Internal server error — the request was not completed; quote the request id to support",
+    message: MASKED_MESSAGE,
     locations: formatted.locations,
     path: formatted.path,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },

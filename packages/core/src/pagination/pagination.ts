@@ -1,5 +1,6 @@
-import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { ArgsType, Extensions, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import { ValidationError } from "../errors/errors";
+import { Range } from "../scalars/input-bounds";
 
 /** Hard maximum page size: no client can ask for more rows than this in one request. */
 export const MAX_PAGE_SIZE = 100;
@@ -8,6 +9,7 @@ export const DEFAULT_PAGE_SIZE = 25;
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { nullable: true, description: `Rows in this page, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  @Range(1, MAX_PAGE_SIZE)
   first?: number;
 
   @Field(() => String, { nullable: true, description: "Cursor from pageInfo.endCursor of the previous page." })
@@ -68,6 +70,7 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
   @ObjectType(`${name}Connection`, { description: `A page of ${name} with the total count.` })
   class ConnectionClass {
     @Field(() => [node])
+    @Extensions({ pagedByParent: true }) // as many as the `first` of the query that returned the page (schema/list-bounds.ts)
     nodes!: T[];
 
     @Field(() => Int, { description: "Rows matching the filter, across all pages." })

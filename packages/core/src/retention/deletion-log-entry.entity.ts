@@ -1,3 +1,4 @@
+import { MAX_RECORD_IDS, MaxItems } from "../schema/list-bounds";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 
@@ -31,6 +32,7 @@ export class DeletionLogEntry {
   count!: number;
 
   @Field(() => [String])
+  @MaxItems(MAX_RECORD_IDS)
   @Column({ type: "simple-array" })
   recordIds!: string[];
 

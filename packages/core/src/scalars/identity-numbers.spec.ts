@@ -1,4 +1,10 @@
-import { ageOn, luhnCheckDigit, maskPersonnummer, parseOrganisationsnummer, parsePersonnummer } from "./identity-numbers";
+import {
+  ageOn,
+  luhnCheckDigit,
+  maskPersonnummer,
+  parseOrganisationsnummer,
+  parsePersonnummer,
+} from "./identity-numbers";
 
 const today = new Date("2026-11-23T12:00:00Z");
 
@@ -38,7 +44,9 @@ describe("personnummer", () => {
 
   it("masks numbers for logs", () => {
     expect(maskPersonnummer("person 19811218-9876 read")).toBe("person 19811218-**** read");
-    expect(maskPersonnummer("811218-9876, 8112189876 and 811218 9876")).toBe("811218-****, 811218-**** and 811218-****");
+    expect(maskPersonnummer("811218-9876, 8112189876 and 811218 9876")).toBe(
+      "811218-****, 811218-**** and 811218-****",
+    );
     expect(maskPersonnummer("id 3f1bf2e5-02ed-4476-8566-dd4fc70e2123")).toBe("id 3f1bf2e5-02ed-4476-8566-dd4fc70e2123");
   });
 
@@ -56,7 +64,9 @@ describe("organisationsnummer", () => {
     expect(parseOrganisationsnummer("2120001561")).toBe("2120001561");
   });
   it("rejects a third digit below 2 and a wrong check digit", () => {
-    expect(() => parseOrganisationsnummer("811218-9876")).toThrow(expect.objectContaining({ rule: "organisation-group" }));
+    expect(() => parseOrganisationsnummer("811218-9876")).toThrow(
+      expect.objectContaining({ rule: "organisation-group" }),
+    );
     expect(() => parseOrganisationsnummer("864501-5201")).toThrow(expect.objectContaining({ rule: "checksum" }));
   });
 });

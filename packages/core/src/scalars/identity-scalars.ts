@@ -42,6 +42,8 @@ export const OrganisationsnummerScalar = new GraphQLScalarType<string, string>({
   name: "Organisationsnummer",
   description: "Swedish organisationsnummer, NNNNNN-NNNN: third digit 2 or higher, Luhn check digit verified.",
   serialize: (value) => formatOrganisationsnummer(String(value)),
-  parseValue: (value) => wrap("Organisationsnummer", () => parseOrganisationsnummer(stringInput("Organisationsnummer", value))),
-  parseLiteral: (ast) => wrap("Organisationsnummer", () => parseOrganisationsnummer(literal("Organisationsnummer", ast))),
+  parseValue: (value) =>
+    wrap("Organisationsnummer", () => parseOrganisationsnummer(stringInput("Organisationsnummer", value))),
+  parseLiteral: (ast) =>
+    wrap("Organisationsnummer", () => parseOrganisationsnummer(literal("Organisationsnummer", ast))),
 });

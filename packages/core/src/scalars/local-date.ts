@@ -21,7 +21,11 @@ export function isLocalDate(value: string): boolean {
 
 export function parseLocalDate(value: unknown): LocalDate {
   if (typeof value !== "string" || !isLocalDate(value)) {
-    throw new ScalarValidationError("Date", "format", `Date must be a real calendar date as YYYY-MM-DD, in the years ${MIN_YEAR}–${MAX_YEAR}`);
+    throw new ScalarValidationError(
+      "Date",
+      "format",
+      `Date must be a real calendar date as YYYY-MM-DD, in the years ${MIN_YEAR}–${MAX_YEAR}`,
+    );
   }
   return value;
 }

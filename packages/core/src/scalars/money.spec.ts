@@ -15,4 +15,18 @@ describe("money", () => {
   it("round-trips every amount in öre", () => {
     fc.assert(fc.property(fc.integer({ min: -1e13, max: 1e13 }), (ore) => kronorToOre(oreToKronor(ore)) === ore));
   });
+
+  it("writes any whole number of öre exactly, beyond 2^53 too (sums of odd data never fail to serialise)", () => {
+    expect(oreToKronor(9_007_199_254_740_993n)).toBe("90071992547409.93");
+    expect(oreToKronor("10000000000461990")).toBe("100000000004619.90");
+    expect(oreToKronor("-462000.0000")).toBe("-4620.00");
+    expect(oreToKronor(2 ** 60)).toBe("11529215046068469.76");
+    expect(oreToKronor(-5)).toBe("-0.05");
+  });
+  it.each([0.5, Number.NaN, Number.POSITIVE_INFINITY, "1.5", "abc", ""])(
+    "refuses %p, which is not whole öre",
+    (bad) => {
+      expect(() => oreToKronor(bad as number)).toThrow(/not whole öre/);
+    },
+  );
 });

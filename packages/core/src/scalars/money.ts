@@ -11,37 +11,71 @@ export type Ore = number;
 const MONEY_PATTERN = /^(-)?(\d{1,13})(?:[.,](\d{1,2}))?$/;
 
 export function kronorToOre(input: string | number): Ore {
-  const text = typeof input === "number" ? (Number.isInteger(input) ? String(input) : String(input)) : input.trim().replace(/\s/g, "");
+  const text =
+    typeof input === "number"
+      ? Number.isInteger(input)
+        ? String(input)
+        : String(input)
+      : input.trim().replace(/\s/g, "");
   const m = MONEY_PATTERN.exec(text);
   if (!m) {
-    throw new ScalarValidationError("Money", "format", 'Money must be kronor with at most two decimals, e.g. "1250" or "1250.50"');
+    throw new ScalarValidationError(
+      "Money",
+      "format",
+      'Money must be kronor with at most two decimals, e.g. "1250" or "1250.50"',
+    );
   }
   const [, minus, whole, frac = ""] = m;
   const ore = Number(whole) * 100 + Number(frac.padEnd(2, "0"));
   return minus ? -ore : ore;
 }
 
-export function oreToKronor(ore: Ore): string {
-  if (!Number.isSafeInteger(ore)) throw new TypeError(`Money value is not whole öre: ${ore}`);
-  const sign = ore < 0 ? "-" : "";
-  const abs = Math.abs(ore);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+/** A whole number of öre as the database or a sum may hold it: mysql2 gives BIGINT and SUM as text. */
+const WHOLE_ORE_TEXT = /^-?\d+(?:\.0+)?$/;
+
+/**
+ * Kronor with two decimals, exactly, for any whole number of öre: a safe number, a number beyond
+ * 2^53 (written as the exact value it holds), a bigint, or a database text such as "1234" or
+ * "1234.0000". Only a value that is not whole öre (a fraction, NaN, junk) is refused.
+ */
+export function oreToKronor(ore: Ore | bigint | string): string {
+  if (typeof ore === "number" && Number.isSafeInteger(ore)) {
+    const sign = ore < 0 ? "-" : "";
+    const abs = Math.abs(ore);
+    return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+  }
+  let exact: bigint;
+  if (typeof ore === "bigint") exact = ore;
+  else if (typeof ore === "number" && Number.isInteger(ore)) exact = BigInt(ore);
+  else if (typeof ore === "string" && WHOLE_ORE_TEXT.test(ore.trim())) exact = BigInt(ore.trim().split(".")[0]);
+  else throw new TypeError(`Money value is not whole öre: ${String(ore).slice(0, 40)}`);
+  const sign = exact < 0n ? "-" : "";
+  const abs = exact < 0n ? -exact : exact;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`;
 }
 
 export const MoneyScalar = new GraphQLScalarType<Ore, string>({
   name: "Money",
   description:
     'Exact amount in Swedish kronor as a decimal string with two decimals, e.g. "3532.00". Input also accepts a whole number of kronor.',
-  serialize: (value) => oreToKronor(typeof value === "string" ? Number(value) : (value as number)),
+  serialize: (value) => oreToKronor(value as Ore | bigint | string),
   parseValue: (value) => {
     if (typeof value !== "string" && !(typeof value === "number" && Number.isInteger(value))) {
-      throw new ScalarValidationError("Money", "format", 'Money must be a string such as "1250.50" or a whole number of kronor');
+      throw new ScalarValidationError(
+        "Money",
+        "format",
+        'Money must be a string such as "1250.50" or a whole number of kronor',
+      );
     }
     return kronorToOre(value);
   },
   parseLiteral: (ast) => {
     if (ast.kind === Kind.STRING || ast.kind === Kind.INT) return kronorToOre(ast.value);
-    throw new ScalarValidationError("Money", "format", 'Money must be a string such as "1250.50" or a whole number of kronor');
+    throw new ScalarValidationError(
+      "Money",
+      "format",
+      'Money must be a string such as "1250.50" or a whole number of kronor',
+    );
   },
 });
 

@@ -2,6 +2,8 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { operationScopes, scopeAuthChecker } from "../auth/authorization";
 import type { DomainModule } from "../module/domain-module";
+import { assertBoundedInputs } from "../scalars/input-bounds";
+import { validateInput } from "../errors/validate-input";
 
 /**
  * Builds one schema from modules: every operation must declare scopes (deny by default),
@@ -11,10 +13,15 @@ export async function buildModuleSchema(modules: readonly DomainModule[]): Promi
   const resolvers = modules.flatMap((m) => m.resolvers);
   if (resolvers.length === 0) throw new Error("No resolvers: register at least one module");
   operationScopes(resolvers);
-  return buildSchema({
+  const schema = await buildSchema({
     // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
     resolvers: resolvers as [Function, ...Function[]],
     authChecker: scopeAuthChecker,
     validate: { forbidUnknownValues: false },
+    // class-validator with errors naming the input path and the rule (errors/validate-input.ts).
+    validateFn: validateInput,
   });
+  // Every number and money input has a range (scalars/input-bounds.ts); the build fails otherwise.
+  assertBoundedInputs(resolvers);
+  return schema;
 }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import { Length } from "class-validator";
-import { MoneyScalar, type Ore } from "@arbetsliv/core";
+import { MoneyScalar, type Ore, MoneyRange, Range, VERSION_RANGE } from "@arbetsliv/core";
+import { MAX_PER_APPLICATION } from "../input-limits";
 
 @InputType("AdjustDonationAllocationInput", { description: "A caseworker's change of an allocation before the board decision." })
 export class AdjustAllocationInput {
@@ -8,6 +9,7 @@ export class AdjustAllocationInput {
   allocationId!: string;
 
   @Field(() => MoneyScalar, { description: "New amount, whole kronor; at most what was asked and what the fund has left." })
+  @MoneyRange(0, MAX_PER_APPLICATION)
   amount!: Ore;
 
   @Field(() => String, { description: "Why — kept in the adjustment log." })
@@ -15,5 +17,6 @@ export class AdjustAllocationInput {
   reason!: string;
 
   @Field(() => Int)
+  @Range(...VERSION_RANGE)
   expectedVersion!: number;
 }

@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "@arbetsliv/core";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
+import { FirstArgs, takeFirst, type RequestContext, versionArg } from "@arbetsliv/core";
 import { Fund } from "../fund/fund.entity";
 import { Round } from "../round/round.entity";
 import { DonationScopes } from "../scopes";
@@ -18,7 +18,7 @@ export class AllocationResolver {
   })
   allocateDonationRound(
     @Arg("roundId", () => ID) roundId: string,
-    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return new AllocationService(ctx).allocateRound(roundId, expectedVersion);
@@ -35,8 +35,8 @@ export class AllocationResolver {
     return loaders.fund(ctx).load(allocation.fundId);
   }
 
-  @FieldResolver(() => [AllocationAdjustment], { description: "Adjustments, oldest first." })
-  adjustments(@Root() allocation: Allocation, @Ctx() ctx: RequestContext) {
-    return loaders.adjustmentsByAllocation(ctx).load(allocation.id);
+  @FieldResolver(() => [AllocationAdjustment], { description: "Adjustments, oldest first: the first `first` (default 25, at most 100)." })
+  adjustments(@Root() allocation: Allocation, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return takeFirst(loaders.adjustmentsByAllocation(ctx).load(allocation.id), first);
   }
 }

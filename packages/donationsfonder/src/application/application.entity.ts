@@ -1,7 +1,8 @@
 import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
-import { LocalDateScalar, MoneyScalar, PersonnummerScalar, dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core";
+import { LocalDateScalar, MaxItems, MoneyScalar, PersonnummerScalar, dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core";
 import { ApplicationStatus, Purpose, RejectionReason } from "../shared/enums";
+import { MAX_APPLICATION_PURPOSES } from "../shared/list-limits";
 import { DonationScopes } from "../scopes";
 
 /**
@@ -64,6 +65,7 @@ export class Application {
   yearlyIncome!: Ore | null;
 
   @Field(() => [Purpose], { description: "Ändamål applied for." })
+  @MaxItems(MAX_APPLICATION_PURPOSES)
   @Column({ type: "simple-array" })
   purposes!: Purpose[];
 

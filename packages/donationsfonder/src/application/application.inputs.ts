@@ -1,7 +1,9 @@
+import { MAX_APPLICATION_PURPOSES } from "../shared/list-limits";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, Max, Min } from "class-validator";
-import { LocalDateScalar, MoneyScalar, PageArgs, PersonnummerScalar, type LocalDate, type Ore } from "@arbetsliv/core";
+import { LocalDateScalar, MoneyScalar, PageArgs, PersonnummerScalar, type LocalDate, type Ore, MoneyRange } from "@arbetsliv/core";
 import { ApplicationStatus, Purpose } from "../shared/enums";
+import { MAX_PER_APPLICATION, MAX_YEARLY_INCOME } from "../input-limits";
 
 @InputType("RegisterDonationApplicationInput", { description: "Ansökan as received. Late, early or duplicate ones are kept as REFUSED with the reason." })
 export class RegisterApplicationInput {
@@ -23,15 +25,17 @@ export class RegisterApplicationInput {
   householdSize!: number;
 
   @Field(() => MoneyScalar, { description: "The household's yearly income before tax." })
+  @MoneyRange(0, MAX_YEARLY_INCOME)
   yearlyIncome!: Ore;
 
   @Field(() => [Purpose])
   @ArrayMinSize(1)
-  @ArrayMaxSize(10)
+  @ArrayMaxSize(MAX_APPLICATION_PURPOSES)
   @ArrayUnique()
   purposes!: Purpose[];
 
   @Field(() => MoneyScalar, { description: "Sökt belopp, whole kronor." })
+  @MoneyRange(0, MAX_PER_APPLICATION)
   amountRequested!: Ore;
 }
 
@@ -47,16 +51,18 @@ export class UpdateApplicationInput {
   householdSize?: number;
 
   @Field(() => MoneyScalar, { nullable: true })
+  @MoneyRange(0, MAX_YEARLY_INCOME)
   yearlyIncome?: Ore;
 
   @Field(() => [Purpose], { nullable: true })
   @IsOptional()
   @ArrayMinSize(1)
-  @ArrayMaxSize(10)
+  @ArrayMaxSize(MAX_APPLICATION_PURPOSES)
   @ArrayUnique()
   purposes?: Purpose[];
 
   @Field(() => MoneyScalar, { nullable: true })
+  @MoneyRange(0, MAX_PER_APPLICATION)
   amountRequested?: Ore;
 }
 

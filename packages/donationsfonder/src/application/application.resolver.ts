@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType, type RequestContext } from "@arbetsliv/core";
+import { ConnectionType, type RequestContext, versionArg } from "@arbetsliv/core";
 import { Allocation } from "../allocation/allocation.entity";
 import { Fund } from "../fund/fund.entity";
 import { Round } from "../round/round.entity";
@@ -38,7 +38,7 @@ export class ApplicationResolver {
   updateDonationApplication(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateApplicationInput) input: UpdateApplicationInput,
-    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return new ApplicationService(ctx).update(id, input, expectedVersion);

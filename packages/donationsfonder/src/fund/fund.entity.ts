@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
-import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core";
+import { MaxItems, MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core";
 import { Purpose } from "../shared/enums";
+import { PURPOSES } from "../shared/list-limits";
 
 /**
  * Donationsfond / stiftelse — one of the city's social donation funds, with its statutes
@@ -63,6 +64,7 @@ export class Fund {
   incomeLimitPerExtraPercent!: number;
 
   @Field(() => [Purpose], { description: "Ändamål the fund may pay for." })
+  @MaxItems(PURPOSES)
   @Column({ type: "simple-array" })
   purposes!: Purpose[];
 

@@ -1,7 +1,9 @@
 import { Field, InputType, Int } from "type-graphql";
-import { ArrayMinSize, ArrayUnique, IsOptional, Length, Matches, Max, Min } from "class-validator";
-import { MoneyScalar, type Ore } from "@arbetsliv/core";
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, Length, Matches, Max, Min } from "class-validator";
+import { MoneyScalar, type Ore, MoneyRange } from "@arbetsliv/core";
 import { Purpose } from "../shared/enums";
+import { PURPOSES } from "../shared/list-limits";
+import { MAX_CAPITAL } from "../input-limits";
 
 @InputType("DonationFundInput", { description: "A fund and its statutes (ändamål) as rules." })
 export class FundInput {
@@ -23,6 +25,7 @@ export class FundInput {
   publishedOrder!: number;
 
   @Field(() => MoneyScalar)
+  @MoneyRange(0, MAX_CAPITAL)
   capital!: Ore;
 
   @Field(() => Boolean, { defaultValue: true })
@@ -59,6 +62,7 @@ export class FundInput {
 
   @Field(() => [Purpose])
   @ArrayMinSize(1)
+  @ArrayMaxSize(PURPOSES)
   @ArrayUnique()
   purposes!: Purpose[];
 

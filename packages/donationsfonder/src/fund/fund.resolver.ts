@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "@arbetsliv/core";
+import { MaxItems, type RequestContext, versionArg } from "@arbetsliv/core";
+import { MAX_FUNDS } from "../shared/list-limits";
 import { ADMIN_SCOPES, ANY_DONATION_SCOPE } from "../scopes";
 import { Fund } from "./fund.entity";
 import { FundInput } from "./fund.inputs";
@@ -9,6 +10,7 @@ import { FundService } from "./fund.service";
 export class FundResolver {
   @Authorized(...ANY_DONATION_SCOPE)
   @Query(() => [Fund], { description: "Donationsfonderna — every fund with its statutes, in the published order." })
+  @MaxItems(MAX_FUNDS)
   donationFunds(@Ctx() ctx: RequestContext) {
     return new FundService(ctx).list();
   }
@@ -24,7 +26,7 @@ export class FundResolver {
   updateDonationFund(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => FundInput) input: FundInput,
-    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return new FundService(ctx).update(id, input, expectedVersion);

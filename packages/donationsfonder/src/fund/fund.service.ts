@@ -1,5 +1,6 @@
 import { Not } from "typeorm";
-import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, updateVersioned, toId, type RequestContext } from "@arbetsliv/core";
+import { MAX_FUNDS } from "../shared/list-limits";
+import { AccessAction, ConflictError, refuseBeyondMaxItems, NotFoundError, ValidationError, inTransaction, updateVersioned, toId, type RequestContext } from "@arbetsliv/core";
 import { DOMAIN, assertNotNegative } from "../shared/util";
 import { Fund } from "./fund.entity";
 import type { FundInput } from "./fund.inputs";
@@ -43,6 +44,7 @@ export class FundService {
       if (await manager.exists(Fund, { where: { code: input.code } })) {
         throw new ConflictError(`A fund with code ${input.code} already exists`);
       }
+      await refuseBeyondMaxItems(manager, Fund, MAX_FUNDS, "funds");
       const fund = await manager.save(manager.create(Fund, values(input)));
       await this.ctx.accessLog.append(manager, { action: AccessAction.CREATE, operation: "Mutation.createDonationFund", domain: DOMAIN, recordType: "Fund", recordIds: [fund.id] });
       return fund;

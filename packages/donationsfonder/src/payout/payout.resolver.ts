@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType, type RequestContext } from "@arbetsliv/core";
+import { ConnectionType, type RequestContext, versionArg } from "@arbetsliv/core";
 import { Fund } from "../fund/fund.entity";
 import { Round } from "../round/round.entity";
 import { BoardDecisionInput } from "../round/round.inputs";
@@ -19,7 +19,7 @@ export class PayoutResolver {
   recordDonationBoardDecision(
     @Arg("roundId", () => ID) roundId: string,
     @Arg("input", () => BoardDecisionInput) input: BoardDecisionInput,
-    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return new PayoutService(ctx).decide(roundId, input, expectedVersion);

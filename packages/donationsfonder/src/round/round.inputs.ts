@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import { IsOptional, Length, Max, Min } from "class-validator";
-import { LocalDateScalar, MoneyScalar, type LocalDate, type Ore } from "@arbetsliv/core";
+import { LocalDateScalar, MoneyScalar, type LocalDate, type Ore, MoneyRange } from "@arbetsliv/core";
 import { AllocationPolicy, RemainderRule, RoundTerm } from "../shared/enums";
+import { MAX_CAPITAL, MAX_PER_APPLICATION, MAX_PRICE_BASE_AMOUNT } from "../input-limits";
 
 @InputType("DonationRoundScheduleInput", { description: "One round's yearly timetable (MM-DD), valid from a year." })
 export class RoundScheduleInput {
@@ -46,6 +47,7 @@ export class RoundPolicyInput {
   remainderRule!: RemainderRule;
 
   @Field(() => MoneyScalar, { nullable: true, description: "Most one application may get, whole kronor; null = no cap." })
+  @MoneyRange(0, MAX_PER_APPLICATION)
   maxPerApplication?: Ore | null;
 }
 
@@ -57,6 +59,7 @@ export class OpenRoundsInput extends RoundPolicyInput {
   year!: number;
 
   @Field(() => MoneyScalar, { description: "The year's prisbasbelopp (48 300 kr in 2022)." })
+  @MoneyRange(0, MAX_PRICE_BASE_AMOUNT)
   priceBaseAmount!: Ore;
 }
 
@@ -69,6 +72,7 @@ export class FundBudgetInput {
   fundId!: string;
 
   @Field(() => MoneyScalar, { description: "Whole kronor, at most the fund's capital." })
+  @MoneyRange(0, MAX_CAPITAL)
   available!: Ore;
 }
 

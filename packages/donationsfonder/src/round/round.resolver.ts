@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "@arbetsliv/core";
+import { MaxItems, type RequestContext, rangeArg, YEAR_RANGE, versionArg } from "@arbetsliv/core";
+import { MAX_FUNDS, MAX_ROUNDS, TERMS } from "../shared/list-limits";
 import { Fund } from "../fund/fund.entity";
 import { FundBudget } from "../fund/fund-budget.entity";
 import { ADMIN_SCOPES, ANY_DONATION_SCOPE } from "../scopes";
@@ -13,13 +14,15 @@ import { RoundService } from "./round.service";
 export class RoundResolver {
   @Authorized(...ANY_DONATION_SCOPE)
   @Query(() => [RoundSchedule], { description: "Utdelningsschemat — when rounds open, close, are decided and paid, by year range." })
+  @MaxItems(MAX_ROUNDS) // entries of one term do not overlap: at most one per term and year
   donationRoundSchedule(@Ctx() ctx: RequestContext) {
     return new RoundService(ctx).schedule();
   }
 
   @Authorized(...ANY_DONATION_SCOPE)
   @Query(() => [Round], { description: "Utdelningsomgångar, oldest first; optionally one year's." })
-  donationRounds(@Arg("year", () => Int, { nullable: true }) year: number | undefined, @Ctx() ctx: RequestContext) {
+  @MaxItems(MAX_ROUNDS)
+  donationRounds(@Arg("year", () => Int, { nullable: true, ...rangeArg("year", ...YEAR_RANGE) }) year: number | undefined, @Ctx() ctx: RequestContext) {
     return new RoundService(ctx).list(year ?? undefined);
   }
 
@@ -37,12 +40,13 @@ export class RoundResolver {
 
   @Authorized(...ADMIN_SCOPES)
   @Mutation(() => RoundSchedule, { description: "Give a schedule entry its last year." })
-  endDonationRoundSchedule(@Arg("id", () => ID) id: string, @Arg("toYear", () => Int) toYear: number, @Ctx() ctx: RequestContext) {
+  endDonationRoundSchedule(@Arg("id", () => ID) id: string, @Arg("toYear", () => Int, rangeArg("toYear", ...YEAR_RANGE)) toYear: number, @Ctx() ctx: RequestContext) {
     return new RoundService(ctx).endSchedule(id, toYear);
   }
 
   @Authorized(...ADMIN_SCOPES)
   @Mutation(() => [Round], { description: "Create the year's round(s) from the schedule, with the year's prisbasbelopp and the published policy." })
+  @MaxItems(TERMS)
   openDonationRounds(@Arg("input", () => OpenRoundsInput) input: OpenRoundsInput, @Ctx() ctx: RequestContext) {
     return new RoundService(ctx).openRounds(input);
   }
@@ -52,7 +56,7 @@ export class RoundResolver {
   setDonationRoundPolicy(
     @Arg("roundId", () => ID) roundId: string,
     @Arg("input", () => RoundPolicyInput) input: RoundPolicyInput,
-    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return new RoundService(ctx).setPolicy(roundId, input, expectedVersion);
@@ -65,6 +69,7 @@ export class RoundResolver {
   }
 
   @FieldResolver(() => [FundBudget], { description: "Each fund's amount available in the round." })
+  @MaxItems(MAX_FUNDS) // one per fund
   budgets(@Root() round: Round, @Ctx() ctx: RequestContext) {
     return loaders.budgetsByRound(ctx).load(round.id);
   }

@@ -1,5 +1,5 @@
 import { Between, In, type EntityManager } from "typeorm";
-import { ValidationError, toInt, type LocalDate } from "@arbetsliv/core";
+import { DisclosureControl, ValidationError, disclosureInfo, toInt, type DisclosurePolicy, type LocalDate } from "@arbetsliv/core";
 import { inPublishedOrder } from "../allocation/eligibility";
 import { Fund } from "../fund/fund.entity";
 import { FundBudget } from "../fund/fund-budget.entity";
@@ -19,11 +19,15 @@ const REASON_ORDER = Object.values(RejectionReason);
 export class StatisticsService {
   constructor(private readonly manager: EntityManager) {}
 
-  async report(from: LocalDate, to: LocalDate): Promise<DonationReport> {
+  async report(from: LocalDate, to: LocalDate, policy: DisclosurePolicy): Promise<DonationReport> {
+    return controlDonationReport(await this.exactReport(from, to), policy);
+  }
+
+  private async exactReport(from: LocalDate, to: LocalDate): Promise<Counted<DonationReport>> {
     if (from > to) throw new ValidationError("to", "order", "must not be before from");
     const m = this.manager;
     const rounds = await m.find(Round, { where: { plannedPayoutDate: Between(from, to) }, order: { plannedPayoutDate: "ASC", id: "ASC" } });
-    const empty: DonationReport = { from, to, rounds: [], applications: 0, amountDistributed: 0, amountPaid: 0, personsReachedInRounds: 0, distinctPersonsReached: 0 };
+    const empty: Counted<DonationReport> = { from, to, rounds: [], applications: 0, amountDistributed: 0, amountPaid: 0, personsReachedInRounds: 0, distinctPersonsReached: 0, suppressed: [] };
     if (rounds.length === 0) return empty;
     const ids = rounds.map((r) => r.id);
 
@@ -60,13 +64,13 @@ export class StatisticsService {
     const persons = new Map<number, number>();
     for (const r of byFund) persons.set(toInt(r.roundId), (persons.get(toInt(r.roundId)) ?? 0) + toInt(r.granted));
 
-    const roundReports: RoundReport[] = rounds.map((round) => {
+    const roundReports: Counted<RoundReport>[] = rounds.map((round) => {
       const decided = round.status === RoundStatus.DECIDED;
       const statusRows = byStatus.filter((r) => toInt(r.roundId) === round.id);
       const count = (status: ApplicationStatus) => statusRows.filter((r) => r.status === status).reduce((s, r) => s + toInt(r.n), 0);
       const reasons = new Map<RejectionReason, number>();
       for (const r of statusRows) if (r.reason) reasons.set(r.reason as RejectionReason, (reasons.get(r.reason as RejectionReason) ?? 0) + toInt(r.n));
-      const fundReports: FundReport[] = funds
+      const fundReports: Counted<FundReport>[] = funds
         .filter((f) => budgetOf.has(key(round.id, f.id)) || fundRows.has(key(round.id, f.id)))
         .map((f) => {
           const row = fundRows.get(key(round.id, f.id));
@@ -84,10 +88,11 @@ export class StatisticsService {
             amountPaid: toInt(row?.paid),
             amountRemaining: available - allocated,
             personsReached: decided ? toInt(row?.granted) : 0,
+            suppressed: [],
           };
         });
-      const total = (pick: (f: FundReport) => number) => fundReports.reduce((s, f) => s + pick(f), 0);
-      return {
+      const total = (pick: (f: Counted<FundReport>) => number) => fundReports.reduce((s, f) => s + pick(f), 0);
+      const report: Counted<RoundReport> = {
         roundId: round.id,
         name: round.name,
         year: round.year,
@@ -99,7 +104,7 @@ export class StatisticsService {
         awaitingAssessment: count(ApplicationStatus.RECEIVED),
         eligible: count(ApplicationStatus.ELIGIBLE),
         ineligible: count(ApplicationStatus.INELIGIBLE),
-        rejectedByReason: REASON_ORDER.filter((r) => reasons.has(r)).map((reason) => ({ reason, count: reasons.get(reason)! })),
+        rejectedByReason: REASON_ORDER.filter((r) => reasons.has(r)).map((reason) => ({ reason, count: reasons.get(reason)!, suppressed: [] })),
         granted: total((f) => f.granted),
         amountAvailable: total((f) => f.amountAvailable),
         amountAllocated: total((f) => f.amountAllocated),
@@ -107,7 +112,9 @@ export class StatisticsService {
         amountPaid: total((f) => f.amountPaid),
         personsReached: decided ? (persons.get(round.id) ?? 0) : 0,
         funds: fundReports,
+        suppressed: [],
       };
+      return report;
     });
 
     return {
@@ -119,6 +126,54 @@ export class StatisticsService {
       amountPaid: roundReports.reduce((s, r) => s + r.amountPaid, 0),
       personsReachedInRounds: roundReports.reduce((s, r) => s + r.personsReached, 0),
       distinctPersonsReached: distinct,
+      suppressed: [],
     };
   }
+}
+
+/** A report object before disclosure control: every figure present. */
+type Counted<T> = { [K in Exclude<keyof T, "disclosure">]: T[K] extends number | null ? number : T[K] extends (infer E)[] ? (E extends object ? Counted<E>[] : T[K]) : T[K] };
+
+/**
+ * Disclosure control of the report (applicants and persons reached are people). Per round:
+ * applications = refused + awaiting + eligible + ineligible, refused + ineligible = Σ reasons, and
+ * its counts and money are the sums of its funds'; the funds' applications add up to the eligible ones; per fund, the money follows the granted
+ * count and available = allocated + remaining (available is public). The period's figures are the
+ * rounds' sums. Which rounds a period holds depends only on their payout dates, so a shorter
+ * period gives no finer figures: no minimum period is needed here.
+ */
+export function controlDonationReport(report: Counted<DonationReport>, policy: DisclosurePolicy): DonationReport {
+  const control = new DisclosureControl();
+  const rounds = report.rounds.map((round) => {
+    const c = (f: "applications" | "refused" | "awaitingAssessment" | "eligible" | "ineligible" | "granted" | "personsReached") => control.count(round, f);
+    const [applications, refused, awaiting, eligible, ineligible, granted, persons] = [c("applications"), c("refused"), c("awaitingAssessment"), c("eligible"), c("ineligible"), c("granted"), c("personsReached")];
+    control.sum(applications, [refused, awaiting, eligible, ineligible]);
+    control.relation([[refused, -1], [ineligible, -1], ...round.rejectedByReason.map((r): [number, number] => [control.count(r, "count"), 1])]);
+    const money = (row: Counted<RoundReport> | Counted<FundReport>, basis: number) => ({
+      allocated: control.magnitude(row, "amountAllocated", [basis]),
+      distributed: control.magnitude(row, "amountDistributed", [basis]),
+      paid: control.magnitude(row, "amountPaid", [basis]),
+    });
+    const roundMoney = money(round, granted);
+    const funds = round.funds.map((fund) => {
+      const fundGranted = control.count(fund, "granted");
+      const fundApplications = control.count(fund, "applications");
+      const fundMoney = money(fund, fundGranted);
+      control.sum(control.known(fund.amountAvailable), [fundMoney.allocated, control.magnitude(fund, "amountRemaining", [fundGranted])]);
+      return { applications: fundApplications, granted: fundGranted, persons: control.count(fund, "personsReached"), ...fundMoney };
+    });
+    control.sum(eligible, funds.map((f) => f.applications));
+    control.sum(granted, funds.map((f) => f.granted));
+    control.sum(persons, funds.map((f) => f.persons));
+    for (const k of ["allocated", "distributed", "paid"] as const) control.sum(roundMoney[k], funds.map((f) => f[k]));
+    return { applications, persons, distributed: roundMoney.distributed, paid: roundMoney.paid };
+  });
+  const total = (field: "applications" | "personsReachedInRounds", parts: number[]) => control.sum(control.count(report, field), parts);
+  total("applications", rounds.map((r) => r.applications));
+  total("personsReachedInRounds", rounds.map((r) => r.persons));
+  control.sum(control.magnitude(report, "amountDistributed", []), rounds.map((r) => r.distributed));
+  control.sum(control.magnitude(report, "amountPaid", []), rounds.map((r) => r.paid));
+  control.count(report, "distinctPersonsReached");
+  control.apply(policy);
+  return { ...report, disclosure: disclosureInfo(policy, false) };
 }

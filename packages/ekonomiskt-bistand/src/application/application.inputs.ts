@@ -1,7 +1,9 @@
+import { MAX_CLAIM_LINES } from "../list-limits";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { ArrayMaxSize, Matches, MaxLength, MinLength, ValidateNested } from "class-validator";
-import { LocalDateScalar, MoneyScalar, type LocalDate, type Ore } from "@arbetsliv/core";
+import { LocalDateScalar, MoneyScalar, type LocalDate, type Ore, MoneyRange, Range, VERSION_RANGE } from "@arbetsliv/core";
 import { ApplicationChannel, ApplicationStatus, CostType, DecisionOutcome, IncomeType } from "../enums";
+import { MAX_MONTHLY_AMOUNT } from "../input-limits";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -11,6 +13,7 @@ export class CostInput {
   type!: CostType;
 
   @Field(() => MoneyScalar, { description: "Claimed per month." })
+  @MoneyRange(0, MAX_MONTHLY_AMOUNT)
   amount!: Ore;
 
   @Field(() => String, { nullable: true })
@@ -24,6 +27,7 @@ export class IncomeInput {
   type!: IncomeType;
 
   @Field(() => MoneyScalar, { description: "For the month applied for." })
+  @MoneyRange(0, MAX_MONTHLY_AMOUNT)
   amount!: Ore;
 
   @Field(() => ID, { nullable: true, description: "The household member who has the income (required for employment income)." })
@@ -46,12 +50,12 @@ export class SubmitApplicationInput {
   receivedDate?: LocalDate;
 
   @Field(() => [CostInput], { nullable: true })
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_CLAIM_LINES)
   @ValidateNested({ each: true })
   costs?: CostInput[];
 
   @Field(() => [IncomeInput], { nullable: true })
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_CLAIM_LINES)
   @ValidateNested({ each: true })
   incomes?: IncomeInput[];
 }
@@ -62,15 +66,16 @@ export class UpdateClaimsInput {
   applicationId!: string;
 
   @Field(() => Int)
+  @Range(...VERSION_RANGE)
   expectedVersion!: number;
 
   @Field(() => [CostInput])
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_CLAIM_LINES)
   @ValidateNested({ each: true })
   costs!: CostInput[];
 
   @Field(() => [IncomeInput])
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_CLAIM_LINES)
   @ValidateNested({ each: true })
   incomes!: IncomeInput[];
 }
@@ -81,6 +86,7 @@ export class SetApplicationStatusInput {
   applicationId!: string;
 
   @Field(() => Int)
+  @Range(...VERSION_RANGE)
   expectedVersion!: number;
 
   @Field(() => ApplicationStatus, { description: "UNDER_REVIEW, SUPPLEMENT_REQUESTED, WITHDRAWN or CLOSED." })
@@ -97,12 +103,14 @@ export class DecideInput {
   applicationId!: string;
 
   @Field(() => Int)
+  @Range(...VERSION_RANGE)
   expectedVersion!: number;
 
   @Field(() => DecisionOutcome)
   outcome!: DecisionOutcome;
 
   @Field(() => MoneyScalar, { nullable: true, description: "GRANTED: the calculated amount (default). PARTLY_GRANTED: required, at most the calculated amount. REJECTED: 0." })
+  @MoneyRange(0, MAX_MONTHLY_AMOUNT)
   amount?: Ore;
 
   @Field(() => String, { nullable: true, description: "Motivering; required unless GRANTED." })
@@ -137,6 +145,7 @@ export class CorrectPayoutInput {
   payoutId!: string;
 
   @Field(() => MoneyScalar, { description: "Signed: positive pays more, negative records an over-payment (not below zero for the month)." })
+  @MoneyRange(-MAX_MONTHLY_AMOUNT, MAX_MONTHLY_AMOUNT)
   amount!: Ore;
 
   @Field(() => String)

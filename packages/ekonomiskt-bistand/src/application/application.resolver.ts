@@ -1,6 +1,7 @@
 import { In } from "typeorm";
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { NotFoundError, groupByKeys, indexByKeys, type RequestContext, toId } from "@arbetsliv/core";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { MAX_CLAIM_LINES } from "../list-limits";
+import { FirstArgs, MaxItems, NotFoundError, takeFirst, withFirst, groupByKeys, indexByKeys, type RequestContext, toId } from "@arbetsliv/core";
 import { Calculation, CalculationLine } from "../calculation/calculation.entity";
 import { Decision } from "../decision/decision.entity";
 import { HouseholdMember } from "../household/household-member.entity";
@@ -9,6 +10,9 @@ import { assertHouseholdVisible, logRead } from "../shared/access";
 import { Application, ApplicationCost, ApplicationIncome } from "./application.entity";
 import { DecideInput, SetApplicationStatusInput, SubmitApplicationInput, UpdateClaimsInput } from "./application.inputs";
 import { ApplicationService } from "./application.service";
+
+/** A calculation is read whole: its lines (norm per member, costs, incomes, disregards) fit one page of 100. */
+const CalculationLines = withFirst(100);
 
 @Resolver(() => Application)
 export class ApplicationResolver {
@@ -49,6 +53,7 @@ export class ApplicationResolver {
   }
 
   @FieldResolver(() => [ApplicationCost])
+  @MaxItems(MAX_CLAIM_LINES)
   costs(@Root() app: Application, @Ctx() ctx: RequestContext) {
     return ctx
       .loader<number, ApplicationCost[]>("eb.costsByApplication", async (ids) =>
@@ -58,6 +63,7 @@ export class ApplicationResolver {
   }
 
   @FieldResolver(() => [ApplicationIncome])
+  @MaxItems(MAX_CLAIM_LINES)
   incomes(@Root() app: Application, @Ctx() ctx: RequestContext) {
     return ctx
       .loader<number, ApplicationIncome[]>("eb.incomesByApplication", async (ids) =>
@@ -66,13 +72,13 @@ export class ApplicationResolver {
       .load(app.id);
   }
 
-  @FieldResolver(() => [Calculation], { description: "Calculations, newest first." })
-  calculations(@Root() app: Application, @Ctx() ctx: RequestContext) {
-    return ctx
+  @FieldResolver(() => [Calculation], { description: "Calculations, newest first: the first `first` (default 25, at most 100)." })
+  calculations(@Root() app: Application, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return takeFirst(ctx
       .loader<number, Calculation[]>("eb.calculationsByApplication", async (ids) =>
         groupByKeys(ids, await ctx.ds.manager.find(Calculation, { where: { applicationId: In([...ids]) }, order: { id: "DESC" } }), (c) => c.applicationId),
       )
-      .load(app.id);
+      .load(app.id), first);
   }
 
   @FieldResolver(() => Decision, { nullable: true })
@@ -99,12 +105,12 @@ export class CalculationResolver {
     return calc;
   }
 
-  @FieldResolver(() => [CalculationLine], { description: "Every line, in order: norm, reasonable costs, incomes and disregards." })
-  lines(@Root() calc: Calculation, @Ctx() ctx: RequestContext) {
-    return ctx
+  @FieldResolver(() => [CalculationLine], { description: "Every line, in order: norm, reasonable costs, incomes and disregards: the first `first` (default and at most 100)." })
+  lines(@Root() calc: Calculation, @Args(() => CalculationLines) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return takeFirst(ctx
       .loader<number, CalculationLine[]>("eb.linesByCalculation", async (ids) =>
         groupByKeys(ids, await ctx.ds.manager.find(CalculationLine, { where: { calculationId: In([...ids]) }, order: { position: "ASC" } }), (l) => l.calculationId),
       )
-      .load(calc.id);
+      .load(calc.id), first);
   }
 }

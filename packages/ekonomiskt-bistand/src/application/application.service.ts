@@ -10,6 +10,7 @@ import {
   updateVersioned,
   type RequestContext,
   toId,
+  oreToKronor,
 } from "@arbetsliv/core";
 import { CalculationInputError, calculateAssistance, workIncentiveFor } from "../calculation/assistance-calculation";
 import { Calculation, CalculationLine } from "../calculation/calculation.entity";
@@ -23,6 +24,7 @@ import { addMonthsTo, assertYearMonth, firstDayOf, lastDayOf } from "../shared/m
 import { Application, ApplicationCost, ApplicationIncome } from "./application.entity";
 import type { CostInput, DecideInput, IncomeInput, SetApplicationStatusInput, SubmitApplicationInput, UpdateClaimsInput } from "./application.inputs";
 import { OPEN_STATUSES, allowedMoves, canMoveTo, chooseApplicationType } from "./application.rules";
+import { MAX_MONTHLY_AMOUNT } from "../input-limits";
 
 export const DEFAULT_LEGAL_BASIS = "SoL 4 kap. 1 § (ny SoL 2025:400 12 kap. 1 §)";
 
@@ -336,6 +338,7 @@ export class ApplicationService {
               throw new ValidationError("input.amount", "calculated", "a granted decision pays the calculated amount; use PARTLY_GRANTED for less");
             }
             amount = calc.assistance;
+            if (amount > MAX_MONTHLY_AMOUNT) throw new ValidationError("input.outcome", "month-cap", `the calculated amount exceeds the most one month can pay (${oreToKronor(MAX_MONTHLY_AMOUNT)} kr); check the claims`);
           } else {
             if (input.amount! > calc.assistance) throw new ValidationError("input.amount", "at-most-calculated", "must not exceed the calculated amount");
             amount = input.amount!;

@@ -1,6 +1,6 @@
 import { In } from "typeorm";
-import { Arg, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from "type-graphql";
-import { groupByKeys, indexByKeys, type RequestContext } from "@arbetsliv/core";
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from "type-graphql";
+import { FirstArgs, takeFirst, groupByKeys, indexByKeys, type RequestContext } from "@arbetsliv/core";
 import { CorrectPayoutInput, PayInput } from "../application/application.inputs";
 import { Calculation } from "../calculation/calculation.entity";
 import { EkonomisktBistandScopes as S } from "../scopes";
@@ -31,13 +31,13 @@ export class DecisionResolver {
     return new PayoutService(ctx).correct(input);
   }
 
-  @FieldResolver(() => [Payout], { description: "The payout and its corrections, oldest first." })
-  payouts(@Root() decision: Decision, @Ctx() ctx: RequestContext) {
-    return ctx
+  @FieldResolver(() => [Payout], { description: "The payout and its corrections, oldest first: the first `first` (default 25, at most 100)." })
+  payouts(@Root() decision: Decision, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return takeFirst(ctx
       .loader<number, Payout[]>("eb.payoutsByDecision", async (ids) =>
         groupByKeys(ids, await ctx.ds.manager.find(Payout, { where: { decisionId: In([...ids]) }, order: { id: "ASC" } }), (p) => p.decisionId),
       )
-      .load(decision.id);
+      .load(decision.id), first);
   }
 
   @FieldResolver(() => Calculation, { nullable: true })

@@ -10,6 +10,7 @@ import {
   isDeadlock,
   lockRow,
   isMysql,
+  oreToKronor,
 } from "@arbetsliv/core";
 import { ApplicationStatus, DecisionOutcome, MemberRole, PayoutType } from "../enums";
 import { Application } from "../application/application.entity";
@@ -20,6 +21,7 @@ import { Decision } from "./decision.entity";
 import { Household } from "../household/household.entity";
 import { recordPayout } from "../statistics/assistance-summaries";
 import { Payout } from "./payout.entity";
+import { MAX_MONTHLY_AMOUNT } from "../input-limits";
 
 export interface PayoutReceiptData {
   payout: Payout;
@@ -113,6 +115,13 @@ export class PayoutService {
       const total = Number(row?.total ?? 0);
       if (total + input.amount < 0) {
         throw new ValidationError("input.amount", "not-below-zero", "would make the month's payouts negative; an over-payment beyond that is a reclaim (FUT)");
+      }
+      // A correction cannot exceed what it corrects, and a month never pays more than one month can.
+      if (input.amount > original.amount) {
+        throw new ValidationError("input.amount", "at-most-original", `must not exceed the payout it corrects (${oreToKronor(original.amount)} kr)`);
+      }
+      if (total + input.amount > MAX_MONTHLY_AMOUNT) {
+        throw new ValidationError("input.amount", "month-cap", `would make the month's payouts more than ${oreToKronor(MAX_MONTHLY_AMOUNT)} kr`);
       }
       const correction = manager.create(Payout, {
         householdId: original.householdId,

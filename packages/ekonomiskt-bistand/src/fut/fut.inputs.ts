@@ -1,7 +1,9 @@
+import { MAX_CASE_PAYOUTS } from "../list-limits";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { ArrayMaxSize, ArrayMinSize, MaxLength, MinLength } from "class-validator";
-import { LocalDateScalar, MoneyScalar, PageArgs, type LocalDate, type Ore } from "@arbetsliv/core";
+import { LocalDateScalar, MoneyScalar, PageArgs, type LocalDate, type Ore, Range, VERSION_RANGE, MoneyRange } from "@arbetsliv/core";
 import { IncorrectPaymentStatus, RecoveryKind } from "../enums";
+import { MAX_CASE_AMOUNT } from "../input-limits";
 
 @InputType()
 export class OpenIncorrectPaymentCaseInput {
@@ -10,7 +12,7 @@ export class OpenIncorrectPaymentCaseInput {
 
   @Field(() => [ID], { description: "The payouts under investigation (the household's)." })
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(MAX_CASE_PAYOUTS)
   payoutIds!: string[];
 
   @Field(() => String)
@@ -28,12 +30,14 @@ export class UpdateIncorrectPaymentCaseInput {
   id!: string;
 
   @Field(() => Int)
+  @Range(...VERSION_RANGE)
   expectedVersion!: number;
 
   @Field(() => IncorrectPaymentStatus, { nullable: true, description: "INVESTIGATING, NO_INCORRECT_PAYMENT, WRITTEN_OFF or CLOSED (RECLAIM_DECIDED via decideReclaim)." })
   status?: IncorrectPaymentStatus;
 
   @Field(() => MoneyScalar, { nullable: true })
+  @MoneyRange(0, MAX_CASE_AMOUNT)
   amountWronglyPaid?: Ore;
 
   @Field(() => String, { nullable: true })
@@ -47,9 +51,11 @@ export class DecideReclaimInput {
   id!: string;
 
   @Field(() => Int)
+  @Range(...VERSION_RANGE)
   expectedVersion!: number;
 
   @Field(() => MoneyScalar, { description: "Återkrävt belopp: more than 0, at most the amount wrongly paid." })
+  @MoneyRange(0, MAX_CASE_AMOUNT)
   reclaimAmount!: Ore;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "Default: today." })
@@ -69,6 +75,7 @@ export class RegisterRecoveryInput {
   kind!: RecoveryKind;
 
   @Field(() => MoneyScalar)
+  @MoneyRange(0, MAX_CASE_AMOUNT)
   amount!: Ore;
 
   @Field(() => LocalDateScalar)

@@ -1,6 +1,7 @@
 import { In } from "typeorm";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType, groupByKeys, type RequestContext } from "@arbetsliv/core";
+import { ConnectionType, FirstArgs, MaxItems, takeFirst, groupByKeys, type RequestContext } from "@arbetsliv/core";
+import { MAX_CASE_PAYOUTS } from "../list-limits";
 import { Payout } from "../decision/payout.entity";
 import { EkonomisktBistandScopes as S } from "../scopes";
 import { DecideReclaimInput, IncorrectPaymentCaseListArgs, OpenIncorrectPaymentCaseInput, RegisterRecoveryInput, UpdateIncorrectPaymentCaseInput } from "./fut.inputs";
@@ -49,6 +50,7 @@ export class FutResolver {
   }
 
   @FieldResolver(() => [Payout], { description: "The payouts under investigation." })
+  @MaxItems(MAX_CASE_PAYOUTS)
   payouts(@Root() c: IncorrectPaymentCase, @Ctx() ctx: RequestContext) {
     return ctx
       .loader<number, Payout[]>("eb.payoutsByCase", async (ids) => {
@@ -60,12 +62,12 @@ export class FutResolver {
       .load(c.id);
   }
 
-  @FieldResolver(() => [Recovery], { description: "Repayments registered against the case." })
-  recoveries(@Root() c: IncorrectPaymentCase, @Ctx() ctx: RequestContext) {
-    return ctx
+  @FieldResolver(() => [Recovery], { description: "Repayments registered against the case: the first `first` (default 25, at most 100)." })
+  recoveries(@Root() c: IncorrectPaymentCase, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return takeFirst(ctx
       .loader<number, Recovery[]>("eb.recoveriesByCase", async (ids) =>
         groupByKeys(ids, await ctx.ds.manager.find(Recovery, { where: { incorrectPaymentCaseId: In([...ids]) }, order: { id: "ASC" } }), (r) => r.incorrectPaymentCaseId!),
       )
-      .load(c.id);
+      .load(c.id), first);
   }
 }

@@ -1,7 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { ArrayMaxSize, ArrayMinSize, Matches, MaxLength, MinLength, ValidateNested } from "class-validator";
-import { LocalDateScalar, MoneyScalar, PageArgs, PersonnummerScalar, type LocalDate, type Ore } from "@arbetsliv/core";
+import { LocalDateScalar, MoneyScalar, PageArgs, PersonnummerScalar, type LocalDate, type Ore, MoneyRange, Range, VERSION_RANGE } from "@arbetsliv/core";
 import { HousingType, MemberRole } from "../enums";
+import { MAX_MONTHLY_AMOUNT } from "../input-limits";
 
 @InputType("AssistanceMemberInput", { description: "A person in the household. The birth date comes from the personnummer." })
 export class MemberInput {
@@ -56,6 +57,7 @@ export class CreateHouseholdInput {
   housingType!: HousingType;
 
   @Field(() => MoneyScalar, { nullable: true })
+  @MoneyRange(0, MAX_MONTHLY_AMOUNT)
   monthlyRent?: Ore | null;
 
   @Field(() => Boolean, { nullable: true, description: "Skyddade personuppgifter. Setting it needs ekonomiskt-bistand:protected." })
@@ -74,6 +76,7 @@ export class UpdateHouseholdInput {
   id!: string;
 
   @Field(() => Int)
+  @Range(...VERSION_RANGE)
   expectedVersion!: number;
 
   @Field(() => AddressInput, { nullable: true })
@@ -84,6 +87,7 @@ export class UpdateHouseholdInput {
   housingType?: HousingType;
 
   @Field(() => MoneyScalar, { nullable: true })
+  @MoneyRange(0, MAX_MONTHLY_AMOUNT)
   monthlyRent?: Ore | null;
 
   @Field(() => Boolean, { nullable: true })
@@ -96,6 +100,7 @@ export class UpdateMemberInput {
   memberId!: string;
 
   @Field(() => Int)
+  @Range(...VERSION_RANGE)
   expectedVersion!: number;
 
   @Field(() => String, { nullable: true })
@@ -128,5 +133,6 @@ export class HouseholdFilter {
 @ArgsType()
 export class HouseholdListArgs extends PageArgs {
   @Field(() => HouseholdFilter, { nullable: true })
+  @ValidateNested()
   filter?: HouseholdFilter;
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType, groupByKeys, indexByKeys, type RequestContext, getEntities, findByKeys } from "@arbetsliv/core";
+import { ConnectionType, FirstArgs, findFirstByKeys, takeFirst, groupByKeys, indexByKeys, type RequestContext, getEntities } from "@arbetsliv/core";
 import { Application } from "../application/application.entity";
 import { Decision } from "../decision/decision.entity";
 import { Payout } from "../decision/payout.entity";
@@ -63,16 +63,16 @@ export class HouseholdResolver {
     return { street: household.street, postalCode: household.postalCode ?? "", city: household.city ?? "" };
   }
 
-  @FieldResolver(() => [HouseholdMember], { description: "Everyone who is or was a member, in the order registered." })
-  members(@Root() household: Household, @Ctx() ctx: RequestContext) {
-    return membersLoader(ctx).load(household.id);
+  @FieldResolver(() => [HouseholdMember], { description: "Everyone who is or was a member, in the order registered: the first `first` (default 25, at most 100)." })
+  members(@Root() household: Household, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return takeFirst(membersLoader(ctx).load(household.id), first);
   }
 
-  @FieldResolver(() => [Application], { description: "Applications, newest month first." })
-  applications(@Root() household: Household, @Ctx() ctx: RequestContext) {
+  @FieldResolver(() => [Application], { description: "Applications, newest month first: the first `first` (default 25, at most 100)." })
+  applications(@Root() household: Household, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
     return ctx
-      .loader<number, Application[]>("eb.applicationsByHousehold", async (ids) =>
-        groupByKeys(ids, await findByKeys(ctx.ds.manager, Application, "householdId", ids, { month: "DESC", id: "DESC" }), (a) => a.householdId),
+      .loader<number, Application[]>(`eb.applicationsByHousehold:${first}`, async (ids) =>
+        groupByKeys(ids, await findFirstByKeys(ctx.ds.manager, Application, "householdId", ids, { month: "DESC", id: "DESC" }, first), (a) => a.householdId),
       )
       .load(household.id);
   }
@@ -91,10 +91,11 @@ export class HouseholdResolver {
       .load(household.id);
   }
 
-  @FieldResolver(() => [Payout], { description: "Payouts and corrections, by month concerned (YYYY-MM, inclusive), newest first." })
+  @FieldResolver(() => [Payout], { description: "Payouts and corrections, by month concerned (YYYY-MM, inclusive), newest first: the first `first` (default 25, at most 100)." })
   payouts(
     @Root() household: Household,
     @Ctx() ctx: RequestContext,
+    @Args(() => FirstArgs) { first }: FirstArgs,
     @Arg("fromMonth", () => String, { nullable: true }) fromMonth?: string,
     @Arg("toMonth", () => String, { nullable: true }) toMonth?: string,
   ) {
@@ -112,6 +113,7 @@ export class HouseholdResolver {
         const rows = await getEntities(query);
         return groupByKeys(ids, rows, (p) => p.householdId);
       })
-      .load(household.id);
+      .load(household.id)
+      .then((rows) => takeFirst(rows, first));
   }
 }

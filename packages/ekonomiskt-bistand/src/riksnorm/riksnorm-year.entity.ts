@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core";
+import { MaxItems, MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core";
 import { ALL_AGE_GROUPS, ChildAgeGroup, LUNCH_AGE_GROUPS } from "../enums";
 import type { RiksnormTable } from "./riksnorm-table";
 
@@ -99,6 +99,7 @@ export class RiksnormYear {
   addedAt!: Date;
 
   @Field(() => [RiksnormChildAmount], { description: "Personliga kostnader per hemmavarande barn och skolungdom." })
+  @MaxItems(ALL_AGE_GROUPS.length)
   get children(): RiksnormChildAmount[] {
     return ALL_AGE_GROUPS.map((ageGroup) => ({
       ageGroup,
@@ -108,6 +109,7 @@ export class RiksnormYear {
   }
 
   @Field(() => [MoneyScalar], { description: "Gemensamma hushållskostnader for 1…7 persons; above 7, add the 6→7 difference per person." })
+  @MaxItems(COMMON_COLUMNS.length)
   get commonByHouseholdSize(): Ore[] {
     return COMMON_COLUMNS.map((c) => this[c]);
   }

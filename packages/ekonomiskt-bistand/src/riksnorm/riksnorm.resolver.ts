@@ -1,5 +1,8 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
-import { LocalDateScalar, type LocalDate, type RequestContext } from "@arbetsliv/core";
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { LocalDateScalar, MAX_YEARS_IN_PERIOD, MaxItems, withFirst, type FirstArgs, type LocalDate, type RequestContext } from "@arbetsliv/core";
+import { MAX_CAP_STEPS } from "../list-limits";
+
+const CapRows = withFirst(100);
 import { CostCap } from "../calculation/cost-cap.entity";
 import { EkonomisktBistandScopes as S } from "../scopes";
 import { AddRiksnormYearInput, SetCostCapsInput } from "./riksnorm.inputs";
@@ -10,6 +13,7 @@ import { RiksnormYear } from "./riksnorm-year.entity";
 export class RiksnormResolver {
   @Authorized(S.READ, S.WRITE, S.STATS, S.ADMIN)
   @Query(() => [RiksnormYear], { description: "Riksnorm years stored, oldest first (public amounts)." })
+  @MaxItems(MAX_YEARS_IN_PERIOD) // one per year (unique), years limited by the Date scalar
   riksnormYears(@Ctx() ctx: RequestContext) {
     return new RiksnormService(ctx).list();
   }
@@ -23,13 +27,14 @@ export class RiksnormResolver {
   }
 
   @Authorized(S.READ, S.WRITE, S.ADMIN)
-  @Query(() => [CostCap], { description: "Skälighetsnivåer: all cap rules, or those in effect on a date." })
-  costCaps(@Arg("on", () => LocalDateScalar, { nullable: true }) on: LocalDate | undefined, @Ctx() ctx: RequestContext) {
-    return new RiksnormService(ctx).costCaps(on ?? undefined);
+  @Query(() => [CostCap], { description: "Skälighetsnivåer: all cap rules, or those in effect on a date: the first `first` (default and at most 100)." })
+  async costCaps(@Arg("on", () => LocalDateScalar, { nullable: true }) on: LocalDate | undefined, @Args(() => CapRows) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return (await new RiksnormService(ctx).costCaps(on ?? undefined)).slice(0, first);
   }
 
   @Authorized(S.ADMIN)
   @Mutation(() => [CostCap], { description: "Set the caps of one cost type from a date (replaces that date's steps). Needs admin." })
+  @MaxItems(MAX_CAP_STEPS)
   setCostCaps(@Arg("input", () => SetCostCapsInput) input: SetCostCapsInput, @Ctx() ctx: RequestContext) {
     return new RiksnormService(ctx).setCostCaps(input);
   }

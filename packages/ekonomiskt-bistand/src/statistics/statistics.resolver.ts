@@ -1,29 +1,34 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Float, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { AccessAction, LocalDateScalar, MoneyScalar, ValidationError, inTransaction, type LocalDate, type Ore, type RequestContext } from "@arbetsliv/core";
+import { AccessAction, MAX_MONTHS_IN_PERIOD, MAX_YEARS_IN_PERIOD, MAX_SUPPRESSED_FIELDS, MaxItems, LocalDateScalar, MoneyScalar, StatisticsDisclosure, SUPPRESSED_DESCRIPTION, ValidationError, assertWholeMonths, disclosureInfo, disclosurePolicy, inTransaction, logExactStatisticsRead, type LocalDate, type Ore, type RequestContext, moneyArg, rangeArg, YEAR_RANGE } from "@arbetsliv/core";
 import { EkonomisktBistandScopes as S } from "../scopes";
 import { actorOf, logChange } from "../shared/access";
 import { AssistanceBudgetYear } from "./budget-year.entity";
 import { AssistanceStatistics } from "./statistics.service";
+import { MAX_BUDGET, MAX_CHILDREN_IN_MUNICIPALITY } from "../input-limits";
 
 @ObjectType({ description: "One month of the indicators." })
 export class AssistanceMonthIndicator {
   @Field(() => String)
   month!: string;
 
-  @Field(() => Int, { description: "Hushåll med försörjningsstöd för månaden." })
-  households!: number;
+  @Field(() => Int, { nullable: true, description: "Hushåll med försörjningsstöd för månaden." })
+  households!: number | null;
 
-  @Field(() => Int, { description: "Households paid in more than ten of the 12 months ending this month." })
-  longTermHouseholds!: number;
+  @Field(() => Int, { nullable: true, description: "Households paid in more than ten of the 12 months ending this month." })
+  longTermHouseholds!: number | null;
 
-  @Field(() => MoneyScalar, { description: "Utbetalt (payment date in the month), corrections included." })
-  grossPaid!: Ore;
+  @Field(() => MoneyScalar, { nullable: true, description: "Utbetalt (payment date in the month), corrections included; hidden with the month's households." })
+  grossPaid!: Ore | null;
 
-  @Field(() => MoneyScalar, { description: "Återbetalt/återsökt (received in the month)." })
-  recovered!: Ore;
+  @Field(() => MoneyScalar, { nullable: true, description: "Återbetalt/återsökt (received in the month); hidden when fewer than the minimum count of recoveries make it up." })
+  recovered!: Ore | null;
 
-  @Field(() => MoneyScalar, { description: "Nettokostnad = grossPaid − recovered." })
-  netCost!: Ore;
+  @Field(() => MoneyScalar, { nullable: true, description: "Nettokostnad = grossPaid − recovered." })
+  netCost!: Ore | null;
+
+  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION })
+  @MaxItems(MAX_SUPPRESSED_FIELDS)
+  suppressed!: string[];
 
   @Field(() => MoneyScalar, { nullable: true, description: "The yearly budget ÷ 12 (December takes the öre remainder); null without a budget." })
   budget!: Ore | null;
@@ -43,48 +48,67 @@ export class AssistanceIndicators {
 
 @Resolver(() => AssistanceIndicators)
 export class StatisticsResolver {
-  @Authorized(S.STATS, S.READ)
+  @Authorized(S.STATS, S.STATS_EXACT, S.READ)
   @Query(() => AssistanceIndicators, {
     description: "Indicators for any period (counts by the months the payouts concern; costs by payment date). No person data.",
   })
-  assistanceIndicators(
+  async assistanceIndicators(
     @Arg("from", () => LocalDateScalar) from: LocalDate,
     @Arg("to", () => LocalDateScalar) to: LocalDate,
-    @Arg("childrenInMunicipality", () => Int, { nullable: true, description: "Children 0–17 in the municipality on `to` (for the children's share)." })
+    @Arg("childrenInMunicipality", () => Int, { nullable: true, description: "Children 0–17 in the municipality on `to` (for the children's share).", ...rangeArg("childrenInMunicipality", 1, MAX_CHILDREN_IN_MUNICIPALITY) })
     childrenInMunicipality: number | undefined,
     @Ctx() ctx: RequestContext,
-  ): AssistanceIndicators {
-    return { from, to, stats: new AssistanceStatistics(ctx.ds, from, to), childrenInMunicipality: childrenInMunicipality ?? null };
+  ): Promise<AssistanceIndicators> {
+    // Exact with ekonomiskt-bistand:stats:exact (access-logged); otherwise whole months and small counts suppressed.
+    const policy = disclosurePolicy(ctx, "ekonomiskt-bistand");
+    const stats = new AssistanceStatistics(ctx.ds, from, to, policy);
+    assertWholeMonths(policy, from, to);
+    await logExactStatisticsRead(ctx, policy, "ekonomiskt-bistand", "Query.assistanceIndicators", `${from}..${to}`);
+    return { from, to, stats, childrenInMunicipality: childrenInMunicipality ?? null };
   }
 
-  @FieldResolver(() => Int, { description: "Hushåll med försörjningsstöd in the month of `to` (e.g. at 31 December)." })
-  householdsAtEnd(@Root() r: AssistanceIndicators) {
-    return r.stats.householdsAtEnd();
+  @FieldResolver(() => StatisticsDisclosure)
+  disclosure(@Root() r: AssistanceIndicators) {
+    return disclosureInfo(r.stats.policy, true);
   }
 
-  @FieldResolver(() => Float, { description: "Medel antal hushåll per månad över perioden." })
-  averageHouseholdsPerMonth(@Root() r: AssistanceIndicators) {
-    return r.stats.averageHouseholdsPerMonth();
+  @FieldResolver(() => [String], { description: `${SUPPRESSED_DESCRIPTION} (Over the period's figures, the children and the växla-bidrag figures.)` })
+  @MaxItems(MAX_SUPPRESSED_FIELDS)
+  async suppressed(@Root() r: AssistanceIndicators) {
+    const [h, c, w] = await Promise.all([r.stats.householdTable(), r.stats.childrenTable(), r.stats.wageSubsidyTable()]);
+    const rename: Record<string, string> = { children: "childrenInAssistedHouseholds", personsAtEnd: "wageSubsidyPersonsAtEnd", personnelCostMinusSubsidy: "wageSubsidyPersonnelCostMinusSubsidy", assistanceNotPaid: "wageSubsidyAssistanceNotPaid", netSaving: "wageSubsidyNetSaving" };
+    const children = c.suppressed.includes("children") && r.childrenInMunicipality !== null ? ["shareOfChildrenNotInAssistedHouseholds"] : [];
+    return [...h.suppressed, ...c.suppressed.map((f) => rename[f]), ...children, ...w.suppressed.map((f) => rename[f])];
   }
 
-  @FieldResolver(() => Int, { description: "Hushåll med försörjningsstöd i mer än tio månader during the 12 months ending in the month of `to` (the calendar year when `to` is 31 Dec)." })
-  longTermHouseholds(@Root() r: AssistanceIndicators) {
-    return r.stats.longTermHouseholds();
+  @FieldResolver(() => Int, { nullable: true, description: "Hushåll med försörjningsstöd in the month of `to` (e.g. at 31 December)." })
+  async householdsAtEnd(@Root() r: AssistanceIndicators) {
+    return (await r.stats.householdTable()).householdsAtEnd;
   }
 
-  @FieldResolver(() => MoneyScalar)
-  grossPaid(@Root() r: AssistanceIndicators) {
-    return r.stats.grossPaid();
+  @FieldResolver(() => Float, { nullable: true, description: "Medel antal hushåll per månad över perioden." })
+  async averageHouseholdsPerMonth(@Root() r: AssistanceIndicators) {
+    return (await r.stats.householdTable()).averageHouseholdsPerMonth;
   }
 
-  @FieldResolver(() => MoneyScalar)
-  recovered(@Root() r: AssistanceIndicators) {
-    return r.stats.recovered();
+  @FieldResolver(() => Int, { nullable: true, description: "Hushåll med försörjningsstöd i mer än tio månader during the 12 months ending in the month of `to` (the calendar year when `to` is 31 Dec)." })
+  async longTermHouseholds(@Root() r: AssistanceIndicators) {
+    return (await r.stats.householdTable()).longTermHouseholds;
   }
 
-  @FieldResolver(() => MoneyScalar, { description: "Nettokostnad för försörjningsstöd." })
-  netCost(@Root() r: AssistanceIndicators) {
-    return r.stats.netCost();
+  @FieldResolver(() => MoneyScalar, { nullable: true })
+  async grossPaid(@Root() r: AssistanceIndicators) {
+    return (await r.stats.householdTable()).grossPaid;
+  }
+
+  @FieldResolver(() => MoneyScalar, { nullable: true })
+  async recovered(@Root() r: AssistanceIndicators) {
+    return (await r.stats.householdTable()).recovered;
+  }
+
+  @FieldResolver(() => MoneyScalar, { nullable: true, description: "Nettokostnad för försörjningsstöd." })
+  async netCost(@Root() r: AssistanceIndicators) {
+    return (await r.stats.householdTable()).netCost;
   }
 
   @FieldResolver(() => MoneyScalar, { nullable: true, description: "Budget for the period's months; null when a year lacks a budget." })
@@ -93,39 +117,40 @@ export class StatisticsResolver {
   }
 
   @FieldResolver(() => [AssistanceMonthIndicator])
-  months(@Root() r: AssistanceIndicators) {
-    return r.stats.monthly();
+  @MaxItems(MAX_MONTHS_IN_PERIOD)
+  async months(@Root() r: AssistanceIndicators) {
+    return (await r.stats.householdTable()).months;
   }
 
-  @FieldResolver(() => Int, { description: "Children 0–17 on `to` living in a household with försörjningsstöd that month." })
-  childrenInAssistedHouseholds(@Root() r: AssistanceIndicators) {
-    return r.stats.childrenInAssistedHouseholds();
+  @FieldResolver(() => Int, { nullable: true, description: "Children 0–17 on `to` living in a household with försörjningsstöd that month." })
+  async childrenInAssistedHouseholds(@Root() r: AssistanceIndicators) {
+    return (await r.stats.childrenTable()).children;
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: "Andel barn som inte lever i hushåll med försörjningsstöd, %; null without childrenInMunicipality." })
-  shareOfChildrenNotInAssistedHouseholds(@Root() r: AssistanceIndicators) {
-    return r.childrenInMunicipality === null ? null : r.stats.shareOfChildrenNotInAssistedHouseholds(r.childrenInMunicipality);
+  @FieldResolver(() => Float, { nullable: true, description: "Andel barn som inte lever i hushåll med försörjningsstöd, %; null without childrenInMunicipality, or when the children's count is suppressed." })
+  async shareOfChildrenNotInAssistedHouseholds(@Root() r: AssistanceIndicators) {
+    if (r.childrenInMunicipality === null || (await r.stats.childrenTable()).children === null) return null;
+    return r.stats.shareOfChildrenNotInAssistedHouseholds(r.childrenInMunicipality);
   }
 
-  @FieldResolver(() => Int, { description: "Personer som växlat bidrag mot lön in the month of `to`." })
+  @FieldResolver(() => Int, { nullable: true, description: "Personer som växlat bidrag mot lön in the month of `to`." })
   async wageSubsidyPersonsAtEnd(@Root() r: AssistanceIndicators) {
-    return (await r.stats.wageSubsidy()).personsAtEnd;
+    return (await r.stats.wageSubsidyTable()).personsAtEnd;
   }
 
-  @FieldResolver(() => MoneyScalar, { description: "Personalkostnad minus arbetsmarknadsstöd over the period." })
+  @FieldResolver(() => MoneyScalar, { nullable: true, description: "Personalkostnad minus arbetsmarknadsstöd over the period." })
   async wageSubsidyPersonnelCostMinusSubsidy(@Root() r: AssistanceIndicators) {
-    return (await r.stats.wageSubsidy()).personnelCostMinusSubsidy;
+    return (await r.stats.wageSubsidyTable()).personnelCostMinusSubsidy;
   }
 
-  @FieldResolver(() => MoneyScalar, { description: "Minskning av utbetalt ekonomiskt bistånd over the period." })
+  @FieldResolver(() => MoneyScalar, { nullable: true, description: "Minskning av utbetalt ekonomiskt bistånd over the period." })
   async wageSubsidyAssistanceNotPaid(@Root() r: AssistanceIndicators) {
-    return (await r.stats.wageSubsidy()).assistanceNotPaid;
+    return (await r.stats.wageSubsidyTable()).assistanceNotPaid;
   }
 
-  @FieldResolver(() => MoneyScalar, { description: "Assistance not paid minus (personnel cost − subsidy): the net saving." })
+  @FieldResolver(() => MoneyScalar, { nullable: true, description: "Assistance not paid minus (personnel cost − subsidy): the net saving." })
   async wageSubsidyNetSaving(@Root() r: AssistanceIndicators) {
-    const w = await r.stats.wageSubsidy();
-    return w.assistanceNotPaid - w.personnelCostMinusSubsidy;
+    return (await r.stats.wageSubsidyTable()).netSaving;
   }
 }
 
@@ -133,6 +158,7 @@ export class StatisticsResolver {
 export class BudgetResolver {
   @Authorized(S.STATS, S.READ, S.ADMIN)
   @Query(() => [AssistanceBudgetYear], { description: "Budgets for försörjningsstöd, by year." })
+  @MaxItems(MAX_YEARS_IN_PERIOD) // one per year (unique), years limited by the Date scalar
   assistanceBudgets(@Ctx() ctx: RequestContext) {
     return ctx.ds.manager.find(AssistanceBudgetYear, { order: { year: "ASC" } });
   }
@@ -140,8 +166,8 @@ export class BudgetResolver {
   @Authorized(S.ADMIN)
   @Mutation(() => AssistanceBudgetYear, { description: "Set the year's net-cost budget for försörjningsstöd (as the board decided it). Needs admin." })
   async setAssistanceBudget(
-    @Arg("year", () => Int) year: number,
-    @Arg("netCostBudget", () => MoneyScalar) netCostBudget: Ore,
+    @Arg("year", () => Int, rangeArg("year", ...YEAR_RANGE)) year: number,
+    @Arg("netCostBudget", () => MoneyScalar, moneyArg("netCostBudget", 0, MAX_BUDGET)) netCostBudget: Ore,
     @Ctx() ctx: RequestContext,
   ) {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new ValidationError("year", "range", "must be a year between 2000 and 2100");

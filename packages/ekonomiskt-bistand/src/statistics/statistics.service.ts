@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { In } from "typeorm";
-import { ValidationError, sqlDialect, toInt, type LocalDate, type Ore } from "@arbetsliv/core";
+import { DisclosureControl, EXACT_POLICY, ValidationError, sqlDialect, toInt, type DisclosurePolicy, type LocalDate, type Ore } from "@arbetsliv/core";
 import { MemberRole } from "../enums";
 import { monthOf, monthRange, type YearMonth } from "../shared/month";
 import { AssistanceBudgetYear } from "./budget-year.entity";
@@ -38,6 +38,8 @@ export class AssistanceStatistics {
     private readonly source: DataSource | EntityManager,
     readonly from: LocalDate,
     readonly to: LocalDate,
+    /** How the figures read through the controlled tables below are protected (the resolver's; exact in-process). */
+    readonly policy: DisclosurePolicy = EXACT_POLICY,
   ) {
     if (from > to) throw new ValidationError("to", "order", "must not be before from");
     this.months = monthRange(monthOf(from), monthOf(to));
@@ -114,7 +116,7 @@ export class AssistanceStatistics {
   }
 
   /** Payouts (with corrections) by payment month and recoveries by month received, within the period's dates. */
-  costsPerMonth(): Promise<{ paid: Map<YearMonth, Ore>; recovered: Map<YearMonth, Ore> }> {
+  costsPerMonth(): Promise<{ paid: Map<YearMonth, Ore>; recovered: Map<YearMonth, Ore>; recoveries: Map<YearMonth, number> }> {
     return this.memo("costs", async () => {
       const d = sqlDialect(this.manager);
       const paid = await this.manager
@@ -130,13 +132,16 @@ export class AssistanceStatistics {
         .createQueryBuilder()
         .select(d.yearMonth("r.receivedDate"), "month")
         .addSelect("SUM(r.amount)", "total")
+        .addSelect("COUNT(*)", "n")
         .from("eb_recovery", "r")
         .where("r.receivedDate BETWEEN :from AND :to", { from: this.from, to: this.to })
         .groupBy(d.yearMonth("r.receivedDate"))
-        .getRawMany<{ month: string; total: unknown }>();
+        .getRawMany<{ month: string; total: unknown; n: unknown }>();
       return {
         paid: new Map(paid.map((r) => [r.month, toInt(r.total)])),
         recovered: new Map(recovered.map((r) => [r.month, toInt(r.total)])),
+        // How many recoveries make up each month's sum: the basis of its disclosure control.
+        recoveries: new Map(recovered.map((r) => [r.month, toInt(r.n)])),
       };
     });
   }
@@ -227,7 +232,7 @@ export class AssistanceStatistics {
   }
 
   /** "Växla bidrag mot lön": persons employed in the period's last month, and the money over the period. */
-  wageSubsidy(): Promise<{ personsAtEnd: number; personnelCostMinusSubsidy: Ore; assistanceNotPaid: Ore }> {
+  wageSubsidy(): Promise<{ personsAtEnd: number; personnelCostMinusSubsidy: Ore; assistanceNotPaid: Ore; employments: number }> {
     return this.memo("wageSubsidy", async () => {
       const persons = await this.manager
         .createQueryBuilder()
@@ -242,10 +247,133 @@ export class AssistanceStatistics {
         .createQueryBuilder()
         .select("SUM(w.personnelCost - w.subsidy)", "net")
         .addSelect("SUM(w.assistanceNotPaid)", "saved")
+        .addSelect("COUNT(DISTINCT w.employmentId)", "employments")
         .from("eb_wage_subsidy_month", "w")
         .where("w.month BETWEEN :a AND :b", { a: this.months[0], b: this.endMonth })
-        .getRawOne<{ net: unknown; saved: unknown }>();
-      return { personsAtEnd: toInt(persons?.n) + toInt(persons?.gallrade), personnelCostMinusSubsidy: toInt(sums?.net), assistanceNotPaid: toInt(sums?.saved) };
+        .getRawOne<{ net: unknown; saved: unknown; employments: unknown }>();
+      return {
+        personsAtEnd: toInt(persons?.n) + toInt(persons?.gallrade),
+        personnelCostMinusSubsidy: toInt(sums?.net),
+        assistanceNotPaid: toInt(sums?.saved),
+        employments: toInt(sums?.employments),
+      };
     });
   }
+
+  // --- The figures a GraphQL caller reads, under disclosure control (three independent tables, each
+  // computed only when one of its fields is asked for; which cells are hidden never depends on the selection).
+
+  /** Households, long-term households and money, per month and for the period. */
+  householdTable(): Promise<HouseholdTable> {
+    return this.memo("householdTable", async () => {
+      const [months, costs] = await Promise.all([this.monthly(), this.costsPerMonth()]);
+      const last = months[months.length - 1];
+      const sum = (pick: (m: MonthFigures) => number) => months.reduce((s, m) => s + pick(m), 0);
+      const table: HouseholdTable = {
+        householdsAtEnd: last.households,
+        averageHouseholdsPerMonth: Math.round((sum((m) => m.households) / months.length) * 10) / 10,
+        longTermHouseholds: last.longTermHouseholds,
+        grossPaid: sum((m) => m.grossPaid),
+        recovered: sum((m) => m.recovered),
+        netCost: sum((m) => m.netCost),
+        months: months.map((m) => ({ ...m, suppressed: [] })),
+        suppressed: [],
+      };
+      return controlHouseholdTable(table, months.map((m) => costs.recoveries.get(m.month) ?? 0), this.policy);
+    });
+  }
+
+  /** Children in assisted households on `to` (and the share, given the municipality's children). */
+  childrenTable(): Promise<{ children: number | null; suppressed: string[] }> {
+    return this.memo("childrenTable", async () => {
+      return controlChildren({ children: await this.childrenInAssistedHouseholds(), suppressed: [] }, this.policy);
+    });
+  }
+
+  /** Växla bidrag mot lön: persons at the end and the money over the period (hidden with fewer than minCell employments). */
+  wageSubsidyTable(): Promise<WageSubsidyTable> {
+    return this.memo("wageSubsidyTable", async () => {
+      const w = await this.wageSubsidy();
+      const table: WageSubsidyTable = {
+        personsAtEnd: w.personsAtEnd,
+        personnelCostMinusSubsidy: w.personnelCostMinusSubsidy,
+        assistanceNotPaid: w.assistanceNotPaid,
+        netSaving: w.assistanceNotPaid - w.personnelCostMinusSubsidy,
+        suppressed: [],
+      };
+      const control = new DisclosureControl();
+      control.count(table, "personsAtEnd");
+      const basis = [control.hiddenCount(w.employments)];
+      const notPaid = control.magnitude(table, "assistanceNotPaid", basis);
+      control.sum(notPaid, [control.magnitude(table, "personnelCostMinusSubsidy", basis), control.magnitude(table, "netSaving", basis)]);
+      control.apply(this.policy);
+      return table;
+    });
+  }
+}
+
+export interface HouseholdTable {
+  householdsAtEnd: number | null;
+  averageHouseholdsPerMonth: number | null;
+  longTermHouseholds: number | null;
+  grossPaid: Ore | null;
+  recovered: Ore | null;
+  netCost: Ore | null;
+  months: (Omit<MonthFigures, "households" | "longTermHouseholds" | "grossPaid" | "recovered" | "netCost"> & {
+    households: number | null;
+    longTermHouseholds: number | null;
+    grossPaid: Ore | null;
+    recovered: Ore | null;
+    netCost: Ore | null;
+    suppressed: string[];
+  })[];
+  suppressed: string[];
+}
+
+/** A lone count (nothing adds up to it): hidden from 1 to minCell − 1. */
+export function controlChildren(table: { children: number | null; suppressed: string[] }, policy: DisclosurePolicy): { children: number | null; suppressed: string[] } {
+  const control = new DisclosureControl();
+  control.count(table, "children");
+  control.apply(policy);
+  return table;
+}
+
+export interface WageSubsidyTable {
+  personsAtEnd: number | null;
+  personnelCostMinusSubsidy: Ore | null;
+  assistanceNotPaid: Ore | null;
+  netSaving: Ore | null;
+  suppressed: string[];
+}
+
+/**
+ * Disclosure control of the household table: households and long-term households per month are
+ * counts; a month's payouts are hidden with its households, its recoveries when fewer than minCell
+ * recoveries make them up; the period's figures are the months' sums (the average × months too),
+ * the figures at the end are the last month's. `recoveries[i]` belongs to `table.months[i]`.
+ */
+export function controlHouseholdTable(table: HouseholdTable, recoveries: readonly number[], policy: DisclosurePolicy): HouseholdTable {
+  const control = new DisclosureControl();
+  const cells = table.months.map((m, i) => {
+    const households = control.count(m, "households");
+    const longTerm = control.count(m, "longTermHouseholds");
+    const gross = control.magnitude(m, "grossPaid", [households]);
+    const recovered = control.magnitude(m, "recovered", [control.hiddenCount(recoveries[i])]);
+    const net = control.magnitude(m, "netCost", [households]);
+    control.sum(gross, [net, recovered]);
+    return { households, longTerm, gross, recovered, net };
+  });
+  const last = cells[cells.length - 1];
+  control.sum(control.count(table, "householdsAtEnd"), [last.households]);
+  control.sum(control.count(table, "longTermHouseholds"), [last.longTerm]);
+  control.relation([[control.magnitude(table, "averageHouseholdsPerMonth", []), cells.length], ...cells.map((c): [number, number] => [c.households, -1])]);
+  const gross = control.magnitude(table, "grossPaid", []);
+  const recovered = control.magnitude(table, "recovered", [control.hiddenCount(recoveries.reduce((s, n) => s + n, 0))]);
+  const net = control.magnitude(table, "netCost", []);
+  control.sum(gross, cells.map((c) => c.gross));
+  control.sum(recovered, cells.map((c) => c.recovered));
+  control.sum(net, cells.map((c) => c.net));
+  control.sum(gross, [net, recovered]);
+  control.apply(policy);
+  return table;
 }

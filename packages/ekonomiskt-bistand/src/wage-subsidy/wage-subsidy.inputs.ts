@@ -1,7 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { Matches, MaxLength, MinLength } from "class-validator";
-import { LocalDateScalar, MoneyScalar, PageArgs, PersonnummerScalar, type LocalDate, type Ore } from "@arbetsliv/core";
+import { LocalDateScalar, MoneyScalar, PageArgs, PersonnummerScalar, type LocalDate, type Ore, Range, VERSION_RANGE, MoneyRange } from "@arbetsliv/core";
 import { EmploymentType } from "../enums";
+import { MAX_MONTHLY_AMOUNT } from "../input-limits";
 
 @InputType()
 export class RegisterWageSubsidyEmploymentInput {
@@ -30,6 +31,7 @@ export class RegisterWageSubsidyEmploymentInput {
   endDate?: LocalDate;
 
   @Field(() => MoneyScalar, { description: "Försörjningsstöd per month no longer paid." })
+  @MoneyRange(0, MAX_MONTHLY_AMOUNT)
   monthlyAssistanceBefore!: Ore;
 }
 
@@ -43,12 +45,15 @@ export class RecordWageSubsidyMonthInput {
   month!: string;
 
   @Field(() => MoneyScalar, { description: "Personalkostnad." })
+  @MoneyRange(0, MAX_MONTHLY_AMOUNT)
   personnelCost!: Ore;
 
   @Field(() => MoneyScalar, { description: "Arbetsmarknadsstöd received." })
+  @MoneyRange(0, MAX_MONTHLY_AMOUNT)
   subsidy!: Ore;
 
   @Field(() => MoneyScalar, { nullable: true, description: "Assistance not paid this month (default: the employment's monthly amount)." })
+  @MoneyRange(0, MAX_MONTHLY_AMOUNT)
   assistanceNotPaid?: Ore;
 }
 
@@ -58,6 +63,7 @@ export class EndWageSubsidyEmploymentInput {
   id!: string;
 
   @Field(() => Int)
+  @Range(...VERSION_RANGE)
   expectedVersion!: number;
 
   @Field(() => LocalDateScalar)

@@ -1,6 +1,6 @@
 import { In } from "typeorm";
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType, groupByKeys, type RequestContext } from "@arbetsliv/core";
+import { ConnectionType, FirstArgs, takeFirst, groupByKeys, type RequestContext } from "@arbetsliv/core";
 import { EkonomisktBistandScopes as S } from "../scopes";
 import { EndWageSubsidyEmploymentInput, RecordWageSubsidyMonthInput, RegisterWageSubsidyEmploymentInput, WageSubsidyListArgs } from "./wage-subsidy.inputs";
 import { WageSubsidyService } from "./wage-subsidy.service";
@@ -34,12 +34,12 @@ export class WageSubsidyResolver {
     return new WageSubsidyService(ctx).end(input);
   }
 
-  @FieldResolver(() => [WageSubsidyMonth], { description: "Recorded months, oldest first." })
-  months(@Root() e: WageSubsidyEmployment, @Ctx() ctx: RequestContext) {
-    return ctx
+  @FieldResolver(() => [WageSubsidyMonth], { description: "Recorded months, oldest first: the first `first` (default 25, at most 100)." })
+  months(@Root() e: WageSubsidyEmployment, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return takeFirst(ctx
       .loader<number, WageSubsidyMonth[]>("eb.wageSubsidyMonths", async (ids) =>
         groupByKeys(ids, await ctx.ds.manager.find(WageSubsidyMonth, { where: { employmentId: In([...ids]) }, order: { month: "ASC" } }), (m) => m.employmentId),
       )
-      .load(e.id);
+      .load(e.id), first);
   }
 }

@@ -1,7 +1,8 @@
-import { IsEmail, IsOptional, Length, Matches, Max, MaxLength, Min } from "class-validator";
+import { IsEmail, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, MoneyScalar, OrganisationsnummerScalar, PageArgs, type LocalDate, type Ore } from "@arbetsliv/core";
+import { LocalDateScalar, MoneyScalar, OrganisationsnummerScalar, PageArgs, type LocalDate, type Ore, MoneyRange } from "@arbetsliv/core";
 import { AgreementStatus, ContactRole, DecisionKind, PartySide } from "./agreement.enums";
+import { MAX_YEARLY_AMOUNT } from "../input-limits";
 
 @InputType("IopPartnerInput", { description: "An idéburen organisation." })
 export class PartnerInput {
@@ -47,6 +48,7 @@ export class PartnerFilter {
 @ArgsType()
 export class PartnerListArgs extends PageArgs {
   @Field(() => PartnerFilter, { nullable: true })
+  @ValidateNested()
   filter?: PartnerFilter;
 }
 
@@ -103,6 +105,7 @@ export class AgreementInput {
   noticeMonths?: number;
 
   @Field(() => MoneyScalar, { nullable: true, description: "Fixed yearly service fee (serviceavgift)." })
+  @MoneyRange(0, MAX_YEARLY_AMOUNT)
   annualServiceFee?: Ore;
 
   @Field(() => Int, { nullable: true, description: "Months between follow-ups (6 = twice a year)." })
@@ -140,6 +143,7 @@ export class AgreementFilter {
 @ArgsType()
 export class AgreementListArgs extends PageArgs {
   @Field(() => AgreementFilter, { nullable: true })
+  @ValidateNested()
   filter?: AgreementFilter;
 }
 
@@ -213,7 +217,7 @@ export class BoardDecisionInput {
   @Field(() => LocalDateScalar, { nullable: true }) statedPeriodEnd?: LocalDate;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(120) statedRenewalMonths?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(60) statedNoticeMonths?: number;
-  @Field(() => MoneyScalar, { nullable: true }) statedAnnualFee?: Ore;
+  @Field(() => MoneyScalar, { nullable: true }) @MoneyRange(0, MAX_YEARLY_AMOUNT) statedAnnualFee?: Ore;
 }
 
 @InputType("IopFundingBudgetInput")

@@ -3,6 +3,8 @@ import type { GraphQLResolveInfo } from "graphql";
 import {
   AccessAction,
   ConnectionType,
+  FirstArgs,
+  MaxItems,
   LocalDateScalar,
   manyToOne,
   neededColumns,
@@ -13,8 +15,7 @@ import {
   todayLocalDate,
   ValidationError,
   type LocalDate,
-  type RequestContext,
-} from "@arbetsliv/core";
+  type RequestContext, versionArg, rangeArg } from "@arbetsliv/core";
 import { Deviation } from "../follow-up/deviation.entity";
 import { Evaluation } from "../follow-up/evaluation.entity";
 import { EvaluationTemplate } from "../follow-up/evaluation-template.entity";
@@ -23,6 +24,7 @@ import { Amendment } from "../money/amendment.entity";
 import { Invoice } from "../money/invoice.entity";
 import { IOP_DOMAIN, IopScopes } from "../scopes";
 import { loadMany } from "../shared/loaders";
+import { MAX_FUNDING_BUDGETS, MAX_PROJECTED_TERMS } from "../shared/list-limits";
 import { AgreementContact } from "./agreement-contact.entity";
 import { Agreement } from "./agreement.entity";
 import {
@@ -44,6 +46,7 @@ import { FundingBudget } from "./funding-budget.entity";
 import { Partner } from "./partner.entity";
 import { inForceOn, renewalProjection } from "./renewal.rules";
 import { StatusChange } from "./status-change.entity";
+import { MAX_LEAD_DAYS, MAX_PROJECTION_YEARS } from "../input-limits";
 
 const PartnerConnection = ConnectionType(Partner, "IopPartner");
 const AgreementConnection = ConnectionType(Agreement, "IopAgreement");
@@ -95,15 +98,15 @@ export class PartnerResolver {
   updateIopPartner(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => PartnerInput) input: PartnerInput,
-    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return agreementService(ctx).updatePartner(id, input, expectedVersion);
   }
 
-  @FieldResolver(() => [Agreement], { description: "The partner's agreements, newest first." })
-  agreements(@Root() partner: Partner, @Ctx() ctx: RequestContext) {
-    return loadMany(ctx, "agreementsByPartner", Agreement, "partnerId", partner.id, { startDate: "DESC", id: "DESC" });
+  @FieldResolver(() => [Agreement], { description: "The partner's agreements, newest first: the first `first` (default 25, at most 100); all of them through iopAgreements(filter: { partnerId })." })
+  agreements(@Root() partner: Partner, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return loadMany(ctx, "agreementsByPartner", Agreement, "partnerId", partner.id, { startDate: "DESC", id: "DESC" }, undefined, first);
   }
 }
 
@@ -125,7 +128,8 @@ export class AgreementResolver {
   }
 
   @Authorized(IopScopes.READ, IopScopes.STATS)
-  @Query(() => [FundingBudget], { description: "Budgets that pay agreements (the committee's own, Socialt hållbart Borås, …)." })
+  @Query(() => [FundingBudget], { description: `Budgets that pay agreements (the committee's own, Socialt hållbart Borås, …); at most ${MAX_FUNDING_BUDGETS}.` })
+  @MaxItems(MAX_FUNDING_BUDGETS)
   iopFundingBudgets(@Ctx() ctx: RequestContext) {
     return ctx.ds.manager.find(FundingBudget, { order: { code: "ASC" } });
   }
@@ -155,7 +159,7 @@ export class AgreementResolver {
   async iopNoticeDeadlines(
     @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "Defaults to today." }) asOf: LocalDate | undefined,
     @Arg("until", () => LocalDateScalar, { nullable: true, description: "Only deadlines on or before this day." }) until: LocalDate | undefined,
-    @Arg("boardLeadDays", () => Int, { defaultValue: DEFAULT_BOARD_LEAD_DAYS, description: "Days the board cycle needs before a notice deadline." })
+    @Arg("boardLeadDays", () => Int, { defaultValue: DEFAULT_BOARD_LEAD_DAYS, description: "Days the board cycle needs before a notice deadline.", ...rangeArg("boardLeadDays", 0, MAX_LEAD_DAYS) })
     boardLeadDays: number,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: RequestContext,
@@ -173,7 +177,7 @@ export class AgreementResolver {
   async iopBoardDecisionsNeeded(
     @Arg("before", () => LocalDateScalar) before: LocalDate,
     @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "Defaults to today." }) asOf: LocalDate | undefined,
-    @Arg("boardLeadDays", () => Int, { defaultValue: DEFAULT_BOARD_LEAD_DAYS }) boardLeadDays: number,
+    @Arg("boardLeadDays", () => Int, { defaultValue: DEFAULT_BOARD_LEAD_DAYS, ...rangeArg("boardLeadDays", 0, MAX_LEAD_DAYS) }) boardLeadDays: number,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
@@ -196,7 +200,7 @@ export class AgreementResolver {
   updateIopAgreement(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => AgreementInput) input: AgreementInput,
-    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return agreementService(ctx).update(id, input, expectedVersion);
@@ -207,7 +211,7 @@ export class AgreementResolver {
   changeIopAgreementStatus(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => StatusChangeInput) input: StatusChangeInput,
-    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return agreementService(ctx).changeStatus(id, input, expectedVersion);
@@ -218,7 +222,7 @@ export class AgreementResolver {
   giveIopNotice(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => NoticeInput) input: NoticeInput,
-    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return agreementService(ctx).giveNotice(id, input, expectedVersion);
@@ -269,8 +273,8 @@ export class AgreementResolver {
   }
 
   @Authorized(IopScopes.READ)
-  @FieldResolver(() => [AgreementContact], { description: "Kontaktpersoner, ansvarig enhetschef, styrgrupp. Person-level: access-logged." })
-  contacts(@Root() a: Agreement, @Ctx() ctx: RequestContext) {
+  @FieldResolver(() => [AgreementContact], { description: "Kontaktpersoner, ansvarig enhetschef, styrgrupp. Person-level: access-logged. The first `first` (default 25, at most 100)." })
+  contacts(@Root() a: Agreement, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
     return loadMany(ctx, "contactsByAgreement", AgreementContact, "agreementId", a.id, { id: "ASC" }, async (rows) => {
       await ctx.accessLog.append(ctx.ds.manager, {
         action: AccessAction.READ,
@@ -279,42 +283,42 @@ export class AgreementResolver {
         recordType: "IopContact",
         recordIds: rows.map((r) => r.id),
       });
-    });
+    }, first);
   }
 
-  @FieldResolver(() => [BoardDecision], { description: "Nämndbeslut, in the order registered." })
-  boardDecisions(@Root() a: Agreement, @Ctx() ctx: RequestContext) {
-    return loadMany(ctx, "decisionsByAgreement", BoardDecision, "agreementId", a.id, { id: "ASC" });
+  @FieldResolver(() => [BoardDecision], { description: "Nämndbeslut, in the order registered. The first `first` (default 25, at most 100)." })
+  boardDecisions(@Root() a: Agreement, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return loadMany(ctx, "decisionsByAgreement", BoardDecision, "agreementId", a.id, { id: "ASC" }, undefined, first);
   }
 
-  @FieldResolver(() => [StatusChange], { description: "Status history, oldest first." })
-  statusHistory(@Root() a: Agreement, @Ctx() ctx: RequestContext) {
-    return loadMany(ctx, "statusByAgreement", StatusChange, "agreementId", a.id, { id: "ASC" });
+  @FieldResolver(() => [StatusChange], { description: "Status history, oldest first. The first `first` (default 25, at most 100)." })
+  statusHistory(@Root() a: Agreement, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return loadMany(ctx, "statusByAgreement", StatusChange, "agreementId", a.id, { id: "ASC" }, undefined, first);
   }
 
-  @FieldResolver(() => [Amendment], { description: "Kompletteringar." })
-  amendments(@Root() a: Agreement, @Ctx() ctx: RequestContext) {
-    return loadMany(ctx, "amendmentsByAgreement", Amendment, "agreementId", a.id, { id: "ASC" });
+  @FieldResolver(() => [Amendment], { description: "Kompletteringar. The first `first` (default 25, at most 100)." })
+  amendments(@Root() a: Agreement, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return loadMany(ctx, "amendmentsByAgreement", Amendment, "agreementId", a.id, { id: "ASC" }, undefined, first);
   }
 
-  @FieldResolver(() => [Invoice], { description: "The partner's invoices, by date." })
-  invoices(@Root() a: Agreement, @Ctx() ctx: RequestContext) {
-    return loadMany(ctx, "invoicesByAgreement", Invoice, "agreementId", a.id, { invoiceDate: "ASC", id: "ASC" });
+  @FieldResolver(() => [Invoice], { description: "The partner's invoices, by date. The first `first` (default 25, at most 100)." })
+  invoices(@Root() a: Agreement, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return loadMany(ctx, "invoicesByAgreement", Invoice, "agreementId", a.id, { invoiceDate: "ASC", id: "ASC" }, undefined, first);
   }
 
-  @FieldResolver(() => [Evaluation], { description: "Uppföljningar, by period." })
-  evaluations(@Root() a: Agreement, @Ctx() ctx: RequestContext) {
-    return loadMany(ctx, "evaluationsByAgreement", Evaluation, "agreementId", a.id, { periodEnd: "ASC" });
+  @FieldResolver(() => [Evaluation], { description: "Uppföljningar, by period. The first `first` (default 25, at most 100)." })
+  evaluations(@Root() a: Agreement, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return loadMany(ctx, "evaluationsByAgreement", Evaluation, "agreementId", a.id, { periodEnd: "ASC" }, undefined, first);
   }
 
-  @FieldResolver(() => [Deviation], { description: "Avvikelser, by date." })
-  deviations(@Root() a: Agreement, @Ctx() ctx: RequestContext) {
-    return loadMany(ctx, "deviationsByAgreement", Deviation, "agreementId", a.id, { detectedOn: "ASC", id: "ASC" });
+  @FieldResolver(() => [Deviation], { description: "Avvikelser, by date. The first `first` (default 25, at most 100)." })
+  deviations(@Root() a: Agreement, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return loadMany(ctx, "deviationsByAgreement", Deviation, "agreementId", a.id, { detectedOn: "ASC", id: "ASC" }, undefined, first);
   }
 
-  @FieldResolver(() => [YearlyReport], { description: "Verksamhetsberättelser, -planer and kvalitetsbilagor received." })
-  yearlyReports(@Root() a: Agreement, @Ctx() ctx: RequestContext) {
-    return loadMany(ctx, "reportsByAgreement", YearlyReport, "agreementId", a.id, { year: "ASC", kind: "ASC" });
+  @FieldResolver(() => [YearlyReport], { description: "Verksamhetsberättelser, -planer and kvalitetsbilagor received. The first `first` (default 25, at most 100)." })
+  yearlyReports(@Root() a: Agreement, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return loadMany(ctx, "reportsByAgreement", YearlyReport, "agreementId", a.id, { year: "ASC", kind: "ASC" }, undefined, first);
   }
 
   @FieldResolver(() => Boolean, { description: "In force on the day (not a draft, started, not ended)." })
@@ -329,16 +333,17 @@ export class AgreementResolver {
   nextNotice(
     @Root() a: Agreement,
     @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "Defaults to today." }) asOf: LocalDate | undefined,
-    @Arg("boardLeadDays", () => Int, { defaultValue: DEFAULT_BOARD_LEAD_DAYS }) boardLeadDays: number,
+    @Arg("boardLeadDays", () => Int, { defaultValue: DEFAULT_BOARD_LEAD_DAYS, ...rangeArg("boardLeadDays", 0, MAX_LEAD_DAYS) }) boardLeadDays: number,
   ) {
     return noticeRow(a, asOf ?? todayLocalDate(), boardLeadDays);
   }
 
   @FieldResolver(() => [TermType], { description: "Renewal projection: the terms of the coming years as things stand." })
+  @MaxItems(MAX_PROJECTED_TERMS)
   renewalProjection(
     @Root() a: Agreement,
     @Arg("from", () => LocalDateScalar, { nullable: true, description: "Defaults to today." }) from: LocalDate | undefined,
-    @Arg("years", () => Int, { defaultValue: 5 }) years: number,
+    @Arg("years", () => Int, { defaultValue: 5, ...rangeArg("years", 1, MAX_PROJECTION_YEARS) }) years: number,
   ): TermType[] {
     if (!Number.isInteger(years) || years < 1 || years > 30) throw new ValidationError("years", "range", "must be between 1 and 30");
     return renewalProjection(a, from ?? todayLocalDate(), years).map((t) => ({ ...t, renewal: t.index > 0 }));

@@ -1,7 +1,8 @@
 import { In, type EntityManager } from "typeorm";
-import { AccessAction, ConflictError, NotFoundError, assertVersion, ValidationError, daysBetween, inTransaction, isUniqueViolation, toConnection, toPage, updateVersioned, toId, type Connection, type LocalDate, type RequestContext, getEntitiesAndCount, selectColumns } from "@arbetsliv/core";
+import { AccessAction, ConflictError, refuseBeyondMaxItems, NotFoundError, assertVersion, ValidationError, daysBetween, inTransaction, isUniqueViolation, toConnection, toPage, updateVersioned, toId, type Connection, type LocalDate, type RequestContext, getEntitiesAndCount, selectColumns } from "@arbetsliv/core";
 import { EvaluationTemplate } from "../follow-up/evaluation-template.entity";
 import { assertOrder, pageOf } from "../shared/helpers";
+import { MAX_FUNDING_BUDGETS } from "../shared/list-limits";
 import { AgreementContact } from "./agreement-contact.entity";
 import { Agreement } from "./agreement.entity";
 import { AgreementEventKind, AgreementStatus } from "./agreement.enums";
@@ -99,6 +100,7 @@ export class AgreementService {
     try {
       return await inTransaction(this.ctx.ds, async (manager) => {
         if (await manager.exists(FundingBudget, { where: { code: input.code } })) throw taken();
+        await refuseBeyondMaxItems(manager, FundingBudget, MAX_FUNDING_BUDGETS, "funding budgets");
         const budget = manager.create(FundingBudget, { code: input.code, name: input.name, description: input.description ?? null });
         await manager.save(budget);
         await this.logChange(manager, AccessAction.CREATE, "Mutation.createIopFundingBudget", "IopFundingBudget", [budget.id]);

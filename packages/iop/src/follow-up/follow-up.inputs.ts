@@ -1,7 +1,9 @@
+import { MAX_QUESTIONS } from "../shared/list-limits";
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, MaxLength, Min, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, PageArgs, type LocalDate } from "@arbetsliv/core";
+import { LocalDateScalar, PageArgs, type LocalDate, Range, YEAR_RANGE } from "@arbetsliv/core";
 import { AnswerType, DeviationSeverity, YearlyReportKind } from "./follow-up.enums";
+import { MAX_COUNT } from "../input-limits";
 
 @InputType("IopQuestionInput")
 export class QuestionInput {
@@ -29,7 +31,7 @@ export class EvaluationTemplateInput {
 
   @Field(() => [QuestionInput])
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(MAX_QUESTIONS)
   @ValidateNested({ each: true })
   questions!: QuestionInput[];
 }
@@ -45,6 +47,7 @@ export class AnswerInput {
   text?: string;
 
   @Field(() => Int, { nullable: true })
+  @Range(0, MAX_COUNT)
   number?: number;
 
   @Field(() => Boolean, { nullable: true })
@@ -88,7 +91,7 @@ export class EvaluationInput {
   summary?: string;
 
   @Field(() => [AnswerInput])
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(MAX_QUESTIONS)
   @ValidateNested({ each: true })
   answers!: AnswerInput[];
 
@@ -111,6 +114,7 @@ export class ResolveDeviationInput {
 @InputType("IopYearlyReportInput", { description: "Verksamhetsberättelse / verksamhetsplan / kvalitetsbilaga received." })
 export class YearlyReportInput {
   @Field(() => Int)
+  @Range(...YEAR_RANGE)
   year!: number;
 
   @Field(() => YearlyReportKind)
@@ -119,6 +123,7 @@ export class YearlyReportInput {
   @Field(() => LocalDateScalar)
   receivedOn!: LocalDate;
 
+  @Range(0, MAX_COUNT)
   @Field(() => Int, { nullable: true, description: "Required on an activity report." })
   @IsOptional()
   @Min(0)
@@ -141,5 +146,6 @@ export class DeviationFilter {
 @ArgsType()
 export class DeviationListArgs extends PageArgs {
   @Field(() => DeviationFilter, { nullable: true })
+  @ValidateNested()
   filter?: DeviationFilter;
 }

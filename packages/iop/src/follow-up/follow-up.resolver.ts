@@ -1,8 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType, LocalDateScalar, PageArgs, todayLocalDate, type LocalDate, type RequestContext } from "@arbetsliv/core";
+import { ConnectionType, LocalDateScalar, MaxItems, PageArgs, todayLocalDate, type LocalDate, type RequestContext, rangeArg, YEAR_RANGE, versionArg } from "@arbetsliv/core";
 import { IopScopes } from "../scopes";
 import { loadById, loadMany } from "../shared/loaders";
 import { pageOf } from "../shared/helpers";
+import { MAX_EVALUATION_TEMPLATES, MAX_QUESTIONS } from "../shared/list-limits";
 import { Deviation } from "./deviation.entity";
 import { Evaluation, EvaluationAnswer } from "./evaluation.entity";
 import { EvaluationQuestion, EvaluationTemplate } from "./evaluation-template.entity";
@@ -25,7 +26,8 @@ const MissingReportConnection = ConnectionType(MissingReportType, "IopMissingRep
 @Resolver(() => EvaluationTemplate)
 export class EvaluationTemplateResolver {
   @Authorized(IopScopes.READ)
-  @Query(() => [EvaluationTemplate], { description: "Utvärderingsmallar (few; not paginated)." })
+  @Query(() => [EvaluationTemplate], { description: `Utvärderingsmallar (few; not paginated; at most ${MAX_EVALUATION_TEMPLATES}).` })
+  @MaxItems(MAX_EVALUATION_TEMPLATES)
   iopEvaluationTemplates(@Ctx() ctx: RequestContext) {
     return followUpService(ctx).templates();
   }
@@ -37,6 +39,7 @@ export class EvaluationTemplateResolver {
   }
 
   @FieldResolver(() => [EvaluationQuestion], { description: "In order." })
+  @MaxItems(MAX_QUESTIONS)
   questions(@Root() t: EvaluationTemplate, @Ctx() ctx: RequestContext) {
     return loadMany(ctx, "questionsByTemplate", EvaluationQuestion, "templateId", t.id, { position: "ASC" });
   }
@@ -56,7 +59,7 @@ export class EvaluationResolver {
 
   @Authorized(IopScopes.READ)
   @Query(() => MissingReportConnection, { description: "Yearly reports (verksamhetsberättelse, -plan, kvalitetsbilaga) required for a year and not received." })
-  async iopMissingReports(@Arg("year", () => Int) year: number, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: RequestContext) {
+  async iopMissingReports(@Arg("year", () => Int, rangeArg("year", ...YEAR_RANGE)) year: number, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: RequestContext) {
     return pageOf(await followUpService(ctx).missingReports(year), page);
   }
 
@@ -83,7 +86,7 @@ export class EvaluationResolver {
   resolveIopDeviation(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => ResolveDeviationInput) input: ResolveDeviationInput,
-    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return followUpService(ctx).resolveDeviation(id, input, expectedVersion);
@@ -96,6 +99,7 @@ export class EvaluationResolver {
   }
 
   @FieldResolver(() => [EvaluationAnswer])
+  @MaxItems(MAX_QUESTIONS)
   answers(@Root() e: Evaluation, @Ctx() ctx: RequestContext) {
     return loadMany(ctx, "answersByEvaluation", EvaluationAnswer, "evaluationId", e.id, { id: "ASC" });
   }

@@ -1,8 +1,9 @@
 import { In } from "typeorm";
-import { AccessAction, ConflictError, NotFoundError, assertVersion, ValidationError, inTransaction, isUniqueViolation, toConnection, toPage, updateVersioned, toId, type Connection, type LocalDate, type RequestContext } from "@arbetsliv/core";
+import { AccessAction, ConflictError, refuseBeyondMaxItems, NotFoundError, assertVersion, ValidationError, inTransaction, isUniqueViolation, toConnection, toPage, updateVersioned, toId, type Connection, type LocalDate, type RequestContext } from "@arbetsliv/core";
 import { Agreement } from "../agreement/agreement.entity";
 import { AgreementStatus } from "../agreement/agreement.enums";
 import { assertOrder, assertYear, yearBounds } from "../shared/helpers";
+import { MAX_EVALUATION_TEMPLATES } from "../shared/list-limits";
 import { Deviation } from "./deviation.entity";
 import { Evaluation, EvaluationAnswer } from "./evaluation.entity";
 import { EvaluationQuestion, EvaluationTemplate } from "./evaluation-template.entity";
@@ -26,6 +27,7 @@ export class FollowUpService {
     try {
       return await inTransaction(this.ctx.ds, async (manager) => {
         if (await manager.exists(EvaluationTemplate, { where: { name: input.name } })) throw templateTaken(input.name);
+        await refuseBeyondMaxItems(manager, EvaluationTemplate, MAX_EVALUATION_TEMPLATES, "evaluation templates");
         const template = manager.create(EvaluationTemplate, { name: input.name, description: input.description ?? null });
         await manager.save(template);
         await manager.insert(

@@ -1,14 +1,18 @@
+import { MAX_AMENDMENT_YEARS } from "../shared/list-limits";
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, MaxLength, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, MoneyScalar, type LocalDate, type Ore } from "@arbetsliv/core";
+import { LocalDateScalar, MoneyScalar, type LocalDate, type Ore, MoneyRange, Range, YEAR_RANGE } from "@arbetsliv/core";
 import { InvoiceKind } from "./money.enums";
+import { MAX_YEARLY_AMOUNT } from "../input-limits";
 
 @InputType("IopAmendmentAmountInput")
 export class AmendmentAmountInput {
   @Field(() => Int)
+  @Range(...YEAR_RANGE)
   year!: number;
 
   @Field(() => MoneyScalar, { description: "Added for that year (negative to reduce)." })
+  @MoneyRange(-MAX_YEARLY_AMOUNT, MAX_YEARLY_AMOUNT)
   amount!: Ore;
 }
 
@@ -28,7 +32,7 @@ export class AmendmentInput {
 
   @Field(() => [AmendmentAmountInput])
   @ArrayMinSize(1)
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(MAX_AMENDMENT_YEARS)
   @ValidateNested({ each: true })
   amounts!: AmendmentAmountInput[];
 }
@@ -46,6 +50,7 @@ export class InvoiceInput {
   kind!: InvoiceKind;
 
   @Field(() => MoneyScalar)
+  @MoneyRange(0, MAX_YEARLY_AMOUNT)
   amount!: Ore;
 
   @Field(() => String, { nullable: true })

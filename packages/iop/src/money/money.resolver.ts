@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import { MoneyScalar, type RequestContext } from "@arbetsliv/core";
+import { MaxItems, MoneyScalar, type RequestContext } from "@arbetsliv/core";
+import { MAX_AMENDMENT_YEARS } from "../shared/list-limits";
 import { BoardDecision } from "../agreement/board-decision.entity";
 import { IopScopes } from "../scopes";
 import { loadById, loadMany } from "../shared/loaders";
@@ -23,6 +24,7 @@ export class AmendmentResolver {
   }
 
   @FieldResolver(() => [AmendmentAmount], { description: "Amounts per year." })
+  @MaxItems(MAX_AMENDMENT_YEARS)
   amounts(@Root() a: Amendment, @Ctx() ctx: RequestContext) {
     return loadMany(ctx, "amountsByAmendment", AmendmentAmount, "amendmentId", a.id, { year: "ASC" });
   }

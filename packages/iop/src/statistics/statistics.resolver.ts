@@ -1,5 +1,8 @@
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
-import { LocalDateScalar, type LocalDate, type RequestContext } from "@arbetsliv/core";
+import { Arg, Args, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
+import { LocalDateScalar, MaxItems, withFirst, type FirstArgs, type LocalDate, type RequestContext, rangeArg, YEAR_RANGE } from "@arbetsliv/core";
+import { MAX_FUNDING_BUDGETS, MAX_REPORT_YEARS } from "../shared/list-limits";
+
+const ReportRows = withFirst(100);
 import { IopScopes } from "../scopes";
 import { StatisticsService } from "./statistics.service";
 import { BudgetCostType, FollowUpStatisticsType, PartnershipChangesType, PartnershipCostType, PartnershipCountType } from "./statistics.types";
@@ -20,20 +23,26 @@ export class StatisticsResolver {
   }
 
   @Authorized(IopScopes.STATS)
-  @Query(() => [PartnershipCostType], { description: "Cost per partnership and year (at most 30 years)." })
-  iopCostsPerPartnership(@Arg("fromYear", () => Int) fromYear: number, @Arg("toYear", () => Int) toYear: number, @Ctx() ctx: RequestContext) {
-    return new StatisticsService(ctx.ds).costsPerPartnership(fromYear, toYear);
+  @Query(() => [PartnershipCostType], { description: "Cost per partnership and year (at most 30 years): the first `first` rows (default and at most 100)." })
+  async iopCostsPerPartnership(
+    @Arg("fromYear", () => Int, rangeArg("fromYear", ...YEAR_RANGE)) fromYear: number,
+    @Arg("toYear", () => Int, rangeArg("toYear", ...YEAR_RANGE)) toYear: number,
+    @Args(() => ReportRows) { first }: FirstArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return (await new StatisticsService(ctx.ds).costsPerPartnership(fromYear, toYear)).slice(0, first);
   }
 
   @Authorized(IopScopes.STATS)
   @Query(() => [BudgetCostType], { description: "Cost per funding budget and year (at most 30 years)." })
-  iopCostsPerFundingBudget(@Arg("fromYear", () => Int) fromYear: number, @Arg("toYear", () => Int) toYear: number, @Ctx() ctx: RequestContext) {
+  @MaxItems(MAX_FUNDING_BUDGETS * MAX_REPORT_YEARS)
+  iopCostsPerFundingBudget(@Arg("fromYear", () => Int, rangeArg("fromYear", ...YEAR_RANGE)) fromYear: number, @Arg("toYear", () => Int, rangeArg("toYear", ...YEAR_RANGE)) toYear: number, @Ctx() ctx: RequestContext) {
     return new StatisticsService(ctx.ds).costsPerFundingBudget(fromYear, toYear);
   }
 
   @Authorized(IopScopes.STATS)
   @Query(() => FollowUpStatisticsType, { description: "Follow-ups, deviations and yearly reports for a year." })
-  iopFollowUpStatistics(@Arg("year", () => Int) year: number, @Ctx() ctx: RequestContext) {
+  iopFollowUpStatistics(@Arg("year", () => Int, rangeArg("year", ...YEAR_RANGE)) year: number, @Ctx() ctx: RequestContext) {
     return new StatisticsService(ctx.ds).followUpStatistics(year);
   }
 }

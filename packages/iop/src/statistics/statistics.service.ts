@@ -1,3 +1,4 @@
+import { MAX_REPORT_YEARS } from "../shared/list-limits";
 import type { DataSource, EntityManager } from "typeorm";
 import { ValidationError, sqlDialect, toInt, type LocalDate } from "@arbetsliv/core";
 import { AgreementStatus } from "../agreement/agreement.enums";
@@ -12,7 +13,7 @@ import type {
   PartnershipCountType,
 } from "./statistics.types";
 
-const MAX_YEARS = 30;
+const MAX_YEARS = MAX_REPORT_YEARS;
 const DRAFT = `'${AgreementStatus.DRAFT}'`;
 
 type Db = DataSource | EntityManager;

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { LocalDateScalar, MoneyScalar, OrganisationsnummerScalar, type LocalDate, type Ore } from "@arbetsliv/core";
+import { MAX_FUNDING_BUDGETS } from "../shared/list-limits";
+import { LocalDateScalar, MaxItems, MoneyScalar, OrganisationsnummerScalar, type LocalDate, type Ore } from "@arbetsliv/core";
 
 @ObjectType("IopBudgetCount")
 export class BudgetCountType {
@@ -12,7 +13,7 @@ export class BudgetCountType {
 export class PartnershipCountType {
   @Field(() => LocalDateScalar) date!: LocalDate;
   @Field(() => Int) inForce!: number;
-  @Field(() => [BudgetCountType]) byFundingBudget!: BudgetCountType[];
+  @Field(() => [BudgetCountType]) @MaxItems(MAX_FUNDING_BUDGETS) byFundingBudget!: BudgetCountType[];
 }
 
 @ObjectType("IopPartnershipChanges", { description: "Counts of agreements that start, wind down, end or are replaced in a period." })

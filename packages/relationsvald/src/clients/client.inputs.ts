@@ -1,6 +1,6 @@
-import { IsOptional, Length } from "class-validator";
+import { IsOptional, Length, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { PageArgs, PersonnummerScalar } from "@arbetsliv/core";
+import { PageArgs, PersonnummerScalar, Range, VERSION_RANGE } from "@arbetsliv/core";
 import { ViolenceType } from "../enums";
 
 @InputType({ description: "A new client (an adult over 18)." })
@@ -30,6 +30,7 @@ export class CreateClientInput {
 @InputType({ description: "Changes to a client; omitted fields stay." })
 export class UpdateClientInput {
   @Field(() => Int, { description: "The version you read; a stale one gives CONFLICT." })
+  @Range(...VERSION_RANGE)
   expectedVersion!: number;
 
   @Field(() => String, { nullable: true })
@@ -85,5 +86,6 @@ export class ClientFilter {
 @ArgsType()
 export class ClientListArgs extends PageArgs {
   @Field(() => ClientFilter, { nullable: true })
+  @ValidateNested()
   filter?: ClientFilter;
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType, type RequestContext } from "@arbetsliv/core";
+import { ConnectionType, FirstArgs, takeFirst, type RequestContext } from "@arbetsliv/core";
 import { Placement } from "../placements/placement.entity";
 import { placementService } from "../placements/placement.service";
 import { RelationsvaldScopes as S } from "../scopes";
@@ -51,19 +51,28 @@ export class ClientResolver {
     return clientService(ctx).addChild(input);
   }
 
-  @FieldResolver(() => [AccompanyingChild], { description: "Accompanying children (those the caller may see)." })
-  children(@Root() client: PlacementClient, @Ctx() ctx: RequestContext) {
-    return ctx
-      .loader<number, AccompanyingChild[]>("rv.childrenByClient", (ids) => clientService(ctx).childrenOf(ids))
-      .load(client.id);
+  @FieldResolver(() => [AccompanyingChild], {
+    description: "Accompanying children (those the caller may see): the first `first` (default 25, at most 100).",
+  })
+  children(@Root() client: PlacementClient, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return takeFirst(
+      ctx
+        .loader<number, AccompanyingChild[]>("rv.childrenByClient", (ids) => clientService(ctx).childrenOf(ids))
+        .load(client.id),
+      first,
+    );
   }
 
   @FieldResolver(() => [Placement], {
-    description: "The client's placements, oldest first (those the caller may see).",
+    description:
+      "The client's placements, oldest first (those the caller may see): the first `first` (default 25, at most 100).",
   })
-  placements(@Root() client: PlacementClient, @Ctx() ctx: RequestContext) {
-    return ctx
-      .loader<number, Placement[]>("rv.placementsByClient", (ids) => placementService(ctx).placementsOfClients(ids))
-      .load(client.id);
+  placements(@Root() client: PlacementClient, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return takeFirst(
+      ctx
+        .loader<number, Placement[]>("rv.placementsByClient", (ids) => placementService(ctx).placementsOfClients(ids))
+        .load(client.id),
+      first,
+    );
   }
 }

@@ -1,8 +1,17 @@
 import { Length, Matches } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { LocalDateScalar, MoneyScalar, type LocalDate, type Ore } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MAX_REPORT_ROWS,
+  MaxItems,
+  MoneyScalar,
+  type LocalDate,
+  type Ore,
+  MoneyRange,
+} from "@arbetsliv/core";
 import { PlacementType } from "../enums";
 import { ProviderInvoice } from "./provider-invoice.entity";
+import { MAX_INVOICE_AMOUNT } from "../input-limits";
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -71,9 +80,11 @@ export class InvoiceBasis {
   month!: string;
 
   @Field(() => [InvoiceLine])
+  @MaxItems(MAX_REPORT_ROWS)
   lines!: InvoiceLine[];
 
   @Field(() => [ServiceFeeLine])
+  @MaxItems(MAX_REPORT_ROWS)
   serviceFees!: ServiceFeeLine[];
 
   @Field(() => MoneyScalar)
@@ -91,6 +102,7 @@ export class InvoiceBasis {
   @Field(() => [ProviderInvoice], {
     description: "Invoices recorded for this provider and month (monthly and at move-out).",
   })
+  @MaxItems(MAX_REPORT_ROWS)
   invoices!: ProviderInvoice[];
 
   @Field(() => MoneyScalar, { description: "Sum of the month's placement invoices (service-fee invoices excluded)." })
@@ -114,6 +126,7 @@ export class PlacementInvoiceBasis {
   to!: LocalDate;
 
   @Field(() => [InvoiceLine])
+  @MaxItems(MAX_REPORT_ROWS)
   lines!: InvoiceLine[];
 
   @Field(() => MoneyScalar)
@@ -134,6 +147,7 @@ export class RecordInvoiceInput {
   month!: string;
 
   @Field(() => MoneyScalar)
+  @MoneyRange(0, MAX_INVOICE_AMOUNT)
   amount!: Ore;
 
   @Field(() => LocalDateScalar)

@@ -1,6 +1,7 @@
-import { IsOptional, Length, ValidateNested } from "class-validator";
+import { ArrayMaxSize, IsOptional, Length, ValidateNested } from "class-validator";
+import { MAX_CHILDREN_PER_DECISION } from "../list-limits";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, PageArgs, type LocalDate } from "@arbetsliv/core";
+import { LocalDateScalar, PageArgs, type LocalDate, Range, VERSION_RANGE } from "@arbetsliv/core";
 import { PlacementType } from "../enums";
 
 @InputType({
@@ -63,6 +64,7 @@ export class CreatePlacementInput {
   decisionDate?: LocalDate;
 
   @Field(() => [PlacementChildInput], { defaultValue: [] })
+  @ArrayMaxSize(MAX_CHILDREN_PER_DECISION)
   @ValidateNested({ each: true })
   children!: PlacementChildInput[];
 
@@ -77,6 +79,7 @@ export class CreatePlacementInput {
 })
 export class ExtendPlacementInput {
   @Field(() => Int)
+  @Range(...VERSION_RANGE)
   expectedVersion!: number;
 
   @Field(() => LocalDateScalar, { description: "Decided until; later than the current one." })
@@ -90,6 +93,7 @@ export class ExtendPlacementInput {
   decisionDate!: LocalDate;
 
   @Field(() => [PlacementChildInput], { defaultValue: [], description: "Each covered child's own new decision." })
+  @ArrayMaxSize(MAX_CHILDREN_PER_DECISION)
   @ValidateNested({ each: true })
   children!: PlacementChildInput[];
 }
@@ -97,6 +101,7 @@ export class ExtendPlacementInput {
 @InputType()
 export class EndPlacementInput {
   @Field(() => Int)
+  @Range(...VERSION_RANGE)
   expectedVersion!: number;
 
   @Field(() => LocalDateScalar, { description: "Move-out date (utflyttning): after the start date." })
@@ -108,6 +113,7 @@ export class EndPlacementInput {
 })
 export class MovePlacementInput {
   @Field(() => Int)
+  @Range(...VERSION_RANGE)
   expectedVersion!: number;
 
   @Field(() => LocalDateScalar, {
@@ -139,6 +145,7 @@ export class MovePlacementInput {
     nullable: true,
     description: "Children's decisions for the new placement; defaults to the current ones.",
   })
+  @ArrayMaxSize(MAX_CHILDREN_PER_DECISION)
   @IsOptional()
   @ValidateNested({ each: true })
   children?: PlacementChildInput[];
@@ -176,5 +183,6 @@ export class PlacementFilter {
 @ArgsType()
 export class PlacementListArgs extends PageArgs {
   @Field(() => PlacementFilter, { nullable: true })
+  @ValidateNested()
   filter?: PlacementFilter;
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { AccessAction, ConnectionType, indexByKeys, type RequestContext, knownPersonnummer, findByKeys } from "@arbetsliv/core";
+import { AccessAction, ConnectionType, FirstArgs, takeFirst, indexByKeys, type RequestContext, knownPersonnummer, findByKeys } from "@arbetsliv/core";
 import { PlacementClient } from "../clients/client.entity";
 import { AccompanyingChild } from "../clients/child.entity";
 import { nightsBetween } from "../costs/placement-days";
@@ -122,10 +122,10 @@ export class PlacementResolver {
   }
 
   @FieldResolver(() => [PlacementChildDecision], {
-    description: "Accompanying children covered, each with its own assessment and decision.",
+    description: "Accompanying children covered, each with its own assessment and decision: the first `first` (default 25, at most 100).",
   })
-  children(@Root() p: Placement, @Ctx() ctx: RequestContext) {
-    return ctx
+  children(@Root() p: Placement, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return takeFirst(ctx
       .loader<number, PlacementChildDecision[]>("rv.childrenByPlacement", async (ids) => {
         const qb = ctx.ds.manager
           .createQueryBuilder(PlacementChildDecision, "d")
@@ -144,6 +144,6 @@ export class PlacementResolver {
         });
         return ids.map((id) => rows.filter((r) => r.placementId === id));
       })
-      .load(p.id);
+      .load(p.id), first);
   }
 }

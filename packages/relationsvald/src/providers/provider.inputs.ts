@@ -1,7 +1,17 @@
 import { IsOptional, Length, Max, Min } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, MoneyScalar, OrganisationsnummerScalar, type LocalDate, type Ore } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  OrganisationsnummerScalar,
+  type LocalDate,
+  type Ore,
+  MoneyRange,
+  Range,
+  VERSION_RANGE,
+} from "@arbetsliv/core";
 import { PlacementType, ProviderKind } from "../enums";
+import { MAX_DAILY_FEE, MAX_INVOICE_AMOUNT } from "../input-limits";
 
 @InputType({ description: "A new provider (utförare)." })
 export class CreateProviderInput {
@@ -24,6 +34,7 @@ export class CreateProviderInput {
 @InputType({ description: "Changes to a provider; omitted fields stay." })
 export class UpdateProviderInput {
   @Field(() => Int)
+  @Range(...VERSION_RANGE)
   expectedVersion!: number;
 
   @Field(() => String, { nullable: true })
@@ -58,6 +69,7 @@ export class AddDailyFeeInput {
   validTo?: LocalDate;
 
   @Field(() => MoneyScalar)
+  @MoneyRange(0, MAX_DAILY_FEE)
   dailyFee!: Ore;
 
   @Field(() => Boolean, {
@@ -70,6 +82,7 @@ export class AddDailyFeeInput {
     nullable: true,
     description: "What other placing municipalities pay (for a discounted fee).",
   })
+  @MoneyRange(0, MAX_DAILY_FEE)
   standardDailyFee?: Ore;
 }
 
@@ -89,6 +102,7 @@ export class AddServiceFeeAgreementInput {
   validTo!: LocalDate;
 
   @Field(() => MoneyScalar, { description: "The fixed amount for the whole period." })
+  @MoneyRange(0, MAX_INVOICE_AMOUNT)
   amount!: Ore;
 
   @Field(() => Int, {

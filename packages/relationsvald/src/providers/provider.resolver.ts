@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType, PageArgs, groupByKeys, type RequestContext } from "@arbetsliv/core";
+import { ConnectionType, FirstArgs, PageArgs, takeFirst, groupByKeys, type RequestContext } from "@arbetsliv/core";
 import { RelationsvaldScopes as S } from "../scopes";
 import { ProviderDailyFee } from "./provider-fee.entity";
 import { PlacementProvider } from "./provider.entity";
@@ -62,23 +62,41 @@ export class ProviderResolver {
     return providerService(ctx).addServiceFee(input);
   }
 
-  @FieldResolver(() => [ProviderDailyFee], { description: "Daily fees per type, oldest first." })
-  dailyFees(@Root() provider: PlacementProvider, @Ctx() ctx: RequestContext) {
-    return ctx
-      .loader<
-        number,
-        ProviderDailyFee[]
-      >("rv.feesByProvider", async (ids) => groupByKeys(ids, await providerService(ctx).feesOf(ids), (f) => f.providerId))
-      .load(provider.id);
+  @FieldResolver(() => [ProviderDailyFee], {
+    description: "Daily fees per type, oldest first: the first `first` (default 25, at most 100).",
+  })
+  dailyFees(
+    @Root() provider: PlacementProvider,
+    @Args(() => FirstArgs) { first }: FirstArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return takeFirst(
+      ctx
+        .loader<
+          number,
+          ProviderDailyFee[]
+        >("rv.feesByProvider", async (ids) => groupByKeys(ids, await providerService(ctx).feesOf(ids), (f) => f.providerId))
+        .load(provider.id),
+      first,
+    );
   }
 
-  @FieldResolver(() => [ServiceFeeAgreement], { description: "Fixed service fees, oldest first." })
-  serviceFeeAgreements(@Root() provider: PlacementProvider, @Ctx() ctx: RequestContext) {
-    return ctx
-      .loader<
-        number,
-        ServiceFeeAgreement[]
-      >("rv.agreementsByProvider", async (ids) => groupByKeys(ids, await providerService(ctx).agreementsOf(ids), (a) => a.providerId))
-      .load(provider.id);
+  @FieldResolver(() => [ServiceFeeAgreement], {
+    description: "Fixed service fees, oldest first: the first `first` (default 25, at most 100).",
+  })
+  serviceFeeAgreements(
+    @Root() provider: PlacementProvider,
+    @Args(() => FirstArgs) { first }: FirstArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return takeFirst(
+      ctx
+        .loader<
+          number,
+          ServiceFeeAgreement[]
+        >("rv.agreementsByProvider", async (ids) => groupByKeys(ids, await providerService(ctx).agreementsOf(ids), (a) => a.providerId))
+        .load(provider.id),
+      first,
+    );
   }
 }

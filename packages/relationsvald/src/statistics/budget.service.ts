@@ -10,9 +10,13 @@ import {
   updateVersioned,
   type Ore,
   type RequestContext,
+  MoneyRange,
+  Range,
+  VERSION_RANGE,
 } from "@arbetsliv/core";
 import { DOMAIN } from "../shared";
 import { PlacementBudget } from "./budget.entity";
+import { MAX_BUDGET } from "../input-limits";
 
 @InputType({ description: "The cost budget of a year. Changing an existing year needs its expectedVersion." })
 export class SetBudgetInput {
@@ -22,6 +26,7 @@ export class SetBudgetInput {
   year!: number;
 
   @Field(() => MoneyScalar)
+  @MoneyRange(0, MAX_BUDGET)
   amount!: Ore;
 
   @Field(() => String, { nullable: true })
@@ -30,6 +35,7 @@ export class SetBudgetInput {
   note?: string;
 
   @Field(() => Int, { nullable: true, description: "Required when the year already has a budget." })
+  @Range(...VERSION_RANGE)
   expectedVersion?: number;
 }
 

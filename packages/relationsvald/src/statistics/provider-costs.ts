@@ -1,5 +1,5 @@
 import { In, type DataSource } from "typeorm";
-import { ValidationError, parseOrganisationsnummer, type LocalDate, type Ore } from "@arbetsliv/core";
+import { DisclosureControl, ValidationError, disclosureInfo, parseOrganisationsnummer, type DisclosurePolicy, type LocalDate, type Ore, type StatisticsDisclosure } from "@arbetsliv/core";
 import type { PlacementType } from "../enums";
 import { PlacementProvider } from "../providers/provider.entity";
 import { assertPeriod, placementCostRows, serviceFeeRows } from "./statistics.service";
@@ -11,6 +11,8 @@ export interface ProviderCostLine {
   chargedNights: number;
   chargedPersonNights: number;
   amountOre: Ore;
+  /** Placements behind the line: the basis of disclosure control. */
+  placements: number;
 }
 
 export interface ProviderCostSummary {
@@ -25,6 +27,8 @@ export interface ProviderCostSummary {
   placementCostOre: Ore;
   serviceFeeOre: Ore;
   totalOre: Ore;
+  /** Distinct placements behind placementCostOre: the basis of disclosure control. */
+  placements: number;
 }
 
 /**
@@ -68,19 +72,32 @@ export async function placementCostsByProviders(
   const summaries = new Map<string, ProviderCostSummary>(
     keys.map((k) => [
       k,
-      { organisationsnummer: k, registered: providers.some((p) => p.organisationsnummer === k), from: args.from, to: args.to, lines: [], serviceFees: [], placementCostOre: 0, serviceFeeOre: 0, totalOre: 0 },
+      { organisationsnummer: k, registered: providers.some((p) => p.organisationsnummer === k), from: args.from, to: args.to, lines: [], serviceFees: [], placementCostOre: 0, serviceFeeOre: 0, totalOre: 0, placements: 0 },
     ]),
   );
+  const seen = new Set<string>();
   for (const r of rows) {
     const summary = summaries.get(orgnrOf.get(Number(r.providerId))!)!;
     let line = summary.lines.find((l) => l.month === r.month && l.type === r.type);
     if (!line) {
-      line = { month: r.month, type: r.type, chargedNights: 0, chargedPersonNights: 0, amountOre: 0 };
+      line = { month: r.month, type: r.type, chargedNights: 0, chargedPersonNights: 0, amountOre: 0, placements: 0 };
       summary.lines.push(line);
     }
     line.chargedNights += r.chargedNights;
     line.chargedPersonNights += r.chargedPersonNights;
     line.amountOre += r.amount;
+    // Distinct placements per line and per summary (ids stay inside this function).
+    for (const id of r.placementIds) {
+      const lineKey = `${line.month}:${line.type}:${id}`;
+      if (!seen.has(lineKey)) {
+        seen.add(lineKey);
+        line.placements++;
+      }
+      if (!seen.has(`${summary.organisationsnummer}:${id}`)) {
+        seen.add(`${summary.organisationsnummer}:${id}`);
+        summary.placements++;
+      }
+    }
     summary.placementCostOre += r.amount;
   }
   for (const f of fees) {
@@ -92,4 +109,51 @@ export async function placementCostsByProviders(
   }
   for (const summary of summaries.values()) summary.totalOre = summary.placementCostOre + summary.serviceFeeOre;
   return keys.map((k) => summaries.get(k)!);
+}
+
+/** A provider's costs after disclosure control: hidden values are null and named in `suppressed`. */
+export interface ControlledProviderCosts {
+  from: LocalDate;
+  to: LocalDate;
+  registered: boolean;
+  lines: { month: string; type: PlacementType; chargedNights: number | null; chargedPersonNights: number | null; amountOre: Ore | null; suppressed: string[] }[];
+  serviceFees: { month: string; amountOre: Ore }[];
+  placementCostOre: Ore | null;
+  serviceFeeOre: Ore;
+  totalOre: Ore | null;
+  suppressed: string[];
+  disclosure: StatisticsDisclosure;
+}
+
+/**
+ * Disclosure control of one provider's costs (the same rule as the cost report): a line with fewer
+ * than minCell placements behind it is hidden, with a complement so the period's placement cost
+ * does not give it away; service fees are public.
+ */
+export function controlProviderCosts(summary: ProviderCostSummary, policy: DisclosurePolicy): ControlledProviderCosts {
+  const control = new DisclosureControl();
+  const lines = summary.lines.map(({ placements: _count, ...line }) => ({ ...line, suppressed: [] as string[] }));
+  const amounts = lines.map((line, i) => {
+    const basis = [control.hiddenCount(summary.lines[i].placements)];
+    control.magnitude(line, "chargedNights", basis);
+    control.magnitude(line, "chargedPersonNights", basis);
+    return control.magnitude(line, "amountOre", basis);
+  });
+  const result: ControlledProviderCosts = {
+    from: summary.from,
+    to: summary.to,
+    registered: summary.registered,
+    lines,
+    serviceFees: summary.serviceFees,
+    placementCostOre: summary.placementCostOre,
+    serviceFeeOre: summary.serviceFeeOre,
+    totalOre: summary.totalOre,
+    suppressed: [],
+    disclosure: disclosureInfo(policy, true),
+  };
+  const placementCost = control.magnitude(result, "placementCostOre", [control.hiddenCount(summary.placements)]);
+  control.sum(placementCost, amounts);
+  control.sum(control.magnitude(result, "totalOre", []), [placementCost, control.known(summary.serviceFeeOre)]);
+  control.apply(policy);
+  return result;
 }

@@ -1,5 +1,5 @@
 import { In, type DataSource } from "typeorm";
-import { ValidationError, addDays, toInt, type Ore } from "@arbetsliv/core";
+import { DisclosureControl, ValidationError, addDays, disclosureInfo, toInt, type DisclosurePolicy, type Ore } from "@arbetsliv/core";
 import { PLACEMENT_TYPES, PlacementType } from "../enums";
 import { PlacementProvider } from "../providers/provider.entity";
 import type { Period } from "../costs/placement-days";
@@ -7,6 +7,8 @@ import { monthSpansCte, monthsCte, named, statsDialect } from "./sql";
 import type {
   CostRow,
   MonthCost,
+  ProviderCost,
+  TypeCost,
   PlacementCostReport,
   PlacementFigures,
   PlacementStatistics,
@@ -50,6 +52,7 @@ function emptyFigures(type: PlacementType | null): PlacementFigures {
     acuteStarted: 0,
     acutePastTwoNights: 0,
     acuteShareOverTwoNights: null,
+    suppressed: [],
   };
 }
 
@@ -90,7 +93,7 @@ function fill(target: PlacementFigures, row: FigureRow, children: number): Place
  * and in total — SQL aggregation over rv_placement (and rv_placement_child for children).
  * Includes people with protected identity: these are counts, never persons.
  */
-export async function placementStatistics(ds: DataSource, period: Period): Promise<PlacementStatistics> {
+export async function placementStatistics(ds: DataSource, period: Period, policy: DisclosurePolicy): Promise<PlacementStatistics> {
   assertPeriod(period);
   const d = statsDialect(ds);
   const endExcl = d.min("COALESCE(p.endDate, :toPlus1)", ":toPlus1");
@@ -131,12 +134,34 @@ export async function placementStatistics(ds: DataSource, period: Period): Promi
     const children = toInt(childRows.find((r) => r.type === type)?.children);
     return row ? fill(emptyFigures(type), row, children) : emptyFigures(type);
   });
-  return {
-    from: period.from,
-    to: period.to,
-    byType,
-    total: fill(emptyFigures(null), totalRow, toInt(childTotal?.children)),
-  };
+  const stats = { from: period.from, to: period.to, byType, total: fill(emptyFigures(null), totalRow, toInt(childTotal?.children)) };
+  return controlPlacementStatistics(stats, policy);
+}
+
+const COUNT_FIELDS = ["placements", "started", "ended", "clients", "children", "persons", "acuteStarted", "acutePastTwoNights"] as const;
+const NIGHT_FIELDS = ["nights", "personNights"] as const;
+type FigureField = (typeof COUNT_FIELDS)[number] | (typeof NIGHT_FIELDS)[number];
+
+/**
+ * Disclosure control of the placement table: every count of placements or persons per type and in
+ * total is a cell (distinct persons are treated as additive, which is conservative); nights follow
+ * their type's placements; the average length and the acute share are hidden with their counts.
+ */
+export function controlPlacementStatistics(stats: Omit<PlacementStatistics, "disclosure">, policy: DisclosurePolicy): PlacementStatistics {
+  const control = new DisclosureControl();
+  const cells = [...stats.byType, stats.total].map((row) => {
+    const c = {} as Record<FigureField, number>;
+    for (const f of COUNT_FIELDS) c[f] = control.count(row, f);
+    for (const f of NIGHT_FIELDS) c[f] = control.magnitude(row, f, [c.placements]);
+    control.sum(c.persons, [c.clients, c.children]);
+    control.dependent(row, "averageLength", [c.ended]);
+    control.dependent(row, "acuteShareOverTwoNights", [c.acuteStarted, c.acutePastTwoNights]);
+    return c;
+  });
+  const total = cells.pop()!;
+  for (const f of [...COUNT_FIELDS, ...NIGHT_FIELDS]) control.sum(total[f], cells.map((c) => c[f]));
+  control.apply(policy);
+  return { ...stats, disclosure: disclosureInfo(policy, true) };
 }
 
 /** Statistics per calendar year, fromYear..toYear (one period per year). */
@@ -144,6 +169,7 @@ export async function placementStatisticsByYear(
   ds: DataSource,
   fromYear: number,
   toYear: number,
+  policy: DisclosurePolicy,
 ): Promise<PlacementStatistics[]> {
   if (!Number.isInteger(fromYear) || fromYear < 1900 || fromYear > 9998)
     throw new ValidationError("fromYear", "range", "must be a year");
@@ -152,7 +178,7 @@ export async function placementStatisticsByYear(
   }
   const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
   const result: PlacementStatistics[] = [];
-  for (const y of years) result.push(await placementStatistics(ds, { from: `${y}-01-01`, to: `${y}-12-31` }));
+  for (const y of years) result.push(await placementStatistics(ds, { from: `${y}-01-01`, to: `${y}-12-31` }, policy));
   return result;
 }
 
@@ -161,6 +187,7 @@ export interface CostFilter {
 }
 
 interface RawCostRow {
+  placementIds: unknown;
   month: string;
   type: PlacementType;
   providerId: unknown;
@@ -179,7 +206,7 @@ export async function placementCostRows(
   ds: DataSource,
   period: Period,
   filter: CostFilter = {},
-): Promise<Omit<CostRow, "providerName">[]> {
+): Promise<(Omit<CostRow, "providerName" | "suppressed"> & { chargedNights: number; chargedPersonNights: number; amount: Ore; placementIds: number[] })[]> {
   const d = statsDialect(ds);
   const byProvider = filter.providerIds
     ? `AND p.providerId IN (${filter.providerIds.map((_, i) => `:pv${i}`).join(", ")})`
@@ -198,9 +225,9 @@ export async function placementCostRows(
   const sql = `WITH RECURSIVE ${monthSpansCte(d)}
     SELECT seg.month AS month, seg.type AS type, seg.providerId AS providerId,
            SUM(seg.nights) AS chargedNights, SUM(seg.nights * seg.personCount) AS chargedPersonNights,
-           SUM(seg.nights * seg.personCount * seg.fee) AS amount
+           SUM(seg.nights * seg.personCount * seg.fee) AS amount, GROUP_CONCAT(DISTINCT seg.placementId) AS placementIds
       FROM (
-        SELECT ${d.yearMonth("m.monthStart")} AS month, s.type AS type, s.providerId AS providerId, s.personCount AS personCount,
+        SELECT s.placementId AS placementId, ${d.yearMonth("m.monthStart")} AS month, s.type AS type, s.providerId AS providerId, s.personCount AS personCount,
                s.fee AS fee, ${d.daysBetween(d.max("s.lo", "m.monthStart"), d.min("s.hi", "m.monthEnd"))} AS nights
           FROM (
             SELECT DISTINCT pl.id AS placementId, pl.agreementId AS agreementId, f.id AS feeId,
@@ -231,6 +258,8 @@ export async function placementCostRows(
     chargedNights: toInt(r.chargedNights),
     chargedPersonNights: toInt(r.chargedPersonNights),
     amount: toInt(r.amount),
+    // The placements behind the row: the basis of disclosure control, never shown.
+    placementIds: String(r.placementIds).split(",").map(Number),
   }));
 }
 
@@ -300,7 +329,7 @@ function sumBy<T>(rows: T[], key: (r: T) => string, amount: (r: T) => number): M
 }
 
 /** Costs per type, provider and month against the budget, for any period. JavaScript only pivots the grouped rows. */
-export async function placementCostReport(ds: DataSource, period: Period): Promise<PlacementCostReport> {
+export async function placementCostReport(ds: DataSource, period: Period, policy: DisclosurePolicy): Promise<PlacementCostReport> {
   assertPeriod(period);
   const rawRows = await placementCostRows(ds, period);
   const rawFees = await serviceFeeRows(ds, period);
@@ -310,7 +339,8 @@ export async function placementCostReport(ds: DataSource, period: Period): Promi
     ? await ds.manager.find(PlacementProvider, { where: { id: In(providerIds) } })
     : [];
   const nameOf = (id: number) => providers.find((p) => p.id === id)?.name ?? String(id);
-  const rows = rawRows.map((r) => ({ ...r, providerName: nameOf(r.providerId) }));
+  const placementIds = rawRows.map((r) => r.placementIds);
+  const rows = rawRows.map(({ placementIds: _ids, ...r }) => ({ ...r, providerName: nameOf(r.providerId), suppressed: [] }));
   const serviceFeeRowsNamed = rawFees.map((r) => ({ ...r, providerName: nameOf(r.providerId) }));
 
   const byType = PLACEMENT_TYPES.map((type) => {
@@ -319,6 +349,7 @@ export async function placementCostReport(ds: DataSource, period: Period): Promi
       type,
       chargedPersonNights: ofType.reduce((s, r) => s + r.chargedPersonNights, 0),
       amount: ofType.reduce((s, r) => s + r.amount, 0),
+      suppressed: [],
     };
   });
   const placementByProvider = sumBy(
@@ -342,6 +373,7 @@ export async function placementCostReport(ds: DataSource, period: Period): Promi
         placementCost,
         serviceFees,
         total: placementCost + serviceFees,
+        suppressed: [],
       };
     });
   const placementByMonth = sumBy(
@@ -371,11 +403,12 @@ export async function placementCostReport(ds: DataSource, period: Period): Promi
       total: placementCost + serviceFees,
       budget: monthBudget,
       difference: monthBudget - placementCost - serviceFees,
+      suppressed: [],
     };
   });
   const placementCost = rows.reduce((s, r) => s + r.amount, 0);
   const serviceFees = serviceFeeRowsNamed.reduce((s, r) => s + r.amount, 0);
-  return {
+  const report = {
     from: period.from,
     to: period.to,
     rows,
@@ -388,5 +421,61 @@ export async function placementCostReport(ds: DataSource, period: Period): Promi
     total: placementCost + serviceFees,
     budget: budget.total,
     difference: budget.total - placementCost - serviceFees,
+    suppressed: [],
   };
+  return controlPlacementCostReport(report, placementIds, policy);
+}
+
+/**
+ * Disclosure control of the cost report. A cost row (month × type × provider), and each of its
+ * sums by type, provider, month and in total, is hidden when fewer than minCell placements are
+ * behind it, with complementary cells so that no hidden amount or night count can be computed from
+ * the published sums; service fees and budgets are public and never hidden. `placementIds[i]` are
+ * the placements behind `report.rows[i]`.
+ */
+export function controlPlacementCostReport(
+  report: Omit<PlacementCostReport, "disclosure">,
+  placementIds: readonly (readonly number[])[],
+  policy: DisclosurePolicy,
+): PlacementCostReport {
+  const control = new DisclosureControl();
+  const basis = (rowIndexes: number[]) => control.hiddenCount(new Set(rowIndexes.flatMap((i) => placementIds[i])).size);
+  const indexesWhere = (keep: (row: CostRow) => boolean) => report.rows.flatMap((row, i) => (keep(row) ? [i] : []));
+  const rowCells = report.rows.map((row, i) => {
+    const b = basis([i]);
+    return { row, nights: control.magnitude(row, "chargedNights", [b]), personNights: control.magnitude(row, "chargedPersonNights", [b]), amount: control.magnitude(row, "amount", [b]) };
+  });
+  const amountsWhere = (keep: (row: CostRow) => boolean) => rowCells.filter((c) => keep(c.row)).map((c) => c.amount);
+  const costPart = (row: TypeCost | ProviderCost | MonthCost, field: "amount" | "placementCost", keep: (r: CostRow) => boolean) => {
+    const cell = control.magnitude(row as never, field as never, [basis(indexesWhere(keep))]);
+    control.sum(cell, amountsWhere(keep));
+    return cell;
+  };
+  const byType = report.byType.map((t) => {
+    const ofType = (r: CostRow) => r.type === t.type;
+    control.sum(control.magnitude(t, "chargedPersonNights", [basis(indexesWhere(ofType))]), rowCells.filter((c) => ofType(c.row)).map((c) => c.personNights));
+    return costPart(t, "amount", ofType);
+  });
+  const withFees = (row: ProviderCost | MonthCost, placementCost: number) => {
+    const total = control.magnitude(row, "total", []);
+    control.sum(total, [placementCost, control.known(row.serviceFees)]);
+    return total;
+  };
+  const byProvider = report.byProvider.map((p) => {
+    const cost = costPart(p, "placementCost", (r) => r.providerId === p.providerId);
+    withFees(p, cost);
+    return cost;
+  });
+  const byMonth = report.byMonth.map((m) => {
+    const cost = costPart(m, "placementCost", (r) => r.month === m.month);
+    control.sum(control.known(m.budget), [withFees(m, cost), control.magnitude(m, "difference", [])]);
+    return cost;
+  });
+  const placementCost = control.magnitude(report, "placementCost", [basis(report.rows.map((_, i) => i))]);
+  for (const parts of [rowCells.map((c) => c.amount), byType, byProvider, byMonth]) control.sum(placementCost, parts);
+  const total = control.magnitude(report, "total", []);
+  control.sum(total, [placementCost, control.known(report.serviceFees)]);
+  control.sum(control.known(report.budget), [total, control.magnitude(report, "difference", [])]);
+  control.apply(policy);
+  return { ...report, disclosure: disclosureInfo(policy, true) };
 }

@@ -1,6 +1,20 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
-import { LocalDateScalar, MoneyScalar, type LocalDate, type Ore } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MAX_MONTHS_IN_PERIOD,
+  MAX_REPORT_ROWS,
+  MAX_SUPPRESSED_FIELDS,
+  MaxItems,
+  MoneyScalar,
+  StatisticsDisclosure,
+  SUPPRESSED_DESCRIPTION,
+  type LocalDate,
+  type Ore,
+} from "@arbetsliv/core";
 import { PlacementType } from "../enums";
+
+/** One row per placement type (plus the total row, type null). */
+const PLACEMENT_TYPES = Object.keys(PlacementType).length + 1;
 
 @ObjectType({
   description: "Placements, persons and days for one placement type (or all, when type is null) in a period.",
@@ -10,30 +24,31 @@ export class PlacementFigures {
   type!: PlacementType | null;
 
   @Field(() => Int, {
+    nullable: true,
     description: "Placements in the period: those with at least one night in it (started earlier or not).",
   })
-  placements!: number;
+  placements!: number | null;
 
-  @Field(() => Int, { description: "Of which started in the period." })
-  started!: number;
+  @Field(() => Int, { nullable: true, description: "Of which started in the period." })
+  started!: number | null;
 
-  @Field(() => Int, { description: "Placements that ended (last night) in the period." })
-  ended!: number;
+  @Field(() => Int, { nullable: true, description: "Placements that ended (last night) in the period." })
+  ended!: number | null;
 
-  @Field(() => Int, { description: "Distinct adults placed." })
-  clients!: number;
+  @Field(() => Int, { nullable: true, description: "Distinct adults placed." })
+  clients!: number | null;
 
-  @Field(() => Int, { description: "Distinct accompanying children placed." })
-  children!: number;
+  @Field(() => Int, { nullable: true, description: "Distinct accompanying children placed." })
+  children!: number | null;
 
-  @Field(() => Int, { description: "Distinct persons: clients + children." })
-  persons!: number;
+  @Field(() => Int, { nullable: true, description: "Distinct persons: clients + children." })
+  persons!: number | null;
 
-  @Field(() => Int, { description: "Placement days (dygn = nights) in the period." })
-  nights!: number;
+  @Field(() => Int, { nullable: true, description: "Placement days (dygn = nights) in the period." })
+  nights!: number | null;
 
-  @Field(() => Int, { description: "Nights × persons covered." })
-  personNights!: number;
+  @Field(() => Int, { nullable: true, description: "Nights × persons covered." })
+  personNights!: number | null;
 
   @Field(() => Float, {
     nullable: true,
@@ -41,17 +56,24 @@ export class PlacementFigures {
   })
   averageLength!: number | null;
 
-  @Field(() => Int, { description: "Acute placements started in the period." })
-  acuteStarted!: number;
+  @Field(() => Int, { nullable: true, description: "Acute placements started in the period." })
+  acuteStarted!: number | null;
 
-  @Field(() => Int, { description: "Of which ran past two nights (ongoing ones counted up to the period end)." })
-  acutePastTwoNights!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Of which ran past two nights (ongoing ones counted up to the period end).",
+  })
+  acutePastTwoNights!: number | null;
 
   @Field(() => Float, {
     nullable: true,
     description: "acutePastTwoNights / acuteStarted; null without acute placements.",
   })
   acuteShareOverTwoNights!: number | null;
+
+  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION })
+  @MaxItems(MAX_SUPPRESSED_FIELDS)
+  suppressed!: string[];
 }
 
 @ObjectType({ description: "Placement statistics for a period (aggregates only)." })
@@ -63,10 +85,14 @@ export class PlacementStatistics {
   to!: LocalDate;
 
   @Field(() => [PlacementFigures], { description: "One row per placement type, in the annual report's order." })
+  @MaxItems(PLACEMENT_TYPES)
   byType!: PlacementFigures[];
 
   @Field(() => PlacementFigures)
   total!: PlacementFigures;
+
+  @Field(() => StatisticsDisclosure)
+  disclosure!: StatisticsDisclosure;
 }
 
 @ObjectType({ description: "Cost of one placement type at one provider in one month." })
@@ -83,14 +109,21 @@ export class CostRow {
   @Field(() => String)
   providerName!: string;
 
-  @Field(() => Int, { description: "Nights charged at a daily fee (acute nights covered by a service fee are not)." })
-  chargedNights!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Nights charged at a daily fee (acute nights covered by a service fee are not).",
+  })
+  chargedNights!: number | null;
 
-  @Field(() => Int)
-  chargedPersonNights!: number;
+  @Field(() => Int, { nullable: true })
+  chargedPersonNights!: number | null;
 
-  @Field(() => MoneyScalar)
-  amount!: Ore;
+  @Field(() => MoneyScalar, { nullable: true })
+  amount!: Ore | null;
+
+  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION })
+  @MaxItems(MAX_SUPPRESSED_FIELDS)
+  suppressed!: string[];
 }
 
 @ObjectType({ description: "A provider's fixed service fee falling in one month." })
@@ -113,11 +146,15 @@ export class TypeCost {
   @Field(() => PlacementType)
   type!: PlacementType;
 
-  @Field(() => Int)
-  chargedPersonNights!: number;
+  @Field(() => Int, { nullable: true })
+  chargedPersonNights!: number | null;
 
-  @Field(() => MoneyScalar)
-  amount!: Ore;
+  @Field(() => MoneyScalar, { nullable: true })
+  amount!: Ore | null;
+
+  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION })
+  @MaxItems(MAX_SUPPRESSED_FIELDS)
+  suppressed!: string[];
 }
 
 @ObjectType()
@@ -128,14 +165,18 @@ export class ProviderCost {
   @Field(() => String)
   providerName!: string;
 
-  @Field(() => MoneyScalar)
-  placementCost!: Ore;
+  @Field(() => MoneyScalar, { nullable: true })
+  placementCost!: Ore | null;
 
   @Field(() => MoneyScalar)
   serviceFees!: Ore;
 
-  @Field(() => MoneyScalar)
-  total!: Ore;
+  @Field(() => MoneyScalar, { nullable: true })
+  total!: Ore | null;
+
+  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION })
+  @MaxItems(MAX_SUPPRESSED_FIELDS)
+  suppressed!: string[];
 }
 
 @ObjectType({ description: "One month: costs against the budget's share of the month." })
@@ -143,20 +184,24 @@ export class MonthCost {
   @Field(() => String)
   month!: string;
 
-  @Field(() => MoneyScalar)
-  placementCost!: Ore;
+  @Field(() => MoneyScalar, { nullable: true })
+  placementCost!: Ore | null;
 
   @Field(() => MoneyScalar)
   serviceFees!: Ore;
 
-  @Field(() => MoneyScalar)
-  total!: Ore;
+  @Field(() => MoneyScalar, { nullable: true })
+  total!: Ore | null;
 
   @Field(() => MoneyScalar, { description: "The yearly budget spread over the year's days." })
   budget!: Ore;
 
-  @Field(() => MoneyScalar, { description: "budget − total: negative is an overrun." })
-  difference!: Ore;
+  @Field(() => MoneyScalar, { nullable: true, description: "budget − total: negative is an overrun." })
+  difference!: Ore | null;
+
+  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION })
+  @MaxItems(MAX_SUPPRESSED_FIELDS)
+  suppressed!: string[];
 }
 
 @ObjectType({
@@ -171,34 +216,46 @@ export class PlacementCostReport {
   to!: LocalDate;
 
   @Field(() => [CostRow])
+  @MaxItems(MAX_REPORT_ROWS)
   rows!: CostRow[];
 
   @Field(() => [ServiceFeeCostRow])
+  @MaxItems(MAX_REPORT_ROWS)
   serviceFeeRows!: ServiceFeeCostRow[];
 
   @Field(() => [TypeCost])
+  @MaxItems(PLACEMENT_TYPES)
   byType!: TypeCost[];
 
   @Field(() => [ProviderCost])
+  @MaxItems(MAX_REPORT_ROWS)
   byProvider!: ProviderCost[];
 
   @Field(() => [MonthCost])
+  @MaxItems(MAX_MONTHS_IN_PERIOD)
   byMonth!: MonthCost[];
 
-  @Field(() => MoneyScalar)
-  placementCost!: Ore;
+  @Field(() => MoneyScalar, { nullable: true })
+  placementCost!: Ore | null;
 
   @Field(() => MoneyScalar)
   serviceFees!: Ore;
 
-  @Field(() => MoneyScalar)
-  total!: Ore;
+  @Field(() => MoneyScalar, { nullable: true })
+  total!: Ore | null;
 
   @Field(() => MoneyScalar, {
     description: "The budget's share of the period (pro rata over the days of each budget year).",
   })
   budget!: Ore;
 
-  @Field(() => MoneyScalar, { description: "budget − total: negative is an overrun." })
-  difference!: Ore;
+  @Field(() => MoneyScalar, { nullable: true, description: "budget − total: negative is an overrun." })
+  difference!: Ore | null;
+
+  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION })
+  @MaxItems(MAX_SUPPRESSED_FIELDS)
+  suppressed!: string[];
+
+  @Field(() => StatisticsDisclosure)
+  disclosure!: StatisticsDisclosure;
 }

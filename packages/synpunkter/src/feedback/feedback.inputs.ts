@@ -1,7 +1,8 @@
-import { IsEmail, IsOptional, Length, Matches, MaxLength, Min } from "class-validator";
+import { IsEmail, IsOptional, Length, Matches, MaxLength, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, PageArgs, type LocalDate } from "@arbetsliv/core";
+import { LocalDateScalar, PageArgs, type LocalDate, Range } from "@arbetsliv/core";
 import { FeedbackChannel, FeedbackCriterion, FeedbackKind, FeedbackStatus, ImprovementKind } from "./feedback.enums";
+import { MAX_HANDLING_DAYS } from "../input-limits";
 
 @InputType({ description: "A new feedback item. Leave the submitter fields empty for anonymous feedback." })
 export class RegisterFeedbackInput {
@@ -81,6 +82,7 @@ export class FeedbackFilter {
 @ArgsType()
 export class FeedbackListArgs extends PageArgs {
   @Field(() => FeedbackFilter, { nullable: true })
+  @ValidateNested()
   filter?: FeedbackFilter;
 }
 
@@ -90,8 +92,8 @@ export class BusinessAreaInput {
   @Length(1, 120)
   name!: string;
 
-  @Field(() => Int, { description: "Handling time in calendar days." })
-  @Min(1)
+  @Field(() => Int, { description: "Handling time in calendar days, 1–365." })
+  @Range(1, MAX_HANDLING_DAYS)
   handlingDays!: number;
 }
 

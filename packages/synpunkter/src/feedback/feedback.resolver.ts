@@ -2,6 +2,8 @@ import type { ObjectLiteral } from "typeorm";
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, type ClassType } from "type-graphql";
 import {
+  FirstArgs,
+  takeFirst,
   ConnectionType,
   LocalDateScalar,
   groupByKeys,
@@ -11,8 +13,7 @@ import {
   type LocalDate,
   type Prefetch,
   type RequestContext,
-  findByKeys,
-} from "@arbetsliv/core";
+  findByKeys, versionArg } from "@arbetsliv/core";
 import { BusinessArea } from "../business-area/business-area.entity";
 import { SynpunkterScopes } from "../scopes";
 import { FeedbackEvent } from "./feedback-event.entity";
@@ -98,7 +99,7 @@ export class FeedbackResolver {
   assignFeedback(
     @Arg("id", () => ID) id: string,
     @Arg("handler", () => String) handler: string,
-    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return feedbackService(ctx).assign(id, handler, expectedVersion);
@@ -109,7 +110,7 @@ export class FeedbackResolver {
   replyToFeedback(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => ReplyInput) input: ReplyInput,
-    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return feedbackService(ctx).reply(id, input, expectedVersion);
@@ -119,7 +120,7 @@ export class FeedbackResolver {
   @Mutation(() => FeedbackItem, { description: "Close the item. A submitter who wants a reply must have got one first." })
   closeFeedback(
     @Arg("id", () => ID) id: string,
-    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Arg("closedDate", () => LocalDateScalar, { nullable: true }) closedDate: LocalDate | undefined,
     @Ctx() ctx: RequestContext,
   ) {
@@ -131,7 +132,7 @@ export class FeedbackResolver {
   reopenFeedback(
     @Arg("id", () => ID) id: string,
     @Arg("reason", () => String) reason: string,
-    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return feedbackService(ctx).reopen(id, reason, expectedVersion);
@@ -142,7 +143,7 @@ export class FeedbackResolver {
   markFeedbackDuplicate(
     @Arg("id", () => ID) id: string,
     @Arg("duplicateOfId", () => ID) duplicateOfId: string,
-    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return feedbackService(ctx).markDuplicate(id, duplicateOfId, expectedVersion);
@@ -153,7 +154,7 @@ export class FeedbackResolver {
   forwardFeedback(
     @Arg("id", () => ID) id: string,
     @Arg("organisation", () => String) organisation: string,
-    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return feedbackService(ctx).forward(id, organisation, expectedVersion);
@@ -164,7 +165,7 @@ export class FeedbackResolver {
   recordFeedbackImprovement(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => ImprovementInput) input: ImprovementInput,
-    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return feedbackService(ctx).recordImprovement(id, input.kind, input.description, expectedVersion);
@@ -175,14 +176,14 @@ export class FeedbackResolver {
     return areaById(ctx).get(item.businessAreaId);
   }
 
-  @FieldResolver(() => [FeedbackReply], { description: "Replies sent, oldest first." })
-  replies(@Root() item: FeedbackItem, @Ctx() ctx: RequestContext) {
-    return repliesByItem(ctx).get(item.id);
+  @FieldResolver(() => [FeedbackReply], { description: "Replies sent, oldest first: the first `first` (default 25, at most 100)." })
+  replies(@Root() item: FeedbackItem, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return takeFirst(repliesByItem(ctx).get(item.id), first);
   }
 
-  @FieldResolver(() => [FeedbackEvent], { description: "Handling history, oldest first." })
-  history(@Root() item: FeedbackItem, @Ctx() ctx: RequestContext) {
-    return eventsByItem(ctx).get(item.id);
+  @FieldResolver(() => [FeedbackEvent], { description: "Handling history, oldest first: the first `first` (default 25, at most 100)." })
+  history(@Root() item: FeedbackItem, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return takeFirst(eventsByItem(ctx).get(item.id), first);
   }
 
   @FieldResolver(() => FeedbackItem, { nullable: true, description: "The original, when this item is a duplicate." })

@@ -1,22 +1,24 @@
 import type { DataSource } from "typeorm";
-import { ValidationError, addDays, addMonths, sqlDialect, toInt, type LocalDate } from "@arbetsliv/core";
+import { DisclosureControl, ValidationError, addDays, addMonths, disclosureInfo, sqlDialect, toInt, type DisclosurePolicy, type LocalDate } from "@arbetsliv/core";
 import { BusinessArea } from "../business-area/business-area.entity";
 import { FeedbackCriterion, FeedbackKind } from "../feedback/feedback.enums";
 import { COUNTER_SUMS_SQL, SUMMARY_COUNTERS, closedMonthSql, type SummaryCounter } from "./feedback-summary";
 import type { BusinessAreaCounts, CriterionCounts, FeedbackStatistics, KindCounts, MonthCounts } from "./statistics.types";
 
-const KIND_FIELD: Record<FeedbackKind, keyof Omit<KindCounts, "total">> = {
+const KIND_FIELD: Record<FeedbackKind, keyof Omit<KindCounts, "total" | "suppressed">> = {
   [FeedbackKind.PRAISE]: "praise",
   [FeedbackKind.QUESTION]: "question",
   [FeedbackKind.SUGGESTION]: "suggestion",
   [FeedbackKind.COMPLAINT]: "complaint",
 };
 
-function emptyKinds(): KindCounts {
-  return { praise: 0, question: 0, suggestion: 0, complaint: 0, total: 0 };
+type Counts = { [K in keyof Omit<KindCounts, "suppressed">]: number } & { suppressed: string[] };
+
+function emptyKinds(): Counts {
+  return { praise: 0, question: 0, suggestion: 0, complaint: 0, total: 0, suppressed: [] };
 }
 
-function addKind(counts: KindCounts, kind: FeedbackKind, n: number): void {
+function addKind(counts: Counts, kind: FeedbackKind, n: number): void {
   counts[KIND_FIELD[kind]] += n;
   counts.total += n;
 }
@@ -54,7 +56,7 @@ export function splitPeriod(from: LocalDate, to: LocalDate): PeriodSplit {
  * as a count of the period's open items through IDX_feedback_open_due. JavaScript only merges
  * and pivots the grouped rows (a few thousand at most, whatever the number of items).
  */
-export async function feedbackStatistics(ds: DataSource, from: LocalDate, to: LocalDate): Promise<FeedbackStatistics> {
+export async function feedbackStatistics(ds: DataSource, from: LocalDate, to: LocalDate, policy: DisclosurePolicy): Promise<FeedbackStatistics> {
   if (from > to) throw new ValidationError("to", "order", "must not be before from");
   const sql = sqlDialect(ds);
   const today = new Date().toISOString().slice(0, 10);
@@ -121,7 +123,7 @@ export async function feedbackStatistics(ds: DataSource, from: LocalDate, to: Lo
     `SELECT COUNT(*) AS n FROM feedback_item f WHERE f.closedDate IS NULL AND f.dueDate < ? AND f.receivedDate BETWEEN ? AND ?`,
     [today, from, to],
   );
-  return assembleStatistics(ds, from, to, { groups, monthRows, histogram, openOverdue: toInt(overdue.n) });
+  return controlFeedbackStatistics(await assembleStatistics(ds, from, to, { groups, monthRows, histogram, openOverdue: toInt(overdue.n) }), policy);
 }
 
 /** The grouped rows of a period, from whichever source: summed and pivoted into the report. */
@@ -133,7 +135,7 @@ export interface GroupedFigures {
 }
 
 /** Pivots grouped rows into the report (JavaScript only adds up a few thousand rows at most). */
-export async function assembleStatistics(ds: DataSource, from: LocalDate, to: LocalDate, figures: GroupedFigures): Promise<FeedbackStatistics> {
+export async function assembleStatistics(ds: DataSource, from: LocalDate, to: LocalDate, figures: GroupedFigures): Promise<Omit<FeedbackStatistics, "disclosure">> {
   const { groups, monthRows, histogram } = figures;
   const areaIds = [...new Set(groups.map((g) => toInt(g.areaId)))];
   const areaList = areaIds.length ? await ds.getRepository(BusinessArea).createQueryBuilder("a").whereInIds(areaIds).getMany() : [];
@@ -141,8 +143,8 @@ export async function assembleStatistics(ds: DataSource, from: LocalDate, to: Lo
 
   const totals = Object.fromEntries(SUMMARY_COUNTERS.map((c) => [c, 0])) as Record<SummaryCounter, number>;
   const kinds = emptyKinds();
-  const areas = new Map<number, BusinessAreaCounts>();
-  const byCriterion: CriterionCounts[] = Object.values(FeedbackCriterion).map((criterion) => ({ criterion, ...emptyKinds() }));
+  const areas = new Map<number, BusinessAreaCounts & Counts>();
+  const byCriterion: (CriterionCounts & Counts)[] = Object.values(FeedbackCriterion).map((criterion) => ({ criterion, ...emptyKinds() }));
   for (const g of groups) {
     for (const c of SUMMARY_COUNTERS) totals[c] += toInt(g[c]);
     const n = toInt(g.received);
@@ -161,8 +163,8 @@ export async function assembleStatistics(ds: DataSource, from: LocalDate, to: Lo
     entry.mostCommonKinds = Object.values(FeedbackKind).filter((k) => entry[KIND_FIELD[k]] === max);
   }
 
-  const months = new Map<string, MonthCounts>();
-  const month = (m: string) => months.get(m) ?? months.set(m, { month: m, received: 0, closed: 0 }).get(m)!;
+  const months = new Map<string, MonthCounts & { received: number; closed: number }>();
+  const month = (m: string) => months.get(m) ?? months.set(m, { month: m, received: 0, closed: 0, suppressed: [] }).get(m)!;
   for (const r of monthRows) {
     month(r.receivedMonth).received += toInt(r.n);
     if (r.closedMonth) month(r.closedMonth).closed += toInt(r.n);
@@ -190,7 +192,49 @@ export async function assembleStatistics(ds: DataSource, from: LocalDate, to: Lo
     byBusinessArea: [...areas.values()].sort((a, b) => b.total - a.total || a.businessArea.name.localeCompare(b.businessArea.name, "sv")),
     byCriterion,
     byMonth: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
+    suppressed: [],
   };
+}
+
+const KIND_FIELDS = Object.values(KIND_FIELD);
+const SINGLE_COUNTS = ["openOverdue", "forwarded", "improvements", "duplicates", "reopened", "wantedReply", "repliedToWhoWanted"] as const;
+
+/**
+ * Disclosure control of the board report. Feedback is filed by persons, and a business area ×
+ * kind cell of 1 in a month can point to the complainant: the area × kind and criterion × kind
+ * tables are two-way tables with their margins (the kind totals, received), the months add up to
+ * received and closed, and received = closed + not closed = … ; every other count stands alone.
+ * The handling-time average and median are hidden with the closed count, the most common kind
+ * with any count of its area.
+ */
+export function controlFeedbackStatistics(stats: Omit<FeedbackStatistics, "disclosure">, policy: DisclosurePolicy): FeedbackStatistics {
+  const control = new DisclosureControl();
+  const c = (field: keyof FeedbackStatistics & string) => control.count(stats, field as never);
+  const [received, closed, notClosed, inTime, late] = [c("received"), c("closed"), c("notClosed"), c("handledInTime"), c("handledLate")];
+  for (const f of SINGLE_COUNTS) c(f);
+  control.sum(received, [closed, notClosed]);
+  control.sum(closed, [inTime, late]);
+  control.dependent(stats, "averageHandlingDays", [closed]);
+  control.dependent(stats, "medianHandlingDays", [closed]);
+  const kindRow = (row: KindCounts) => {
+    const cells = KIND_FIELDS.map((f) => control.count(row, f));
+    const total = control.count(row, "total");
+    control.sum(total, cells);
+    return { cells, total };
+  };
+  const kinds = kindRow(stats.kinds);
+  control.sum(received, [kinds.total]);
+  for (const table of [stats.byBusinessArea, stats.byCriterion] as KindCounts[][]) {
+    const rows = table.map((row) => ({ row, ...kindRow(row) }));
+    KIND_FIELDS.forEach((_, k) => control.sum(kinds.cells[k], rows.map((r) => r.cells[k])));
+    control.sum(kinds.total, rows.map((r) => r.total));
+    for (const r of rows) if ("mostCommonKinds" in r.row) control.dependent(r.row as BusinessAreaCounts, "mostCommonKinds", [...r.cells, r.total], []);
+  }
+  const monthCells = stats.byMonth.map((m) => [control.count(m, "received"), control.count(m, "closed")]);
+  control.sum(received, monthCells.map(([r]) => r));
+  control.sum(closed, monthCells.map(([, cl]) => cl));
+  control.apply(policy);
+  return { ...stats, disclosure: disclosureInfo(policy, true) };
 }
 
 /** Adds up the counts of equal days (whole months and edges give separate rows) and sorts by days. */

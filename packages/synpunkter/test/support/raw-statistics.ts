@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
-import { ValidationError, sqlDialect, toInt, type LocalDate } from "@arbetsliv/core";
-import { assembleStatistics, type GroupRow } from "../../src/statistics/statistics.service";
+import { EXACT_POLICY, ValidationError, sqlDialect, toInt, type LocalDate } from "@arbetsliv/core";
+import { assembleStatistics, controlFeedbackStatistics, type GroupRow } from "../../src/statistics/statistics.service";
 import type { FeedbackStatistics } from "../../src/statistics/statistics.types";
 
 /**
@@ -44,5 +44,5 @@ export async function rawFeedbackStatistics(ds: DataSource, from: LocalDate, to:
     [from, to],
   );
   const openOverdue = groups.reduce((sum, g) => sum + toInt(g.openOverdue), 0);
-  return assembleStatistics(ds, from, to, { groups, monthRows, histogram, openOverdue });
+  return controlFeedbackStatistics(await assembleStatistics(ds, from, to, { groups, monthRows, histogram, openOverdue }), EXACT_POLICY);
 }

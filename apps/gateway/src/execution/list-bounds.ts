@@ -1,0 +1,67 @@
+import {
+  defaultFieldResolver,
+  getNullableType,
+  isListType,
+  isObjectType,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from "graphql";
+import { DomainError, MAX_PAGE_SIZE, ValidationError, listBoundOf } from "@arbetsliv/core";
+
+/**
+ * Makes the list bounds the cost model relies on true at runtime, for every field at once:
+ * - a field with a `first` argument (a nested paged list, or a query returning a connection)
+ *   refuses `first` outside 1–MAX_PAGE_SIZE with BAD_USER_INPUT naming `first`, before its
+ *   resolver runs;
+ * - a list field with a declared `@MaxItems(n)` or a `first` that returns more items than that
+ *   fails with RESULT_TOO_LARGE (e.g. a report over a very long period: ask for a shorter one)
+ *   instead of answering, so no resolver can carry a response past the estimate.
+ * Run after useSyncFieldResolvers (it wraps whatever resolver a field has then; a field without
+ * one reads its property, as graphql's default does).
+ */
+export function enforceListBounds(schema: GraphQLSchema): { wrapped: number } {
+  let wrapped = 0;
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields())) {
+      const paged = field.args.some((a) => a.name === "first");
+      const declared = isListType(getNullableType(field.type)) ? listBoundOf(field).maxItems : undefined;
+      if (!paged && declared === undefined) continue;
+      const where = `${type.name}.${field.name}`;
+      field.resolve = bounded(
+        field.resolve ?? defaultFieldResolver,
+        where,
+        paged,
+        declared ?? (paged && isListType(getNullableType(field.type)) ? "first" : null),
+      );
+      wrapped++;
+    }
+  }
+  return { wrapped };
+}
+
+function bounded(
+  resolve: GraphQLFieldResolver<unknown, unknown>,
+  where: string,
+  paged: boolean,
+  /** The most items the field may return: a number, its `first`, or null (a connection: checked by its page). */
+  max: number | "first" | null,
+): GraphQLFieldResolver<unknown, unknown> {
+  return (root, args, context, info) => {
+    const first = (args as { first?: number | null }).first;
+    if (paged && first != null && (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)) {
+      throw new ValidationError("first", "range", `must be between 1 and ${MAX_PAGE_SIZE}`);
+    }
+    const value = resolve(root, args, context, info);
+    if (max === null) return value;
+    const limit = max === "first" ? (first ?? MAX_PAGE_SIZE) : max;
+    const check = (items: unknown) => {
+      if (Array.isArray(items) && items.length > limit)
+        throw new DomainError("RESULT_TOO_LARGE", `${where} would return ${items.length} items; at most ${limit} are allowed. Ask for a shorter period or a smaller page.`);
+      return items;
+    };
+    return value && typeof (value as Promise<unknown>).then === "function"
+      ? (value as Promise<unknown>).then(check)
+      : check(value);
+  };
+}
