@@ -208,7 +208,8 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
       return;
     }
     const outHeaders: Record<string, string> = { "x-request-id": requestId };
-    for (const [key, value] of response.headers) outHeaders[key] = value;
+    // Apollo sets its own cache-control on some answers; ours (no-store, set by stampResponse) stays.
+    for (const [key, value] of response.headers) if (key !== "cache-control") outHeaders[key] = value;
     res.writeHead(response.status ?? 200, outHeaders);
     if (response.body.kind === "complete") {
       res.end(response.body.string);

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { LocalDateScalar, MAX_SUPPRESSED_FIELDS, MaxItems, MoneyScalar, StatisticsDisclosure, SUPPRESSED_DESCRIPTION, type LocalDate } from "@arbetsliv/core";
+import { LocalDateScalar, MaxItems, MoneyScalar, StatisticsDisclosure, SuppressedFields, type LocalDate } from "@arbetsliv/core";
 import { PlacementType } from "@arbetsliv/relationsvald";
 
 /** The longest period one partnership's placement costs cover (a page of 100 agreements stays bounded). */
@@ -16,7 +16,7 @@ export class PartnershipPlacementCostLine {
   @Field(() => Int, { nullable: true, description: "Nights charged (dygn) — acute nights covered by the service fee are not charged." }) chargedNights!: number | null;
   @Field(() => Int, { nullable: true }) chargedPersonNights!: number | null;
   @Field(() => MoneyScalar, { nullable: true }) amount!: number | null;
-  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION }) @MaxItems(MAX_SUPPRESSED_FIELDS) suppressed!: string[];
+  @SuppressedFields() suppressed!: string[];
 }
 
 @ObjectType({ description: "Service fee invoiced in one month." })
@@ -38,6 +38,6 @@ export class PartnershipPlacementCosts {
   @Field(() => MoneyScalar, { nullable: true, description: "Daily fees charged." }) placementCost!: number | null;
   @Field(() => MoneyScalar, { description: "Fixed service fees in the period." }) serviceFee!: number;
   @Field(() => MoneyScalar, { nullable: true }) total!: number | null;
-  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION }) @MaxItems(MAX_SUPPRESSED_FIELDS) suppressed!: string[];
+  @SuppressedFields() suppressed!: string[];
   @Field(() => StatisticsDisclosure) disclosure!: StatisticsDisclosure;
 }

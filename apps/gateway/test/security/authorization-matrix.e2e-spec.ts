@@ -1,14 +1,17 @@
+import type { GraphQLSchema } from "graphql";
 import { Arg, Authorized, Mutation, Query, Resolver } from "type-graphql";
 import { buildModuleSchema, defineModule, operationScopes, signDevelopmentToken } from "@arbetsliv/core";
 import { testDatabaseKind } from "@arbetsliv/core/testing";
 import { modules } from "../../src/modules";
-import { TestGateway } from "../harness";
+import { GatewayProcess } from "../process-gateway";
 import { allScopes, generateCalls, postGraphql, type GeneratedCall } from "./helpers";
 
 /**
  * Generated from the composed schema: every query and mutation the registered modules declare,
  * called over HTTP with no token, with a token holding every scope but the operation's, and with
  * each of its own scopes. Adding an operation adds its rows; one without a declared scope fails.
+ * The calls are generated here from the schema the modules compose (built the way the gateway
+ * builds it) and sent to the built gateway, a child process in production mode.
  */
 
 /** Throwaway resolvers: an operation someone forgot to protect. */
@@ -48,24 +51,26 @@ const ALSO_NEEDS: Record<string, string[]> = {
   "Query.invoiceBasis": ["relationsvald:protected"],
 };
 
-describe(`authorization matrix over HTTP on ${testDatabaseKind()}`, () => {
-  let gw: TestGateway;
+describe(`authorization matrix over HTTP against the built gateway (production mode) on ${testDatabaseKind()}`, () => {
+  let gw: GatewayProcess;
+  let schema: GraphQLSchema;
   let calls: GeneratedCall[];
   const figures = { operations: 0, calls: 0 };
 
   beforeAll(async () => {
-    gw = await TestGateway.start();
-    calls = generateCalls(gw.gateway.schema, modules);
+    schema = await buildModuleSchema(modules);
+    calls = generateCalls(schema, modules);
+    gw = await GatewayProcess.start();
   });
   afterAll(async () => {
-    await gw.stop();
+    await gw?.stop();
     console.warn(`[figures] authorization matrix: ${figures.operations} operations, ${figures.calls} calls over HTTP`);
   });
 
   it("covers every query and mutation of the composed schema, each declaring scopes that a module defines", () => {
     const schemaOps = [
-      ...Object.keys(gw.gateway.schema.getQueryType()?.getFields() ?? {}).map((f) => `Query.${f}`),
-      ...Object.keys(gw.gateway.schema.getMutationType()?.getFields() ?? {}).map((f) => `Mutation.${f}`),
+      ...Object.keys(schema.getQueryType()?.getFields() ?? {}).map((f) => `Query.${f}`),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((f) => `Mutation.${f}`),
     ].sort();
     expect(calls.map((c) => `${c.type}.${c.field}`).sort()).toEqual(schemaOps);
     for (const call of calls) {
@@ -83,7 +88,7 @@ describe(`authorization matrix over HTTP on ${testDatabaseKind()}`, () => {
       if (r.codes.join() !== "UNAUTHENTICATED" || r.json?.data?.[call.field]) failures.push(`${call.type}.${call.field}: ${r.status} ${r.codes.join()} ${r.text.slice(0, 200)}`);
     }
     expect(failures).toEqual([]);
-    const secret = gw.config.auth.kind === "secret" ? gw.config.auth.secret : "";
+    const secret = gw.env.AUTH_JWT_SECRET;
     const expired = await signDevelopmentToken(secret, { sub: "old", scopes: SCOPES }, "-1m");
     const foreign = await signDevelopmentToken("another-issuer-secret-0123456789-0123456789", { sub: "mallory", scopes: SCOPES });
     const noneAlg = `${Buffer.from(JSON.stringify({ alg: "none" })).toString("base64url")}.${Buffer.from(JSON.stringify({ sub: "mallory", scope: SCOPES.join(" ") })).toString("base64url")}.`;
@@ -144,6 +149,6 @@ describe(`authorization matrix over HTTP on ${testDatabaseKind()}`, () => {
     const forgotten = defineModule({ name: "forgotten", description: "", entities: [], resolvers: [ForgottenMutationResolver], migrations: [], scopes: [] });
     await expect(buildModuleSchema([...modules, forgotten])).rejects.toThrow(/@Authorized[\s\S]*Mutation\.forgottenMutation/);
     // …and the matrix itself refuses to run with such a module.
-    expect(() => generateCalls(gw.gateway.schema, [...modules, forgotten])).toThrow(/Mutation\.forgottenMutation/);
+    expect(() => generateCalls(schema, [...modules, forgotten])).toThrow(/Mutation\.forgottenMutation/);
   });
 });

@@ -1,14 +1,20 @@
 import { luhnCheckDigit } from "@arbetsliv/core";
 import { testDatabaseKind } from "@arbetsliv/core/testing";
-import { TestGateway } from "../harness";
+import { modules } from "../../src/modules";
+import { GatewayProcess } from "../process-gateway";
 import { postGraphql } from "./helpers";
+import { ProcessDatabase } from "./process-database";
 
 /**
- * Nothing lost, nothing doubled under concurrency, over real HTTP against the composed gateway:
+ * Nothing lost, nothing doubled under concurrency, over real HTTP against the built gateway as a
+ * child process in production mode:
  * duplicate payout requests give exactly one payout; two caseworkers editing the same record
  * give one success and one CONFLICT, never a silent lost update.
  */
 const DUPLICATES = 50;
+
+// Starting a production gateway on MariaDB with the demo data takes a while.
+jest.setTimeout(180_000);
 
 function pnr(birthDate: string, serial: number): string {
   const [y, m, d] = birthDate.split("-");
@@ -16,15 +22,18 @@ function pnr(birthDate: string, serial: number): string {
   return `${y}${m}${d}${nnn}${luhnCheckDigit(`${y.slice(2)}${m}${d}${nnn}`)}`;
 }
 
-describe(`concurrency over HTTP on ${testDatabaseKind()}`, () => {
-  let gw: TestGateway;
+describe(`concurrency over HTTP on ${testDatabaseKind()} (built gateway, production mode)`, () => {
+  let gw: GatewayProcess;
+  let db: ProcessDatabase;
   const figures: string[] = [];
 
   beforeAll(async () => {
-    gw = await TestGateway.start();
+    gw = await GatewayProcess.start();
+    db = await ProcessDatabase.open(gw, modules);
   });
   afterAll(async () => {
-    await gw.stop();
+    await db?.close();
+    await gw?.stop();
     console.warn(`[figures] concurrency: ${figures.join("; ")}`);
   });
 
@@ -127,7 +136,9 @@ describe(`concurrency over HTTP on ${testDatabaseKind()}`, () => {
       const payouts = results.map((r) => r.json?.data?.payAssistanceDecision as { created: boolean; payout: { id: string } });
       expect(payouts.filter((p) => p.created)).toHaveLength(1);
       expect(new Set(payouts.map((p) => p.payout.id)).size).toBe(1);
-      const [{ n }] = (await gw.gateway.ds.query(`SELECT COUNT(*) AS n FROM eb_payout WHERE decisionId = ?`, [Number(decisionId)])) as { n: number | string }[];
+      // Read from the process's database (MariaDB: second connection; sql.js: a copy of the file, the process now idle).
+      await db.refreshCopy();
+      const [{ n }] = (await db.query(`SELECT COUNT(*) AS n FROM eb_payout WHERE decisionId = ${Number(decisionId)}`)) as { n: number | string }[];
       expect(Number(n)).toBe(1);
       figures.push(`ekonomiskt bistånd: ${DUPLICATES} simultaneous payout requests → 1 payout (${DUPLICATES - 1} answered with the same payout, created: false)`);
     });
@@ -182,7 +193,8 @@ describe(`concurrency over HTTP on ${testDatabaseKind()}`, () => {
       expect(results.every((r) => r.status < 500)).toBe(true);
       expect(results.filter((r) => r.codes.length === 0)).toHaveLength(1);
       expect(results.flatMap((r) => r.codes).sort()).toEqual(Array(DUPLICATES - 1).fill("CONFLICT"));
-      const [{ n }] = (await gw.gateway.ds.query(`SELECT COUNT(*) AS n FROM donation_payout_payment WHERE payoutId = ?`, [Number(payoutId)])) as { n: number | string }[];
+      await db.refreshCopy();
+      const [{ n }] = (await db.query(`SELECT COUNT(*) AS n FROM donation_payout_payment WHERE payoutId = ${Number(payoutId)}`)) as { n: number | string }[];
       expect(Number(n)).toBe(1);
       // …and exactly one UPDATE in the access log for it.
       const log = await call(`query($id: String!) { accessLog(filter: { operation: "Mutation.markDonationPayoutPaid", recordId: $id }) { totalCount } }`, { id: payoutId }, ["audit:read"], "auditor");

@@ -58,7 +58,7 @@ export async function rawRequest(
 }
 
 /** POST a GraphQL request (body given as an object, or as a raw string). */
-export function postGraphql(gw: TestGateway, body: unknown, token?: string | null, headers: Record<string, string> = {}): Promise<RawResponse> {
+export function postGraphql(gw: Pick<TestGateway, "url">, body: unknown, token?: string | null, headers: Record<string, string> = {}): Promise<RawResponse> {
   return rawRequest(gw.url, {
     body: typeof body === "string" ? body : JSON.stringify(body),
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },

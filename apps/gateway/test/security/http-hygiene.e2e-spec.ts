@@ -103,6 +103,13 @@ describe.each(["production", "development"] as const)("HTTP hygiene of the built
       await exchange(gw, "root 200", "/"),
       await exchange(gw, "bad json 400", "/graphql", json("{not json", auth)),
       await exchange(gw, "validation 400", "/graphql", json({ query: "{ nope }" }, auth)),
+      // Apollo answers this one itself, with its own cache-control, which must not win.
+      await exchange(
+        gw,
+        "persisted query 200",
+        "/graphql",
+        json({ query: "{ __typename }", extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } }, auth),
+      ),
       await exchange(
         gw,
         "bad token 401",

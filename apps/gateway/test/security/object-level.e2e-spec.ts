@@ -10,18 +10,23 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from "graphql";
-import { formatPersonnummer } from "@arbetsliv/core";
+import { buildModuleSchema, formatPersonnummer } from "@arbetsliv/core";
 import { testDatabaseKind } from "@arbetsliv/core/testing";
 import { modules } from "../../src/modules";
 import { QUERY_LIMITS, estimateOperations } from "../../src/security";
-import { TestGateway } from "../harness";
+import { GatewayProcess } from "../process-gateway";
 import { allScopes, dummyValue, postGraphql } from "./helpers";
+import { ProcessDatabase } from "./process-database";
 
 /**
  * Object-level checks and protected identities, over HTTP on the composed gateway with every
  * module's demo data: ids from data the caller may not see give NOT_FOUND (the same answer as an
  * id that does not exist), protected people never appear through lists, filters, nested fields or
  * error messages, addresses never leave the server, and aggregate-only callers get no person data.
+ * The gateway is the built one, a child process in production mode; what must never leak is read
+ * from its database (MariaDB: a second connection; sql.js: a copy of its file, taken once the demo
+ * data is in — nothing here changes those rows), and the calls are generated here from the schema
+ * the modules compose.
  */
 
 // Hundreds of calls over HTTP; MariaDB is slower than sql.js.
@@ -78,16 +83,20 @@ function sweepCalls(schema: GraphQLSchema): SweepCall[] {
 
 const identityForms = (digits12: string) => [digits12, formatPersonnummer(digits12), digits12.slice(2)];
 
-describe(`object-level checks and protected identities over HTTP on ${testDatabaseKind()}`, () => {
-  let gw: TestGateway;
+describe(`object-level checks and protected identities over HTTP against the built gateway (production mode) on ${testDatabaseKind()}`, () => {
+  let gw: GatewayProcess;
+  let db: ProcessDatabase;
+  let schema: GraphQLSchema;
   const secrets = { allIdentityNumbers: [] as string[], personNames: [] as string[], addresses: [] as string[], protectedNumbers: [] as string[], protectedNames: [] as string[] };
   const figures = { sweeps: 0, objectChecks: 0 };
 
-  const q = async (sql: string) => (await gw.gateway.ds.query(sql)) as Record<string, unknown>[];
+  const q = (sql: string) => db.query(sql);
   const strings = (rows: Record<string, unknown>[], key: string) => rows.map((r) => r[key]).filter((v): v is string => typeof v === "string" && v.length > 0);
 
   beforeAll(async () => {
-    gw = await TestGateway.start();
+    schema = await buildModuleSchema(modules);
+    gw = await GatewayProcess.start();
+    db = await ProcessDatabase.open(gw, modules);
     // What must never leak, read straight from the tables.
     const numbers = [
       ...strings(await q(`SELECT personnummer FROM rv_client`), "personnummer"),
@@ -134,7 +143,8 @@ describe(`object-level checks and protected identities over HTTP on ${testDataba
     expect(secrets.addresses.length).toBeGreaterThan(0);
   });
   afterAll(async () => {
-    await gw.stop();
+    await db?.close();
+    await gw?.stop();
     console.warn(`[figures] object level: ${figures.sweeps} deep-selection sweeps, ${figures.objectChecks} object-level checks; secrets watched: ${secrets.allIdentityNumbers.length} identity numbers, ${secrets.addresses.length} addresses, ${secrets.protectedNumbers.length} protected people`);
   });
 
@@ -152,7 +162,7 @@ describe(`object-level checks and protected identities over HTTP on ${testDataba
     const token = await gw.token(aggregate, "board-member");
     const found: string[] = [];
     let answered = 0;
-    for (const call of sweepCalls(gw.gateway.schema)) {
+    for (const call of sweepCalls(schema)) {
       const r = await postGraphql(gw, { query: call.query, variables: call.variables }, token);
       figures.sweeps++;
       if (r.json?.data?.[call.field] != null) answered++;
@@ -166,7 +176,7 @@ describe(`object-level checks and protected identities over HTTP on ${testDataba
     const token = await gw.token(allScopes(modules).filter((s) => !PROTECTED_SCOPES.includes(s)), "caseworker-unprotected");
     const found: string[] = [];
     let answered = 0;
-    for (const call of sweepCalls(gw.gateway.schema)) {
+    for (const call of sweepCalls(schema)) {
       const r = await postGraphql(gw, { query: call.query, variables: call.variables }, token);
       figures.sweeps++;
       if (r.json?.data?.[call.field] != null) answered++;
@@ -192,7 +202,7 @@ describe(`object-level checks and protected identities over HTTP on ${testDataba
         for (const v of Object.values(o)) walk(v, at);
       }
     };
-    for (const call of sweepCalls(gw.gateway.schema)) {
+    for (const call of sweepCalls(schema)) {
       const r = await postGraphql(gw, { query: call.query, variables: call.variables }, token);
       figures.sweeps++;
       for (const leak of leaks(r.text, [], [], secrets.addresses)) found.push(`${call.field}: ${leak}`);
@@ -265,7 +275,7 @@ describe(`object-level checks and protected identities over HTTP on ${testDataba
     });
 
     it("has no address or location field on any type, for any scope", () => {
-      const types = Object.values(gw.gateway.schema.getTypeMap()).filter((t) => isObjectType(t) && !t.name.startsWith("__")) as GraphQLObjectType[];
+      const types = Object.values(schema.getTypeMap()).filter((t) => isObjectType(t) && !t.name.startsWith("__")) as GraphQLObjectType[];
       const offending = types
         .filter((t) => /^(Placement|AccompanyingChild|ProviderDailyFee|ServiceFee)/.test(t.name))
         .flatMap((t) => Object.keys(t.getFields()).filter((f) => /address|location|street|postal|city/i.test(f)).map((f) => `${t.name}.${f}`));

@@ -23,6 +23,9 @@ export class ProcessDatabase {
     private readonly auditToken: string,
   ) {}
 
+  /** sql.js: the copy of the process's file that `query` reads (see there). */
+  private copy: { ds: DataSource; dir: string } | null = null;
+
   static async open(gw: GatewayProcess, modules: readonly DomainModule[]): Promise<ProcessDatabase> {
     const auditToken = await gw.token(["audit:read"], "fuzz-auditor");
     const url = gw.env.DATABASE_URL;
@@ -66,7 +69,36 @@ export class ProcessDatabase {
     }
   }
 
+  /**
+   * A read-only SQL statement on the process's database. MariaDB: on the second connection, live.
+   * sql.js: on a copy of the file taken at the first call (or after `refreshCopy()`): take it while
+   * the process is idle; writes the process makes later are not seen until `refreshCopy()`.
+   */
+  async query(sql: string): Promise<Record<string, unknown>[]> {
+    if (this.ds) return (await this.ds.query(sql)) as Record<string, unknown>[];
+    if (!this.copy) {
+      const dir = mkdtempSync(join(tmpdir(), "arbetsliv-copy-"));
+      const file = join(dir, "copy.sqlite");
+      copyFileSync(this.gw.env.DB_FILE, file);
+      const ds = createDataSource({ kind: "sqljs", file }, { modules: this.modules, synchronize: false });
+      await ds.initialize();
+      this.copy = { ds, dir };
+    }
+    return (await this.copy.ds.query(sql)) as Record<string, unknown>[];
+  }
+
+  /** sql.js: the next `query` reads a fresh copy of the file. */
+  async refreshCopy(): Promise<void> {
+    const copy = this.copy;
+    this.copy = null;
+    if (copy) {
+      if (copy.ds.isInitialized) await copy.ds.destroy();
+      rmSync(copy.dir, { recursive: true, force: true });
+    }
+  }
+
   async close(): Promise<void> {
+    await this.refreshCopy();
     if (this.ds?.isInitialized) await this.ds.destroy();
   }
 }

@@ -4,6 +4,7 @@ import { hasScope } from "../auth/principal";
 import type { RequestContext } from "../context";
 import { ValidationError } from "../errors/errors";
 import { addDays, type LocalDate } from "../scalars/local-date";
+import { MAX_SUPPRESSED_FIELDS, MaxItems } from "../schema/list-bounds";
 import { SuppressionTable } from "./suppression";
 
 /**
@@ -213,3 +214,13 @@ export function disclosureInfo(policy: DisclosurePolicy, wholeMonthsOnly: boolea
 /** Description of the `suppressed` field, the same on every statistics type. */
 export const SUPPRESSED_DESCRIPTION =
   "Names of this object's fields hidden by disclosure control (their value is null, or an empty list): small counts of persons and the cells that would let them be computed. Empty with the exact scope.";
+
+/** The `suppressed` field of a statistics type: the same description and list bound everywhere. */
+export function SuppressedFields(): PropertyDecorator {
+  const field = Field(() => [String], { description: SUPPRESSED_DESCRIPTION });
+  const bound = MaxItems(MAX_SUPPRESSED_FIELDS);
+  return (target, key) => {
+    field(target, key);
+    bound(target, key);
+  };
+}

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { LocalDateScalar, MAX_SUPPRESSED_FIELDS, MaxItems, MoneyScalar, StatisticsDisclosure, SUPPRESSED_DESCRIPTION, type LocalDate, type Ore } from "@arbetsliv/core";
+import { LocalDateScalar, MaxItems, MoneyScalar, StatisticsDisclosure, SuppressedFields, type LocalDate, type Ore } from "@arbetsliv/core";
 import { MAX_FUNDS, MAX_ROUNDS, REJECTION_REASONS } from "../shared/list-limits";
 import { RejectionReason, RoundStatus, RoundTerm } from "../shared/enums";
 
@@ -11,8 +11,7 @@ export class ReasonCount {
   @Field(() => Int, { nullable: true })
   count!: number | null;
 
-  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION })
-  @MaxItems(MAX_SUPPRESSED_FIELDS)
+  @SuppressedFields()
   suppressed!: string[];
 }
 
@@ -51,8 +50,7 @@ export class FundReport {
   @Field(() => Int, { nullable: true, description: "People who got money by the board's decision (0 before it)." })
   personsReached!: number | null;
 
-  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION })
-  @MaxItems(MAX_SUPPRESSED_FIELDS)
+  @SuppressedFields()
   suppressed!: string[];
 }
 
@@ -117,8 +115,7 @@ export class RoundReport {
   @MaxItems(MAX_FUNDS)
   funds!: FundReport[];
 
-  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION })
-  @MaxItems(MAX_SUPPRESSED_FIELDS)
+  @SuppressedFields()
   suppressed!: string[];
 }
 
@@ -149,8 +146,7 @@ export class DonationReport {
   @Field(() => Int, { nullable: true, description: "Distinct people granted money in the period." })
   distinctPersonsReached!: number | null;
 
-  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION })
-  @MaxItems(MAX_SUPPRESSED_FIELDS)
+  @SuppressedFields()
   suppressed!: string[];
 
   @Field(() => StatisticsDisclosure)

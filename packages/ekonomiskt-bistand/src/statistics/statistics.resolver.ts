@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Float, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { AccessAction, MAX_MONTHS_IN_PERIOD, MAX_YEARS_IN_PERIOD, MAX_SUPPRESSED_FIELDS, MaxItems, LocalDateScalar, MoneyScalar, StatisticsDisclosure, SUPPRESSED_DESCRIPTION, ValidationError, assertWholeMonths, disclosureInfo, disclosurePolicy, inTransaction, logExactStatisticsRead, type LocalDate, type Ore, type RequestContext, moneyArg, rangeArg, YEAR_RANGE } from "@arbetsliv/core";
+import { AccessAction, MAX_MONTHS_IN_PERIOD, MAX_YEARS_IN_PERIOD, MAX_SUPPRESSED_FIELDS, MaxItems, LocalDateScalar, MoneyScalar, StatisticsDisclosure, SUPPRESSED_DESCRIPTION,
+  SuppressedFields, ValidationError, assertWholeMonths, disclosureInfo, disclosurePolicy, inTransaction, logExactStatisticsRead, type LocalDate, type Ore, type RequestContext, moneyArg, rangeArg, YEAR_RANGE } from "@arbetsliv/core";
 import { EkonomisktBistandScopes as S } from "../scopes";
 import { actorOf, logChange } from "../shared/access";
 import { AssistanceBudgetYear } from "./budget-year.entity";
@@ -26,8 +27,7 @@ export class AssistanceMonthIndicator {
   @Field(() => MoneyScalar, { nullable: true, description: "Nettokostnad = grossPaid − recovered." })
   netCost!: Ore | null;
 
-  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION })
-  @MaxItems(MAX_SUPPRESSED_FIELDS)
+  @SuppressedFields()
   suppressed!: string[];
 
   @Field(() => MoneyScalar, { nullable: true, description: "The yearly budget ÷ 12 (December takes the öre remainder); null without a budget." })

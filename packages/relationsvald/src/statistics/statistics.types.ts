@@ -3,11 +3,10 @@ import {
   LocalDateScalar,
   MAX_MONTHS_IN_PERIOD,
   MAX_REPORT_ROWS,
-  MAX_SUPPRESSED_FIELDS,
   MaxItems,
   MoneyScalar,
   StatisticsDisclosure,
-  SUPPRESSED_DESCRIPTION,
+  SuppressedFields,
   type LocalDate,
   type Ore,
 } from "@arbetsliv/core";
@@ -71,8 +70,7 @@ export class PlacementFigures {
   })
   acuteShareOverTwoNights!: number | null;
 
-  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION })
-  @MaxItems(MAX_SUPPRESSED_FIELDS)
+  @SuppressedFields()
   suppressed!: string[];
 }
 
@@ -121,8 +119,7 @@ export class CostRow {
   @Field(() => MoneyScalar, { nullable: true })
   amount!: Ore | null;
 
-  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION })
-  @MaxItems(MAX_SUPPRESSED_FIELDS)
+  @SuppressedFields()
   suppressed!: string[];
 }
 
@@ -152,8 +149,7 @@ export class TypeCost {
   @Field(() => MoneyScalar, { nullable: true })
   amount!: Ore | null;
 
-  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION })
-  @MaxItems(MAX_SUPPRESSED_FIELDS)
+  @SuppressedFields()
   suppressed!: string[];
 }
 
@@ -174,8 +170,7 @@ export class ProviderCost {
   @Field(() => MoneyScalar, { nullable: true })
   total!: Ore | null;
 
-  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION })
-  @MaxItems(MAX_SUPPRESSED_FIELDS)
+  @SuppressedFields()
   suppressed!: string[];
 }
 
@@ -199,8 +194,7 @@ export class MonthCost {
   @Field(() => MoneyScalar, { nullable: true, description: "budget − total: negative is an overrun." })
   difference!: Ore | null;
 
-  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION })
-  @MaxItems(MAX_SUPPRESSED_FIELDS)
+  @SuppressedFields()
   suppressed!: string[];
 }
 
@@ -252,8 +246,7 @@ export class PlacementCostReport {
   @Field(() => MoneyScalar, { nullable: true, description: "budget − total: negative is an overrun." })
   difference!: Ore | null;
 
-  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION })
-  @MaxItems(MAX_SUPPRESSED_FIELDS)
+  @SuppressedFields()
   suppressed!: string[];
 
   @Field(() => StatisticsDisclosure)

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { LocalDateScalar, MAX_MONTHS_IN_PERIOD, MAX_SUPPRESSED_FIELDS, MaxItems, StatisticsDisclosure, SUPPRESSED_DESCRIPTION, type LocalDate } from "@arbetsliv/core";
+import { LocalDateScalar, MAX_MONTHS_IN_PERIOD, MaxItems, StatisticsDisclosure, SuppressedFields, type LocalDate } from "@arbetsliv/core";
 import { MAX_BUSINESS_AREAS } from "../business-area/list-limits";
 import { BusinessArea } from "../business-area/business-area.entity";
 import { FeedbackCriterion, FeedbackKind } from "../feedback/feedback.enums";
@@ -15,7 +15,7 @@ export class KindCounts {
   @Field(() => Int, { nullable: true }) suggestion!: number | null;
   @Field(() => Int, { nullable: true }) complaint!: number | null;
   @Field(() => Int, { nullable: true }) total!: number | null;
-  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION }) @MaxItems(MAX_SUPPRESSED_FIELDS) suppressed!: string[];
+  @SuppressedFields() suppressed!: string[];
 }
 
 @ObjectType({ description: "One business area: feedback received per kind and the most common kind(s)." })
@@ -36,7 +36,7 @@ export class MonthCounts {
   @Field(() => String, { description: "YYYY-MM" }) month!: string;
   @Field(() => Int, { nullable: true }) received!: number | null;
   @Field(() => Int, { nullable: true, description: "Items of the period finally closed in this month." }) closed!: number | null;
-  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION }) @MaxItems(MAX_SUPPRESSED_FIELDS) suppressed!: string[];
+  @SuppressedFields() suppressed!: string[];
 }
 
 @ObjectType({ description: "Redovisning av inkomna synpunkter — the board report for a period, computed from the records." })
@@ -61,6 +61,6 @@ export class FeedbackStatistics {
   @Field(() => [BusinessAreaCounts], { description: "Areas with feedback in the period, most feedback first." }) @MaxItems(MAX_BUSINESS_AREAS) byBusinessArea!: BusinessAreaCounts[];
   @Field(() => [CriterionCounts], { description: "Every criterion, also those with zero (the report shows all four)." }) @MaxItems(CRITERIA) byCriterion!: CriterionCounts[];
   @Field(() => [MonthCounts]) @MaxItems(MAX_MONTHS_IN_PERIOD) byMonth!: MonthCounts[];
-  @Field(() => [String], { description: SUPPRESSED_DESCRIPTION }) @MaxItems(MAX_SUPPRESSED_FIELDS) suppressed!: string[];
+  @SuppressedFields() suppressed!: string[];
   @Field(() => StatisticsDisclosure) disclosure!: StatisticsDisclosure;
 }
