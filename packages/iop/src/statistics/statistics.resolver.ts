@@ -1,8 +1,6 @@
-import { Arg, Args, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
-import { LocalDateScalar, MaxItems, withFirst, type FirstArgs, type LocalDate, type RequestContext, rangeArg, YEAR_RANGE } from "@arbetsliv/core";
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
+import { LocalDateScalar, MAX_REPORT_ROWS, MaxItems, type LocalDate, type RequestContext, rangeArg, YEAR_RANGE } from "@arbetsliv/core";
 import { MAX_FUNDING_BUDGETS, MAX_REPORT_YEARS } from "../shared/list-limits";
-
-const ReportRows = withFirst(100);
 import { IopScopes } from "../scopes";
 import { StatisticsService } from "./statistics.service";
 import { BudgetCostType, FollowUpStatisticsType, PartnershipChangesType, PartnershipCostType, PartnershipCountType } from "./statistics.types";
@@ -23,14 +21,14 @@ export class StatisticsResolver {
   }
 
   @Authorized(IopScopes.STATS)
-  @Query(() => [PartnershipCostType], { description: "Cost per partnership and year (at most 30 years): the first `first` rows (default and at most 100)." })
-  async iopCostsPerPartnership(
+  @Query(() => [PartnershipCostType], { description: "Cost per partnership and year (at most 30 years). A report is read whole: past 10 000 rows it answers RESULT_TOO_LARGE (ask for fewer years)." })
+  @MaxItems(MAX_REPORT_ROWS)
+  iopCostsPerPartnership(
     @Arg("fromYear", () => Int, rangeArg("fromYear", ...YEAR_RANGE)) fromYear: number,
     @Arg("toYear", () => Int, rangeArg("toYear", ...YEAR_RANGE)) toYear: number,
-    @Args(() => ReportRows) { first }: FirstArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return (await new StatisticsService(ctx.ds).costsPerPartnership(fromYear, toYear)).slice(0, first);
+    return new StatisticsService(ctx.ds).costsPerPartnership(fromYear, toYear);
   }
 
   @Authorized(IopScopes.STATS)
