@@ -139,9 +139,10 @@ describe("allocation properties", () => {
         if (uncapped.length) {
           const values = uncapped.map((l) => l.amount);
           expect(Math.max(...values) - Math.min(...values)).toBeLessThanOrEqual(1);
-          // nobody limited by their claim gets less than anyone else uncapped
+          // nobody limited by their claim gets more than anyone uncapped, but for the one krona of the
+          // rounding remainder that the remainder rule may give them (1 kr for two claims of 1 kr: 1 + 0)
           const fullyPaid = lines.filter((l) => !uncapped.includes(l));
-          for (const f of fullyPaid) expect(f.amount).toBeLessThanOrEqual(Math.max(...values));
+          for (const f of fullyPaid) expect(f.amount).toBeLessThanOrEqual(Math.max(...values) + 1);
         }
       }),
     );
