@@ -5,12 +5,14 @@ import { DeletionLogResolver } from "./retention/deletion-log.resolver";
 import { CoreScopes } from "./auth/principal";
 import { defineModule } from "./module/domain-module";
 import { coreMigrations } from "./migrations";
+import { OutboxEvent } from "./events/outbox-event.entity";
+import { IdempotencyKey } from "./events/idempotency-key.entity";
 
 /** The platform's own module: the access log and the platform-wide scopes. */
 export const coreModule = defineModule({
   name: "core",
-  description: "Access log, deletion log and platform-wide scopes.",
-  entities: [AccessLogEntry, DeletionLogEntry],
+  description: "Access log, deletion log, the event outbox, idempotency keys and platform-wide scopes.",
+  entities: [AccessLogEntry, DeletionLogEntry, OutboxEvent, IdempotencyKey],
   resolvers: [AccessLogResolver, DeletionLogResolver],
   migrations: coreMigrations,
   scopes: [

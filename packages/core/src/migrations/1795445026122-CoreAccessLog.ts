@@ -5,10 +5,16 @@ export class CoreAccessLog1795445026122 implements MigrationInterface {
   name = "CoreAccessLog1795445026122";
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE \`access_log\` (\`id\` int NOT NULL AUTO_INCREMENT, \`occurredAt\` datetime NOT NULL, \`actor\` varchar(128) NOT NULL, \`requestId\` varchar(64) NULL, \`action\` varchar(16) NOT NULL, \`operation\` varchar(128) NOT NULL, \`domain\` varchar(64) NOT NULL, \`recordType\` varchar(64) NOT NULL, \`recordIds\` text NOT NULL, \`subjectKeys\` text NULL, INDEX \`IDX_47e06161071017d536c77b8851\` (\`actor\`, \`occurredAt\`), INDEX \`IDX_de1c3be2b4be3eb643f55feaba\` (\`occurredAt\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(
+      `CREATE TABLE \`access_log\` (\`id\` int NOT NULL AUTO_INCREMENT, \`occurredAt\` datetime NOT NULL, \`actor\` varchar(128) NOT NULL, \`requestId\` varchar(64) NULL, \`action\` varchar(16) NOT NULL, \`operation\` varchar(128) NOT NULL, \`domain\` varchar(64) NOT NULL, \`recordType\` varchar(64) NOT NULL, \`recordIds\` text NOT NULL, \`subjectKeys\` text NULL, INDEX \`IDX_47e06161071017d536c77b8851\` (\`actor\`, \`occurredAt\`), INDEX \`IDX_de1c3be2b4be3eb643f55feaba\` (\`occurredAt\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
     // Append-only at the database too: no UPDATE or DELETE reaches the log, whoever asks.
-    await queryRunner.query(`CREATE TRIGGER \`access_log_no_update\` BEFORE UPDATE ON \`access_log\` FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'access_log is append-only'`);
-    await queryRunner.query(`CREATE TRIGGER \`access_log_no_delete\` BEFORE DELETE ON \`access_log\` FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'access_log is append-only'`);
+    await queryRunner.query(
+      `CREATE TRIGGER \`access_log_no_update\` BEFORE UPDATE ON \`access_log\` FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'access_log is append-only'`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER \`access_log_no_delete\` BEFORE DELETE ON \`access_log\` FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'access_log is append-only'`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -5,7 +5,9 @@ export class CoreDeletionLog1795445679703 implements MigrationInterface {
   name = "CoreDeletionLog1795445679703";
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE \`deletion_log\` (\`id\` int NOT NULL AUTO_INCREMENT, \`runAt\` datetime NOT NULL, \`actor\` varchar(128) NOT NULL, \`domain\` varchar(64) NOT NULL, \`recordType\` varchar(64) NOT NULL, \`count\` int NOT NULL, \`recordIds\` text NOT NULL, \`reason\` text NOT NULL, INDEX \`IDX_75f42813c02463004c42e96b4e\` (\`runAt\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(
+      `CREATE TABLE \`deletion_log\` (\`id\` int NOT NULL AUTO_INCREMENT, \`runAt\` datetime NOT NULL, \`actor\` varchar(128) NOT NULL, \`domain\` varchar(64) NOT NULL, \`recordType\` varchar(64) NOT NULL, \`count\` int NOT NULL, \`recordIds\` text NOT NULL, \`reason\` text NOT NULL, INDEX \`IDX_75f42813c02463004c42e96b4e\` (\`runAt\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { RetentionAction, RetentionContext } from "../retention/retention";
+import type { EventType } from "../events/event-type";
 
 /** A scope a module defines. `personLevel` scopes unlock person-level data (and its access log). */
 export interface ScopeDefinition {
@@ -23,6 +24,9 @@ export interface DomainModule {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
   scopes: ScopeDefinition[];
+  /** The event types the module records in its outbox (see events/event-type.ts). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  events?: EventType<any>[];
   /** Loads demo data into an empty database; must be idempotent-safe to call once. */
   seedDemo?: (ds: DataSource) => Promise<void>;
   /**
