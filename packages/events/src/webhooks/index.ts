@@ -1,0 +1,8 @@
+// The webhooks part of the events package: its entities, resolvers and migrations go into the arrays
+// below (events-module.ts composes them) and its runtime API is exported from here.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const webhookEntities: Function[] = [];
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const webhookResolvers: Function[] = [];
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const webhookMigrations: Function[] = [];
