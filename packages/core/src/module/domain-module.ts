@@ -10,6 +10,20 @@ export interface ScopeDefinition {
 }
 
 /**
+ * A job the event runtime runs on a schedule, on one process at a time (the relay's leader), e.g.
+ * IOP's "notice deadline approaching" events. `run` must be safe to repeat: it decides from the
+ * records what is due and records each event exactly once (a unique key in the same transaction).
+ */
+export interface ScheduledJob {
+  name: string;
+  description: string;
+  /** How often to run, in milliseconds. */
+  everyMs: number;
+  /** Returns how many events (or rows) it recorded, for the log. */
+  run: (ds: DataSource, now: Date) => Promise<number>;
+}
+
+/**
  * What a domain package exports (compare Vendure's plugin metadata). The gateway
  * concatenates descriptors into one DataSource and one schema; nothing else in the
  * gateway knows a domain's internals.
@@ -27,6 +41,8 @@ export interface DomainModule {
   /** The event types the module records in its outbox (see events/event-type.ts). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   events?: EventType<any>[];
+  /** Scheduled jobs (run by the event runtime; see ScheduledJob). */
+  jobs?: ScheduledJob[];
   /** Loads demo data into an empty database; must be idempotent-safe to call once. */
   seedDemo?: (ds: DataSource) => Promise<void>;
   /**
