@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Matches, MaxLength } from "class-validator";
+import { IsOptional, Matches, MaxLength } from "class-validator";
 import { Field } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import type { RequestContext } from "../context";
@@ -22,6 +22,8 @@ export function IdempotencyKeyField(): PropertyDecorator {
       description:
         "Idempotency key (1–128 of A–Z a–z 0–9 . _ : -), e.g. a UUID. A retry with the same key and the same input returns the first answer and creates nothing; the same key with another input is CONFLICT. Keys are kept at least 24 hours.",
     })(target, property);
+    // Optional: a create without a key behaves as before (no key kept).
+    IsOptional()(target, property);
     MaxLength(128)(target, property);
     Matches(IDEMPOTENCY_KEY_PATTERN)(target, property);
   };
