@@ -8,6 +8,7 @@ import { ApplicationResolver } from "./application/application.resolver";
 import { FundBudget } from "./fund/fund-budget.entity";
 import { Fund } from "./fund/fund.entity";
 import { FundResolver } from "./fund/fund.resolver";
+import { donationsfonderEvents } from "./events";
 import { donationsfonderMigrations } from "./migrations";
 import { PayoutPayment } from "./payout/payout-payment.entity";
 import { Payout } from "./payout/payout.entity";
@@ -37,7 +38,9 @@ export const donationsfonderModule = defineModule({
       personLevel: true,
     },
     { name: DonationScopes.ADMIN, description: "Funds and their statutes, the round schedule, rounds, policies and fund budgets (core admin may do the same)." },
+    { name: DonationScopes.EVENTS, description: "Receive the domain's events: ids and non-personal facts; details through GraphQL with your own scopes." },
   ],
+  events: donationsfonderEvents,
   seedDemo,
   retention: applicationRetention,
 });
@@ -53,4 +56,5 @@ export { rebuildDonationSummaries } from "./statistics/summary";
 export { RoundStatusSummary, RoundFundSummary, ReachSummary };
 export { REFERENCE_FUNDS, REFERENCE_SCHEDULE, PRICE_BASE_AMOUNT } from "./seed/reference-data";
 export { seedDemo };
+export { roundOpened, roundDecided, payoutMade, donationsfonderEvents } from "./events";
 export { applicationRetention };

@@ -11,9 +11,11 @@ export const DonationScopes = {
   STATS_EXACT: "donationsfonder:stats:exact",
   /** Reference data: funds and their statutes, the round schedule, rounds, policies and fund budgets. */
   ADMIN: "donationsfonder:admin",
+  /** Receive the domain's events: ids, dates and amounts, never a person. */
+  EVENTS: "donationsfonder:events",
 } as const;
 
 /** Funds, rounds and schedules are not person data: anyone working with the domain may read them. */
-export const ANY_DONATION_SCOPE = [DonationScopes.READ, DonationScopes.WRITE, DonationScopes.STATS, DonationScopes.STATS_EXACT, DonationScopes.ADMIN, CoreScopes.ADMIN];
+export const ANY_DONATION_SCOPE = [DonationScopes.READ, DonationScopes.WRITE, DonationScopes.STATS, DonationScopes.STATS_EXACT, DonationScopes.ADMIN, DonationScopes.EVENTS, CoreScopes.ADMIN];
 /** Reference data may be changed by the domain's administrators or by platform administrators. */
 export const ADMIN_SCOPES = [DonationScopes.ADMIN, CoreScopes.ADMIN];

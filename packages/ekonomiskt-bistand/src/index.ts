@@ -12,6 +12,7 @@ import { Recovery } from "./fut/recovery.entity";
 import { HouseholdMember } from "./household/household-member.entity";
 import { Household } from "./household/household.entity";
 import { HouseholdResolver } from "./household/household.resolver";
+import { ekonomisktBistandEvents } from "./events";
 import { ekonomisktBistandMigrations } from "./migrations";
 import { assistanceRetention } from "./retention/assistance-retention";
 import { RiksnormResolver } from "./riksnorm/riksnorm.resolver";
@@ -80,7 +81,13 @@ export const ekonomisktBistandModule = defineModule({
       description: "See households with protected identity at all (their address is still never returned).",
       personLevel: true,
     },
+    {
+      name: EkonomisktBistandScopes.EVENTS,
+      description:
+        "Receive the domain's events: ids and non-personal facts; details through GraphQL with your own scopes. Events about a household with protected identity need ekonomiskt-bistand:protected too.",
+    },
   ],
+  events: ekonomisktBistandEvents,
   seedDemo: (ds) => seedEkonomisktBistandDemo(ds),
   retention: assistanceRetention,
 });
@@ -101,3 +108,4 @@ export { PaidMonth, MonthSummary, PaymentDay } from "./statistics/summary.entity
 export { seedEkonomisktBistandDemo } from "./seed/demo";
 export { assistanceRetention, REMOVED_TEXT } from "./retention/assistance-retention";
 export { WageSubsidyEmployment, WageSubsidyMonth } from "./wage-subsidy/wage-subsidy.entity";
+export * from "./events";

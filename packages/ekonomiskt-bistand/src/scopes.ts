@@ -12,6 +12,11 @@ export const EkonomisktBistandScopes = {
    * still never returned, whatever the scopes.
    */
   PROTECTED: "ekonomiskt-bistand:protected",
+  /**
+   * Receive the domain's events (ids and non-personal facts). Events about a household with
+   * protected identity need PROTECTED as well.
+   */
+  EVENTS: "ekonomiskt-bistand:events",
   /** Platform administration (riksnorm years, cost caps, budget): core's `admin` scope. */
   ADMIN: "admin",
 } as const;

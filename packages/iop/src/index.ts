@@ -20,6 +20,9 @@ import { IopScopes } from "./scopes";
 import { seedDemo } from "./seed/demo";
 import { StatisticsResolver } from "./statistics/statistics.resolver";
 import { contactRetention } from "./retention/contact-retention";
+import { iopEventTypes } from "./events";
+import { NoticeDeadlineMark } from "./notice/notice-deadline-mark.entity";
+import { agreementRenewedJob, noticeDeadlineApproachingJob } from "./notice/notice-deadline.jobs";
 
 /** IOP — idéburet offentligt partnerskap: agreements with non-profits, renewal and notice, money, follow-up. */
 export const iopModule = defineModule({
@@ -41,6 +44,7 @@ export const iopModule = defineModule({
     EvaluationAnswer,
     Deviation,
     YearlyReport,
+    NoticeDeadlineMark,
   ],
   resolvers: [
     PartnerResolver,
@@ -60,12 +64,24 @@ export const iopModule = defineModule({
     },
     { name: IopScopes.WRITE, description: "Register and change partners, agreements, amendments, invoices and follow-up." },
     { name: IopScopes.STATS, description: "Aggregates only: partnerships in force, costs per year and funding budget, follow-up figures." },
+    { name: IopScopes.EVENTS, description: "Receive IOP's events: ids and non-personal facts; details through GraphQL with your own scopes." },
   ],
+  events: iopEventTypes,
+  // IOP_NOTICE_WARNING_DAYS is read (and checked) here, when the module is loaded.
+  jobs: [noticeDeadlineApproachingJob(), agreementRenewedJob()],
   seedDemo,
   retention: contactRetention,
 });
 
 export { IopScopes } from "./scopes";
+export { iopEventTypes, agreementRegistered, agreementRenewed, agreementEnded, noticeDeadlineApproaching } from "./events";
+export {
+  noticeDeadlineApproachingJob,
+  agreementRenewedJob,
+  noticeWarningDays,
+  NOTICE_WARNING_DAYS_ENV,
+  DEFAULT_NOTICE_WARNING_DAYS,
+} from "./notice/notice-deadline.jobs";
 export { Agreement as IopAgreement } from "./agreement/agreement.entity";
 export { Partner as IopPartner } from "./agreement/partner.entity";
 export { AgreementStatus as IopAgreementStatus } from "./agreement/agreement.enums";

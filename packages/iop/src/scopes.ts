@@ -6,6 +6,8 @@ export const IopScopes = {
   WRITE: "iop:write",
   /** Aggregates only: counts of partnerships, costs per year and funding budget, follow-up figures. */
   STATS: "iop:stats",
+  /** Receive IOP's events (ids and non-personal facts); details are read through GraphQL with the scopes above. */
+  EVENTS: "iop:events",
 } as const;
 
 export const IOP_DOMAIN = "iop";

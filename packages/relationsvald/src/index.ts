@@ -4,6 +4,9 @@ import { AccompanyingChild } from "./clients/child.entity";
 import { PlacementClient } from "./clients/client.entity";
 import { ClientResolver } from "./clients/client.resolver";
 import { InquiryResolver } from "./inquiry/inquiry.resolver";
+import { relationsvaldEvents } from "./events";
+import { InvoiceBasisReady } from "./invoices/invoice-basis-ready.entity";
+import { invoiceBasisReadyJob } from "./invoices/invoice-basis-ready.job";
 import { InvoiceResolver } from "./invoices/invoice.resolver";
 import { ProviderInvoice } from "./invoices/provider-invoice.entity";
 import { relationsvaldMigrations } from "./migrations";
@@ -35,6 +38,7 @@ export const relationsvaldModule = defineModule({
     PlacementChildDecision,
     ProviderInvoice,
     PlacementBudget,
+    InvoiceBasisReady,
   ],
   resolvers: [
     ClientResolver,
@@ -46,6 +50,8 @@ export const relationsvaldModule = defineModule({
   ],
   migrations: relationsvaldMigrations,
   scopes: relationsvaldScopeDefinitions,
+  events: relationsvaldEvents,
+  jobs: [invoiceBasisReadyJob],
   seedDemo,
   retention: placementRetention,
 });
@@ -76,4 +82,7 @@ export {
   PlacementBudget,
 };
 export { DEMO, seedDemo } from "./seed/demo";
+export { placementStarted, placementEnded, invoiceBasisReady, relationsvaldEvents } from "./events";
+export { InvoiceBasisReady };
+export { invoiceBasisReadyJob, recordInvoiceBasesReady, lastClosedMonth } from "./invoices/invoice-basis-ready.job";
 export { placementRetention } from "./retention/placement-retention";

@@ -13,6 +13,8 @@ export const RelationsvaldScopes = {
   PROTECTED: "relationsvald:protected",
   /** The lawful yes/no inquiry "is this person placed?" (courts, police, some agencies). */
   INQUIRY: "relationsvald:inquiry",
+  /** Receive the domain's events (ids and non-personal facts); protected placements need PROTECTED instead. */
+  EVENTS: "relationsvald:events",
 } as const;
 
 export const relationsvaldScopeDefinitions: ScopeDefinition[] = [
@@ -48,5 +50,10 @@ export const relationsvaldScopeDefinitions: ScopeDefinition[] = [
     name: RelationsvaldScopes.INQUIRY,
     description: "The lawful inquiry whether a person is placed: answers yes/no only; every inquiry is access-logged.",
     personLevel: true,
+  },
+  {
+    name: RelationsvaldScopes.EVENTS,
+    description:
+      "Receive the domain's events: ids and non-personal facts; details through GraphQL with your own scopes. Events about placements of people with protected identity need relationsvald:protected instead.",
   },
 ];

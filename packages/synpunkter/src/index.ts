@@ -1,5 +1,6 @@
 import { defineModule } from "@arbetsliv/core";
 import { BusinessArea } from "./business-area/business-area.entity";
+import { synpunkterEvents } from "./events";
 import { BusinessAreaResolver } from "./business-area/business-area.resolver";
 import { FeedbackEvent } from "./feedback/feedback-event.entity";
 import { FeedbackItem } from "./feedback/feedback-item.entity";
@@ -28,7 +29,9 @@ export const synpunkterModule = defineModule({
       description: "The board secretariat's report: exact statistics including small counts (a cell of 1 can point to a complainant; every read is access-logged).",
       personLevel: true,
     },
+    { name: SynpunkterScopes.EVENTS, description: "Receive the domain's events: ids and non-personal facts; details through GraphQL with your own scopes." },
   ],
+  events: synpunkterEvents,
   seedDemo: (ds) => seedSynpunkterDemo(ds),
   retention: feedbackRetention,
 });
@@ -40,3 +43,4 @@ export { feedbackStatistics, splitPeriod, controlFeedbackStatistics } from "./st
 export { COUNTER_SUMS_SQL, SUMMARY_COUNTERS, rebuildFeedbackSummaries } from "./statistics/feedback-summary";
 export { FeedbackMonthClosed, FeedbackMonthHandling, FeedbackMonthSummary } from "./statistics/feedback-summary.entity";
 export { seedSynpunkterDemo } from "./seed/demo";
+export * from "./events";

@@ -9,4 +9,6 @@ export const SynpunkterScopes = {
   STATS: "synpunkter:stats",
   /** The board's own report: exact statistics, small counts included; every read is access-logged. */
   STATS_EXACT: "synpunkter:stats:exact",
+  /** Receive the domain's events (ids and non-personal facts); details through GraphQL with the other scopes. */
+  EVENTS: "synpunkter:events",
 } as const;

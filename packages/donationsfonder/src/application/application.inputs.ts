@@ -1,7 +1,7 @@
 import { MAX_APPLICATION_PURPOSES } from "../shared/list-limits";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, Max, Min } from "class-validator";
-import { LocalDateScalar, MoneyScalar, PageArgs, PersonnummerScalar, type LocalDate, type Ore, MoneyRange } from "@arbetsliv/core";
+import { IdempotencyKeyField, LocalDateScalar, MoneyScalar, PageArgs, PersonnummerScalar, type LocalDate, type Ore, MoneyRange } from "@arbetsliv/core";
 import { ApplicationStatus, Purpose } from "../shared/enums";
 import { MAX_PER_APPLICATION, MAX_YEARLY_INCOME } from "../input-limits";
 
@@ -37,6 +37,9 @@ export class RegisterApplicationInput {
   @Field(() => MoneyScalar, { description: "Sökt belopp, whole kronor." })
   @MoneyRange(0, MAX_PER_APPLICATION)
   amountRequested!: Ore;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType("UpdateDonationApplicationInput", { description: "Corrections to a received application before the allocation; omitted fields stay." })

@@ -1,4 +1,5 @@
-import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, isUniqueViolation, subjectKey, toConnection, toPage, todayLocalDate, updateVersioned, findForUpdate, knownPersonnummer, lockRow, toId, type Connection, type RequestContext, getEntitiesAndCount } from "@arbetsliv/core";
+import type { EntityManager } from "typeorm";
+import { AccessAction, ConflictError, NotFoundError, ValidationError, idempotentCreate, inTransaction, isUniqueViolation, subjectKey, toConnection, toPage, todayLocalDate, updateVersioned, findForUpdate, knownPersonnummer, lockRow, toId, type Connection, type RequestContext, getEntitiesAndCount } from "@arbetsliv/core";
 import { Round } from "../round/round.entity";
 import { ApplicationStatus, RoundStatus } from "../shared/enums";
 import { DOMAIN, assertNotNegative, assertWholeKronor } from "../shared/util";
@@ -29,45 +30,17 @@ export class ApplicationService {
     assertNotNegative("input.yearlyIncome", input.yearlyIncome);
     assertWholeKronor("input.amountRequested", input.amountRequested, { min: 1 });
     const attempt = () =>
-      inTransaction(this.ctx.ds, async (manager) => {
-        // A shared lock: registrations run side by side but never while the round is being allocated.
-        const round = await lockRow(manager, Round, { id: roundId }, "pessimistic_read");
-        if (!round) throw new ValidationError("input.roundId", "exists", "is not a round");
-        if (round.status !== RoundStatus.OPEN) {
-          throw new ConflictError(`${round.name} is ${round.status}: applications can no longer be registered`);
-        }
-        const existing = await manager.findOne(Application, { where: { roundId, activePersonnummer: input.personnummer } });
-        const outcome = receiptOutcome(round, input.receivedDate, existing?.id ?? null);
-        const app = manager.create(Application, {
-          roundId,
-          personnummer: input.personnummer,
-          personKey: subjectKey(input.personnummer),
-          activePersonnummer: outcome.status === ApplicationStatus.RECEIVED ? input.personnummer : null,
-          receivedDate: input.receivedDate,
-          registeredBy,
-          resident: input.resident,
-          householdSize: input.householdSize,
-          yearlyIncome: input.yearlyIncome,
-          purposes: input.purposes,
-          amountRequested: input.amountRequested,
-          status: outcome.status,
-          rejectionReason: outcome.reason,
-          rejectionText: outcome.text,
-          assessment: null,
-          fundId: null,
-          duplicateOfId: outcome.duplicateOfId,
-        });
-        await manager.save(app);
-        await countStatuses(manager, [{ roundId, status: app.status, reason: app.rejectionReason, n: 1 }]);
-        await this.ctx.accessLog.append(manager, {
-          action: AccessAction.CREATE,
-          operation: "Mutation.registerDonationApplication",
-          domain: DOMAIN,
-          recordType: "Application",
-          recordIds: [app.id],
-          personnummer: knownPersonnummer([app.personnummer]),
-        });
-        return app;
+      idempotentCreate(this.ctx, {
+        operation: "Mutation.registerDonationApplication",
+        key: input.idempotencyKey,
+        input,
+        create: (manager) => this.registerIn(manager, roundId, input, registeredBy),
+        idOf: (app) => app.id,
+        reread: async (id) => {
+          const app = await this.ctx.ds.manager.findOneOrFail(Application, { where: { id: Number(id) } });
+          await this.logRead("Mutation.registerDonationApplication", [app]);
+          return app;
+        },
       });
     try {
       return await attempt();
@@ -77,6 +50,48 @@ export class ApplicationService {
       if (isUniqueViolation(e)) return attempt();
       throw e;
     }
+  }
+
+  /** The registration itself, inside the caller's transaction (idempotentCreate's). */
+  private async registerIn(manager: EntityManager, roundId: number, input: RegisterApplicationInput, registeredBy: string): Promise<Application> {
+    // A shared lock: registrations run side by side but never while the round is being allocated.
+    const round = await lockRow(manager, Round, { id: roundId }, "pessimistic_read");
+    if (!round) throw new ValidationError("input.roundId", "exists", "is not a round");
+    if (round.status !== RoundStatus.OPEN) {
+      throw new ConflictError(`${round.name} is ${round.status}: applications can no longer be registered`);
+    }
+    const existing = await manager.findOne(Application, { where: { roundId, activePersonnummer: input.personnummer } });
+    const outcome = receiptOutcome(round, input.receivedDate, existing?.id ?? null);
+    const app = manager.create(Application, {
+      roundId,
+      personnummer: input.personnummer,
+      personKey: subjectKey(input.personnummer),
+      activePersonnummer: outcome.status === ApplicationStatus.RECEIVED ? input.personnummer : null,
+      receivedDate: input.receivedDate,
+      registeredBy,
+      resident: input.resident,
+      householdSize: input.householdSize,
+      yearlyIncome: input.yearlyIncome,
+      purposes: input.purposes,
+      amountRequested: input.amountRequested,
+      status: outcome.status,
+      rejectionReason: outcome.reason,
+      rejectionText: outcome.text,
+      assessment: null,
+      fundId: null,
+      duplicateOfId: outcome.duplicateOfId,
+    });
+    await manager.save(app);
+    await countStatuses(manager, [{ roundId, status: app.status, reason: app.rejectionReason, n: 1 }]);
+    await this.ctx.accessLog.append(manager, {
+      action: AccessAction.CREATE,
+      operation: "Mutation.registerDonationApplication",
+      domain: DOMAIN,
+      recordType: "Application",
+      recordIds: [app.id],
+      personnummer: knownPersonnummer([app.personnummer]),
+    });
+    return app;
   }
 
   update(idValue: string, input: UpdateApplicationInput, expectedVersion: number): Promise<Application> {

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType } from "type-graphql";
 import { IsOptional, Length } from "class-validator";
-import { LocalDateScalar, PageArgs, type LocalDate } from "@arbetsliv/core";
+import { IdempotencyKeyField, LocalDateScalar, PageArgs, type LocalDate } from "@arbetsliv/core";
 
 @ArgsType()
 export class PayoutListArgs extends PageArgs {
@@ -26,4 +26,7 @@ export class MarkPaidInput {
   @IsOptional()
   @Length(1, 64)
   reference?: string | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }

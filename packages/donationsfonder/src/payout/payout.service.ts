@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
-import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, isUniqueViolation, toConnection, toPage, todayLocalDate, updateVersioned, findForUpdate, insertChunked, knownPersonnummer, lockMode, toId, toInt, type Connection, type RequestContext, getEntitiesAndCount } from "@arbetsliv/core";
+import { AccessAction, ConflictError, NotFoundError, ValidationError, idempotentCreate, inTransaction, isUniqueViolation, oreToKronor, recordEvent, toConnection, toPage, todayLocalDate, updateVersioned, findForUpdate, insertChunked, knownPersonnummer, lockMode, toId, toInt, type Connection, type RequestContext, getEntitiesAndCount } from "@arbetsliv/core";
+import { payoutMade, roundDecided } from "../events";
 import { Allocation } from "../allocation/allocation.entity";
 import { Application } from "../application/application.entity";
 import { Round } from "../round/round.entity";
@@ -70,7 +71,18 @@ export class PayoutService {
         decided,
         others.map((o) => ({ personKey: o.personKey, roundId: toInt(o.roundId) })),
       );
-      const payouts = await manager.find(Payout, { where: { roundId: id }, select: { id: true, personnummer: true } });
+      const payouts = await manager.find(Payout, { where: { roundId: id }, select: { id: true, personnummer: true, amount: true } });
+      await recordEvent(manager, roundDecided, {
+        subjectId: id,
+        data: {
+          roundId: String(id),
+          year: round.year,
+          decisionDate: input.decisionDate,
+          scheduledPayoutDate: scheduledDate,
+          payoutCount: payouts.length,
+          payoutTotal: oreToKronor(payouts.reduce((sum, p) => sum + Number(p.amount), 0)),
+        },
+      });
       await this.ctx.accessLog.append(manager, {
         action: AccessAction.CREATE,
         operation: "Mutation.recordDonationBoardDecision",
@@ -83,7 +95,10 @@ export class PayoutService {
     });
   }
 
-  /** Marks a payout paid. Exactly once: the UNIQUE index on the payment's payoutId turns every second attempt into CONFLICT. */
+  /**
+   * Marks a payout paid. Exactly once: the UNIQUE index on the payment's payoutId turns every second
+   * attempt into CONFLICT — except a retry with the same input.idempotencyKey and input, which gets the first answer.
+   */
   async markPaid(input: MarkPaidInput): Promise<Payout> {
     const id = toId("input.payoutId", input.payoutId);
     if (input.paidOn > todayLocalDate()) throw new ValidationError("input.paidOn", "not-in-future", "must not be in the future");
@@ -92,33 +107,63 @@ export class PayoutService {
       const existing = await manager.findOne(PayoutPayment, { where: { payoutId: id } });
       return new ConflictError(`Payout ${id} is already paid (${existing?.paidOn ?? "just now"}${existing?.reference ? `, ${existing.reference}` : ""}); it is never paid twice`);
     };
-    try {
-      return await inTransaction(this.ctx.ds, async (manager) => {
-        const payout = await manager.findOne(Payout, { where: { id } });
-        if (!payout) throw new NotFoundError("DonationPayout", id);
-        const round = await manager.findOneOrFail(Round, { where: { id: payout.roundId } });
-        if (round.decisionDate && input.paidOn < round.decisionDate) {
-          throw new ValidationError("input.paidOn", "after-decision", `must not be before the board decision (${round.decisionDate})`);
-        }
-        if (await manager.exists(PayoutPayment, { where: { payoutId: id } })) throw await alreadyPaid(manager);
-        await manager.insert(PayoutPayment, {
-          payoutId: id,
-          roundId: payout.roundId,
+    const markIn = async (manager: EntityManager) => {
+      const payout = await manager.findOne(Payout, { where: { id } });
+      if (!payout) throw new NotFoundError("DonationPayout", id);
+      const round = await manager.findOneOrFail(Round, { where: { id: payout.roundId } });
+      if (round.decisionDate && input.paidOn < round.decisionDate) {
+        throw new ValidationError("input.paidOn", "after-decision", `must not be before the board decision (${round.decisionDate})`);
+      }
+      if (await manager.exists(PayoutPayment, { where: { payoutId: id } })) throw await alreadyPaid(manager);
+      await manager.insert(PayoutPayment, {
+        payoutId: id,
+        roundId: payout.roundId,
+        paidOn: input.paidOn,
+        recordedAt: new Date(),
+        paidBy: this.ctx.principal?.subject ?? "anonymous",
+        reference: input.reference ?? null,
+      });
+      await addFundFigures(manager, [{ roundId: payout.roundId, fundId: payout.fundId, paid: payout.amount }]);
+      await recordEvent(manager, payoutMade, {
+        subjectId: id,
+        data: {
+          payoutId: String(id),
+          roundId: String(payout.roundId),
+          fundId: String(payout.fundId),
+          applicationId: String(payout.applicationId),
+          amount: oreToKronor(Number(payout.amount)),
           paidOn: input.paidOn,
-          recordedAt: new Date(),
-          paidBy: this.ctx.principal?.subject ?? "anonymous",
-          reference: input.reference ?? null,
-        });
-        await addFundFigures(manager, [{ roundId: payout.roundId, fundId: payout.fundId, paid: payout.amount }]);
-        await this.ctx.accessLog.append(manager, {
-          action: AccessAction.UPDATE,
-          operation: "Mutation.markDonationPayoutPaid",
-          domain: DOMAIN,
-          recordType: "Payout",
-          recordIds: [id],
-          personnummer: knownPersonnummer([payout.personnummer]),
-        });
-        return payout;
+        },
+      });
+      await this.ctx.accessLog.append(manager, {
+        action: AccessAction.UPDATE,
+        operation: "Mutation.markDonationPayoutPaid",
+        domain: DOMAIN,
+        recordType: "Payout",
+        recordIds: [id],
+        personnummer: knownPersonnummer([payout.personnummer]),
+      });
+      return payout;
+    };
+    try {
+      return await idempotentCreate(this.ctx, {
+        operation: "Mutation.markDonationPayoutPaid",
+        key: input.idempotencyKey,
+        input,
+        create: markIn,
+        idOf: (payout) => payout.id,
+        reread: async (payoutId) => {
+          const payout = await this.ctx.ds.manager.findOneOrFail(Payout, { where: { id: Number(payoutId) } });
+          await this.ctx.accessLog.append(this.ctx.ds.manager, {
+            action: AccessAction.READ,
+            operation: "Mutation.markDonationPayoutPaid",
+            domain: DOMAIN,
+            recordType: "Payout",
+            recordIds: [payout.id],
+            personnummer: knownPersonnummer([payout.personnummer]),
+          });
+          return payout;
+        },
       });
     } catch (e) {
       if (isUniqueViolation(e)) throw await alreadyPaid(this.ctx.ds.manager);

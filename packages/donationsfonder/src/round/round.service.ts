@@ -1,5 +1,6 @@
 import { In } from "typeorm";
-import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, isUniqueViolation, updateVersioned, toId, type RequestContext } from "@arbetsliv/core";
+import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, isUniqueViolation, recordEvent, updateVersioned, toId, type RequestContext } from "@arbetsliv/core";
+import { roundOpened } from "../events";
 import { Fund } from "../fund/fund.entity";
 import { FundBudget } from "../fund/fund-budget.entity";
 import { RoundStatus } from "../shared/enums";
@@ -91,6 +92,20 @@ export class RoundService {
         );
         const saved = await manager.save(rounds);
         await this.log(manager, AccessAction.CREATE, "Mutation.openDonationRounds", "Round", saved.map((r) => r.id));
+        for (const round of saved) {
+          await recordEvent(manager, roundOpened, {
+            subjectId: round.id,
+            data: {
+              roundId: String(round.id),
+              year: round.year,
+              term: round.term,
+              applicationOpens: round.applicationOpens,
+              applicationCloses: round.applicationCloses,
+              plannedDecisionDate: round.plannedDecisionDate,
+              plannedPayoutDate: round.plannedPayoutDate,
+            },
+          });
+        }
         return saved.sort((a, b) => (a.applicationOpens < b.applicationOpens ? -1 : 1));
       });
     } catch (e) {

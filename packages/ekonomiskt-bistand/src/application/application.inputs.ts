@@ -1,7 +1,7 @@
 import { MAX_CLAIM_LINES } from "../list-limits";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { ArrayMaxSize, Matches, MaxLength, MinLength, ValidateNested } from "class-validator";
-import { LocalDateScalar, MoneyScalar, type LocalDate, type Ore, MoneyRange, Range, VERSION_RANGE } from "@arbetsliv/core";
+import { IdempotencyKeyField, LocalDateScalar, MoneyScalar, type LocalDate, type Ore, MoneyRange, Range, VERSION_RANGE } from "@arbetsliv/core";
 import { ApplicationChannel, ApplicationStatus, CostType, DecisionOutcome, IncomeType } from "../enums";
 import { MAX_MONTHLY_AMOUNT } from "../input-limits";
 
@@ -58,6 +58,9 @@ export class SubmitApplicationInput {
   @ArrayMaxSize(MAX_CLAIM_LINES)
   @ValidateNested({ each: true })
   incomes?: IncomeInput[];
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType("UpdateAssistanceClaimsInput", { description: "Replaces claimed costs and incomes (a supplement moves the application back to review)." })

@@ -4,6 +4,7 @@ import {
   ConflictError,
   NotFoundError,
   ValidationError,
+  idempotentCreate,
   inTransaction,
   isUniqueViolation,
   todayLocalDate,
@@ -15,6 +16,7 @@ import {
 import { CalculationInputError, calculateAssistance, workIncentiveFor } from "../calculation/assistance-calculation";
 import { Calculation, CalculationLine } from "../calculation/calculation.entity";
 import { Decision } from "../decision/decision.entity";
+import { recordApplicationReceived, recordDecisionMade } from "../events";
 import { Payout } from "../decision/payout.entity";
 import { ApplicationChannel, ApplicationStatus as St, ApplicationType, CalculationLineKind, DecisionOutcome } from "../enums";
 import { HouseholdMember } from "../household/household-member.entity";
@@ -69,10 +71,15 @@ export class ApplicationService {
   constructor(private readonly ctx: RequestContext) {}
 
   private async load(manager: EntityManager, id: number, forWrite = true): Promise<Application> {
+    return (await this.loadWithHousehold(manager, id, forWrite)).app;
+  }
+
+  /** The application and its household's protection (which decides who receives its events). */
+  private async loadWithHousehold(manager: EntityManager, id: number, forWrite = true) {
     const app = await manager.findOne(Application, { where: { id } });
     if (!app) throw new NotFoundError("Application", id);
-    await assertHouseholdVisible(this.ctx, manager, app.householdId, "Application", id, forWrite);
-    return app;
+    const household = await assertHouseholdVisible(this.ctx, manager, app.householdId, "Application", id, forWrite);
+    return { app, household };
   }
 
   async get(idValue: string): Promise<Application> {
@@ -83,6 +90,10 @@ export class ApplicationService {
     return app;
   }
 
+  /**
+   * Registers an application. With `input.idempotencyKey`, a retry (or a concurrent twin) with the
+   * same key and input gets the first call's application back and nothing is created twice.
+   */
   async submit(input: SubmitApplicationInput): Promise<Application> {
     const householdId = toId("input.householdId", input.householdId);
     const month = assertYearMonth("input.month", input.month);
@@ -92,46 +103,65 @@ export class ApplicationService {
     if (month > addMonthsTo(receivedDate.slice(0, 7), 1)) {
       throw new ValidationError("input.month", "not-too-early", "can be applied for at the earliest the month before it starts");
     }
-    const costs = input.costs ?? [];
-    const incomes = input.incomes ?? [];
-    validateClaims(costs, incomes, "input.");
+    validateClaims(input.costs ?? [], input.incomes ?? [], "input.");
     try {
-      return await inTransaction(this.ctx.ds, async (manager) => {
-        const household = await writableHousehold(this.ctx, manager, householdId);
-        if (household.protectedIdentity && input.channel === ApplicationChannel.E_SERVICE) {
-          // Sundsvall's rule: no digital application for these applicants; the reason is not exposed.
-          throw new ValidationError("input.channel", "channel-not-available", "the e-service is not available for this household; register the application on paper or at a visit");
-        }
-        await assertIncomeMembers(manager, householdId, incomes, "input.");
-        const history = await this.history(manager, householdId, month);
-        const choice = chooseApplicationType(month, history);
-        if ("duplicateOf" in choice) {
-          throw new ConflictError(`Application ${choice.duplicateOf} for ${month} is already being handled; add to it instead (duplicate)`, {
-            duplicateOf: String(choice.duplicateOf),
-          });
-        }
-        const app = manager.create(Application, {
-          householdId,
-          month,
-          type: choice.type,
-          channel: input.channel,
-          status: St.RECEIVED,
-          receivedDate,
-          ordinaryKey: choice.type === ApplicationType.SUPPLEMENTARY ? null : `${householdId}:${month}`,
-          statusNote: null,
-          claimsRevision: 1,
-          registeredBy: actorOf(this.ctx),
-          createdAt: new Date(),
-        });
-        await manager.save(app);
-        await insertClaims(manager, app.id, costs, incomes);
-        await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.submitAssistanceApplication", "Application", [app.id]);
-        return app;
+      return await idempotentCreate(this.ctx, {
+        operation: "Mutation.submitAssistanceApplication",
+        key: input.idempotencyKey,
+        input,
+        create: (manager) => this.submitIn(manager, input, householdId, month, receivedDate),
+        idOf: (app) => app.id,
+        reread: (id) => this.reread(Number(id), "Mutation.submitAssistanceApplication"),
       });
     } catch (e) {
       if (isUniqueViolation(e)) throw new ConflictError(`An application for ${month} was registered at the same time; add to it instead (duplicate)`);
       throw e;
     }
+  }
+
+  /** The create itself, in the given transaction (idempotentCreate's); never opens one. */
+  async submitIn(manager: EntityManager, input: SubmitApplicationInput, householdId: number, month: string, receivedDate: string): Promise<Application> {
+    const costs = input.costs ?? [];
+    const incomes = input.incomes ?? [];
+    const household = await writableHousehold(this.ctx, manager, householdId);
+    if (household.protectedIdentity && input.channel === ApplicationChannel.E_SERVICE) {
+      // Sundsvall's rule: no digital application for these applicants; the reason is not exposed.
+      throw new ValidationError("input.channel", "channel-not-available", "the e-service is not available for this household; register the application on paper or at a visit");
+    }
+    await assertIncomeMembers(manager, householdId, incomes, "input.");
+    const history = await this.history(manager, householdId, month);
+    const choice = chooseApplicationType(month, history);
+    if ("duplicateOf" in choice) {
+      throw new ConflictError(`Application ${choice.duplicateOf} for ${month} is already being handled; add to it instead (duplicate)`, {
+        duplicateOf: String(choice.duplicateOf),
+      });
+    }
+    const app = manager.create(Application, {
+      householdId,
+      month,
+      type: choice.type,
+      channel: input.channel,
+      status: St.RECEIVED,
+      receivedDate,
+      ordinaryKey: choice.type === ApplicationType.SUPPLEMENTARY ? null : `${householdId}:${month}`,
+      statusNote: null,
+      claimsRevision: 1,
+      registeredBy: actorOf(this.ctx),
+      createdAt: new Date(),
+    });
+    await manager.save(app);
+    await insertClaims(manager, app.id, costs, incomes);
+    await recordApplicationReceived(manager, app, household);
+    await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.submitAssistanceApplication", "Application", [app.id]);
+    return app;
+  }
+
+  /** A repeated create's answer: the application as stored now, read (and access-logged) like any read. */
+  private async reread(id: number, operation: string): Promise<Application> {
+    const app = await this.load(this.ctx.ds.manager, id, false);
+    const members = await this.ctx.ds.manager.find(HouseholdMember, { where: { householdId: app.householdId }, select: { id: true, personnummer: true } });
+    await logRead(this.ctx, operation, "Application", [id], members.map((m) => m.personnummer));
+    return app;
   }
 
   private async history(manager: EntityManager, householdId: number, month: string) {
@@ -322,7 +352,7 @@ export class ApplicationService {
     }
     try {
       return await inTransaction(this.ctx.ds, async (manager) => {
-        const app = await this.load(manager, id);
+        const { app, household } = await this.loadWithHousehold(manager, id);
         if (!OPEN_STATUSES.includes(app.status)) throw new ConflictError(`Application ${id} is ${app.status}; it has already been decided or ended`);
         if (decidedOn < app.receivedDate) throw new ValidationError("input.decidedOn", "after-received", "must not be before the application was received");
         const calc = await manager.findOne(Calculation, { where: { applicationId: id }, order: { id: "DESC" } });
@@ -358,6 +388,7 @@ export class ApplicationService {
           decidedOn,
         });
         await manager.save(decision);
+        await recordDecisionMade(manager, decision, household);
         await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.decideAssistanceApplication", "Decision", [decision.id]);
         return decision;
       });

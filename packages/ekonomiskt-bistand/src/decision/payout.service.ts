@@ -21,6 +21,7 @@ import { Decision } from "./decision.entity";
 import { Household } from "../household/household.entity";
 import { recordPayout } from "../statistics/assistance-summaries";
 import { Payout } from "./payout.entity";
+import { recordPayoutCorrected, recordPayoutMade } from "../events";
 import { MAX_MONTHLY_AMOUNT } from "../input-limits";
 
 export interface PayoutReceiptData {
@@ -45,7 +46,7 @@ export class PayoutService {
         return await inTransaction(this.ctx.ds, async (manager) => {
           const decision = await manager.findOne(Decision, { where: { id: decisionId } });
           if (!decision) throw new NotFoundError("Decision", decisionId);
-          await assertHouseholdVisible(this.ctx, manager, decision.householdId, "Decision", decisionId, true);
+          const household = await assertHouseholdVisible(this.ctx, manager, decision.householdId, "Decision", decisionId, true);
           // Payouts of one household one at a time: its summary rows are computed from its paid months.
           await lockRow(manager, Household, { id: decision.householdId });
           if (decision.outcome === DecisionOutcome.REJECTED || decision.amount <= 0) {
@@ -77,6 +78,7 @@ export class PayoutService {
             .set({ status: ApplicationStatus.PAID })
             .where("id = :id AND status = :decided", { id: decision.applicationId, decided: ApplicationStatus.DECIDED })
             .execute();
+          await recordPayoutMade(manager, payout, decision.applicationId, household);
           await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.payAssistanceDecision", "Payout", [payout.id]);
           return { payout, created: true };
         });
@@ -100,7 +102,7 @@ export class PayoutService {
     return inTransaction(this.ctx.ds, async (manager) => {
       const original = await manager.findOne(Payout, { where: { id: originalId } });
       if (!original) throw new NotFoundError("Payout", originalId);
-      await assertHouseholdVisible(this.ctx, manager, original.householdId, "Payout", originalId, true);
+      const household = await assertHouseholdVisible(this.ctx, manager, original.householdId, "Payout", originalId, true);
       await lockRow(manager, Household, { id: original.householdId });
       if (original.type !== PayoutType.ORIGINAL) throw new ValidationError("input.payoutId", "original", "a correction refers to the original payout, not to another correction");
       if (paymentDate < original.paymentDate) throw new ValidationError("input.paymentDate", "after-original", "must not be before the original payment");
@@ -139,6 +141,7 @@ export class PayoutService {
       });
       await manager.save(correction);
       await recordPayout(manager, correction);
+      await recordPayoutCorrected(manager, correction, household);
       await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.correctAssistancePayout", "Payout", [correction.id, original.id]);
       return correction;
     });

@@ -25,6 +25,7 @@ import type {
 } from "./fut.inputs";
 import { IncorrectPaymentCase, IncorrectPaymentCasePayout } from "./incorrect-payment-case.entity";
 import { Recovery } from "./recovery.entity";
+import { recordFutCaseOpened } from "../events";
 
 export const DEFAULT_RECLAIM_BASIS = "SoL 9 kap. 1 §";
 const MANUAL_STATUSES = [St.INVESTIGATING, St.NO_INCORRECT_PAYMENT, St.WRITTEN_OFF, St.CLOSED];
@@ -56,7 +57,7 @@ export class FutService {
     const openedOn = input.openedOn ?? todayLocalDate();
     if (openedOn > todayLocalDate()) throw new ValidationError("input.openedOn", "not-in-future", "must not be in the future");
     return inTransaction(this.ctx.ds, async (manager) => {
-      await writableHousehold(this.ctx, manager, householdId);
+      const household = await writableHousehold(this.ctx, manager, householdId);
       const payouts = await manager.find(Payout, { where: { id: In(payoutIds), householdId }, select: { id: true } });
       if (payouts.length !== payoutIds.length) throw new ValidationError("input.payoutIds", "household-payouts", "must all be payouts to this household");
       const c = manager.create(IncorrectPaymentCase, {
@@ -73,6 +74,7 @@ export class FutService {
       });
       await manager.save(c);
       await manager.insert(IncorrectPaymentCasePayout, payoutIds.map((payoutId) => ({ caseId: c.id, payoutId })));
+      await recordFutCaseOpened(manager, c, payoutIds.length, household);
       await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.openIncorrectPaymentCase", "IncorrectPaymentCase", [c.id]);
       return c;
     });

@@ -31,7 +31,10 @@ export async function writableHousehold(ctx: RequestContext, manager: EntityMana
   return household;
 }
 
-/** Throws NOT_FOUND for a record of a household the caller may not see; for a change (forWrite), CONFLICT when the household is gallrad. */
+/**
+ * Throws NOT_FOUND for a record of a household the caller may not see; for a change (forWrite), CONFLICT when the household is gallrad.
+ * Returns the household's protection (its events go to the protected scope only).
+ */
 export async function assertHouseholdVisible(
   ctx: RequestContext,
   manager: EntityManager,
@@ -39,10 +42,11 @@ export async function assertHouseholdVisible(
   entity: string,
   id: number,
   forWrite = false,
-): Promise<void> {
+): Promise<Pick<Household, "id" | "protectedIdentity" | "anonymisedDate">> {
   const household = await manager.findOne(Household, { where: { id: householdId }, select: { id: true, protectedIdentity: true, anonymisedDate: true } });
   if (!household || (household.protectedIdentity && !canSeeProtected(ctx))) throw new NotFoundError(entity, id);
   if (forWrite) assertNotGallrad("Household", householdId, household.anonymisedDate);
+  return household;
 }
 
 /** One access-log row for a read of person-level records (one INSERT per call). */

@@ -1,6 +1,6 @@
 import { IsEmail, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, MoneyScalar, OrganisationsnummerScalar, PageArgs, type LocalDate, type Ore, MoneyRange } from "@arbetsliv/core";
+import { IdempotencyKeyField, LocalDateScalar, MoneyScalar, OrganisationsnummerScalar, PageArgs, type LocalDate, type Ore, MoneyRange } from "@arbetsliv/core";
 import { AgreementStatus, ContactRole, DecisionKind, PartySide } from "./agreement.enums";
 import { MAX_YEARLY_AMOUNT } from "../input-limits";
 
@@ -129,6 +129,11 @@ export class CreateAgreementInput extends AgreementInput {
     description: "DRAFT (default) or ACTIVE to register an agreement already signed.",
   })
   status!: AgreementStatus;
+
+  // IsOptional: without it class-validator checks the pattern on an absent key too.
+  @IdempotencyKeyField()
+  @IsOptional()
+  idempotencyKey?: string | null;
 }
 
 @InputType("IopAgreementFilter", { description: "Filters combine with AND." })

@@ -1,5 +1,6 @@
 import { In, type EntityManager } from "typeorm";
-import { AccessAction, ConflictError, refuseBeyondMaxItems, NotFoundError, assertVersion, ValidationError, daysBetween, inTransaction, isUniqueViolation, toConnection, toPage, updateVersioned, toId, type Connection, type LocalDate, type RequestContext, getEntitiesAndCount, selectColumns } from "@arbetsliv/core";
+import { agreementRegistered, agreementEnded, type AgreementRegisteredData } from "../events";
+import { AccessAction, idempotentCreate, oreToKronor, recordEvent, todayLocalDate, ConflictError, refuseBeyondMaxItems, NotFoundError, assertVersion, ValidationError, daysBetween, inTransaction, isUniqueViolation, toConnection, toPage, updateVersioned, toId, type Connection, type LocalDate, type RequestContext, getEntitiesAndCount, selectColumns } from "@arbetsliv/core";
 import { EvaluationTemplate } from "../follow-up/evaluation-template.entity";
 import { assertOrder, pageOf } from "../shared/helpers";
 import { MAX_FUNDING_BUDGETS } from "../shared/list-limits";
@@ -205,26 +206,38 @@ export class AgreementService {
     };
   }
 
+  /** Registers an agreement; with input.idempotencyKey a retry gets the first answer (core's idempotentCreate). */
   async create(input: CreateAgreementInput): Promise<Agreement> {
     if (input.status !== AgreementStatus.DRAFT && input.status !== AgreementStatus.ACTIVE) {
       throw new ValidationError("input.status", "initial", "a new agreement is DRAFT or ACTIVE");
     }
-    return inTransaction(this.ctx.ds, async (manager) => {
-      const columns = await this.termsColumns(manager, input, null);
-      const agreement = manager.create(Agreement, { ...columns, status: input.status, finalEndDate: null });
-      if (input.status === AgreementStatus.ACTIVE) agreement.finalEndDate = activeFinalEnd(agreement);
-      await manager.save(agreement);
-      await manager.insert(StatusChange, {
-        agreementId: agreement.id,
-        fromStatus: null,
-        toStatus: input.status,
-        effectiveDate: input.startDate,
-        changedBy: this.actor,
-        note: "registered",
-      });
-      await this.logChange(manager, AccessAction.CREATE, "Mutation.createIopAgreement", "IopAgreement", [agreement.id]);
-      return agreement;
+    return idempotentCreate(this.ctx, {
+      operation: "Mutation.createIopAgreement",
+      key: input.idempotencyKey,
+      input,
+      create: (manager) => this.createIn(manager, input),
+      idOf: (agreement) => agreement.id,
+      reread: (id) => this.get(id),
     });
+  }
+
+  /** The create itself, inside the caller's transaction (it opens none). */
+  private async createIn(manager: EntityManager, input: CreateAgreementInput): Promise<Agreement> {
+    const columns = await this.termsColumns(manager, input, null);
+    const agreement = manager.create(Agreement, { ...columns, status: input.status, finalEndDate: null });
+    if (input.status === AgreementStatus.ACTIVE) agreement.finalEndDate = activeFinalEnd(agreement);
+    await manager.save(agreement);
+    await manager.insert(StatusChange, {
+      agreementId: agreement.id,
+      fromStatus: null,
+      toStatus: input.status,
+      effectiveDate: input.startDate,
+      changedBy: this.actor,
+      note: "registered",
+    });
+    await this.logChange(manager, AccessAction.CREATE, "Mutation.createIopAgreement", "IopAgreement", [agreement.id]);
+    await recordEvent(manager, agreementRegistered, { subjectId: agreement.id, data: registeredData(agreement) });
+    return agreement;
   }
 
   async update(idValue: string, input: AgreementInput, expectedVersion: number): Promise<Agreement> {
@@ -267,6 +280,18 @@ export class AgreementService {
         note: input.note ?? null,
       });
       await this.logChange(manager, AccessAction.UPDATE, "Mutation.changeIopAgreementStatus", "IopAgreement", [id]);
+      if (ENDED.includes(plan.status)) {
+        await recordEvent(manager, agreementEnded, {
+          subjectId: id,
+          data: {
+            agreementId: String(id),
+            partnerId: String(current.partnerId),
+            endKind: plan.status,
+            previousStatus: current.status,
+            lastDayInForce: plan.finalEndDate!,
+          },
+        });
+      }
       return manager.findOneOrFail(Agreement, { where: { id } });
     });
   }
@@ -414,6 +439,24 @@ export class AgreementService {
   page<T>(items: T[], args: { first?: number; after?: string }) {
     return pageOf(items, args);
   }
+}
+
+/** The registered event's data: ids, dates, codes and the fee — nothing from the agreement's free text. */
+function registeredData(agreement: Agreement): AgreementRegisteredData {
+  const id = (value: number | null) => (value === null ? null : String(value));
+  return {
+    agreementId: String(agreement.id),
+    partnerId: String(agreement.partnerId),
+    fundingBudgetId: String(agreement.fundingBudgetId),
+    predecessorAgreementId: id(agreement.predecessorId),
+    status: agreement.status,
+    startDate: agreement.startDate,
+    endDate: agreement.endDate,
+    renewalTermMonths: agreement.renewalTermMonths,
+    noticeMonths: agreement.noticeMonths,
+    noticeDeadline: noticeRow(agreement, todayLocalDate(), 0)?.noticeDeadline ?? null,
+    annualServiceFee: agreement.annualServiceFee === null ? null : oreToKronor(agreement.annualServiceFee),
+  };
 }
 
 export function noticeRow(agreement: Agreement, asOf: LocalDate, boardLeadDays: number): NoticeDeadlineType | null {

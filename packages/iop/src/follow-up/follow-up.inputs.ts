@@ -1,7 +1,7 @@
 import { MAX_QUESTIONS } from "../shared/list-limits";
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, MaxLength, Min, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, PageArgs, type LocalDate, Range, YEAR_RANGE } from "@arbetsliv/core";
+import { IdempotencyKeyField, LocalDateScalar, PageArgs, type LocalDate, Range, YEAR_RANGE } from "@arbetsliv/core";
 import { AnswerType, DeviationSeverity, YearlyReportKind } from "./follow-up.enums";
 import { MAX_COUNT } from "../input-limits";
 
@@ -99,6 +99,11 @@ export class EvaluationInput {
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   deviations!: DeviationInput[];
+
+  // IsOptional: without it class-validator checks the pattern on an absent key too.
+  @IdempotencyKeyField()
+  @IsOptional()
+  idempotencyKey?: string | null;
 }
 
 @InputType("IopResolveDeviationInput")
@@ -133,6 +138,11 @@ export class YearlyReportInput {
   @IsOptional()
   @MaxLength(8000)
   notes?: string;
+
+  // IsOptional: without it class-validator checks the pattern on an absent key too.
+  @IdempotencyKeyField()
+  @IsOptional()
+  idempotencyKey?: string | null;
 }
 
 @InputType("IopDeviationFilter", { description: "Filters combine with AND; the period is on detectedOn." })

@@ -1,5 +1,5 @@
-import { In } from "typeorm";
-import { AccessAction, ConflictError, refuseBeyondMaxItems, NotFoundError, assertVersion, ValidationError, inTransaction, isUniqueViolation, toConnection, toPage, updateVersioned, toId, type Connection, type LocalDate, type RequestContext } from "@arbetsliv/core";
+import { In, type EntityManager } from "typeorm";
+import { AccessAction, idempotentCreate, ConflictError, refuseBeyondMaxItems, NotFoundError, assertVersion, ValidationError, inTransaction, isUniqueViolation, toConnection, toPage, updateVersioned, toId, type Connection, type LocalDate, type RequestContext } from "@arbetsliv/core";
 import { Agreement } from "../agreement/agreement.entity";
 import { AgreementStatus } from "../agreement/agreement.enums";
 import { assertOrder, assertYear, yearBounds } from "../shared/helpers";
@@ -49,43 +49,53 @@ export class FollowUpService {
     assertOrder("input.conductedOn", input.periodStart, input.conductedOn, "input.periodStart");
     input.deviations.forEach((d, i) => assertOrder(`input.deviations.${i}.detectedOn`, input.periodStart, d.detectedOn, "input.periodStart"));
     try {
-      return await inTransaction(this.ctx.ds, async (manager) => {
-        const agreement = await findAgreement(manager, agreementId);
-        if (agreement.status === AgreementStatus.DRAFT) throw new ValidationError("agreementId", "signed", "a draft agreement is not followed up");
-        if (input.periodStart < agreement.startDate) {
-          throw new ValidationError("input.periodStart", "in-period", `must not be before the agreement starts (${agreement.startDate})`);
-        }
-        const templateValue = input.templateId ?? (agreement.evaluationTemplateId !== null ? String(agreement.evaluationTemplateId) : null);
-        if (templateValue === null) throw new ValidationError("input.templateId", "required", "the agreement has no evaluation template; give one");
-        const templateId = toId("input.templateId", templateValue);
-        const questions = await manager.find(EvaluationQuestion, { where: { templateId } });
-        if (questions.length === 0) throw new ValidationError("input.templateId", "exists", "is not an evaluation template");
-        const answers = checkAnswers(
-          questions,
-          input.answers.map((a, i) => ({ questionId: toId(`input.answers.${i}.questionId`, a.questionId), text: a.text, number: a.number, yes: a.yes })),
-        );
-        if (await manager.exists(Evaluation, { where: { agreementId, periodEnd: input.periodEnd } })) throw evaluationTaken(input.periodEnd);
-        const evaluation = manager.create(Evaluation, {
-          agreementId,
-          templateId,
-          periodStart: input.periodStart,
-          periodEnd: input.periodEnd,
-          conductedOn: input.conductedOn,
-          conductedBy: input.conductedBy,
-          summary: input.summary ?? null,
-        });
-        await manager.save(evaluation);
-        await manager.insert(EvaluationAnswer, answers.map((a) => ({ ...a, evaluationId: evaluation.id })));
-        if (input.deviations.length) {
-          await manager.insert(Deviation, input.deviations.map((d) => deviationRow(agreementId, evaluation.id, d)));
-        }
-        await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.recordIopEvaluation", "IopEvaluation", [evaluation.id]);
-        return evaluation;
+      return await idempotentCreate(this.ctx, {
+        operation: "Mutation.recordIopEvaluation",
+        key: input.idempotencyKey,
+        input: { ...input, agreementId },
+        create: (manager) => this.recordEvaluationIn(manager, agreementId, input),
+        idOf: (row) => row.id,
+        reread: (id) => this.ctx.ds.manager.findOneOrFail(Evaluation, { where: { id: Number(id) } }),
       });
     } catch (e) {
       if (isUniqueViolation(e)) throw evaluationTaken(input.periodEnd);
       throw e;
     }
+  }
+
+  /** The create itself, inside the caller's transaction (it opens none). */
+  private async recordEvaluationIn(manager: EntityManager, agreementId: number, input: EvaluationInput): Promise<Evaluation> {
+    const agreement = await findAgreement(manager, agreementId);
+    if (agreement.status === AgreementStatus.DRAFT) throw new ValidationError("agreementId", "signed", "a draft agreement is not followed up");
+    if (input.periodStart < agreement.startDate) {
+      throw new ValidationError("input.periodStart", "in-period", `must not be before the agreement starts (${agreement.startDate})`);
+    }
+    const templateValue = input.templateId ?? (agreement.evaluationTemplateId !== null ? String(agreement.evaluationTemplateId) : null);
+    if (templateValue === null) throw new ValidationError("input.templateId", "required", "the agreement has no evaluation template; give one");
+    const templateId = toId("input.templateId", templateValue);
+    const questions = await manager.find(EvaluationQuestion, { where: { templateId } });
+    if (questions.length === 0) throw new ValidationError("input.templateId", "exists", "is not an evaluation template");
+    const answers = checkAnswers(
+      questions,
+      input.answers.map((a, i) => ({ questionId: toId(`input.answers.${i}.questionId`, a.questionId), text: a.text, number: a.number, yes: a.yes })),
+    );
+    if (await manager.exists(Evaluation, { where: { agreementId, periodEnd: input.periodEnd } })) throw evaluationTaken(input.periodEnd);
+    const evaluation = manager.create(Evaluation, {
+      agreementId,
+      templateId,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      conductedOn: input.conductedOn,
+      conductedBy: input.conductedBy,
+      summary: input.summary ?? null,
+    });
+    await manager.save(evaluation);
+    await manager.insert(EvaluationAnswer, answers.map((a) => ({ ...a, evaluationId: evaluation.id })));
+    if (input.deviations.length) {
+      await manager.insert(Deviation, input.deviations.map((d) => deviationRow(agreementId, evaluation.id, d)));
+    }
+    await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.recordIopEvaluation", "IopEvaluation", [evaluation.id]);
+    return evaluation;
   }
 
   async reportDeviation(agreementIdValue: string, input: DeviationInput): Promise<Deviation> {
@@ -121,28 +131,38 @@ export class FollowUpService {
       throw new ValidationError("input.individualsServed", "required", "an activity report states the number of individuals served");
     }
     try {
-      return await inTransaction(this.ctx.ds, async (manager) => {
-        const agreement = await findAgreement(manager, agreementId);
-        const { start, end } = yearBounds(input.year);
-        const inForce = agreement.status !== AgreementStatus.DRAFT && agreement.startDate <= end && (agreement.finalEndDate === null || agreement.finalEndDate >= start);
-        if (!inForce) throw new ValidationError("input.year", "in-period", `the agreement is not in force in ${input.year}`);
-        if (await manager.exists(YearlyReport, { where: { agreementId, year: input.year, kind: input.kind } })) throw reportTaken(input.kind, input.year);
-        const report = manager.create(YearlyReport, {
-          agreementId,
-          year: input.year,
-          kind: input.kind,
-          receivedOn: input.receivedOn,
-          individualsServed: input.individualsServed ?? null,
-          notes: input.notes ?? null,
-        });
-        await manager.save(report);
-        await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.registerIopYearlyReport", "IopYearlyReport", [report.id]);
-        return report;
+      return await idempotentCreate(this.ctx, {
+        operation: "Mutation.registerIopYearlyReport",
+        key: input.idempotencyKey,
+        input: { ...input, agreementId },
+        create: (manager) => this.registerYearlyReportIn(manager, agreementId, input),
+        idOf: (row) => row.id,
+        reread: (id) => this.ctx.ds.manager.findOneOrFail(YearlyReport, { where: { id: Number(id) } }),
       });
     } catch (e) {
       if (isUniqueViolation(e)) throw reportTaken(input.kind, input.year);
       throw e;
     }
+  }
+
+  /** The create itself, inside the caller's transaction (it opens none). */
+  private async registerYearlyReportIn(manager: EntityManager, agreementId: number, input: YearlyReportInput): Promise<YearlyReport> {
+    const agreement = await findAgreement(manager, agreementId);
+    const { start, end } = yearBounds(input.year);
+    const inForce = agreement.status !== AgreementStatus.DRAFT && agreement.startDate <= end && (agreement.finalEndDate === null || agreement.finalEndDate >= start);
+    if (!inForce) throw new ValidationError("input.year", "in-period", `the agreement is not in force in ${input.year}`);
+    if (await manager.exists(YearlyReport, { where: { agreementId, year: input.year, kind: input.kind } })) throw reportTaken(input.kind, input.year);
+    const report = manager.create(YearlyReport, {
+      agreementId,
+      year: input.year,
+      kind: input.kind,
+      receivedOn: input.receivedOn,
+      individualsServed: input.individualsServed ?? null,
+      notes: input.notes ?? null,
+    });
+    await manager.save(report);
+    await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.registerIopYearlyReport", "IopYearlyReport", [report.id]);
+    return report;
   }
 
   /** Agreements in force on asOf whose next follow-up period has ended without a follow-up. */

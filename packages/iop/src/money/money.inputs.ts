@@ -1,7 +1,7 @@
 import { MAX_AMENDMENT_YEARS } from "../shared/list-limits";
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, MaxLength, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, MoneyScalar, type LocalDate, type Ore, MoneyRange, Range, YEAR_RANGE } from "@arbetsliv/core";
+import { IdempotencyKeyField, LocalDateScalar, MoneyScalar, type LocalDate, type Ore, MoneyRange, Range, YEAR_RANGE } from "@arbetsliv/core";
 import { InvoiceKind } from "./money.enums";
 import { MAX_YEARLY_AMOUNT } from "../input-limits";
 
@@ -57,4 +57,9 @@ export class InvoiceInput {
   @IsOptional()
   @MaxLength(500)
   description?: string;
+
+  // IsOptional: without it class-validator checks the pattern on an absent key too.
+  @IdempotencyKeyField()
+  @IsOptional()
+  idempotencyKey?: string | null;
 }

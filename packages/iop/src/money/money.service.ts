@@ -1,4 +1,5 @@
-import { AccessAction, ConflictError, ValidationError, inTransaction, isUniqueViolation, toId, type RequestContext } from "@arbetsliv/core";
+import type { EntityManager } from "typeorm";
+import { AccessAction, idempotentCreate, ConflictError, ValidationError, inTransaction, isUniqueViolation, toId, type RequestContext } from "@arbetsliv/core";
 import { AgreementStatus } from "../agreement/agreement.enums";
 import { BoardDecision } from "../agreement/board-decision.entity";
 import { assertYear } from "../shared/helpers";
@@ -52,29 +53,39 @@ export class MoneyService {
     const invoiceNumber = input.invoiceNumber.trim();
     if (!invoiceNumber) throw new ValidationError("input.invoiceNumber", "required", "must not be blank");
     try {
-      return await inTransaction(this.ctx.ds, async (manager) => {
-        const agreement = await findAgreement(manager, agreementId);
-        if (agreement.status === AgreementStatus.DRAFT) throw new ValidationError("agreementId", "signed", "the agreement is a draft; nothing can be invoiced under it");
-        if (input.invoiceDate < agreement.startDate) {
-          throw new ValidationError("input.invoiceDate", "after-start", `must not be before the agreement starts (${agreement.startDate})`);
-        }
-        if (await manager.exists(Invoice, { where: { agreementId, invoiceNumber } })) throw duplicate(invoiceNumber);
-        const invoice = manager.create(Invoice, {
-          agreementId,
-          invoiceNumber,
-          invoiceDate: input.invoiceDate,
-          kind: input.kind,
-          amount: input.amount,
-          description: input.description ?? null,
-        });
-        await manager.save(invoice);
-        await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.registerIopInvoice", "IopInvoice", [invoice.id]);
-        return invoice;
+      return await idempotentCreate(this.ctx, {
+        operation: "Mutation.registerIopInvoice",
+        key: input.idempotencyKey,
+        input: { ...input, agreementId },
+        create: (manager) => this.registerInvoiceIn(manager, agreementId, invoiceNumber, input),
+        idOf: (invoice) => invoice.id,
+        reread: (id) => this.ctx.ds.manager.findOneOrFail(Invoice, { where: { id: Number(id) } }),
       });
     } catch (e) {
       if (isUniqueViolation(e)) throw duplicate(invoiceNumber);
       throw e;
     }
+  }
+
+  /** The registration itself, inside the caller's transaction (it opens none). */
+  private async registerInvoiceIn(manager: EntityManager, agreementId: number, invoiceNumber: string, input: InvoiceInput): Promise<Invoice> {
+    const agreement = await findAgreement(manager, agreementId);
+    if (agreement.status === AgreementStatus.DRAFT) throw new ValidationError("agreementId", "signed", "the agreement is a draft; nothing can be invoiced under it");
+    if (input.invoiceDate < agreement.startDate) {
+      throw new ValidationError("input.invoiceDate", "after-start", `must not be before the agreement starts (${agreement.startDate})`);
+    }
+    if (await manager.exists(Invoice, { where: { agreementId, invoiceNumber } })) throw duplicate(invoiceNumber);
+    const invoice = manager.create(Invoice, {
+      agreementId,
+      invoiceNumber,
+      invoiceDate: input.invoiceDate,
+      kind: input.kind,
+      amount: input.amount,
+      description: input.description ?? null,
+    });
+    await manager.save(invoice);
+    await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.registerIopInvoice", "IopInvoice", [invoice.id]);
+    return invoice;
   }
 }
 

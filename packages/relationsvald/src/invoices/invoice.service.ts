@@ -6,7 +6,7 @@ import {
   NotFoundError,
   ValidationError,
   addDays,
-  inTransaction,
+  idempotentCreate,
   isUniqueViolation,
   todayLocalDate,
   type LocalDate,
@@ -142,49 +142,23 @@ export class InvoiceService {
     };
   }
 
-  /** Records a provider's invoice exactly once per (provider, invoice number): a repeat gives CONFLICT. */
+  /**
+   * Records a provider's invoice exactly once per (provider, invoice number): a repeat gives
+   * CONFLICT — unless it repeats input.idempotencyKey with the same input, which returns the first answer.
+   */
   async record(input: RecordInvoiceInput): Promise<ProviderInvoice> {
-    const providerId = toId("input.providerId", input.providerId);
-    const placementId = input.placementId ? toId("input.placementId", input.placementId) : null;
+    toId("input.providerId", input.providerId);
+    if (input.placementId) toId("input.placementId", input.placementId);
     if (input.amount < 0)
       throw new ValidationError("input.amount", "range", "must not be negative; record a credit note separately");
     try {
-      return await inTransaction(this.ctx.ds, async (manager) => {
-        if (!(await manager.exists(PlacementProvider, { where: { id: providerId } }))) {
-          throw new ValidationError("input.providerId", "exists", "is not a registered provider");
-        }
-        if (placementId !== null && input.serviceFee) {
-          throw new ValidationError(
-            "input.placementId",
-            "service-fee",
-            "a service-fee invoice concerns no single placement",
-          );
-        }
-        if (placementId !== null) {
-          const placement = await placementService(this.ctx).findVisible(manager, placementId);
-          if (!placement || placement.providerId !== providerId) {
-            throw new ValidationError("input.placementId", "exists", "is not a placement with this provider");
-          }
-        }
-        const invoice = await manager.save(
-          manager.create(ProviderInvoice, {
-            providerId,
-            invoiceNumber: input.invoiceNumber,
-            month: input.month,
-            placementId,
-            amount: input.amount,
-            receivedOn: input.receivedOn,
-            serviceFee: input.serviceFee,
-          }),
-        );
-        await this.ctx.accessLog.append(manager, {
-          action: AccessAction.CREATE,
-          operation: "Mutation.recordProviderInvoice",
-          domain: DOMAIN,
-          recordType: "ProviderInvoice",
-          recordIds: [invoice.id],
-        });
-        return invoice;
+      return await idempotentCreate(this.ctx, {
+        operation: "Mutation.recordProviderInvoice",
+        key: input.idempotencyKey,
+        input,
+        create: (manager) => this.recordIn(manager, input),
+        idOf: (invoice) => invoice.id,
+        reread: (id) => this.ctx.ds.manager.findOneOrFail(ProviderInvoice, { where: { id: Number(id) } }),
       });
     } catch (e) {
       if (isUniqueViolation(e)) {
@@ -194,6 +168,47 @@ export class InvoiceService {
       }
       throw e;
     }
+  }
+
+  /** The record itself, inside the caller's transaction (idempotentCreate's). */
+  private async recordIn(manager: EntityManager, input: RecordInvoiceInput): Promise<ProviderInvoice> {
+    const providerId = toId("input.providerId", input.providerId);
+    const placementId = input.placementId ? toId("input.placementId", input.placementId) : null;
+    if (!(await manager.exists(PlacementProvider, { where: { id: providerId } }))) {
+      throw new ValidationError("input.providerId", "exists", "is not a registered provider");
+    }
+    if (placementId !== null && input.serviceFee) {
+      throw new ValidationError(
+        "input.placementId",
+        "service-fee",
+        "a service-fee invoice concerns no single placement",
+      );
+    }
+    if (placementId !== null) {
+      const placement = await placementService(this.ctx).findVisible(manager, placementId);
+      if (!placement || placement.providerId !== providerId) {
+        throw new ValidationError("input.placementId", "exists", "is not a placement with this provider");
+      }
+    }
+    const invoice = await manager.save(
+      manager.create(ProviderInvoice, {
+        providerId,
+        invoiceNumber: input.invoiceNumber,
+        month: input.month,
+        placementId,
+        amount: input.amount,
+        receivedOn: input.receivedOn,
+        serviceFee: input.serviceFee,
+      }),
+    );
+    await this.ctx.accessLog.append(manager, {
+      action: AccessAction.CREATE,
+      operation: "Mutation.recordProviderInvoice",
+      domain: DOMAIN,
+      recordType: "ProviderInvoice",
+      recordIds: [invoice.id],
+    });
+    return invoice;
   }
 }
 

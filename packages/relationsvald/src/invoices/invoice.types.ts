@@ -1,6 +1,7 @@
 import { Length, Matches } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import {
+  IdempotencyKeyField,
   LocalDateScalar,
   MAX_REPORT_ROWS,
   MaxItems,
@@ -161,4 +162,7 @@ export class RecordInvoiceInput {
     description: "An invoice of the fixed service fee rather than of placement days.",
   })
   serviceFee!: boolean;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }

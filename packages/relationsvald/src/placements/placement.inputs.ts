@@ -1,7 +1,14 @@
 import { ArrayMaxSize, IsOptional, Length, ValidateNested } from "class-validator";
 import { MAX_CHILDREN_PER_DECISION } from "../list-limits";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, PageArgs, type LocalDate, Range, VERSION_RANGE } from "@arbetsliv/core";
+import {
+  IdempotencyKeyField,
+  LocalDateScalar,
+  PageArgs,
+  type LocalDate,
+  Range,
+  VERSION_RANGE,
+} from "@arbetsliv/core";
 import { PlacementType } from "../enums";
 
 @InputType({
@@ -72,6 +79,9 @@ export class CreatePlacementInput {
   @IsOptional()
   @Length(1, 500)
   address?: string;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({

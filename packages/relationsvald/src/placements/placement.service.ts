@@ -15,11 +15,14 @@ import {
   lockMode,
   toId,
   getEntitiesAndCount,
+  idempotentCreate,
+  recordEvent,
 } from "@arbetsliv/core";
 import { AccompanyingChild } from "../clients/child.entity";
 import { PlacementClient } from "../clients/client.entity";
 import { PlacementType, RESIDENTIAL_TYPES } from "../enums";
 import { PlacementProvider } from "../providers/provider.entity";
+import { placementEnded, placementStarted } from "../events";
 import { DOMAIN, placementNotProtectedSql, seesProtected } from "../shared";
 import { PlacementChildDecision } from "./placement-child.entity";
 import { conflictingStay, needsDecision, type ExistingStay } from "./placement-rules";
@@ -260,9 +263,78 @@ export class PlacementService {
     return placement;
   }
 
+  /** Does the placement concern a person with protected identity (the client or a covered child)? */
+  private async isProtected(manager: EntityManager, id: number): Promise<boolean> {
+    const open = await manager
+      .createQueryBuilder(Placement, "p")
+      .where("p.id = :id", { id })
+      .andWhere(placementNotProtectedSql("p"))
+      .getExists();
+    return !open;
+  }
+
+  /** placement.started (and placement.ended when it is registered with its move-out date), in the change's transaction. */
+  private async recordStart(manager: EntityManager, placement: Placement, protectedSubject: boolean): Promise<void> {
+    await recordEvent(manager, placementStarted, {
+      subjectId: placement.id,
+      protectedSubject,
+      data: {
+        placementId: String(placement.id),
+        providerId: String(placement.providerId),
+        placementType: placement.type,
+        startDate: placement.startDate,
+        endDate: placement.endDate,
+        acute: placement.acute,
+        movedFromId: placement.movedFromId === null ? null : String(placement.movedFromId),
+      },
+    });
+    // Registered after the fact, or continuing a placement that already had its move-out date.
+    if (placement.endDate) await this.recordEnd(manager, placement, null, protectedSubject);
+  }
+
+  private async recordEnd(
+    manager: EntityManager,
+    placement: Placement,
+    movedToId: number | null,
+    protectedSubject: boolean,
+  ): Promise<void> {
+    if (!placement.endDate) throw new Error(`placement ${placement.id} has no end date to report`);
+    await recordEvent(manager, placementEnded, {
+      subjectId: placement.id,
+      protectedSubject,
+      data: {
+        placementId: String(placement.id),
+        providerId: String(placement.providerId),
+        placementType: placement.type,
+        startDate: placement.startDate,
+        endDate: placement.endDate,
+        movedToId: movedToId === null ? null : String(movedToId),
+      },
+    });
+  }
+
+  /** Registers a placement; with input.idempotencyKey a retry returns the first answer and creates nothing. */
   async create(input: CreatePlacementInput): Promise<Placement> {
-    const clientId = toId("input.clientId", input.clientId);
-    const providerId = toId("input.providerId", input.providerId);
+    this.assertCreatable(input);
+    return idempotentCreate(this.ctx, {
+      operation: "Mutation.createPlacement",
+      key: input.idempotencyKey,
+      input,
+      create: (manager) => this.createIn(manager, input),
+      idOf: (placement) => placement.id,
+      reread: async (id) => {
+        // The same answer as the first call, to a caller who may still see it (protection can change).
+        const placement = await this.findVisible(this.ctx.ds.manager, Number(id));
+        if (!placement) throw new NotFoundError("Placement", Number(id));
+        await this.logRead("Mutation.createPlacement", [placement]);
+        return placement;
+      },
+    });
+  }
+
+  private assertCreatable(input: CreatePlacementInput): void {
+    toId("input.clientId", input.clientId);
+    toId("input.providerId", input.providerId);
     if (input.endDate && input.endDate <= input.startDate) {
       throw new ValidationError(
         "input.endDate",
@@ -294,47 +366,53 @@ export class PlacementService {
           "a placement that is not acute needs a decision date",
         );
     }
-    return inTransaction(this.ctx.ds, async (manager) => {
-      const client = await this.visibleClient(manager, clientId, "input.clientId");
-      await this.provider(manager, providerId, "input.providerId");
-      const { decisions, children } = await this.children(
-        manager,
-        client,
-        input.children,
-        input.acute,
-        "input.children",
-      );
-      const stay = { startDate: input.startDate, endDate: input.endDate ?? null };
-      await this.assertNoOverlap(
-        manager,
-        input.type,
-        stay,
-        client.id,
-        decisions.map((d) => d.childId),
-        "input.startDate",
-      );
-      const placement = await this.insert(
-        manager,
-        {
-          type: input.type,
-          clientId: client.id,
-          providerId,
-          ...stay,
-          plannedEndDate: input.plannedEndDate ?? null,
-          acute: input.acute,
-          decisionReference: input.decisionReference ?? null,
-          decisionDate: input.decisionDate ?? null,
-          movedFromId: null,
-          address: input.address ?? null,
-        },
-        decisions,
-      );
-      await this.logChange(manager, AccessAction.CREATE, "Mutation.createPlacement", placement, [
-        client.personnummer,
-        ...children.map((c) => c.personnummer),
-      ]);
-      return placement;
-    });
+  }
+
+  /** The create itself, inside the caller's transaction (idempotentCreate's). */
+  private async createIn(manager: EntityManager, input: CreatePlacementInput): Promise<Placement> {
+    const clientId = toId("input.clientId", input.clientId);
+    const providerId = toId("input.providerId", input.providerId);
+    const client = await this.visibleClient(manager, clientId, "input.clientId");
+    await this.provider(manager, providerId, "input.providerId");
+    const { decisions, children } = await this.children(
+      manager,
+      client,
+      input.children,
+      input.acute,
+      "input.children",
+    );
+    const stay = { startDate: input.startDate, endDate: input.endDate ?? null };
+    await this.assertNoOverlap(
+      manager,
+      input.type,
+      stay,
+      client.id,
+      decisions.map((d) => d.childId),
+      "input.startDate",
+    );
+    const placement = await this.insert(
+      manager,
+      {
+        type: input.type,
+        clientId: client.id,
+        providerId,
+        ...stay,
+        plannedEndDate: input.plannedEndDate ?? null,
+        acute: input.acute,
+        decisionReference: input.decisionReference ?? null,
+        decisionDate: input.decisionDate ?? null,
+        movedFromId: null,
+        address: input.address ?? null,
+      },
+      decisions,
+    );
+    const covered = children.filter((c) => decisions.some((d) => d.childId === c.id));
+    await this.recordStart(manager, placement, client.protectedIdentity || covered.some((c) => c.protectedIdentity));
+    await this.logChange(manager, AccessAction.CREATE, "Mutation.createPlacement", placement, [
+      client.personnummer,
+      ...children.map((c) => c.personnummer),
+    ]);
+    return placement;
   }
 
   private async loadForChange(
@@ -431,6 +509,7 @@ export class PlacementService {
       await updateVersioned(manager, Placement, "Placement", id, input.expectedVersion, { endDate: input.endDate });
       const updated = await manager.findOneOrFail(Placement, { where: { id } });
       await this.logChange(manager, AccessAction.UPDATE, "Mutation.endPlacement", updated, [client.personnummer]);
+      await this.recordEnd(manager, updated, null, await this.isProtected(manager, id));
       return updated;
     });
   }
@@ -506,6 +585,9 @@ export class PlacementService {
       const pnrs = [client.personnummer, ...children.map((c) => c.personnummer)];
       await this.logChange(manager, AccessAction.UPDATE, "Mutation.movePlacement", placement, pnrs);
       await this.logChange(manager, AccessAction.CREATE, "Mutation.movePlacement", next, pnrs);
+      const ended = await manager.findOneOrFail(Placement, { where: { id } });
+      await this.recordEnd(manager, ended, next.id, await this.isProtected(manager, id));
+      await this.recordStart(manager, next, await this.isProtected(manager, next.id));
       return next;
     });
   }

@@ -1,6 +1,6 @@
 import { IsEmail, IsOptional, Length, Matches, MaxLength, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, PageArgs, type LocalDate, Range } from "@arbetsliv/core";
+import { IdempotencyKeyField, LocalDateScalar, PageArgs, type LocalDate, Range } from "@arbetsliv/core";
 import { FeedbackChannel, FeedbackCriterion, FeedbackKind, FeedbackStatus, ImprovementKind } from "./feedback.enums";
 import { MAX_HANDLING_DAYS } from "../input-limits";
 
@@ -43,6 +43,9 @@ export class RegisterFeedbackInput {
 
   @Field(() => Boolean, { defaultValue: false })
   wantsReply!: boolean;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType()

@@ -15,8 +15,10 @@ import {
   type PageArgs,
   type RequestContext,
   getEntitiesAndCount,
+  idempotentCreate,
 } from "@arbetsliv/core";
 import { BusinessArea } from "../business-area/business-area.entity";
+import { recordFeedbackEvent } from "../events";
 import { updateFeedbackSummaries } from "../statistics/feedback-summary";
 import { FeedbackEvent } from "./feedback-event.entity";
 import { FeedbackItem } from "./feedback-item.entity";
@@ -50,39 +52,58 @@ export class FeedbackService {
     });
   }
 
+  /**
+   * Registers an item. With `input.idempotencyKey`, a retry (or a concurrent twin) with the same
+   * key and input gets the first call's item back and nothing is created twice.
+   */
   async register(input: RegisterFeedbackInput, registeredBy: string): Promise<FeedbackItem> {
     const today = todayLocalDate();
     const receivedDate = input.receivedDate ?? today;
     if (receivedDate > today) throw new ValidationError("input.receivedDate", "not-in-future", "must not be in the future");
     assertContactForReply("input.wantsReply", input.wantsReply, input);
-    return inTransaction(this.ctx.ds, async (manager) => {
-      const area = await manager.findOne(BusinessArea, { where: { id: toId("input.businessAreaId", input.businessAreaId) } });
-      if (!area || !area.active) {
-        throw new ValidationError("input.businessAreaId", "exists", "is not an active business area");
-      }
-      const item = manager.create(FeedbackItem, {
-        kind: input.kind,
-        criterion: input.criterion,
-        businessAreaId: area.id,
-        channel: input.channel,
-        registeredBy,
-        receivedDate,
-        description: input.description,
-        submitterName: input.submitterName ?? null,
-        submitterEmail: input.submitterEmail ?? null,
-        submitterPhone: input.submitterPhone ?? null,
-        wantsReply: input.wantsReply,
-        status: FeedbackStatus.RECEIVED,
-        dueDate: dueDateFor(receivedDate, area.handlingDays),
-        reopenedCount: 0,
-        replyCount: 0,
-      });
-      await manager.save(item);
-      await updateFeedbackSummaries(manager, null, item);
-      await this.addEvent(manager, item.id, FeedbackEventType.REGISTERED, receivedDate, null);
-      await this.logChange(manager, AccessAction.CREATE, "Mutation.registerFeedback", [item.id]);
-      return item;
+    return idempotentCreate(this.ctx, {
+      operation: "Mutation.registerFeedback",
+      key: input.idempotencyKey,
+      input,
+      create: (manager) => this.registerIn(manager, input, registeredBy, receivedDate),
+      idOf: (item) => item.id,
+      reread: async (id) => {
+        const item = await this.ctx.ds.manager.findOneOrFail(FeedbackItem, { where: { id: Number(id) } });
+        await this.logRead("Mutation.registerFeedback", [item]);
+        return item;
+      },
     });
+  }
+
+  /** The create itself, in the given transaction (idempotentCreate's); never opens one. */
+  async registerIn(manager: EntityManager, input: RegisterFeedbackInput, registeredBy: string, receivedDate: LocalDate): Promise<FeedbackItem> {
+    const area = await manager.findOne(BusinessArea, { where: { id: toId("input.businessAreaId", input.businessAreaId) } });
+    if (!area || !area.active) {
+      throw new ValidationError("input.businessAreaId", "exists", "is not an active business area");
+    }
+    const item = manager.create(FeedbackItem, {
+      kind: input.kind,
+      criterion: input.criterion,
+      businessAreaId: area.id,
+      channel: input.channel,
+      registeredBy,
+      receivedDate,
+      description: input.description,
+      submitterName: input.submitterName ?? null,
+      submitterEmail: input.submitterEmail ?? null,
+      submitterPhone: input.submitterPhone ?? null,
+      wantsReply: input.wantsReply,
+      status: FeedbackStatus.RECEIVED,
+      dueDate: dueDateFor(receivedDate, area.handlingDays),
+      reopenedCount: 0,
+      replyCount: 0,
+    });
+    await manager.save(item);
+    await updateFeedbackSummaries(manager, null, item);
+    await this.addEvent(manager, item.id, FeedbackEventType.REGISTERED, receivedDate, null);
+    await recordFeedbackEvent(manager, FeedbackEventType.REGISTERED, item, receivedDate);
+    await this.logChange(manager, AccessAction.CREATE, "Mutation.registerFeedback", [item.id]);
+    return item;
   }
 
   private async addEvent(manager: EntityManager, feedbackId: number, type: FeedbackEventType, date: LocalDate, note: string | null) {
@@ -107,6 +128,7 @@ export class FeedbackService {
       const after = await manager.findOneOrFail(FeedbackItem, { where: { id } });
       await updateFeedbackSummaries(manager, item, after);
       await this.addEvent(manager, id, event, date, note);
+      await recordFeedbackEvent(manager, event, after, date);
       await this.logChange(manager, AccessAction.UPDATE, operation, [id]);
       return after;
     });
