@@ -12,6 +12,7 @@ import { createConnection } from "mysql2/promise";
 import { signDevelopmentToken } from "@arbetsliv/core";
 import { modules } from "@arbetsliv/gateway";
 import { DOMAINS } from "./domains";
+import { runEventsBench, type EventsOptions } from "./events";
 import { BENCH_ACCESS_LOG_KEY } from "./domains/common";
 import type { BenchOperation } from "./domains/types";
 import { machine } from "./machine";
@@ -20,7 +21,7 @@ import { load, type LoadResult } from "./measure/load";
 import { cpuMs, rssMb, sampleRss } from "./measure/rss";
 import { startChild, type Child } from "./measure/servers";
 import { parseOptions, type Options } from "./options";
-import { writeReport, type GrowthResult, type OperationResult, type RunResult, type ServerNumbers } from "./report";
+import { writeEventsReport, writeReport, type GrowthResult, type OperationResult, type RunResult, type ServerNumbers } from "./report";
 import { ensureSeeded } from "./seed/seed";
 import { percentile, round } from "./util/stats";
 
@@ -180,6 +181,22 @@ async function measureOperation(op: BenchOperation, index: number, opts: Options
 
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
+  const eventOpts: EventsOptions = {
+    benchUrl: opts.url,
+    outDir: opts.outDir,
+    backlog: opts.eventBacklog,
+    rate: opts.eventRate,
+    seconds: opts.eventSeconds,
+    requests: opts.requests,
+    connections: opts.connections,
+    gatewayNodeArgs: opts.gatewayNodeArgs,
+  };
+  if (opts.eventsOnly) {
+    const events = await runEventsBench(modules, eventOpts, say);
+    say(`results: ${writeEventsReport(opts.outDir, opts.label, { date: new Date().toISOString(), machine: await machine(opts.url), events }).join(", ")}`);
+    if (events.errors.length) process.exitCode = 1;
+    return;
+  }
   const registered = modules.map((m) => m.name);
   const domains = DOMAINS.filter((d) => registered.includes(d.module));
   const unbenched = registered.filter((m) => m !== "core" && m !== "cross-domain" && !DOMAINS.some((d) => d.module === m));
@@ -268,6 +285,8 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all([gateway.stop(), floor.stop()]);
   }
+  // After the read benchmark, with its servers stopped: the events part starts its own.
+  const events = opts.events ? await runEventsBench(modules, eventOpts, say) : undefined;
 
   const run: RunResult = {
     date: new Date().toISOString(),
@@ -280,10 +299,11 @@ async function main(): Promise<void> {
     rss: { gatewayStartMb: rssStart.gateway, floorStartMb: rssStart.floor, gatewayPeakMb: Math.max(0, ...results.map((r) => r.gateway?.rssPeakMb ?? 0)) },
     operations: results,
     growth,
+    events,
   };
   const files = writeReport(opts.outDir, opts.label, run);
   say(`results: ${files.join(", ")}`);
-  if (results.some((r) => r.error)) process.exitCode = 1;
+  if (results.some((r) => r.error) || events?.errors.length) process.exitCode = 1;
 }
 
 main().catch((e) => {

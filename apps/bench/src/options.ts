@@ -21,6 +21,12 @@ export interface Options {
   cpuProf: boolean;
   /** Extra node flags for the gateway process (e.g. "--max-semi-space-size=64"). */
   gatewayNodeArgs: string[];
+  /** The events part (src/events): run it, run only it, and its load. */
+  events: boolean;
+  eventsOnly: boolean;
+  eventBacklog: number;
+  eventRate: number;
+  eventSeconds: number;
 }
 
 const HELP = `pnpm bench [-- options]
@@ -38,6 +44,11 @@ const HELP = `pnpm bench [-- options]
   --cpu-prof                  run the gateway with node --cpu-prof (profiles in results/profiles)
   --gateway-node-arg flag     extra node flag for the gateway process, repeatable
                               (the gateway always gets --max-semi-space-size=64, as in production)
+  --no-events                 skip the events part (outbox cost, relay throughput, lag)
+  --events-only               only the events part (no seeding; results/events.md unless --label)
+  --event-backlog n           outbox rows the relay drains for its throughput (default 5000)
+  --event-rate n              writes per second for the lag measurement (default 200)
+  --event-seconds s           seconds of that steady load (default 10)
 
   BENCH_DATABASE_URL (default mariadb://arbetsliv:arbetsliv@127.0.0.1:3306/arbetsliv_bench)`;
 
@@ -57,7 +68,13 @@ export function parseOptions(argv: string[]): Options {
     label: "latest",
     cpuProf: false,
     gatewayNodeArgs: [],
+    events: true,
+    eventsOnly: false,
+    eventBacklog: 5000,
+    eventRate: 200,
+    eventSeconds: 10,
   };
+  let labelGiven = false;
   const args = argv.filter((a) => a !== "--");
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -107,6 +124,22 @@ export function parseOptions(argv: string[]): Options {
         break;
       case "--label":
         o.label = next().replace(/[^\w.-]/g, "_");
+        labelGiven = true;
+        break;
+      case "--no-events":
+        o.events = false;
+        break;
+      case "--events-only":
+        o.eventsOnly = true;
+        break;
+      case "--event-backlog":
+        o.eventBacklog = Math.round(num());
+        break;
+      case "--event-rate":
+        o.eventRate = Math.round(num());
+        break;
+      case "--event-seconds":
+        o.eventSeconds = num();
         break;
       case "--gateway-node-arg":
         o.gatewayNodeArgs.push(next());
@@ -123,6 +156,8 @@ export function parseOptions(argv: string[]): Options {
         throw new Error(`Unknown option ${a}\n\n${HELP}`);
     }
   }
+  // A partial run never overwrites results/latest.*.
+  if (o.eventsOnly && !labelGiven) o.label = "events";
   if (!/^(mysql|mariadb):\/\//.test(o.url)) throw new Error("BENCH_DATABASE_URL must be mariadb://… or mysql://…");
   return o;
 }

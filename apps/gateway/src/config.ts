@@ -1,3 +1,4 @@
+import { eventsConfigFromEnv, type EventsConfig } from "./events/events-config";
 import { databaseConfigFromEnv, DEFAULT_TOKEN_POLICY, minCellFromEnv, type DatabaseConfig, type TokenPolicy, type TokenVerifierConfig } from "@arbetsliv/core";
 
 export type Environment = "development" | "production" | "test";
@@ -31,6 +32,8 @@ export interface GatewayConfig {
   graphiql: boolean;
   introspection: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Relay, webhooks, JetStream and subscription limits (events/events-config.ts). */
+  events: EventsConfig;
 }
 
 export const DEVELOPMENT_SECRET = "arbetsliv-development-secret-not-for-production";
@@ -143,6 +146,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     graphiql: bool(env, "GRAPHIQL", !production, problems),
     introspection: bool(env, "INTROSPECTION", !production, problems),
     logLevel,
+    events: eventsConfigFromEnv(
+      env,
+      production,
+      (name, fallback, min, max) => int(env, name, fallback, min, max, problems),
+      (name, fallback) => bool(env, name, fallback, problems),
+      problems,
+    ),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -40,6 +40,9 @@ import { useSyncFieldResolvers } from "./execution/sync-field-resolvers";
 import { enforceListBounds } from "./execution/list-bounds";
 import { compiledExecutionGateway } from "./execution/compiled-executor";
 import { inputChecksPlugin } from "./execution/input-checks";
+import { createEventRuntime } from "./events/event-runtime";
+import { attachSubscriptionServer, type SubscriptionServer } from "./events/subscription-server";
+import { wakeRelayAfterMutations } from "./events/wake-plugin";
 
 export interface Gateway {
   readonly url: string;
@@ -77,6 +80,8 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
   const production = config.env === "production";
   const rateLimiter = createRateLimiter({ limit: config.rateLimitPerMinute, windowMs: config.rateLimitWindowMs });
   const guard = createRequestGuard(schema);
+  // Relay, webhook dispatcher and the subscriptions' event source (events/event-runtime.ts).
+  const events = createEventRuntime(config.events, modules, logger);
 
   const apollo = new ApolloServer<RequestContext>({
     // The schema reaches Apollo through the compiled executor's gateway (execution/compiled-executor.ts).
@@ -97,6 +102,7 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
       ApolloServerPluginLandingPageDisabled(),
       availabilityPlugin,
       inputChecksPlugin(schema),
+      wakeRelayAfterMutations(events),
     ],
     formatError: (formatted, error) => {
       const safe = formatError(formatted, error, {
@@ -109,6 +115,7 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
   });
 
   let server: Server | null = null;
+  let subscriptions: SubscriptionServer | null = null;
   let requests: RequestTracker | null = null;
   let serving = false;
   let draining = false;
@@ -283,6 +290,18 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
         server = createServer();
         server.keepAliveTimeout = 5_000;
         requests = trackRequests(server);
+        // graphql-ws on the same port: WebSocket upgrades of /graphql (events/subscription-server.ts).
+        subscriptions = attachSubscriptionServer({
+          server,
+          schema,
+          runtime: events,
+          verifier,
+          ds,
+          limits: config.events.subscriptions,
+          logger,
+          production,
+          accepting: () => serving && !draining && !stopping,
+        });
         server.on("request", (req: IncomingMessage, res: ServerResponse) => {
           // Every response, whatever answers it, carries the security headers and a server request id.
           const ids = stampResponse(req, res);
@@ -308,6 +327,7 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
           if (config.demoSeed) {
             for (const module of modules) await module.seedDemo?.(ds);
           }
+          await events.start(ds);
           await apollo.start();
           apolloStarted = true;
         } catch (e) {
@@ -328,12 +348,17 @@ export async function createGateway(config: GatewayConfig, modules: readonly Dom
         const timeoutMs = options.timeoutMs ?? config.shutdownTimeoutMs;
         const began = Date.now();
         logger.log("info", "shutting down: finishing in-flight requests", { inFlight: requests?.inFlight ?? 0, timeoutMs });
+        // Subscriptions end first (complete, then close 1001): clients reconnect to another instance.
+        events.hub?.close();
+        await subscriptions?.close();
         const { cut } = requests ? await requests.drain({ timeoutMs, onGraceEnd: () => (draining = true) }) : { cut: 0 };
         draining = true;
         if (cut > 0) logger.log("warn", "requests still running at the shutdown deadline were cut", { cut, timeoutMs });
         // A start still migrating or seeding ends first (the process's own deadline bounds the wait).
         await starting?.catch(() => undefined);
         if (apolloStarted) await apollo.stop();
+        // The relay and dispatcher finish their batch before the database closes.
+        await events.stop();
         if (ds.isInitialized) await ds.destroy();
         logger.log("info", "gateway stopped", { durationMs: Date.now() - began });
       })();

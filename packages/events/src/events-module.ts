@@ -1,6 +1,6 @@
 import { defineModule, type DomainModule } from "@arbetsliv/core";
 import { activateCatalogue } from "./catalogue-registry";
-import { feedEntities, feedMigrations, feedResolvers } from "./feed";
+import { authorizeFeedFor, feedEntities, feedMigrations, feedResolvers } from "./feed";
 import { relayEntities, relayMigrations, relayResolvers } from "./relay";
 import { webhookEntities, webhookMigrations, webhookResolvers } from "./webhooks";
 import { EventScopes } from "./scopes";
@@ -11,6 +11,7 @@ import { EventScopes } from "./scopes";
  */
 export function eventsModule(modules: readonly DomainModule[]): DomainModule {
   activateCatalogue(modules);
+  authorizeFeedFor(modules);
   return defineModule({
     name: "events",
     description: "Events for integrators: the change feed, the event catalogue, signed webhooks, the JetStream relay.",

@@ -1,9 +1,22 @@
 import type { GraphQLSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { buildSchema, type PubSub } from "type-graphql";
 import { operationScopes, scopeAuthChecker } from "../auth/authorization";
 import type { DomainModule } from "../module/domain-module";
 import { assertBoundedInputs } from "../scalars/input-bounds";
 import { validateInput } from "../errors/validate-input";
+
+/**
+ * type-graphql wants a PubSub for any `@Subscription`, even one that brings its own `subscribe`
+ * (the events module's, fed by the gateway's event source). Ours all do, so this one is never used.
+ */
+const noTopicPubSub: PubSub = {
+  publish: () => {
+    throw new Error("Subscriptions bring their own subscribe function; topics are not used");
+  },
+  subscribe: () => {
+    throw new Error("Subscriptions bring their own subscribe function; topics are not used");
+  },
+};
 
 /**
  * Builds one schema from modules: every operation must declare scopes (deny by default),
@@ -20,6 +33,7 @@ export async function buildModuleSchema(modules: readonly DomainModule[]): Promi
     validate: { forbidUnknownValues: false },
     // class-validator with errors naming the input path and the rule (errors/validate-input.ts).
     validateFn: validateInput,
+    pubSub: noTopicPubSub,
   });
   // Every number and money input has a range (scalars/input-bounds.ts); the build fails otherwise.
   assertBoundedInputs(resolvers);

@@ -1,0 +1,64 @@
+/** The event runtime's settings (environment variables in apps/gateway/.env.example). */
+export interface EventsConfig {
+  /** NATS with JetStream (e.g. nats://127.0.0.1:4222); null: no JetStream, subscriptions read the outbox. */
+  natsUrl: string | null;
+  natsStream: string;
+  /** in-process: the gateway runs the relay and the webhook dispatcher; external: `pnpm relay` does. */
+  relay: "in-process" | "external";
+  webhookAllowPrivateTargets: boolean;
+  webhookAllowHttp: boolean;
+  subscriptions: SubscriptionLimits;
+}
+
+export interface SubscriptionLimits {
+  /** WebSocket connections this gateway process holds at most (more are refused with HTTP 503). */
+  maxConnections: number;
+  /** Connections one token subject may hold at once (more are closed with 4429). */
+  maxConnectionsPerSubject: number;
+  /** Active subscriptions on one connection. */
+  maxSubscriptionsPerConnection: number;
+  /** Largest WebSocket message accepted, in bytes (larger closes the connection with 1009). */
+  maxMessageBytes: number;
+  /** A connection that sends no connection_init within this is closed (4408). */
+  connectionInitTimeoutMs: number;
+  /** Events queued for one subscription that is not reading before it is ended. */
+  maxQueuedEvents: number;
+}
+
+type Int = (name: string, fallback: number, min: number, max: number) => number;
+type Bool = (name: string, fallback: boolean) => boolean;
+
+export const DEFAULT_NATS_STREAM = "ARBETSLIV_EVENTS";
+
+export function eventsConfigFromEnv(
+  env: NodeJS.ProcessEnv,
+  production: boolean,
+  int: Int,
+  bool: Bool,
+  problems: string[],
+): EventsConfig {
+  const natsUrl = env.NATS_URL?.trim() || null;
+  if (natsUrl && !/^(nats|tls|wss?):\/\/[^\s]+$/.test(natsUrl) && !/^[\w.-]+:\d+$/.test(natsUrl))
+    problems.push(`NATS_URL must be a NATS server URL like nats://127.0.0.1:4222 (got "${natsUrl}")`);
+  const natsStream = env.NATS_STREAM?.trim() || DEFAULT_NATS_STREAM;
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(natsStream))
+    problems.push(`NATS_STREAM must be 1–64 letters, digits, _ or - (got "${natsStream}")`);
+  const relay = env.EVENTS_RELAY?.trim() || "in-process";
+  if (relay !== "in-process" && relay !== "external")
+    problems.push(`EVENTS_RELAY must be in-process or external (got "${relay}")`);
+  return {
+    natsUrl,
+    natsStream,
+    relay: relay === "external" ? "external" : "in-process",
+    webhookAllowPrivateTargets: bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", !production),
+    webhookAllowHttp: bool("WEBHOOK_ALLOW_HTTP", !production),
+    subscriptions: {
+      maxConnections: int("WS_MAX_CONNECTIONS", 1_000, 0, 1_000_000),
+      maxConnectionsPerSubject: int("WS_MAX_CONNECTIONS_PER_SUBJECT", 10, 1, 10_000),
+      maxSubscriptionsPerConnection: int("WS_MAX_SUBSCRIPTIONS_PER_CONNECTION", 10, 1, 1_000),
+      maxMessageBytes: int("WS_MAX_MESSAGE_BYTES", 64_000, 1_000, 10_000_000),
+      connectionInitTimeoutMs: int("WS_CONNECTION_INIT_TIMEOUT_MS", 5_000, 100, 120_000),
+      maxQueuedEvents: int("WS_MAX_QUEUED_EVENTS", 1_000, 10, 1_000_000),
+    },
+  };
+}

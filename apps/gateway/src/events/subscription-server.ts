@@ -1,0 +1,213 @@
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import {
+  GraphQLError,
+  Kind,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type ExecutionArgs,
+  type FormattedExecutionResult,
+  type GraphQLSchema,
+} from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer, type WebSocket } from "ws";
+import type { DataSource } from "typeorm";
+import { createRequestContext, formatError, type Principal, type TokenVerifier } from "@arbetsliv/core";
+import { FEED_SCOPES, type EventSubscriptionContext } from "@arbetsliv/events";
+import type { Logger } from "../logger";
+import { QUERY_LIMITS, createRequestGuard, securityValidationRules } from "../security";
+import type { SubscriptionLimits } from "./events-config";
+import type { EventRuntime } from "./event-runtime";
+
+/** Close codes a client sees (graphql-ws's own: 4400 bad request, 4408 init timeout, 4409 duplicate id). */
+export const WS_CLOSE = {
+  UNAUTHORIZED: 4401,
+  FORBIDDEN: 4403,
+  TOO_MANY_CONNECTIONS: 4429,
+  GOING_AWAY: 1001,
+} as const;
+
+/** The one operation allowed over WebSocket: Subscription.events. */
+const ALLOWED_FIELDS = new Set(["events", "__typename"]);
+
+interface Extra extends Record<PropertyKey, unknown> {
+  socket: WebSocket;
+  request: IncomingMessage;
+  principal?: Principal;
+}
+
+function refusal(code: string, message: string): GraphQLError[] {
+  return [new GraphQLError(message, { extensions: { code } })];
+}
+
+export interface SubscriptionServer {
+  /** Closes every connection (1001 Going away) and stops accepting. */
+  close(): Promise<void>;
+  readonly connections: number;
+}
+
+/**
+ * GraphQL subscriptions over graphql-ws on the gateway's HTTP server (WebSocket upgrade at
+ * /graphql): the same bearer token in `connectionParams.authorization`, checked at connection
+ * init; the same document limits as HTTP; only `subscription { events }`; connection limits.
+ * Each event is checked against the subscriber's scopes (`mayReceive`) by the event hub.
+ */
+export function attachSubscriptionServer(o: {
+  server: Server;
+  schema: GraphQLSchema;
+  runtime: EventRuntime;
+  verifier: TokenVerifier;
+  limits: SubscriptionLimits;
+  logger: Logger;
+  production: boolean;
+  /** False while starting or draining: upgrades are refused with 503. */
+  accepting: () => boolean;
+  ds: DataSource;
+}): SubscriptionServer {
+  const { limits, logger } = o;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+  const guard = createRequestGuard(o.schema);
+  const perSubject = new Map<string, number>();
+  let connectionIds = 0;
+
+  const refuseUpgrade = (socket: Duplex, status: number, reason: string) => {
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  };
+
+  o.server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    if (path !== "/graphql") return refuseUpgrade(socket, 404, "Not Found");
+    if (!o.accepting()) return refuseUpgrade(socket, 503, "Service Unavailable");
+    if (wss.clients.size >= limits.maxConnections) {
+      logger.log("warn", "subscriptions: connection refused, the gateway holds its maximum", {
+        max: limits.maxConnections,
+      });
+      return refuseUpgrade(socket, 503, "Service Unavailable");
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit("connection", ws, request));
+  });
+
+  const server = useServer<Record<string, unknown> | undefined, Extra>(
+    {
+      schema: o.schema,
+      connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
+      onConnect: async (ctx) => {
+        const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        const m = typeof raw === "string" ? /^Bearer\s+(\S+)$/i.exec(raw) : null;
+        let principal: Principal | null = null;
+        try {
+          principal = m ? await o.verifier.verify(m[1]) : null;
+        } catch {
+          principal = null;
+        }
+        if (!principal) {
+          ctx.extra.socket.close(
+            WS_CLOSE.UNAUTHORIZED,
+            "Unauthorized: send connectionParams.authorization 'Bearer <token>'",
+          );
+          return false;
+        }
+        if (!FEED_SCOPES.some((s) => principal.scopes.has(s))) {
+          ctx.extra.socket.close(WS_CLOSE.FORBIDDEN, "Forbidden: the token holds no scope");
+          return false;
+        }
+        const held = perSubject.get(principal.subject) ?? 0;
+        if (held >= limits.maxConnectionsPerSubject) {
+          ctx.extra.socket.close(
+            WS_CLOSE.TOO_MANY_CONNECTIONS,
+            `Too many connections: at most ${limits.maxConnectionsPerSubject} per token subject`,
+          );
+          return false;
+        }
+        perSubject.set(principal.subject, held + 1);
+        ctx.extra.principal = principal;
+        return true;
+      },
+      onClose: (ctx) => {
+        const subject = ctx.extra.principal?.subject;
+        if (subject === undefined) return;
+        const left = (perSubject.get(subject) ?? 1) - 1;
+        if (left > 0) perSubject.set(subject, left);
+        else perSubject.delete(subject);
+      },
+      onSubscribe: (ctx, id, payload) => {
+        const active = Object.keys(ctx.subscriptions).length; // this one included
+        if (active > limits.maxSubscriptionsPerConnection)
+          return refusal(
+            "TOO_MANY_SUBSCRIPTIONS",
+            `At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`,
+          );
+        const refused = guard(payload.query);
+        if (refused) return refused.errors.map((e) => new GraphQLError(e.message, { extensions: { code: e.code } }));
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });
+        } catch (e) {
+          return refusal("GRAPHQL_PARSE_FAILED", (e as Error).message);
+        }
+        const errors = validate(o.schema, document, [...specifiedRules, ...securityValidationRules]);
+        if (errors.length) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return refusal("BAD_REQUEST", "Name the operation to run");
+        const fields = operation.selectionSet.selections;
+        if (
+          operation.operation !== "subscription" ||
+          fields.some((f) => f.kind !== Kind.FIELD || !ALLOWED_FIELDS.has(f.name.value))
+        )
+          return refusal(
+            "OPERATION_NOT_ALLOWED",
+            "Only `subscription { events(filter: …) { … } }` is served over WebSocket; send queries and mutations over HTTP",
+          );
+        const contextValue: EventSubscriptionContext = {
+          ...createRequestContext(o.ds, ctx.extra.principal ?? null, `ws-${++connectionIds}-${id}`),
+          eventHub: o.runtime.hub ?? undefined,
+        };
+        return {
+          schema: o.schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables ?? undefined,
+          contextValue,
+        } satisfies ExecutionArgs;
+      },
+      onOperation: (ctx, _id, payload) => {
+        // The subject only (never a person's data): operators see who listens; tests wait for it.
+        logger.log("info", "subscription started", {
+          subject: ctx.extra.principal?.subject,
+          operation: payload.operationName ?? null,
+        });
+        return undefined;
+      },
+      // Errors leave as over HTTP: codes kept, internal details masked (core's formatError).
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!result.errors?.length) return undefined;
+        const formatted: FormattedExecutionResult = {
+          ...result,
+          errors: result.errors.map((e) =>
+            formatError(e.toJSON(), e, {
+              includeStack: !o.production,
+              onInternalError: (err) =>
+                logger.log("error", "subscription internal error", { error: String((err as Error)?.stack ?? err) }),
+            }),
+          ),
+        };
+        return formatted;
+      },
+    },
+    wss,
+    // Ping every 12 s; a connection without a pong is dropped.
+    12_000,
+  );
+
+  return {
+    get connections() {
+      return wss.clients.size;
+    },
+    async close() {
+      for (const client of wss.clients) client.close(WS_CLOSE.GOING_AWAY, "The gateway is shutting down");
+      await server.dispose();
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import { Extensions, Field, ID, Int, ObjectType } from "type-graphql";
+import { GraphQLJSONObject } from "graphql-scalars";
+import { MaxItems, PageInfo, type EventType, type OutboxEvent } from "@arbetsliv/core";
+import { cloudEventJson } from "../cloud-event";
+
+/** Fields an event's data may declare (a bound for the list; no event type has near this many). */
+export const MAX_EVENT_DATA_FIELDS = 64;
+/** Event types a composition may declare (the catalogue's bound; activation fails past it). */
+export const MAX_EVENT_TYPES = 500;
+
+@ObjectType("Event", {
+  description:
+    "A CloudEvents 1.0 event from the outbox: ids and non-personal facts only. Read details through the query of the subject's type, with your own scopes.",
+})
+export class EventNode {
+  @Field(() => ID, { description: "The event id (the outbox id): the same on every channel; deduplicate by it." })
+  id!: string;
+
+  @Field(() => String)
+  specversion!: string;
+
+  @Field(() => String, { description: "/arbetsliv/<domain>." })
+  source!: string;
+
+  @Field(() => String, { description: "The versioned event type, e.g. se.arbetsliv.synpunkter.feedback.received.v1." })
+  type!: string;
+
+  @Field(() => String, { description: "The aggregate, e.g. FeedbackItem/42." })
+  subject!: string;
+
+  @Field(() => String, { description: "When the change happened (ISO 8601 UTC)." })
+  time!: string;
+
+  @Field(() => String)
+  datacontenttype!: string;
+
+  @Field(() => String, {
+    description: "The feed position (CloudEvents sequence extension): ascending in commit order.",
+  })
+  sequence!: string;
+
+  @Field(() => GraphQLJSONObject, { description: "The event's data, as the catalogue (eventTypes) declares it." })
+  data!: Record<string, unknown>;
+
+  @Field(() => String, {
+    description: "The event exactly as webhooks and JetStream carry it: structured CloudEvents JSON.",
+  })
+  cloudEvent!: string;
+
+  static from(row: OutboxEvent): EventNode {
+    const json = cloudEventJson(row);
+    return Object.assign(new EventNode(), {
+      id: String(json.id),
+      specversion: String(json.specversion),
+      source: String(json.source),
+      type: String(json.type),
+      subject: String(json.subject),
+      time: String(json.time),
+      datacontenttype: String(json.datacontenttype),
+      sequence: String(json.sequence ?? ""),
+      data: json.data as Record<string, unknown>,
+      cloudEvent: JSON.stringify(json),
+    });
+  }
+}
+
+@ObjectType("EventConnection", { description: "A page of the change feed, in position order." })
+export class EventConnection {
+  @Field(() => [EventNode])
+  @Extensions({ pagedByParent: true }) // as many as the query's `first` (core schema/list-bounds.ts)
+  nodes!: EventNode[];
+
+  @Field(() => PageInfo, {
+    description: "endCursor is set on every page (also an empty one): keep it and ask again later.",
+  })
+  pageInfo!: PageInfo;
+}
+
+@ObjectType("EventDataField", { description: "One field of an event type's data." })
+export class EventDataField {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, {
+    description: "id (decimal string), integer, money (kronor, two decimals), date (YYYY-MM-DD), enum or boolean.",
+  })
+  type!: string;
+
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => Boolean)
+  nullable!: boolean;
+}
+
+@ObjectType("EventTypeInfo", { description: "An event type of the catalogue." })
+export class EventTypeInfo {
+  @Field(() => String, { description: "The CloudEvents type." })
+  type!: string;
+
+  @Field(() => String)
+  domain!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => String, { description: "The scope a receiver needs." })
+  scope!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The scope needed instead when the event concerns a protected identity or placement.",
+  })
+  protectedScope!: string | null;
+
+  @Field(() => String, { description: "The aggregate the subject names, e.g. FeedbackItem." })
+  subjectType!: string;
+
+  @Field(() => [EventDataField])
+  @MaxItems(MAX_EVENT_DATA_FIELDS) // the declared fields of one type; ids and facts only
+  data!: EventDataField[];
+
+  static from(event: EventType): EventTypeInfo {
+    return Object.assign(new EventTypeInfo(), {
+      type: event.type,
+      domain: event.domain,
+      name: event.name,
+      version: event.version,
+      description: event.description,
+      scope: event.scope,
+      protectedScope: event.protectedScope ?? null,
+      subjectType: event.subjectType,
+      data: Object.entries(event.data).map(([name, field]) =>
+        Object.assign(new EventDataField(), {
+          name,
+          type: field.type,
+          description: field.description,
+          nullable: field.nullable ?? false,
+        }),
+      ),
+    });
+  }
+}

@@ -1,0 +1,148 @@
+import { ArrayMaxSize, IsOptional, Max, Min, ValidateNested } from "class-validator";
+import {
+  Args,
+  ArgsType,
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  InputType,
+  Int,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from "type-graphql";
+import {
+  DomainError,
+  MaxItems,
+  UnauthenticatedError,
+  ValidationError,
+  type OutboxEvent,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { activeCatalogue } from "../catalogue-registry";
+import type { EventHub } from "./event-hub";
+import { EventConnection, EventNode, EventTypeInfo, MAX_EVENT_TYPES } from "./event.types";
+import { FEED_SCOPES } from "./feed-access";
+import { feedCursor, positionAfter } from "./feed-cursor";
+import { readFeed } from "./read-feed";
+import { readCommitted } from "./event-source";
+
+export const DEFAULT_FEED_PAGE = 50;
+export const MAX_FEED_PAGE = 100;
+
+@InputType("EventFilter", { description: "Which events: omit a field for no restriction." })
+export class EventFilterInput {
+  @Field(() => [String], {
+    nullable: true,
+    description: "Only these event types (see eventTypes); omit for every type your scopes allow.",
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_EVENT_TYPES)
+  types?: string[] | null;
+}
+
+@ArgsType()
+export class EventFeedArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: "pageInfo.endCursor of the previous page; omit to start at the beginning.",
+  })
+  after?: string | null;
+
+  @Field(() => EventFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: EventFilterInput | null;
+
+  @Field(() => Int, {
+    defaultValue: DEFAULT_FEED_PAGE,
+    description: `Events in this page, 1–${MAX_FEED_PAGE} (default ${DEFAULT_FEED_PAGE}).`,
+  })
+  @Min(1, { message: `$property must be at least 1` })
+  @Max(MAX_FEED_PAGE, { message: `$property must be at most ${MAX_FEED_PAGE}` })
+  first!: number;
+}
+
+/** `types` checked against the catalogue: an unknown type is a typo, not an empty filter. */
+export function knownTypes(types: readonly string[] | null | undefined, field = "filter.types"): string[] | null {
+  if (types === null || types === undefined) return null;
+  if (types.length > MAX_EVENT_TYPES) throw new ValidationError(field, "maxItems", `at most ${MAX_EVENT_TYPES} types`);
+  const catalogue = activeCatalogue();
+  types.forEach((t, i) => {
+    if (!catalogue.has(t))
+      throw new ValidationError(
+        `${field}[${i}]`,
+        "eventType",
+        "is not an event type of the catalogue (see the eventTypes query)",
+      );
+  });
+  return [...new Set(types)];
+}
+
+/** What a subscription's context carries besides the request context: the process's event hub. */
+export interface EventSubscriptionContext extends RequestContext {
+  eventHub?: EventHub;
+}
+
+function callerScopes(ctx: RequestContext): string[] {
+  if (!ctx.principal) throw new UnauthenticatedError();
+  return [...ctx.principal.scopes];
+}
+
+@Resolver()
+export class EventFeedResolver {
+  @Authorized(FEED_SCOPES)
+  @Query(() => EventConnection, {
+    description:
+      "The change feed: events in position (commit) order after a cursor, only those your scopes may receive. Keep pageInfo.endCursor and ask again to catch up; pages have no gaps and no duplicates.",
+  })
+  async events(@Args(() => EventFeedArgs) args: EventFeedArgs, @Ctx() ctx: RequestContext): Promise<EventConnection> {
+    const after = positionAfter(args.after);
+    const first = args.first ?? DEFAULT_FEED_PAGE;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_FEED_PAGE)
+      throw new ValidationError("first", "range", `must be between 1 and ${MAX_FEED_PAGE}`);
+    const types = knownTypes(args.filter?.types);
+    const scopes = callerScopes(ctx);
+    const rows = await readCommitted(ctx.ds, (db) => readFeed(db, { after, scopes, types, limit: first + 1 }));
+    const page = rows.slice(0, first);
+    const last = page.length ? page[page.length - 1].position! : after;
+    return Object.assign(new EventConnection(), {
+      nodes: page.map(EventNode.from),
+      pageInfo: { hasNextPage: rows.length > first, endCursor: last === null ? null : feedCursor(last) },
+    });
+  }
+
+  @Authorized(FEED_SCOPES)
+  @Query(() => [EventTypeInfo], {
+    description: "The event catalogue: every event type, the scope it needs and the fields of its data.",
+  })
+  @MaxItems(MAX_EVENT_TYPES) // the catalogue of the composition (checked when the events module is composed)
+  eventTypes(): EventTypeInfo[] {
+    return [...activeCatalogue().values()].sort((a, b) => a.type.localeCompare(b.type)).map(EventTypeInfo.from);
+  }
+
+  @Authorized(FEED_SCOPES)
+  @Subscription(() => EventNode, {
+    name: "events",
+    description:
+      "Live events your scopes may receive, from the moment you subscribe (over graphql-ws at /graphql). Catch up on what you missed with the events query.",
+    subscribe: ({ args, context }) => {
+      const ctx = context as EventSubscriptionContext;
+      if (!ctx.eventHub)
+        throw new DomainError("BAD_USER_INPUT", "Subscriptions are served over WebSocket (graphql-ws) at /graphql");
+      return ctx.eventHub.subscribe({
+        scopes: callerScopes(ctx),
+        types: knownTypes((args as { filter?: EventFilterInput | null }).filter?.types),
+      });
+    },
+  })
+  eventsSubscription(
+    @Root() event: OutboxEvent,
+    @Arg("filter", () => EventFilterInput, { nullable: true })
+    _filter?: EventFilterInput | null,
+  ): EventNode {
+    return EventNode.from(event);
+  }
+}

@@ -1,0 +1,63 @@
+import { isMysql, isUniqueViolation } from "@arbetsliv/core";
+import type { DataSource, EntityManager } from "typeorm";
+
+export const OUTBOX_TABLE = "event_outbox";
+export const STATE_TABLE = "event_relay_state";
+export const STATE_ROWS = ["sequencer", "publisher", "leader"] as const;
+export type StateRow = (typeof STATE_ROWS)[number];
+
+/** Quotes an identifier for the database at hand (backticks on MariaDB, double quotes on sqlite). */
+export function quoter(source: DataSource | EntityManager): (name: string) => string {
+  const ds = "connection" in source ? source.connection : source;
+  return (name) => ds.driver.escape(name);
+}
+
+/**
+ * Locks one state row for the rest of the transaction, or returns null when another relay holds
+ * it (MariaDB `FOR UPDATE SKIP LOCKED`: the other one is doing the work, try again later). On
+ * sql.js the transaction queue already serialises, so a plain read suffices.
+ */
+export async function claimStateRow(manager: EntityManager, name: StateRow): Promise<{ lastPosition: number } | null> {
+  const q = quoter(manager);
+  const lock = isMysql(manager) ? " FOR UPDATE SKIP LOCKED" : "";
+  const rows = (await manager.query(
+    `SELECT ${q("lastPosition")} AS lastPosition FROM ${q(STATE_TABLE)} WHERE ${q("name")} = ?${lock}`,
+    [name],
+  )) as { lastPosition: number | string }[];
+  return rows.length ? { lastPosition: Number(rows[0].lastPosition) } : null;
+}
+
+/**
+ * Creates the state rows a fresh database lacks (on the embedded database the schema comes from
+ * the entities, so no migration can insert them). The sequencer starts after any position
+ * already in the outbox. Two relays starting at once: the second insert is a harmless duplicate.
+ */
+export async function ensureStateRows(ds: DataSource): Promise<void> {
+  const q = quoter(ds);
+  const existing = (await ds.query(`SELECT ${q("name")} AS name FROM ${q(STATE_TABLE)}`)) as { name: string }[];
+  for (const name of STATE_ROWS) {
+    if (existing.some((row) => row.name === name)) continue;
+    let start = 0;
+    if (name === "sequencer") {
+      const max = (await ds.query(`SELECT MAX(${q("position")}) AS maxPosition FROM ${q(OUTBOX_TABLE)}`)) as {
+        maxPosition: number | string | null;
+      }[];
+      start = Number(max[0]?.maxPosition ?? 0);
+    }
+    try {
+      await ds.query(`INSERT INTO ${q(STATE_TABLE)} (${q("name")}, ${q("lastPosition")}) VALUES (?, ?)`, [name, start]);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
+/** Integers from the database, checked before they are written into SQL text. */
+export function sqlIntegers(values: readonly number[]): string {
+  return values
+    .map((v) => {
+      if (!Number.isSafeInteger(v)) throw new Error(`not an integer: ${String(v)}`);
+      return String(v);
+    })
+    .join(", ");
+}

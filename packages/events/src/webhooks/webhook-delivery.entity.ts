@@ -1,0 +1,74 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+
+export enum DeliveryStatus {
+  PENDING = "PENDING",
+  DELIVERED = "DELIVERED",
+  FAILED_RETRYING = "FAILED_RETRYING",
+  DEAD = "DEAD",
+}
+
+registerEnumType(DeliveryStatus, {
+  name: "WebhookDeliveryStatus",
+  description:
+    "PENDING: not tried yet; FAILED_RETRYING: waiting for the next try; DEAD: gave up after the limit (retry or replay it).",
+});
+
+/**
+ * One event to one endpoint. Unique per (webhook, event): an event is scheduled to an endpoint at
+ * most once, and a replay makes the same row PENDING again (same `webhook-id` header = event id).
+ */
+@ObjectType("WebhookDelivery", { description: "One event's delivery to one webhook." })
+@Entity({ name: "event_webhook_delivery" })
+@Index(["webhookId", "eventId"], { unique: true })
+@Index(["webhookId", "status", "nextAttemptAt"])
+@Index(["status", "nextAttemptAt"])
+export class WebhookDelivery {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Field(() => ID)
+  @Column({ type: "int" })
+  webhookId!: number;
+
+  @Field(() => ID, { description: "The event's id (the CloudEvents id and the webhook-id header)." })
+  @Column({ type: "int" })
+  eventId!: number;
+
+  @Field(() => String)
+  @Column({ type: "varchar", length: 128 })
+  eventType!: string;
+
+  @Field(() => Int, { description: "The event's feed position." })
+  @Column({ type: "int" })
+  position!: number;
+
+  @Field(() => DeliveryStatus)
+  @Column({ type: "varchar", length: 16 })
+  status!: DeliveryStatus;
+
+  @Field(() => Int, { description: "Tries so far (since it was scheduled, retried or replayed)." })
+  @Column({ type: "int", default: 0 })
+  attempts!: number;
+
+  @Field(() => String, { description: "ISO 8601 UTC: when it is due (next try, or the end of a running try's lease)." })
+  @Column({ type: "varchar", length: 24 })
+  nextAttemptAt!: string;
+
+  @Field(() => Int, { nullable: true, description: "HTTP status of the last try; null if no response came." })
+  @Column({ type: "int", nullable: true, default: null })
+  lastStatusCode!: number | null;
+
+  @Field(() => String, { nullable: true, description: "Why the last try failed (never the payload)." })
+  @Column({ type: "varchar", length: 200, nullable: true, default: null })
+  lastError!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", length: 24, nullable: true, default: null })
+  deliveredAt!: string | null;
+
+  @Field(() => String)
+  @Column({ type: "varchar", length: 24 })
+  createdAt!: string;
+}

@@ -1,0 +1,141 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import {
+  findFirstByKeys,
+  FirstArgs,
+  groupByKeys,
+  MaxItems,
+  toInt,
+  withFirst,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { EventScopes } from "../scopes";
+import { parseList } from "./delivery-store";
+import { DeliveryStatus, WebhookDelivery } from "./webhook-delivery.entity";
+import { WebhookEndpoint } from "./webhook.entity";
+import {
+  MAX_WEBHOOK_EVENT_TYPES,
+  RegisterWebhookInput,
+  ReplayWebhookInput,
+  UpdateWebhookInput,
+} from "./webhook.inputs";
+import { MAX_GRANTED_SCOPES, MAX_WEBHOOKS, webhookService } from "./webhook.service";
+import { WebhookDeliveryCounts, WebhookWithSecret } from "./webhook.types";
+
+const WebhooksFirst = withFirst(MAX_WEBHOOKS);
+
+@Resolver(() => WebhookEndpoint)
+export class WebhookResolver {
+  @Authorized(EventScopes.WEBHOOKS_ADMIN)
+  @Query(() => [WebhookEndpoint], { description: "Registered webhooks, oldest first." })
+  webhooks(@Args(() => WebhooksFirst) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
+    return webhookService(ctx).list(first);
+  }
+
+  @Authorized(EventScopes.WEBHOOKS_ADMIN)
+  @Query(() => WebhookEndpoint, { description: "One webhook, with its recent deliveries and counts per status." })
+  webhook(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return webhookService(ctx).get(id);
+  }
+
+  @Authorized(EventScopes.WEBHOOKS_ADMIN)
+  @Mutation(() => WebhookWithSecret, {
+    description:
+      "Register an endpoint for event types you hold the scopes of. The answer shows the signing secret — the only time it is shown.",
+  })
+  registerWebhook(@Arg("input", () => RegisterWebhookInput) input: RegisterWebhookInput, @Ctx() ctx: RequestContext) {
+    return webhookService(ctx).register(input);
+  }
+
+  @Authorized(EventScopes.WEBHOOKS_ADMIN)
+  @Mutation(() => WebhookEndpoint, { description: "Change a webhook's URL, event types, description or active flag." })
+  updateWebhook(@Arg("input", () => UpdateWebhookInput) input: UpdateWebhookInput, @Ctx() ctx: RequestContext) {
+    return webhookService(ctx).update(input);
+  }
+
+  @Authorized(EventScopes.WEBHOOKS_ADMIN)
+  @Mutation(() => WebhookWithSecret, {
+    description:
+      "A new signing secret (shown once). For 24 hours deliveries carry signatures with both the old and the new secret.",
+  })
+  rotateWebhookSecret(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return webhookService(ctx).rotateSecret(id);
+  }
+
+  @Authorized(EventScopes.WEBHOOKS_ADMIN)
+  @Mutation(() => Boolean, { description: "Delete a webhook and its delivery history." })
+  deleteWebhook(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return webhookService(ctx).remove(id);
+  }
+
+  @Authorized(EventScopes.WEBHOOKS_ADMIN)
+  @Mutation(() => WebhookEndpoint, {
+    description:
+      "Deliver again every event the webhook may receive from a point in time or an event id on (same webhook-id header, so the receiver can dedupe).",
+  })
+  replayWebhook(@Arg("input", () => ReplayWebhookInput) input: ReplayWebhookInput, @Ctx() ctx: RequestContext) {
+    return webhookService(ctx).replay(input);
+  }
+
+  @Authorized(EventScopes.WEBHOOKS_ADMIN)
+  @Mutation(() => WebhookDelivery, { description: "Try a DEAD delivery again, with a fresh number of attempts." })
+  retryDeadDelivery(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return webhookService(ctx).retryDead(id);
+  }
+
+  @FieldResolver(() => [String], { description: "Event types it receives; empty = every type its scopes may receive." })
+  @MaxItems(MAX_WEBHOOK_EVENT_TYPES)
+  eventTypes(@Root() webhook: WebhookEndpoint): string[] {
+    return parseList(webhook.eventTypesJson);
+  }
+
+  @FieldResolver(() => [String], {
+    description: "The event-receiving scopes it was granted by the one who registered it.",
+  })
+  @MaxItems(MAX_GRANTED_SCOPES)
+  scopes(@Root() webhook: WebhookEndpoint): string[] {
+    return parseList(webhook.scopesJson);
+  }
+
+  @FieldResolver(() => [WebhookDelivery], {
+    description: "Its newest deliveries first: the first `first` (default 25, at most 100).",
+  })
+  recentDeliveries(
+    @Root() webhook: WebhookEndpoint,
+    @Args(() => FirstArgs) { first }: FirstArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx
+      .loader<
+        number,
+        WebhookDelivery[]
+      >(`events.webhookDeliveries:${first}`, async (ids) => groupByKeys(ids, await findFirstByKeys(ctx.ds.manager, WebhookDelivery, "webhookId", ids, { id: "DESC" }, first), (d) => d.webhookId))
+      .load(webhook.id);
+  }
+
+  @FieldResolver(() => WebhookDeliveryCounts)
+  deliveryCounts(@Root() webhook: WebhookEndpoint, @Ctx() ctx: RequestContext) {
+    return ctx
+      .loader<number, WebhookDeliveryCounts>("events.webhookDeliveryCounts", async (ids) => {
+        const rows = await ctx.ds.manager
+          .createQueryBuilder(WebhookDelivery, "d")
+          .select("d.webhookId", "webhookId")
+          .addSelect("d.status", "status")
+          .addSelect("COUNT(*)", "n")
+          .where("d.webhookId IN (:...ids)", { ids: [...ids] })
+          .groupBy("d.webhookId")
+          .addGroupBy("d.status")
+          .getRawMany<{ webhookId: unknown; status: DeliveryStatus; n: unknown }>();
+        return ids.map((id) => {
+          const count = (status: DeliveryStatus) =>
+            toInt(rows.find((r) => toInt(r.webhookId) === id && r.status === status)?.n);
+          return {
+            pending: count(DeliveryStatus.PENDING),
+            failedRetrying: count(DeliveryStatus.FAILED_RETRYING),
+            delivered: count(DeliveryStatus.DELIVERED),
+            dead: count(DeliveryStatus.DEAD),
+          };
+        });
+      })
+      .load(webhook.id);
+  }
+}
