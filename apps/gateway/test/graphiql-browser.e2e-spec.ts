@@ -93,4 +93,48 @@ async function headersEditorText(page: Page): Promise<string> {
     expect(body.data?.feedbackStatistics).toHaveProperty("byBusinessArea");
     expect(pageErrors).toEqual([]);
   });
+
+  it("runs a subscription over graphql-ws with the pasted token and shows the event a change makes", async () => {
+    const token = await gw.token(["synpunkter:events"], "graphiql-subscriber");
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.goto(`${gw.url}/graphql`);
+    await headersEditorText(page);
+    await page.locator(".graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror").click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText(JSON.stringify({ Authorization: `Bearer ${token}` }));
+    await page.locator(".graphiql-query-editor .CodeMirror").click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText("subscription { events { id type subject } }");
+    const socket = page.waitForEvent("websocket", (ws) => ws.url().endsWith("/graphql"));
+    const subscribed = socket.then(
+      (ws) =>
+        new Promise<void>((resolve) =>
+          ws.on("framesent", (f) => String(f.payload).includes('"subscribe"') && resolve()),
+        ),
+    );
+    await page.getByRole("button", { name: /execute query/i }).click();
+    await subscribed;
+
+    // A change made elsewhere (an e-service registering feedback) reaches the open subscription.
+    const writer = await gw.token(["synpunkter:write"], "e-service");
+    const created = await fetch(`${gw.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${writer}` },
+      body: JSON.stringify({
+        query: `mutation { registerFeedback(input: { kind: PRAISE, criterion: INFORMATION, businessAreaId: "1", channel: E_SERVICE, description: "Bra bemötande", wantsReply: false }) { id } }`,
+      }),
+    }).then((r) => r.json() as Promise<{ data: { registerFeedback: { id: string } } }>);
+    const subject = `FeedbackItem/${created.data.registerFeedback.id}`;
+    const shown = (text: string) =>
+      (
+        (
+          globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }
+        ).document.querySelector(".graphiql-response")?.textContent ?? ""
+      ).includes(text);
+    await page.waitForFunction(shown, subject, { timeout: 30_000 });
+    expect(await page.evaluate(shown, "se.arbetsliv.synpunkter.feedback.received.v1")).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
 });

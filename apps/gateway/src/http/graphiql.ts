@@ -10,6 +10,7 @@ const assetFiles: Record<string, { module: string; file: string; type: string }>
   "react-dom.js": { module: "react-dom", file: "umd/react-dom.production.min.js", type: "text/javascript" },
   "graphiql.js": { module: "graphiql", file: "graphiql.min.js", type: "text/javascript" },
   "graphiql.css": { module: "graphiql", file: "graphiql.min.css", type: "text/css" },
+  "graphql-ws.js": { module: "graphql-ws", file: "umd/graphql-ws.min.js", type: "text/javascript" },
 };
 
 const cache = new Map<string, Buffer>();
@@ -32,7 +33,30 @@ const INIT_SCRIPT = `
 // says how to add one. GraphiQL keeps what the developer types (shouldPersistHeaders) in its
 // tab state in localStorage. Passing "headers" would overwrite that on every load, so only
 // "defaultHeaders" is given: it applies when nothing is stored yet.
-const fetcher = GraphiQL.createFetcher({ url: "/graphql" });
+// Subscriptions go over graphql-ws on the same path, with the headers pane's Authorization as the
+// connection's connectionParams (a browser cannot set headers on a WebSocket); one connection per
+// running subscription, closed when GraphiQL stops it.
+const httpFetcher = GraphiQL.createFetcher({ url: "/graphql" });
+const wsUrl = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/graphql";
+function isSubscription(params, opts) {
+  const definitions = (opts && opts.documentAST && opts.documentAST.definitions) || [];
+  const operations = definitions.filter((d) => d.kind === "OperationDefinition");
+  const chosen = operations.find((d) => d.name && d.name.value === params.operationName) || operations[0];
+  return Boolean(chosen && chosen.operation === "subscription");
+}
+function fetcher(params, opts) {
+  if (!isSubscription(params, opts)) return httpFetcher(params, opts);
+  const headers = (opts && opts.headers) || {};
+  const authorization = headers.Authorization || headers.authorization;
+  return {
+    subscribe(observer) {
+      const client = graphqlWs.createClient({ url: wsUrl, lazy: true, retryAttempts: 0, connectionParams: authorization ? { authorization } : {} });
+      const fail = (e) => observer.error(e instanceof Error ? e : new Error("connection closed" + (e && e.code ? " (" + e.code + " " + (e.reason || "") + ")" : "")));
+      const dispose = client.subscribe(params, { next: (value) => observer.next(value), error: fail, complete: () => observer.complete() });
+      return { unsubscribe() { dispose(); client.dispose(); } };
+    },
+  };
+}
 ReactDOM.createRoot(document.getElementById("graphiql")).render(
   React.createElement(GraphiQL, {
     fetcher,
@@ -56,6 +80,7 @@ export const GRAPHIQL_PAGE = `<!doctype html>
 <script src="/graphiql/react.js"></script>
 <script src="/graphiql/react-dom.js"></script>
 <script src="/graphiql/graphiql.js"></script>
+<script src="/graphiql/graphql-ws.js"></script>
 <script src="/graphiql/init.js"></script>
 </body>
 </html>`;
