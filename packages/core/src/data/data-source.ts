@@ -12,16 +12,54 @@ import { StatementCountingLogger } from "./statement-counter";
  * once the schema exists (MariaDB gets them from core's first migration).
  */
 class ArbetslivDataSource extends DataSource {
+  private saveNextCommit: (() => void) | null = null;
+
   override async initialize(): Promise<this> {
     await super.initialize();
+    if (this.options.type === "sqljs" && this.options.autoSave)
+      this.saveNextCommit = saveOnlyWhatChanged(this.driver as unknown as SqljsDriverInternals);
     await installEmbeddedAppendOnlyTriggers(this);
+    this.saveNextCommit?.();
     return this;
   }
 
   override async synchronize(dropBeforeSync?: boolean): Promise<void> {
     await super.synchronize(dropBeforeSync);
     if (this.isInitialized) await installEmbeddedAppendOnlyTriggers(this);
+    // Schema changes are not counted as changed rows: make sure the next save writes them.
+    this.saveNextCommit?.();
   }
+}
+
+/** What saveOnlyWhatChanged uses of TypeORM's sql.js driver. */
+interface SqljsDriverInternals {
+  autoSave(): Promise<void>;
+  queryRunner?: { isTransactionActive: boolean };
+  databaseConnection: { exec(sql: string): { values: unknown[][] }[] };
+}
+
+/**
+ * Embedded file database: TypeORM's sql.js driver writes the WHOLE file after every transaction
+ * that ran anything but a SELECT — BEGIN included — so a read-only transaction, a failed insert
+ * (an idempotency key's loser) or an idle poll of the event relay rewrote all of it (22 MB with
+ * the demo data, ~100 ms of blocked event loop each). Writes are skipped when SQLite counts no
+ * changed row since the last write; every commit that changed a row is still on disk before its
+ * answer. Returns a function that forces the next save (after schema changes, which are not counted).
+ */
+function saveOnlyWhatChanged(driver: SqljsDriverInternals): () => void {
+  const save = driver.autoSave.bind(driver);
+  const changedRows = () => Number(driver.databaseConnection.exec("SELECT total_changes()")[0]?.values[0]?.[0] ?? 0);
+  let countAtLastSave = -1;
+  driver.autoSave = async () => {
+    if (driver.queryRunner?.isTransactionActive) return save(); // TypeORM's own no-op inside a transaction
+    if (changedRows() === countAtLastSave) return;
+    await save();
+    // Export closes and reopens the database, which restarts SQLite's count.
+    countAtLastSave = changedRows();
+  };
+  return () => {
+    countAtLastSave = -1;
+  };
 }
 
 export type DatabaseConfig =
