@@ -44,7 +44,8 @@ interface SqljsDriverInternals {
  * (an idempotency key's loser) or an idle poll of the event relay rewrote all of it (22 MB with
  * the demo data, ~100 ms of blocked event loop each). Writes are skipped when SQLite counts no
  * changed row since the last write; every commit that changed a row is still on disk before its
- * answer. Returns a function that forces the next save (after schema changes, which are not counted).
+ * answer (COMMIT itself marks the connection changed, so a read released meanwhile by another
+ * caller cannot make TypeORM skip that save — test/embedded-file.integration-spec.ts). Returns a function that forces the next save (after schema changes, which are not counted).
  */
 function saveOnlyWhatChanged(driver: SqljsDriverInternals): () => void {
   const save = driver.autoSave.bind(driver);
