@@ -169,10 +169,10 @@ export class GatewayProcess {
     return this.exit === null;
   }
 
-  /** A token signed with the secret the process was started with. */
-  token(scopes: string[], subject = "process-test-user"): Promise<string> {
+  /** A token signed with the secret the process was started with (valid 8 h, or `expiresIn`, e.g. "3s"). */
+  token(scopes: string[], subject = "process-test-user", expiresIn?: string): Promise<string> {
     const secret = this.env.AUTH_JWT_SECRET ?? "arbetsliv-development-secret-not-for-production";
-    return signDevelopmentToken(secret, { sub: subject, scopes });
+    return signDevelopmentToken(secret, { sub: subject, scopes }, expiresIn);
   }
 
   /** The first log line (already written or still to come) that passes the test. */

@@ -12,6 +12,7 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
+import { decodeJwt } from "jose";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { DataSource } from "typeorm";
 import { createRequestContext, formatError, type Principal, type TokenVerifier } from "@arbetsliv/core";
@@ -36,6 +37,17 @@ interface Extra extends Record<PropertyKey, unknown> {
   socket: WebSocket;
   request: IncomingMessage;
   principal?: Principal;
+  /** Closes the connection when its token expires. */
+  expiry?: NodeJS.Timeout;
+}
+
+/** Longest a timer can wait (2^31 − 1 ms); tokens live at most hours, so this never cuts one short. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** When a verified token expires (its `exp`, in ms), or null without one. */
+function tokenExpiry(token: string): number | null {
+  const exp = decodeJwt(token).exp;
+  return typeof exp === "number" ? exp * 1000 : null;
 }
 
 function refusal(code: string, message: string): GraphQLError[] {
@@ -123,9 +135,21 @@ export function attachSubscriptionServer(o: {
         }
         perSubject.set(principal.subject, held + 1);
         ctx.extra.principal = principal;
+        // A connection lives no longer than the token that opened it: at `exp` it closes (4401),
+        // and the client reconnects with a fresh token (scopes checked again).
+        const expiresAt = m ? tokenExpiry(m[1]) : null;
+        if (expiresAt !== null) {
+          const socket = ctx.extra.socket;
+          ctx.extra.expiry = setTimeout(
+            () => socket.close(WS_CLOSE.UNAUTHORIZED, "The token has expired: reconnect with a new one"),
+            Math.min(MAX_TIMER_MS, Math.max(0, expiresAt - Date.now())),
+          );
+          ctx.extra.expiry.unref();
+        }
         return true;
       },
       onClose: (ctx) => {
+        clearTimeout(ctx.extra.expiry);
         const subject = ctx.extra.principal?.subject;
         if (subject === undefined) return;
         const left = (perSubject.get(subject) ?? 1) - 1;

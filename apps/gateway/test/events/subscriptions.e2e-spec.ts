@@ -151,6 +151,13 @@ describe(`GraphQL subscriptions over graphql-ws on the built gateway (production
     expect(await scopeless.closed).toBe(4403);
   });
 
+  it("closes a connection when the token that opened it expires (4401)", async () => {
+    const shortLived = await open(await gw.token(["synpunkter:events"], "short-lived", "3s"));
+    const s = shortLived.subscribe(`subscription { events { id } }`);
+    expect(await shortLived.closed).toBe(4401);
+    await s.done;
+  });
+
   it("serves only the events subscription: queries and mutations go over HTTP", async () => {
     const c = await open(await gw.token(["synpunkter:events", "synpunkter:read"], "frontend-ops"));
     const q = c.subscribe(`query { eventTypes { type } }`);
