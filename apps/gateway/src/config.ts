@@ -1,5 +1,12 @@
 import { eventsConfigFromEnv, type EventsConfig } from "./events/events-config";
-import { databaseConfigFromEnv, DEFAULT_TOKEN_POLICY, minCellFromEnv, type DatabaseConfig, type TokenPolicy, type TokenVerifierConfig } from "@arbetsliv/core";
+import {
+  databaseConfigFromEnv,
+  DEFAULT_TOKEN_POLICY,
+  minCellFromEnv,
+  type DatabaseConfig,
+  type TokenPolicy,
+  type TokenVerifierConfig,
+} from "@arbetsliv/core";
 
 export type Environment = "development" | "production" | "test";
 
@@ -40,11 +47,20 @@ export const DEVELOPMENT_SECRET = "arbetsliv-development-secret-not-for-producti
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee apps/gateway/.env.example for every variable.`);
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee apps/gateway/.env.example for every variable.`,
+    );
   }
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+function int(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
@@ -80,7 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     problems.push((e as Error).message);
   }
   if (production && database.kind === "sqljs" && !bool(env, "DB_ALLOW_EMBEDDED", false, problems)) {
-    problems.push("Production needs DATABASE_URL (mariadb://user:pass@host:3306/db); the embedded database is for development. Set DB_ALLOW_EMBEDDED=true only for a demo.");
+    problems.push(
+      "Production needs DATABASE_URL (mariadb://user:pass@host:3306/db); the embedded database is for development. Set DB_ALLOW_EMBEDDED=true only for a demo.",
+    );
   }
 
   const secret = env.AUTH_JWT_SECRET;
@@ -91,8 +109,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   const audience = env.AUTH_AUDIENCE || undefined;
   // Tokens must carry exp and live at most this long (exp − iat, or exp − now without iat).
   const tokenPolicy: TokenPolicy = {
-    maxLifetimeSeconds: int(env, "AUTH_MAX_TOKEN_LIFETIME_SECONDS", DEFAULT_TOKEN_POLICY.maxLifetimeSeconds, 60, 7 * 86_400, problems),
-    clockToleranceSeconds: int(env, "AUTH_CLOCK_SKEW_SECONDS", DEFAULT_TOKEN_POLICY.clockToleranceSeconds, 0, 300, problems),
+    maxLifetimeSeconds: int(
+      env,
+      "AUTH_MAX_TOKEN_LIFETIME_SECONDS",
+      DEFAULT_TOKEN_POLICY.maxLifetimeSeconds,
+      60,
+      7 * 86_400,
+      problems,
+    ),
+    clockToleranceSeconds: int(
+      env,
+      "AUTH_CLOCK_SKEW_SECONDS",
+      DEFAULT_TOKEN_POLICY.clockToleranceSeconds,
+      0,
+      300,
+      problems,
+    ),
   };
   if (jwksUrl) {
     try {
@@ -114,7 +146,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   }
 
   const accessLogKey = env.ACCESS_LOG_KEY ?? (production ? "" : "arbetsliv-development-access-log-key");
-  if (production && accessLogKey.length < 32) problems.push("ACCESS_LOG_KEY must be set to at least 32 characters in production (it keys identity numbers in the access log)");
+  if (production && accessLogKey.length < 32)
+    problems.push(
+      "ACCESS_LOG_KEY must be set to at least 32 characters in production (it keys identity numbers in the access log)",
+    );
 
   // Statistics disclosure control: counts of persons below this are suppressed (core reads it per request).
   try {
@@ -123,7 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     problems.push((e as Error).message);
   }
   const logLevel = (env.LOG_LEVEL ?? "info") as GatewayConfig["logLevel"];
-  if (!["debug", "info", "warn", "error"].includes(logLevel)) problems.push(`LOG_LEVEL must be debug, info, warn or error (got "${logLevel}")`);
+  if (!["debug", "info", "warn", "error"].includes(logLevel))
+    problems.push(`LOG_LEVEL must be debug, info, warn or error (got "${logLevel}")`);
 
   const config: GatewayConfig = {
     env: rawEnv as Environment,
@@ -148,9 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     logLevel,
     events: eventsConfigFromEnv(
       env,
-      production,
       (name, fallback, min, max) => int(env, name, fallback, min, max, problems),
-      (name, fallback) => bool(env, name, fallback, problems),
       problems,
     ),
   };

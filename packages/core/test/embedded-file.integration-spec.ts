@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import initSqlJs from "sql.js";
-import { AccessLogEntry, coreModule, createDataSource, inTransaction } from "../src";
+import { AccessAction, AccessLogEntry, coreModule, createDataSource, inTransaction } from "../src";
 import type { DataSource } from "typeorm";
 
 /**
@@ -25,13 +24,16 @@ import type { DataSource } from "typeorm";
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** What a new process would find: a copy of the file, opened on its own. */
   async function rowsOnDisk(): Promise<number> {
-    const SQL = await initSqlJs();
-    const db = new SQL.Database(readFileSync(file));
+    const copy = join(dir, "copy.sqlite");
+    copyFileSync(file, copy);
+    const reader = createDataSource({ kind: "sqljs", file: copy }, { modules: [coreModule], synchronize: false });
+    await reader.initialize();
     try {
-      return Number(db.exec("SELECT COUNT(*) FROM access_log")[0].values[0][0]);
+      return await reader.manager.count(AccessLogEntry);
     } finally {
-      db.close();
+      await reader.destroy();
     }
   }
 
@@ -39,11 +41,11 @@ import type { DataSource } from "typeorm";
     occurredAt: new Date(),
     actor: "tester",
     requestId: null,
-    action: "CREATE",
+    action: AccessAction.CREATE,
     operation,
     domain: "core",
     recordType: "Test",
-    recordIds: "1",
+    recordIds: ["1"],
     subjectKeys: null,
   });
 

@@ -93,6 +93,11 @@ describe(`live events from the outbox on ${testDatabaseKind()}`, () => {
     const back = rowFromMessage(subject, JSON.stringify(cloudEventJson(original)))!;
     expect(back).toEqual({ ...original, requiredScope: "feedtest:protected" });
     expect(cloudEventJson(back)).toEqual(cloudEventJson(original));
+    // Under a subject prefix (NATS_SUBJECT_PREFIX) the protected part is recognised after it.
+    const prefixed = natsSubject(original, protectedScopes(activeCatalogue()), "staging.a1");
+    expect(prefixed).toBe("staging.a1.arbetsliv.protected.feedtest.case.opened.v1");
+    expect(rowFromMessage(prefixed, JSON.stringify(cloudEventJson(original)), "staging.a1")).toEqual(back);
+    expect(() => natsSubject(original, new Set(), "bad prefix")).toThrow(/subject prefix must be/);
     expect(
       rowFromMessage(
         "arbetsliv.x.y.v1",

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { inTransaction, OutboxEvent } from "@arbetsliv/core";
 import { createTestDatabase, type TestDatabase } from "@arbetsliv/core/testing";
 import { jetstreamManager, type JetStreamManager } from "@nats-io/jetstream";
@@ -13,14 +12,23 @@ import {
   type RelayHandle,
   type RelayOptions,
 } from "../src/relay";
-import { activateTestCatalogue, createWidget, relayOnlyModule, relayTestModule } from "./relay-test-module";
+import { jetStreamEventSource } from "../src/feed/jetstream-source";
+import { deleteNatsNamespace, uniqueNatsNamespace } from "../src/testing";
+import {
+  activateTestCatalogue,
+  createWidget,
+  relayOnlyModule,
+  relayTestModule,
+  watchTransactions,
+} from "./relay-test-module";
 
 const NATS_URL = process.env.NATS_URL ?? "127.0.0.1:4222";
 /** A port nothing listens on: NATS "down". */
 const NATS_DOWN = "127.0.0.1:4299";
-const STREAM = `RELAY_TEST_${process.pid}_${randomBytes(3).toString("hex")}`.toUpperCase();
-/** Its own subjects, so it does not overlap the default stream or other test files' streams. */
-const PREFIX = STREAM.toLowerCase();
+/** A stream and subjects of its own: no overlap with ARBETSLIV_EVENTS or another test file's stream. */
+const NAMESPACE = uniqueNatsNamespace("relay-jetstream");
+const STREAM = NAMESPACE.stream;
+const PREFIX = NAMESPACE.subjectPrefix;
 const TARGET = { servers: NATS_URL, stream: STREAM, subjectPrefix: PREFIX };
 
 interface LogLine {
@@ -87,8 +95,8 @@ describe("the relay's publishing to JetStream", () => {
     await Promise.all(running.splice(0).map((r) => r.stop()));
   });
   afterAll(async () => {
-    await jsm.streams.delete(STREAM).catch(() => undefined);
     await nc.close();
+    await deleteNatsNamespace(NATS_URL, NAMESPACE);
     await db.close();
   });
 
@@ -145,6 +153,20 @@ describe("the relay's publishing to JetStream", () => {
     }
   });
 
+  it("publishing idle opens no transaction (a plain SELECT finds nothing to publish)", async () => {
+    const relay = startRelay({ nats: TARGET, pollMs: 5 });
+    await inTransaction(ds, (m) => createWidget(m, 4));
+    relay.wake();
+    await waitFor("published", async () => (await unpublished()) === 0);
+    const watch = watchTransactions(ds);
+    try {
+      await waitFor("many idle ticks of sequencer and publisher", async () => watch.idleChecks() >= 60);
+      expect(watch.transactions()).toBe(0);
+    } finally {
+      watch.stop();
+    }
+  });
+
   it("keeps sequencing while NATS is unreachable, warns once, does not crash, and stops cleanly", async () => {
     lines.length = 0;
     const relay = startRelay({ nats: { ...TARGET, servers: NATS_DOWN } });
@@ -169,5 +191,24 @@ describe("the relay's publishing to JetStream", () => {
     const back = startRelay({ nats: TARGET });
     back.wake();
     await waitFor("backlog published", async () => (await unpublished()) === 0);
+  });
+  it("the subscriptions' JetStream source reads the same prefixed namespace: each new event once, its receiver scope recovered", async () => {
+    const source = jetStreamEventSource({ ...TARGET, log });
+    const heard: OutboxEvent[] = [];
+    source.onEvent((event) => heard.push(event));
+    await source.start();
+    try {
+      const relay = startRelay({ nats: TARGET });
+      const plain = await inTransaction(ds, (m) => createWidget(m, 3));
+      const hidden = await inTransaction(ds, (m) => createWidget(m, 3, true));
+      relay.wake();
+      await waitFor("both events from JetStream", async () => heard.length >= 2);
+      expect(heard.map((e) => e.subject)).toEqual([`Widget/${plain}`, `Widget/${hidden}`]);
+      expect(heard.map((e) => e.requiredScope)).toEqual(["relaytest:read", "relaytest:protected"]);
+      const rows = await ds.manager.find(OutboxEvent, { where: { subject: `Widget/${plain}` } });
+      expect(heard[0]).toMatchObject({ id: rows[0].id, position: rows[0].position, type: rows[0].type });
+    } finally {
+      await source.stop();
+    }
   });
 });

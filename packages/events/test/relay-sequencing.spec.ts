@@ -16,6 +16,7 @@ import {
   relayOnlyModule,
   relayTestModule,
   RelayTestWidget,
+  watchTransactions,
 } from "./relay-test-module";
 
 const silent: EventLog = { log: () => undefined };
@@ -59,6 +60,7 @@ describe("the relay's sequencing", () => {
     await ensureStateRows(ds);
   });
   afterAll(() => db.close());
+  const unsequenced = () => ds.manager.count(OutboxEvent, { where: { position: IsNull() } });
   afterEach(async () => {
     await Promise.all(running.splice(0).map((r) => r.stop()));
   });
@@ -197,6 +199,35 @@ describe("the relay's sequencing", () => {
     await Promise.all([a.stop(), b.stop()]);
     // On MariaDB the lease picks one relay; on sql.js (one process) each relay is its own leader.
     if (isMysql(ds)) expect(new Set(runs).size).toBe(1);
+  });
+
+  it("opens no transaction while idle: sequencer, leader and housekeeping decide from plain SELECTs", async () => {
+    // On the embedded file database every committed transaction rewrites the whole file.
+    await inTransaction(ds, (m) => createWidget(m, 1));
+    const ran: string[] = [];
+    const log: EventLog = {
+      log: (_level, message, fields) => {
+        if (message.startsWith("relay: scheduled job")) ran.push(String(fields?.job));
+      },
+    };
+    const everyTick = { name: "idle-test", description: "test", everyMs: 20, run: async () => 0 };
+    const relay = startRelay({ ds, log, pollMs: 5, jobs: [everyTick] });
+    relay.wake();
+    await waitFor("the event sequenced", async () => (await unsequenced()) === 0);
+    await waitFor("the housekeeping's first run", async () =>
+      ["purge-outbox", "purge-idempotency-keys"].every((job) => ran.includes(job)),
+    );
+    const watch = watchTransactions(ds);
+    try {
+      await waitFor("many idle ticks", async () => watch.idleChecks() >= 50 && ran.length >= 10);
+      expect(watch.transactions()).toBe(0);
+      // Work again: now the relay opens its transaction (and the watch sees transactions at all).
+      await inTransaction(ds, (m) => createWidget(m, 2));
+      await waitFor("the new event sequenced", async () => (await unsequenced()) === 0);
+      expect(watch.transactions()).toBeGreaterThanOrEqual(2);
+    } finally {
+      watch.stop();
+    }
   });
 
   if (process.env.TEST_DATABASE_URL) {

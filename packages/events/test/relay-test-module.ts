@@ -3,7 +3,9 @@ import {
   Column,
   Entity,
   PrimaryGeneratedColumn,
+  type DataSource,
   type EntityManager,
+  type EntitySubscriberInterface,
   type MigrationInterface,
   type QueryRunner,
 } from "typeorm";
@@ -80,4 +82,45 @@ export async function createWidget(manager: EntityManager, writer: number, prote
     protectedSubject,
   });
   return id;
+}
+
+/**
+ * Counts, on a test's DataSource, the transactions opened (a TypeORM subscriber) and the relay's
+ * idle checks (`SELECT EXISTS(…)`, through `peek`: the sql.js connection or `ds.query`), so a test
+ * can wait for many idle ticks and then see that none of them opened a transaction.
+ */
+export function watchTransactions(ds: DataSource): { transactions(): number; idleChecks(): number; stop(): void } {
+  let transactions = 0;
+  let idleChecks = 0;
+  const count = (sql: unknown) => {
+    if (typeof sql === "string" && sql.startsWith("SELECT EXISTS(")) idleChecks++;
+  };
+  const subscriber: EntitySubscriberInterface = { afterTransactionStart: () => void transactions++ };
+  ds.subscribers.push(subscriber);
+  const connection = (ds.driver as unknown as { databaseConnection?: { prepare?: (sql: string) => unknown } })
+    .databaseConnection;
+  const restore: (() => void)[] = [];
+  if (ds.options.type === "sqljs" && connection?.prepare) {
+    const prepare = connection.prepare;
+    connection.prepare = function (sql: string) {
+      count(sql);
+      return prepare.call(this, sql);
+    };
+    restore.push(() => (connection.prepare = prepare));
+  } else {
+    const query = ds.query;
+    ds.query = function (this: DataSource, sql: string, ...rest: unknown[]) {
+      count(sql);
+      return (query as (...a: unknown[]) => Promise<unknown>).call(this, sql, ...rest);
+    } as DataSource["query"];
+    restore.push(() => (ds.query = query));
+  }
+  return {
+    transactions: () => transactions,
+    idleChecks: () => idleChecks,
+    stop() {
+      ds.subscribers.splice(ds.subscribers.indexOf(subscriber), 1);
+      for (const r of restore) r();
+    },
+  };
 }

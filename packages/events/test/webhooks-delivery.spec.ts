@@ -1,8 +1,8 @@
-import { OutboxEvent } from "@arbetsliv/core";
+import { newStatementCounter, OutboxEvent, withStatementCounter } from "@arbetsliv/core";
 import { testDatabaseKind, type TestApp } from "@arbetsliv/core/testing";
 import type { RelayHandle } from "../src/relay";
 import { EventScopes } from "../src/scopes";
-import { startWebhookDispatcher, type WebhookDispatcherOptions } from "../src/webhooks";
+import { startWebhookDispatcher, useWebhookTargetPolicy, type WebhookDispatcherOptions } from "../src/webhooks";
 import {
   makeThing,
   PROTECTED,
@@ -45,7 +45,7 @@ describe(`webhook deliveries (${testDatabaseKind()})`, () => {
   const secrets: string[] = [];
 
   beforeAll(async () => {
-    process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = "true"; // the receiver is on 127.0.0.1
+    useWebhookTargetPolicy({ allowHttp: true, allowPrivateTargets: true }); // the receiver is on 127.0.0.1
     app = await startWebhookApp();
     relay = startTestRelay(app);
     await receiver.start();
@@ -54,7 +54,7 @@ describe(`webhook deliveries (${testDatabaseKind()})`, () => {
     await relay.stop();
     await receiver.stop();
     await app.close();
-    delete process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS;
+    useWebhookTargetPolicy(null);
   });
 
   const dispatcher = (options: Partial<WebhookDispatcherOptions> = {}) =>
@@ -62,8 +62,6 @@ describe(`webhook deliveries (${testDatabaseKind()})`, () => {
       ds: app.ds,
       log,
       pollMs: 10,
-      allowHttp: true,
-      allowPrivateTargets: true,
       maxAttempts: 5,
       backoff: { baseMs: 5, maxMs: 40 },
       // Generous: sql.js runs in this same event loop, and a local answer can wait behind it.
@@ -330,7 +328,10 @@ describe(`webhook deliveries (${testDatabaseKind()})`, () => {
     secrets.push(data.registerWebhook.secret);
     receiver.endpoint(path, data.registerWebhook.secret, () => 200);
     const id = data.registerWebhook.webhook.id;
-    const handle = dispatcher({ allowPrivateTargets: false, maxAttempts: 2 });
+    // The process's one policy now refuses private targets: the dispatcher, given no policy of its
+    // own, delivers by the same policy registration checks with.
+    useWebhookTargetPolicy({ allowHttp: true, allowPrivateTargets: false });
+    const handle = dispatcher({ maxAttempts: 2 });
     const [eventId] = await eventIdsOf([await makeThing(app, 60)]);
     relay.wake();
     const w = await waitFor("the refused delivery to die", async () => {
@@ -341,6 +342,32 @@ describe(`webhook deliveries (${testDatabaseKind()})`, () => {
     expect(w.recentDeliveries[0]).toMatchObject({ eventId, status: "DEAD", lastStatusCode: null });
     expect(w.recentDeliveries[0].lastError).toMatch(/refused target: 127\.0\.0\.1/);
     expect(receiver.to(path)).toHaveLength(0);
+    const again = await app.call(
+      `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { webhook { id } } }`,
+      { variables: { input: { url: receiver.url(path), eventTypes: [thingMade.type] } } },
+    );
+    expect(again.errors?.[0]?.extensions).toMatchObject({ field: "input.url", rule: "private-target" });
+    useWebhookTargetPolicy({ allowHttp: true, allowPrivateTargets: true });
+    await deleteWebhook(id);
+  });
+
+  it("an idle dispatcher only reads: no transaction, no lock, no write until there is work", async () => {
+    const path = "/idle";
+    const id = await register(path, () => 200);
+    const [eventId] = await eventIdsOf([await makeThing(app, 70)]);
+    relay.wake();
+    // Every statement the dispatcher runs is counted (it inherits the counter's async context).
+    const counter = newStatementCounter();
+    const handle = withStatementCounter(counter, () => dispatcher());
+    await waitFor("the delivery", () => receiver.acceptedCount(path, eventId) === 1);
+    await waitFor("its outcome recorded", async () => (await view(id)).deliveryCounts.delivered === 1);
+    const busy = counter.statements.length;
+    expect(counter.statements.some((s) => /^\s*UPDATE/i.test(s))).toBe(true); // the premise: writes are seen
+    await waitFor("ten idle looks for work", () => counter.statements.length >= busy + 30);
+    await handle.stop();
+    const idle = counter.statements.slice(busy + 3); // the first look may still be the last busy one
+    expect(idle.length).toBeGreaterThan(20);
+    expect(idle.filter((s) => !/^\s*SELECT/i.test(s) || /FOR UPDATE/i.test(s))).toEqual([]);
     await deleteWebhook(id);
   });
 

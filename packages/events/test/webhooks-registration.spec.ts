@@ -2,7 +2,13 @@ import { hostname } from "node:os";
 import { promises as dns } from "node:dns";
 import { testDatabaseKind, type TestApp } from "@arbetsliv/core/testing";
 import { EventScopes } from "../src/scopes";
-import { checkWebhookUrl, isPrivateAddress } from "../src/webhooks";
+import {
+  checkWebhookUrl,
+  isPrivateAddress,
+  targetPolicyFromEnv,
+  useWebhookTargetPolicy,
+  webhookTargetPolicy,
+} from "../src/webhooks";
 import { READ, startWebhookApp, thingAudited, thingMade } from "./webhooks-fixture";
 
 const ADMIN = EventScopes.WEBHOOKS_ADMIN;
@@ -14,9 +20,12 @@ describe(`webhook registration (${testDatabaseKind()})`, () => {
     app = await startWebhookApp();
   });
   afterAll(() => app.close());
+  // The SSRF guard as in production, with http allowed so test URLs stay short.
+  beforeEach(() => useWebhookTargetPolicy({ allowHttp: true, allowPrivateTargets: false }));
   afterEach(() => {
     delete process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS;
     delete process.env.WEBHOOK_ALLOW_HTTP;
+    useWebhookTargetPolicy(null);
   });
 
   const register = (input: Record<string, unknown>, scopes?: string[]) =>
@@ -24,7 +33,7 @@ describe(`webhook registration (${testDatabaseKind()})`, () => {
 
   // hooks.example.org does not resolve on a machine without outside DNS: where the URL check is
   // not the point, private targets are allowed (which skips resolving).
-  const noDns = () => (process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = "true");
+  const noDns = () => useWebhookTargetPolicy({ allowHttp: true, allowPrivateTargets: true });
 
   it("answers the secret once, in Standard Webhooks form, and never again", async () => {
     noDns();
@@ -92,14 +101,42 @@ describe(`webhook registration (${testDatabaseKind()})`, () => {
     expect(result.errors?.[0]?.message).toMatch(/resolves to/);
   });
 
-  it("allows private targets only when WEBHOOK_ALLOW_PRIVATE_TARGETS=true", async () => {
-    process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = "true";
+  it("private targets: allowed by default under NODE_ENV=test, refused with WEBHOOK_ALLOW_PRIVATE_TARGETS=false", async () => {
+    useWebhookTargetPolicy(null); // from the environment, where nothing is set
     const result = await register({ url: "http://127.0.0.1:9/hook" });
     expect(result.errors).toBeUndefined();
+    process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = "false";
+    // Read once per process: the change applies when the policy is read again (a restart).
+    expect((await register({ url: "http://127.0.0.1:9/hook" })).errors).toBeUndefined();
+    useWebhookTargetPolicy(null);
+    expect((await register({ url: "http://127.0.0.1:9/hook" })).errors?.[0]?.extensions).toMatchObject({
+      field: "input.url",
+      rule: "private-target",
+    });
+  });
+
+  it("reads one target policy from the environment, with production defaults that refuse http and private targets", () => {
+    expect(targetPolicyFromEnv({ NODE_ENV: "production" })).toEqual({ allowHttp: false, allowPrivateTargets: false });
+    expect(targetPolicyFromEnv({ NODE_ENV: "development" })).toEqual({ allowHttp: true, allowPrivateTargets: true });
+    expect(targetPolicyFromEnv({ NODE_ENV: "test" })).toEqual({ allowHttp: true, allowPrivateTargets: true });
+    expect(targetPolicyFromEnv({})).toEqual({ allowHttp: true, allowPrivateTargets: true }); // unset = development
+    expect(
+      targetPolicyFromEnv({ NODE_ENV: "production", WEBHOOK_ALLOW_HTTP: "true", WEBHOOK_ALLOW_PRIVATE_TARGETS: "1" }),
+    ).toEqual({ allowHttp: true, allowPrivateTargets: true });
+    expect(targetPolicyFromEnv({ NODE_ENV: "test", WEBHOOK_ALLOW_PRIVATE_TARGETS: "no" })).toEqual({
+      allowHttp: true,
+      allowPrivateTargets: false,
+    });
+    expect(() => targetPolicyFromEnv({ WEBHOOK_ALLOW_HTTP: "sometimes" })).toThrow(
+      'WEBHOOK_ALLOW_HTTP must be true or false (got "sometimes")',
+    );
+    // One object per process: registration and delivery get the same one.
+    expect(webhookTargetPolicy()).toBe(webhookTargetPolicy());
   });
 
   it("refuses http when http is not allowed, and malformed or credentialed URLs", async () => {
     process.env.WEBHOOK_ALLOW_HTTP = "false";
+    useWebhookTargetPolicy(null);
     const http = await register({ url: "http://hooks.example.org/hook" });
     expect(http.errors?.[0]?.extensions).toMatchObject({ field: "input.url", rule: "https" });
     await expect(

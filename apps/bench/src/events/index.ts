@@ -9,7 +9,8 @@ import { jetstreamManager, StorageType } from "@nats-io/jetstream";
 import { nanos, type NatsConnection } from "@nats-io/transport-node";
 import type { DataSource } from "typeorm";
 import { signDevelopmentToken, type DomainModule } from "@arbetsliv/core";
-import { DUPLICATE_WINDOW_MS } from "@arbetsliv/events";
+import { DUPLICATE_WINDOW_MS, streamSubjects } from "@arbetsliv/events";
+import { uniqueNatsNamespace, type TestNatsNamespace } from "@arbetsliv/events/testing";
 import { BENCH_ACCESS_LOG_KEY } from "../domains/common";
 import { startChild, type Child } from "../measure/servers";
 import { cpuMs } from "../measure/rss";
@@ -58,7 +59,10 @@ export async function runEventsBench(
     database: url.replace(/\/\/[^@]*@/, "//"),
     nats: NATS_SERVERS,
   };
-  const stream = `BENCH_EVENTS_${process.pid}`;
+  // A stream and subjects of its own: a developer's gateway (ARBETSLIV_EVENTS on arbetsliv.>) or a
+  // test run on the same NATS server neither blocks the bench nor shares its duplicate window.
+  const namespace = uniqueNatsNamespace("bench");
+  const stream = namespace.stream;
   const logDir = join(opts.outDir, "logs");
   const { type: eventType, declared } = benchEventType(modules);
   let nc: NatsConnection | null = null;
@@ -78,7 +82,7 @@ export async function runEventsBench(
 
   try {
     nc = await connectNats();
-    const natsProblem = nc ? await createBenchStream(nc, stream) : `NATS unreachable at ${NATS_SERVERS}`;
+    const natsProblem = nc ? await createBenchStream(nc, namespace) : `NATS unreachable at ${NATS_SERVERS}`;
     if (natsProblem) {
       result.skipped = `relay throughput and lag not measured: ${natsProblem}`;
       say(`events: ${result.skipped}`);
@@ -104,6 +108,7 @@ export async function runEventsBench(
       BENCH_EVENTS_DATABASE_URL: url,
       BENCH_NATS_URL: NATS_SERVERS,
       BENCH_STREAM: stream,
+      BENCH_SUBJECT_PREFIX: namespace.subjectPrefix,
     };
     delete env.NATS_URL;
     const execArgv = ["--max-semi-space-size=64", ...opts.gatewayNodeArgs];
@@ -171,7 +176,7 @@ export async function runEventsBench(
       gateway = await startGateway({
         EVENTS_RELAY: "in-process",
         NATS_URL: NATS_SERVERS.includes("://") ? NATS_SERVERS : `nats://${NATS_SERVERS}`,
-        NATS_STREAM: stream,
+        ...namespace.env,
       });
       const viaGateway = declared && result.mutation?.recordsEvent === true;
       const probe = viaGateway
@@ -256,25 +261,20 @@ export async function runEventsBench(
 }
 
 /**
- * The bench's own stream, as the relay would create it (every arbetsliv.> subject, file storage,
- * its duplicate window). JetStream refuses a second stream over the same subjects: then another
- * stream on this server (a running gateway's) already takes the events, and the bench says so.
+ * The bench's own stream, as the relay would create it (its namespace's subjects, file storage,
+ * its duplicate window).
  */
-async function createBenchStream(nc: NatsConnection, stream: string): Promise<string | null> {
+async function createBenchStream(nc: NatsConnection, namespace: TestNatsNamespace): Promise<string | null> {
   const jsm = await jetstreamManager(nc);
-  await deleteStream(nc, stream);
   try {
     await jsm.streams.add({
-      name: stream,
-      subjects: ["arbetsliv.>"],
+      name: namespace.stream,
+      subjects: streamSubjects(namespace.subjectPrefix),
       storage: StorageType.File,
       duplicate_window: nanos(DUPLICATE_WINDOW_MS),
     });
     return null;
   } catch (e) {
-    const others: string[] = [];
-    for await (const s of jsm.streams.list())
-      if (s.config.subjects?.some((x) => x.startsWith("arbetsliv"))) others.push(s.config.name);
-    return `cannot create the bench stream (${e instanceof Error ? e.message : String(e)})${others.length ? `; stream(s) ${others.join(", ")} already take arbetsliv.> on this server` : ""}`;
+    return `cannot create the bench stream (${e instanceof Error ? e.message : String(e)})`;
   }
 }

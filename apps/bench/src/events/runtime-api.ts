@@ -10,7 +10,7 @@ export interface Relay {
 }
 export type StartRelay = (options: {
   ds: DataSource;
-  nats?: { servers: string; stream?: string };
+  nats?: { servers: string; stream?: string; subjectPrefix?: string | null };
   log: EventLog;
   pollMs?: number;
   batchSize?: number;
@@ -23,8 +23,7 @@ export interface Dispatcher {
 export type StartWebhookDispatcher = (options: {
   ds: DataSource;
   log: EventLog;
-  allowPrivateTargets?: boolean;
-  allowHttp?: boolean;
+  targetPolicy?: { allowPrivateTargets: boolean; allowHttp: boolean };
 }) => Dispatcher | Promise<Dispatcher>;
 
 /** The runtime parts the events package exports so far (they are written alongside the bench). */

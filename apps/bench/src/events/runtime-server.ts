@@ -30,7 +30,11 @@ async function main(): Promise<void> {
           const startedAt = Date.now();
           relay = await api.startRelay({
             ds,
-            nats: { servers: process.env.BENCH_NATS_URL!, stream: process.env.BENCH_STREAM! },
+            nats: {
+              servers: process.env.BENCH_NATS_URL!,
+              stream: process.env.BENCH_STREAM!,
+              subjectPrefix: process.env.BENCH_SUBJECT_PREFIX || null,
+            },
             log,
             ...(m.batchSize ? { batchSize: m.batchSize } : {}),
           });
@@ -39,7 +43,11 @@ async function main(): Promise<void> {
         } else if (m.cmd === "dispatcher") {
           if (!api.startWebhookDispatcher)
             throw new Error("@arbetsliv/events does not export startWebhookDispatcher yet");
-          const d = await api.startWebhookDispatcher({ ds, log, allowPrivateTargets: true, allowHttp: true });
+          const d = await api.startWebhookDispatcher({
+            ds,
+            log,
+            targetPolicy: { allowPrivateTargets: true, allowHttp: true }, // the receiver is on loopback
+          });
           dispatcher = d;
           // As the gateway wires them: new feed positions wake the dispatcher.
           relay?.onSequenced(() => d.wake());

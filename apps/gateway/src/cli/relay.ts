@@ -8,7 +8,7 @@
  */
 import "reflect-metadata";
 import { createDataSource, describeDatabase } from "@arbetsliv/core";
-import { startRelay, startWebhookDispatcher } from "@arbetsliv/events";
+import { startRelay, startWebhookDispatcher, useWebhookTargetPolicy } from "@arbetsliv/events";
 import { ConfigError, loadConfig } from "../config";
 import { createLogger } from "../logger";
 import { manageProcess } from "../lifecycle/process-lifecycle";
@@ -32,7 +32,6 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  const days = retentionDays();
   const logger = createLogger(config.logLevel);
   const lifecycle = manageProcess(logger, config.shutdownTimeoutMs);
   const ds = createDataSource(config.database, {
@@ -43,23 +42,20 @@ async function main(): Promise<void> {
   });
   await ds.initialize();
 
-  const { natsUrl, natsStream } = config.events;
-  const nats = natsUrl
-    ? { servers: natsUrl, stream: natsStream, subjectPrefix: process.env.NATS_SUBJECT_PREFIX?.trim() || undefined }
-    : undefined;
-  const dispatcher = startWebhookDispatcher({
-    ds,
-    log: logger,
-    allowPrivateTargets: config.events.webhookAllowPrivateTargets,
-    allowHttp: config.events.webhookAllowHttp,
-  });
+  // The same namespace (NATS_STREAM, NATS_SUBJECT_PREFIX) as the gateway's config gives its own relay and subscriptions.
+  const { natsUrl, natsStream, natsSubjectPrefix } = config.events;
+  const nats = natsUrl ? { servers: natsUrl, stream: natsStream, subjectPrefix: natsSubjectPrefix } : undefined;
+  // THE webhook target policy of this process (the gateway's registration uses the same settings).
+  useWebhookTargetPolicy(config.events.webhookTargets);
+  const dispatcher = startWebhookDispatcher({ ds, log: logger });
   const jobs = modules.flatMap((m) => m.jobs ?? []);
   const relay = startRelay({
     ds,
     log: logger,
     nats,
     jobs,
-    retentionDays: days,
+    retentionDays: config.events.retentionDays,
+    pollMs: config.events.relayPollMs,
     retentionFloor: () => dispatcher.retentionFloor(),
   });
   relay.onSequenced(() => dispatcher.wake());
@@ -80,18 +76,6 @@ async function main(): Promise<void> {
       : "off (NATS_URL unset: sequencing and webhooks only)",
     jobs: jobs.map((j) => j.name),
   });
-}
-
-/** EVENT_RETENTION_DAYS: how long delivered events stay in the outbox (and the change feed). */
-function retentionDays(): number {
-  const raw = process.env.EVENT_RETENTION_DAYS?.trim();
-  if (!raw) return 30;
-  const days = Number(raw);
-  if (!Number.isInteger(days) || days < 1 || days > 3650) {
-    console.error(`EVENT_RETENTION_DAYS must be a whole number of days from 1 to 3650 (got "${raw}")`);
-    process.exit(2);
-  }
-  return days;
 }
 
 main().catch((e) => {

@@ -6,6 +6,7 @@ import {
   outboxEventSource,
   startRelay,
   startWebhookDispatcher,
+  useWebhookTargetPolicy,
   type EventSource,
   type RelayHandle,
   type WebhookDispatcherHandle,
@@ -67,26 +68,28 @@ export function createEventRuntime(
       return hub;
     },
     async start(ds) {
-      const nats = config.natsUrl ? { servers: config.natsUrl, stream: config.natsStream } : undefined;
+      // One namespace (stream, subject prefix) for the relay and the subscriptions' source.
+      const nats = config.natsUrl
+        ? { servers: config.natsUrl, stream: config.natsStream, subjectPrefix: config.natsSubjectPrefix }
+        : undefined;
+      // THE webhook target policy of this process: registration (resolvers) and delivery both use it.
+      useWebhookTargetPolicy(config.webhookTargets);
       if (config.relay === "in-process") {
-        dispatcher = startWebhookDispatcher({
-          ds,
-          log: logger,
-          allowPrivateTargets: config.webhookAllowPrivateTargets,
-          allowHttp: config.webhookAllowHttp,
-        });
+        dispatcher = startWebhookDispatcher({ ds, log: logger });
         const d = dispatcher;
         relay = startRelay({
           ds,
           nats,
           log: logger,
           jobs: modules.flatMap((m) => m.jobs ?? []),
+          retentionDays: config.retentionDays,
+          pollMs: config.relayPollMs,
           retentionFloor: () => d.retentionFloor(),
         });
         relay.onSequenced(() => d.wake());
       }
       if (nats) {
-        source = jetStreamEventSource({ servers: nats.servers, stream: nats.stream, log: logger });
+        source = jetStreamEventSource({ ...nats, log: logger });
       } else {
         const outbox = outboxEventSource({ ds, log: logger });
         relay?.onSequenced(() => outbox.wake());
@@ -98,7 +101,9 @@ export function createEventRuntime(
       if (!nats) await sourceStarting;
       logger.log("info", "events started", {
         relay: config.relay,
-        jetstream: nats ? { servers: nats.servers, stream: nats.stream } : "off (NATS_URL unset)",
+        jetstream: nats
+          ? { servers: nats.servers, stream: nats.stream, subjectPrefix: nats.subjectPrefix }
+          : "off (NATS_URL unset)",
         subscriptions: source.kind,
       });
     },

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { inTransaction, OutboxEvent, recordEvent, type EventFieldDefinition, type EventType } from "@arbetsliv/core";
 import { createTestDatabase, type TestDatabase } from "@arbetsliv/core/testing";
 import { activeCatalogue } from "@arbetsliv/events";
+import { deleteNatsNamespace, uniqueNatsNamespace } from "@arbetsliv/events/testing";
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamManager } from "@nats-io/jetstream";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { IsNull, Not, type DataSource } from "typeorm";
@@ -12,9 +12,10 @@ import { PRODUCTION_TEST_ENV } from "../process-gateway";
 
 const RELAY_MAIN = resolve(__dirname, "../../dist/cli/relay.js");
 const NATS_URL = process.env.NATS_URL ?? "nats://127.0.0.1:4222";
-const STREAM = `RELAY_CRASH_${process.pid}_${randomBytes(3).toString("hex")}`.toUpperCase();
-/** Subjects of its own, so the stream overlaps no other stream on the shared server. */
-const PREFIX = STREAM.toLowerCase();
+/** A stream and subjects of its own, so it overlaps no other stream on the shared server. */
+const NAMESPACE = uniqueNatsNamespace("relay-crash");
+const STREAM = NAMESPACE.stream;
+const PREFIX = NAMESPACE.subjectPrefix;
 const WRITERS = 8;
 const WRITES_PER_WRITER = 150; // 1 200 writes, every 10th rolled back
 /** Subjects of rolled-back writes: none of them may ever reach the stream. */
@@ -43,8 +44,7 @@ class RelayProcess {
       ...PRODUCTION_TEST_ENV,
       DATABASE_URL: databaseUrl,
       NATS_URL,
-      NATS_STREAM: STREAM,
-      NATS_SUBJECT_PREFIX: PREFIX,
+      ...NAMESPACE.env,
       LOG_LEVEL: "info",
     };
     return new RelayProcess(spawn(process.execPath, [RELAY_MAIN], { env, stdio: ["ignore", "pipe", "pipe"] }));
@@ -140,8 +140,8 @@ describeOnMariaDb("pnpm relay killed between publish and mark (crash test)", () 
         // already gone
       }
     }
-    await jsm?.streams.delete(STREAM).catch(() => undefined);
     await nc?.close();
+    await deleteNatsNamespace(NATS_URL, NAMESPACE);
     await db?.close();
   });
 

@@ -1,6 +1,5 @@
-import { randomInt } from "node:crypto";
-import { createDataSource, mysqlConfig } from "@arbetsliv/core";
 import { testDatabaseKind } from "@arbetsliv/core/testing";
+import { deleteNatsNamespace, uniqueNatsNamespace } from "@arbetsliv/events/testing";
 import { GatewayProcess } from "../process-gateway";
 import { postGraphql } from "../security/helpers";
 import { EVENTS, until, wsClient, type WsClient } from "./ws-client";
@@ -35,44 +34,34 @@ async function registerFeedback(gw: GatewayProcess): Promise<string> {
 }
 
 describe(`event runtime wiring with NATS JetStream (production mode, ${testDatabaseKind()})`, () => {
-  // The default stream: JetStream refuses a second stream over the same `arbetsliv.>` subjects.
-  const stream = "ARBETSLIV_EVENTS";
+  // A stream and subjects of its own: never ARBETSLIV_EVENTS (developers' gateways use it), never
+  // another test file's, so its events (ids from 1, like every test database's) are not dropped as duplicates.
+  const namespace = uniqueNatsNamespace("wiring");
   const gateways: GatewayProcess[] = [];
   const clients: WsClient[] = [];
   afterAll(async () => {
     for (const c of clients) await c.client.dispose();
     for (const gw of gateways.reverse()) await gw.stop();
+    await deleteNatsNamespace(NATS_URL, namespace);
   });
-
-  /**
-   * JetStream drops a message whose msgID (the event id) it saw within its duplicate window, and
-   * every test database numbers its events from 1: so this test's events get ids no other test
-   * database uses (on MariaDB, where replicas share a database; sql.js gives each process its own).
-   */
-  async function uniqueEventIds(databaseUrl: string): Promise<void> {
-    const ds = createDataSource(mysqlConfig(databaseUrl), { modules: [] });
-    await ds.initialize();
-    await ds.query(`ALTER TABLE event_outbox AUTO_INCREMENT = ${randomInt(1_000_000_000, 2_000_000_000)}`);
-    await ds.destroy();
-  }
 
   const onMariaDb = process.env.TEST_DATABASE_URL ? it : it.skip;
 
   onMariaDb(
     "feeds subscriptions from JetStream: a change made through one replica reaches a subscriber on another",
     async () => {
-      const a = await GatewayProcess.start({ env: { NATS_URL, NATS_STREAM: stream } });
+      const a = await GatewayProcess.start({ env: { NATS_URL, ...namespace.env } });
       gateways.push(a);
-      await uniqueEventIds(a.env.DATABASE_URL);
       expect(a.logEntries().find((l) => l.message === "events started")).toMatchObject({
         relay: "in-process",
+        jetstream: { stream: namespace.stream, subjectPrefix: namespace.subjectPrefix },
         subscriptions: "jetstream",
       });
       // A second replica on the same database.
       const b = await GatewayProcess.start({
         env: {
           NATS_URL,
-          NATS_STREAM: stream,
+          ...namespace.env,
           DATABASE_URL: a.env.DATABASE_URL,
           DEMO_SEED: "false",
           MIGRATIONS_RUN: "false",
@@ -80,8 +69,14 @@ describe(`event runtime wiring with NATS JetStream (production mode, ${testDatab
       });
       gateways.push(b);
       await until(
-        () => b.logEntries().some((l) => l.message === "subscriptions read JetStream"),
-        "replica B reading JetStream",
+        () =>
+          b
+            .logEntries()
+            .some(
+              (l) =>
+                l.message === "subscriptions read JetStream" && l.subjects === `${namespace.subjectPrefix}.arbetsliv.>`,
+            ),
+        "replica B reading the namespace's subjects",
       );
       const client = wsClient(b, await b.token(["synpunkter:events"], "frontend-replica"));
       clients.push(client);
@@ -99,6 +94,29 @@ describe(`event runtime wiring with NATS JetStream (production mode, ${testDatab
       expect(sub.errors).toEqual([]);
     },
   );
+
+  it("wakes the relay after a mutation: the event reaches a subscriber although the relay would not poll for a minute", async () => {
+    // With EVENTS_POLL_MS=60000 only the wake after the mutation (wake-plugin.ts) can sequence the
+    // event within the wait below; the outbox source reads sequenced rows only.
+    const gw = await GatewayProcess.start({ env: { EVENTS_POLL_MS: "60000" } });
+    gateways.push(gw);
+    const client = wsClient(gw, await gw.token(["synpunkter:events"], "frontend-wake"));
+    clients.push(client);
+    const sub = client.subscribe(EVENTS);
+    await until(
+      () => gw.logEntries().some((l) => l.message === "subscription started" && l.subject === "frontend-wake"),
+      "the subscription",
+    );
+    await registerFeedback(gw); // warms the gateway (first mutation, relay's first wake)
+    await until(() => sub.events.length >= 1, "the first event", 30_000);
+    const id = await registerFeedback(gw);
+    await until(
+      () => sub.events.some((e) => e.subject === `FeedbackItem/${id}`),
+      "the event of the second mutation",
+      30_000,
+    );
+    expect(sub.errors).toEqual([]);
+  });
 
   it("with EVENTS_RELAY=external runs no relay: events wait in the outbox (unsequenced, not in the feed) for `pnpm relay`", async () => {
     const gw = await GatewayProcess.start({ env: { EVENTS_RELAY: "external" } });
@@ -119,11 +137,14 @@ describe(`event runtime wiring with NATS JetStream (production mode, ${testDatab
   });
 
   it("refuses an invalid events configuration at start, naming the variable", async () => {
-    const gw = await GatewayProcess.launch({ env: { EVENTS_RELAY: "sometimes", WS_MAX_CONNECTIONS_PER_SUBJECT: "0" } });
+    const gw = await GatewayProcess.launch({
+      env: { EVENTS_RELAY: "sometimes", WS_MAX_CONNECTIONS_PER_SUBJECT: "0", NATS_SUBJECT_PREFIX: "a..b" },
+    });
     const exit = await gw.exited;
     await gw.stop();
     expect(exit.code).toBe(2);
     expect(gw.stderr).toContain("EVENTS_RELAY must be in-process or external");
     expect(gw.stderr).toContain("WS_MAX_CONNECTIONS_PER_SUBJECT");
+    expect(gw.stderr).toContain("NATS_SUBJECT_PREFIX must be 1–5 dot-separated tokens");
   });
 });

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { inTransaction, type OutboxEvent } from "@arbetsliv/core";
 import type { EventLog } from "../event-log";
+import { exists, OUTBOX_TABLE, quoter } from "../relay/relay-sql";
 import { lastPosition, readFeed } from "./read-feed";
 
 /**
@@ -66,10 +67,17 @@ export function outboxEventSource(o: OutboxEventSourceOptions): EventSource & { 
   let reading: Promise<void> | null = null;
   let again = false;
 
+  /** A plain SELECT (no transaction: nothing written on the embedded database while idle). */
+  async function anythingNew(): Promise<boolean> {
+    const q = quoter(o.ds);
+    return exists(o.ds, `${q(OUTBOX_TABLE)} WHERE ${q("position")} > ?`, [seen]);
+  }
+
   async function readNew(): Promise<void> {
     do {
       again = false;
       for (;;) {
+        if (!(await anythingNew())) break;
         const rows = await readCommitted(o.ds, (db) =>
           readFeed(db, { after: seen, scopes: null, types: null, limit: batchSize }),
         );

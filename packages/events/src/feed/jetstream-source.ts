@@ -3,28 +3,26 @@ import { connect, type NatsConnection } from "@nats-io/transport-node";
 import type { OutboxEvent } from "@arbetsliv/core";
 import { activeCatalogue } from "../catalogue-registry";
 import type { EventLog } from "../event-log";
-import { DEFAULT_STREAM, SUBJECT_ROOT } from "../subjects";
-import { ensureStream } from "../relay/jetstream";
+import { isProtectedSubject, streamName, streamSubjects } from "../subjects";
+import { ensureStream, type JetStreamTarget } from "../relay/jetstream";
 import { listenerSet, type EventSource } from "./event-source";
 
-export interface JetStreamEventSourceOptions {
-  servers: string;
-  stream?: string;
+/** The same NATS server and namespace (stream, subject prefix) the relay publishes to. */
+export interface JetStreamEventSourceOptions extends JetStreamTarget {
   log: EventLog;
 }
-
-const PROTECTED_PREFIX = `${SUBJECT_ROOT}.protected.`;
 
 /**
  * A JetStream message (structured CloudEvents JSON, as the relay publishes it) back as the outbox
  * row it came from. The scope a receiver needs follows from the catalogue and the subject (events
- * about a protected subject are published under arbetsliv.protected.…); an unknown type is skipped.
+ * about a protected subject are published under [<prefix>.]arbetsliv.protected.…); an unknown type
+ * is skipped.
  */
-export function rowFromMessage(subject: string, payload: string): OutboxEvent | null {
+export function rowFromMessage(subject: string, payload: string, subjectPrefix?: string | null): OutboxEvent | null {
   const json = JSON.parse(payload) as Record<string, unknown>;
   const type = activeCatalogue().get(String(json.type));
   if (!type) return null;
-  const requiredScope = subject.startsWith(PROTECTED_PREFIX) ? type.protectedScope : type.scope;
+  const requiredScope = isProtectedSubject(subject, subjectPrefix) ? type.protectedScope : type.scope;
   if (!requiredScope) return null;
   return {
     id: Number(json.id),
@@ -46,7 +44,8 @@ export function rowFromMessage(subject: string, payload: string): OutboxEvent | 
  */
 export function jetStreamEventSource(o: JetStreamEventSourceOptions): EventSource {
   const listeners = listenerSet<OutboxEvent>(o.log);
-  const stream = o.stream ?? DEFAULT_STREAM;
+  const stream = streamName(o);
+  const subjects = streamSubjects(o.subjectPrefix); // a bad prefix fails here, not per message
   let nc: NatsConnection | null = null;
   let messages: ConsumerMessages | null = null;
   let pump: Promise<void> | null = null;
@@ -67,14 +66,14 @@ export function jetStreamEventSource(o: JetStreamEventSourceOptions): EventSourc
             o.log.log(s.type === "reconnect" ? "info" : "warn", `subscriptions: NATS ${s.type}`, { stream });
         }
       })().catch(() => undefined);
-      await ensureStream(nc, stream); // the relay may not have created it yet
+      await ensureStream(nc, stream, subjects); // the relay may not have created it yet
       const consumer = await jetstream(nc).consumers.get(stream, { deliver_policy: DeliverPolicy.New });
       messages = await consumer.consume();
       const current = messages;
       pump = (async () => {
         for await (const m of current) {
           try {
-            const row = rowFromMessage(m.subject, m.string());
+            const row = rowFromMessage(m.subject, m.string(), o.subjectPrefix);
             if (row) listeners.emit(row);
             else o.log.log("warn", "subscriptions: skipped a message of an unknown event type", { subject: m.subject });
           } catch (error) {
@@ -85,7 +84,11 @@ export function jetStreamEventSource(o: JetStreamEventSourceOptions): EventSourc
           }
         }
       })();
-      o.log.log("info", "subscriptions read JetStream", { stream, servers: o.servers });
+      o.log.log("info", "subscriptions read JetStream", {
+        stream,
+        subjects: subjects[0],
+        servers: o.servers,
+      });
     },
     async stop() {
       await messages?.close();

@@ -1,6 +1,6 @@
 import { inTransaction, purgeIdempotencyKeys, type ScheduledJob } from "@arbetsliv/core";
 import type { DataSource } from "typeorm";
-import { OUTBOX_TABLE, quoter, sqlIntegers } from "./relay-sql";
+import { exists, OUTBOX_TABLE, peek, quoter, sqlIntegers } from "./relay-sql";
 
 export const DEFAULT_RETENTION_DAYS = 30;
 const HOUR_MS = 3_600_000;
@@ -19,7 +19,13 @@ export const idempotencyKeyPurgeJob: ScheduledJob = {
   name: "purge-idempotency-keys",
   description: "Deletes idempotency keys older than their retention (IDEMPOTENCY_KEY_HOURS, at least 24 h).",
   everyMs: HOUR_MS,
-  run: (ds) => inTransaction(ds, (manager) => purgeIdempotencyKeys(manager)),
+  run: async (ds) => {
+    // No key older than the shortest retention (24 h): nothing to purge, and no transaction opened.
+    const q = quoter(ds);
+    const dayAgo = new Date(Date.now() - 24 * HOUR_MS).toISOString();
+    if (!(await exists(ds, `${q("idempotency_key")} WHERE ${q("createdAt")} < ?`, [dayAgo]))) return 0;
+    return inTransaction(ds, (manager) => purgeIdempotencyKeys(manager));
+  },
 };
 
 /** Deletes delivered outbox rows older than the retention, hourly, in chunks. */
@@ -44,17 +50,22 @@ export async function purgeOutbox(ds: DataSource, rule: OutboxRetention, now: Da
   ];
   let deleted = 0;
   for (;;) {
-    const ids = await inTransaction(ds, async (manager) => {
-      const rows = (await manager.query(
-        `SELECT ${q("id")} AS id FROM ${q(OUTBOX_TABLE)} WHERE ${conditions.join(" AND ")} ORDER BY ${q("id")} LIMIT ${DELETE_CHUNK}`,
+    // The chunk is found by a plain SELECT; a transaction is opened only to delete something.
+    const rows = await peek(
+      ds,
+      `SELECT ${q("id")} AS id FROM ${q(OUTBOX_TABLE)} WHERE ${conditions.join(" AND ")} ORDER BY ${q("id")} LIMIT ${DELETE_CHUNK}`,
+      [cutoff],
+    );
+    const chunk = rows.map((r) => Number(r.id));
+    if (chunk.length === 0) return deleted;
+    // The conditions again: they only ever become true, but the delete must not rely on a stale read.
+    await inTransaction(ds, (manager) =>
+      manager.query(
+        `DELETE FROM ${q(OUTBOX_TABLE)} WHERE ${q("id")} IN (${sqlIntegers(chunk)}) AND ${conditions.join(" AND ")}`,
         [cutoff],
-      )) as { id: number | string }[];
-      const chunk = rows.map((r) => Number(r.id));
-      if (chunk.length)
-        await manager.query(`DELETE FROM ${q(OUTBOX_TABLE)} WHERE ${q("id")} IN (${sqlIntegers(chunk)})`);
-      return chunk;
-    });
-    deleted += ids.length;
-    if (ids.length < DELETE_CHUNK) return deleted;
+      ),
+    );
+    deleted += chunk.length;
+    if (chunk.length < DELETE_CHUNK) return deleted;
   }
 }

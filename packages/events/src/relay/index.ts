@@ -9,7 +9,6 @@ export { publishBatch, type PublishedBatch } from "./publisher";
 export {
   openJetStream,
   ensureStream,
-  streamSubjects,
   DUPLICATE_WINDOW_MS,
   type JetStreamLink,
   type JetStreamTarget,

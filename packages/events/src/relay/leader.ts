@@ -1,6 +1,6 @@
 import { isMysql } from "@arbetsliv/core";
 import type { DataSource } from "typeorm";
-import { quoter, STATE_TABLE } from "./relay-sql";
+import { peek, quoter, STATE_TABLE } from "./relay-sql";
 
 /** How long a leader's lease lasts unless renewed; a crashed leader is replaced after at most this. */
 export const LEADER_LEASE_MS = 15_000;
@@ -13,6 +13,19 @@ export async function holdLeadership(ds: DataSource, holder: string, now: Date =
   if (!isMysql(ds)) return true;
   const q = quoter(ds);
   const nowIso = now.toISOString();
+  // Another relay's lease still running: a plain SELECT says so, nothing is written.
+  const [lease] = await peek(
+    ds,
+    `SELECT ${q("holder")} AS holder, ${q("leaseUntil")} AS leaseUntil FROM ${q(STATE_TABLE)} WHERE ${q("name")} = 'leader'`,
+  );
+  if (
+    lease &&
+    lease.holder !== null &&
+    lease.holder !== holder &&
+    lease.leaseUntil !== null &&
+    String(lease.leaseUntil) >= nowIso
+  )
+    return false;
   const until = new Date(now.getTime() + LEADER_LEASE_MS).toISOString();
   const result = (await ds.query(
     `UPDATE ${q(STATE_TABLE)} SET ${q("holder")} = ?, ${q("leaseUntil")} = ? ` +

@@ -4,7 +4,7 @@ import { activeCatalogue, protectedScopes } from "../catalogue-registry";
 import { cloudEventJson } from "../cloud-event";
 import { natsSubject } from "../subjects";
 import type { JetStreamLink } from "./jetstream";
-import { claimStateRow, OUTBOX_TABLE, quoter, sqlIntegers } from "./relay-sql";
+import { claimStateRow, exists, OUTBOX_TABLE, quoter, sqlIntegers } from "./relay-sql";
 
 export interface PublishedBatch {
   /** Rows JetStream acknowledged and that are now marked published. */
@@ -26,6 +26,10 @@ const COLUMNS = ["id", "type", "domain", "subject", "occurredAt", "data", "requi
  * every write of the process).
  */
 export async function publishBatch(ds: DataSource, link: JetStreamLink, batchSize: number): Promise<PublishedBatch> {
+  // Idle (nothing sequenced and unpublished): one plain SELECT, no transaction, nothing written.
+  const q = quoter(ds);
+  if (!(await exists(ds, `${q(OUTBOX_TABLE)} WHERE ${q("publishedAt")} IS NULL AND ${q("position")} IS NOT NULL`)))
+    return { published: 0, claimed: 0 };
   if (isMysql(ds)) {
     return ds.transaction("READ COMMITTED", async (manager) => {
       if (!(await claimStateRow(manager, "publisher"))) return { published: 0, claimed: 0 };
@@ -72,7 +76,7 @@ async function publishRows(
   if (rows.length === 0) return { acknowledged: [] };
   const scopes = protectedScopes(activeCatalogue());
   const acks = rows.map((row) =>
-    link.js.publish(link.subjectFor(natsSubject(row, scopes)), JSON.stringify(cloudEventJson(row)), {
+    link.js.publish(natsSubject(row, scopes, link.subjectPrefix), JSON.stringify(cloudEventJson(row)), {
       msgID: String(row.id),
     }),
   );

@@ -52,6 +52,43 @@ export async function ensureStateRows(ds: DataSource): Promise<void> {
   }
 }
 
+interface SqlJsStatement {
+  bind(values: unknown[]): boolean;
+  step(): boolean;
+  getAsObject(): Record<string, unknown>;
+  free(): boolean;
+}
+
+/**
+ * A read that decides whether there is work, outside any transaction. On the embedded database
+ * (sql.js, autoSave to a file) TypeORM writes the whole file after every committed transaction
+ * that ran anything but a SELECT — BEGIN included — so an idle poll must not open one. There the
+ * statement runs on the sql.js database directly: through TypeORM's one shared query runner, a
+ * read that happened to land inside another caller's open transaction would reset the runner's
+ * "dirty" flag and that transaction's commit would not reach the file. It may see that open
+ * transaction's rows: a hint only; the work itself re-reads in its own transaction.
+ */
+export async function peek(ds: DataSource, sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+  if (ds.options.type !== "sqljs") return (await ds.query(sql, params)) as Record<string, unknown>[];
+  const db = (ds.driver as unknown as { databaseConnection: { prepare(sql: string): SqlJsStatement } })
+    .databaseConnection;
+  const statement = db.prepare(sql);
+  try {
+    if (params.length) statement.bind(params);
+    const rows: Record<string, unknown>[] = [];
+    while (statement.step()) rows.push(statement.getAsObject());
+    return rows;
+  } finally {
+    statement.free();
+  }
+}
+
+/** True when `SELECT EXISTS(…) AS found` (through `peek`) found a row. */
+export async function exists(ds: DataSource, fromWhere: string, params: unknown[] = []): Promise<boolean> {
+  const rows = await peek(ds, `SELECT EXISTS(SELECT 1 FROM ${fromWhere}) AS found`, params);
+  return Number(rows[0]?.found ?? 0) > 0;
+}
+
 /** Integers from the database, checked before they are written into SQL text. */
 export function sqlIntegers(values: readonly number[]): string {
   return values

@@ -4,7 +4,7 @@ import type { ScheduledJob } from "@arbetsliv/core";
 import type { DataSource } from "typeorm";
 import type { EventLog } from "../event-log";
 import { DEFAULT_RETENTION_DAYS, idempotencyKeyPurgeJob, outboxRetentionJob } from "./housekeeping";
-import { openJetStream, type JetStreamLink } from "./jetstream";
+import { openJetStream, type JetStreamLink, type JetStreamTarget } from "./jetstream";
 import { holdLeadership, LEADER_LEASE_MS, releaseLeadership } from "./leader";
 import { publishBatch } from "./publisher";
 import { ensureStateRows } from "./relay-sql";
@@ -14,7 +14,7 @@ import { Waker } from "./waker";
 export interface RelayOptions {
   ds: DataSource;
   /** JetStream; omitted → the relay only sequences (embedded default, no NATS needed). */
-  nats?: { servers: string; stream?: string; subjectPrefix?: string };
+  nats?: JetStreamTarget;
   log: EventLog;
   /** How often to look for new outbox rows when not woken (default 100 ms). */
   pollMs?: number;

@@ -1,6 +1,6 @@
 import { inTransaction, isMysql } from "@arbetsliv/core";
 import type { DataSource, EntityManager } from "typeorm";
-import { claimStateRow, OUTBOX_TABLE, quoter, sqlIntegers, STATE_TABLE } from "./relay-sql";
+import { claimStateRow, OUTBOX_TABLE, peek, quoter, sqlIntegers, STATE_TABLE } from "./relay-sql";
 
 export interface SequencedBatch {
   /** Rows given a position in this batch (0: nothing new, or another relay is sequencing). */
@@ -16,10 +16,25 @@ export interface SequencedBatch {
  * invisible to it (MariaDB: locked by their inserter and skipped); they get later positions once
  * committed, so positions follow commit order. One transaction.
  */
-export function sequenceBatch(ds: DataSource, batchSize: number): Promise<SequencedBatch> {
+export async function sequenceBatch(ds: DataSource, batchSize: number): Promise<SequencedBatch> {
+  // Idle (nothing unsequenced): decided by one plain SELECT, no transaction, nothing written.
+  const idle = await idleSequencer(ds);
+  if (idle) return idle;
   if (!isMysql(ds)) return inTransaction(ds, (manager) => sequenceIn(manager, batchSize));
   // READ COMMITTED: each statement sees what committed before it, and no gap locks hold up writers.
   return ds.transaction("READ COMMITTED", (manager) => sequenceIn(manager, batchSize));
+}
+
+/** The empty batch when no outbox row lacks a position (its last position as of now), else null. */
+async function idleSequencer(ds: DataSource): Promise<SequencedBatch | null> {
+  const q = quoter(ds);
+  const rows = await peek(
+    ds,
+    `SELECT EXISTS(SELECT 1 FROM ${q(OUTBOX_TABLE)} WHERE ${q("position")} IS NULL) AS pending, ` +
+      `(SELECT ${q("lastPosition")} FROM ${q(STATE_TABLE)} WHERE ${q("name")} = 'sequencer') AS lastPosition`,
+  );
+  if (Number(rows[0]?.pending ?? 1) > 0) return null;
+  return { count: 0, lastPosition: Number(rows[0]?.lastPosition ?? 0) };
 }
 
 async function sequenceIn(manager: EntityManager, batchSize: number): Promise<SequencedBatch> {

@@ -16,4 +16,4 @@ export { startWebhookDispatcher, type WebhookDispatcherHandle, type WebhookDispa
 export { WebhookEndpoint } from "./webhook.entity";
 export { WebhookDelivery, DeliveryStatus } from "./webhook-delivery.entity";
 export { checkWebhookUrl, isPrivateAddress, type TargetPolicy } from "./url-guard";
-export { targetPolicyFromEnv } from "./target-policy";
+export { targetPolicyFromEnv, useWebhookTargetPolicy, webhookTargetPolicy } from "./target-policy";

@@ -3,11 +3,11 @@ import { promises as dns } from "node:dns";
 import { BlockList, isIP, type LookupFunction } from "node:net";
 import { ValidationError } from "@arbetsliv/core";
 
-/** What a webhook URL may point at. */
+/** What a webhook URL may point at (one per process: `webhookTargetPolicy()` in target-policy.ts). */
 export interface TargetPolicy {
   /** http:// allowed (development and tests); otherwise https only. */
   allowHttp: boolean;
-  /** Loopback and private networks allowed (WEBHOOK_ALLOW_PRIVATE_TARGETS=true; tests and development). */
+  /** Loopback and private networks allowed (development and tests by default; never in production unless set). */
   allowPrivateTargets: boolean;
 }
 
@@ -98,7 +98,7 @@ function privateTarget(field: string, why: string): ValidationError {
   return new ValidationError(
     field,
     "private-target",
-    `must not target the platform's own network (${why}); set WEBHOOK_ALLOW_PRIVATE_TARGETS=true only in development`,
+    `must not target the platform's own network (${why}); WEBHOOK_ALLOW_PRIVATE_TARGETS=true allows it, for development only`,
   );
 }
 

@@ -17,7 +17,7 @@ import {
 import { activeCatalogue } from "../catalogue-registry";
 import { lastPosition } from "./delivery-store";
 import { newWebhookSecret, ROTATION_OVERLAP_MS } from "./signing";
-import { targetPolicyFromEnv } from "./target-policy";
+import { webhookTargetPolicy } from "./target-policy";
 import { checkWebhookUrl, type TargetPolicy } from "./url-guard";
 import { DeliveryStatus, WebhookDelivery } from "./webhook-delivery.entity";
 import { WebhookEndpoint } from "./webhook.entity";
@@ -116,7 +116,7 @@ async function replayStart(ctx: RequestContext, input: ReplayWebhookInput): Prom
   return raw?.min === null || raw?.min === undefined ? null : toInt(raw.min);
 }
 
-export function webhookService(ctx: RequestContext, policy: TargetPolicy = targetPolicyFromEnv()) {
+export function webhookService(ctx: RequestContext, policy: TargetPolicy = webhookTargetPolicy()) {
   const principal = () => ctx.principal!;
 
   const get = async (id: number): Promise<WebhookEndpoint> => {
