@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { mkdirSync } from "node:fs";
+import { rename, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import * as mysql2 from "mysql2";
 import { DataSource, type DataSourceOptions } from "typeorm";
@@ -34,6 +35,8 @@ class ArbetslivDataSource extends DataSource {
 /** What saveOnlyWhatChanged uses of TypeORM's sql.js driver. */
 interface SqljsDriverInternals {
   autoSave(): Promise<void>;
+  export(): Uint8Array;
+  options: { location?: string };
   queryRunner?: { isTransactionActive: boolean };
   databaseConnection: { exec(sql: string): { values: unknown[][] }[] };
 }
@@ -48,15 +51,35 @@ interface SqljsDriverInternals {
  * caller cannot make TypeORM skip that save — test/embedded-file.integration-spec.ts). Returns a function that forces the next save (after schema changes, which are not counted).
  */
 function saveOnlyWhatChanged(driver: SqljsDriverInternals): () => void {
-  const save = driver.autoSave.bind(driver);
+  const location = driver.options.location as string;
   const changedRows = () => Number(driver.databaseConnection.exec("SELECT total_changes()")[0]?.values[0]?.[0] ?? 0);
   let countAtLastSave = -1;
-  driver.autoSave = async () => {
-    if (driver.queryRunner?.isTransactionActive) return save(); // TypeORM's own no-op inside a transaction
-    if (changedRows() === countAtLastSave) return;
-    await save();
-    // Export closes and reopens the database, which restarts SQLite's count.
+  let saving: Promise<void> = Promise.resolve();
+
+  // Written beside the file, then renamed over it: a reader (or a crash) sees the old file or the
+  // new one, never half of one — TypeORM's own save truncates and writes in place. One at a time.
+  const save = async () => {
+    // A transaction began while this save waited its turn: its commit saves (the count differs).
+    if (driver.queryRunner?.isTransactionActive) return;
+    const data = driver.export();
+    // Export closes and reopens the database, which restarts SQLite's count: read it at once.
     countAtLastSave = changedRows();
+    const next = `${location}.${process.pid}.saving`;
+    try {
+      await writeFile(next, data);
+      await rename(next, location);
+    } catch (error) {
+      countAtLastSave = -1;
+      throw error;
+    }
+  };
+
+  driver.autoSave = () => {
+    // Export ends an open transaction: inside one, TypeORM's own autoSave does nothing either.
+    if (driver.queryRunner?.isTransactionActive) return Promise.resolve();
+    if (changedRows() === countAtLastSave) return saving;
+    saving = saving.catch(() => undefined).then(save);
+    return saving;
   };
   return () => {
     countAtLastSave = -1;
