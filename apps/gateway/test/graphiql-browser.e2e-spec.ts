@@ -107,6 +107,10 @@ async function headersEditorText(page: Page): Promise<string> {
     await page.locator(".graphiql-query-editor .CodeMirror").click();
     await page.keyboard.press("Control+A");
     await page.keyboard.insertText("subscription { events { id type subject } }");
+    const queryText = await page
+      .locator(".graphiql-query-editor .CodeMirror")
+      .evaluate((el) => (el as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
+    expect(queryText).toBe("subscription { events { id type subject } }");
     const socket = page.waitForEvent("websocket", (ws) => ws.url().endsWith("/graphql"));
     const subscribed = socket.then(
       (ws) =>

@@ -38,14 +38,15 @@ const INIT_SCRIPT = `
 // running subscription, closed when GraphiQL stops it.
 const httpFetcher = GraphiQL.createFetcher({ url: "/graphql" });
 const wsUrl = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/graphql";
-function isSubscription(params, opts) {
-  const definitions = (opts && opts.documentAST && opts.documentAST.definitions) || [];
-  const operations = definitions.filter((d) => d.kind === "OperationDefinition");
-  const chosen = operations.find((d) => d.name && d.name.value === params.operationName) || operations[0];
-  return Boolean(chosen && chosen.operation === "subscription");
+// Decided from the query text itself: GraphiQL's parsed document lags the editor by a debounce.
+function isSubscription(params) {
+  const text = String(params.query || "").replace(/#[^\\n]*/g, "").replace(/"(?:[^"\\\\]|\\\\.)*"/g, '""');
+  const operations = [...text.matchAll(/(?:^|[\\s}])(query|mutation|subscription)\\b\\s*([_A-Za-z][_0-9A-Za-z]*)?/g)];
+  const chosen = operations.find((m) => m[2] && m[2] === params.operationName) || operations[0];
+  return Boolean(chosen && chosen[1] === "subscription");
 }
 function fetcher(params, opts) {
-  if (!isSubscription(params, opts)) return httpFetcher(params, opts);
+  if (!isSubscription(params)) return httpFetcher(params, opts);
   const headers = (opts && opts.headers) || {};
   const authorization = headers.Authorization || headers.authorization;
   return {
