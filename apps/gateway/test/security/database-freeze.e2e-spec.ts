@@ -184,9 +184,14 @@ interface Answer extends LoadOutcome {
     }, 120_000);
 
     it("runs at most a handful of SQL statements for 1 000 /readyz calls (the answer is shared and kept 1 s)", async () => {
-      // Only the gateway talks to this server (SHOW STATUS itself is no SELECT).
+      // Only the gateway talks to this server (SHOW STATUS itself is no SELECT). Its event runtime
+      // polls the outbox with a SELECT a few times a second while idle: measured first, and taken off.
       const selects = async () =>
         Number(((await check.query("SHOW GLOBAL STATUS LIKE 'Com_select'")) as { Value: string }[])[0].Value);
+      const idleFrom = await selects();
+      const idleStarted = Date.now();
+      await new Promise((r) => setTimeout(r, 3_000));
+      const idlePerMs = ((await selects()) - idleFrom) / (Date.now() - idleStarted);
       {
         const from = await selects();
         const started = Date.now();
@@ -197,8 +202,11 @@ interface Answer extends LoadOutcome {
           );
         }
         const ms = Date.now() - started;
-        const ran = (await selects()) - from;
-        console.warn(`[figures] /readyz: 1000 calls in ${ms} ms ran ${ran} SELECTs on the database`);
+        const polls = Math.ceil(idlePerMs * ms);
+        const ran = (await selects()) - from - polls;
+        console.warn(
+          `[figures] /readyz: 1000 calls in ${ms} ms ran ${ran} SELECTs on the database (besides ${polls} of the event runtime's idle polls)`,
+        );
         expect(statuses.every((s) => s === 200)).toBe(true);
         expect(ran).toBeLessThanOrEqual(Math.ceil(ms / 1_000) + 2);
       }
