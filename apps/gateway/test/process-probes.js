@@ -1,7 +1,8 @@
 // Test-only instrumentation, preloaded into the built gateway with `node --require` by
 // GatewayProcess when started with `probes: true` (never loaded by `pnpm start`). It reads one
 // command per line on stdin and answers with a log line {"message":"test probe","id":…}:
-//   statements <id>  → how many SQL statements the gateway's DataSource has run so far
+//   statements <id>  → how many SQL statements the gateway's DataSource has run so far for
+//                      requests (the event runtime's background polls, runAsBackgroundWork, excluded)
 //   reject <id>      → an unhandled promise rejection (a message with a personnummer, 100 kB long)
 //   throw <id>       → an uncaught exception thrown from a timer
 "use strict";
@@ -13,7 +14,7 @@ const core = require(require.resolve("@arbetsliv/core", { paths: [resolve(__dirn
 let statements = 0;
 const logQuery = core.StatementCountingLogger.prototype.logQuery;
 core.StatementCountingLogger.prototype.logQuery = function (...args) {
-  statements++;
+  if (!core.currentBackgroundWork()) statements++;
   return logQuery.apply(this, args);
 };
 

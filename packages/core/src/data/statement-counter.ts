@@ -16,7 +16,9 @@ interface Counter {
 const storage = new AsyncLocalStorage<Counter>();
 const CONTROL = /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO|SET TRANSACTION)/i;
 
-export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; count: number; statements: string[] }> {
+export async function countStatements<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; count: number; statements: string[] }> {
   const counter: Counter = { count: 0, statements: [] };
   const result = await storage.run(counter, fn);
   return { result, count: counter.count, statements: counter.statements };
@@ -29,6 +31,22 @@ export function withStatementCounter<T>(counter: Counter, fn: () => T): T {
 
 export function newStatementCounter(deadline?: RequestDeadline): Counter {
   return { count: 0, statements: [], deadline };
+}
+
+const background = new AsyncLocalStorage<string>();
+
+/**
+ * Runs fn, and everything it starts (loops, timers), as named background work rather than a
+ * request's — e.g. the gateway's event runtime, whose idle polls tests must tell apart from the
+ * statements a request caused.
+ */
+export function runAsBackgroundWork<T>(name: string, fn: () => T): T {
+  return background.run(name, fn);
+}
+
+/** The background work running in this async context (e.g. "events"), if any. */
+export function currentBackgroundWork(): string | undefined {
+  return background.getStore();
 }
 
 /** The deadline of the request running in this async context, if it has one. */
