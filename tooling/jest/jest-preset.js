@@ -14,16 +14,33 @@ const swcOptions = {
 
 const root = path.resolve(__dirname, "../..");
 
+// Every entry point of core, from its package.json "exports", mapped to its source:
+// "./values" -> { types: "./dist/values.d.ts" } -> packages/core/src/values.ts.
+const coreDir = path.join(root, "packages/core");
+const coreEntries = Object.fromEntries(
+  Object.entries(require(path.join(coreDir, "package.json")).exports).map(([subpath, target]) => [
+    `^@arbetsliv/core${subpath.slice(1)}$`,
+    path.join(coreDir, target.types.replace(/^\.\/dist\//, "src/").replace(/\.d\.ts$/, ".ts")),
+  ]),
+);
+
 module.exports = {
   testEnvironment: "node",
   transform: { "^.+\\.ts$": ["@swc/jest", swcOptions] },
   // Tests run workspace packages from source, so a change in core is seen without a build.
   moduleNameMapper: {
-    "^@arbetsliv/core$": path.join(root, "packages/core/src/index.ts"),
-    "^@arbetsliv/core/testing$": path.join(root, "packages/core/src/testing/index.ts"),
-    "^@arbetsliv/(synpunkter|ekonomiskt-bistand|relationsvald|iop|donationsfonder)$": path.join(root, "packages/$1/src/index.ts"),
+    ...coreEntries,
+    "^@arbetsliv/(synpunkter|ekonomiskt-bistand|relationsvald|iop|donationsfonder)$": path.join(
+      root,
+      "packages/$1/src/index.ts",
+    ),
   },
-  testMatch: ["<rootDir>/src/**/*.spec.ts", "<rootDir>/test/**/*.spec.ts", "<rootDir>/test/**/*.integration-spec.ts", "<rootDir>/test/**/*.e2e-spec.ts"],
+  testMatch: [
+    "<rootDir>/src/**/*.spec.ts",
+    "<rootDir>/test/**/*.spec.ts",
+    "<rootDir>/test/**/*.integration-spec.ts",
+    "<rootDir>/test/**/*.e2e-spec.ts",
+  ],
   setupFiles: [path.join(__dirname, "setup.js")],
   testTimeout: 60000,
 };

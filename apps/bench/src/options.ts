@@ -19,6 +19,8 @@ export interface Options {
   outDir: string;
   label: string;
   cpuProf: boolean;
+  /** A git ref whose gateway is built in a worktree and measured as a third server (src/measure/baseline.ts). */
+  baseline?: string;
   /** Extra node flags for the gateway process (e.g. "--max-semi-space-size=64"). */
   gatewayNodeArgs: string[];
   /** The events part (src/events): run it, run only it, and its load. */
@@ -39,9 +41,11 @@ const HELP = `pnpm bench [-- options]
   --duration s                seconds per load round (default 2)
   --connections n             concurrent connections under load (default 10)
   --requests n                sequential requests per server per operation for p50/p99 (default 100)
-  --only text                 only operations whose name contains text (repeatable)
+  --only text                 only operations whose name contains text (repeatable; text$ = exactly)
   --label name                results file name (default latest)
   --cpu-prof                  run the gateway with node --cpu-prof (profiles in results/profiles)
+  --baseline git-ref          also measure the gateway of that commit (built in a temporary git
+                              worktree) in the same run, interleaved: new ÷ old CPU per request
   --gateway-node-arg flag     extra node flag for the gateway process, repeatable
                               (the gateway always gets --max-semi-space-size=64, as in production)
   --no-events                 skip the events part (outbox cost, relay throughput, lag)
@@ -143,6 +147,9 @@ export function parseOptions(argv: string[]): Options {
         break;
       case "--gateway-node-arg":
         o.gatewayNodeArgs.push(next());
+        break;
+      case "--baseline":
+        o.baseline = next();
         break;
       case "--cpu-prof":
         o.cpuProf = true;

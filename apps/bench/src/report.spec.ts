@@ -1,6 +1,12 @@
-import { verdicts, type OperationResult, type RunResult } from "./report";
+import { baselineVerdict, cpuVerdict, verdicts, type OperationResult, type RunResult } from "./report";
 
-function page(kind: "flat" | "nested" | "deep", throughput: number, rounds: number[], statements = 6, first10 = 6): OperationResult {
+function page(
+  kind: "flat" | "nested" | "deep",
+  throughput: number,
+  rounds: number[],
+  statements = 6,
+  first10 = 6,
+): OperationResult {
   return {
     name: `spec.items.${kind}`,
     domain: "spec",
@@ -11,7 +17,7 @@ function page(kind: "flat" | "nested" | "deep", throughput: number, rounds: numb
     bytes: 1,
     statements: { gateway: statements, floor: statements },
     statementsFirst10: first10,
-    ratio: { throughput, p50: throughput, cpu: throughput, throughputRounds: rounds },
+    ratio: { throughput, p50: throughput, cpu: throughput, throughputRounds: rounds, cpuRounds: rounds },
   } as OperationResult;
 }
 
@@ -28,7 +34,12 @@ describe("bench verdicts", () => {
     const superlinear = verdict(run(flat, nested, page("deep", 1.8, [1.78, 1.82, 1.79, 1.81])), "two levels");
     expect(superlinear.met).toBe(false);
     const steady = [1.2, 1.2, 1.2, 1.2];
-    expect(verdict(run(page("flat", 1.2, steady), page("nested", 1.2, steady), page("deep", 1.21, [1.21, 1.21, 1.21, 1.21])), "two levels").met).toBe(false);
+    expect(
+      verdict(
+        run(page("flat", 1.2, steady), page("nested", 1.2, steady), page("deep", 1.21, [1.21, 1.21, 1.21, 1.21])),
+        "two levels",
+      ).met,
+    ).toBe(false);
   });
 
   it("falls back to the plain line without rounds to measure noise", () => {
@@ -40,5 +51,35 @@ describe("bench verdicts", () => {
     expect(verdict(run(page("deep", 1.3, [], 8, 10)), "constant SQL").met).toBe(true);
     expect(verdict(run(page("deep", 1.3, [], 6, 6)), "constant SQL").met).toBe(true);
     expect(verdict(run(page("deep", 1.3, [], 105, 15)), "constant SQL").met).toBe(false);
+  });
+
+  it("judges each class by the gateway's CPU per request over the floor's", () => {
+    const op = (kind: OperationResult["kind"], cpu: number) =>
+      ({
+        ...page("flat", 9, []),
+        name: `spec.${kind}`,
+        kind,
+        ratio: { cpu, throughput: 9, p50: 9 },
+      }) as OperationResult;
+    expect(cpuVerdict(op("flat", 1.3), [])).toMatchObject({ target: "flat page ≤ 1.3× floor CPU/req", met: true });
+    expect(cpuVerdict(op("flat", 1.31), [])!.met).toBe(false);
+    expect(cpuVerdict(op("nested", 1.5), [])!.met).toBe(true);
+    expect(cpuVerdict(op("nested", 1.51), [])!.met).toBe(false);
+    expect(cpuVerdict(op("single", 2), [])!.met).toBe(true);
+    expect(cpuVerdict(op("single", 2.01), [])!.met).toBe(false);
+    expect(cpuVerdict(op("stats", 5), [])).toBeUndefined();
+    expect(cpuVerdict(op("flat", NaN), [])).toBeUndefined();
+  });
+
+  it("calls an operation slower than the old build only beyond the rounds' noise", () => {
+    const vs = (cpu: number, cpuRounds: number[]) =>
+      ({ ...page("flat", 1, []), vsBaseline: { cpu, throughput: cpu, p50: cpu, cpuRounds } }) as OperationResult;
+    expect(baselineVerdict(vs(1.04, [0.95, 1.13, 1.0, 1.08]), "b1e4c13aaaa").met).toBe(true);
+    expect(baselineVerdict(vs(1.3, [1.29, 1.31, 1.3, 1.3]), "b1e4c13aaaa")).toMatchObject({
+      met: false,
+      target: expect.stringContaining("b1e4c13"),
+    });
+    expect(baselineVerdict(vs(0.9, []), "b1e4c13aaaa").met).toBe(true);
+    expect(baselineVerdict(vs(1.01, []), "b1e4c13aaaa").met).toBe(false);
   });
 });

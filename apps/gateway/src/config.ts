@@ -1,12 +1,6 @@
 import { eventsConfigFromEnv, type EventsConfig } from "./events/events-config";
-import {
-  databaseConfigFromEnv,
-  DEFAULT_TOKEN_POLICY,
-  minCellFromEnv,
-  type DatabaseConfig,
-  type TokenPolicy,
-  type TokenVerifierConfig,
-} from "@arbetsliv/core";
+import { DEFAULT_TOKEN_POLICY, minCellFromEnv, type TokenPolicy, type TokenVerifierConfig } from "@arbetsliv/core";
+import { databaseConfigFromEnv, type DatabaseConfig } from "@arbetsliv/core/data";
 
 export type Environment = "development" | "production" | "test";
 

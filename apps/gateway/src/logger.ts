@@ -1,4 +1,4 @@
-import { maskPersonnummer } from "@arbetsliv/core";
+import { maskPersonnummer } from "@arbetsliv/core/values";
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 export type LogLevel = keyof typeof LEVELS;

@@ -41,7 +41,17 @@ describe(`gateway over HTTP on ${testDatabaseKind()}`, () => {
     const before = await gw.ok(`{ feedbackItems(first: 1) { totalCount } }`, { scopes: ["synpunkter:read"] });
     const r = await gw.gql(`mutation($input: RegisterFeedbackInput!) { registerFeedback(input: $input) { id } }`, {
       scopes: ["synpunkter:write"],
-      variables: { input: { kind: "COMPLAINT", criterion: "SERVICES", businessAreaId: "1", channel: "EMAIL", description: "x", submitterEmail: "not-an-email", wantsReply: true } },
+      variables: {
+        input: {
+          kind: "COMPLAINT",
+          criterion: "SERVICES",
+          businessAreaId: "1",
+          channel: "EMAIL",
+          description: "x",
+          submitterEmail: "not-an-email",
+          wantsReply: true,
+        },
+      },
     });
     expect(r.codes).toEqual(["BAD_USER_INPUT"]);
     expect(r.errors?.[0].message).toContain("submitterEmail");
@@ -50,7 +60,9 @@ describe(`gateway over HTTP on ${testDatabaseKind()}`, () => {
   });
 
   it("refuses an invalid date literal with BAD_USER_INPUT", async () => {
-    const r = await gw.gql(`{ feedbackStatistics(from: "2021-02-30", to: "2021-12-31") { received } }`, { scopes: ["synpunkter:stats"] });
+    const r = await gw.gql(`{ feedbackStatistics(from: "2021-02-30", to: "2021-12-31") { received } }`, {
+      scopes: ["synpunkter:stats"],
+    });
     expect(r.codes).toEqual(["BAD_USER_INPUT"]);
     expect(r.errors?.[0].message).toContain("YYYY-MM-DD");
   });
@@ -60,7 +72,9 @@ describe(`gateway over HTTP on ${testDatabaseKind()}`, () => {
     const { feedbackStatistics: s } = await gw.ok(STATS_2021, { scopes: ["synpunkter:stats:exact"] });
     expect([s.received, s.closed, s.notClosed, s.handledInTime, s.forwarded]).toEqual([12, 12, 0, 11, 0]);
     expect(s.kinds).toEqual({ praise: 0, question: 1, suggestion: 2, complaint: 9, total: 12 });
-    expect(s.byBusinessArea.map((r: { businessArea: { name: string }; total: number }) => [r.businessArea.name, r.total])).toEqual([
+    expect(
+      s.byBusinessArea.map((r: { businessArea: { name: string }; total: number }) => [r.businessArea.name, r.total]),
+    ).toEqual([
       ["IFO Försörjningsstöd", 7],
       ["Jobb Borås", 2],
       ["Fixartjänst", 1],
@@ -72,25 +86,45 @@ describe(`gateway over HTTP on ${testDatabaseKind()}`, () => {
   });
 
   it("leaves an access-log entry for a person-level read, visible with audit:read", async () => {
-    const data = await gw.ok(`{ feedbackItems(first: 2) { nodes { id submitterName } } }`, { scopes: ["synpunkter:read"], subject: "e2e-reader" });
+    const data = await gw.ok(`{ feedbackItems(first: 2) { nodes { id submitterName } } }`, {
+      scopes: ["synpunkter:read"],
+      subject: "e2e-reader",
+    });
     const ids = data.feedbackItems.nodes.map((n: { id: string }) => n.id);
-    const log = await gw.ok(`{ accessLog(filter: { actor: "e2e-reader" }) { nodes { actor action operation recordIds } } }`, { scopes: ["audit:read"] });
-    expect(log.accessLog.nodes).toEqual([{ actor: "e2e-reader", action: "READ", operation: "Query.feedbackItems", recordIds: ids }]);
+    const log = await gw.ok(
+      `{ accessLog(filter: { actor: "e2e-reader" }) { nodes { actor action operation recordIds } } }`,
+      { scopes: ["audit:read"] },
+    );
+    expect(log.accessLog.nodes).toEqual([
+      { actor: "e2e-reader", action: "READ", operation: "Query.feedbackItems", recordIds: ids },
+    ]);
     const stored = await gw.gateway.ds.getRepository(AccessLogEntry).count({ where: { actor: "e2e-reader" } });
     expect(stored).toBe(1);
   });
 
   it("masks internal errors and tags every response with the server's request id (a client's id is only its correlation id)", async () => {
-    const res = await fetch(`${gw.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", "x-request-id": "req-abc-1" }, body: "{not json" });
+    const res = await fetch(`${gw.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "req-abc-1" },
+      body: "{not json",
+    });
     expect(res.status).toBe(400);
     const serverId = res.headers.get("x-request-id");
     expect(serverId).toMatch(/^req_[A-Za-z0-9_-]{16}$/);
     expect(res.headers.get("x-correlation-id")).toBe("req-abc-1");
-    expect(((await res.json()) as { errors: { extensions: { code: string; requestId: string } }[] }).errors[0].extensions).toEqual({ code: "BAD_REQUEST", requestId: serverId });
-    const ok = await fetch(`${gw.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", "x-request-id": "req-abc-2" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    expect(
+      ((await res.json()) as { errors: { extensions: { code: string; requestId: string } }[] }).errors[0].extensions,
+    ).toEqual({ code: "BAD_REQUEST", requestId: serverId });
+    const ok = await fetch(`${gw.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "req-abc-2" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
     expect(ok.headers.get("x-request-id")).toMatch(/^req_/);
     expect(ok.headers.get("x-correlation-id")).toBe("req-abc-2");
-    const line = gw.logLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.message === "request" && l.correlationId === "req-abc-2");
+    const line = gw.logLines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.message === "request" && l.correlationId === "req-abc-2");
     expect(line?.requestId).toBe(ok.headers.get("x-request-id"));
   });
 

@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { dropDatabase, recreateDatabase, signDevelopmentToken, splitMysqlUrl, withDatabase } from "@arbetsliv/core";
+import { signDevelopmentToken } from "@arbetsliv/core";
+import { dropDatabase, recreateDatabase, splitMysqlUrl, withDatabase } from "@arbetsliv/core/testing";
 
 /**
  * The built gateway, the program `pnpm start` runs. `pnpm test` builds it first (turbo.json).

@@ -1,4 +1,5 @@
-import { coreModule, luhnCheckDigit } from "@arbetsliv/core";
+import { coreModule } from "@arbetsliv/core";
+import { luhnCheckDigit } from "@arbetsliv/core/values";
 import { testDatabaseKind } from "@arbetsliv/core/testing";
 import { placementCostsByProvider, relationsvaldModule } from "@arbetsliv/relationsvald";
 import { TestGateway } from "./harness";

@@ -9,14 +9,14 @@ export interface RequestContext {
   principal: Principal | null;
   ds: DataSource;
   accessLog: AccessLog;
-  /** One DataLoader per key and request: batches lookups so a list never runs a query per row. */
-  loader<K, V>(key: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>): BatchLoader<K, V>;
+  /** The request's loaders by their definition, so a list never runs a query per row (read/loader.ts: use `loaderOf`, never this map directly). */
+  readonly loaders: Map<object, BatchLoader<unknown, unknown>>;
 }
 
 /**
  * A DataLoader that also remembers the values its batches returned, so a field resolver can
  * hand back a value that is already loaded (e.g. prefetched for a whole page, see
- * `prefetchSelected`) without a promise: graphql then completes the field at once instead of
+ * the read layer's prefetch, read/runtime.ts) without a promise: graphql then completes the field at once instead of
  * awaiting one promise per row.
  */
 export class BatchLoader<K, V> extends DataLoader<K, V> {
@@ -76,21 +76,7 @@ export class BatchLoader<K, V> extends DataLoader<K, V> {
 }
 
 export function createRequestContext(ds: DataSource, principal: Principal | null, requestId: string): RequestContext {
-  const loaders = new Map<string, BatchLoader<unknown, unknown>>();
-  return {
-    requestId,
-    principal,
-    ds,
-    accessLog: new AccessLog(principal, requestId),
-    loader<K, V>(key: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>) {
-      let loader = loaders.get(key) as BatchLoader<K, V> | undefined;
-      if (!loader) {
-        loader = BatchLoader.create<K, V>(batch);
-        loaders.set(key, loader as BatchLoader<unknown, unknown>);
-      }
-      return loader;
-    },
-  };
+  return { requestId, principal, ds, accessLog: new AccessLog(principal, requestId), loaders: new Map() };
 }
 
 /** Groups rows by a key in the order of `keys` (for one-to-many DataLoaders). */

@@ -1,55 +1,40 @@
 import "reflect-metadata";
 
+// `@arbetsliv/core`: the kernel — what every domain module is written against and changes
+// only when the module contract does. Swedish value types, data access, the read layer and
+// development tools are separate entry points (see package.json "exports").
+
+// Module contract and context
 export * from "./module/domain-module";
 export * from "./core-module";
 export * from "./context";
-export * from "./data/data-source";
-export * from "./data/statement-counter";
-export * from "./data/request-deadline";
-export * from "./data/database-unavailable";
-export * from "./data/migration-tools";
-export * from "./data/sql-dialect";
-export * from "./data/transaction";
-export * from "./data/versioned-update";
-export * from "./data/seeded-random";
-export * from "./data/ids";
-export * from "./data/row-lock";
-export * from "./data/chunks";
-export * from "./data/summary-rows";
-export * from "./data/entity-rows";
-export * from "./data/mysql-admin";
+// Errors
 export * from "./errors/errors";
 export * from "./errors/format-error";
 export * from "./errors/validate-input";
-export * from "./scalars/money";
-export * from "./scalars/identity-numbers";
-export * from "./scalars/identity-scalars";
-export * from "./scalars/local-date";
-export * from "./scalars/input-bounds";
-export * from "./scalars/well-formed-input";
-export * from "./pagination/pagination";
+// Auth
 export * from "./auth/principal";
 export * from "./auth/jwt";
 export * from "./auth/token-policy";
 export * from "./auth/authorization";
+// Access log
 export * from "./audit/access-log-entry.entity";
 export * from "./audit/access-log";
 export * from "./audit/access-log.resolver";
-export * from "./schema/build-schema";
-export * from "./schema/prefetch";
-export * from "./schema/references";
-export * from "./schema/projection";
-export * from "./schema/list-bounds";
-export * from "./data/first-per-key";
-export * from "./retention/retention";
+// Events: outbox, catalogue, idempotency
 export * from "./events/event-type";
 export * from "./events/outbox-event.entity";
 export * from "./events/record-event";
 export * from "./events/catalogue";
 export * from "./events/idempotency-key.entity";
 export * from "./events/idempotency";
+// Statistics disclosure control
 export * from "./statistics/suppression";
 export * from "./statistics/disclosure";
+// Retention
+export * from "./retention/retention";
 export * from "./retention/deletion-log-entry.entity";
-// Also in the test kit; exported here so demo seeds can invent valid numbers without loading it.
-export { makePersonnummer } from "./testing/personnummer";
+// Schema building and pagination
+export * from "./schema/build-schema";
+export * from "./schema/list-bounds";
+export * from "./pagination/pagination";

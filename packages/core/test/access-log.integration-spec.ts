@@ -15,7 +15,13 @@ describe(`access log on ${testDatabaseKind()}`, () => {
       personnummer: ["198112189876"],
     });
     const other = new AccessLog({ subject: "caseworker-2", kind: "user", scopes: new Set() }, "req-2");
-    await other.append(app.ds.manager, { action: AccessAction.UPDATE, operation: "Mutation.x", domain: "d", recordType: "Household", recordIds: [9] });
+    await other.append(app.ds.manager, {
+      action: AccessAction.UPDATE,
+      operation: "Mutation.x",
+      domain: "d",
+      recordType: "Household",
+      recordIds: [9],
+    });
   });
   afterAll(() => app.close());
 
@@ -29,7 +35,12 @@ describe(`access log on ${testDatabaseKind()}`, () => {
   it("finds entries by person without storing the number", async () => {
     const data = await app.ok(query, { scopes: ["audit:read"], variables: { filter: { person: "811218-9876" } } });
     expect(data.accessLog.totalCount).toBe(1);
-    expect(data.accessLog.nodes[0]).toEqual({ actor: "caseworker-1", operation: "Query.household", recordIds: ["7", "8"], action: "READ" });
+    expect(data.accessLog.nodes[0]).toEqual({
+      actor: "caseworker-1",
+      operation: "Query.household",
+      recordIds: ["7", "8"],
+      action: "READ",
+    });
     const stored = await app.ds.getRepository(AccessLogEntry).find();
     expect(JSON.stringify(stored)).not.toContain("198112189876");
   });
@@ -48,7 +59,15 @@ describe(`access log on ${testDatabaseKind()}`, () => {
   });
 
   it("keeps the access log and the deletion log append-only in the database itself", async () => {
-    await app.ds.getRepository(DeletionLogEntry).insert({ runAt: new Date(), actor: "gallring", domain: "d", recordType: "X", count: 1, recordIds: ["1"], reason: "test" });
+    await app.ds.getRepository(DeletionLogEntry).insert({
+      runAt: new Date(),
+      actor: "gallring",
+      domain: "d",
+      recordType: "X",
+      count: 1,
+      recordIds: ["1"],
+      reason: "test",
+    });
     await expect(app.ds.query("UPDATE deletion_log SET reason = 'changed'")).rejects.toThrow(/append-only/);
     await expect(app.ds.query("DELETE FROM deletion_log")).rejects.toThrow(/append-only/);
     await expect(app.ds.query("UPDATE access_log SET actor = 'someone-else'")).rejects.toThrow(/append-only/);

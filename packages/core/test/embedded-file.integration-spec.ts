@@ -1,7 +1,8 @@
 import { copyFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AccessAction, AccessLogEntry, coreModule, createDataSource, inTransaction } from "../src";
+import { AccessAction, AccessLogEntry, coreModule } from "../src";
+import { createDataSource, inTransaction } from "../src/data";
 import type { DataSource } from "typeorm";
 
 /**

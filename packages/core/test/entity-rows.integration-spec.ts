@@ -1,7 +1,9 @@
 import "reflect-metadata";
 import { Column, Entity, PrimaryGeneratedColumn, type MigrationInterface, type QueryRunner } from "typeorm";
 import { In } from "typeorm";
-import { AccessLogEntry, defineModule, findByKeys, getEntities, getEntitiesAndCount, moneyColumn } from "../src";
+import { AccessLogEntry, defineModule } from "../src";
+import { moneyColumn } from "../src/values";
+import { findByKeys, getEntities, getEntitiesAndCount } from "../src/data";
 import { TestApp, testDatabaseKind } from "../src/testing";
 
 @Entity("entity_rows_sample")
@@ -28,7 +30,14 @@ class SampleTable1700000000000 implements MigrationInterface {
   }
 }
 
-const sampleModule = defineModule({ name: "entity-rows-sample", description: "test", entities: [Sample], resolvers: [], migrations: [SampleTable1700000000000], scopes: [] });
+const sampleModule = defineModule({
+  name: "entity-rows-sample",
+  description: "test",
+  entities: [Sample],
+  resolvers: [],
+  migrations: [SampleTable1700000000000],
+  scopes: [],
+});
 
 describe(`getEntities on ${testDatabaseKind()}`, () => {
   let app: TestApp;
@@ -49,7 +58,15 @@ describe(`getEntities on ${testDatabaseKind()}`, () => {
   afterAll(() => app.close());
 
   it("returns the same entities as getMany / getManyAndCount for a page of a single-table query", async () => {
-    const qb = () => app.ds.getRepository(Sample).createQueryBuilder("s").where("s.amount > :min", { min: 0 }).orderBy("s.day", "DESC").addOrderBy("s.id", "DESC").skip(1).take(3);
+    const qb = () =>
+      app.ds
+        .getRepository(Sample)
+        .createQueryBuilder("s")
+        .where("s.amount > :min", { min: 0 })
+        .orderBy("s.day", "DESC")
+        .addOrderBy("s.id", "DESC")
+        .skip(1)
+        .take(3);
     const fast = await getEntitiesAndCount(qb());
     expect(fast).toEqual(await qb().getManyAndCount());
     expect(fast[0]).toHaveLength(3);
@@ -65,12 +82,16 @@ describe(`getEntities on ${testDatabaseKind()}`, () => {
 
   it("finds by keys like find with In, in the given order", async () => {
     const m = app.ds.manager;
-    expect(await findByKeys(m, Sample, "kind", ["PRAISE"], { day: "DESC" })).toEqual(await m.find(Sample, { where: { kind: In(["PRAISE"]) }, order: { day: "DESC" } }));
+    expect(await findByKeys(m, Sample, "kind", ["PRAISE"], { day: "DESC" })).toEqual(
+      await m.find(Sample, { where: { kind: In(["PRAISE"]) }, order: { day: "DESC" } }),
+    );
     expect((await findByKeys(m, Sample, "id", [2, 4, 99])).map((s) => s.id).sort()).toEqual([2, 4]);
     expect(await findByKeys(m, Sample, "id", [])).toEqual([]);
     // one statement per entity, column and order, widened to each batch's number of keys
     for (const keys of [[3], [1, 2, 3, 4, 5, 6, 7], [5, 1], [3]]) {
-      expect(await findByKeys(m, Sample, "id", keys, { id: "ASC" })).toEqual(await m.find(Sample, { where: { id: In(keys) }, order: { id: "ASC" } }));
+      expect(await findByKeys(m, Sample, "id", keys, { id: "ASC" })).toEqual(
+        await m.find(Sample, { where: { id: In(keys) }, order: { id: "ASC" } }),
+      );
     }
     expect(await findByKeys(m, Sample, "kind", ["COMPLAINT", "PRAISE"], { rank: "DESC" })).toEqual(
       await m.find(Sample, { where: { kind: In(["COMPLAINT", "PRAISE"]) }, order: { rank: "DESC" } }),
@@ -78,15 +99,29 @@ describe(`getEntities on ${testDatabaseKind()}`, () => {
   });
 
   it("hydrates a selection of the table's columns itself, and leaves anything else to TypeORM", async () => {
-    const partial = app.ds.getRepository(Sample).createQueryBuilder("s").select(["s.id", "s.day", "s.rank"]).orderBy("s.id");
+    const partial = app.ds
+      .getRepository(Sample)
+      .createQueryBuilder("s")
+      .select(["s.id", "s.day", "s.rank"])
+      .orderBy("s.id");
     const typeorm = jest.spyOn(partial, "getMany");
     expect(await getEntities(partial)).toEqual(await partial.clone().getMany());
     expect(typeorm).not.toHaveBeenCalled();
-    const aliased = app.ds.getRepository(Sample).createQueryBuilder("s").select("s.id").addSelect("s.kind", "k").orderBy("s.id");
+    const aliased = app.ds
+      .getRepository(Sample)
+      .createQueryBuilder("s")
+      .select("s.id")
+      .addSelect("s.kind", "k")
+      .orderBy("s.id");
     const aliasedTypeorm = jest.spyOn(aliased, "getMany");
     expect(await getEntities(aliased)).toEqual(await aliased.clone().getMany());
     expect(aliasedTypeorm).toHaveBeenCalledTimes(1);
-    const joined = app.ds.getRepository(Sample).createQueryBuilder("s").innerJoin(AccessLogEntry, "e", "1 = 1").orderBy("s.id").take(2);
+    const joined = app.ds
+      .getRepository(Sample)
+      .createQueryBuilder("s")
+      .innerJoin(AccessLogEntry, "e", "1 = 1")
+      .orderBy("s.id")
+      .take(2);
     expect(await getEntitiesAndCount(joined)).toEqual(await joined.getManyAndCount());
   });
 });

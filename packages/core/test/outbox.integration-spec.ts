@@ -5,10 +5,10 @@ import {
   defineEventType,
   hashInput,
   idempotentCreate,
-  inTransaction,
   recordEvent,
   createRequestContext,
 } from "../src";
+import { inTransaction } from "../src/data";
 import { TestApp, testDatabaseKind } from "../src/testing";
 
 const thingDone = defineEventType<{ thingId: string; kind: string; amount: string; on: string; note: string | null }>({

@@ -1,13 +1,11 @@
 import { defineEventType } from "@arbetsliv/core";
-import { DonationScopes } from "./scopes";
+import { DOMAIN, DonationScopes } from "./scopes";
 
 /**
  * Donationsfonder's events. Data is ids, dates and amounts only: applicants and recipients are
  * persons, so never a personnummer, name, purpose, household fact, decision text or payment
  * reference. Details are read through GraphQL with the receiver's own scopes.
  */
-
-const DOMAIN = "donationsfonder";
 
 export interface RoundOpenedData {
   roundId: string;

@@ -1,5 +1,8 @@
 import { CoreScopes } from "@arbetsliv/core";
 
+/** The domain's one slug: module name, scopes, access log, events, statistics disclosure, graphs. */
+export const DOMAIN = "donationsfonder";
+
 export const DonationScopes = {
   /** Person-level: applications, allocations per applicant, payout list. Every read is access-logged. */
   READ: "donationsfonder:read",
@@ -16,6 +19,14 @@ export const DonationScopes = {
 } as const;
 
 /** Funds, rounds and schedules are not person data: anyone working with the domain may read them. */
-export const ANY_DONATION_SCOPE = [DonationScopes.READ, DonationScopes.WRITE, DonationScopes.STATS, DonationScopes.STATS_EXACT, DonationScopes.ADMIN, DonationScopes.EVENTS, CoreScopes.ADMIN];
+export const ANY_DONATION_SCOPE = [
+  DonationScopes.READ,
+  DonationScopes.WRITE,
+  DonationScopes.STATS,
+  DonationScopes.STATS_EXACT,
+  DonationScopes.ADMIN,
+  DonationScopes.EVENTS,
+  CoreScopes.ADMIN,
+];
 /** Reference data may be changed by the domain's administrators or by platform administrators. */
 export const ADMIN_SCOPES = [DonationScopes.ADMIN, CoreScopes.ADMIN];

@@ -50,15 +50,23 @@ describe(`donationsfonder events and idempotent creates on ${testDatabaseKind()}
 
   it("records nothing when opening fails (the year's round exists already)", async () => {
     const before = (await events(app)).length;
-    const again = await app.call(`mutation { openDonationRounds(input: { year: 2025, priceBaseAmount: "58800", policy: EQUAL, remainderRule: DISTRIBUTE_IN_ORDER }) { id } }`, ADMIN);
+    const again = await app.call(
+      `mutation { openDonationRounds(input: { year: 2025, priceBaseAmount: "58800", policy: EQUAL, remainderRule: DISTRIBUTE_IN_ORDER }) { id } }`,
+      ADMIN,
+    );
     expect(again.errorCodes).toEqual(["CONFLICT"]);
     expect(await events(app)).toHaveLength(before);
   });
 
   describe("idempotent registration", () => {
     it("12 concurrent identical registrations with one key make one application and 12 identical answers", async () => {
-      const input = { ...application(fx.roundId, applicants[0], { receivedDate: "2025-03-10" }), idempotencyKey: "eservice-2025-0001" };
-      const answers = await Promise.all(Array.from({ length: 12 }, () => app.call(REGISTER, { ...WRITE, variables: { input } })));
+      const input = {
+        ...application(fx.roundId, applicants[0], { receivedDate: "2025-03-10" }),
+        idempotencyKey: "eservice-2025-0001",
+      };
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, () => app.call(REGISTER, { ...WRITE, variables: { input } })),
+      );
       expect(answers.flatMap((a) => a.errors ?? [])).toEqual([]);
       const first = answers[0].data!.registerDonationApplication;
       expect(first.status).toBe("RECEIVED");
@@ -72,7 +80,10 @@ describe(`donationsfonder events and idempotent creates on ${testDatabaseKind()}
     });
 
     it("the same key with another input is CONFLICT on input.idempotencyKey, and creates nothing", async () => {
-      const input = { ...application(fx.roundId, applicants[0], { receivedDate: "2025-03-10", amountRequested: "9999" }), idempotencyKey: "eservice-2025-0001" };
+      const input = {
+        ...application(fx.roundId, applicants[0], { receivedDate: "2025-03-10", amountRequested: "9999" }),
+        idempotencyKey: "eservice-2025-0001",
+      };
       const r = await app.call(REGISTER, { ...WRITE, variables: { input } });
       expect(r.errorCodes).toEqual(["CONFLICT"]);
       expect(r.errors?.[0].extensions?.field).toBe("input.idempotencyKey");
@@ -81,7 +92,10 @@ describe(`donationsfonder events and idempotent creates on ${testDatabaseKind()}
     });
 
     it("a malformed key is refused naming input.idempotencyKey", async () => {
-      const input = { ...application(fx.roundId, applicants[2], { receivedDate: "2025-03-10" }), idempotencyKey: "has spaces" };
+      const input = {
+        ...application(fx.roundId, applicants[2], { receivedDate: "2025-03-10" }),
+        idempotencyKey: "has spaces",
+      };
       const r = await app.call(REGISTER, { ...WRITE, variables: { input } });
       expect(r.errorCodes).toEqual(["BAD_USER_INPUT"]);
       expect(JSON.stringify(r.errors)).toMatch(/idempotencyKey/);
@@ -92,19 +106,39 @@ describe(`donationsfonder events and idempotent creates on ${testDatabaseKind()}
       const a = await app.ok(REGISTER, { ...WRITE, variables: { input } });
       const b = await app.ok(REGISTER, { ...WRITE, variables: { input } });
       expect(a.registerDonationApplication.id).not.toBe(b.registerDonationApplication.id);
-      expect([a.registerDonationApplication.status, b.registerDonationApplication.status]).toEqual(["RECEIVED", "REFUSED"]);
-      await app.ok(REGISTER, { ...WRITE, variables: { input: application(fx.roundId, applicants[2], { receivedDate: "2025-03-12" }) } });
+      expect([a.registerDonationApplication.status, b.registerDonationApplication.status]).toEqual([
+        "RECEIVED",
+        "REFUSED",
+      ]);
+      await app.ok(REGISTER, {
+        ...WRITE,
+        variables: { input: application(fx.roundId, applicants[2], { receivedDate: "2025-03-12" }) },
+      });
       expect(await app.ds.manager.count(Application, { where: { roundId: Number(fx.roundId) } })).toBe(4);
     });
   });
 
   it("records round.decided with the payout count and total when the board decides, and nothing for a refused decision", async () => {
     const allocated = await app.ok(ALLOCATE, { ...WRITE, variables: { id: fx.roundId, v: fx.version } });
-    const stale = await app.call(DECIDE, { ...WRITE, variables: { id: fx.roundId, v: allocated.allocateDonationRound.version - 1, input: { decisionDate: "2025-05-19", reference: DECISION_REFERENCE } } });
+    const stale = await app.call(DECIDE, {
+      ...WRITE,
+      variables: {
+        id: fx.roundId,
+        v: allocated.allocateDonationRound.version - 1,
+        input: { decisionDate: "2025-05-19", reference: DECISION_REFERENCE },
+      },
+    });
     expect(stale.errorCodes).toEqual(["CONFLICT"]);
     expect(await events(app, roundDecided.type)).toEqual([]);
 
-    await app.ok(DECIDE, { ...WRITE, variables: { id: fx.roundId, v: allocated.allocateDonationRound.version, input: { decisionDate: "2025-05-19", reference: DECISION_REFERENCE } } });
+    await app.ok(DECIDE, {
+      ...WRITE,
+      variables: {
+        id: fx.roundId,
+        v: allocated.allocateDonationRound.version,
+        input: { decisionDate: "2025-05-19", reference: DECISION_REFERENCE },
+      },
+    });
     payouts = (await app.ok(PAYOUTS, { ...READ, variables: { id: fx.roundId } })).donationPayouts.nodes;
     expect(payouts).toHaveLength(3);
     const total = payouts.reduce((s, p) => s + Number(p.amount), 0);
@@ -112,14 +146,24 @@ describe(`donationsfonder events and idempotent creates on ${testDatabaseKind()}
     expect(rows.map((r) => [r.subject, r.data])).toEqual([
       [
         `DonationRound/${fx.roundId}`,
-        { roundId: fx.roundId, year: 2025, decisionDate: "2025-05-19", scheduledPayoutDate: "2025-06-15", payoutCount: payouts.length, payoutTotal: total.toFixed(2) },
+        {
+          roundId: fx.roundId,
+          year: 2025,
+          decisionDate: "2025-05-19",
+          scheduledPayoutDate: "2025-06-15",
+          payoutCount: payouts.length,
+          payoutTotal: total.toFixed(2),
+        },
       ],
     ]);
   });
 
   it("records payout.made once per payout: ids, amount and payment date; a second attempt records nothing", async () => {
     const p = payouts[0];
-    await app.ok(PAY, { ...WRITE, variables: { input: { payoutId: p.id, paidOn: "2025-06-15", reference: PAYMENT_REFERENCE } } });
+    await app.ok(PAY, {
+      ...WRITE,
+      variables: { input: { payoutId: p.id, paidOn: "2025-06-15", reference: PAYMENT_REFERENCE } },
+    });
     const again = await app.call(PAY, { ...WRITE, variables: { input: { payoutId: p.id, paidOn: "2025-06-16" } } });
     expect(again.errorCodes).toEqual(["CONFLICT"]);
     const rows = await events(app, payoutMade.type);
@@ -127,7 +171,14 @@ describe(`donationsfonder events and idempotent creates on ${testDatabaseKind()}
       [
         `DonationPayout/${p.id}`,
         "donationsfonder:events",
-        { payoutId: p.id, roundId: fx.roundId, fundId: p.fundId, applicationId: p.applicationId, amount: p.amount, paidOn: "2025-06-15" },
+        {
+          payoutId: p.id,
+          roundId: fx.roundId,
+          fundId: p.fundId,
+          applicationId: p.applicationId,
+          amount: p.amount,
+          paidOn: "2025-06-15",
+        },
       ],
     ]);
   });
@@ -146,13 +197,21 @@ describe(`donationsfonder events and idempotent creates on ${testDatabaseKind()}
     }
     expect(failed.errorCodes).toEqual(["INTERNAL_SERVER_ERROR"]);
     expect((await events(app, payoutMade.type)).filter((e) => e.data.payoutId === p.id)).toEqual([]);
-    const list = await app.ok(`query($id: ID!) { donationPayouts(roundId: $id, paid: true, first: 50) { nodes { id } } }`, { ...READ, variables: { id: fx.roundId } });
+    const list = await app.ok(
+      `query($id: ID!) { donationPayouts(roundId: $id, paid: true, first: 50) { nodes { id } } }`,
+      { ...READ, variables: { id: fx.roundId } },
+    );
     expect(list.donationPayouts.nodes.map((n: { id: string }) => n.id)).not.toContain(p.id);
   });
 
   it("marking paid with an idempotency key: a retry gets the first answer, not CONFLICT, and one event", async () => {
     const p = payouts[1];
-    const input = { payoutId: p.id, paidOn: "2025-06-15", reference: PAYMENT_REFERENCE, idempotencyKey: `finance-${p.id}` };
+    const input = {
+      payoutId: p.id,
+      paidOn: "2025-06-15",
+      reference: PAYMENT_REFERENCE,
+      idempotencyKey: `finance-${p.id}`,
+    };
     const first = await app.ok(PAY, { ...WRITE, variables: { input } });
     const retry = await app.ok(PAY, { ...WRITE, variables: { input } });
     expect(retry).toEqual(first);
@@ -165,7 +224,8 @@ describe(`donationsfonder events and idempotent creates on ${testDatabaseKind()}
   it("protected-data sweep: every event type occurred, and no event carries a person or free text", async () => {
     const rows = await events(app);
     const occurred = new Set(rows.map((r) => r.type));
-    for (const type of donationsfonderModule.events ?? []) expect([type.type, occurred.has(type.type)]).toEqual([type.type, true]);
+    for (const type of donationsfonderModule.events ?? [])
+      expect([type.type, occurred.has(type.type)]).toEqual([type.type, true]);
     expect(rows.length).toBeGreaterThan(0);
 
     const forbidden = [

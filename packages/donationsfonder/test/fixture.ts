@@ -38,18 +38,46 @@ export async function setUpRound(
   budgets: { elderly: number; glasses: number; general: number },
   policy = { policy: "EQUAL", remainderRule: "DISTRIBUTE_IN_ORDER", maxPerApplication: null as string | null },
 ): Promise<RoundFixture> {
-  const base = { residentRequired: true, incomeLimitBasePercent: 250, incomeLimitPerExtraPercent: 75, capital: "1000000", active: true };
+  const base = {
+    residentRequired: true,
+    incomeLimitBasePercent: 250,
+    incomeLimitPerExtraPercent: 75,
+    capital: "1000000",
+    active: true,
+  };
   const existing = await app.ok(`{ donationFunds { id code } }`, ADMIN);
-  const byCode = new Map<string, string>(existing.donationFunds.map((f: { id: string; code: string }) => [f.code, f.id]));
+  const byCode = new Map<string, string>(
+    existing.donationFunds.map((f: { id: string; code: string }) => [f.code, f.id]),
+  );
   const ensure = async (input: Record<string, unknown>) => {
     if (byCode.has(input.code as string)) return byCode.get(input.code as string)!;
     const r = await app.ok(FUND, { ...ADMIN, variables: { input: { ...base, ...input } } });
     return r.createDonationFund.id as string;
   };
   const funds = {
-    elderly: await ensure({ code: "T_ELDERLY", name: "Äldrefonden", statutes: "65+", publishedOrder: 1, minAge: 65, purposes: ["GLASSES", "DENTAL_CARE"] }),
-    glasses: await ensure({ code: "T_GLASSES", name: "Glasögonfonden", statutes: "Glasögon", publishedOrder: 2, purposes: ["GLASSES"] }),
-    general: await ensure({ code: "T_GENERAL", name: "Samfonden", statutes: "Allmän", publishedOrder: 3, incomeLimitBasePercent: 300, purposes: ["DENTAL_CARE", "CLOTHES", "SHOES"] }),
+    elderly: await ensure({
+      code: "T_ELDERLY",
+      name: "Äldrefonden",
+      statutes: "65+",
+      publishedOrder: 1,
+      minAge: 65,
+      purposes: ["GLASSES", "DENTAL_CARE"],
+    }),
+    glasses: await ensure({
+      code: "T_GLASSES",
+      name: "Glasögonfonden",
+      statutes: "Glasögon",
+      publishedOrder: 2,
+      purposes: ["GLASSES"],
+    }),
+    general: await ensure({
+      code: "T_GENERAL",
+      name: "Samfonden",
+      statutes: "Allmän",
+      publishedOrder: 3,
+      incomeLimitBasePercent: 300,
+      purposes: ["DENTAL_CARE", "CLOTHES", "SHOES"],
+    }),
   };
   const schedule = await app.ok(`{ donationRoundSchedule { term } }`, ADMIN);
   if (!schedule.donationRoundSchedule.some((s: { term: string }) => s.term === "ANNUAL")) {
@@ -58,10 +86,13 @@ export async function setUpRound(
       ADMIN,
     );
   }
-  const opened = await app.ok(`mutation($input: OpenDonationRoundsInput!) { openDonationRounds(input: $input) { id version } }`, {
-    ...ADMIN,
-    variables: { input: { year, priceBaseAmount: "57300", ...policy } },
-  });
+  const opened = await app.ok(
+    `mutation($input: OpenDonationRoundsInput!) { openDonationRounds(input: $input) { id version } }`,
+    {
+      ...ADMIN,
+      variables: { input: { year, priceBaseAmount: "57300", ...policy } },
+    },
+  );
   const round = opened.openDonationRounds[0];
   for (const [key, amount] of Object.entries(budgets)) {
     await app.ok(`mutation($input: DonationFundBudgetInput!) { setDonationFundBudget(input: $input) { id } }`, {

@@ -9,11 +9,17 @@ export async function reportFromRecords(ds: DataSource, from: string, to: string
   const q = async (sql: string, params: unknown[]) => (await ds.query(sql, params)) as Record<string, unknown>[];
   const n = (x: unknown) => Number(x ?? 0);
   const money = (ore: unknown) => (n(ore) / 100).toFixed(2);
-  const rounds = await q("SELECT id, status FROM donation_round WHERE plannedPayoutDate BETWEEN ? AND ? ORDER BY plannedPayoutDate, id", [from, to]);
+  const rounds = await q(
+    "SELECT id, status FROM donation_round WHERE plannedPayoutDate BETWEEN ? AND ? ORDER BY plannedPayoutDate, id",
+    [from, to],
+  );
   const out = [];
   for (const r of rounds) {
     const decided = r.status === "DECIDED";
-    const apps = await q("SELECT status, rejectionReason AS reason, COUNT(*) AS n FROM donation_application WHERE roundId = ? GROUP BY status, rejectionReason", [r.id]);
+    const apps = await q(
+      "SELECT status, rejectionReason AS reason, COUNT(*) AS n FROM donation_application WHERE roundId = ? GROUP BY status, rejectionReason",
+      [r.id],
+    );
     const count = (status: string) => apps.filter((a) => a.status === status).reduce((s, a) => s + n(a.n), 0);
     const funds = await q(
       `SELECT f.code AS code, COUNT(*) AS n, SUM(CASE WHEN al.amount > 0 THEN 1 ELSE 0 END) AS granted, SUM(al.amount) AS allocated,
@@ -46,14 +52,16 @@ export async function reportFromRecords(ds: DataSource, from: string, to: string
       amountAllocated: money(funds.reduce((s, f) => s + n(f.allocated), 0)),
       amountPaid: money(paid.reduce((s, p) => s + n(p.paid), 0)),
       personsReached: decided ? n(persons.n) : 0,
-      funds: funds.map((f) => ({
-        fundCode: f.code as string,
-        applications: n(f.n),
-        granted: n(f.granted),
-        amountAllocated: money(f.allocated),
-        amountPaid: money(paidOf.get(f.code)),
-        personsReached: decided ? n(f.persons) : 0,
-      })).sort((x, y) => x.fundCode.localeCompare(y.fundCode)),
+      funds: funds
+        .map((f) => ({
+          fundCode: f.code as string,
+          applications: n(f.n),
+          granted: n(f.granted),
+          amountAllocated: money(f.allocated),
+          amountPaid: money(paidOf.get(f.code)),
+          personsReached: decided ? n(f.persons) : 0,
+        }))
+        .sort((x, y) => x.fundCode.localeCompare(y.fundCode)),
     });
   }
   const decided = rounds.filter((r) => r.status === "DECIDED").map((r) => r.id);
@@ -74,7 +82,10 @@ export async function reportFromRecords(ds: DataSource, from: string, to: string
 type Reported = {
   personsReachedInRounds: number;
   distinctPersonsReached: number;
-  rounds: (Record<string, unknown> & { rejectedByReason: { reason: string; count: number }[]; funds: Record<string, unknown>[] })[];
+  rounds: (Record<string, unknown> & {
+    rejectedByReason: { reason: string; count: number }[];
+    funds: Record<string, unknown>[];
+  })[];
 };
 
 /** The report (from the REPORT query) cut to what reportFromRecords computes; funds without allocations must show zeros. */
@@ -82,7 +93,8 @@ export function comparable(report: Reported) {
   return {
     rounds: report.rounds.map((r) => {
       const empty = r.funds.filter((f) => f.applications === 0);
-      for (const f of empty) expect(f).toMatchObject({ granted: 0, amountAllocated: "0.00", amountPaid: "0.00", personsReached: 0 });
+      for (const f of empty)
+        expect(f).toMatchObject({ granted: 0, amountAllocated: "0.00", amountPaid: "0.00", personsReached: 0 });
       return {
         applications: r.applications,
         refused: r.refused,

@@ -31,7 +31,8 @@ describe(`donation applications retention (gallring) on ${testDatabaseKind()}`, 
 
   const applications = () => app.ds.getRepository(Application).find({ order: { id: "ASC" } });
   const payouts = () => app.ds.getRepository(Payout).find({ order: { id: "ASC" } });
-  const run = (dryRun: boolean, today = TODAY) => runRetention(app.ds, [donationsfonderModule], { today, dryRun, actor: "gallring" });
+  const run = (dryRun: boolean, today = TODAY) =>
+    runRetention(app.ds, [donationsfonderModule], { today, dryRun, actor: "gallring" });
   const reports = async () => {
     const out = [];
     for (const variables of PERIODS) out.push(await app.ok(REPORT, { scopes: ["donationsfonder:stats"], variables }));
@@ -90,14 +91,24 @@ describe(`donation applications retention (gallring) on ${testDatabaseKind()}`, 
 
     // Every figure, distinct persons over periods mixing gallrade and kept rounds included.
     expect(await reports()).toEqual(reportsBefore);
-    expect(reportsBefore[0].donationReport.distinctPersonsReached).toBeLessThan(reportsBefore[0].donationReport.personsReachedInRounds);
+    expect(reportsBefore[0].donationReport.distinctPersonsReached).toBeLessThan(
+      reportsBefore[0].donationReport.personsReachedInRounds,
+    );
 
     // The person-level API shows a gallrad application without person data.
-    const shown = await app.ok(`query($id: ID!) { donationApplication(id: $id) { personnummer householdSize yearlyIncome anonymisedDate status } }`, {
-      scopes: ["donationsfonder:read"],
-      variables: { id: String(ids[0]) },
+    const shown = await app.ok(
+      `query($id: ID!) { donationApplication(id: $id) { personnummer householdSize yearlyIncome anonymisedDate status } }`,
+      {
+        scopes: ["donationsfonder:read"],
+        variables: { id: String(ids[0]) },
+      },
+    );
+    expect(shown.donationApplication).toMatchObject({
+      personnummer: null,
+      householdSize: null,
+      yearlyIncome: null,
+      anonymisedDate: TODAY,
     });
-    expect(shown.donationApplication).toMatchObject({ personnummer: null, householdSize: null, yearlyIncome: null, anonymisedDate: TODAY });
 
     const log = await app.ds.getRepository(DeletionLogEntry).find();
     expect(log).toHaveLength(1);

@@ -1,4 +1,5 @@
-import { inTransaction, runRetention, subjectKey } from "@arbetsliv/core";
+import { runRetention, subjectKey } from "@arbetsliv/core";
+import { inTransaction } from "@arbetsliv/core/data";
 import { TestApp, testDatabaseKind } from "@arbetsliv/core/testing";
 import { Allocation, Application, donationsfonderModule, rebuildDonationSummaries } from "../src";
 import { ADMIN, READ, REPORT, WRITE, application, register, setUpRound, people, type RoundFixture } from "./fixture";
@@ -41,38 +42,65 @@ describe(`donation report summary rows kept on write on ${testDatabaseKind()}`, 
   afterAll(() => app.close());
 
   type StatusRow = { roundId: number; status: string; reason: string; applications: number };
-  type FundRow = { roundId: number; fundId: number; applications: number; granted: number; allocated: number; paid: number };
+  type FundRow = {
+    roundId: number;
+    fundId: number;
+    applications: number;
+    granted: number;
+    allocated: number;
+    paid: number;
+  };
   type ReachRow = { roundId: number; previousRoundId: number; persons: number };
   const summaryRows = async (): Promise<{ statuses: StatusRow[]; funds: FundRow[]; reach: ReachRow[] }> => ({
-    reach: (await app.ds.query("SELECT roundId, previousRoundId, persons FROM donation_reach_summary ORDER BY roundId, previousRoundId")).map(
-      (r: Record<string, unknown>) => ({ roundId: Number(r.roundId), previousRoundId: Number(r.previousRoundId), persons: Number(r.persons) }),
-    ),
-    statuses: (await app.ds.query("SELECT roundId, status, reason, applications FROM donation_round_status_summary ORDER BY roundId, status, reason")).map(
-      (r: Record<string, unknown>) => ({ roundId: Number(r.roundId), status: r.status, reason: r.reason, applications: Number(r.applications) }),
-    ),
-    funds: (await app.ds.query("SELECT roundId, fundId, applications, granted, allocated, paid FROM donation_round_fund_summary ORDER BY roundId, fundId")).map(
-      (r: Record<string, unknown>) => ({
-        roundId: Number(r.roundId),
-        fundId: Number(r.fundId),
-        applications: Number(r.applications),
-        granted: Number(r.granted),
-        allocated: Number(r.allocated),
-        paid: Number(r.paid),
-      }),
-    ),
+    reach: (
+      await app.ds.query(
+        "SELECT roundId, previousRoundId, persons FROM donation_reach_summary ORDER BY roundId, previousRoundId",
+      )
+    ).map((r: Record<string, unknown>) => ({
+      roundId: Number(r.roundId),
+      previousRoundId: Number(r.previousRoundId),
+      persons: Number(r.persons),
+    })),
+    statuses: (
+      await app.ds.query(
+        "SELECT roundId, status, reason, applications FROM donation_round_status_summary ORDER BY roundId, status, reason",
+      )
+    ).map((r: Record<string, unknown>) => ({
+      roundId: Number(r.roundId),
+      status: r.status,
+      reason: r.reason,
+      applications: Number(r.applications),
+    })),
+    funds: (
+      await app.ds.query(
+        "SELECT roundId, fundId, applications, granted, allocated, paid FROM donation_round_fund_summary ORDER BY roundId, fundId",
+      )
+    ).map((r: Record<string, unknown>) => ({
+      roundId: Number(r.roundId),
+      fundId: Number(r.fundId),
+      applications: Number(r.applications),
+      granted: Number(r.granted),
+      allocated: Number(r.allocated),
+      paid: Number(r.paid),
+    })),
   });
-  const report = async (from: string, to: string) => (await app.ok(REPORT, { scopes: ["donationsfonder:stats:exact"], variables: { from, to } })).donationReport;
+  const report = async (from: string, to: string) =>
+    (await app.ok(REPORT, { scopes: ["donationsfonder:stats:exact"], variables: { from, to } })).donationReport;
 
   /** Maintained rows = a rebuild from the records, and the report = the figures straight from the records, for these periods. */
   async function expectConsistent(periods: [string, string][] = [["2023-01-01", "2026-12-31"]]) {
     const maintained = await summaryRows();
     await inTransaction(app.ds, (m) => rebuildDonationSummaries(m));
     expect(maintained).toEqual(await summaryRows());
-    for (const [from, to] of periods) expect(comparable(await report(from, to))).toEqual(await reportFromRecords(app.ds, from, to));
+    for (const [from, to] of periods)
+      expect(comparable(await report(from, to))).toEqual(await reportFromRecords(app.ds, from, to));
     return maintained;
   }
-  const fundRow = (rows: Awaited<ReturnType<typeof summaryRows>>, fx: RoundFixture, fund: keyof RoundFixture["funds"]) =>
-    rows.funds.find((r) => r.roundId === Number(fx.roundId) && r.fundId === Number(fx.funds[fund]));
+  const fundRow = (
+    rows: Awaited<ReturnType<typeof summaryRows>>,
+    fx: RoundFixture,
+    fund: keyof RoundFixture["funds"],
+  ) => rows.funds.find((r) => r.roundId === Number(fx.roundId) && r.fundId === Number(fx.funds[fund]));
 
   it("counts registrations, refusals and corrections", async () => {
     const first = await register(app, application(a.roundId, people.anna, { receivedDate: "2024-03-05" }));
@@ -81,10 +109,27 @@ describe(`donation report summary rows kept on write on ${testDatabaseKind()}`, 
     await register(app, application(a.roundId, people.david, { receivedDate: "2024-04-02" })); // LATE
     await register(app, application(a.roundId, people.anna, { receivedDate: "2024-03-20" })); // DUPLICATE
     await register(app, application(a.roundId, people.ivar, { receivedDate: "2024-02-20" })); // BEFORE_WINDOW
-    await register(app, application(a.roundId, people.erik, { receivedDate: "2024-03-15", purposes: ["DENTAL_CARE"], amountRequested: "3000" }));
+    await register(
+      app,
+      application(a.roundId, people.erik, {
+        receivedDate: "2024-03-15",
+        purposes: ["DENTAL_CARE"],
+        amountRequested: "3000",
+      }),
+    );
     await register(app, application(a.roundId, people.frida, { receivedDate: "2024-03-16", resident: false }));
-    await register(app, application(a.roundId, people.gustav, { receivedDate: "2024-03-17", purposes: ["RENT_OR_DEBT"] }));
-    await register(app, application(a.roundId, people.helga, { receivedDate: "2024-03-18", purposes: ["CLOTHES"], amountRequested: "1500" }));
+    await register(
+      app,
+      application(a.roundId, people.gustav, { receivedDate: "2024-03-17", purposes: ["RENT_OR_DEBT"] }),
+    );
+    await register(
+      app,
+      application(a.roundId, people.helga, {
+        receivedDate: "2024-03-18",
+        purposes: ["CLOTHES"],
+        amountRequested: "1500",
+      }),
+    );
     await app.ok(
       `mutation($id: ID!, $v: Int!, $input: UpdateDonationApplicationInput!) { updateDonationApplication(id: $id, expectedVersion: $v, input: $input) { version } }`,
       { ...WRITE, variables: { id: cecilia.id, v: cecilia.version, input: { amountRequested: "2000" } } },
@@ -114,10 +159,13 @@ describe(`donation report summary rows kept on write on ${testDatabaseKind()}`, 
     // The glasses fund now pays for clothes only: the glasses applications find no fund, helga draws from it instead of the general fund.
     const funds = await app.ok(`{ donationFunds { id code version } }`, ADMIN);
     const glasses = funds.donationFunds.find((f: { code: string }) => f.code === "T_GLASSES");
-    await app.ok(`mutation($id: ID!, $v: Int!, $input: DonationFundInput!) { updateDonationFund(id: $id, expectedVersion: $v, input: $input) { version } }`, {
-      ...ADMIN,
-      variables: { id: glasses.id, v: glasses.version, input: { ...GLASSES_FUND, purposes: ["CLOTHES"] } },
-    });
+    await app.ok(
+      `mutation($id: ID!, $v: Int!, $input: DonationFundInput!) { updateDonationFund(id: $id, expectedVersion: $v, input: $input) { version } }`,
+      {
+        ...ADMIN,
+        variables: { id: glasses.id, v: glasses.version, input: { ...GLASSES_FUND, purposes: ["CLOTHES"] } },
+      },
+    );
     const again = await app.ok(ALLOCATE, { ...WRITE, variables: { id: a.roundId, v: a.version } });
     a.version = again.allocateDonationRound.version;
     rows = await expectConsistent();
@@ -132,10 +180,13 @@ describe(`donation report summary rows kept on write on ${testDatabaseKind()}`, 
     // Back to glasses, allocated once more.
     const now = await app.ok(`{ donationFunds { id code version } }`, ADMIN);
     const g = now.donationFunds.find((f: { code: string }) => f.code === "T_GLASSES");
-    await app.ok(`mutation($id: ID!, $v: Int!, $input: DonationFundInput!) { updateDonationFund(id: $id, expectedVersion: $v, input: $input) { version } }`, {
-      ...ADMIN,
-      variables: { id: g.id, v: g.version, input: { ...GLASSES_FUND, purposes: ["GLASSES"] } },
-    });
+    await app.ok(
+      `mutation($id: ID!, $v: Int!, $input: DonationFundInput!) { updateDonationFund(id: $id, expectedVersion: $v, input: $input) { version } }`,
+      {
+        ...ADMIN,
+        variables: { id: g.id, v: g.version, input: { ...GLASSES_FUND, purposes: ["GLASSES"] } },
+      },
+    );
     const third = await app.ok(ALLOCATE, { ...WRITE, variables: { id: a.roundId, v: a.version } });
     a.version = third.allocateDonationRound.version;
     rows = await expectConsistent();
@@ -145,12 +196,39 @@ describe(`donation report summary rows kept on write on ${testDatabaseKind()}`, 
 
   it("moves the figures with adjustments (to nothing and up), not with refused ones", async () => {
     const list = await app.ok(ELIGIBLE, { ...READ, variables: { id: a.roundId } });
-    const of = (p: string) => list.donationApplications.nodes.find((n: { personnummer: string }) => n.personnummer.replace("-", "") === p).allocation;
+    const of = (p: string) =>
+      list.donationApplications.nodes.find((n: { personnummer: string }) => n.personnummer.replace("-", "") === p)
+        .allocation;
     const bertil = of(people.bertil);
     const cecilia = of(people.cecilia);
-    await app.ok(ADJUST, { ...WRITE, variables: { input: { allocationId: bertil.id, amount: "0", reason: "Fick glasögon via regionen", expectedVersion: bertil.version } } });
-    await app.ok(ADJUST, { ...WRITE, variables: { input: { allocationId: cecilia.id, amount: "500", reason: "Dyrare glas enligt kvitto", expectedVersion: cecilia.version } } });
-    const refused = await app.call(ADJUST, { ...WRITE, variables: { input: { allocationId: cecilia.id, amount: "900", reason: "Ännu dyrare", expectedVersion: cecilia.version + 1 } } });
+    await app.ok(ADJUST, {
+      ...WRITE,
+      variables: {
+        input: {
+          allocationId: bertil.id,
+          amount: "0",
+          reason: "Fick glasögon via regionen",
+          expectedVersion: bertil.version,
+        },
+      },
+    });
+    await app.ok(ADJUST, {
+      ...WRITE,
+      variables: {
+        input: {
+          allocationId: cecilia.id,
+          amount: "500",
+          reason: "Dyrare glas enligt kvitto",
+          expectedVersion: cecilia.version,
+        },
+      },
+    });
+    const refused = await app.call(ADJUST, {
+      ...WRITE,
+      variables: {
+        input: { allocationId: cecilia.id, amount: "900", reason: "Ännu dyrare", expectedVersion: cecilia.version + 1 },
+      },
+    });
     expect(refused.errorCodes).toEqual(["BAD_USER_INPUT"]);
     const rows = await expectConsistent();
     expect(fundRow(rows, a, "glasses")).toMatchObject({ applications: 3, granted: 2, allocated: 33400 + 50000 });
@@ -158,8 +236,20 @@ describe(`donation report summary rows kept on write on ${testDatabaseKind()}`, 
 
   it("keeps paid amounts per fund, once per payout, and persons only after the decision", async () => {
     const before = await report("2024-01-01", "2024-12-31");
-    expect(before.rounds[0]).toMatchObject({ status: "ALLOCATED", granted: 4, personsReached: 0, amountDistributed: "0.00" });
-    await app.ok(DECIDE, { ...WRITE, variables: { id: a.roundId, v: a.version, input: { decisionDate: "2024-05-19", reference: "ALN 2024-05-19 § 40" } } });
+    expect(before.rounds[0]).toMatchObject({
+      status: "ALLOCATED",
+      granted: 4,
+      personsReached: 0,
+      amountDistributed: "0.00",
+    });
+    await app.ok(DECIDE, {
+      ...WRITE,
+      variables: {
+        id: a.roundId,
+        v: a.version,
+        input: { decisionDate: "2024-05-19", reference: "ALN 2024-05-19 § 40" },
+      },
+    });
     const payouts = (await app.ok(PAYOUTS, { ...READ, variables: { id: a.roundId } })).donationPayouts.nodes;
     expect(payouts.map((p: { amount: string }) => p.amount).sort()).toEqual(["1500.00", "3000.00", "334.00", "500.00"]);
     const big = payouts.find((p: { amount: string }) => p.amount === "3000.00");
@@ -172,18 +262,44 @@ describe(`donation report summary rows kept on write on ${testDatabaseKind()}`, 
     expect(fundRow(rows, a, "elderly")).toMatchObject({ paid: 300000 });
     expect(fundRow(rows, a, "glasses")).toMatchObject({ paid: 33400 });
     const r = await report("2024-01-01", "2024-12-31");
-    expect(r).toMatchObject({ amountDistributed: "5334.00", amountPaid: "3334.00", personsReachedInRounds: 4, distinctPersonsReached: 4 });
+    expect(r).toMatchObject({
+      amountDistributed: "5334.00",
+      amountPaid: "3334.00",
+      personsReachedInRounds: 4,
+      distinctPersonsReached: 4,
+    });
     expect(r.rounds[0]).toMatchObject({ granted: 4, personsReached: 4 });
   });
 
   it("counts a person granted in two rounds once over both, and takes rounds by payout date, edges included", async () => {
     b = await setUpRound(app, 2025, { elderly: 5000, glasses: 1000, general: 2000 });
     await register(app, application(b.roundId, people.anna, { receivedDate: "2025-03-05" }));
-    await register(app, application(b.roundId, people.erik, { receivedDate: "2025-03-06", purposes: ["DENTAL_CARE"], amountRequested: "2000" }));
-    await register(app, application(b.roundId, people.gustav, { receivedDate: "2025-03-07", purposes: ["SHOES"], amountRequested: "800" }));
+    await register(
+      app,
+      application(b.roundId, people.erik, {
+        receivedDate: "2025-03-06",
+        purposes: ["DENTAL_CARE"],
+        amountRequested: "2000",
+      }),
+    );
+    await register(
+      app,
+      application(b.roundId, people.gustav, {
+        receivedDate: "2025-03-07",
+        purposes: ["SHOES"],
+        amountRequested: "800",
+      }),
+    );
     await register(app, application(b.roundId, people.frida, { receivedDate: "2025-04-07" })); // LATE
     const allocated = await app.ok(ALLOCATE, { ...WRITE, variables: { id: b.roundId, v: b.version } });
-    await app.ok(DECIDE, { ...WRITE, variables: { id: b.roundId, v: allocated.allocateDonationRound.version, input: { decisionDate: "2025-05-19", reference: "ALN 2025-05-19 § 12" } } });
+    await app.ok(DECIDE, {
+      ...WRITE,
+      variables: {
+        id: b.roundId,
+        v: allocated.allocateDonationRound.version,
+        input: { decisionDate: "2025-05-19", reference: "ALN 2025-05-19 § 12" },
+      },
+    });
     const payouts = (await app.ok(PAYOUTS, { ...READ, variables: { id: b.roundId } })).donationPayouts.nodes;
     await app.ok(PAY, { ...WRITE, variables: { input: { payoutId: payouts[0].id, paidOn: "2025-06-15" } } });
     // 2026: open, applications awaiting assessment
@@ -219,9 +335,23 @@ describe(`donation report summary rows kept on write on ${testDatabaseKind()}`, 
     x2023 = x.roundId;
     await register(app, application(x.roundId, people.anna, { receivedDate: "2023-03-05" }));
     await register(app, application(x.roundId, people.bertil, { receivedDate: "2023-03-06" }));
-    await register(app, application(x.roundId, people.erik, { receivedDate: "2023-03-07", purposes: ["DENTAL_CARE"], amountRequested: "2000" }));
+    await register(
+      app,
+      application(x.roundId, people.erik, {
+        receivedDate: "2023-03-07",
+        purposes: ["DENTAL_CARE"],
+        amountRequested: "2000",
+      }),
+    );
     const allocated = await app.ok(ALLOCATE, { ...WRITE, variables: { id: x.roundId, v: x.version } });
-    await app.ok(DECIDE, { ...WRITE, variables: { id: x.roundId, v: allocated.allocateDonationRound.version, input: { decisionDate: "2023-05-19", reference: "ALN 2023-05-19 § 9" } } });
+    await app.ok(DECIDE, {
+      ...WRITE,
+      variables: {
+        id: x.roundId,
+        v: allocated.allocateDonationRound.version,
+        input: { decisionDate: "2023-05-19", reference: "ALN 2023-05-19 § 9" },
+      },
+    });
     const rows = await expectConsistent([
       ["2023-01-01", "2026-12-31"],
       ["2023-06-15", "2024-06-15"],
@@ -236,9 +366,18 @@ describe(`donation report summary rows kept on write on ${testDatabaseKind()}`, 
       { roundId: Number(x.roundId), previousRoundId: 0, persons: 3 },
     ]);
     // 2023: anna, bertil, erik; 2024: anna, cecilia, erik, helga; 2025: anna, erik, gustav
-    expect(await report("2023-01-01", "2025-12-31")).toMatchObject({ personsReachedInRounds: 10, distinctPersonsReached: 6 });
-    expect(await report("2023-01-01", "2024-12-31")).toMatchObject({ personsReachedInRounds: 7, distinctPersonsReached: 5 });
-    expect(await report("2024-01-01", "2025-12-31")).toMatchObject({ personsReachedInRounds: 7, distinctPersonsReached: 5 });
+    expect(await report("2023-01-01", "2025-12-31")).toMatchObject({
+      personsReachedInRounds: 10,
+      distinctPersonsReached: 6,
+    });
+    expect(await report("2023-01-01", "2024-12-31")).toMatchObject({
+      personsReachedInRounds: 7,
+      distinctPersonsReached: 5,
+    });
+    expect(await report("2024-01-01", "2025-12-31")).toMatchObject({
+      personsReachedInRounds: 7,
+      distinctPersonsReached: 5,
+    });
   });
 
   it("keeps every figure through gallring, and each allocation keeps its applicant's personKey", async () => {
@@ -250,7 +389,11 @@ describe(`donation report summary rows kept on write on ${testDatabaseKind()}`, 
     const before = [];
     for (const [from, to] of periods) before.push(await report(from, to));
     // Cutoff 2025-01-01: the 2023 and 2024 rounds (paid before it) are gallrade; 2025 is kept.
-    const result = await runRetention(app.ds, [donationsfonderModule], { today: "2030-01-01", dryRun: false, actor: "gallring" });
+    const result = await runRetention(app.ds, [donationsfonderModule], {
+      today: "2030-01-01",
+      dryRun: false,
+      actor: "gallring",
+    });
     expect(result.actions[0].recordIds).toHaveLength(10 + 3);
     await expectConsistent(periods);
     const after = [];
@@ -262,7 +405,11 @@ describe(`donation report summary rows kept on write on ${testDatabaseKind()}`, 
     expect(allocations).toHaveLength(5 + 3 + 3);
     for (const al of allocations) expect(al.personKey).toBe(apps.get(al.applicationId)!.personKey);
     const anna = allocations.filter((al) => al.personKey === subjectKey(people.anna));
-    expect(anna.map((al) => al.roundId).sort((p, q) => p - q)).toEqual([Number(a.roundId), Number(b.roundId), Number(x2023)].sort((p, q) => p - q));
-    expect(anna.map((al) => apps.get(al.applicationId)!.personnummer)).toEqual(expect.arrayContaining([null, people.anna]));
+    expect(anna.map((al) => al.roundId).sort((p, q) => p - q)).toEqual(
+      [Number(a.roundId), Number(b.roundId), Number(x2023)].sort((p, q) => p - q),
+    );
+    expect(anna.map((al) => apps.get(al.applicationId)!.personnummer)).toEqual(
+      expect.arrayContaining([null, people.anna]),
+    );
   });
 });

@@ -11,7 +11,10 @@ export enum MemberRole {
   /** En vuxen i hushållsgemenskapen som inte är sambo (e.g. an adult sibling or a lodger). */
   OTHER_ADULT = "OTHER_ADULT",
 }
-registerEnumType(MemberRole, { name: "AssistanceMemberRole", description: "Roll i hushållet — role in the household." });
+registerEnumType(MemberRole, {
+  name: "AssistanceMemberRole",
+  description: "Roll i hushållet — role in the household.",
+});
 
 export enum HousingType {
   RENTAL = "RENTAL",
@@ -24,7 +27,8 @@ export enum HousingType {
 }
 registerEnumType(HousingType, {
   name: "AssistanceHousingType",
-  description: "Boendeform: hyresrätt, andrahand, bostadsrätt/ägt, inneboende, socialt kontrakt, tillfälligt boende, bostadslös.",
+  description:
+    "Boendeform: hyresrätt, andrahand, bostadsrätt/ägt, inneboende, socialt kontrakt, tillfälligt boende, bostadslös.",
 });
 
 export enum ChildAgeGroup {
@@ -37,11 +41,19 @@ export enum ChildAgeGroup {
   AGE_15_18 = "AGE_15_18",
   AGE_19_20 = "AGE_19_20",
 }
-registerEnumType(ChildAgeGroup, { name: "RiksnormChildAgeGroup", description: "Riksnormens åldersgrupper för barn och skolungdom." });
+registerEnumType(ChildAgeGroup, {
+  name: "RiksnormChildAgeGroup",
+  description: "Riksnormens åldersgrupper för barn och skolungdom.",
+});
 
 export const ALL_AGE_GROUPS: readonly ChildAgeGroup[] = Object.values(ChildAgeGroup);
 /** Age groups under 7 that have a lower amount when the child eats lunch at preschool 5 days a week. */
-export const LUNCH_AGE_GROUPS: readonly ChildAgeGroup[] = [ChildAgeGroup.UNDER_1, ChildAgeGroup.AGE_1_2, ChildAgeGroup.AGE_3, ChildAgeGroup.AGE_4_6];
+export const LUNCH_AGE_GROUPS: readonly ChildAgeGroup[] = [
+  ChildAgeGroup.UNDER_1,
+  ChildAgeGroup.AGE_1_2,
+  ChildAgeGroup.AGE_3,
+  ChildAgeGroup.AGE_4_6,
+];
 
 export enum CostType {
   RENT = "RENT",
@@ -114,7 +126,8 @@ export enum ApplicationType {
 }
 registerEnumType(ApplicationType, {
   name: "AssistanceApplicationType",
-  description: "Nyansökan, återansökan eller kompletterande ansökan — chosen automatically from the household's history.",
+  description:
+    "Nyansökan, återansökan eller kompletterande ansökan — chosen automatically from the household's history.",
 });
 
 export enum ApplicationChannel {
@@ -122,7 +135,10 @@ export enum ApplicationChannel {
   PAPER = "PAPER",
   VISIT = "VISIT",
 }
-registerEnumType(ApplicationChannel, { name: "AssistanceApplicationChannel", description: "E-tjänst, pappersansökan eller besök." });
+registerEnumType(ApplicationChannel, {
+  name: "AssistanceApplicationChannel",
+  description: "E-tjänst, pappersansökan eller besök.",
+});
 
 export enum ApplicationStatus {
   RECEIVED = "RECEIVED",
@@ -143,7 +159,10 @@ export enum DecisionOutcome {
   PARTLY_GRANTED = "PARTLY_GRANTED",
   REJECTED = "REJECTED",
 }
-registerEnumType(DecisionOutcome, { name: "AssistanceDecisionOutcome", description: "Bifall, delvis bifall eller avslag." });
+registerEnumType(DecisionOutcome, {
+  name: "AssistanceDecisionOutcome",
+  description: "Bifall, delvis bifall eller avslag.",
+});
 
 export enum PayoutType {
   ORIGINAL = "ORIGINAL",
@@ -151,7 +170,8 @@ export enum PayoutType {
 }
 registerEnumType(PayoutType, {
   name: "AssistancePayoutType",
-  description: "ORIGINAL pays a decision once; CORRECTION is a later entry (positive or negative) referencing the original — never an edit.",
+  description:
+    "ORIGINAL pays a decision once; CORRECTION is a later entry (positive or negative) referencing the original — never an edit.",
 });
 
 export enum CalculationLineKind {
@@ -165,13 +185,19 @@ export enum CalculationLineKind {
   WORK_INCOME_DISREGARD = "WORK_INCOME_DISREGARD",
   CHILD_EARNINGS_DISREGARD = "CHILD_EARNINGS_DISREGARD",
 }
-registerEnumType(CalculationLineKind, { name: "AssistanceCalculationLineKind", description: "What a line of a calculation (beräkning) is." });
+registerEnumType(CalculationLineKind, {
+  name: "AssistanceCalculationLineKind",
+  description: "What a line of a calculation (beräkning) is.",
+});
 
 export enum CapBasis {
   HOUSEHOLD_SIZE = "HOUSEHOLD_SIZE",
   CHILDREN = "CHILDREN",
 }
-registerEnumType(CapBasis, { name: "CostCapBasis", description: "What a cost cap depends on: persons in the household or children in it." });
+registerEnumType(CapBasis, {
+  name: "CostCapBasis",
+  description: "What a cost cap depends on: persons in the household or children in it.",
+});
 
 export enum IncorrectPaymentStatus {
   OPEN = "OPEN",
@@ -204,5 +230,6 @@ export enum EmploymentType {
 }
 registerEnumType(EmploymentType, {
   name: "WageSubsidyEmploymentType",
-  description: "Arbetsmarknadsanställning: extratjänst, introduktionsjobb, nystartsjobb, lönebidrag, trygghetsanställning, annan subventionerad anställning.",
+  description:
+    "Arbetsmarknadsanställning: extratjänst, introduktionsjobb, nystartsjobb, lönebidrag, trygghetsanställning, annan subventionerad anställning.",
 });

@@ -1,4 +1,5 @@
-import { defineEventType, oreToKronor, recordEvent } from "@arbetsliv/core";
+import { defineEventType, recordEvent } from "@arbetsliv/core";
+import { oreToKronor } from "@arbetsliv/core/values";
 import type { EntityManager } from "typeorm";
 import type { Application } from "./application/application.entity";
 import type { Decision } from "./decision/decision.entity";

@@ -1,32 +1,38 @@
 import { defineModule } from "@arbetsliv/core";
 import { Application, ApplicationCost, ApplicationIncome } from "./application/application.entity";
 import { ApplicationResolver, CalculationResolver } from "./application/application.resolver";
+import { applicationGraph, calculationGraph } from "./application/application.graph";
 import { Calculation, CalculationLine } from "./calculation/calculation.entity";
 import { CostCap } from "./calculation/cost-cap.entity";
 import { Decision } from "./decision/decision.entity";
 import { DecisionResolver } from "./decision/decision.resolver";
+import { decisionGraph } from "./decision/decision.graph";
 import { Payout } from "./decision/payout.entity";
 import { FutResolver } from "./fut/fut.resolver";
+import { incorrectPaymentCaseGraph } from "./fut/fut.graph";
 import { IncorrectPaymentCase, IncorrectPaymentCasePayout } from "./fut/incorrect-payment-case.entity";
 import { Recovery } from "./fut/recovery.entity";
 import { HouseholdMember } from "./household/household-member.entity";
 import { Household } from "./household/household.entity";
 import { HouseholdResolver } from "./household/household.resolver";
+import { householdGraph } from "./household/household.graph";
 import { ekonomisktBistandEvents } from "./events";
 import { ekonomisktBistandMigrations } from "./migrations";
 import { assistanceRetention } from "./retention/assistance-retention";
+import { assistanceSummaries } from "./statistics/assistance-summaries";
 import { RiksnormResolver } from "./riksnorm/riksnorm.resolver";
 import { RiksnormYear } from "./riksnorm/riksnorm-year.entity";
-import { EkonomisktBistandScopes } from "./scopes";
+import { DOMAIN, EkonomisktBistandScopes } from "./scopes";
 import { seedEkonomisktBistandDemo } from "./seed/demo";
 import { AssistanceBudgetYear } from "./statistics/budget-year.entity";
 import { BudgetResolver, StatisticsResolver } from "./statistics/statistics.resolver";
 import { MonthSummary, PaidMonth, PaymentDay } from "./statistics/summary.entity";
 import { WageSubsidyEmployment, WageSubsidyMonth } from "./wage-subsidy/wage-subsidy.entity";
 import { WageSubsidyResolver } from "./wage-subsidy/wage-subsidy.resolver";
+import { wageSubsidyEmploymentGraph } from "./wage-subsidy/wage-subsidy.graph";
 
 export const ekonomisktBistandModule = defineModule({
-  name: "ekonomiskt-bistand",
+  name: DOMAIN,
   description:
     "Ekonomiskt bistånd — households, monthly applications, riksnorm calculation, decisions, payouts exactly once, FUT, växla bidrag mot lön, the board's indicators.",
   entities: [
@@ -62,18 +68,35 @@ export const ekonomisktBistandModule = defineModule({
     StatisticsResolver,
     BudgetResolver,
   ],
+  graphs: [
+    householdGraph,
+    applicationGraph,
+    calculationGraph,
+    decisionGraph,
+    incorrectPaymentCaseGraph,
+    wageSubsidyEmploymentGraph,
+  ],
   migrations: ekonomisktBistandMigrations,
   scopes: [
     {
       name: EkonomisktBistandScopes.READ,
-      description: "Caseworkers: households, members, applications, calculations, decisions, payouts, FUT cases (access-logged).",
+      description:
+        "Caseworkers: households, members, applications, calculations, decisions, payouts, FUT cases (access-logged).",
       personLevel: true,
     },
-    { name: EkonomisktBistandScopes.WRITE, description: "Register households and applications, calculate, decide, pay, correct, FUT, växla bidrag mot lön." },
-    { name: EkonomisktBistandScopes.STATS, description: "The board's indicators only; no person data. Whole calendar months; counts below DISCLOSURE_MIN_CELL (3) and the cells that would reveal them are suppressed." },
+    {
+      name: EkonomisktBistandScopes.WRITE,
+      description: "Register households and applications, calculate, decide, pay, correct, FUT, växla bidrag mot lön.",
+    },
+    {
+      name: EkonomisktBistandScopes.STATS,
+      description:
+        "The board's indicators only; no person data. Whole calendar months; counts below DISCLOSURE_MIN_CELL (3) and the cells that would reveal them are suppressed.",
+    },
     {
       name: EkonomisktBistandScopes.STATS_EXACT,
-      description: "The board secretariat's report: exact indicators including small counts (which can point to a household; every read is access-logged).",
+      description:
+        "The board secretariat's report: exact indicators including small counts (which can point to a household; every read is access-logged).",
       personLevel: true,
     },
     {
@@ -90,6 +113,7 @@ export const ekonomisktBistandModule = defineModule({
   events: ekonomisktBistandEvents,
   seedDemo: (ds) => seedEkonomisktBistandDemo(ds),
   retention: assistanceRetention,
+  summaries: assistanceSummaries,
 });
 
 export { EkonomisktBistandScopes } from "./scopes";
@@ -97,12 +121,24 @@ export * from "./enums";
 export { Household, HouseholdAddress } from "./household/household.entity";
 export { HouseholdMember } from "./household/household-member.entity";
 export { Payout } from "./decision/payout.entity";
+export { Recovery } from "./fut/recovery.entity";
+export { AssistanceBudgetYear } from "./statistics/budget-year.entity";
 export { Decision } from "./decision/decision.entity";
 export { RiksnormYear } from "./riksnorm/riksnorm-year.entity";
 export { RIKSNORM_YEARS } from "./riksnorm/riksnorm-data";
 export { tableFromSource, commonCostFor, type RiksnormTable } from "./riksnorm/riksnorm-table";
-export { calculateAssistance, workIncentiveFor, type CalculationInput, type CalculationResult } from "./calculation/assistance-calculation";
-export { AssistanceStatistics, controlChildren, controlHouseholdTable, type HouseholdTable } from "./statistics/statistics.service";
+export {
+  calculateAssistance,
+  workIncentiveFor,
+  type CalculationInput,
+  type CalculationResult,
+} from "./calculation/assistance-calculation";
+export {
+  AssistanceStatistics,
+  controlChildren,
+  controlHouseholdTable,
+  type HouseholdTable,
+} from "./statistics/statistics.service";
 export { rebuildAssistanceSummaries, LONG_TERM_MIN_MONTHS } from "./statistics/assistance-summaries";
 export { PaidMonth, MonthSummary, PaymentDay } from "./statistics/summary.entity";
 export { seedEkonomisktBistandDemo } from "./seed/demo";

@@ -1,3 +1,6 @@
+/** The domain's one slug: module name, access log, events, graphs, statistics disclosure. */
+export const DOMAIN = "ekonomiskt-bistand";
+
 export const EkonomisktBistandScopes = {
   /** Person-level: households, members, applications, calculations, decisions, payouts (caseworkers). Access-logged. */
   READ: "ekonomiskt-bistand:read",
@@ -20,5 +23,3 @@ export const EkonomisktBistandScopes = {
   /** Platform administration (riksnorm years, cost caps, budget): core's `admin` scope. */
   ADMIN: "admin",
 } as const;
-
-export const DOMAIN = "ekonomiskt-bistand";

@@ -26,7 +26,10 @@ describe(`demo data lands near the annual report 2021 on ${testDatabaseKind()}`,
     app = await TestApp.start([ekonomisktBistandModule]);
     await ekonomisktBistandModule.seedDemo!(app.ds);
     for (const year of [2019, 2020, 2021]) {
-      const data = await app.ok(INDICATORS, { scopes: ["ekonomiskt-bistand:stats"], variables: { from: `${year}-01-01`, to: `${year}-12-31`, children: CHILDREN_IN_MUNICIPALITY } });
+      const data = await app.ok(INDICATORS, {
+        scopes: ["ekonomiskt-bistand:stats"],
+        variables: { from: `${year}-01-01`, to: `${year}-12-31`, children: CHILDREN_IN_MUNICIPALITY },
+      });
       figures[year] = data.assistanceIndicators;
     }
   });
@@ -38,11 +41,15 @@ describe(`demo data lands near the annual report 2021 on ${testDatabaseKind()}`,
   });
 
   it.each([2019, 2020, 2021])("%i: households paid in more than ten months land within 1 % of the report", (year) => {
-    expect(Math.abs((figures[year].longTermHouseholds as number) - REPORT.longTerm[year])).toBeLessThanOrEqual(Math.ceil(REPORT.longTerm[year] * 0.01));
+    expect(Math.abs((figures[year].longTermHouseholds as number) - REPORT.longTerm[year])).toBeLessThanOrEqual(
+      Math.ceil(REPORT.longTerm[year] * 0.01),
+    );
   });
 
   it("the rolling long-term count is near the report's lowest level, 388 households in September 2019", async () => {
-    const data = await app.ok(`{ assistanceIndicators(from: "2019-09-01", to: "2019-09-30") { longTermHouseholds } }`, { scopes: ["ekonomiskt-bistand:stats"] });
+    const data = await app.ok(`{ assistanceIndicators(from: "2019-09-01", to: "2019-09-30") { longTermHouseholds } }`, {
+      scopes: ["ekonomiskt-bistand:stats"],
+    });
     expect(Math.abs(data.assistanceIndicators.longTermHouseholds - 388)).toBeLessThanOrEqual(4);
   });
 
@@ -67,7 +74,9 @@ describe(`demo data lands near the annual report 2021 on ${testDatabaseKind()}`,
   });
 
   it("the share of children not in assisted households is 99, 99 and 98 % (rounded) for 24 000 children", () => {
-    expect([2019, 2020, 2021].map((y) => Math.round(figures[y].shareOfChildrenNotInAssistedHouseholds as number))).toEqual([99, 99, 98]);
+    expect(
+      [2019, 2020, 2021].map((y) => Math.round(figures[y].shareOfChildrenNotInAssistedHouseholds as number)),
+    ).toEqual([99, 99, 98]);
   });
 
   it("is realistic: thousands of distinct households, some protected, payouts never paid twice", async () => {

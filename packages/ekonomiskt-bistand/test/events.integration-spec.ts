@@ -1,4 +1,5 @@
-import { OutboxEvent, createRequestContext, inTransaction } from "@arbetsliv/core";
+import { OutboxEvent, createRequestContext } from "@arbetsliv/core";
+import { inTransaction } from "@arbetsliv/core/data";
 import { TestApp, testDatabaseKind } from "@arbetsliv/core/testing";
 import { ekonomisktBistandModule } from "../src";
 import { Application } from "../src/application/application.entity";

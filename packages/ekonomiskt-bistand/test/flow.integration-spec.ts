@@ -51,17 +51,27 @@ describe(`ekonomiskt bistånd — apply, calculate, decide, pay on ${testDatabas
 
   beforeAll(async () => {
     app = await TestApp.start([ekonomisktBistandModule]);
-    for (const year of [2019, 2021]) await app.ok(ADD_RIKSNORM, { scopes: ["admin"], variables: { input: riksnormInput(year) } });
+    for (const year of [2019, 2021])
+      await app.ok(ADD_RIKSNORM, { scopes: ["admin"], variables: { input: riksnormInput(year) } });
     const data = await app.ok(CREATE, { scopes: CASEWORKER, variables: { input: householdInput() } });
     householdId = data.createAssistanceHousehold.id;
-    memberIds = Object.fromEntries(data.createAssistanceHousehold.members.map((m: { personnummer: string; id: string }) => [m.personnummer.replace("-", ""), m.id]));
+    memberIds = Object.fromEntries(
+      data.createAssistanceHousehold.members.map((m: { personnummer: string; id: string }) => [
+        m.personnummer.replace("-", ""),
+        m.id,
+      ]),
+    );
   });
   afterAll(() => app.close());
 
   describe("riksnorm years are data added by an administrator", () => {
     it("needs admin; a caseworker is FORBIDDEN and an anonymous caller UNAUTHENTICATED", async () => {
-      expect((await app.call(ADD_RIKSNORM, { scopes: CASEWORKER, variables: { input: riksnormInput(2023) } })).errorCodes).toEqual(["FORBIDDEN"]);
-      expect((await app.call(ADD_RIKSNORM, { anonymous: true, variables: { input: riksnormInput(2023) } })).errorCodes).toEqual(["UNAUTHENTICATED"]);
+      expect(
+        (await app.call(ADD_RIKSNORM, { scopes: CASEWORKER, variables: { input: riksnormInput(2023) } })).errorCodes,
+      ).toEqual(["FORBIDDEN"]);
+      expect(
+        (await app.call(ADD_RIKSNORM, { anonymous: true, variables: { input: riksnormInput(2023) } })).errorCodes,
+      ).toEqual(["UNAUTHENTICATED"]);
     });
 
     it("refuses an incomplete table, naming what is missing, and writes nothing", async () => {
@@ -73,7 +83,10 @@ describe(`ekonomiskt bistånd — apply, calculate, decide, pay on ${testDatabas
       const sixSizes = { ...input, commonByHouseholdSize: input.commonByHouseholdSize.slice(0, 6) };
       const r2 = await app.call(ADD_RIKSNORM, { scopes: ["admin"], variables: { input: sixSizes } });
       expect(r2.errors?.[0].message).toContain("input.commonByHouseholdSize");
-      const someLunch = { ...input, children: input.children.map((c) => (c.ageGroup === "UNDER_1" ? { ...c, amountLunchAtPreschool: "2300" } : c)) };
+      const someLunch = {
+        ...input,
+        children: input.children.map((c) => (c.ageGroup === "UNDER_1" ? { ...c, amountLunchAtPreschool: "2300" } : c)),
+      };
       const r3 = await app.call(ADD_RIKSNORM, { scopes: ["admin"], variables: { input: someLunch } });
       expect(r3.errors?.[0].message).toContain("input.children.AGE_1_2.amountLunchAtPreschool");
       expect(await app.ds.getRepository(RiksnormYear).count()).toBe(2);
@@ -81,9 +94,15 @@ describe(`ekonomiskt bistånd — apply, calculate, decide, pay on ${testDatabas
 
     it("accepts 2023 without a lunch variant, then refuses the same year again", async () => {
       const data = await app.ok(ADD_RIKSNORM, { scopes: ["admin"], variables: { input: riksnormInput(2023) } });
-      expect(data.addRiksnormYear.children[0]).toEqual({ ageGroup: "UNDER_1", amount: "2420.00", amountLunchAtPreschool: null });
+      expect(data.addRiksnormYear.children[0]).toEqual({
+        ageGroup: "UNDER_1",
+        amount: "2420.00",
+        amountLunchAtPreschool: null,
+      });
       expect(data.addRiksnormYear.commonByHouseholdSize[1]).toBe("1250.00");
-      expect((await app.call(ADD_RIKSNORM, { scopes: ["admin"], variables: { input: riksnormInput(2023) } })).errorCodes).toEqual(["CONFLICT"]);
+      expect(
+        (await app.call(ADD_RIKSNORM, { scopes: ["admin"], variables: { input: riksnormInput(2023) } })).errorCodes,
+      ).toEqual(["CONFLICT"]);
     });
   });
 
@@ -101,21 +120,36 @@ describe(`ekonomiskt bistånd — apply, calculate, decide, pay on ${testDatabas
     });
 
     it("refuses an applicant who already belongs to another household", async () => {
-      const r = await app.call(CREATE, { scopes: CASEWORKER, variables: { input: householdInput({ members: [{ role: "APPLICANT", personnummer: applicant, name: "A" }] }) } });
+      const r = await app.call(CREATE, {
+        scopes: CASEWORKER,
+        variables: { input: householdInput({ members: [{ role: "APPLICANT", personnummer: applicant, name: "A" }] }) },
+      });
       expect(r.errorCodes).toEqual(["CONFLICT"]);
     });
 
     it("rejects a stale edit with CONFLICT", async () => {
       const UPDATE = `mutation($input: UpdateAssistanceHouseholdInput!) { updateAssistanceHousehold(input: $input) { version monthlyRent } }`;
-      const ok = await app.ok(UPDATE, { scopes: CASEWORKER, variables: { input: { id: householdId, expectedVersion: 1, monthlyRent: "7300" } } });
+      const ok = await app.ok(UPDATE, {
+        scopes: CASEWORKER,
+        variables: { input: { id: householdId, expectedVersion: 1, monthlyRent: "7300" } },
+      });
       expect(ok.updateAssistanceHousehold).toEqual({ version: 2, monthlyRent: "7300.00" });
-      const stale = await app.call(UPDATE, { scopes: CASEWORKER, variables: { input: { id: householdId, expectedVersion: 1, monthlyRent: "9999" } } });
+      const stale = await app.call(UPDATE, {
+        scopes: CASEWORKER,
+        variables: { input: { id: householdId, expectedVersion: 1, monthlyRent: "9999" } },
+      });
       expect(stale.errorCodes).toEqual(["CONFLICT"]);
     });
 
     it("logs a read of a household with the members' identity numbers (keyed, never in clear)", async () => {
-      await app.ok(`query($id: ID!) { assistanceHousehold(id: $id) { id members { name } } }`, { scopes: [READ], subject: "caseworker-7", variables: { id: householdId } });
-      const entries = await app.ds.getRepository(AccessLogEntry).find({ where: { actor: "caseworker-7", operation: "Query.assistanceHousehold" } });
+      await app.ok(`query($id: ID!) { assistanceHousehold(id: $id) { id members { name } } }`, {
+        scopes: [READ],
+        subject: "caseworker-7",
+        variables: { id: householdId },
+      });
+      const entries = await app.ds
+        .getRepository(AccessLogEntry)
+        .find({ where: { actor: "caseworker-7", operation: "Query.assistanceHousehold" } });
       expect(entries).toHaveLength(1);
       expect(entries[0].recordIds).toEqual([householdId]);
       expect(entries[0].subjectKeys).toContain(subjectKey(lodger));
@@ -129,7 +163,9 @@ describe(`ekonomiskt bistånd — apply, calculate, decide, pay on ${testDatabas
 
     it("needs write scope to apply; a stats caller is FORBIDDEN", async () => {
       const input = { householdId, month: "2021-06", channel: "E_SERVICE", receivedDate: "2021-05-20" };
-      expect((await app.call(SUBMIT, { scopes: ["ekonomiskt-bistand:stats"], variables: { input } })).errorCodes).toEqual(["FORBIDDEN"]);
+      expect(
+        (await app.call(SUBMIT, { scopes: ["ekonomiskt-bistand:stats"], variables: { input } })).errorCodes,
+      ).toEqual(["FORBIDDEN"]);
     });
 
     it("registers a new application with claims, and a second one for the month is a duplicate", async () => {
@@ -159,7 +195,15 @@ describe(`ekonomiskt bistånd — apply, calculate, decide, pay on ${testDatabas
       const before = await app.ds.getRepository(Application).count();
       const r = await app.call(SUBMIT, {
         scopes: CASEWORKER,
-        variables: { input: { householdId, month: "2021-07", channel: "PAPER", receivedDate: "2021-06-20", incomes: [{ type: "EMPLOYMENT", amount: "100", memberId: "99999" }] } },
+        variables: {
+          input: {
+            householdId,
+            month: "2021-07",
+            channel: "PAPER",
+            receivedDate: "2021-06-20",
+            incomes: [{ type: "EMPLOYMENT", amount: "100", memberId: "99999" }],
+          },
+        },
       });
       expect(r.errorCodes).toEqual(["BAD_USER_INPUT"]);
       expect(r.errors?.[0].extensions?.field).toBe("input.incomes.0.memberId");
@@ -170,7 +214,10 @@ describe(`ekonomiskt bistånd — apply, calculate, decide, pay on ${testDatabas
       const data = await app.ok(CALCULATE, { scopes: CASEWORKER, variables: { id: applicationId } });
       const calc = data.calculateAssistanceApplication;
       expect(calc.householdSize).toBe(5);
-      const lodgerLine = calc.lines.find((l: { memberId: string | null; kind: string }) => l.memberId === memberIds[lodger] && l.kind === "NORM_NON_PARTNER_ADULT");
+      const lodgerLine = calc.lines.find(
+        (l: { memberId: string | null; kind: string }) =>
+          l.memberId === memberIds[lodger] && l.kind === "NORM_NON_PARTNER_ADULT",
+      );
       expect(lodgerLine.amount).toBe("3532.00");
       expect(lodgerLine.basis).toBe("3 160 kr + 1 860 kr / 5 = 3 532 kr");
       // 5 700 + 3 060 (9 år) + 2 440 (5 år) + 3 532 + 1 488
@@ -180,69 +227,154 @@ describe(`ekonomiskt bistånd — apply, calculate, decide, pay on ${testDatabas
       expect(calc.assistance).toBe("17470.00");
       const sum = calc.lines.reduce((s: number, l: { amount: string }) => s + Math.round(Number(l.amount) * 100), 0);
       expect(sum).toBe(1747000);
-      expect((await app.ok(VERSION, { scopes: [READ], variables: { id: applicationId } })).assistanceApplication.status).toBe("UNDER_REVIEW");
+      expect(
+        (await app.ok(VERSION, { scopes: [READ], variables: { id: applicationId } })).assistanceApplication.status,
+      ).toBe("UNDER_REVIEW");
     });
 
     it("refuses to calculate a month whose year has no riksnorm table", async () => {
-      const sub = await app.ok(SUBMIT, { scopes: CASEWORKER, variables: { input: { householdId, month: "2020-03", channel: "PAPER", receivedDate: "2020-02-25" } } });
-      const r = await app.call(CALCULATE, { scopes: CASEWORKER, variables: { id: sub.submitAssistanceApplication.id } });
+      const sub = await app.ok(SUBMIT, {
+        scopes: CASEWORKER,
+        variables: { input: { householdId, month: "2020-03", channel: "PAPER", receivedDate: "2020-02-25" } },
+      });
+      const r = await app.call(CALCULATE, {
+        scopes: CASEWORKER,
+        variables: { id: sub.submitAssistanceApplication.id },
+      });
       expect(r.errorCodes).toEqual(["BAD_USER_INPUT"]);
       expect(r.errors?.[0].message).toMatch(/no riksnorm table for 2020.*never derived/);
     });
 
     it("decides: a stale version is CONFLICT, a granted decision pays the calculated amount", async () => {
-      const { version } = (await app.ok(VERSION, { scopes: [READ], variables: { id: applicationId } })).assistanceApplication;
-      const wrongAmount = await app.call(DECIDE, { scopes: CASEWORKER, variables: { input: { applicationId, expectedVersion: version, outcome: "GRANTED", amount: "20000" } } });
+      const { version } = (await app.ok(VERSION, { scopes: [READ], variables: { id: applicationId } }))
+        .assistanceApplication;
+      const wrongAmount = await app.call(DECIDE, {
+        scopes: CASEWORKER,
+        variables: { input: { applicationId, expectedVersion: version, outcome: "GRANTED", amount: "20000" } },
+      });
       expect(wrongAmount.errors?.[0].extensions?.field).toBe("input.amount");
-      const stale = await app.call(DECIDE, { scopes: CASEWORKER, variables: { input: { applicationId, expectedVersion: version - 1, outcome: "GRANTED", decidedOn: "2021-05-28" } } });
+      const stale = await app.call(DECIDE, {
+        scopes: CASEWORKER,
+        variables: {
+          input: { applicationId, expectedVersion: version - 1, outcome: "GRANTED", decidedOn: "2021-05-28" },
+        },
+      });
       expect(stale.errorCodes).toEqual(["CONFLICT"]);
-      const data = await app.ok(DECIDE, { scopes: CASEWORKER, variables: { input: { applicationId, expectedVersion: version, outcome: "GRANTED", decidedOn: "2021-05-28" } } });
-      expect(data.decideAssistanceApplication).toMatchObject({ outcome: "GRANTED", amount: "17470.00", month: "2021-06" });
+      const data = await app.ok(DECIDE, {
+        scopes: CASEWORKER,
+        variables: { input: { applicationId, expectedVersion: version, outcome: "GRANTED", decidedOn: "2021-05-28" } },
+      });
+      expect(data.decideAssistanceApplication).toMatchObject({
+        outcome: "GRANTED",
+        amount: "17470.00",
+        month: "2021-06",
+      });
       decisionId = data.decideAssistanceApplication.id;
     });
 
     it("pays exactly once when the same payout is requested concurrently", async () => {
       const input = { decisionId, paymentDate: "2021-05-31" };
-      const results = await Promise.all(Array.from({ length: 20 }, () => app.call(PAY, { scopes: CASEWORKER, variables: { input } })));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => app.call(PAY, { scopes: CASEWORKER, variables: { input } })),
+      );
       expect(results.flatMap((r) => r.errorCodes)).toEqual([]);
       const created = results.filter((r) => r.data!.payAssistanceDecision.created);
       expect(created).toHaveLength(1);
       expect(new Set(results.map((r) => r.data!.payAssistanceDecision.payout.id)).size).toBe(1);
       expect(await app.ds.getRepository(Payout).count({ where: { decisionId: Number(decisionId) } })).toBe(1);
-      expect(results[0].data!.payAssistanceDecision.payout).toMatchObject({ amount: "17470.00", type: "ORIGINAL", recipient: "Anna Andersson" });
-      expect((await app.ok(VERSION, { scopes: [READ], variables: { id: applicationId } })).assistanceApplication.status).toBe("PAID");
+      expect(results[0].data!.payAssistanceDecision.payout).toMatchObject({
+        amount: "17470.00",
+        type: "ORIGINAL",
+        recipient: "Anna Andersson",
+      });
+      expect(
+        (await app.ok(VERSION, { scopes: [READ], variables: { id: applicationId } })).assistanceApplication.status,
+      ).toBe("PAID");
     });
 
     it("corrects by a new entry referencing the original, never below zero for the month", async () => {
       const original = await app.ds.getRepository(Payout).findOneByOrFail({ decisionId: Number(decisionId) });
       const CORRECT = `mutation($input: CorrectAssistancePayoutInput!) { correctAssistancePayout(input: $input) { id type amount correctsPayoutId } }`;
-      const data = await app.ok(CORRECT, { scopes: CASEWORKER, variables: { input: { payoutId: String(original.id), amount: "-470", reason: "Elräkningen var lägre", paymentDate: "2021-06-10" } } });
-      expect(data.correctAssistancePayout).toMatchObject({ type: "CORRECTION", amount: "-470.00", correctsPayoutId: String(original.id) });
-      const tooMuch = await app.call(CORRECT, { scopes: CASEWORKER, variables: { input: { payoutId: String(original.id), amount: "-17001", reason: "fel", paymentDate: "2021-06-10" } } });
+      const data = await app.ok(CORRECT, {
+        scopes: CASEWORKER,
+        variables: {
+          input: {
+            payoutId: String(original.id),
+            amount: "-470",
+            reason: "Elräkningen var lägre",
+            paymentDate: "2021-06-10",
+          },
+        },
+      });
+      expect(data.correctAssistancePayout).toMatchObject({
+        type: "CORRECTION",
+        amount: "-470.00",
+        correctsPayoutId: String(original.id),
+      });
+      const tooMuch = await app.call(CORRECT, {
+        scopes: CASEWORKER,
+        variables: {
+          input: { payoutId: String(original.id), amount: "-17001", reason: "fel", paymentDate: "2021-06-10" },
+        },
+      });
       expect(tooMuch.errors?.[0].extensions?.field).toBe("input.amount");
       const unchanged = await app.ds.getRepository(Payout).findOneByOrFail({ id: original.id });
       expect(unchanged.amount).toBe(1747000);
     });
 
     it("a later application for the month is supplementary; the next month is a renewal", async () => {
-      const supp = await app.ok(SUBMIT, { scopes: CASEWORKER, variables: { input: { householdId, month: "2021-06", channel: "VISIT", receivedDate: "2021-06-05", costs: [{ type: "DENTAL_CARE", amount: "1200" }] } } });
+      const supp = await app.ok(SUBMIT, {
+        scopes: CASEWORKER,
+        variables: {
+          input: {
+            householdId,
+            month: "2021-06",
+            channel: "VISIT",
+            receivedDate: "2021-06-05",
+            costs: [{ type: "DENTAL_CARE", amount: "1200" }],
+          },
+        },
+      });
       expect(supp.submitAssistanceApplication.type).toBe("SUPPLEMENTARY");
-      const next = await app.ok(SUBMIT, { scopes: CASEWORKER, variables: { input: { householdId, month: "2021-07", channel: "E_SERVICE", receivedDate: "2021-06-20" } } });
+      const next = await app.ok(SUBMIT, {
+        scopes: CASEWORKER,
+        variables: { input: { householdId, month: "2021-07", channel: "E_SERVICE", receivedDate: "2021-06-20" } },
+      });
       expect(next.submitAssistanceApplication.type).toBe("RENEWAL");
     });
 
     it("requests a supplement and then withdraws; the month can then be applied for anew", async () => {
       const SET = `mutation($input: SetAssistanceApplicationStatusInput!) { setAssistanceApplicationStatus(input: $input) { status version statusNote } }`;
-      const sub = await app.ok(SUBMIT, { scopes: CASEWORKER, variables: { input: { householdId, month: "2021-08", channel: "PAPER", receivedDate: "2021-07-20" } } });
+      const sub = await app.ok(SUBMIT, {
+        scopes: CASEWORKER,
+        variables: { input: { householdId, month: "2021-08", channel: "PAPER", receivedDate: "2021-07-20" } },
+      });
       const id = sub.submitAssistanceApplication.id;
-      const noNote = await app.call(SET, { scopes: CASEWORKER, variables: { input: { applicationId: id, expectedVersion: 1, status: "SUPPLEMENT_REQUESTED" } } });
+      const noNote = await app.call(SET, {
+        scopes: CASEWORKER,
+        variables: { input: { applicationId: id, expectedVersion: 1, status: "SUPPLEMENT_REQUESTED" } },
+      });
       expect(noNote.errors?.[0].extensions?.field).toBe("input.note");
-      const req = await app.ok(SET, { scopes: CASEWORKER, variables: { input: { applicationId: id, expectedVersion: 1, status: "SUPPLEMENT_REQUESTED", note: "Hyresavi saknas" } } });
+      const req = await app.ok(SET, {
+        scopes: CASEWORKER,
+        variables: {
+          input: { applicationId: id, expectedVersion: 1, status: "SUPPLEMENT_REQUESTED", note: "Hyresavi saknas" },
+        },
+      });
       expect(req.setAssistanceApplicationStatus.status).toBe("SUPPLEMENT_REQUESTED");
-      const paid = await app.call(SET, { scopes: CASEWORKER, variables: { input: { applicationId: id, expectedVersion: 2, status: "PAID" } } });
+      const paid = await app.call(SET, {
+        scopes: CASEWORKER,
+        variables: { input: { applicationId: id, expectedVersion: 2, status: "PAID" } },
+      });
       expect(paid.errors?.[0].extensions?.field).toBe("input.status");
-      await app.ok(SET, { scopes: CASEWORKER, variables: { input: { applicationId: id, expectedVersion: 2, status: "WITHDRAWN", note: "Fått arbete" } } });
-      const again = await app.ok(SUBMIT, { scopes: CASEWORKER, variables: { input: { householdId, month: "2021-08", channel: "PAPER", receivedDate: "2021-07-25" } } });
+      await app.ok(SET, {
+        scopes: CASEWORKER,
+        variables: { input: { applicationId: id, expectedVersion: 2, status: "WITHDRAWN", note: "Fått arbete" } },
+      });
+      const again = await app.ok(SUBMIT, {
+        scopes: CASEWORKER,
+        variables: { input: { householdId, month: "2021-08", channel: "PAPER", receivedDate: "2021-07-25" } },
+      });
       expect(again.submitAssistanceApplication.type).toBe("RENEWAL");
     });
   });
@@ -252,24 +384,43 @@ describe(`ekonomiskt bistånd — apply, calculate, decide, pay on ${testDatabas
     const person = makePersonnummer("1975-07-07", 111);
 
     it("only the protected scope may register such a household", async () => {
-      const input = householdInput({ protectedIdentity: true, address: { street: "Hemlig väg 9", postalCode: "50000", city: "Borås" }, members: [{ role: "APPLICANT", personnummer: person, name: "Skyddad Person" }] });
+      const input = householdInput({
+        protectedIdentity: true,
+        address: { street: "Hemlig väg 9", postalCode: "50000", city: "Borås" },
+        members: [{ role: "APPLICANT", personnummer: person, name: "Skyddad Person" }],
+      });
       expect((await app.call(CREATE, { scopes: CASEWORKER, variables: { input } })).errorCodes).toEqual(["FORBIDDEN"]);
-      protectedId = (await app.ok(CREATE, { scopes: [...CASEWORKER, PROTECTED], variables: { input } })).createAssistanceHousehold.id;
+      protectedId = (await app.ok(CREATE, { scopes: [...CASEWORKER, PROTECTED], variables: { input } }))
+        .createAssistanceHousehold.id;
     });
 
     it("is NOT_FOUND and absent from lists without the scope", async () => {
-      const one = await app.call(`query($id: ID!) { assistanceHousehold(id: $id) { id } }`, { scopes: [READ], variables: { id: protectedId } });
+      const one = await app.call(`query($id: ID!) { assistanceHousehold(id: $id) { id } }`, {
+        scopes: [READ],
+        variables: { id: protectedId },
+      });
       expect(one.errorCodes).toEqual(["NOT_FOUND"]);
       const list = await app.ok(`{ assistanceHouseholds(first: 100) { nodes { id } } }`, { scopes: [READ] });
       expect(list.assistanceHouseholds.nodes.map((n: { id: string }) => n.id)).not.toContain(protectedId);
-      const apply = await app.call(SUBMIT, { scopes: CASEWORKER, variables: { input: { householdId: protectedId, month: "2021-06", channel: "PAPER", receivedDate: "2021-05-20" } } });
+      const apply = await app.call(SUBMIT, {
+        scopes: CASEWORKER,
+        variables: {
+          input: { householdId: protectedId, month: "2021-06", channel: "PAPER", receivedDate: "2021-05-20" },
+        },
+      });
       expect(apply.errorCodes).toEqual(["NOT_FOUND"]);
     });
 
     it("with the scope the household is visible but its address is never returned", async () => {
-      const data = await app.ok(`query($id: ID!) { assistanceHousehold(id: $id) { id protectedIdentity address { street } } }`, { scopes: [READ, PROTECTED], variables: { id: protectedId } });
+      const data = await app.ok(
+        `query($id: ID!) { assistanceHousehold(id: $id) { id protectedIdentity address { street } } }`,
+        { scopes: [READ, PROTECTED], variables: { id: protectedId } },
+      );
       expect(data.assistanceHousehold).toEqual({ id: protectedId, protectedIdentity: true, address: null });
-      const list = await app.ok(`{ assistanceHouseholds(first: 100) { nodes { id address { street postalCode city } } } }`, { scopes: [READ, PROTECTED, WRITE, "admin"] });
+      const list = await app.ok(
+        `{ assistanceHouseholds(first: 100) { nodes { id address { street postalCode city } } } }`,
+        { scopes: [READ, PROTECTED, WRITE, "admin"] },
+      );
       const node = list.assistanceHouseholds.nodes.find((n: { id: string }) => n.id === protectedId);
       expect(node.address).toBeNull();
       expect(JSON.stringify(list)).not.toContain("Hemlig väg");
@@ -278,7 +429,12 @@ describe(`ekonomiskt bistånd — apply, calculate, decide, pay on ${testDatabas
     });
 
     it("refuses an e-service application without telling why", async () => {
-      const r = await app.call(SUBMIT, { scopes: [...CASEWORKER, PROTECTED], variables: { input: { householdId: protectedId, month: "2021-06", channel: "E_SERVICE", receivedDate: "2021-05-20" } } });
+      const r = await app.call(SUBMIT, {
+        scopes: [...CASEWORKER, PROTECTED],
+        variables: {
+          input: { householdId: protectedId, month: "2021-06", channel: "E_SERVICE", receivedDate: "2021-05-20" },
+        },
+      });
       expect(r.errors?.[0].extensions?.field).toBe("input.channel");
       expect(r.errors?.[0].message).not.toMatch(/protect|skydd/i);
     });

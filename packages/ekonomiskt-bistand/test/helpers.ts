@@ -1,4 +1,4 @@
-import { makePersonnummer } from "@arbetsliv/core";
+import { makePersonnummer } from "@arbetsliv/core/testing";
 import { ALL_AGE_GROUPS, LUNCH_AGE_GROUPS } from "../src/enums";
 import { RIKSNORM_YEARS } from "../src/riksnorm/riksnorm-data";
 import { tableFromSource } from "../src/riksnorm/riksnorm-table";
@@ -17,7 +17,8 @@ export function riksnormInput(year: number) {
     children: ALL_AGE_GROUPS.map((g) => ({
       ageGroup: g,
       amount: kronor(t.children[g]),
-      amountLunchAtPreschool: LUNCH_AGE_GROUPS.includes(g) && t.childrenLunchAtPreschool ? kronor(t.childrenLunchAtPreschool[g]!) : null,
+      amountLunchAtPreschool:
+        LUNCH_AGE_GROUPS.includes(g) && t.childrenLunchAtPreschool ? kronor(t.childrenLunchAtPreschool[g]!) : null,
     })),
     commonByHouseholdSize: t.commonByHouseholdSize.map(kronor),
     prisbasbelopp: kronor(t.prisbasbelopp),

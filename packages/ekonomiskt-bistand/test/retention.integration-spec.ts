@@ -38,7 +38,8 @@ async function expectedDue(ds: DataSource): Promise<{ households: number[]; empl
   const m = ds.manager;
   const last = new Map<number, string>();
   const open = new Set<number>();
-  const touch = (householdId: number, ...dates: (string | null)[]) => last.set(householdId, max([last.get(householdId) ?? null, ...dates]));
+  const touch = (householdId: number, ...dates: (string | null)[]) =>
+    last.set(householdId, max([last.get(householdId) ?? null, ...dates]));
   for (const h of await m.find(Household)) touch(h.id, dateOf(h.createdAt));
   for (const x of await m.find(HouseholdMember)) touch(x.householdId, x.joinedOn, x.leftOn);
   for (const a of await m.find(Application)) {
@@ -50,12 +51,18 @@ async function expectedDue(ds: DataSource): Promise<{ households: number[]; empl
   for (const p of await m.find(Payout)) touch(p.householdId, p.paymentDate, lastDayOf(p.month), dateOf(p.createdAt));
   for (const f of await m.find(IncorrectPaymentCase)) {
     touch(f.householdId, f.openedOn, f.reclaimDecidedOn);
-    if (f.status === IncorrectPaymentStatus.OPEN || f.status === IncorrectPaymentStatus.INVESTIGATING) open.add(f.householdId);
+    if (f.status === IncorrectPaymentStatus.OPEN || f.status === IncorrectPaymentStatus.INVESTIGATING)
+      open.add(f.householdId);
   }
   for (const r of await m.find(Recovery)) touch(r.householdId, r.receivedDate);
   const employments = await m.find(WageSubsidyEmployment);
   const months = await m.find(WageSubsidyMonth);
-  const employmentLast = new Map(employments.map((e) => [e.id, max([e.startDate, e.endDate, ...months.filter((w) => w.employmentId === e.id).map((w) => lastDayOf(w.month))])]));
+  const employmentLast = new Map(
+    employments.map((e) => [
+      e.id,
+      max([e.startDate, e.endDate, ...months.filter((w) => w.employmentId === e.id).map((w) => lastDayOf(w.month))]),
+    ]),
+  );
   for (const e of employments) {
     if (e.householdId === null) continue;
     touch(e.householdId, employmentLast.get(e.id)!);
@@ -66,7 +73,14 @@ async function expectedDue(ds: DataSource): Promise<{ households: number[]; empl
   const byPerson = new Map<string, WageSubsidyEmployment[]>();
   for (const e of employments) byPerson.set(e.personnummer!, [...(byPerson.get(e.personnummer!) ?? []), e]);
   const employmentIds = [...byPerson.values()]
-    .filter((list) => list.every((e) => e.endDate !== null && employmentLast.get(e.id)! < CUTOFF && (e.householdId === null || due.has(e.householdId))))
+    .filter((list) =>
+      list.every(
+        (e) =>
+          e.endDate !== null &&
+          employmentLast.get(e.id)! < CUTOFF &&
+          (e.householdId === null || due.has(e.householdId)),
+      ),
+    )
     .flatMap((list) => list.map((e) => e.id));
   return { households: households.sort((a, b) => a - b), employments: employmentIds.sort((a, b) => a - b) };
 }
@@ -80,7 +94,11 @@ const PERIODS: Array<[string, string]> = [
 
 async function indicators(app: TestApp) {
   const out = [];
-  for (const [from, to] of PERIODS) out.push((await app.ok(INDICATORS, { scopes: ["ekonomiskt-bistand:stats"], variables: { from, to } })).assistanceIndicators);
+  for (const [from, to] of PERIODS)
+    out.push(
+      (await app.ok(INDICATORS, { scopes: ["ekonomiskt-bistand:stats"], variables: { from, to } }))
+        .assistanceIndicators,
+    );
   return out;
 }
 
@@ -119,7 +137,9 @@ describe(`ekonomiskt bistånd retention (gallring) on ${testDatabaseKind()}`, ()
       registeredBy: "test",
     });
     expected = await expectedDue(app.ds);
-    protectedStreets = (await app.ds.manager.find(Household, { where: { protectedIdentity: true } })).map((h) => h.street!);
+    protectedStreets = (await app.ds.manager.find(Household, { where: { protectedIdentity: true } })).map(
+      (h) => h.street!,
+    );
   }, 120_000);
   afterAll(() => app.close());
 
@@ -154,27 +174,52 @@ describe(`ekonomiskt bistånd retention (gallring) on ${testDatabaseKind()}`, ()
 
   it("removes the person data of households last entered before the cutoff, keeps every indicator and writes the deletion log", async () => {
     const figuresBefore = await indicators(app);
-    const payoutsBefore = await app.ds.manager.find(Payout, { order: { id: "ASC" }, select: { id: true, householdId: true, month: true, amount: true, paymentDate: true } });
+    const payoutsBefore = await app.ds.manager.find(Payout, {
+      order: { id: "ASC" },
+      select: { id: true, householdId: true, month: true, amount: true, paymentDate: true },
+    });
     const report = await runRetention(app.ds, [ekonomisktBistandModule], { ...RUN, dryRun: false });
     const households = report.actions.find((a) => a.recordType === "Household")!.recordIds.map(Number);
     expect(households).toEqual(expected.households);
 
     const gallrade = await app.ds.manager.findBy(Household, { anonymisedDate: TODAY });
     expect(gallrade.map((h) => h.id).sort((a, b) => a - b)).toEqual(expected.households);
-    expect(gallrade.every((h) => h.street === null && h.postalCode === null && h.city === null && h.monthlyRent === null)).toBe(true);
+    expect(
+      gallrade.every((h) => h.street === null && h.postalCode === null && h.city === null && h.monthlyRent === null),
+    ).toBe(true);
     const members = await app.ds.manager.find(HouseholdMember);
     const due = new Set(expected.households);
-    expect(members.filter((m) => due.has(m.householdId)).every((m) => m.personnummer === null && m.name === null && m.birthDate !== null)).toBe(true);
-    expect(members.filter((m) => !due.has(m.householdId)).every((m) => m.personnummer !== null && m.name !== null)).toBe(true);
+    expect(
+      members
+        .filter((m) => due.has(m.householdId))
+        .every((m) => m.personnummer === null && m.name === null && m.birthDate !== null),
+    ).toBe(true);
+    expect(
+      members.filter((m) => !due.has(m.householdId)).every((m) => m.personnummer !== null && m.name !== null),
+    ).toBe(true);
     const decisions = await app.ds.manager.find(Decision);
     expect(decisions.filter((d) => due.has(d.householdId)).every((d) => d.reasons === "[gallrad]")).toBe(true);
     expect(decisions.filter((d) => !due.has(d.householdId)).every((d) => d.reasons !== "[gallrad]")).toBe(true);
     const payouts = await app.ds.manager.find(Payout, { order: { id: "ASC" } });
-    expect(payouts.filter((p) => due.has(p.householdId)).every((p) => p.recipient === "[gallrad]" && p.reason === null)).toBe(true);
-    expect(payouts.map(({ id, householdId, month, amount, paymentDate }) => ({ id, householdId, month, amount, paymentDate }))).toEqual(payoutsBefore);
+    expect(
+      payouts.filter((p) => due.has(p.householdId)).every((p) => p.recipient === "[gallrad]" && p.reason === null),
+    ).toBe(true);
+    expect(
+      payouts.map(({ id, householdId, month, amount, paymentDate }) => ({
+        id,
+        householdId,
+        month,
+        amount,
+        paymentDate,
+      })),
+    ).toEqual(payoutsBefore);
     const cases = await app.ds.manager.find(IncorrectPaymentCase);
-    expect(cases.filter((c) => due.has(c.householdId)).every((c) => c.reason === "[gallrad]" && c.notes === null)).toBe(true);
-    expect((await app.ds.manager.find(Recovery)).filter((r) => due.has(r.householdId)).every((r) => r.note === null)).toBe(true);
+    expect(cases.filter((c) => due.has(c.householdId)).every((c) => c.reason === "[gallrad]" && c.notes === null)).toBe(
+      true,
+    );
+    expect(
+      (await app.ds.manager.find(Recovery)).filter((r) => due.has(r.householdId)).every((r) => r.note === null),
+    ).toBe(true);
 
     // Kept: the household with the 2022 recovery, and everyone paid in December 2021.
     const kept = await app.ds.manager.findOneByOrFail(Household, { id: laterRecoveryHousehold });
@@ -185,14 +230,26 @@ describe(`ekonomiskt bistånd retention (gallring) on ${testDatabaseKind()}`, ()
     const employments = await app.ds.manager.find(WageSubsidyEmployment, { order: { id: "ASC" } });
     const gallradeEmployments = employments.filter((e) => e.anonymisedDate !== null);
     expect(gallradeEmployments.map((e) => e.id)).toEqual(expected.employments);
-    expect(gallradeEmployments.every((e) => e.personnummer === null && e.name === null && e.employer === null && e.anonymousPersonKey !== null)).toBe(true);
-    expect(employments.filter((e) => e.anonymisedDate === null).every((e) => e.personnummer !== null && e.anonymousPersonKey === null)).toBe(true);
+    expect(
+      gallradeEmployments.every(
+        (e) => e.personnummer === null && e.name === null && e.employer === null && e.anonymousPersonKey !== null,
+      ),
+    ).toBe(true);
+    expect(
+      employments
+        .filter((e) => e.anonymisedDate === null)
+        .every((e) => e.personnummer !== null && e.anonymousPersonKey === null),
+    ).toBe(true);
 
     expect(await indicators(app)).toEqual(figuresBefore);
 
     const log = await app.ds.manager.find(DeletionLogEntry);
     const logged = Object.fromEntries(log.map((e) => [e.recordType, e]));
-    expect(logged.Household).toMatchObject({ domain: "ekonomiskt-bistand", actor: "gallring", count: expected.households.length });
+    expect(logged.Household).toMatchObject({
+      domain: "ekonomiskt-bistand",
+      actor: "gallring",
+      count: expected.households.length,
+    });
     expect(logged.HouseholdMember.count).toBe(members.filter((m) => due.has(m.householdId)).length);
     expect(logged.WageSubsidyEmployment.count).toBe(expected.employments.length);
     const deleteRows = await app.ds.manager.find(AccessLogEntry, { where: { action: AccessAction.DELETE } });
@@ -206,26 +263,48 @@ describe(`ekonomiskt bistånd retention (gallring) on ${testDatabaseKind()}`, ()
     expect(protectedHouseholds.length).toBeGreaterThan(gallrade.length);
     expect(gallrade.map((h) => h.id).every((id) => expected.households.includes(id))).toBe(true);
     expect(gallrade.every((h) => h.street === null)).toBe(true);
-    const logs = JSON.stringify([await app.ds.manager.find(DeletionLogEntry), await app.ds.manager.find(AccessLogEntry)]);
+    const logs = JSON.stringify([
+      await app.ds.manager.find(DeletionLogEntry),
+      await app.ds.manager.find(AccessLogEntry),
+    ]);
     for (const street of protectedStreets) expect(logs).not.toContain(street);
     // Through the API: still protected, no address, no identities.
-    const data = await app.ok(`query($id: ID!) { assistanceHousehold(id: $id) { protectedIdentity anonymisedDate address { street } members { personnummer name birthDate } } }`, {
-      scopes: ["ekonomiskt-bistand:read", "ekonomiskt-bistand:protected"],
+    const data = await app.ok(
+      `query($id: ID!) { assistanceHousehold(id: $id) { protectedIdentity anonymisedDate address { street } members { personnummer name birthDate } } }`,
+      {
+        scopes: ["ekonomiskt-bistand:read", "ekonomiskt-bistand:protected"],
+        variables: { id: String(gallrade[0].id) },
+      },
+    );
+    expect(data.assistanceHousehold).toMatchObject({ protectedIdentity: true, anonymisedDate: TODAY, address: null });
+    expect(
+      data.assistanceHousehold.members.every(
+        (m: { personnummer: unknown; name: unknown }) => m.personnummer === null && m.name === null,
+      ),
+    ).toBe(true);
+    const hidden = await app.call(`query($id: ID!) { assistanceHousehold(id: $id) { id } }`, {
+      scopes: ["ekonomiskt-bistand:read"],
       variables: { id: String(gallrade[0].id) },
     });
-    expect(data.assistanceHousehold).toMatchObject({ protectedIdentity: true, anonymisedDate: TODAY, address: null });
-    expect(data.assistanceHousehold.members.every((m: { personnummer: unknown; name: unknown }) => m.personnummer === null && m.name === null)).toBe(true);
-    const hidden = await app.call(`query($id: ID!) { assistanceHousehold(id: $id) { id } }`, { scopes: ["ekonomiskt-bistand:read"], variables: { id: String(gallrade[0].id) } });
     expect(hidden.errorCodes).toEqual(["NOT_FOUND"]);
   });
 
   it("refuses changes to a gallrad household", async () => {
     const id = expected.households[0];
     const h = await app.ds.manager.findOneByOrFail(Household, { id });
-    const r = await app.call(`mutation($input: UpdateAssistanceHouseholdInput!) { updateAssistanceHousehold(input: $input) { id } }`, {
-      scopes: ["ekonomiskt-bistand:write", "ekonomiskt-bistand:protected"],
-      variables: { input: { id: String(id), expectedVersion: h.version, address: { street: "Ny gata 1", postalCode: "50330", city: "Borås" } } },
-    });
+    const r = await app.call(
+      `mutation($input: UpdateAssistanceHouseholdInput!) { updateAssistanceHousehold(input: $input) { id } }`,
+      {
+        scopes: ["ekonomiskt-bistand:write", "ekonomiskt-bistand:protected"],
+        variables: {
+          input: {
+            id: String(id),
+            expectedVersion: h.version,
+            address: { street: "Ny gata 1", postalCode: "50330", city: "Borås" },
+          },
+        },
+      },
+    );
     expect(r.errorCodes).toEqual(["CONFLICT"]);
     expect((await app.ds.manager.findOneByOrFail(Household, { id })).street).toBeNull();
   });
@@ -237,8 +316,14 @@ describe(`ekonomiskt bistånd retention (gallring) on ${testDatabaseKind()}`, ()
     expect(await app.ds.manager.count(DeletionLogEntry)).toBe(logBefore);
     // A year later, the households last entered in late 2021 and 2022 fall due; the figures still hold.
     const before = await indicators(app);
-    const next = await runRetention(app.ds, [ekonomisktBistandModule], { today: "2027-12-31", actor: "gallring", dryRun: false });
-    expect(next.actions.find((a) => a.recordType === "Household")!.recordIds.map(Number)).toContain(laterRecoveryHousehold);
+    const next = await runRetention(app.ds, [ekonomisktBistandModule], {
+      today: "2027-12-31",
+      actor: "gallring",
+      dryRun: false,
+    });
+    expect(next.actions.find((a) => a.recordType === "Household")!.recordIds.map(Number)).toContain(
+      laterRecoveryHousehold,
+    );
     expect(await indicators(app)).toEqual(before);
     // December 2021's claims and calculation lines went with them; the calculations' totals stay.
     const deleted = (type: string) => next.actions.find((a) => a.recordType === type)?.recordIds.length ?? 0;
@@ -250,10 +335,18 @@ describe(`ekonomiskt bistånd retention (gallring) on ${testDatabaseKind()}`, ()
     const ofGallrade = calculations.filter((c) => gallrade.includes(c.householdId));
     expect(ofGallrade.length).toBeGreaterThan(0);
     expect(ofGallrade.every((c) => c.norm > 0 && c.householdSize > 0)).toBe(true);
-    const applicationIds = (await app.ds.manager.find(Application)).filter((a) => gallrade.includes(a.householdId)).map((a) => a.id);
-    const remainingCosts = (await app.ds.manager.find(ApplicationCost)).filter((c) => applicationIds.includes(c.applicationId));
-    const remainingIncomes = (await app.ds.manager.find(ApplicationIncome)).filter((c) => applicationIds.includes(c.applicationId));
-    const remainingLines = (await app.ds.manager.find(CalculationLine)).filter((l) => ofGallrade.some((c) => c.id === l.calculationId));
+    const applicationIds = (await app.ds.manager.find(Application))
+      .filter((a) => gallrade.includes(a.householdId))
+      .map((a) => a.id);
+    const remainingCosts = (await app.ds.manager.find(ApplicationCost)).filter((c) =>
+      applicationIds.includes(c.applicationId),
+    );
+    const remainingIncomes = (await app.ds.manager.find(ApplicationIncome)).filter((c) =>
+      applicationIds.includes(c.applicationId),
+    );
+    const remainingLines = (await app.ds.manager.find(CalculationLine)).filter((l) =>
+      ofGallrade.some((c) => c.id === l.calculationId),
+    );
     expect([remainingCosts.length, remainingIncomes.length, remainingLines.length]).toEqual([0, 0, 0]);
   });
 });

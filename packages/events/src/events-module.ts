@@ -2,7 +2,7 @@ import { defineModule, type DomainModule } from "@arbetsliv/core";
 import { activateCatalogue } from "./catalogue-registry";
 import { authorizeFeedFor, feedEntities, feedMigrations, feedResolvers } from "./feed";
 import { relayEntities, relayMigrations, relayResolvers } from "./relay";
-import { webhookEntities, webhookMigrations, webhookResolvers } from "./webhooks";
+import { webhookEntities, webhookGraphs, webhookMigrations, webhookResolvers } from "./webhooks";
 import { EventScopes } from "./scopes";
 
 /**
@@ -17,6 +17,7 @@ export function eventsModule(modules: readonly DomainModule[]): DomainModule {
     description: "Events for integrators: the change feed, the event catalogue, signed webhooks, the JetStream relay.",
     entities: [...relayEntities, ...webhookEntities, ...feedEntities],
     resolvers: [...feedResolvers, ...webhookResolvers, ...relayResolvers],
+    graphs: webhookGraphs,
     migrations: [...relayMigrations, ...webhookMigrations, ...feedMigrations],
     scopes: [
       {

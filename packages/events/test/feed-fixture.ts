@@ -1,11 +1,5 @@
-import {
-  coreModule,
-  defineEventType,
-  defineModule,
-  inTransaction,
-  recordEvent,
-  type DomainModule,
-} from "@arbetsliv/core";
+import { coreModule, defineEventType, defineModule, recordEvent, type DomainModule } from "@arbetsliv/core";
+import { inTransaction } from "@arbetsliv/core/data";
 import type { DataSource } from "typeorm";
 import { ensureStateRows, eventsModule, sequenceBatch } from "../src";
 

@@ -1,4 +1,5 @@
-import { inTransaction, OutboxEvent } from "@arbetsliv/core";
+import { OutboxEvent } from "@arbetsliv/core";
+import { inTransaction } from "@arbetsliv/core/data";
 import { createTestDatabase, type TestDatabase } from "@arbetsliv/core/testing";
 import { jetstreamManager, type JetStreamManager } from "@nats-io/jetstream";
 import { connect, type NatsConnection } from "@nats-io/transport-node";

@@ -1,4 +1,5 @@
-import { inTransaction, isMysql, OutboxEvent } from "@arbetsliv/core";
+import { OutboxEvent } from "@arbetsliv/core";
+import { inTransaction, isMysql } from "@arbetsliv/core/data";
 import { createTestDatabase, type TestDatabase } from "@arbetsliv/core/testing";
 import { IsNull, type DataSource } from "typeorm";
 import {

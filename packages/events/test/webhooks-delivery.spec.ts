@@ -1,4 +1,5 @@
-import { newStatementCounter, OutboxEvent, withStatementCounter } from "@arbetsliv/core";
+import { OutboxEvent } from "@arbetsliv/core";
+import { newStatementCounter, withStatementCounter } from "@arbetsliv/core/data";
 import { testDatabaseKind, type TestApp } from "@arbetsliv/core/testing";
 import type { RelayHandle } from "../src/relay";
 import { EventScopes } from "../src/scopes";

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { defineEventType, defineModule, inTransaction, recordEvent, type DomainModule } from "@arbetsliv/core";
+import { defineEventType, defineModule, recordEvent, type DomainModule } from "@arbetsliv/core";
+import { inTransaction } from "@arbetsliv/core/data";
 import { TestApp } from "@arbetsliv/core/testing";
 import { Webhook } from "standardwebhooks";
 import { Column, Entity, PrimaryGeneratedColumn, type MigrationInterface, type QueryRunner } from "typeorm";
@@ -8,7 +9,7 @@ import { activateCatalogue } from "../src/catalogue-registry";
 import type { EventLog } from "../src/event-log";
 import { relayEntities, relayMigrations, startRelay, type RelayHandle } from "../src/relay";
 import { EventScopes } from "../src/scopes";
-import { webhookEntities, webhookMigrations, webhookResolvers } from "../src/webhooks";
+import { webhookEntities, webhookGraphs, webhookMigrations, webhookResolvers } from "../src/webhooks";
 
 /** A test-only aggregate whose creation is an event. */
 @Entity({ name: "webhook_test_thing" })
@@ -81,6 +82,7 @@ export const webhooksOnlyModule: DomainModule = defineModule({
   description: "Test-only: webhooks and the relay's state.",
   entities: [...relayEntities, ...webhookEntities],
   resolvers: webhookResolvers,
+  graphs: webhookGraphs,
   migrations: [...relayMigrations, ...webhookMigrations],
   scopes: [{ name: EventScopes.WEBHOOKS_ADMIN, description: "Manage webhooks." }],
 });

@@ -1,5 +1,5 @@
 import { defineEventType } from "@arbetsliv/core";
-import { IOP_DOMAIN, IopScopes } from "./scopes";
+import { DOMAIN, IopScopes } from "./scopes";
 
 /**
  * IOP's events (see README "Events"). Data is ids, dates, amounts and codes only: never a contact
@@ -29,7 +29,7 @@ export interface AgreementRegisteredData {
 }
 
 export const agreementRegistered = defineEventType<AgreementRegisteredData>({
-  domain: IOP_DOMAIN,
+  domain: DOMAIN,
   name: "agreement.registered",
   version: 1,
   description: "An agreement was registered (createIopAgreement), as a draft or already in force.",
@@ -69,7 +69,7 @@ export interface AgreementRenewedData {
 }
 
 export const agreementRenewed = defineEventType<AgreementRenewedData>({
-  domain: IOP_DOMAIN,
+  domain: DOMAIN,
   name: "agreement.renewed",
   version: 1,
   description:
@@ -98,7 +98,7 @@ export interface AgreementEndedData {
 }
 
 export const agreementEnded = defineEventType<AgreementEndedData>({
-  domain: IOP_DOMAIN,
+  domain: DOMAIN,
   name: "agreement.ended",
   version: 1,
   description: "An agreement ended for good: its status became TERMINATED or EXPIRED (changeIopAgreementStatus).",
@@ -127,7 +127,7 @@ export interface NoticeDeadlineApproachingData {
 }
 
 export const noticeDeadlineApproaching = defineEventType<NoticeDeadlineApproachingData>({
-  domain: IOP_DOMAIN,
+  domain: DOMAIN,
   name: "agreement.notice-deadline-approaching",
   version: 1,
   description:

@@ -2,7 +2,8 @@ import "reflect-metadata";
 import { defineModule } from "@arbetsliv/core";
 import { AgreementContact } from "./agreement/agreement-contact.entity";
 import { Agreement } from "./agreement/agreement.entity";
-import { AgreementResolver, BoardDecisionResolver, PartnerResolver } from "./agreement/agreement.resolver";
+import { AgreementResolver, PartnerResolver } from "./agreement/agreement.resolver";
+import { agreementGraph, boardDecisionGraph, partnerGraph } from "./agreement/agreement.graph";
 import { BoardDecision } from "./agreement/board-decision.entity";
 import { FundingBudget } from "./agreement/funding-budget.entity";
 import { Partner } from "./agreement/partner.entity";
@@ -11,12 +12,14 @@ import { Deviation } from "./follow-up/deviation.entity";
 import { Evaluation, EvaluationAnswer } from "./follow-up/evaluation.entity";
 import { EvaluationQuestion, EvaluationTemplate } from "./follow-up/evaluation-template.entity";
 import { EvaluationResolver, EvaluationTemplateResolver } from "./follow-up/follow-up.resolver";
+import { evaluationGraph, evaluationTemplateGraph } from "./follow-up/follow-up.graph";
 import { YearlyReport } from "./follow-up/yearly-report.entity";
 import { iopMigrations } from "./migrations";
 import { Amendment, AmendmentAmount } from "./money/amendment.entity";
 import { Invoice } from "./money/invoice.entity";
 import { AmendmentResolver } from "./money/money.resolver";
-import { IopScopes } from "./scopes";
+import { amendmentGraph } from "./money/money.graph";
+import { DOMAIN, IopScopes } from "./scopes";
 import { seedDemo } from "./seed/demo";
 import { StatisticsResolver } from "./statistics/statistics.resolver";
 import { contactRetention } from "./retention/contact-retention";
@@ -26,8 +29,9 @@ import { agreementRenewedJob, noticeDeadlineApproachingJob } from "./notice/noti
 
 /** IOP — idéburet offentligt partnerskap: agreements with non-profits, renewal and notice, money, follow-up. */
 export const iopModule = defineModule({
-  name: "iop",
-  description: "Idéburet offentligt partnerskap: partners, agreements, renewal and notice deadlines, fees and amendments, follow-up.",
+  name: DOMAIN,
+  description:
+    "Idéburet offentligt partnerskap: partners, agreements, renewal and notice deadlines, fees and amendments, follow-up.",
   entities: [
     Partner,
     FundingBudget,
@@ -49,22 +53,32 @@ export const iopModule = defineModule({
   resolvers: [
     PartnerResolver,
     AgreementResolver,
-    BoardDecisionResolver,
     AmendmentResolver,
     EvaluationTemplateResolver,
     EvaluationResolver,
     StatisticsResolver,
   ],
+  graphs: [agreementGraph, partnerGraph, boardDecisionGraph, amendmentGraph, evaluationTemplateGraph, evaluationGraph],
   migrations: iopMigrations,
   scopes: [
     {
       name: IopScopes.READ,
-      description: "Read partners, agreements, follow-up and contact persons (person-level: contact reads are access-logged).",
+      description:
+        "Read partners, agreements, follow-up and contact persons (person-level: contact reads are access-logged).",
       personLevel: true,
     },
-    { name: IopScopes.WRITE, description: "Register and change partners, agreements, amendments, invoices and follow-up." },
-    { name: IopScopes.STATS, description: "Aggregates only: partnerships in force, costs per year and funding budget, follow-up figures." },
-    { name: IopScopes.EVENTS, description: "Receive IOP's events: ids and non-personal facts; details through GraphQL with your own scopes." },
+    {
+      name: IopScopes.WRITE,
+      description: "Register and change partners, agreements, amendments, invoices and follow-up.",
+    },
+    {
+      name: IopScopes.STATS,
+      description: "Aggregates only: partnerships in force, costs per year and funding budget, follow-up figures.",
+    },
+    {
+      name: IopScopes.EVENTS,
+      description: "Receive IOP's events: ids and non-personal facts; details through GraphQL with your own scopes.",
+    },
   ],
   events: iopEventTypes,
   // IOP_NOTICE_WARNING_DAYS is read (and checked) here, when the module is loaded.
@@ -74,7 +88,13 @@ export const iopModule = defineModule({
 });
 
 export { IopScopes } from "./scopes";
-export { iopEventTypes, agreementRegistered, agreementRenewed, agreementEnded, noticeDeadlineApproaching } from "./events";
+export {
+  iopEventTypes,
+  agreementRegistered,
+  agreementRenewed,
+  agreementEnded,
+  noticeDeadlineApproaching,
+} from "./events";
 export {
   noticeDeadlineApproachingJob,
   agreementRenewedJob,

@@ -19,9 +19,13 @@ function normalise(orgnr: string): string {
  * number that is no IOP partner. Two SELECTs whatever the number of keys. Includes every status
  * (filter on `status`/`finalEndDate` or use `inForceOn` from this package for the ones in force).
  *
- *   const loader = ctx.loader("gw.iopByOrgnr", (keys) => partnershipsByOrganisationsnummer(ctx.ds, keys));
+ *   const byOrgnr = defineLoader<string, Agreement[]>("IOP agreements by organisationsnummer", (ctx, keys) => partnershipsByOrganisationsnummer(ctx.ds, keys));
+ *   loaderOf(ctx, byOrgnr).get(orgnr);
  */
-export async function partnershipsByOrganisationsnummer(db: Db, organisationsnummer: readonly string[]): Promise<Agreement[][]> {
+export async function partnershipsByOrganisationsnummer(
+  db: Db,
+  organisationsnummer: readonly string[],
+): Promise<Agreement[][]> {
   const keys = organisationsnummer.map(normalise);
   const wanted = [...new Set(keys.filter((k) => k.length === 10))];
   if (wanted.length === 0) return keys.map(() => []);
@@ -42,7 +46,10 @@ export async function partnershipsByOrganisationsnummer(db: Db, organisationsnum
 }
 
 /** For the gateway: partners by organisationsnummer (null where none), in key order. One SELECT. */
-export async function partnersByOrganisationsnummer(db: Db, organisationsnummer: readonly string[]): Promise<(Partner | null)[]> {
+export async function partnersByOrganisationsnummer(
+  db: Db,
+  organisationsnummer: readonly string[],
+): Promise<(Partner | null)[]> {
   const keys = organisationsnummer.map(normalise);
   const partners = await manager(db).find(Partner, { where: { organisationsnummer: In([...new Set(keys)]) } });
   const byOrgnr = new Map(partners.map((p) => [p.organisationsnummer, p]));

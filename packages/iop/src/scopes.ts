@@ -1,3 +1,6 @@
+/** The domain's one slug: module, access log, events, graphs and job names. */
+export const DOMAIN = "iop";
+
 /** Scopes of the IOP module. Deny by default: every operation names the scope it needs. */
 export const IopScopes = {
   /** Agreements, partners and their contact persons (person-level: contact reads are access-logged). */
@@ -9,5 +12,3 @@ export const IopScopes = {
   /** Receive IOP's events (ids and non-personal facts); details are read through GraphQL with the scopes above. */
   EVENTS: "iop:events",
 } as const;
-
-export const IOP_DOMAIN = "iop";

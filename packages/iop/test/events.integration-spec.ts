@@ -1,4 +1,5 @@
-import { addDays, addMonths, daysBetween, OutboxEvent, todayLocalDate, type LocalDate } from "@arbetsliv/core";
+import { OutboxEvent } from "@arbetsliv/core";
+import { addDays, addMonths, daysBetween, todayLocalDate, type LocalDate } from "@arbetsliv/core/values";
 import { TestApp, testDatabaseKind } from "@arbetsliv/core/testing";
 import { iopModule } from "../src";
 import {

@@ -58,7 +58,8 @@ describe(`iop retention (gallring) on ${testDatabaseKind()}`, () => {
   afterAll(() => app.close());
 
   const contacts = () => app.ds.getRepository(IopContact).find({ order: { id: "ASC" } });
-  const run = (dryRun: boolean, today = TODAY) => runRetention(app.ds, [iopModule], { today, dryRun, actor: "gallring" });
+  const run = (dryRun: boolean, today = TODAY) =>
+    runRetention(app.ds, [iopModule], { today, dryRun, actor: "gallring" });
 
   it("counts five years from the day the agreement ended (dry runs change nothing)", async () => {
     const before = await contacts();

@@ -1,4 +1,4 @@
-import { inTransaction } from "@arbetsliv/core";
+import { inTransaction } from "@arbetsliv/core/data";
 import { TestApp, testDatabaseKind } from "@arbetsliv/core/testing";
 import { iopModule } from "../src";
 import { AgreementContact } from "../src/agreement/agreement-contact.entity";
@@ -35,14 +35,36 @@ describe(`iop statement counts on ${testDatabaseKind()}`, () => {
       await m.insert(
         AgreementContact,
         all.flatMap((a) => [
-          { agreementId: a.id, side: PartySide.MUNICIPALITY, role: ContactRole.RESPONSIBLE_UNIT_MANAGER, name: `Enhetschef ${a.id}`, title: "Enhetschef" },
-          { agreementId: a.id, side: PartySide.PARTNER, role: ContactRole.CONTACT_PERSON, name: null, title: "Verksamhetschef" },
+          {
+            agreementId: a.id,
+            side: PartySide.MUNICIPALITY,
+            role: ContactRole.RESPONSIBLE_UNIT_MANAGER,
+            name: `Enhetschef ${a.id}`,
+            title: "Enhetschef",
+          },
+          {
+            agreementId: a.id,
+            side: PartySide.PARTNER,
+            role: ContactRole.CONTACT_PERSON,
+            name: null,
+            title: "Verksamhetschef",
+          },
         ]),
       );
-      await m.insert(BoardDecision, all.map((a) => ({ agreementId: a.id, kind: DecisionKind.APPROVAL, diaryNumber: `ALN 2023-${a.id}`, summary: "Godkänd" })));
+      await m.insert(
+        BoardDecision,
+        all.map((a) => ({
+          agreementId: a.id,
+          kind: DecisionKind.APPROVAL,
+          diaryNumber: `ALN 2023-${a.id}`,
+          summary: "Godkänd",
+        })),
+      );
       for (const a of all.slice(0, 30)) {
         const amendment = await m.save(m.create(Amendment, { agreementId: a.id, title: "Komplettering" }));
-        await m.insert(AmendmentAmount, [{ amendmentId: amendment.id, agreementId: a.id, year: 2024, amount: 5_000_00 }]);
+        await m.insert(AmendmentAmount, [
+          { amendmentId: amendment.id, agreementId: a.id, year: 2024, amount: 5_000_00 },
+        ]);
       }
     });
   });
@@ -67,7 +89,8 @@ describe(`iop statement counts on ${testDatabaseKind()}`, () => {
   });
 
   it("reads a page's references in one batch each and only the columns its query selects, with the same answers as single reads", async () => {
-    const fields = "id number title startDate endDate status finalEndDate annualServiceFee requiresActivityReport version createdAt partner { id name organisationsnummer } fundingBudget { id code name }";
+    const fields =
+      "id number title startDate endDate status finalEndDate annualServiceFee requiresActivityReport version createdAt partner { id name organisationsnummer } fundingBudget { id code name }";
     const small = await app.call(`query { iopAgreements(first: 5) { totalCount nodes { ${fields} } } }`);
     const page = await app.call(`query { iopAgreements(first: 50) { totalCount nodes { ${fields} } } }`);
     expect(page.errors).toBeUndefined();
@@ -76,7 +99,10 @@ describe(`iop statement counts on ${testDatabaseKind()}`, () => {
     const nodes = page.data?.iopAgreements.nodes as { id: string }[];
     expect(nodes).toHaveLength(50);
     for (const node of nodes.slice(0, 12)) {
-      expect(node).toEqual((await app.ok(`query($id: ID!) { iopAgreement(id: $id) { ${fields} } }`, { variables: { id: node.id } })).iopAgreement);
+      expect(node).toEqual(
+        (await app.ok(`query($id: ID!) { iopAgreement(id: $id) { ${fields} } }`, { variables: { id: node.id } }))
+          .iopAgreement,
+      );
     }
   });
 

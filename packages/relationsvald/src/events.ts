@@ -1,5 +1,5 @@
 import { defineEventType } from "@arbetsliv/core";
-import { RelationsvaldScopes } from "./scopes";
+import { DOMAIN, RelationsvaldScopes } from "./scopes";
 
 /**
  * Relationsvåld's events. Data is ids and non-personal facts only: never a personnummer, name,
@@ -7,8 +7,6 @@ import { RelationsvaldScopes } from "./scopes";
  * receiver's own scopes. Placement events about a person with protected identity (the client or
  * an accompanying child) need relationsvald:protected instead of relationsvald:events.
  */
-
-const DOMAIN = "relationsvald";
 
 export interface PlacementStartedData {
   placementId: string;

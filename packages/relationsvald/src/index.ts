@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { defineModule } from "@arbetsliv/core";
 import { AccompanyingChild } from "./clients/child.entity";
 import { PlacementClient } from "./clients/client.entity";
+import { placementClientGraph } from "./clients/client.graph";
 import { ClientResolver } from "./clients/client.resolver";
 import { InquiryResolver } from "./inquiry/inquiry.resolver";
 import { relationsvaldEvents } from "./events";
@@ -12,12 +13,14 @@ import { ProviderInvoice } from "./invoices/provider-invoice.entity";
 import { relationsvaldMigrations } from "./migrations";
 import { PlacementChildDecision } from "./placements/placement-child.entity";
 import { Placement } from "./placements/placement.entity";
+import { placementGraph } from "./placements/placement.graph";
 import { PlacementResolver } from "./placements/placement.resolver";
 import { ProviderDailyFee } from "./providers/provider-fee.entity";
 import { PlacementProvider } from "./providers/provider.entity";
+import { placementProviderGraph } from "./providers/provider.graph";
 import { ProviderResolver } from "./providers/provider.resolver";
 import { ServiceFeeAgreement } from "./providers/service-fee-agreement.entity";
-import { relationsvaldScopeDefinitions } from "./scopes";
+import { DOMAIN, relationsvaldScopeDefinitions } from "./scopes";
 import { seedDemo } from "./seed/demo";
 import { PlacementBudget } from "./statistics/budget.entity";
 import { StatisticsResolver } from "./statistics/statistics.resolver";
@@ -25,7 +28,7 @@ import { placementRetention } from "./retention/placement-retention";
 
 /** Relationsvåld: placements of people subjected to violence in close relationships — the platform's most sensitive data. */
 export const relationsvaldModule = defineModule({
-  name: "relationsvald",
+  name: DOMAIN,
   description:
     "Placements of people subjected to violence in close relationships (skyddat boende etc.): clients, accompanying children, providers, daily fees, placement days, invoice basis, statistics.",
   entities: [
@@ -48,6 +51,7 @@ export const relationsvaldModule = defineModule({
     StatisticsResolver,
     InquiryResolver,
   ],
+  graphs: [placementGraph, placementClientGraph, placementProviderGraph],
   migrations: relationsvaldMigrations,
   scopes: relationsvaldScopeDefinitions,
   events: relationsvaldEvents,
@@ -66,10 +70,16 @@ export {
   type ProviderCostLine,
   type ProviderCostSummary,
 } from "./statistics/provider-costs";
-export { placementStatistics, placementCostReport, controlPlacementStatistics, controlPlacementCostReport } from "./statistics/statistics.service";
+export {
+  placementStatistics,
+  placementCostReport,
+  controlPlacementStatistics,
+  controlPlacementCostReport,
+} from "./statistics/statistics.service";
+export { statsDialect, named, monthsCte, monthSpansCte, type StatsDialect } from "./statistics/sql";
 export { isPersonPlaced } from "./inquiry/inquiry.service";
 export * from "./costs/placement-days";
-export { mayOverlap } from "./placements/placement-rules";
+export { mayOverlap } from "./placements/placement.rules";
 export {
   PlacementClient,
   AccompanyingChild,

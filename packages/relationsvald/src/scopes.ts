@@ -1,5 +1,8 @@
 import type { ScopeDefinition } from "@arbetsliv/core";
 
+/** The domain's one slug: module name, access log, events, graphs, disclosure policy. */
+export const DOMAIN = "relationsvald";
+
 export const RelationsvaldScopes = {
   /** Person-level: clients, children, placements. Every read is access-logged. */
   READ: "relationsvald:read",

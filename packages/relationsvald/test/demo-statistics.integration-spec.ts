@@ -1,4 +1,4 @@
-import { oreToKronor } from "@arbetsliv/core";
+import { oreToKronor } from "@arbetsliv/core/values";
 import { TestApp, testDatabaseKind } from "@arbetsliv/core/testing";
 import {
   Placement,

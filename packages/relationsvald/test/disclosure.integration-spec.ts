@@ -1,4 +1,5 @@
-import { AccessLogEntry, addDays, addMonths } from "@arbetsliv/core";
+import { AccessLogEntry } from "@arbetsliv/core";
+import { addDays, addMonths } from "@arbetsliv/core/values";
 import { TestApp, recoverBySubtraction, testDatabaseKind, type PublishedTable } from "@arbetsliv/core/testing";
 import { relationsvaldModule } from "../src";
 import { STATS, STATS_EXACT } from "./helpers";

@@ -1,4 +1,4 @@
-import { luhnCheckDigit } from "@arbetsliv/core";
+import { luhnCheckDigit } from "@arbetsliv/core/values";
 import type { TestApp } from "@arbetsliv/core/testing";
 
 export const READ = "relationsvald:read";

@@ -353,7 +353,12 @@ describe(`protected identity and the lawful inquiry on ${testDatabaseKind()}`, (
         `query { placementStatistics(from: "2021-05-01", to: "2021-05-31") { total { placements persons children suppressed } } }`,
         { scopes: [STATS] },
       );
-      expect(controlled.placementStatistics.total).toEqual({ placements: 4, persons: 6, children: null, suppressed: expect.arrayContaining(["children", "clients"]) });
+      expect(controlled.placementStatistics.total).toEqual({
+        placements: 4,
+        persons: 6,
+        children: null,
+        suppressed: expect.arrayContaining(["children", "clients"]),
+      });
     });
   });
 });

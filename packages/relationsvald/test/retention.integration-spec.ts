@@ -1,4 +1,5 @@
-import { DeletionLogEntry, runRetention, type LocalDate } from "@arbetsliv/core";
+import { DeletionLogEntry, runRetention } from "@arbetsliv/core";
+import { type LocalDate } from "@arbetsliv/core/values";
 import { TestApp, testDatabaseKind } from "@arbetsliv/core/testing";
 import {
   AccompanyingChild,

@@ -1,3 +1,6 @@
+/** The domain's one slug: scopes, access log, events. */
+export const DOMAIN = "synpunkter";
+
 export const SynpunkterScopes = {
   /** Person-level: items with description and submitter contact. Every read is access-logged. */
   READ: "synpunkter:read",

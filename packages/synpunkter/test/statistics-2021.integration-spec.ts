@@ -42,11 +42,13 @@ describe(`2021 statistics from the demo records on ${testDatabaseKind()}`, () =>
   });
 
   it("reproduces the business-area table with the most common kind (ties listed)", () => {
-    const rows = stats.byBusinessArea.map((r: { businessArea: { name: string }; total: number; mostCommonKinds: string[] }) => [
-      r.businessArea.name,
-      r.total,
-      r.mostCommonKinds,
-    ]);
+    const rows = stats.byBusinessArea.map(
+      (r: { businessArea: { name: string }; total: number; mostCommonKinds: string[] }) => [
+        r.businessArea.name,
+        r.total,
+        r.mostCommonKinds,
+      ],
+    );
     expect(rows).toEqual([
       ["IFO Försörjningsstöd", 7, ["COMPLAINT"]],
       ["Jobb Borås", 2, ["SUGGESTION", "COMPLAINT"]],
@@ -58,7 +60,10 @@ describe(`2021 statistics from the demo records on ${testDatabaseKind()}`, () =>
 
   it("reproduces the criterion × kind table with all four criteria", () => {
     const table = Object.fromEntries(
-      stats.byCriterion.map((r: Record<string, number | string>) => [r.criterion, [r.praise, r.question, r.suggestion, r.complaint, r.total]]),
+      stats.byCriterion.map((r: Record<string, number | string>) => [
+        r.criterion,
+        [r.praise, r.question, r.suggestion, r.complaint, r.total],
+      ]),
     );
     expect(table).toEqual({
       TREATMENT: [0, 0, 0, 0, 0],
@@ -75,16 +80,21 @@ describe(`2021 statistics from the demo records on ${testDatabaseKind()}`, () =>
   });
 
   it("has other periods too, each computed from its own records", async () => {
-    const data = await app.ok(`{ a: feedbackStatistics(from: "2020-01-01", to: "2020-12-31") { received }
-                                 b: feedbackStatistics(from: "2021-01-01", to: "2021-06-30") { received kinds { complaint } } }`, {
-      scopes: ["synpunkter:stats:exact"],
-    });
+    const data = await app.ok(
+      `{ a: feedbackStatistics(from: "2020-01-01", to: "2020-12-31") { received }
+                                 b: feedbackStatistics(from: "2021-01-01", to: "2021-06-30") { received kinds { complaint } } }`,
+      {
+        scopes: ["synpunkter:stats:exact"],
+      },
+    );
     expect(data.a.received).toBeGreaterThan(0);
     expect(data.b.received).toBe(7);
   });
 
   it("refuses a reversed period naming the field", async () => {
-    const r = await app.call(`{ feedbackStatistics(from: "2021-12-31", to: "2021-01-01") { received } }`, { scopes: ["synpunkter:stats"] });
+    const r = await app.call(`{ feedbackStatistics(from: "2021-12-31", to: "2021-01-01") { received } }`, {
+      scopes: ["synpunkter:stats"],
+    });
     expect(r.errorCodes).toEqual(["BAD_USER_INPUT"]);
     expect(r.errors?.[0].message).toMatch(/^to:/);
   });
@@ -98,37 +108,69 @@ describe(`2021 statistics from the demo records on ${testDatabaseKind()}`, () =>
       disclosure { exact minimumCount wholeMonthsOnly }`;
 
     /** Both two-way tables with their margins, the months and received = closed + not closed, as an attacker adds them up. */
-    function published(r: Record<string, any>): PublishedTable { // eslint-disable-line @typescript-eslint/no-explicit-any
-      const values: PublishedTable["values"] = { received: r.received, closed: r.closed, notClosed: r.notClosed, inTime: r.handledInTime, late: r.handledLate };
-      const sums: PublishedTable["sums"] = [["received", ["closed", "notClosed"]], ["closed", ["inTime", "late"]], ["received", ["kinds.total"]]];
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    function published(r: Record<string, any>): PublishedTable {
+      const values: PublishedTable["values"] = {
+        received: r.received,
+        closed: r.closed,
+        notClosed: r.notClosed,
+        inTime: r.handledInTime,
+        late: r.handledLate,
+      };
+      const sums: PublishedTable["sums"] = [
+        ["received", ["closed", "notClosed"]],
+        ["closed", ["inTime", "late"]],
+        ["received", ["kinds.total"]],
+      ];
       for (const k of [...KINDS, "total"]) values[`kinds.${k}`] = r.kinds[k];
       sums.push(["kinds.total", KINDS.map((k) => `kinds.${k}`)]);
-      for (const [name, rows] of [["area", r.byBusinessArea], ["criterion", r.byCriterion]] as const) {
+      for (const [name, rows] of [
+        ["area", r.byBusinessArea],
+        ["criterion", r.byCriterion],
+      ] as const) {
         rows.forEach((row: Record<string, number | null>, i: number) => {
           for (const k of [...KINDS, "total"]) values[`${name}${i}.${k}`] = row[k];
           sums.push([`${name}${i}.total`, KINDS.map((k) => `${name}${i}.${k}`)]);
         });
-        for (const k of [...KINDS, "total"]) sums.push([`kinds.${k}`, rows.map((_: unknown, i: number) => `${name}${i}.${k}`)]);
+        for (const k of [...KINDS, "total"])
+          sums.push([`kinds.${k}`, rows.map((_: unknown, i: number) => `${name}${i}.${k}`)]);
       }
-      r.byMonth.forEach((m: Record<string, number | null>, i: number) => Object.assign(values, { [`m${i}.received`]: m.received, [`m${i}.closed`]: m.closed }));
-      sums.push(["received", r.byMonth.map((_: unknown, i: number) => `m${i}.received`)], ["closed", r.byMonth.map((_: unknown, i: number) => `m${i}.closed`)]);
+      r.byMonth.forEach((m: Record<string, number | null>, i: number) =>
+        Object.assign(values, { [`m${i}.received`]: m.received, [`m${i}.closed`]: m.closed }),
+      );
+      sums.push(
+        ["received", r.byMonth.map((_: unknown, i: number) => `m${i}.received`)],
+        ["closed", r.byMonth.map((_: unknown, i: number) => `m${i}.closed`)],
+      );
       return { values, sums };
     }
 
     it("refuses a window shorter than whole calendar months, naming the field and the rule", async () => {
-      const day = await app.call(`{ feedbackStatistics(from: "2021-03-15", to: "2021-03-15") { received } }`, { scopes: ["synpunkter:stats"] });
+      const day = await app.call(`{ feedbackStatistics(from: "2021-03-15", to: "2021-03-15") { received } }`, {
+        scopes: ["synpunkter:stats"],
+      });
       expect(day.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "from", rule: "whole-months" });
-      const partial = await app.call(`{ feedbackStatistics(from: "2021-03-01", to: "2021-03-15") { received } }`, { scopes: ["synpunkter:stats"] });
-      expect(partial.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "to", rule: "whole-months" });
+      const partial = await app.call(`{ feedbackStatistics(from: "2021-03-01", to: "2021-03-15") { received } }`, {
+        scopes: ["synpunkter:stats"],
+      });
+      expect(partial.errors?.[0].extensions).toMatchObject({
+        code: "BAD_USER_INPUT",
+        field: "to",
+        rule: "whole-months",
+      });
     });
 
     it("hides every business area × kind cell of 1 or 2 and what would give it away; what is shown is the 2021 report's figure", async () => {
-      const data = await app.ok(`{ feedbackStatistics(from: "2021-01-01", to: "2021-12-31") { ${TABLES} } }`, { scopes: ["synpunkter:stats"] });
+      const data = await app.ok(`{ feedbackStatistics(from: "2021-01-01", to: "2021-12-31") { ${TABLES} } }`, {
+        scopes: ["synpunkter:stats"],
+      });
       const r = data.feedbackStatistics;
       expect(r.disclosure).toEqual({ exact: false, minimumCount: 3, wholeMonthsOnly: true });
       expect(r.received).toBe(12);
       // Jobb Borås had one complaint and one suggestion: neither is shown, nor its most common kind.
-      const jobb = r.byBusinessArea.find((a: { businessArea: { name: string } }) => a.businessArea.name === "Jobb Borås");
+      const jobb = r.byBusinessArea.find(
+        (a: { businessArea: { name: string } }) => a.businessArea.name === "Jobb Borås",
+      );
       expect([jobb.complaint, jobb.suggestion, jobb.total, jobb.mostCommonKinds]).toEqual([null, null, null, []]);
       const table = published(r);
       for (const v of Object.values(table.values)) if (v !== null) expect(v === 0 || v >= 3).toBe(true);
@@ -141,8 +183,14 @@ describe(`2021 statistics from the demo records on ${testDatabaseKind()}`, () =>
       for (let m = 1; m <= 12; m++) {
         const from = `2021-${String(m).padStart(2, "0")}-01`;
         const to = new Date(Date.UTC(2021, m, 0)).toISOString().slice(0, 10);
-        const data = await app.ok(`query($from: Date!, $to: Date!) { feedbackStatistics(from: $from, to: $to) { ${TABLES} } }`, { scopes: ["synpunkter:stats"], variables: { from, to } });
-        expect({ from, recovered: recoverBySubtraction(published(data.feedbackStatistics)) }).toEqual({ from, recovered: {} });
+        const data = await app.ok(
+          `query($from: Date!, $to: Date!) { feedbackStatistics(from: $from, to: $to) { ${TABLES} } }`,
+          { scopes: ["synpunkter:stats"], variables: { from, to } },
+        );
+        expect({ from, recovered: recoverBySubtraction(published(data.feedbackStatistics)) }).toEqual({
+          from,
+          recovered: {},
+        });
       }
     });
   });

@@ -1,27 +1,29 @@
-import { createHmac } from "node:crypto";
+import { AccessLogEntry, configureAccessLogKey, subjectKey as coreSubjectKey } from "@arbetsliv/core";
+import { formatPersonnummer, oreToKronor } from "@arbetsliv/core/values";
+import { columnsOf, tableOf } from "./schema";
 
 /** The access-log key the bench gives the gateway (and the floor), so both write the same keyed hashes. */
 export const BENCH_ACCESS_LOG_KEY = "arbetsliv-bench-access-log-key-0123456789abcdef";
 
-/** core's subjectKey: HMAC-SHA256 of the personnummer, first 24 hex characters. */
-export function subjectKey(personnummer: string, key = process.env.ACCESS_LOG_KEY ?? BENCH_ACCESS_LOG_KEY): string {
-  return createHmac("sha256", key).update(personnummer).digest("hex").slice(0, 24);
+// The bench process (seeding) and the floor key identity numbers as the gateway does.
+configureAccessLogKey(process.env.ACCESS_LOG_KEY ?? BENCH_ACCESS_LOG_KEY);
+
+/**
+ * core's subjectKey (HMAC-SHA256 of the personnummer, first 24 hex characters), keyed like the
+ * gateway: core reads ACCESS_LOG_KEY when loaded, and the bench gives both servers the same one.
+ */
+export function subjectKey(personnummer: string): string {
+  return coreSubjectKey(personnummer);
 }
 
 /** core's Money scalar: integer öre out as "123.45". */
 export function money(v: unknown): string | null {
-  if (v === null || v === undefined) return null;
-  const ore = Number(v);
-  const sign = ore < 0 ? "-" : "";
-  const abs = Math.abs(ore);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+  return v === null || v === undefined ? null : oreToKronor(v as number | string);
 }
 
 /** core's Personnummer scalar: 12 digits in, "YYYYMMDD-NNNN" out. */
 export function personnummerOut(v: unknown): string | null {
-  if (v === null || v === undefined) return null;
-  const s = String(v);
-  return `${s.slice(0, 8)}-${s.slice(8)}`;
+  return v === null || v === undefined ? null : formatPersonnummer(String(v));
 }
 
 /** A valid 12-digit personnummer (Luhn check digit) for a birth date and a serial. */
@@ -38,6 +40,8 @@ export function personnummer(birth: string, serial: number): string {
   return ymd + nnn + String((10 - (sum % 10)) % 10);
 }
 
+/** The INSERT TypeORM writes for core's AccessLogEntry (every column but the generated id). */
 export function accessLogInsert(): string {
-  return "INSERT INTO `access_log`(`occurredAt`, `actor`, `requestId`, `action`, `operation`, `domain`, `recordType`, `recordIds`, `subjectKeys`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  const columns = columnsOf(AccessLogEntry).filter((c) => c !== "id");
+  return `INSERT INTO \`${tableOf(AccessLogEntry)}\`(${columns.map((c) => `\`${c}\``).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
 }

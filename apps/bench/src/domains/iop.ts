@@ -1,14 +1,45 @@
-import { SeededRandom, luhnCheckDigit } from "@arbetsliv/core";
+import { luhnCheckDigit } from "@arbetsliv/core/values";
+import { SeededRandom } from "@arbetsliv/core/testing";
+import { modules } from "@arbetsliv/gateway";
 import type { Connection, Pool } from "mysql2/promise";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
 import { addDaysIso } from "../seed/random";
 import { money } from "./common";
+import { tableOf } from "./schema";
+
+/**
+ * iop's entity classes, from the module the gateway registers (the bench does not depend on
+ * @arbetsliv/iop itself), by class name.
+ */
+function iopEntity(className: string) {
+  const entity = modules
+    .find((m) => m.name === "iop")
+    ?.entities?.find((e) => typeof e === "function" && e.name === className);
+  if (!entity) throw new Error(`iop registers no entity ${className}`);
+  return entity as () => void;
+}
+const IopAgreement = iopEntity("Agreement");
+const IopAmendment = iopEntity("Amendment");
+const IopAmendmentAmount = iopEntity("AmendmentAmount");
+const IopFundingBudget = iopEntity("FundingBudget");
+const IopInvoice = iopEntity("Invoice");
+const IopPartner = iopEntity("Partner");
+
+/** The package's tables, named by its entities. */
+const IOP = {
+  agreement: tableOf(IopAgreement),
+  amendment: tableOf(IopAmendment),
+  amendmentAmount: tableOf(IopAmendmentAmount),
+  fundingBudget: tableOf(IopFundingBudget),
+  invoice: tableOf(IopInvoice),
+  partner: tableOf(IopPartner),
+};
 
 /**
  * IOP — idéburet-offentligt partnerskap: a few dozen partners and agreements by nature, with
  * yearly service fees, amendments and invoices over ten years. Tables from the IopInit
- * migration: iop_funding_budget, iop_partner, iop_agreement, iop_amendment,
- * iop_amendment_amount, iop_invoice (follow-up tables stay empty).
+ * migration: ${IOP.fundingBudget}, ${IOP.partner}, ${IOP.agreement}, ${IOP.amendment},
+ * ${IOP.amendmentAmount}, ${IOP.invoice} (follow-up tables stay empty).
  */
 
 const SIZES: Record<Scale, { agreements: number; years: number }> = {
@@ -34,17 +65,68 @@ async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<vo
   const endYear = Number(ctx.endDate.slice(0, 4));
   const firstYear = endYear - sizes.years + 1;
   ctx.progress(`iop (${n.toLocaleString("en-US")} agreements)`, n * 40);
-  const budgets = ctx.inserter("iop_funding_budget", ["id", "code", "name", "description"]);
+  const budgets = ctx.inserter(IOP.fundingBudget, ["id", "code", "name", "description"]);
   for (const [i, [code, name]] of BUDGETS.entries()) await budgets.add([i + 1, code, name, null]);
   await budgets.close();
-  const partners = ctx.inserter("iop_partner", ["id", "name", "organisationsnummer", "postalAddress", "postalCode", "city", "description", "version", "createdAt", "updatedAt"]);
+  const partners = ctx.inserter(IOP.partner, [
+    "id",
+    "name",
+    "organisationsnummer",
+    "postalAddress",
+    "postalCode",
+    "city",
+    "description",
+    "version",
+    "createdAt",
+    "updatedAt",
+  ]);
   const partnerCount = Math.max(1, Math.round(n / 2));
-  for (let p = 1; p <= partnerCount; p++) await partners.add([p, `Förening ${p}`, orgnr(p), `Box ${p}`, "50110", "Borås", null, 1, `${firstYear}-01-01 08:00:00`, `${firstYear}-01-01 08:00:00`]);
+  for (let p = 1; p <= partnerCount; p++)
+    await partners.add([
+      p,
+      `Förening ${p}`,
+      orgnr(p),
+      `Box ${p}`,
+      "50110",
+      "Borås",
+      null,
+      1,
+      `${firstYear}-01-01 08:00:00`,
+      `${firstYear}-01-01 08:00:00`,
+    ]);
   await partners.close();
-  const agreements = ctx.inserter("iop_agreement", ["id", "number", "title", "partnerId", "predecessorId", "fundingBudgetId", "startDate", "endDate", "renewalTermMonths", "noticeMonths", "status", "finalEndDate", "annualServiceFee", "requiresActivityReport", "requiresActivityPlan", "requiresQualityAppendix", "version", "createdAt", "updatedAt"]);
-  const amendments = ctx.inserter("iop_amendment", ["id", "agreementId", "title", "description", "boardDecisionId"]);
-  const amounts = ctx.inserter("iop_amendment_amount", ["amendmentId", "agreementId", "year", "amount"]);
-  const invoices = ctx.inserter("iop_invoice", ["agreementId", "invoiceNumber", "invoiceDate", "kind", "amount", "description", "registeredAt"]);
+  const agreements = ctx.inserter(IOP.agreement, [
+    "id",
+    "number",
+    "title",
+    "partnerId",
+    "predecessorId",
+    "fundingBudgetId",
+    "startDate",
+    "endDate",
+    "renewalTermMonths",
+    "noticeMonths",
+    "status",
+    "finalEndDate",
+    "annualServiceFee",
+    "requiresActivityReport",
+    "requiresActivityPlan",
+    "requiresQualityAppendix",
+    "version",
+    "createdAt",
+    "updatedAt",
+  ]);
+  const amendments = ctx.inserter(IOP.amendment, ["id", "agreementId", "title", "description", "boardDecisionId"]);
+  const amounts = ctx.inserter(IOP.amendmentAmount, ["amendmentId", "agreementId", "year", "amount"]);
+  const invoices = ctx.inserter(IOP.invoice, [
+    "agreementId",
+    "invoiceNumber",
+    "invoiceDate",
+    "kind",
+    "amount",
+    "description",
+    "registeredAt",
+  ]);
   let amendmentId = 0;
   for (let id = 1; id <= n; id++) {
     const partner = ((id - 1) % partnerCount) + 1;
@@ -55,7 +137,27 @@ async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<vo
     const status = ended ? "EXPIRED" : random.chance(0.05) ? "DRAFT" : "ACTIVE";
     const fee = random.int(10, 120) * 1_000_000;
     const predecessor = id > partnerCount && random.chance(0.3) ? id - partnerCount : null;
-    await agreements.add([id, `IOP-${id}`, `Överenskommelse ${id}`, partner, predecessor, random.int(1, BUDGETS.length), start, end, 12, 3, status, ended ? end : null, fee, true, random.chance(0.5), false, 1, `${start} 08:00:00`, `${start} 08:00:00`]);
+    await agreements.add([
+      id,
+      `IOP-${id}`,
+      `Överenskommelse ${id}`,
+      partner,
+      predecessor,
+      random.int(1, BUDGETS.length),
+      start,
+      end,
+      12,
+      3,
+      status,
+      ended ? end : null,
+      fee,
+      true,
+      random.chance(0.5),
+      false,
+      1,
+      `${start} 08:00:00`,
+      `${start} 08:00:00`,
+    ]);
     if (random.chance(0.3)) {
       amendmentId++;
       await amendments.add([amendmentId, id, `Tillägg ${amendmentId}`, null, null]);
@@ -69,7 +171,16 @@ async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<vo
     for (let d = start; d <= last; d = addDaysIso(d, 91)) {
       k++;
       await invoices.add([id, `F-${id}-${k}`, d, "AGREED", Math.round(fee / 4), null, `${d} 10:00:00`]);
-      if (random.chance(0.2)) await invoices.add([id, `F-${id}-${k}-X`, addDaysIso(d, 10), "OTHER", random.int(1, 50) * 100_000, "Extra insats", `${d} 10:00:00`]);
+      if (random.chance(0.2))
+        await invoices.add([
+          id,
+          `F-${id}-${k}-X`,
+          addDaysIso(d, 10),
+          "OTHER",
+          random.int(1, 50) * 100_000,
+          "Extra insats",
+          `${d} 10:00:00`,
+        ]);
     }
   }
   await agreements.close();
@@ -81,31 +192,75 @@ async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<vo
 // ---------------------------------------------------------------------------------------------
 
 type Row = Record<string, unknown>;
-const AGREEMENT = "id number title startDate endDate renewalTermMonths noticeMonths status finalEndDate annualServiceFee requiresActivityReport version createdAt partner { id name organisationsnummer } fundingBudget { id code name }";
+const AGREEMENT =
+  "id number title startDate endDate renewalTermMonths noticeMonths status finalEndDate annualServiceFee requiresActivityReport version createdAt partner { id name organisationsnummer } fundingBudget { id code name }";
 const LIST = `query IopAgreements($first: Int) { iopAgreements(first: $first) { totalCount pageInfo { hasNextPage endCursor } nodes { ${AGREEMENT} } } }`;
-const AGREEMENT_COLUMNS = "a.id, a.number, a.title, a.partnerId, a.predecessorId, a.fundingBudgetId, a.startDate, a.endDate, a.renewalTermMonths, a.noticeMonths, a.status, a.finalEndDate, a.annualServiceFee, a.requiresActivityReport, a.version, a.createdAt";
+const AGREEMENT_COLUMNS =
+  "a.id, a.number, a.title, a.partnerId, a.predecessorId, a.fundingBudgetId, a.startDate, a.endDate, a.renewalTermMonths, a.noticeMonths, a.status, a.finalEndDate, a.annualServiceFee, a.requiresActivityReport, a.version, a.createdAt";
 const MONEY = "serviceFee amendments invoicedAgreed otherInvoices total";
 const PER_PARTNERSHIP = `query IopCostsPerPartnership($fromYear: Int!, $toYear: Int!) { iopCostsPerPartnership(fromYear: $fromYear, toYear: $toYear) {
   agreementId agreementNumber agreementTitle partnerName partnerOrganisationsnummer fundingBudgetCode year inForce ${MONEY} } }`;
 const PER_BUDGET = `query IopCostsPerFundingBudget($fromYear: Int!, $toYear: Int!) { iopCostsPerFundingBudget(fromYear: $fromYear, toYear: $toYear) {
   fundingBudgetCode fundingBudgetName year partnerships ${MONEY} } }`;
 
-async function operations(conn: Connection | Pool, sizes: Record<string, number>, endDate: string): Promise<BenchOperation[]> {
+async function operations(
+  conn: Connection | Pool,
+  sizes: Record<string, number>,
+  endDate: string,
+): Promise<BenchOperation[]> {
   const endYear = Number(endDate.slice(0, 4));
-  const [rows] = await conn.query("SELECT (SELECT COUNT(*) FROM iop_agreement) + (SELECT COUNT(*) FROM iop_invoice) + (SELECT COUNT(*) FROM iop_amendment_amount) AS n");
+  const [rows] = await conn.query(
+    `SELECT (SELECT COUNT(*) FROM ${IOP.agreement}) + (SELECT COUNT(*) FROM ${IOP.invoice}) + (SELECT COUNT(*) FROM ${IOP.amendmentAmount}) AS n`,
+  );
   const n = Number((rows as { n: number }[])[0].n);
   const v = { fromYear: endYear - sizes.years + 1, toYear: endYear };
   const STATS = ["iop:stats"];
   const READ = ["iop:read"];
-  const [latest] = await conn.query("SELECT id FROM iop_agreement ORDER BY startDate DESC, id DESC LIMIT 1");
+  const [latest] = await conn.query(`SELECT id FROM ${IOP.agreement} ORDER BY startDate DESC, id DESC LIMIT 1`);
   const id = String((latest as { id: number }[])[0].id);
-  const [count] = await conn.query("SELECT COUNT(*) AS n FROM iop_agreement");
+  const [count] = await conn.query(`SELECT COUNT(*) AS n FROM ${IOP.agreement}`);
   const agreements = Number((count as { n: number }[])[0].n);
   return [
-    { name: "iop.iopAgreement", domain: "iop", kind: "single", description: "one agreement with partner and funding budget", query: `query IopAgreement($id: ID!) { iopAgreement(id: $id) { ${AGREEMENT} } }`, variables: { id }, scopes: READ, rows: 1 },
-    { name: "iop.iopAgreements.nested", domain: "iop", kind: "nested", description: `page of ${Math.min(100, agreements)} of ${agreements} agreements (newest first) + partner, funding budget (one level)`, query: LIST, variables: { first: 100 }, scopes: READ, rows: Math.min(100, agreements) },
-    { name: "iop.iopCostsPerPartnership", domain: "iop", kind: "stats", description: `cost per agreement and year over ${sizes.years} years (${n.toLocaleString("en-US")} agreements, invoices, amendment amounts)`, query: PER_PARTNERSHIP, variables: v, scopes: STATS, rows: n },
-    { name: "iop.iopCostsPerFundingBudget", domain: "iop", kind: "stats", description: `cost per funding budget and year over ${sizes.years} years`, query: PER_BUDGET, variables: v, scopes: STATS, rows: n },
+    {
+      name: "iop.iopAgreement",
+      domain: "iop",
+      kind: "single",
+      description: "one agreement with partner and funding budget",
+      query: `query IopAgreement($id: ID!) { iopAgreement(id: $id) { ${AGREEMENT} } }`,
+      variables: { id },
+      scopes: READ,
+      rows: 1,
+    },
+    {
+      name: "iop.iopAgreements.nested",
+      domain: "iop",
+      kind: "nested",
+      description: `page of ${Math.min(100, agreements)} of ${agreements} agreements (newest first) + partner, funding budget (one level)`,
+      query: LIST,
+      variables: { first: 100 },
+      scopes: READ,
+      rows: Math.min(100, agreements),
+    },
+    {
+      name: "iop.iopCostsPerPartnership",
+      domain: "iop",
+      kind: "stats",
+      description: `cost per agreement and year over ${sizes.years} years (${n.toLocaleString("en-US")} agreements, invoices, amendment amounts)`,
+      query: PER_PARTNERSHIP,
+      variables: v,
+      scopes: STATS,
+      rows: n,
+    },
+    {
+      name: "iop.iopCostsPerFundingBudget",
+      domain: "iop",
+      kind: "stats",
+      description: `cost per funding budget and year over ${sizes.years} years`,
+      query: PER_BUDGET,
+      variables: v,
+      scopes: STATS,
+      rows: n,
+    },
   ];
 }
 
@@ -119,22 +274,27 @@ function costRows(fromYear: number, toYear: number): { sql: string; params: unkn
   const years: number[] = [];
   for (let y = fromYear; y <= toYear; y++) years.push(y);
   const yearsSql = years.map(() => `SELECT ? AS y, ${DP} AS ys, ${DP} AS ye, ? AS yd`).join(" UNION ALL ");
-  const yearParams = years.flatMap((y) => [y, `${y}-01-01`, `${y}-12-31`, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 366 : 365]);
+  const yearParams = years.flatMap((y) => [
+    y,
+    `${y}-01-01`,
+    `${y}-12-31`,
+    (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 366 : 365,
+  ]);
   const daysInForce = "(DATEDIFF(LEAST(COALESCE(a.finalEndDate, yr.ye), yr.ye), GREATEST(a.startDate, yr.ys)) + 1)";
   const sql = `
       SELECT a.id AS agreementId, yr.y AS costYear, 1 AS inForce,
              COALESCE(ROUND(a.annualServiceFee * ${daysInForce} * 1.0 / yr.yd), 0) AS fee, 0 AS amend, 0 AS invAgreed, 0 AS invOther
-        FROM iop_agreement a
+        FROM ${IOP.agreement} a
         JOIN (${yearsSql}) yr ON a.startDate <= yr.ye AND (a.finalEndDate IS NULL OR a.finalEndDate >= yr.ys)
        WHERE a.status <> 'DRAFT'
       UNION ALL
       SELECT aa.agreementId, aa.year, 0, 0, aa.amount, 0, 0
-        FROM iop_amendment_amount aa WHERE aa.year BETWEEN ? AND ?
+        FROM ${IOP.amendmentAmount} aa WHERE aa.year BETWEEN ? AND ?
       UNION ALL
       SELECT i.agreementId, YEAR(i.invoiceDate), 0, 0, 0,
              CASE WHEN i.kind = 'AGREED' THEN i.amount ELSE 0 END,
              CASE WHEN i.kind = 'OTHER' THEN i.amount ELSE 0 END
-        FROM iop_invoice i WHERE i.invoiceDate BETWEEN ${DP} AND ${DP}`;
+        FROM ${IOP.invoice} i WHERE i.invoiceDate BETWEEN ${DP} AND ${DP}`;
   return { sql, params: [...yearParams, fromYear, toYear, `${fromYear}-01-01`, `${toYear}-12-31`] };
 }
 
@@ -143,7 +303,13 @@ function moneyParts(r: Row) {
   const amendments = int(r.amend);
   const invoicedAgreed = int(r.invAgreed);
   const otherInvoices = int(r.invOther);
-  return { serviceFee: money(serviceFee), amendments: money(amendments), invoicedAgreed: money(invoicedAgreed), otherInvoices: money(otherInvoices), total: money(serviceFee + amendments + otherInvoices) };
+  return {
+    serviceFee: money(serviceFee),
+    amendments: money(amendments),
+    invoicedAgreed: money(invoicedAgreed),
+    otherInvoices: money(otherInvoices),
+    total: money(serviceFee + amendments + otherInvoices),
+  };
 }
 
 async function perPartnership(db: FloorDb, req: FloorRequest): Promise<unknown> {
@@ -154,9 +320,9 @@ async function perPartnership(db: FloorDb, req: FloorRequest): Promise<unknown> 
               SUM(t.fee) AS fee, SUM(t.amend) AS amend, SUM(t.invAgreed) AS invAgreed, SUM(t.invOther) AS invOther,
               a.number AS number, a.title AS title, p.name AS partnerName, p.organisationsnummer AS orgnr, b.code AS budgetCode
          FROM (${sql}) t
-         JOIN iop_agreement a ON a.id = t.agreementId
-         JOIN iop_partner p ON p.id = a.partnerId
-         JOIN iop_funding_budget b ON b.id = a.fundingBudgetId
+         JOIN ${IOP.agreement} a ON a.id = t.agreementId
+         JOIN ${IOP.partner} p ON p.id = a.partnerId
+         JOIN ${IOP.fundingBudget} b ON b.id = a.fundingBudgetId
         GROUP BY t.agreementId, t.costYear, a.number, a.title, p.name, p.organisationsnummer, b.code
         ORDER BY t.costYear, p.name, t.agreementId`,
     params,
@@ -165,8 +331,15 @@ async function perPartnership(db: FloorDb, req: FloorRequest): Promise<unknown> 
     iopCostsPerPartnership: rows.map((r) => {
       const o = String(r.orgnr);
       return {
-        agreementId: String(int(r.agreementId)), agreementNumber: (r.number as string | null) ?? null, agreementTitle: String(r.title), partnerName: String(r.partnerName),
-        partnerOrganisationsnummer: `${o.slice(0, 6)}-${o.slice(6)}`, fundingBudgetCode: String(r.budgetCode), year: int(r.costYear), inForce: int(r.inForce) === 1, ...moneyParts(r),
+        agreementId: String(int(r.agreementId)),
+        agreementNumber: (r.number as string | null) ?? null,
+        agreementTitle: String(r.title),
+        partnerName: String(r.partnerName),
+        partnerOrganisationsnummer: `${o.slice(0, 6)}-${o.slice(6)}`,
+        fundingBudgetCode: String(r.budgetCode),
+        year: int(r.costYear),
+        inForce: int(r.inForce) === 1,
+        ...moneyParts(r),
       };
     }),
   };
@@ -180,20 +353,28 @@ async function perBudget(db: FloorDb, req: FloorRequest): Promise<unknown> {
               COUNT(DISTINCT CASE WHEN t.inForce = 1 THEN t.agreementId END) AS partnerships,
               SUM(t.fee) AS fee, SUM(t.amend) AS amend, SUM(t.invAgreed) AS invAgreed, SUM(t.invOther) AS invOther
          FROM (${sql}) t
-         JOIN iop_agreement a ON a.id = t.agreementId
-         JOIN iop_funding_budget b ON b.id = a.fundingBudgetId
+         JOIN ${IOP.agreement} a ON a.id = t.agreementId
+         JOIN ${IOP.fundingBudget} b ON b.id = a.fundingBudgetId
         GROUP BY b.id, b.code, b.name, t.costYear
         ORDER BY t.costYear, b.code`,
     params,
   );
-  return { iopCostsPerFundingBudget: rows.map((r) => ({ fundingBudgetCode: String(r.code), fundingBudgetName: String(r.name), year: int(r.costYear), partnerships: int(r.partnerships), ...moneyParts(r) })) };
+  return {
+    iopCostsPerFundingBudget: rows.map((r) => ({
+      fundingBudgetCode: String(r.code),
+      fundingBudgetName: String(r.name),
+      year: int(r.costYear),
+      partnerships: int(r.partnerships),
+      ...moneyParts(r),
+    })),
+  };
 }
 
 async function renderAgreements(db: FloorDb, rows: Row[]): Promise<Row[]> {
   const uniq = (xs: unknown[]) => [...new Set(xs.map(Number))];
   const [partners, budgets] = await Promise.all([
-    db.query("SELECT * FROM iop_partner WHERE id IN (?)", [uniq(rows.map((r) => r.partnerId))]),
-    db.query("SELECT * FROM iop_funding_budget WHERE id IN (?)", [uniq(rows.map((r) => r.fundingBudgetId))]),
+    db.query(`SELECT * FROM ${IOP.partner} WHERE id IN (?)`, [uniq(rows.map((r) => r.partnerId))]),
+    db.query(`SELECT * FROM ${IOP.fundingBudget} WHERE id IN (?)`, [uniq(rows.map((r) => r.fundingBudgetId))]),
   ]);
   const P = new Map(partners.map((p) => [Number(p.id), p]));
   const B = new Map(budgets.map((b) => [Number(b.id), b]));
@@ -202,26 +383,54 @@ async function renderAgreements(db: FloorDb, rows: Row[]): Promise<Row[]> {
     const b = B.get(Number(r.fundingBudgetId))!;
     const o = String(p.organisationsnummer);
     return {
-      id: String(r.id), number: r.number, title: r.title, startDate: r.startDate, endDate: r.endDate, renewalTermMonths: r.renewalTermMonths, noticeMonths: r.noticeMonths, status: r.status,
-      finalEndDate: r.finalEndDate, annualServiceFee: money(r.annualServiceFee), requiresActivityReport: Boolean(Number(r.requiresActivityReport)), version: r.version, createdAt: (r.createdAt as Date).toISOString(),
-      partner: { id: String(p.id), name: p.name, organisationsnummer: `${o.slice(0, 6)}-${o.slice(6)}` }, fundingBudget: { id: String(b.id), code: b.code, name: b.name },
+      id: String(r.id),
+      number: r.number,
+      title: r.title,
+      startDate: r.startDate,
+      endDate: r.endDate,
+      renewalTermMonths: r.renewalTermMonths,
+      noticeMonths: r.noticeMonths,
+      status: r.status,
+      finalEndDate: r.finalEndDate,
+      annualServiceFee: money(r.annualServiceFee),
+      requiresActivityReport: Boolean(Number(r.requiresActivityReport)),
+      version: r.version,
+      createdAt: (r.createdAt as Date).toISOString(),
+      partner: { id: String(p.id), name: p.name, organisationsnummer: `${o.slice(0, 6)}-${o.slice(6)}` },
+      fundingBudget: { id: String(b.id), code: b.code, name: b.name },
     };
   });
 }
 
 async function agreement(db: FloorDb, req: FloorRequest): Promise<unknown> {
-  const rows = await db.query(`SELECT ${AGREEMENT_COLUMNS} FROM iop_agreement a WHERE a.id = ? LIMIT 1`, [Number((req.variables as { id: string }).id)]);
+  const rows = await db.query(`SELECT ${AGREEMENT_COLUMNS} FROM ${IOP.agreement} a WHERE a.id = ? LIMIT 1`, [
+    Number((req.variables as { id: string }).id),
+  ]);
   return { iopAgreement: (await renderAgreements(db, rows))[0] };
 }
 
 async function agreements(db: FloorDb, req: FloorRequest): Promise<unknown> {
   const first = Number((req.variables as { first: number }).first);
-  const rows = await db.query(`SELECT ${AGREEMENT_COLUMNS} FROM iop_agreement a ORDER BY a.startDate DESC, a.id DESC LIMIT ${first}`);
+  const rows = await db.query(
+    `SELECT ${AGREEMENT_COLUMNS} FROM ${IOP.agreement} a ORDER BY a.startDate DESC, a.id DESC LIMIT ${first}`,
+  );
   // TypeORM's getManyAndCount skips the COUNT when the first page is not full.
-  const totalCount = rows.length < first ? rows.length : Number((await db.query<{ cnt: string }>("SELECT COUNT(DISTINCT(a.id)) AS cnt FROM iop_agreement a"))[0].cnt);
+  const totalCount =
+    rows.length < first
+      ? rows.length
+      : Number((await db.query<{ cnt: string }>(`SELECT COUNT(DISTINCT(a.id)) AS cnt FROM ${IOP.agreement} a`))[0].cnt);
   const nodes = rows.length ? await renderAgreements(db, rows) : [];
   const last = nodes.length - 1;
-  return { iopAgreements: { totalCount, pageInfo: { hasNextPage: last + 1 < totalCount, endCursor: nodes.length ? Buffer.from(`o:${last}`, "utf8").toString("base64url") : null }, nodes } };
+  return {
+    iopAgreements: {
+      totalCount,
+      pageInfo: {
+        hasNextPage: last + 1 < totalCount,
+        endCursor: nodes.length ? Buffer.from(`o:${last}`, "utf8").toString("base64url") : null,
+      },
+      nodes,
+    },
+  };
 }
 
 const floor: Record<string, FloorHandler> = {

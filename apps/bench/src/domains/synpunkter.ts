@@ -1,8 +1,30 @@
-import { SeededRandom, controlledPolicy, cursorAt } from "@arbetsliv/core";
-import { COUNTER_SUMS_SQL, SUMMARY_COUNTERS, controlFeedbackStatistics, rebuildFeedbackSummaries, splitPeriod } from "@arbetsliv/synpunkter";
+import { controlledPolicy, cursorAt } from "@arbetsliv/core";
+import { SeededRandom } from "@arbetsliv/core/testing";
+import {
+  BusinessArea,
+  COUNTER_SUMS_SQL,
+  FeedbackEvent,
+  FeedbackItem,
+  FeedbackMonthClosed,
+  FeedbackMonthHandling,
+  FeedbackMonthSummary,
+  FeedbackReply,
+  SUMMARY_COUNTERS,
+  controlFeedbackStatistics,
+  rebuildFeedbackSummaries,
+  splitPeriod,
+} from "@arbetsliv/synpunkter";
 import type { Connection, Pool } from "mysql2/promise";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
 import { addDaysIso, daysBetweenIso } from "../seed/random";
+import { accessLogInsert } from "./common";
+import { columnsOf, tableOf } from "./schema";
+
+// The package's tables, named by its entities.
+const ITEM = tableOf(FeedbackItem);
+const AREA = tableOf(BusinessArea);
+const REPLY = tableOf(FeedbackReply);
+const EVENT = tableOf(FeedbackEvent);
 
 /**
  * Synpunkter — citizen feedback. Tables (from the SynpunkterInit migration): feedback_business_area,
@@ -56,20 +78,49 @@ async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<vo
   const span = daysBetweenIso(start, end);
 
   ctx.progress(`synpunkter (${n.toLocaleString("en-US")} items)`, areas + Math.round(n * 4.9));
-  const areaIns = ctx.inserter("feedback_business_area", ["id", "name", "handlingDays", "active"]);
+  const areaIns = ctx.inserter(AREA, ["id", "name", "handlingDays", "active"]);
   const handlingDays: number[] = [0];
   for (let a = 1; a <= areas; a++) {
     handlingDays.push(a % 3 === 0 ? 21 : 14);
-    await areaIns.add([a, AREA_NAMES[(a - 1) % AREA_NAMES.length] + (a > AREA_NAMES.length ? ` ${a}` : ""), handlingDays[a], a !== areas]);
+    await areaIns.add([
+      a,
+      AREA_NAMES[(a - 1) % AREA_NAMES.length] + (a > AREA_NAMES.length ? ` ${a}` : ""),
+      handlingDays[a],
+      a !== areas,
+    ]);
   }
   await areaIns.close();
 
-  const items = ctx.inserter(
-    "feedback_item",
-    ["id", "kind", "criterion", "businessAreaId", "channel", "registeredBy", "receivedDate", "description", "submitterName", "submitterEmail", "submitterPhone", "wantsReply", "status", "dueDate", "assignedTo", "closedDate", "reopenedCount", "duplicateOfId", "forwardedTo", "improvementKind", "improvementDescription", "anonymisedDate", "version", "createdAt", "updatedAt", "replyCount"],
-  );
-  const replies = ctx.inserter("feedback_reply", ["feedbackId", "repliedDate", "text", "repliedBy"]);
-  const events = ctx.inserter("feedback_event", ["feedbackId", "type", "date", "actor", "note"]);
+  const items = ctx.inserter(ITEM, [
+    "id",
+    "kind",
+    "criterion",
+    "businessAreaId",
+    "channel",
+    "registeredBy",
+    "receivedDate",
+    "description",
+    "submitterName",
+    "submitterEmail",
+    "submitterPhone",
+    "wantsReply",
+    "status",
+    "dueDate",
+    "assignedTo",
+    "closedDate",
+    "reopenedCount",
+    "duplicateOfId",
+    "forwardedTo",
+    "improvementKind",
+    "improvementDescription",
+    "anonymisedDate",
+    "version",
+    "createdAt",
+    "updatedAt",
+    "replyCount",
+  ]);
+  const replies = ctx.inserter(REPLY, ["feedbackId", "repliedDate", "text", "repliedBy"]);
+  const events = ctx.inserter(EVENT, ["feedbackId", "type", "date", "actor", "note"]);
   const retentionCutoff = addDaysIso(end, -3 * 365);
 
   for (let id = 1; id <= n; id++) {
@@ -124,7 +175,12 @@ async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<vo
     await events.add([id, "REGISTERED", received, channel === "E_SERVICE" ? "e-tjanst" : actor, null]);
     if (assigned) await events.add([id, "ASSIGNED", received, actor, assigned]);
     if (wantsReply && closed) {
-      await replies.add([id, closed, anonymised ? "[gallrad]" : "Tack för din synpunkt. Vi har tagit del av den och återkommer.", actor]);
+      await replies.add([
+        id,
+        closed,
+        anonymised ? "[gallrad]" : "Tack för din synpunkt. Vi har tagit del av den och återkommer.",
+        actor,
+      ]);
       await events.add([id, "REPLIED", closed, actor, null]);
     }
     if (forwarded) await events.add([id, "FORWARDED", received, actor, forwarded]);
@@ -137,7 +193,6 @@ async function seed(ctx: SeedContext, sizes: Record<string, number>): Promise<vo
   // The items were bulk-loaded around the service: compute the package's summary rows from them.
   await ctx.dataSource.transaction((m) => rebuildFeedbackSummaries(m));
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Operations. Each selection is written once and used for both the GraphQL query and the floor.
@@ -173,22 +228,42 @@ const ITEM_FIELDS: [string, Conv | null][] = [
   ["overdue", (r, today) => r.closedDate === null && (r.dueDate as string) < today],
 ];
 const ITEM_SELECTION = ITEM_FIELDS.map(([f]) => f).join(" ");
-const ITEM_COLUMNS =
-  "id, kind, criterion, businessAreaId, channel, registeredBy, receivedDate, description, submitterName, submitterEmail, submitterPhone, wantsReply, status, dueDate, assignedTo, closedDate, replyCount, reopenedCount, duplicateOfId, forwardedTo, improvementKind, improvementDescription, anonymisedDate, version, createdAt, updatedAt";
+/** Every column of the entity, as the gateway's reads select them. */
+const ITEM_COLUMNS = columnsOf(FeedbackItem).join(", ");
 
-function renderItem(row: Record<string, unknown>, today: string, out: Record<string, unknown> = {}): Record<string, unknown> {
+function renderItem(
+  row: Record<string, unknown>,
+  today: string,
+  out: Record<string, unknown> = {},
+): Record<string, unknown> {
   for (const [field, conv] of ITEM_FIELDS) out[field] = conv ? conv(row, today) : row[field];
   return out;
 }
 
 const AREA_SELECTION = "id name handlingDays active";
-const renderArea = (a: Record<string, unknown>) => ({ id: String(a.id), name: a.name, handlingDays: a.handlingDays, active: Boolean(Number(a.active)) });
+const AREA_COLUMNS = columnsOf(BusinessArea).join(", ");
+const renderArea = (a: Record<string, unknown>) => ({
+  id: String(a.id),
+  name: a.name,
+  handlingDays: a.handlingDays,
+  active: Boolean(Number(a.active)),
+});
 const REPLY_SELECTION = "id repliedDate text repliedBy";
-const renderReply = (r: Record<string, unknown>) => ({ id: String(r.id), repliedDate: r.repliedDate, text: r.text, repliedBy: r.repliedBy });
+const renderReply = (r: Record<string, unknown>) => ({
+  id: String(r.id),
+  repliedDate: r.repliedDate,
+  text: r.text,
+  repliedBy: r.repliedBy,
+});
 const EVENT_SELECTION = "type date";
 const renderEvent = (e: Record<string, unknown>) => ({ type: e.type, date: e.date });
 const ORIGINAL_SELECTION = "id kind status receivedDate";
-const renderOriginal = (o: Record<string, unknown>) => ({ id: String(o.id), kind: o.kind, status: o.status, receivedDate: o.receivedDate });
+const renderOriginal = (o: Record<string, unknown>) => ({
+  id: String(o.id),
+  kind: o.kind,
+  status: o.status,
+  receivedDate: o.receivedDate,
+});
 
 // Sized to stay under the gateway's cost limit (25 000) at first: 100 — each nested list counts 25 per row.
 const NESTED = `${ITEM_SELECTION} businessArea { ${AREA_SELECTION} } replies { ${REPLY_SELECTION} } history { ${EVENT_SELECTION} }`;
@@ -213,28 +288,39 @@ async function firstRow<T>(conn: Connection | Pool, sql: string, params: unknown
   return (rows as T[])[0];
 }
 
-async function operations(conn: Connection | Pool, sizes: Record<string, number>, endDate: string): Promise<BenchOperation[]> {
+async function operations(
+  conn: Connection | Pool,
+  sizes: Record<string, number>,
+  endDate: string,
+): Promise<BenchOperation[]> {
   // A full month shortly before the end of the data (items there are mostly closed, some duplicates).
   const monthStart = `${addDaysIso(endDate, -75).slice(0, 7)}-01`;
   const monthEnd = addDaysIso(`${addDaysIso(monthStart, 40).slice(0, 7)}-01`, -1);
   const filter = { receivedFrom: monthStart, receivedTo: monthEnd };
-  const inMonth = await firstRow<{ n: number }>(conn, "SELECT COUNT(*) AS n FROM feedback_item WHERE receivedDate BETWEEN ? AND ?", [monthStart, monthEnd]);
+  const inMonth = await firstRow<{ n: number }>(
+    conn,
+    `SELECT COUNT(*) AS n FROM ${ITEM} WHERE receivedDate BETWEEN ? AND ?`,
+    [monthStart, monthEnd],
+  );
   const single = await firstRow<{ id: number }>(
     conn,
-    "SELECT id FROM feedback_item WHERE receivedDate BETWEEN ? AND ? AND duplicateOfId IS NOT NULL ORDER BY id LIMIT 1",
+    `SELECT id FROM ${ITEM} WHERE receivedDate BETWEEN ? AND ? AND duplicateOfId IS NOT NULL ORDER BY id LIMIT 1`,
     [monthStart, monthEnd],
   );
   // The page of 10 for the statement count starts at the month's first duplicate (newest first, as
   // the list), so it follows duplicateOf like the page of 100 does.
   const firstDuplicate = await firstRow<{ before: number }>(
     conn,
-    `SELECT COUNT(*) AS \`before\` FROM feedback_item f, (SELECT receivedDate AS d, id FROM feedback_item
+    `SELECT COUNT(*) AS \`before\` FROM ${ITEM} f, (SELECT receivedDate AS d, id FROM ${ITEM}
        WHERE receivedDate BETWEEN ? AND ? AND duplicateOfId IS NOT NULL ORDER BY receivedDate DESC, id DESC LIMIT 1) x
       WHERE f.receivedDate BETWEEN ? AND ? AND (f.receivedDate > x.d OR (f.receivedDate = x.d AND f.id > x.id))`,
     [monthStart, monthEnd, monthStart, monthEnd],
   );
   const duplicatePage = Number(firstDuplicate.before) > 0 ? { after: cursorAt(Number(firstDuplicate.before) - 1) } : {};
-  const span = await firstRow<{ from: string; to: string; n: number }>(conn, "SELECT MIN(receivedDate) AS `from`, MAX(receivedDate) AS `to`, COUNT(*) AS n FROM feedback_item");
+  const span = await firstRow<{ from: string; to: string; n: number }>(
+    conn,
+    `SELECT MIN(receivedDate) AS \`from\`, MAX(receivedDate) AS \`to\`, COUNT(*) AS n FROM ${ITEM}`,
+  );
   return [
     {
       name: "synpunkter.feedbackItem",
@@ -292,10 +378,24 @@ async function operations(conn: Connection | Pool, sizes: Record<string, number>
 }
 
 async function growth(conn: Connection | Pool) {
-  const span = await firstRow<{ from: string; to: string }>(conn, "SELECT MIN(receivedDate) AS `from`, MAX(receivedDate) AS `to` FROM feedback_item");
+  const span = await firstRow<{ from: string; to: string }>(
+    conn,
+    `SELECT MIN(receivedDate) AS \`from\`, MAX(receivedDate) AS \`to\` FROM ${ITEM}`,
+  );
   const mid = addDaysIso(span.from, Math.floor(daysBetweenIso(span.from, span.to) / 2));
-  const half = await firstRow<{ n: number }>(conn, "SELECT COUNT(*) AS n FROM feedback_item WHERE receivedDate BETWEEN ? AND ?", [span.from, mid]);
-  return [{ operation: "synpunkter.feedbackStatistics", share: "first half of the period", rows: Number(half.n), variables: wholeMonths(span.from, mid) }];
+  const half = await firstRow<{ n: number }>(
+    conn,
+    `SELECT COUNT(*) AS n FROM ${ITEM} WHERE receivedDate BETWEEN ? AND ?`,
+    [span.from, mid],
+  );
+  return [
+    {
+      operation: "synpunkter.feedbackStatistics",
+      share: "first half of the period",
+      rows: Number(half.n),
+      variables: wholeMonths(span.from, mid),
+    },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -307,10 +407,17 @@ function today(): string {
 
 async function logRead(db: FloorDb, req: FloorRequest, operation: string, ids: unknown[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.execute(
-    "INSERT INTO `access_log`(`occurredAt`, `actor`, `requestId`, `action`, `operation`, `domain`, `recordType`, `recordIds`, `subjectKeys`) VALUES (?, ?, ?, 'READ', ?, 'synpunkter', 'FeedbackItem', ?, NULL)",
-    [new Date(), req.actor, req.requestId, operation, [...new Set(ids.map(String))].join(",")],
-  );
+  await db.execute(accessLogInsert(), [
+    new Date(),
+    req.actor,
+    req.requestId,
+    "READ",
+    operation,
+    "synpunkter",
+    "FeedbackItem",
+    [...new Set(ids.map(String))].join(","),
+    null,
+  ]);
 }
 
 /** Per-request batched loaders with DataLoader's cache semantics (only missing keys are fetched). */
@@ -338,19 +445,32 @@ class Loaders {
     }
   }
   loadAreas(keys: number[]) {
-    return this.one(this.areas, keys, "SELECT id, name, handlingDays, active FROM feedback_business_area WHERE id IN (?)");
+    return this.one(this.areas, keys, `SELECT ${AREA_COLUMNS} FROM ${AREA} WHERE id IN (?)`);
   }
   /** The originals of duplicates are person-level too: the batch is access-logged (as the gateway does). */
   async loadItems(keys: number[], req: FloorRequest) {
     const missing = [...new Set(keys)].filter((k) => !this.items.has(k));
-    await this.one(this.items, keys, `SELECT ${ITEM_COLUMNS} FROM feedback_item WHERE id IN (?)`);
-    await logRead(this.db, req, "FeedbackItem.duplicateOf", missing.filter((k) => this.items.get(k)));
+    await this.one(this.items, keys, `SELECT ${ITEM_COLUMNS} FROM ${ITEM} WHERE id IN (?)`);
+    await logRead(
+      this.db,
+      req,
+      "FeedbackItem.duplicateOf",
+      missing.filter((k) => this.items.get(k)),
+    );
   }
   loadReplies(keys: number[]) {
-    return this.many(this.replies, keys, "SELECT id, feedbackId, repliedDate, text, repliedBy FROM feedback_reply WHERE feedbackId IN (?) ORDER BY id ASC");
+    return this.many(
+      this.replies,
+      keys,
+      `SELECT ${columnsOf(FeedbackReply).join(", ")} FROM ${REPLY} WHERE feedbackId IN (?) ORDER BY id ASC`,
+    );
   }
   loadEvents(keys: number[]) {
-    return this.many(this.events, keys, "SELECT id, feedbackId, type, date, actor, note FROM feedback_event WHERE feedbackId IN (?) ORDER BY id ASC");
+    return this.many(
+      this.events,
+      keys,
+      `SELECT ${columnsOf(FeedbackEvent).join(", ")} FROM ${EVENT} WHERE feedbackId IN (?) ORDER BY id ASC`,
+    );
   }
 }
 
@@ -359,10 +479,18 @@ async function page(db: FloorDb, req: FloorRequest, depth: 0 | 1 | 2): Promise<u
   const where = "f.receivedDate >= ? AND f.receivedDate <= ?";
   const params = [v.filter.receivedFrom, v.filter.receivedTo];
   const [rows, count] = await Promise.all([
-    db.query(`SELECT ${ITEM_COLUMNS} FROM feedback_item f WHERE ${where} ORDER BY f.receivedDate DESC, f.id DESC LIMIT ${Number(v.first)}`, params),
-    db.query<{ cnt: string }>(`SELECT COUNT(DISTINCT(f.id)) AS cnt FROM feedback_item f WHERE ${where}`, params),
+    db.query(
+      `SELECT ${ITEM_COLUMNS} FROM ${ITEM} f WHERE ${where} ORDER BY f.receivedDate DESC, f.id DESC LIMIT ${Number(v.first)}`,
+      params,
+    ),
+    db.query<{ cnt: string }>(`SELECT COUNT(DISTINCT(f.id)) AS cnt FROM ${ITEM} f WHERE ${where}`, params),
   ]);
-  await logRead(db, req, "Query.feedbackItems", rows.map((r) => r.id));
+  await logRead(
+    db,
+    req,
+    "Query.feedbackItems",
+    rows.map((r) => r.id),
+  );
   const totalCount = Number(count[0].cnt);
   const t = today();
   const loaders = new Loaders(db);
@@ -377,7 +505,10 @@ async function page(db: FloorDb, req: FloorRequest, depth: 0 | 1 | 2): Promise<u
     ]);
     if (depth === 2) {
       const originals = dups.map((d) => loaders.items.get(d)).filter((x): x is Record<string, unknown> => Boolean(x));
-      await Promise.all([loaders.loadAreas(originals.map((o) => Number(o.businessAreaId))), loaders.loadReplies(originals.map((o) => Number(o.id)))]);
+      await Promise.all([
+        loaders.loadAreas(originals.map((o) => Number(o.businessAreaId))),
+        loaders.loadReplies(originals.map((o) => Number(o.id))),
+      ]);
     }
   }
   const nodes = rows.map((r) => {
@@ -409,7 +540,12 @@ async function page(db: FloorDb, req: FloorRequest, depth: 0 | 1 | 2): Promise<u
   };
 }
 
-const KIND_FIELD: Record<string, string> = { PRAISE: "praise", QUESTION: "question", SUGGESTION: "suggestion", COMPLAINT: "complaint" };
+const KIND_FIELD: Record<string, string> = {
+  PRAISE: "praise",
+  QUESTION: "question",
+  SUGGESTION: "suggestion",
+  COMPLAINT: "complaint",
+};
 const KIND_ORDER = ["PRAISE", "QUESTION", "SUGGESTION", "COMPLAINT"];
 const CRITERION_ORDER = ["TREATMENT", "PHYSICAL_ENVIRONMENT", "INFORMATION", "SERVICES"];
 /** A stats-only caller asks for whole calendar months: the months around [from, to]. */
@@ -436,7 +572,7 @@ async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
       ...(await db.query(
         `SELECT s.businessAreaId AS areaId, s.kind AS kind, s.criterion AS criterion,
                 ${SUMMARY_COUNTERS.map((c) => `SUM(s.${c}) AS ${c}`).join(", ")}
-           FROM feedback_month_summary s WHERE s.receivedMonth BETWEEN ? AND ?
+           FROM ${tableOf(FeedbackMonthSummary)} s WHERE s.receivedMonth BETWEEN ? AND ?
           GROUP BY s.businessAreaId, s.kind, s.criterion`,
         span,
       )),
@@ -444,14 +580,14 @@ async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
     monthRows.push(
       ...(await db.query(
         `SELECT c.receivedMonth AS receivedMonth, c.closedMonth AS closedMonth, SUM(c.n) AS n
-           FROM feedback_month_closed c WHERE c.receivedMonth BETWEEN ? AND ? AND c.n > 0
+           FROM ${tableOf(FeedbackMonthClosed)} c WHERE c.receivedMonth BETWEEN ? AND ? AND c.n > 0
           GROUP BY c.receivedMonth, c.closedMonth`,
         span,
       )),
     );
     histRows.push(
       ...(await db.query(
-        `SELECT h.handlingDays AS d, SUM(h.n) AS n FROM feedback_month_handling h
+        `SELECT h.handlingDays AS d, SUM(h.n) AS n FROM ${tableOf(FeedbackMonthHandling)} h
           WHERE h.receivedMonth BETWEEN ? AND ? AND h.n > 0 GROUP BY h.handlingDays`,
         span,
       )),
@@ -464,7 +600,7 @@ async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
       ...(await db.query(
         `SELECT f.businessAreaId AS areaId, f.kind AS kind, f.criterion AS criterion,
                 ${COUNTER_SUMS_SQL}
-           FROM feedback_item f WHERE ${inEdges}
+           FROM ${ITEM} f WHERE ${inEdges}
           GROUP BY f.businessAreaId, f.kind, f.criterion`,
         params,
       )),
@@ -474,7 +610,7 @@ async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
     const days = "DATEDIFF(f.closedDate, f.receivedDate)";
     const closings = await db.query(
       `SELECT ${ym} AS receivedMonth, ${closedMonth} AS closedMonth, ${days} AS d, COUNT(*) AS n
-         FROM feedback_item f WHERE ${inEdges}
+         FROM ${ITEM} f WHERE ${inEdges}
         GROUP BY ${ym}, ${closedMonth}, ${days}`,
       params,
     );
@@ -484,15 +620,20 @@ async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
     }
   }
   const [overdue] = await db.query(
-    `SELECT COUNT(*) AS n FROM feedback_item f WHERE f.closedDate IS NULL AND f.dueDate < ? AND f.receivedDate BETWEEN ? AND ?`,
+    `SELECT COUNT(*) AS n FROM ${ITEM} f WHERE f.closedDate IS NULL AND f.dueDate < ? AND f.receivedDate BETWEEN ? AND ?`,
     [today(), from, to],
   );
   const int = (x: unknown) => (x === null || x === undefined ? 0 : Math.round(Number(x)));
   const areaIds = [...new Set(groups.map((g) => int(g.areaId)))];
-  const areaList = areaIds.length ? await db.query("SELECT id, name, handlingDays, active FROM feedback_business_area WHERE id IN (?)", [areaIds]) : [];
+  const areaList = areaIds.length
+    ? await db.query(`SELECT ${AREA_COLUMNS} FROM ${AREA} WHERE id IN (?)`, [areaIds])
+    : [];
   const areaById = new Map(areaList.map((a) => [int(a.id), a]));
 
-  const totals = Object.fromEntries(SUMMARY_COUNTERS.map((c) => [c, 0])) as Record<(typeof SUMMARY_COUNTERS)[number], number>;
+  const totals = Object.fromEntries(SUMMARY_COUNTERS.map((c) => [c, 0])) as Record<
+    (typeof SUMMARY_COUNTERS)[number],
+    number
+  >;
   const all = kinds();
   const areas = new Map<number, { area: { id: string; name: string }; counts: Record<string, number> }>();
   const crit = new Map(CRITERION_ORDER.map((c) => [c, kinds()]));
@@ -515,7 +656,11 @@ async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
     .sort((a, b) => b.counts.total - a.counts.total || a.area.name.localeCompare(b.area.name, "sv"))
     .map(({ area, counts }) => {
       const max = Math.max(...KIND_ORDER.map((k) => counts[KIND_FIELD[k]]));
-      return { businessArea: area, ...counts, mostCommonKinds: KIND_ORDER.filter((k) => counts[KIND_FIELD[k]] === max) };
+      return {
+        businessArea: area,
+        ...counts,
+        mostCommonKinds: KIND_ORDER.filter((k) => counts[KIND_FIELD[k]] === max),
+      };
     });
   const months = new Map<string, { month: string; received: number; closed: number }>();
   const month = (m: string) => months.get(m) ?? months.set(m, { month: m, received: 0, closed: 0 }).get(m)!;
@@ -575,9 +720,9 @@ async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
 const floor: Record<string, FloorHandler> = {
   "synpunkter.feedbackItem": async (db, req) => {
     const id = Number((req.variables as { id: string }).id);
-    const [row] = await db.query(`SELECT ${ITEM_COLUMNS} FROM feedback_item WHERE id = ? LIMIT 1`, [id]);
+    const [row] = await db.query(`SELECT ${ITEM_COLUMNS} FROM ${ITEM} WHERE id = ? LIMIT 1`, [id]);
     await logRead(db, req, "Query.feedbackItem", [row.id]);
-    const [area] = await db.query("SELECT id, name, handlingDays, active FROM feedback_business_area WHERE id IN (?)", [[row.businessAreaId]]);
+    const [area] = await db.query(`SELECT ${AREA_COLUMNS} FROM ${AREA} WHERE id IN (?)`, [[row.businessAreaId]]);
     const node = renderItem(row, today());
     node.businessArea = renderArea(area);
     return { feedbackItem: node };

@@ -70,7 +70,11 @@ export interface BenchDomain {
   /** Floor handlers by operation name. */
   floor: Record<string, FloorHandler>;
   /** Statistics operations re-run over a smaller part of the data to show growth (variables per share). */
-  growth?(conn: Connection | Pool, sizes: Record<string, number>, endDate: string): Promise<{ operation: string; share: string; rows: number; variables: Record<string, unknown> }[]>;
+  growth?(
+    conn: Connection | Pool,
+    sizes: Record<string, number>,
+    endDate: string,
+  ): Promise<{ operation: string; share: string; rows: number; variables: Record<string, unknown> }[]>;
 }
 
 export type { SqlValue };

@@ -1,5 +1,7 @@
 import type { DataSource } from "typeorm";
-import { createDataSource, mysqlConfig, recreateDatabase, type DomainModule } from "@arbetsliv/core";
+import { type DomainModule } from "@arbetsliv/core";
+import { createDataSource, mysqlConfig } from "@arbetsliv/core/data";
+import { recreateDatabase } from "@arbetsliv/core/testing";
 
 /** The events part writes; it gets its own database so the seeded read data stays as seeded. */
 export function eventsDatabaseUrl(benchUrl: string): string {

@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
-import { inTransaction, recordEvent, type EventType } from "@arbetsliv/core";
+import { recordEvent, type EventType } from "@arbetsliv/core";
+import { inTransaction } from "@arbetsliv/core/data";
 import { post } from "../measure/client";
 import { load } from "../measure/load";
 import { cpuMs } from "../measure/rss";

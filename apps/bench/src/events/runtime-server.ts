@@ -4,7 +4,7 @@
  * notes. Commands over IPC: "relay", "dispatcher", "stop". Its log goes to stdout (a file).
  */
 import "reflect-metadata";
-import { createDataSource, mysqlConfig } from "@arbetsliv/core";
+import { createDataSource, mysqlConfig } from "@arbetsliv/core/data";
 import { modules } from "@arbetsliv/gateway";
 import type { EventLog } from "@arbetsliv/events";
 import { runtimeApi, type Dispatcher, type Relay } from "./runtime-api";

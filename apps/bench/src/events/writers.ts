@@ -1,6 +1,7 @@
 import { Agent, request } from "node:http";
 import type { DataSource } from "typeorm";
-import { inTransaction, recordEvent, type EventType } from "@arbetsliv/core";
+import { recordEvent, type EventType } from "@arbetsliv/core";
+import { inTransaction } from "@arbetsliv/core/data";
 import { nowMs } from "./clock";
 import { sampleData } from "./event-type";
 

@@ -11,7 +11,13 @@ export interface Child {
 }
 
 /** Forks a server script; resolves when it reports its URL. stdout goes to a log file. */
-export function startChild(name: string, script: string, env: NodeJS.ProcessEnv, logDir: string, execArgv: string[] = []): Promise<Child> {
+export function startChild(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  logDir: string,
+  execArgv: string[] = [],
+): Promise<Child> {
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}.log`);
   const fd = openSync(logFile, "w");
@@ -19,7 +25,9 @@ export function startChild(name: string, script: string, env: NodeJS.ProcessEnv,
   closeSync(fd);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start within 60 s`)), 60_000);
-    child.once("exit", (code) => reject(new Error(`${name} exited with code ${code} before it was ready (see ${logFile})`)));
+    child.once("exit", (code) =>
+      reject(new Error(`${name} exited with code ${code} before it was ready (see ${logFile})`)),
+    );
     child.on("message", (m: { ready?: boolean; url?: string }) => {
       if (!m.ready) return;
       clearTimeout(timer);

@@ -61,7 +61,13 @@ export class BulkInserter {
 
 /** A connection tuned for loading: no per-row unique/foreign-key checks, big batches. */
 export async function loadingConnection(url: string): Promise<Connection> {
-  const conn = await createConnection({ uri: url, timezone: "Z", dateStrings: true, multipleStatements: false, charset: "utf8mb4_swedish_ci" });
+  const conn = await createConnection({
+    uri: url,
+    timezone: "Z",
+    dateStrings: true,
+    multipleStatements: false,
+    charset: "utf8mb4_swedish_ci",
+  });
   await conn.query("SET SESSION unique_checks = 0, foreign_key_checks = 0");
   return conn;
 }

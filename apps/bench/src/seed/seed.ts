@@ -1,5 +1,7 @@
 import { createConnection } from "mysql2/promise";
-import { createDataSource, mysqlConfig, recreateDatabase, type DomainModule } from "@arbetsliv/core";
+import { type DomainModule } from "@arbetsliv/core";
+import { createDataSource, mysqlConfig } from "@arbetsliv/core/data";
+import { recreateDatabase } from "@arbetsliv/core/testing";
 import type { BenchDomain, SeedContext } from "../domains/types";
 import { Progress } from "../util/progress";
 import { BulkInserter, loadingConnection } from "./bulk-insert";
@@ -45,7 +47,9 @@ async function readInfo(url: string): Promise<SeedInfo | null> {
 export async function tableRows(url: string): Promise<Record<string, number>> {
   const conn = await createConnection({ uri: url });
   try {
-    const [tables] = await conn.query("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY table_name");
+    const [tables] = await conn.query(
+      "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY table_name",
+    );
     const out: Record<string, number> = {};
     for (const { t } of tables as { t: string }[]) {
       if (t === "bench_seed" || t === "migrations") continue;
@@ -63,7 +67,11 @@ export async function tableRows(url: string): Promise<Record<string, number>> {
  * production schema), then bulk-loads each domain. Skipped when the database already holds
  * the same sizes from the same seeder version (unless forced).
  */
-export async function ensureSeeded(plan: SeedPlan, modules: readonly DomainModule[], domains: readonly BenchDomain[]): Promise<SeedInfo> {
+export async function ensureSeeded(
+  plan: SeedPlan,
+  modules: readonly DomainModule[],
+  domains: readonly BenchDomain[],
+): Promise<SeedInfo> {
   const existing = await readInfo(plan.url);
   const names = modules.map((m) => m.name);
   if (
@@ -73,11 +81,15 @@ export async function ensureSeeded(plan: SeedPlan, modules: readonly DomainModul
     JSON.stringify(existing.modules) === JSON.stringify(names) &&
     JSON.stringify(existing.sizes) === JSON.stringify(plan.sizes)
   ) {
-    process.stderr.write(`seed: ${plan.url.replace(/\/\/[^@]*@/, "//")} already holds scale "${existing.scale}" (seeded ${existing.seededAt}); use --reseed to rebuild\n`);
+    process.stderr.write(
+      `seed: ${plan.url.replace(/\/\/[^@]*@/, "//")} already holds scale "${existing.scale}" (seeded ${existing.seededAt}); use --reseed to rebuild\n`,
+    );
     return existing;
   }
   const started = Date.now();
-  process.stderr.write(`seed: recreating the database and running the migrations of ${modules.map((m) => m.name).join(", ")}\n`);
+  process.stderr.write(
+    `seed: recreating the database and running the migrations of ${modules.map((m) => m.name).join(", ")}\n`,
+  );
   await recreateDatabase(plan.url);
   const ds = createDataSource(mysqlConfig(plan.url), { modules, poolSize: 2 });
   await ds.initialize();
@@ -100,7 +112,9 @@ export async function ensureSeeded(plan: SeedPlan, modules: readonly DomainModul
     };
     for (const domain of domains) await domain.seed(ctx, plan.sizes[domain.module]);
     bar?.finish();
-    const [tables] = await conn.query("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'");
+    const [tables] = await conn.query(
+      "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'",
+    );
     for (const { t } of tables as { t: string }[]) await conn.query(`ANALYZE TABLE \`${t}\``);
   } finally {
     await conn.end();

@@ -62,7 +62,11 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     const requestId = String(req.headers["x-request-id"] ?? "floor");
     const data = await handler(d, { variables: body.variables ?? {}, requestId, actor });
     const text = JSON.stringify({ data }) + "\n";
-    res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), "x-statements": String(d.statements) });
+    res.writeHead(200, {
+      "content-type": "application/json; charset=utf-8",
+      "content-length": Buffer.byteLength(text),
+      "x-statements": String(d.statements),
+    });
     res.end(text);
   } catch (e) {
     const text = JSON.stringify({ error: String((e as Error)?.stack ?? e) });

@@ -4,7 +4,7 @@
  * (MIGRATION_DATABASE_URL, dropped and re-created) and fails if they differ from the entities.
  */
 import "reflect-metadata";
-import { checkMigrationDrift } from "@arbetsliv/core";
+import { checkMigrationDrift } from "@arbetsliv/core/data";
 import { modules } from "../modules";
 import { parseCommandLine } from "./args";
 

@@ -7,7 +7,7 @@
  * through the database). It never migrates: the gateway does.
  */
 import "reflect-metadata";
-import { createDataSource, describeDatabase } from "@arbetsliv/core";
+import { createDataSource, describeDatabase } from "@arbetsliv/core/data";
 import { startRelay, startWebhookDispatcher, useWebhookTargetPolicy } from "@arbetsliv/events";
 import { ConfigError, loadConfig } from "../config";
 import { createLogger } from "../logger";

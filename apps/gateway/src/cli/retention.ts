@@ -5,7 +5,9 @@
  * written. It destroys data, so nothing happens without `--yes`: every other run only reports.
  */
 import "reflect-metadata";
-import { createDataSource, isLocalDate, runRetention, todayLocalDate, type RetentionReport } from "@arbetsliv/core";
+import { runRetention, type RetentionReport } from "@arbetsliv/core";
+import { isLocalDate, todayLocalDate } from "@arbetsliv/core/values";
+import { createDataSource } from "@arbetsliv/core/data";
 import { loadConfig } from "../config";
 import { modules } from "../modules";
 import { parseCommandLine, refuseUsage } from "./args";

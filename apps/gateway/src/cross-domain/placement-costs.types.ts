@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { LocalDateScalar, MaxItems, MoneyScalar, StatisticsDisclosure, SuppressedFields, type LocalDate } from "@arbetsliv/core";
+import { MaxItems, StatisticsDisclosure, SuppressedFields } from "@arbetsliv/core";
+import { LocalDateScalar, MoneyScalar, type LocalDate } from "@arbetsliv/core/values";
 import { PlacementType } from "@arbetsliv/relationsvald";
 
 /** The longest period one partnership's placement costs cover (a page of 100 agreements stays bounded). */
@@ -13,7 +14,11 @@ const PLACEMENT_TYPES = Object.keys(PlacementType).length;
 export class PartnershipPlacementCostLine {
   @Field(() => String, { description: "YYYY-MM" }) month!: string;
   @Field(() => PlacementType) type!: PlacementType;
-  @Field(() => Int, { nullable: true, description: "Nights charged (dygn) — acute nights covered by the service fee are not charged." }) chargedNights!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Nights charged (dygn) — acute nights covered by the service fee are not charged.",
+  })
+  chargedNights!: number | null;
   @Field(() => Int, { nullable: true }) chargedPersonNights!: number | null;
   @Field(() => MoneyScalar, { nullable: true }) amount!: number | null;
   @SuppressedFields() suppressed!: string[];
@@ -32,8 +37,11 @@ export class PartnershipServiceFeeMonth {
 export class PartnershipPlacementCosts {
   @Field(() => LocalDateScalar) from!: LocalDate;
   @Field(() => LocalDateScalar) to!: LocalDate;
-  @Field(() => Boolean, { description: "False when the partner is no provider in the placement register." }) registeredProvider!: boolean;
-  @Field(() => [PartnershipPlacementCostLine]) @MaxItems(MAX_MONTHS * PLACEMENT_TYPES) lines!: PartnershipPlacementCostLine[];
+  @Field(() => Boolean, { description: "False when the partner is no provider in the placement register." })
+  registeredProvider!: boolean;
+  @Field(() => [PartnershipPlacementCostLine])
+  @MaxItems(MAX_MONTHS * PLACEMENT_TYPES)
+  lines!: PartnershipPlacementCostLine[];
   @Field(() => [PartnershipServiceFeeMonth]) @MaxItems(MAX_MONTHS) serviceFees!: PartnershipServiceFeeMonth[];
   @Field(() => MoneyScalar, { nullable: true, description: "Daily fees charged." }) placementCost!: number | null;
   @Field(() => MoneyScalar, { description: "Fixed service fees in the period." }) serviceFee!: number;

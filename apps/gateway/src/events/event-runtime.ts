@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
-import { runAsBackgroundWork, type DomainModule } from "@arbetsliv/core";
+import { type DomainModule } from "@arbetsliv/core";
+import { runAsBackgroundWork } from "@arbetsliv/core/data";
 import {
   EventHub,
   jetStreamEventSource,

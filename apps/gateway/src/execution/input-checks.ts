@@ -1,18 +1,17 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { GraphQLSchema } from "graphql";
-import { checkOperationInput } from "@arbetsliv/core";
+import type { ExecutionRuntime } from "@arbetsliv/core/execution";
 
 /**
  * Checks every argument of an operation once it is parsed and validated, before it executes
- * (core's checkOperationInput: well-formed Unicode in every string, a valid id in every ID), and
+ * (the runtime's checkInput: well-formed Unicode in every string, a valid id in every ID), and
  * refuses the request with HTTP 400 BAD_USER_INPUT naming the argument path.
  */
-export function inputChecksPlugin<Context extends object>(schema: GraphQLSchema): ApolloServerPlugin<Context> {
+export function inputChecksPlugin<Context extends object>(runtime: ExecutionRuntime): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operationName, request }) {
-          const problem = checkOperationInput(schema, document, operationName, request.variables);
+          const problem = runtime.checkInput(document, operationName, request.variables);
           if (problem) {
             (problem.extensions as Record<string, unknown>).http = { status: 400 };
             throw problem;

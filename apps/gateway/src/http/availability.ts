@@ -1,13 +1,13 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
+import { type RequestContext } from "@arbetsliv/core";
 import {
   REQUEST_TIMEOUT,
   RETRY_AFTER_SECONDS,
   SERVICE_UNAVAILABLE,
   currentRequestDeadline,
-  type RequestContext,
   type RequestDeadline,
-} from "@arbetsliv/core";
+} from "@arbetsliv/core/data";
 
 /**
  * What a mutation that did not finish did to the data, told with the error (`extensions.outcome`):

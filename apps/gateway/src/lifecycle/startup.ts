@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { describeDatabase, type DatabaseConfig } from "@arbetsliv/core";
+import { describeDatabase, type DatabaseConfig } from "@arbetsliv/core/data";
 
 /** A start that failed for a reason the operator can fix; the message is one line saying what to do. */
 export class StartupError extends Error {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
-import { inTransaction, OutboxEvent, recordEvent, type EventFieldDefinition, type EventType } from "@arbetsliv/core";
+import { OutboxEvent, recordEvent, type EventFieldDefinition, type EventType } from "@arbetsliv/core";
+import { inTransaction } from "@arbetsliv/core/data";
 import { createTestDatabase, type TestDatabase } from "@arbetsliv/core/testing";
 import { activeCatalogue } from "@arbetsliv/events";
 import { deleteNatsNamespace, uniqueNatsNamespace } from "@arbetsliv/events/testing";

@@ -33,31 +33,117 @@ function deep(levels: number): string {
 
 const PROBES: Probe[] = [
   { name: "101 aliases (alias overloading)", body: { query: aliases(101) }, status: 400, code: "TOO_MANY_ALIASES" },
-  { name: "101 aliases of a paged list", body: { query: `query { ${Array.from({ length: 101 }, (_, i) => `p${i}: feedbackItems(first: 100) { totalCount }`).join(" ")} }` }, status: 400, code: "TOO_MANY_ALIASES" },
-  { name: "a field repeated 500 times (field duplication)", body: { query: `query { ${"__typename ".repeat(500)}}` }, status: 400, code: "FIELD_REPEATED" },
-  { name: "a list field repeated 300 times", body: { query: `query { ${"businessAreas { id } ".repeat(300)}}` }, status: 400, code: "FIELD_REPEATED" },
+  {
+    name: "101 aliases of a paged list",
+    body: {
+      query: `query { ${Array.from({ length: 101 }, (_, i) => `p${i}: feedbackItems(first: 100) { totalCount }`).join(" ")} }`,
+    },
+    status: 400,
+    code: "TOO_MANY_ALIASES",
+  },
+  {
+    name: "a field repeated 500 times (field duplication)",
+    body: { query: `query { ${"__typename ".repeat(500)}}` },
+    status: 400,
+    code: "FIELD_REPEATED",
+  },
+  {
+    name: "a list field repeated 300 times",
+    body: { query: `query { ${"businessAreas { id } ".repeat(300)}}` },
+    status: 400,
+    code: "FIELD_REPEATED",
+  },
   {
     name: "circular fragments",
-    body: { query: `query { feedbackItems { ...A } } fragment A on FeedbackItemConnection { totalCount ...B } fragment B on FeedbackItemConnection { ...A }` },
+    body: {
+      query: `query { feedbackItems { ...A } } fragment A on FeedbackItemConnection { totalCount ...B } fragment B on FeedbackItemConnection { ...A }`,
+    },
     status: 400,
     code: "GRAPHQL_VALIDATION_FAILED",
   },
-  { name: "fragment bomb (3^30 fields once expanded)", body: { query: fragmentBomb(30) }, status: 400, code: "QUERY_TOO_COSTLY" },
-  { name: "directive overloading (50 × @include)", body: { query: `query { __typename ${"@include(if: true) ".repeat(50)}}` }, status: 400, code: "TOO_MANY_DIRECTIVES" },
-  { name: "directive overloading (unknown @aa × 100)", body: { query: `query { __typename ${"@aa".repeat(100)} }` }, status: 400, code: "TOO_MANY_DIRECTIVES" },
-  { name: "batched array of 10 operations", body: Array.from({ length: 10 }, () => ({ query: "{ __typename }" })), status: 400, code: "BATCH_NOT_ALLOWED" },
-  { name: "batched array of 1000 operations", body: Array.from({ length: 1000 }, () => ({ query: "{ businessAreas { id } }" })), status: 400, code: "BATCH_NOT_ALLOWED" },
-  { name: "huge first: 1 000 000", body: { query: `query { feedbackItems(first: 1000000) { nodes { id description } } }` }, status: 400, code: "QUERY_TOO_COSTLY" },
-  { name: "huge first: 2^31-1", body: { query: `query { accessLog(first: 2147483647) { nodes { id } } }` }, status: 400, code: "QUERY_TOO_COSTLY" },
-  { name: "first beyond Int (2^53)", body: { query: `query { accessLog(first: 9007199254740993) { totalCount } }` }, status: 400, code: "QUERY_TOO_COSTLY" },
+  {
+    name: "fragment bomb (3^30 fields once expanded)",
+    body: { query: fragmentBomb(30) },
+    status: 400,
+    code: "QUERY_TOO_COSTLY",
+  },
+  {
+    name: "directive overloading (50 × @include)",
+    body: { query: `query { __typename ${"@include(if: true) ".repeat(50)}}` },
+    status: 400,
+    code: "TOO_MANY_DIRECTIVES",
+  },
+  {
+    name: "directive overloading (unknown @aa × 100)",
+    body: { query: `query { __typename ${"@aa".repeat(100)} }` },
+    status: 400,
+    code: "TOO_MANY_DIRECTIVES",
+  },
+  {
+    name: "batched array of 10 operations",
+    body: Array.from({ length: 10 }, () => ({ query: "{ __typename }" })),
+    status: 400,
+    code: "BATCH_NOT_ALLOWED",
+  },
+  {
+    name: "batched array of 1000 operations",
+    body: Array.from({ length: 1000 }, () => ({ query: "{ businessAreas { id } }" })),
+    status: 400,
+    code: "BATCH_NOT_ALLOWED",
+  },
+  {
+    name: "huge first: 1 000 000",
+    body: { query: `query { feedbackItems(first: 1000000) { nodes { id description } } }` },
+    status: 400,
+    code: "QUERY_TOO_COSTLY",
+  },
+  {
+    name: "huge first: 2^31-1",
+    body: { query: `query { accessLog(first: 2147483647) { nodes { id } } }` },
+    status: 400,
+    code: "QUERY_TOO_COSTLY",
+  },
+  {
+    name: "first beyond Int (2^53)",
+    body: { query: `query { accessLog(first: 9007199254740993) { totalCount } }` },
+    status: 400,
+    code: "QUERY_TOO_COSTLY",
+  },
   { name: "nesting 15 levels deep", body: { query: deep(15) }, status: 400, code: "QUERY_TOO_DEEP" },
   { name: "nesting 600 levels deep", body: { query: deep(600) }, status: 400, code: "QUERY_TOO_DEEP" },
-  { name: "nesting 1 000 levels deep", body: { query: `query { feedbackItem(id: 1) { ${"duplicateOf{".repeat(1_000)}id${"}".repeat(1_000)} } }` }, status: 400, code: "TOO_MANY_TOKENS" },
+  {
+    name: "nesting 1 000 levels deep",
+    body: { query: `query { feedbackItem(id: 1) { ${"duplicateOf{".repeat(1_000)}id${"}".repeat(1_000)} } }` },
+    status: 400,
+    code: "TOO_MANY_TOKENS",
+  },
   { name: "nesting 5 000 levels deep (75 kB)", body: { query: deep(5_000) }, status: 400, code: "QUERY_TOO_LARGE" },
-  { name: "token flood (3 000 tokens)", body: { query: `query { feedbackStatistics(from: "2021-01-01", to: "2021-12-31") { ${"received closed ".repeat(1500)}} }` }, status: 400, code: "TOO_MANY_TOKENS" },
-  { name: "huge string literal (60 kB)", body: { query: `query { feedbackItem(id: "${"A".repeat(60_000)}") { id } }` }, status: 400, code: "QUERY_TOO_LARGE" },
-  { name: "comment flood (90 kB)", body: { query: `# ${"x".repeat(90_000)}\nquery { __typename }` }, status: 400, code: "QUERY_TOO_LARGE" },
-  { name: "oversized body (2 MB)", body: { query: "{ __typename }", variables: { pad: "x".repeat(2_000_000) } }, status: 413, code: "PAYLOAD_TOO_LARGE" },
+  {
+    name: "token flood (3 000 tokens)",
+    body: {
+      query: `query { feedbackStatistics(from: "2021-01-01", to: "2021-12-31") { ${"received closed ".repeat(1500)}} }`,
+    },
+    status: 400,
+    code: "TOO_MANY_TOKENS",
+  },
+  {
+    name: "huge string literal (60 kB)",
+    body: { query: `query { feedbackItem(id: "${"A".repeat(60_000)}") { id } }` },
+    status: 400,
+    code: "QUERY_TOO_LARGE",
+  },
+  {
+    name: "comment flood (90 kB)",
+    body: { query: `# ${"x".repeat(90_000)}\nquery { __typename }` },
+    status: 400,
+    code: "QUERY_TOO_LARGE",
+  },
+  {
+    name: "oversized body (2 MB)",
+    body: { query: "{ __typename }", variables: { pad: "x".repeat(2_000_000) } },
+    status: 413,
+    code: "PAYLOAD_TOO_LARGE",
+  },
   { name: "body that is not JSON", body: "{ query: __typename", status: 400, code: "BAD_REQUEST" },
 ];
 
@@ -80,7 +166,10 @@ describe(`GraphQL abuse probes over HTTP on ${testDatabaseKind()} (built gateway
   });
 
   function post(body: unknown): Promise<RawResponse> {
-    return rawRequest(gw.url, { body: typeof body === "string" ? body : JSON.stringify(body), headers: { authorization: `Bearer ${token}` } });
+    return rawRequest(gw.url, {
+      body: typeof body === "string" ? body : JSON.stringify(body),
+      headers: { authorization: `Bearer ${token}` },
+    });
   }
 
   /** The request's log line (written when the response is finished), with the statements it ran. */
@@ -91,7 +180,10 @@ describe(`GraphQL abuse probes over HTTP on ${testDatabaseKind()} (built gateway
 
   it.each(PROBES.map((p) => [p.name, p] as const))("refuses %s", async (_name, probe) => {
     const r = await post(probe.body);
-    expect({ status: r.status, codes: r.codes }).toEqual({ status: probe.status, codes: expect.arrayContaining([probe.code]) });
+    expect({ status: r.status, codes: r.codes }).toEqual({
+      status: probe.status,
+      codes: expect.arrayContaining([probe.code]),
+    });
     expect(r.json?.data ?? undefined).toBeUndefined();
     // Clear message, the request id to quote, nothing internal.
     expect(r.json?.errors?.[0].message.length).toBeGreaterThan(10);
@@ -106,18 +198,28 @@ describe(`GraphQL abuse probes over HTTP on ${testDatabaseKind()} (built gateway
   });
 
   it("counts `first: $variable` conservatively and still refuses a huge page at the resolver, before any SQL", async () => {
-    const r = await post({ query: `query($n: Int) { feedbackItems(first: $n) { totalCount } }`, variables: { n: 1_000_000 } });
+    const r = await post({
+      query: `query($n: Int) { feedbackItems(first: $n) { totalCount } }`,
+      variables: { n: 1_000_000 },
+    });
     expect(r.codes).toEqual(["BAD_USER_INPUT"]);
     expect(r.json?.errors?.[0].message).toContain("first");
     expect((await requestLog(r.requestId)).statements ?? 0).toBe(0);
   });
 
   it("refuses a 90 kB string in variables with BAD_USER_INPUT naming the field, writing nothing", async () => {
-    const r = await post(
-      {
-        query: `mutation($input: RegisterFeedbackInput!) { registerFeedback(input: $input) { id } }`,
-        variables: { input: { kind: "COMPLAINT", criterion: "SERVICES", businessAreaId: "1", channel: "EMAIL", description: "x".repeat(90_000) } },
-      });
+    const r = await post({
+      query: `mutation($input: RegisterFeedbackInput!) { registerFeedback(input: $input) { id } }`,
+      variables: {
+        input: {
+          kind: "COMPLAINT",
+          criterion: "SERVICES",
+          businessAreaId: "1",
+          channel: "EMAIL",
+          description: "x".repeat(90_000),
+        },
+      },
+    });
     expect(r.codes).toEqual(["BAD_USER_INPUT"]);
     expect(r.json?.errors?.[0].message).toContain("description");
     expect((await requestLog(r.requestId)).statements ?? 0).toBe(0);
@@ -134,7 +236,11 @@ describe(`GraphQL abuse probes over HTTP on ${testDatabaseKind()} (built gateway
     });
     const result = await fetch(`${gw.url}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-request-id": "sec-chunked-flood" },
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${token}`,
+        "x-request-id": "sec-chunked-flood",
+      },
       body: stream,
       duplex: "half",
     } as RequestInit).then(
@@ -149,7 +255,10 @@ describe(`GraphQL abuse probes over HTTP on ${testDatabaseKind()} (built gateway
   });
 
   it("still answers ordinary requests after the probes", async () => {
-    const r = await rawRequest(gw.url, { body: JSON.stringify({ query: "{ businessAreas { id name } }" }), headers: { authorization: `Bearer ${token}` } });
+    const r = await rawRequest(gw.url, {
+      body: JSON.stringify({ query: "{ businessAreas { id name } }" }),
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(r.status).toBe(200);
     expect((r.json?.data?.businessAreas as unknown[]).length).toBeGreaterThan(0);
     expect(gw.alive).toBe(true);

@@ -9,9 +9,8 @@ import {
   appendOnlyTriggers,
   buildModuleSchema,
   configureAccessLogKey,
-  createDataSource,
-  mysqlConfig,
 } from "@arbetsliv/core";
+import { createDataSource, mysqlConfig } from "@arbetsliv/core/data";
 import { testDatabaseKind } from "@arbetsliv/core/testing";
 import type { GraphQLSchema } from "graphql";
 import { modules } from "../../src/modules";
@@ -34,13 +33,64 @@ async function snapshot(ds: DataSource): Promise<Map<number, string>> {
 async function insertEntries(ds: DataSource): Promise<void> {
   const alice = new AccessLog({ subject: "caseworker-alice", kind: "user", scopes: new Set() }, "req-a");
   const bob = new AccessLog({ subject: "caseworker-bob", kind: "user", scopes: new Set() }, "req-b");
-  await alice.append(ds.manager, { action: AccessAction.READ, operation: "Query.household", domain: "ekonomiskt-bistand", recordType: "Household", recordIds: [11], personnummer: [PERSON_A] });
-  await bob.append(ds.manager, { action: AccessAction.UPDATE, operation: "Mutation.decideApplication", domain: "ekonomiskt-bistand", recordType: "Application", recordIds: [12], personnummer: [PERSON_A, PERSON_B.replace("-", "")] });
-  await bob.append(ds.manager, { action: AccessAction.READ, operation: "Query.household", domain: "ekonomiskt-bistand", recordType: "Household", recordIds: [13], personnummer: [PERSON_B.replace("-", "")] });
+  await alice.append(ds.manager, {
+    action: AccessAction.READ,
+    operation: "Query.household",
+    domain: "ekonomiskt-bistand",
+    recordType: "Household",
+    recordIds: [11],
+    personnummer: [PERSON_A],
+  });
+  await bob.append(ds.manager, {
+    action: AccessAction.UPDATE,
+    operation: "Mutation.decideApplication",
+    domain: "ekonomiskt-bistand",
+    recordType: "Application",
+    recordIds: [12],
+    personnummer: [PERSON_A, PERSON_B.replace("-", "")],
+  });
+  await bob.append(ds.manager, {
+    action: AccessAction.READ,
+    operation: "Query.household",
+    domain: "ekonomiskt-bistand",
+    recordType: "Household",
+    recordIds: [13],
+    personnummer: [PERSON_B.replace("-", "")],
+  });
   await ds.getRepository(AccessLogEntry).insert([
-    { occurredAt: new Date("2020-03-15T10:00:00Z"), actor: "caseworker-alice", requestId: null, action: AccessAction.READ, operation: "Query.household", domain: "ekonomiskt-bistand", recordType: "Household", recordIds: ["1"], subjectKeys: null },
-    { occurredAt: new Date("2020-03-31T23:59:59Z"), actor: "caseworker-alice", requestId: null, action: AccessAction.READ, operation: "Query.household", domain: "ekonomiskt-bistand", recordType: "Household", recordIds: ["2"], subjectKeys: null },
-    { occurredAt: new Date("2020-04-01T00:00:00Z"), actor: "caseworker-alice", requestId: null, action: AccessAction.READ, operation: "Query.household", domain: "ekonomiskt-bistand", recordType: "Household", recordIds: ["3"], subjectKeys: null },
+    {
+      occurredAt: new Date("2020-03-15T10:00:00Z"),
+      actor: "caseworker-alice",
+      requestId: null,
+      action: AccessAction.READ,
+      operation: "Query.household",
+      domain: "ekonomiskt-bistand",
+      recordType: "Household",
+      recordIds: ["1"],
+      subjectKeys: null,
+    },
+    {
+      occurredAt: new Date("2020-03-31T23:59:59Z"),
+      actor: "caseworker-alice",
+      requestId: null,
+      action: AccessAction.READ,
+      operation: "Query.household",
+      domain: "ekonomiskt-bistand",
+      recordType: "Household",
+      recordIds: ["2"],
+      subjectKeys: null,
+    },
+    {
+      occurredAt: new Date("2020-04-01T00:00:00Z"),
+      actor: "caseworker-alice",
+      requestId: null,
+      action: AccessAction.READ,
+      operation: "Query.household",
+      domain: "ekonomiskt-bistand",
+      recordType: "Household",
+      recordIds: ["3"],
+      subjectKeys: null,
+    },
   ]);
 }
 
@@ -49,7 +99,13 @@ async function insertEntries(ds: DataSource): Promise<void> {
  * would install the append-only triggers itself and so hide a file that lacks them.
  */
 function embeddedFile(file: string, autoSave: boolean): DataSource {
-  return new DataSource({ type: "sqljs", location: file, autoSave, synchronize: false, entities: modules.flatMap((m) => m.entities) });
+  return new DataSource({
+    type: "sqljs",
+    location: file,
+    autoSave,
+    synchronize: false,
+    entities: modules.flatMap((m) => m.entities),
+  });
 }
 
 describe(`access log on ${testDatabaseKind()} (built gateway, production mode): append-only, masked, searchable`, () => {
@@ -112,9 +168,16 @@ describe(`access log on ${testDatabaseKind()} (built gateway, production mode): 
   }
 
   const search = async (filter: Record<string, unknown>) => {
-    const r = await postGraphql(gw, { query: LOG_QUERY, variables: { filter, first: 100 } }, await gw.token(["audit:read"], "auditor-1"));
+    const r = await postGraphql(
+      gw,
+      { query: LOG_QUERY, variables: { filter, first: 100 } },
+      await gw.token(["audit:read"], "auditor-1"),
+    );
     if (r.codes.length) throw new Error(r.text);
-    return (r.json?.data?.accessLog as { totalCount: number; nodes: { actor: string; operation: string; recordIds: string[] }[] });
+    return r.json?.data?.accessLog as {
+      totalCount: number;
+      nodes: { actor: string; operation: string; recordIds: string[] }[];
+    };
   };
 
   it("has the append-only triggers installed on this database", async () => {
@@ -129,9 +192,15 @@ describe(`access log on ${testDatabaseKind()} (built gateway, production mode): 
         ["UPDATE one", () => ds.query(`UPDATE access_log SET recordIds = '0' WHERE id = ?`, [[...before.keys()][0]])],
         ["DELETE all", () => ds.query(`DELETE FROM access_log`)],
         ["DELETE one", () => ds.query(`DELETE FROM access_log WHERE id = ?`, [[...before.keys()][0]])],
-        ["repository.update", () => ds.getRepository(AccessLogEntry).update({ actor: "caseworker-bob" }, { actor: "someone-else" })],
+        [
+          "repository.update",
+          () => ds.getRepository(AccessLogEntry).update({ actor: "caseworker-bob" }, { actor: "someone-else" }),
+        ],
         ["repository.delete", () => ds.getRepository(AccessLogEntry).delete({ actor: "caseworker-bob" })],
-        ["in a transaction", () => ds.transaction(async (m) => m.query(`DELETE FROM access_log WHERE actor = 'caseworker-alice'`))],
+        [
+          "in a transaction",
+          () => ds.transaction(async (m) => m.query(`DELETE FROM access_log WHERE actor = 'caseworker-alice'`)),
+        ],
       ];
       for (const [name, attempt] of attempts) {
         await expect(attempt().then(() => `${name} succeeded`)).rejects.toThrow(/append-only/);
@@ -142,7 +211,9 @@ describe(`access log on ${testDatabaseKind()} (built gateway, production mode): 
 
   it("is changed by no GraphQL operation: after every query and mutation, every earlier entry is still there, unchanged", async () => {
     // The schema the built gateway serves is the modules' schema (src/gateway.ts: buildModuleSchema(modules)).
-    expect(Object.keys(schema.getMutationType()?.getFields() ?? {}).filter((f) => /access|audit|log/i.test(f))).toEqual([]);
+    expect(Object.keys(schema.getMutationType()?.getFields() ?? {}).filter((f) => /access|audit|log/i.test(f))).toEqual(
+      [],
+    );
     const before = await onDatabase(snapshot);
     const token = await gw.token(allScopes(modules), "log-tamperer");
     let calls = 0;
@@ -151,7 +222,13 @@ describe(`access log on ${testDatabaseKind()} (built gateway, production mode): 
       calls++;
     }
     // Plus real changes that write the log.
-    const reg = await postGraphql(gw, { query: `mutation { registerFeedback(input: { kind: PRAISE, criterion: TREATMENT, businessAreaId: 1, channel: EMAIL, description: "Bra bemötande" }) { id version } }` }, token);
+    const reg = await postGraphql(
+      gw,
+      {
+        query: `mutation { registerFeedback(input: { kind: PRAISE, criterion: TREATMENT, businessAreaId: 1, channel: EMAIL, description: "Bra bemötande" }) { id version } }`,
+      },
+      token,
+    );
     expect(reg.codes).toEqual([]);
     const after = await onDatabase(snapshot);
     for (const [id, row] of before) expect({ id, row: after.get(id) }).toEqual({ id, row });
@@ -174,20 +251,36 @@ describe(`access log on ${testDatabaseKind()} (built gateway, production mode): 
     expect((await search({ person: "400607-4456" })).totalCount).toBe(2); // 10 digits: born 1940, the same person
     expect((await search({ person: "400607+4456" })).totalCount).toBe(0); // `+` (100 or older): born 1840, another person
 
-
     expect((await search({ actor: "caseworker-bob" })).nodes.map((n) => n.recordIds)).toEqual([["13"], ["12"]]);
-    expect((await search({ operation: "Mutation.decideApplication" })).nodes.map((n) => n.actor)).toEqual(["caseworker-bob"]);
+    expect((await search({ operation: "Mutation.decideApplication" })).nodes.map((n) => n.actor)).toEqual([
+      "caseworker-bob",
+    ]);
     // Period: both ends inclusive, by calendar day.
-    expect((await search({ from: "2020-03-01", to: "2020-03-31" })).nodes.map((n) => n.recordIds)).toEqual([["2"], ["1"]]);
+    expect((await search({ from: "2020-03-01", to: "2020-03-31" })).nodes.map((n) => n.recordIds)).toEqual([
+      ["2"],
+      ["1"],
+    ]);
     expect((await search({ from: "2020-04-01", to: "2020-04-01" })).nodes.map((n) => n.recordIds)).toEqual([["3"]]);
     // Combined.
-    expect((await search({ person: PERSON_A, actor: "caseworker-alice", operation: "Query.household" })).nodes.map((n) => n.recordIds)).toEqual([["11"]]);
-    const bad = await postGraphql(gw, { query: LOG_QUERY, variables: { filter: { from: "2020-05-01", to: "2020-04-01" } } }, await gw.token(["audit:read"]));
+    expect(
+      (await search({ person: PERSON_A, actor: "caseworker-alice", operation: "Query.household" })).nodes.map(
+        (n) => n.recordIds,
+      ),
+    ).toEqual([["11"]]);
+    const bad = await postGraphql(
+      gw,
+      { query: LOG_QUERY, variables: { filter: { from: "2020-05-01", to: "2020-04-01" } } },
+      await gw.token(["audit:read"]),
+    );
     expect(bad.codes).toEqual(["BAD_USER_INPUT"]);
   });
 
   it("records person-level reads made over HTTP, searchable by actor and operation", async () => {
-    const read = await postGraphql(gw, { query: `{ feedbackItem(id: 2) { id submitterName } }` }, await gw.token(["synpunkter:read"], "caseworker-carl"));
+    const read = await postGraphql(
+      gw,
+      { query: `{ feedbackItem(id: 2) { id submitterName } }` },
+      await gw.token(["synpunkter:read"], "caseworker-carl"),
+    );
     expect(read.codes).toEqual([]);
     const found = await search({ actor: "caseworker-carl", operation: "Query.feedbackItem" });
     expect(found.nodes.map((n) => n.recordIds)).toEqual([["2"]]);
@@ -199,10 +292,16 @@ describe(`access log on ${testDatabaseKind()} (built gateway, production mode): 
     for (const form of forms) {
       // In the request id, the operation name, a variable and a (failing) literal.
       await rawRequest(gw.url, {
-        body: JSON.stringify({ query: `query Q_${form.replace(/\D/g, "")} { accessLog(filter: { person: "${form}" }) { totalCount } }`, operationName: `Q_${form.replace(/\D/g, "")}` }),
+        body: JSON.stringify({
+          query: `query Q_${form.replace(/\D/g, "")} { accessLog(filter: { person: "${form}" }) { totalCount } }`,
+          operationName: `Q_${form.replace(/\D/g, "")}`,
+        }),
         headers: { authorization: `Bearer ${token}`, "x-request-id": form },
       });
-      await rawRequest(gw.url, { body: JSON.stringify({ query: LOG_QUERY, variables: { filter: { person: form } } }), headers: { authorization: `Bearer ${token}` } });
+      await rawRequest(gw.url, {
+        body: JSON.stringify({ query: LOG_QUERY, variables: { filter: { person: form } } }),
+        headers: { authorization: `Bearer ${token}` },
+      });
     }
     const text = [...gw.logLines, gw.stderr].join("\n");
     expect(text).toContain("19121212-****"); // the lines are there, masked

@@ -75,7 +75,10 @@ describe(`authorization matrix over HTTP against the built gateway (production m
     expect(calls.map((c) => `${c.type}.${c.field}`).sort()).toEqual(schemaOps);
     for (const call of calls) {
       expect({ op: call.field, scopes: call.scopes.length > 0 }).toEqual({ op: call.field, scopes: true });
-      expect({ op: call.field, undefinedScopes: call.scopes.filter((s) => !SCOPES.includes(s)) }).toEqual({ op: call.field, undefinedScopes: [] });
+      expect({ op: call.field, undefinedScopes: call.scopes.filter((s) => !SCOPES.includes(s)) }).toEqual({
+        op: call.field,
+        undefinedScopes: [],
+      });
     }
     figures.operations = calls.length;
   });
@@ -85,12 +88,16 @@ describe(`authorization matrix over HTTP against the built gateway (production m
     for (const call of calls) {
       const r = await postGraphql(gw, { query: call.query, variables: call.variables }, null);
       figures.calls++;
-      if (r.codes.join() !== "UNAUTHENTICATED" || r.json?.data?.[call.field]) failures.push(`${call.type}.${call.field}: ${r.status} ${r.codes.join()} ${r.text.slice(0, 200)}`);
+      if (r.codes.join() !== "UNAUTHENTICATED" || r.json?.data?.[call.field])
+        failures.push(`${call.type}.${call.field}: ${r.status} ${r.codes.join()} ${r.text.slice(0, 200)}`);
     }
     expect(failures).toEqual([]);
     const secret = gw.env.AUTH_JWT_SECRET;
     const expired = await signDevelopmentToken(secret, { sub: "old", scopes: SCOPES }, "-1m");
-    const foreign = await signDevelopmentToken("another-issuer-secret-0123456789-0123456789", { sub: "mallory", scopes: SCOPES });
+    const foreign = await signDevelopmentToken("another-issuer-secret-0123456789-0123456789", {
+      sub: "mallory",
+      scopes: SCOPES,
+    });
     const noneAlg = `${Buffer.from(JSON.stringify({ alg: "none" })).toString("base64url")}.${Buffer.from(JSON.stringify({ sub: "mallory", scope: SCOPES.join(" ") })).toString("base64url")}.`;
     for (const token of [expired, foreign, noneAlg]) {
       const r = await postGraphql(gw, { query: calls[0].query, variables: calls[0].variables }, token);
@@ -102,11 +109,18 @@ describe(`authorization matrix over HTTP against the built gateway (production m
   it("answers FORBIDDEN, naming the scopes, to a token holding every scope except the operation's", async () => {
     const failures: string[] = [];
     for (const call of calls) {
-      const token = await gw.token(SCOPES.filter((s) => !call.scopes.includes(s)), `matrix-forbidden-${call.field}`);
+      const token = await gw.token(
+        SCOPES.filter((s) => !call.scopes.includes(s)),
+        `matrix-forbidden-${call.field}`,
+      );
       const r = await postGraphql(gw, { query: call.query, variables: call.variables }, token);
       figures.calls++;
       const message = r.json?.errors?.[0]?.message ?? "";
-      if (r.codes.join() !== "FORBIDDEN" || !call.scopes.every((s) => message.includes(s)) || r.json?.data?.[call.field]) {
+      if (
+        r.codes.join() !== "FORBIDDEN" ||
+        !call.scopes.every((s) => message.includes(s)) ||
+        r.json?.data?.[call.field]
+      ) {
         failures.push(`${call.type}.${call.field}: ${r.status} ${r.codes.join()} ${message}`);
       }
     }
@@ -119,10 +133,16 @@ describe(`authorization matrix over HTTP against the built gateway (production m
     const ordered = [...calls.filter((c) => c.type === "Query"), ...calls.filter((c) => c.type === "Mutation")];
     for (const call of ordered) {
       for (const scope of call.scopes) {
-        const token = await gw.token([scope, ...(ALSO_NEEDS[`${call.type}.${call.field}`] ?? [])], `matrix-allowed-${call.field}`);
+        const token = await gw.token(
+          [scope, ...(ALSO_NEEDS[`${call.type}.${call.field}`] ?? [])],
+          `matrix-allowed-${call.field}`,
+        );
         const r = await postGraphql(gw, { query: call.query, variables: call.variables }, token);
         figures.calls++;
-        if (r.codes.some((c) => ["UNAUTHENTICATED", "FORBIDDEN", "INTERNAL_SERVER_ERROR"].includes(c)) || r.status >= 500) {
+        if (
+          r.codes.some((c) => ["UNAUTHENTICATED", "FORBIDDEN", "INTERNAL_SERVER_ERROR"].includes(c)) ||
+          r.status >= 500
+        ) {
           failures.push(`${call.type}.${call.field} with ${scope}: ${r.status} ${r.text.slice(0, 300)}`);
         }
       }
@@ -135,7 +155,11 @@ describe(`authorization matrix over HTTP against the built gateway (production m
       const call = calls.find((c) => `${c.type}.${c.field}` === op);
       expect(call).toBeDefined();
       for (const scope of call!.scopes) {
-        const r = await postGraphql(gw, { query: call!.query, variables: call!.variables }, await gw.token([scope], "matrix-partial"));
+        const r = await postGraphql(
+          gw,
+          { query: call!.query, variables: call!.variables },
+          await gw.token([scope], "matrix-partial"),
+        );
         figures.calls++;
         expect({ op, scope, codes: r.codes }).toEqual({ op, scope, codes: ["FORBIDDEN"] });
         expect(r.json?.errors?.[0].message).toContain(extra[0]);
@@ -144,10 +168,21 @@ describe(`authorization matrix over HTTP against the built gateway (production m
   });
 
   it("fails the schema build, naming the operation, when a query or mutation declares no scope", async () => {
-    expect(() => operationScopes([ForgottenQueryResolver])).toThrow(/missing on: Query\.forgottenQuery \(ForgottenQueryResolver\)/);
+    expect(() => operationScopes([ForgottenQueryResolver])).toThrow(
+      /missing on: Query\.forgottenQuery \(ForgottenQueryResolver\)/,
+    );
     expect(() => operationScopes([ForgottenMutationResolver])).toThrow(/Mutation\.forgottenMutation/);
-    const forgotten = defineModule({ name: "forgotten", description: "", entities: [], resolvers: [ForgottenMutationResolver], migrations: [], scopes: [] });
-    await expect(buildModuleSchema([...modules, forgotten])).rejects.toThrow(/@Authorized[\s\S]*Mutation\.forgottenMutation/);
+    const forgotten = defineModule({
+      name: "forgotten",
+      description: "",
+      entities: [],
+      resolvers: [ForgottenMutationResolver],
+      migrations: [],
+      scopes: [],
+    });
+    await expect(buildModuleSchema([...modules, forgotten])).rejects.toThrow(
+      /@Authorized[\s\S]*Mutation\.forgottenMutation/,
+    );
     // …and the matrix itself refuses to run with such a module.
     expect(() => generateCalls(schema, [...modules, forgotten])).toThrow(/Mutation\.forgottenMutation/);
   });

@@ -5,18 +5,17 @@ const SEED = Number(process.env.FC_SEED ?? 20211231);
 fc.configureGlobal({ seed: SEED });
 import type { GraphQLSchema } from "graphql";
 import { Arg, Authorized, Query, Resolver } from "type-graphql";
+import { buildModuleSchema, defineModule } from "@arbetsliv/core";
 import {
   LocalDateScalar,
   MoneyScalar,
   OrganisationsnummerScalar,
   PersonnummerScalar,
-  buildModuleSchema,
-  defineModule,
   moneyArg,
   luhnCheckDigit,
   oreToKronor,
   type LocalDate,
-} from "@arbetsliv/core";
+} from "@arbetsliv/core/values";
 import { testDatabaseKind } from "@arbetsliv/core/testing";
 import { modules } from "../../src/modules";
 import { TestGateway } from "../harness";

@@ -1,4 +1,4 @@
-import { luhnCheckDigit } from "@arbetsliv/core";
+import { luhnCheckDigit } from "@arbetsliv/core/values";
 import { testDatabaseKind } from "@arbetsliv/core/testing";
 import { modules } from "../../src/modules";
 import { GatewayProcess } from "../process-gateway";
@@ -76,22 +76,34 @@ describe(`concurrency over HTTP on ${testDatabaseKind()} (built gateway, product
       expect(now.version).toBe(item.version + 1);
       expect(now.history.filter((h) => h.type === "ASSIGNED")).toHaveLength(1);
       // The loser reloads and tries again: that works.
-      const retry = await call(ASSIGN, { id: item.id, handler: "both", v: now.version }, ["synpunkter:write"], "caseworker-x");
+      const retry = await call(
+        ASSIGN,
+        { id: item.id, handler: "both", v: now.version },
+        ["synpunkter:write"],
+        "caseworker-x",
+      );
       expect(retry.codes).toEqual([]);
     });
 
     it(`lets exactly one of ${DUPLICATES} simultaneous edits of the same version through`, async () => {
       const item = await freshItem();
       const results = await Promise.all(
-        Array.from({ length: DUPLICATES }, (_, i) => call(ASSIGN, { id: item.id, handler: `h${i}`, v: item.version }, ["synpunkter:write"], `caseworker-${i}`)),
+        Array.from({ length: DUPLICATES }, (_, i) =>
+          call(ASSIGN, { id: item.id, handler: `h${i}`, v: item.version }, ["synpunkter:write"], `caseworker-${i}`),
+        ),
       );
       expect(results.filter((r) => r.codes.length === 0)).toHaveLength(1);
       expect(results.flatMap((r) => r.codes).sort()).toEqual(Array(DUPLICATES - 1).fill("CONFLICT"));
       expect(results.every((r) => r.status < 500)).toBe(true);
-      const now = (await call(READ, { id: item.id }, ["synpunkter:read"], "checker")).json?.data?.feedbackItem as { version: number; history: { type: string }[] };
+      const now = (await call(READ, { id: item.id }, ["synpunkter:read"], "checker")).json?.data?.feedbackItem as {
+        version: number;
+        history: { type: string }[];
+      };
       expect(now.version).toBe(item.version + 1);
       expect(now.history.filter((h) => h.type === "ASSIGNED")).toHaveLength(1);
-      figures.push(`synpunkter: ${DUPLICATES} simultaneous edits of one version → 1 applied, ${DUPLICATES - 1} CONFLICT`);
+      figures.push(
+        `synpunkter: ${DUPLICATES} simultaneous edits of one version → 1 applied, ${DUPLICATES - 1} CONFLICT`,
+      );
     });
   });
 
@@ -105,42 +117,77 @@ describe(`concurrency over HTTP on ${testDatabaseKind()} (built gateway, product
         if (r.codes.length) throw new Error(r.text);
         return r.json!.data! as Record<string, Record<string, unknown>>;
       };
-      const created = await ok(`mutation($input: CreateAssistanceHouseholdInput!) { createAssistanceHousehold(input: $input) { id } }`, {
-        input: {
-          address: { street: "Lasarettsgatan 1", postalCode: "503 32", city: "Borås" },
-          housingType: "RENTAL",
-          monthlyRent: "6100",
-          members: [{ role: "APPLICANT", personnummer: pnr("1977-03-14", 731), name: "Test Testsson", joinedOn: "2021-01-01" }],
+      const created = await ok(
+        `mutation($input: CreateAssistanceHouseholdInput!) { createAssistanceHousehold(input: $input) { id } }`,
+        {
+          input: {
+            address: { street: "Lasarettsgatan 1", postalCode: "503 32", city: "Borås" },
+            housingType: "RENTAL",
+            monthlyRent: "6100",
+            members: [
+              {
+                role: "APPLICANT",
+                personnummer: pnr("1977-03-14", 731),
+                name: "Test Testsson",
+                joinedOn: "2021-01-01",
+              },
+            ],
+          },
         },
-      });
+      );
       const householdId = created.createAssistanceHousehold.id;
-      const applied = await ok(`mutation($input: SubmitAssistanceApplicationInput!) { submitAssistanceApplication(input: $input) { id } }`, {
-        input: { householdId, month: "2021-06", channel: "PAPER", receivedDate: "2021-05-20", costs: [{ type: "RENT", amount: "6100" }], incomes: [] },
-      });
+      const applied = await ok(
+        `mutation($input: SubmitAssistanceApplicationInput!) { submitAssistanceApplication(input: $input) { id } }`,
+        {
+          input: {
+            householdId,
+            month: "2021-06",
+            channel: "PAPER",
+            receivedDate: "2021-05-20",
+            costs: [{ type: "RENT", amount: "6100" }],
+            incomes: [],
+          },
+        },
+      );
       const applicationId = applied.submitAssistanceApplication.id;
-      await ok(`mutation($id: ID!) { calculateAssistanceApplication(applicationId: $id) { assistance } }`, { id: applicationId });
-      const { version } = (await ok(`query($id: ID!) { assistanceApplication(id: $id) { version } }`, { id: applicationId })).assistanceApplication;
-      const decided = await ok(`mutation($input: DecideAssistanceApplicationInput!) { decideAssistanceApplication(input: $input) { id } }`, {
-        input: { applicationId, expectedVersion: version, outcome: "GRANTED", decidedOn: "2021-05-27" },
+      await ok(`mutation($id: ID!) { calculateAssistanceApplication(applicationId: $id) { assistance } }`, {
+        id: applicationId,
       });
+      const { version } = (
+        await ok(`query($id: ID!) { assistanceApplication(id: $id) { version } }`, { id: applicationId })
+      ).assistanceApplication;
+      const decided = await ok(
+        `mutation($input: DecideAssistanceApplicationInput!) { decideAssistanceApplication(input: $input) { id } }`,
+        {
+          input: { applicationId, expectedVersion: version, outcome: "GRANTED", decidedOn: "2021-05-27" },
+        },
+      );
       decisionId = String(decided.decideAssistanceApplication.id);
     });
 
     it(`pays a decision exactly once when ${DUPLICATES} identical requests arrive at once`, async () => {
       const PAY = `mutation($input: PayAssistanceDecisionInput!) { payAssistanceDecision(input: $input) { created payout { id amount } } }`;
       const results = await Promise.all(
-        Array.from({ length: DUPLICATES }, (_, i) => call(PAY, { input: { decisionId, paymentDate: "2021-05-31" } }, CASEWORKER, `utbetalare-${i % 5}`)),
+        Array.from({ length: DUPLICATES }, (_, i) =>
+          call(PAY, { input: { decisionId, paymentDate: "2021-05-31" } }, CASEWORKER, `utbetalare-${i % 5}`),
+        ),
       );
       expect(results.every((r) => r.status === 200)).toBe(true);
       expect(results.flatMap((r) => r.codes)).toEqual([]); // retries are answered with the existing payout
-      const payouts = results.map((r) => r.json?.data?.payAssistanceDecision as { created: boolean; payout: { id: string } });
+      const payouts = results.map(
+        (r) => r.json?.data?.payAssistanceDecision as { created: boolean; payout: { id: string } },
+      );
       expect(payouts.filter((p) => p.created)).toHaveLength(1);
       expect(new Set(payouts.map((p) => p.payout.id)).size).toBe(1);
       // Read from the process's database (MariaDB: second connection; sql.js: a copy of the file, the process now idle).
       await db.refreshCopy();
-      const [{ n }] = (await db.query(`SELECT COUNT(*) AS n FROM eb_payout WHERE decisionId = ${Number(decisionId)}`)) as { n: number | string }[];
+      const [{ n }] = (await db.query(
+        `SELECT COUNT(*) AS n FROM eb_payout WHERE decisionId = ${Number(decisionId)}`,
+      )) as { n: number | string }[];
       expect(Number(n)).toBe(1);
-      figures.push(`ekonomiskt bistånd: ${DUPLICATES} simultaneous payout requests → 1 payout (${DUPLICATES - 1} answered with the same payout, created: false)`);
+      figures.push(
+        `ekonomiskt bistånd: ${DUPLICATES} simultaneous payout requests → 1 payout (${DUPLICATES - 1} answered with the same payout, created: false)`,
+      );
     });
   });
 
@@ -157,28 +204,58 @@ describe(`concurrency over HTTP on ${testDatabaseKind()} (built gateway, product
         if (r.codes.length) throw new Error(r.text);
         return r.json!.data!;
       };
-      const funds = (await ok(`{ donationFunds { id code } }`, {}, ADMIN)).donationFunds as { id: string; code: string }[];
-      const opened = await ok(`mutation { openDonationRounds(input: { year: 2025, priceBaseAmount: "58800", policy: EQUAL, remainderRule: DISTRIBUTE_IN_ORDER }) { id version } }`, {}, ADMIN);
+      const funds = (await ok(`{ donationFunds { id code } }`, {}, ADMIN)).donationFunds as {
+        id: string;
+        code: string;
+      }[];
+      const opened = await ok(
+        `mutation { openDonationRounds(input: { year: 2025, priceBaseAmount: "58800", policy: EQUAL, remainderRule: DISTRIBUTE_IN_ORDER }) { id version } }`,
+        {},
+        ADMIN,
+      );
       const round = (opened.openDonationRounds as { id: string; version: number }[])[0];
       roundId = round.id;
       for (const code of ["PALMQVIST", "SAMFOND_1"]) {
         const fundId = funds.find((f) => f.code === code)!.id;
-        await ok(`mutation($i: DonationFundBudgetInput!) { setDonationFundBudget(input: $i) { id } }`, { i: { roundId, fundId, available: "3000" } }, ADMIN);
+        await ok(
+          `mutation($i: DonationFundBudgetInput!) { setDonationFundBudget(input: $i) { id } }`,
+          { i: { roundId, fundId, available: "3000" } },
+          ADMIN,
+        );
       }
       for (let i = 0; i < 3; i++) {
         await ok(
           `mutation($i: RegisterDonationApplicationInput!) { registerDonationApplication(input: $i) { id status } }`,
-          { i: { roundId, personnummer: pnr(`1980-05-1${i}`, 200 + i), receivedDate: "2025-03-05", resident: true, householdSize: 1, yearlyIncome: "90000", purposes: ["GLASSES"], amountRequested: "900" } },
+          {
+            i: {
+              roundId,
+              personnummer: pnr(`1980-05-1${i}`, 200 + i),
+              receivedDate: "2025-03-05",
+              resident: true,
+              householdSize: 1,
+              yearlyIncome: "90000",
+              purposes: ["GLASSES"],
+              amountRequested: "900",
+            },
+          },
           WRITE,
         );
       }
-      const allocated = await ok(`mutation($id: ID!, $v: Int!) { allocateDonationRound(roundId: $id, expectedVersion: $v) { version } }`, { id: roundId, v: round.version }, WRITE);
+      const allocated = await ok(
+        `mutation($id: ID!, $v: Int!) { allocateDonationRound(roundId: $id, expectedVersion: $v) { version } }`,
+        { id: roundId, v: round.version },
+        WRITE,
+      );
       await ok(
         `mutation($id: ID!, $v: Int!) { recordDonationBoardDecision(roundId: $id, expectedVersion: $v, input: { decisionDate: "2025-05-19", reference: "ALN 2025-05-19 § 1" }) { status } }`,
         { id: roundId, v: (allocated.allocateDonationRound as { version: number }).version },
         WRITE,
       );
-      const payouts = await ok(`query($id: ID!) { donationPayouts(roundId: $id) { nodes { id paid } } }`, { id: roundId }, READ);
+      const payouts = await ok(
+        `query($id: ID!) { donationPayouts(roundId: $id) { nodes { id paid } } }`,
+        { id: roundId },
+        READ,
+      );
       payoutIds = (payouts.donationPayouts as { nodes: { id: string; paid: boolean }[] }).nodes.map((n) => n.id);
       expect(payoutIds.length).toBeGreaterThanOrEqual(2);
     });
@@ -188,26 +265,48 @@ describe(`concurrency over HTTP on ${testDatabaseKind()} (built gateway, product
     it(`pays a payout exactly once when ${DUPLICATES} identical requests arrive at once`, async () => {
       const payoutId = payoutIds[0];
       const results = await Promise.all(
-        Array.from({ length: DUPLICATES }, (_, i) => call(PAY, { i: { payoutId, paidOn: "2025-06-15", reference: "UB-2025-0001" } }, WRITE, `utbetalare-${i % 5}`)),
+        Array.from({ length: DUPLICATES }, (_, i) =>
+          call(PAY, { i: { payoutId, paidOn: "2025-06-15", reference: "UB-2025-0001" } }, WRITE, `utbetalare-${i % 5}`),
+        ),
       );
       expect(results.every((r) => r.status < 500)).toBe(true);
       expect(results.filter((r) => r.codes.length === 0)).toHaveLength(1);
       expect(results.flatMap((r) => r.codes).sort()).toEqual(Array(DUPLICATES - 1).fill("CONFLICT"));
       await db.refreshCopy();
-      const [{ n }] = (await db.query(`SELECT COUNT(*) AS n FROM donation_payout_payment WHERE payoutId = ${Number(payoutId)}`)) as { n: number | string }[];
+      const [{ n }] = (await db.query(
+        `SELECT COUNT(*) AS n FROM donation_payout_payment WHERE payoutId = ${Number(payoutId)}`,
+      )) as { n: number | string }[];
       expect(Number(n)).toBe(1);
       // …and exactly one UPDATE in the access log for it.
-      const log = await call(`query($id: String!) { accessLog(filter: { operation: "Mutation.markDonationPayoutPaid", recordId: $id }) { totalCount } }`, { id: payoutId }, ["audit:read"], "auditor");
+      const log = await call(
+        `query($id: String!) { accessLog(filter: { operation: "Mutation.markDonationPayoutPaid", recordId: $id }) { totalCount } }`,
+        { id: payoutId },
+        ["audit:read"],
+        "auditor",
+      );
       expect((log.json?.data?.accessLog as { totalCount: number }).totalCount).toBe(1);
-      figures.push(`donationsfonder: ${DUPLICATES} simultaneous payout requests → 1 payment, ${DUPLICATES - 1} CONFLICT`);
+      figures.push(
+        `donationsfonder: ${DUPLICATES} simultaneous payout requests → 1 payment, ${DUPLICATES - 1} CONFLICT`,
+      );
     });
 
     it("pays different payouts concurrently without losing any", async () => {
       const rest = payoutIds.slice(1);
-      const results = await Promise.all(rest.flatMap((payoutId) => Array.from({ length: 5 }, () => call(PAY, { i: { payoutId, paidOn: "2025-06-16" } }, WRITE, "utbetalare"))));
+      const results = await Promise.all(
+        rest.flatMap((payoutId) =>
+          Array.from({ length: 5 }, () => call(PAY, { i: { payoutId, paidOn: "2025-06-16" } }, WRITE, "utbetalare")),
+        ),
+      );
       expect(results.filter((r) => r.codes.length === 0)).toHaveLength(rest.length);
-      const payouts = await call(`query($id: ID!) { donationPayouts(roundId: $id) { nodes { id paid } } }`, { id: roundId }, READ, "checker");
-      expect((payouts.json?.data?.donationPayouts as { nodes: { paid: boolean }[] }).nodes.every((p) => p.paid)).toBe(true);
+      const payouts = await call(
+        `query($id: ID!) { donationPayouts(roundId: $id) { nodes { id paid } } }`,
+        { id: roundId },
+        READ,
+        "checker",
+      );
+      expect((payouts.json?.data?.donationPayouts as { nodes: { paid: boolean }[] }).nodes.every((p) => p.paid)).toBe(
+        true,
+      );
     });
   });
 });

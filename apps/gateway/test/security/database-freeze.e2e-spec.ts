@@ -1,4 +1,5 @@
-import { createDataSource, mysqlConfig, recreateDatabase } from "@arbetsliv/core";
+import { createDataSource, mysqlConfig } from "@arbetsliv/core/data";
+import { recreateDatabase } from "@arbetsliv/core/testing";
 import type { DataSource } from "typeorm";
 import { modules } from "../../src/modules";
 import { GatewayProcess } from "../process-gateway";

@@ -1,4 +1,4 @@
-import { recreateDatabase } from "@arbetsliv/core";
+import { recreateDatabase } from "@arbetsliv/core/testing";
 import { TestGateway } from "../harness";
 import { reconcile, startLoad } from "./load";
 import { PrivateMariaDb, privateMariaDbUnavailable } from "./private-mariadb";
@@ -11,7 +11,9 @@ import { PrivateMariaDb, privateMariaDbUnavailable } from "./private-mariadb";
  * Still in-process: its child-process version once saw /readyz stay 503 for 60 s after a restart
  * under CI load (not reproduced since); database-freeze.e2e-spec.ts covers the built process.
  */
-const skipReason = !process.env.TEST_DATABASE_URL ? "TEST_DATABASE_URL is not set (this test runs with the MariaDB suite)" : privateMariaDbUnavailable;
+const skipReason = !process.env.TEST_DATABASE_URL
+  ? "TEST_DATABASE_URL is not set (this test runs with the MariaDB suite)"
+  : privateMariaDbUnavailable;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -59,7 +61,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
       await sleep(50);
     }
     // What the gateway was doing, so a failure here can be diagnosed from CI's output alone.
-    throw new Error(`/readyz did not become ${status} within ${timeoutMs} ms; the gateway's last lines:\n${gw.logLines.slice(-15).join("\n")}`);
+    throw new Error(
+      `/readyz did not become ${status} within ${timeoutMs} ms; the gateway's last lines:\n${gw.logLines.slice(-15).join("\n")}`,
+    );
   }
 
   it("reports not-ready while the database is down, recovers by itself, and applies every accepted mutation fully (none lost, none half-applied)", async () => {
@@ -85,7 +89,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     expect(outcomes.every((o) => o.status === undefined || o.status < 500 || o.status === 503)).toBe(true);
     const failedCodes = [...new Set(outcomes.filter((o) => o.kind !== "accepted").map((o) => o.code))];
     // A database that is down is answered as retryable (503 SERVICE_UNAVAILABLE), never as an internal error.
-    expect(failedCodes.every((c) => c === "SERVICE_UNAVAILABLE" || c === "REQUEST_TIMEOUT" || c === undefined)).toBe(true);
+    expect(failedCodes.every((c) => c === "SERVICE_UNAVAILABLE" || c === "REQUEST_TIMEOUT" || c === undefined)).toBe(
+      true,
+    );
     expect(outcomes.filter((o) => o.code === "SERVICE_UNAVAILABLE").every((o) => o.status === 503)).toBe(true);
 
     const result = await reconcile(gw.gateway.ds, outcomes);

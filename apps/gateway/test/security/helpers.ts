@@ -15,7 +15,8 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import type { DataSource } from "typeorm";
-import { luhnCheckDigit, operationScopes, type DomainModule, type OperationScopes } from "@arbetsliv/core";
+import { operationScopes, type DomainModule, type OperationScopes } from "@arbetsliv/core";
+import { luhnCheckDigit } from "@arbetsliv/core/values";
 import type { TestGateway } from "../harness";
 
 /** One raw HTTP exchange with the gateway, with the server's request id so its log line can be found. */
@@ -27,7 +28,10 @@ export interface RawResponse {
   correlationId?: string;
   headers: Headers;
   text: string;
-  json: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] } | null;
+  json: {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  } | null;
   codes: string[];
 }
 
@@ -54,11 +58,24 @@ export async function rawRequest(
     json = null;
   }
   const codes = (json?.errors ?? []).map((e) => String(e.extensions?.code));
-  return { status: res.status, requestId: res.headers.get("x-request-id") ?? "", correlationId, headers: res.headers, text, json, codes };
+  return {
+    status: res.status,
+    requestId: res.headers.get("x-request-id") ?? "",
+    correlationId,
+    headers: res.headers,
+    text,
+    json,
+    codes,
+  };
 }
 
 /** POST a GraphQL request (body given as an object, or as a raw string). */
-export function postGraphql(gw: Pick<TestGateway, "url">, body: unknown, token?: string | null, headers: Record<string, string> = {}): Promise<RawResponse> {
+export function postGraphql(
+  gw: Pick<TestGateway, "url">,
+  body: unknown,
+  token?: string | null,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
   return rawRequest(gw.url, {
     body: typeof body === "string" ? body : JSON.stringify(body),
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
@@ -79,7 +96,11 @@ export function requestLog(gw: TestGateway, requestId: string): Record<string, u
  * Counts every SQL statement the gateway's DataSource runs from now on, whatever async
  * context it runs in (a stronger check than the per-request `statements` log field).
  */
-export function countAllStatements(ds: DataSource): { readonly count: number; readonly statements: string[]; stop(): void } {
+export function countAllStatements(ds: DataSource): {
+  readonly count: number;
+  readonly statements: string[];
+  stop(): void;
+} {
   const logger = ds.logger;
   const original = logger.logQuery.bind(logger);
   const state = { count: 0, statements: [] as string[] };
@@ -126,7 +147,11 @@ export const DUMMY_SCALARS: Record<string, unknown> = {
 };
 
 /** A valid value for an input type: required fields of input objects, one item in lists, the first enum value. */
-export function dummyValue(type: GraphQLInputType, path: string[] = [], overrides: Record<string, unknown> = {}): unknown {
+export function dummyValue(
+  type: GraphQLInputType,
+  path: string[] = [],
+  overrides: Record<string, unknown> = {},
+): unknown {
   const key = path.join(".");
   if (key in overrides) return overrides[key];
   const nullable = getNullableType(type);
@@ -135,7 +160,8 @@ export function dummyValue(type: GraphQLInputType, path: string[] = [], override
   if (isInputObjectType(nullable)) {
     const out: Record<string, unknown> = {};
     for (const field of Object.values(nullable.getFields())) {
-      if (isNonNullType(field.type) && field.defaultValue === undefined) out[field.name] = dummyValue(field.type, [...path, field.name], overrides);
+      if (isNonNullType(field.type) && field.defaultValue === undefined)
+        out[field.name] = dummyValue(field.type, [...path, field.name], overrides);
     }
     return out;
   }
@@ -158,7 +184,11 @@ export interface GeneratedCall extends OperationScopes {
  * One call per query and mutation of the composed schema, with well-typed dummy arguments
  * (every required argument; optional ones left out) and the scopes the operation declares.
  */
-export function generateCalls(schema: GraphQLSchema, modules: readonly DomainModule[], overrides: Record<string, Record<string, unknown>> = {}): GeneratedCall[] {
+export function generateCalls(
+  schema: GraphQLSchema,
+  modules: readonly DomainModule[],
+  overrides: Record<string, Record<string, unknown>> = {},
+): GeneratedCall[] {
   const declared = operationScopes(modules.flatMap((m) => m.resolvers));
   return declared.map((op) => {
     const root = op.type === "Query" ? schema.getQueryType() : schema.getMutationType();
@@ -170,7 +200,11 @@ export function generateCalls(schema: GraphQLSchema, modules: readonly DomainMod
     const varDefs = args.length ? `(${args.map((a) => `$${a.name}: ${String(a.type)}`).join(", ")})` : "";
     const argList = args.length ? `(${args.map((a) => `${a.name}: $${a.name}`).join(", ")})` : "";
     const keyword = op.type === "Query" ? "query" : "mutation";
-    return { ...op, query: `${keyword} Matrix_${op.field}${varDefs} { ${op.field}${argList}${minimalSelection(field)} }`, variables };
+    return {
+      ...op,
+      query: `${keyword} Matrix_${op.field}${varDefs} { ${op.field}${argList}${minimalSelection(field)} }`,
+      variables,
+    };
   });
 }
 

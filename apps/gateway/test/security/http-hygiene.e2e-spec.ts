@@ -108,7 +108,10 @@ describe.each(["production", "development"] as const)("HTTP hygiene of the built
         gw,
         "persisted query 200",
         "/graphql",
-        json({ query: "{ __typename }", extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } }, auth),
+        json(
+          { query: "{ __typename }", extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } },
+          auth,
+        ),
       ),
       await exchange(
         gw,

@@ -12,14 +12,23 @@ import { QUERY_LIMITS, createRequestGuard, estimateOperations, securityValidatio
  * literals (interpolations replaced), and kept when they parse as GraphQL.
  */
 const ROOT = resolve(__dirname, "../../../..");
-const LIMIT_CODES = ["QUERY_TOO_DEEP", "QUERY_TOO_COSTLY", "TOO_MANY_ALIASES", "TOO_MANY_DIRECTIVES", "FIELD_REPEATED", "TOO_MANY_TOKENS", "QUERY_TOO_LARGE"];
+const LIMIT_CODES = [
+  "QUERY_TOO_DEEP",
+  "QUERY_TOO_COSTLY",
+  "TOO_MANY_ALIASES",
+  "TOO_MANY_DIRECTIVES",
+  "FIELD_REPEATED",
+  "TOO_MANY_TOKENS",
+  "QUERY_TOO_LARGE",
+];
 
 function testFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     if (name === "node_modules" || name === "dist" || name.startsWith(".")) continue;
     const path = join(dir, name);
     if (statSync(path).isDirectory()) testFiles(path, out);
-    else if (/\.(spec|integration-spec|e2e-spec)\.ts$/.test(name) && !path.includes(`${join("test", "security")}`)) out.push(path);
+    else if (/\.(spec|integration-spec|e2e-spec)\.ts$/.test(name) && !path.includes(`${join("test", "security")}`))
+      out.push(path);
   }
   return out;
 }
@@ -30,7 +39,8 @@ function graphqlDocuments(file: string): { text: string; document: DocumentNode 
   const visit = (node: ts.Node) => {
     let text: string | undefined;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
-    else if (ts.isTemplateExpression(node)) text = node.head.text + node.templateSpans.map((s) => ` ${s.literal.text}`).join("");
+    else if (ts.isTemplateExpression(node))
+      text = node.head.text + node.templateSpans.map((s) => ` ${s.literal.text}`).join("");
     if (text && /^\s*(query|mutation|\{|fragment)/.test(text) && /[{}]/.test(text)) {
       try {
         found.push({ text, document: parse(text) });
@@ -59,11 +69,15 @@ describe("the query limits fit every real query in the repo's tests", () => {
           largest.depth = Math.max(largest.depth, op.depth);
           largest.cost = Math.max(largest.cost, op.cost);
         }
-        const limitErrors = validate(schema, document, securityValidationRules).filter((e) => LIMIT_CODES.includes(String(e.extensions?.code)));
+        const limitErrors = validate(schema, document, securityValidationRules).filter((e) =>
+          LIMIT_CODES.includes(String(e.extensions?.code)),
+        );
         const refusal = guard(text);
         const guardErrors = (refusal?.errors ?? []).filter((e) => LIMIT_CODES.includes(e.code));
         if (limitErrors.length || guardErrors.length) {
-          refused.push(`${relative(ROOT, file)}: ${[...limitErrors.map((e) => e.message), ...guardErrors.map((e) => e.message)].join("; ")}\n  ${text.slice(0, 160)}`);
+          refused.push(
+            `${relative(ROOT, file)}: ${[...limitErrors.map((e) => e.message), ...guardErrors.map((e) => e.message)].join("; ")}\n  ${text.slice(0, 160)}`,
+          );
         }
       }
     }
@@ -87,7 +101,11 @@ describe("the query limits fit every real query in the repo's tests", () => {
     const guard = createRequestGuard(schema, 0);
     expect(guard(deeper)?.errors.map((e) => e.code)).toEqual(["QUERY_TOO_COSTLY"]);
     // Larger pages asked for explicitly count as asked.
-    expect(cost(`{ iopAgreements(first: 100) { nodes { partner { agreements(first: 100) { id } } } } }`)).toBeGreaterThanOrEqual(100 * 100);
-    console.warn(`[figures] attack estimate: ${cost(attack)} (was 6 701), one level deeper: ${cost(deeper)} (limit ${QUERY_LIMITS.maxCost})`);
+    expect(
+      cost(`{ iopAgreements(first: 100) { nodes { partner { agreements(first: 100) { id } } } } }`),
+    ).toBeGreaterThanOrEqual(100 * 100);
+    console.warn(
+      `[figures] attack estimate: ${cost(attack)} (was 6 701), one level deeper: ${cost(deeper)} (limit ${QUERY_LIMITS.maxCost})`,
+    );
   });
 });

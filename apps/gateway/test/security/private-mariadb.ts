@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { dropDatabase } from "@arbetsliv/core";
+import { dropDatabase } from "@arbetsliv/core/testing";
 
 /**
  * A PRIVATE mariadbd on its own port, data directory and socket, for fault tests that kill,

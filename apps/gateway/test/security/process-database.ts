@@ -2,7 +2,8 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DataSource } from "typeorm";
-import { createDataSource, mysqlConfig, type DomainModule } from "@arbetsliv/core";
+import { type DomainModule } from "@arbetsliv/core";
+import { createDataSource, mysqlConfig } from "@arbetsliv/core/data";
 import type { GatewayProcess } from "../process-gateway";
 import { rawRequest } from "./helpers";
 

@@ -2,9 +2,18 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { getNamedType, isNonNullType, isObjectType, isScalarType, isEnumType, parse, type GraphQLObjectType } from "graphql";
+import {
+  getNamedType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  isEnumType,
+  parse,
+  type GraphQLObjectType,
+} from "graphql";
 import type { DataSource } from "typeorm";
-import { buildModuleSchema, createDataSource, mysqlConfig, operationScopes } from "@arbetsliv/core";
+import { buildModuleSchema, operationScopes } from "@arbetsliv/core";
+import { createDataSource, mysqlConfig } from "@arbetsliv/core/data";
 import { testDatabaseKind } from "@arbetsliv/core/testing";
 import { modules } from "../../src/modules";
 import { QUERY_LIMITS, estimateOperations } from "../../src/security";
@@ -24,7 +33,15 @@ jest.setTimeout(300_000);
  * writes the file, and a new gateway (no demo seed) is started on that file to answer the API.
  */
 const TODAY = "2026-11-23";
-const PERIOD_ARGS: Record<string, unknown> = { from: "2018-01-01", to: "2022-12-31", fromYear: 2018, toYear: 2022, year: 2021, on: "2021-06-30", asOf: "2021-06-30" };
+const PERIOD_ARGS: Record<string, unknown> = {
+  from: "2018-01-01",
+  to: "2022-12-31",
+  fromYear: 2018,
+  toYear: 2022,
+  year: 2021,
+  on: "2021-06-30",
+  asOf: "2021-06-30",
+};
 
 /** What the retention program prints (its summary of the report). */
 interface Plan {
@@ -69,7 +86,9 @@ describe(`retention (gallring) across the registered modules on ${testDatabaseKi
     }
     // Every statistics query: the ones a :stats scope may call, with all their figures.
     const schema = await buildModuleSchema(modules); // the schema the gateway composes (src/gateway.ts)
-    const declared = operationScopes(modules.flatMap((m) => m.resolvers)).filter((op) => op.type === "Query" && op.scopes.some((s) => s.endsWith(":stats")));
+    const declared = operationScopes(modules.flatMap((m) => m.resolvers)).filter(
+      (op) => op.type === "Query" && op.scopes.some((s) => s.endsWith(":stats")),
+    );
     statsQueries = declared.map((op) => {
       const field = schema.getQueryType()!.getFields()[op.field];
       const required = field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
@@ -86,7 +105,9 @@ describe(`retention (gallring) across the registered modules on ${testDatabaseKi
       }
       return { name: op.field, query, variables, scopes: op.scopes.filter((s) => s.endsWith(":stats")) };
     });
-    console.warn(`[figures] retention: modules with a retention step: ${withRetention.join(", ")}; without: ${without.join(", ") || "none"}`);
+    console.warn(
+      `[figures] retention: modules with a retention step: ${withRetention.join(", ")}; without: ${without.join(", ") || "none"}`,
+    );
   });
   afterAll(async () => {
     await gw?.stop();
@@ -136,7 +157,9 @@ describe(`retention (gallring) across the registered modules on ${testDatabaseKi
       const out: Record<string, string> = {};
       for (const m of ds.entityMetadatas) {
         const order = m.primaryColumns.map((c) => ds.driver.escape(c.databaseName)).join(", ");
-        const rows = await ds.query(`SELECT * FROM ${ds.driver.escape(m.tableName)}${order ? ` ORDER BY ${order}` : ""}`);
+        const rows = await ds.query(
+          `SELECT * FROM ${ds.driver.escape(m.tableName)}${order ? ` ORDER BY ${order}` : ""}`,
+        );
         out[m.tableName] = createHash("sha256").update(JSON.stringify(rows)).digest("hex");
       }
       return out;
@@ -185,16 +208,27 @@ describe(`retention (gallring) across the registered modules on ${testDatabaseKi
     expect(key(real)).toEqual(key(dry));
     // Read from the database while the program's work is fresh (sql.js: before a gateway owns the file again).
     const { deletes, exemptTouched } = await withDatabase(async (ds) => {
-      const [{ n: d }] = (await ds.query(`SELECT COUNT(*) AS n FROM access_log WHERE operation = 'Job.retention' AND action = 'DELETE'`)) as { n: number | string }[];
+      const [{ n: d }] = (await ds.query(
+        `SELECT COUNT(*) AS n FROM access_log WHERE operation = 'Job.retention' AND action = 'DELETE'`,
+      )) as { n: number | string }[];
       const [{ n: e }] = withRetention.includes("relationsvald")
-        ? ((await ds.query(`SELECT COUNT(*) AS n FROM rv_child WHERE retentionExempt = 1 AND (anonymisedDate IS NOT NULL OR personnummer IS NULL)`)) as { n: number | string }[])
+        ? ((await ds.query(
+            `SELECT COUNT(*) AS n FROM rv_child WHERE retentionExempt = 1 AND (anonymisedDate IS NOT NULL OR personnummer IS NULL)`,
+          )) as { n: number | string }[])
         : [{ n: 0 }];
       return { deletes: Number(d), exemptTouched: Number(e) };
     });
     // Deletion log: one row per action, readable with audit:read over HTTP.
     const api = await serving();
-    const log = await postGraphql(api, { query: `{ deletionLog(first: 100) { totalCount nodes { domain recordType count actor reason } } }` }, await api.token(["audit:read"], "auditor"));
-    const entries = log.json?.data?.deletionLog as { totalCount: number; nodes: { domain: string; recordType: string; count: number; actor: string; reason: string }[] };
+    const log = await postGraphql(
+      api,
+      { query: `{ deletionLog(first: 100) { totalCount nodes { domain recordType count actor reason } } }` },
+      await api.token(["audit:read"], "auditor"),
+    );
+    const entries = log.json?.data?.deletionLog as {
+      totalCount: number;
+      nodes: { domain: string; recordType: string; count: number; actor: string; reason: string }[];
+    };
     expect(entries.totalCount).toBe(real.actions.length);
     expect(entries.nodes.every((n) => n.actor === "retention-job" && n.reason.length > 0)).toBe(true);
     expect(entries.nodes.reduce((n, e) => n + e.count, 0)).toBe(count(real));

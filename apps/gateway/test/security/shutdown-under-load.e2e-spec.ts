@@ -1,4 +1,4 @@
-import { createDataSource, databaseConfigFromEnv } from "@arbetsliv/core";
+import { createDataSource, databaseConfigFromEnv } from "@arbetsliv/core/data";
 import { testDatabaseKind } from "@arbetsliv/core/testing";
 import { modules } from "../../src/modules";
 import { GatewayProcess } from "../process-gateway";

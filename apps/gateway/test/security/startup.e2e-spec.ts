@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDataSource, databaseConfigFromEnv } from "@arbetsliv/core";
+import { createDataSource, databaseConfigFromEnv } from "@arbetsliv/core/data";
 import { testDatabaseKind } from "@arbetsliv/core/testing";
 import { GatewayProcess, type ProcessExit } from "../process-gateway";
 

@@ -1,4 +1,4 @@
-import { addDays, addMonths } from "@arbetsliv/core";
+import { addDays, addMonths } from "@arbetsliv/core/values";
 import { recoverBySubtraction, testDatabaseKind, type PublishedTable } from "@arbetsliv/core/testing";
 import { GatewayProcess } from "../process-gateway";
 

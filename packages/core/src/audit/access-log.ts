@@ -37,19 +37,27 @@ export class AccessLog {
 
   async append(manager: EntityManager, record: AccessLogRecord): Promise<void> {
     if (record.recordIds.length === 0) return;
-    const keys = record.personnummer?.length ? `,${[...new Set(record.personnummer.map(subjectKey))].join(",")},` : null;
+    const keys = record.personnummer?.length
+      ? `,${[...new Set(record.personnummer.map(subjectKey))].join(",")},`
+      : null;
     // updateEntity(false): one INSERT, without TypeORM re-reading the generated id.
-    await manager.createQueryBuilder().insert().into(AccessLogEntry).updateEntity(false).values({
-      occurredAt: new Date(),
-      actor: this.principal?.subject ?? "anonymous",
-      requestId: this.requestId,
-      action: record.action,
-      operation: record.operation,
-      domain: record.domain,
-      recordType: record.recordType,
-      recordIds: [...new Set(record.recordIds.map(String))],
-      subjectKeys: keys,
-    }).execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AccessLogEntry)
+      .updateEntity(false)
+      .values({
+        occurredAt: new Date(),
+        actor: this.principal?.subject ?? "anonymous",
+        requestId: this.requestId,
+        action: record.action,
+        operation: record.operation,
+        domain: record.domain,
+        recordType: record.recordType,
+        recordIds: [...new Set(record.recordIds.map(String))],
+        subjectKeys: keys,
+      })
+      .execute();
   }
 }
 

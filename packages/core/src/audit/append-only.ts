@@ -14,7 +14,9 @@ export const APPEND_ONLY_MESSAGE = "access_log is append-only";
 export async function installEmbeddedAppendOnlyTriggers(ds: DataSource): Promise<void> {
   if (ds.options.type !== "sqljs" && ds.options.type !== "better-sqlite3") return;
   for (const table of APPEND_ONLY_TABLES) {
-    const exists = (await ds.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`, [table])) as unknown[];
+    const exists = (await ds.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`, [
+      table,
+    ])) as unknown[];
     if (exists.length === 0) continue;
     for (const event of ["UPDATE", "DELETE"] as const) {
       await ds.query(
@@ -33,6 +35,8 @@ export async function appendOnlyTriggers(ds: DataSource): Promise<string[]> {
     )) as { name: string }[];
     return rows.map((r) => r.name);
   }
-  const rows = (await ds.query(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'access_log' ORDER BY name`)) as { name: string }[];
+  const rows = (await ds.query(
+    `SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'access_log' ORDER BY name`,
+  )) as { name: string }[];
   return rows.map((r) => r.name);
 }

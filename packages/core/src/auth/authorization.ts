@@ -41,7 +41,9 @@ export function operationScopes(resolvers: readonly Function[]): OperationScopes
     result.push({ type: op.type, field: op.schemaName, resolver: op.target.name, scopes });
   }
   if (missing.length) {
-    throw new Error(`Every operation must declare its scopes with @Authorized("<scope>"); missing on: ${missing.join(", ")}`);
+    throw new Error(
+      `Every operation must declare its scopes with @Authorized("<scope>"); missing on: ${missing.join(", ")}`,
+    );
   }
   return result;
 }

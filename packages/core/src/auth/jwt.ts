@@ -113,7 +113,14 @@ export class VerifiedTokens {
 /** Signs a development token (HS256). Never used with production keys. */
 export async function signDevelopmentToken(
   secret: string,
-  claims: { sub: string; name?: string; scopes: string[]; kind?: "user" | "system"; issuer?: string; audience?: string },
+  claims: {
+    sub: string;
+    name?: string;
+    scopes: string[];
+    kind?: "user" | "system";
+    issuer?: string;
+    audience?: string;
+  },
   expiresIn = "8h",
 ): Promise<string> {
   let jwt = new SignJWT({ scope: claims.scopes.join(" "), name: claims.name, kind: claims.kind ?? "user" })

@@ -21,7 +21,8 @@ function loadModules(path: string): DomainModule[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const exported = require(resolve(path)) as Record<string, unknown>;
   return Object.values(exported).filter(
-    (v): v is DomainModule => typeof v === "object" && v !== null && "entities" in v && "resolvers" in v && "migrations" in v,
+    (v): v is DomainModule =>
+      typeof v === "object" && v !== null && "entities" in v && "resolvers" in v && "migrations" in v,
   );
 }
 

@@ -16,7 +16,8 @@ const hydrators = new WeakMap<EntityMetadata, Map<string, Hydrator<unknown> | nu
 function hydratorFor<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Hydrator<T> | null {
   const map = qb.expressionMap;
   const main = map.mainAlias;
-  if (!main?.hasMetadata || map.joinAttributes.length || map.relationIdAttributes.length || map.selects.length === 0) return null;
+  if (!main?.hasMetadata || map.joinAttributes.length || map.relationIdAttributes.length || map.selects.length === 0)
+    return null;
   const whole = map.selects.length === 1 && map.selects[0].selection === main.name;
   const prefix = `${main.name}.`;
   if (!whole && !map.selects.every((s) => s.selection.startsWith(prefix) && !s.aliasName)) return null;
@@ -52,7 +53,10 @@ function hydratorFor<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Hydrat
  * Narrows a single-table query to these columns (properties), e.g. from `neededColumns`;
  * `undefined` leaves every column selected. The entities then carry only those properties.
  */
-export function selectColumns<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, columns: readonly (keyof T & string)[] | undefined): SelectQueryBuilder<T> {
+export function selectColumns<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  columns: readonly (keyof T & string)[] | undefined,
+): SelectQueryBuilder<T> {
   if (!columns) return qb;
   const alias = qb.expressionMap.mainAlias!.name;
   return qb.select(columns.map((c) => `${alias}.${c}`));
@@ -78,11 +82,28 @@ function compileHydrator<T>(
       return `v = raw[${JSON.stringify(key)}]; if (v !== undefined) e[${JSON.stringify(column.propertyName)}] = ${value};`;
     })
     .join("\n");
-  const build = new Function("create", "convert", "columns", `return function hydrate(raw) { const e = create(); let v;\n${body}\nreturn e; };`);
+  const build = new Function(
+    "create",
+    "convert",
+    "columns",
+    `return function hydrate(raw) { const e = create(); let v;\n${body}\nreturn e; };`,
+  );
   return build(create, convert, columns) as Hydrator<T>;
 }
 
-const TEXT_TYPES = new Set<unknown>([String, "varchar", "char", "nvarchar", "nchar", "text", "tinytext", "mediumtext", "longtext", "character varying", "date"]);
+const TEXT_TYPES = new Set<unknown>([
+  String,
+  "varchar",
+  "char",
+  "nvarchar",
+  "nchar",
+  "text",
+  "tinytext",
+  "mediumtext",
+  "longtext",
+  "character varying",
+  "date",
+]);
 const INTEGER_TYPES = new Set<unknown>([Number, "int", "integer", "smallint", "mediumint", "tinyint"]);
 
 /**
@@ -134,14 +155,23 @@ export async function findByKeys<T extends ObjectLiteral>(
 ): Promise<T[]> {
   if (keys.length === 0) return [];
   const query = (ks: readonly unknown[]) => {
-    const qb = manager.getRepository(entity).createQueryBuilder("e").where(`e.${column} IN (:...keys)`, { keys: [...ks] });
-    for (const [property, direction] of Object.entries(order) as [string, "ASC" | "DESC"][]) qb.addOrderBy(`e.${property}`, direction);
+    const qb = manager
+      .getRepository(entity)
+      .createQueryBuilder("e")
+      .where(`e.${column} IN (:...keys)`, { keys: [...ks] });
+    for (const [property, direction] of Object.entries(order) as [string, "ASC" | "DESC"][])
+      qb.addOrderBy(`e.${property}`, direction);
     return qb;
   };
   if (!keys.every((k) => typeof k === "number" || typeof k === "string")) return getEntities(query(keys));
-  const statement = keyStatement(manager.connection.getMetadata(entity), `${column} ${JSON.stringify(order)}`, () => query([0]));
+  const statement = keyStatement(manager.connection.getMetadata(entity), `${column} ${JSON.stringify(order)}`, () =>
+    query([0]),
+  );
   if (!statement) return getEntities(query(keys));
-  const raws: Record<string, unknown>[] = await manager.query(statement.sql.replace(ONE_KEY, `IN (${"?, ".repeat(keys.length - 1)}?)`), [...keys]);
+  const raws: Record<string, unknown>[] = await manager.query(
+    statement.sql.replace(ONE_KEY, `IN (${"?, ".repeat(keys.length - 1)}?)`),
+    [...keys],
+  );
   return raws.map(statement.hydrate as Hydrator<T>);
 }
 
@@ -154,14 +184,19 @@ interface KeyStatement {
 const keyStatements = new WeakMap<EntityMetadata, Map<string, KeyStatement | null>>();
 
 /** TypeORM's statement for one key, with its hydrator; null when it is not a plain single-table select with one placeholder. */
-function keyStatement(metadata: EntityMetadata, shape: string, build: () => SelectQueryBuilder<ObjectLiteral>): KeyStatement | null {
+function keyStatement(
+  metadata: EntityMetadata,
+  shape: string,
+  build: () => SelectQueryBuilder<ObjectLiteral>,
+): KeyStatement | null {
   let byShape = keyStatements.get(metadata);
   if (!byShape) keyStatements.set(metadata, (byShape = new Map()));
   if (byShape.has(shape)) return byShape.get(shape)!;
   const qb = build();
   const hydrate = hydratorFor(qb);
   const [sql, parameters] = qb.getQueryAndParameters();
-  const plain = hydrate !== null && parameters.length === 1 && sql.split(ONE_KEY).length === 2 && sql.split("?").length === 2;
+  const plain =
+    hydrate !== null && parameters.length === 1 && sql.split(ONE_KEY).length === 2 && sql.split("?").length === 2;
   const statement = plain ? { sql, hydrate } : null;
   byShape.set(shape, statement);
   return statement;

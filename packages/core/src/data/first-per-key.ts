@@ -14,6 +14,8 @@ export async function findFirstByKeys<T extends ObjectLiteral>(
   keys: readonly unknown[],
   order: Partial<Record<keyof T & string, "ASC" | "DESC">>,
   perKey: number,
+  /** Equality conditions the rows must meet (a row policy), applied before the per-key limit. */
+  where: Partial<Record<keyof T & string, unknown>> = {},
 ): Promise<T[]> {
   if (keys.length === 0) return [];
   if (!Number.isInteger(perKey) || perKey < 1)
@@ -33,10 +35,16 @@ export async function findFirstByKeys<T extends ObjectLiteral>(
   const directions = Object.entries(order) as [string, "ASC" | "DESC"][];
   if (!directions.some(([p]) => p === pk.propertyName)) directions.push([pk.propertyName, "ASC"]);
   const windowOrder = directions.map(([p, d]) => `w.${name(p)} ${d}`).join(", ");
+  const conditions = Object.entries(where);
+  const filter = conditions.map(([property], i) => ` AND w.${name(property)} = :where${i}`).join("");
   const ranked =
     `SELECT r.${id} FROM (SELECT w.${id} AS ${id}, ROW_NUMBER() OVER (PARTITION BY w.${name(column)} ORDER BY ${windowOrder}) AS rn ` +
-    `FROM ${qb.escape(metadata.tableName)} w WHERE w.${name(column)} IN (:...keys)) r WHERE r.rn <= :perKey`;
-  qb.where(`e.${pk.propertyName} IN (${ranked})`, { keys: [...keys], perKey });
+    `FROM ${qb.escape(metadata.tableName)} w WHERE w.${name(column)} IN (:...keys)${filter}) r WHERE r.rn <= :perKey`;
+  qb.where(`e.${pk.propertyName} IN (${ranked})`, {
+    keys: [...keys],
+    perKey,
+    ...Object.fromEntries(conditions.map(([, value], i) => [`where${i}`, value])),
+  });
   for (const [property, direction] of directions) qb.addOrderBy(`e.${property}`, direction);
   return getEntities(qb);
 }

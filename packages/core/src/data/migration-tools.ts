@@ -48,9 +48,13 @@ export async function checkMigrationDrift(url: string, modules: readonly DomainM
     const ran = await ds.runMigrations();
     const drift = await schemaDrift(ds);
     if (drift.length) {
-      console.error(`Schema drift: the migrations do not give the entities' schema. Missing statements:\n${drift.join(";\n")}`);
+      console.error(
+        `Schema drift: the migrations do not give the entities' schema. Missing statements:\n${drift.join(";\n")}`,
+      );
     } else {
-      console.warn(`No drift: ${ran.length} migrations on an empty database give exactly the entities' schema (${modules.map((m) => m.name).join(", ")}).`);
+      console.warn(
+        `No drift: ${ran.length} migrations on an empty database give exactly the entities' schema (${modules.map((m) => m.name).join(", ")}).`,
+      );
     }
     return drift;
   } finally {
@@ -63,7 +67,10 @@ export async function checkMigrationDrift(url: string, modules: readonly DomainM
  * the statement timeout a serving DataSource has: an ALTER TABLE on a large table may rightly take
  * minutes. Returns the names of the migrations applied.
  */
-export async function runPendingMigrations(config: DatabaseConfig, modules: readonly DomainModule[]): Promise<string[]> {
+export async function runPendingMigrations(
+  config: DatabaseConfig,
+  modules: readonly DomainModule[],
+): Promise<string[]> {
   const ds = createDataSource(config, { modules, poolSize: 1 });
   await ds.initialize();
   try {

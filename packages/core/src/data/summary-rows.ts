@@ -25,16 +25,14 @@ export async function addToSummary(
   counterColumns: readonly string[],
   deltas: readonly SummaryDelta[],
 ): Promise<void> {
-  const merged = new Map<string, { key: readonly SummaryKey[]; add: number[] }>();
   for (const d of deltas) {
     if (d.key.length !== keyColumns.length || d.add.length !== counterColumns.length) {
-      throw new RangeError(`${table}: a delta needs ${keyColumns.length} key values and ${counterColumns.length} counters`);
+      throw new RangeError(
+        `${table}: a delta needs ${keyColumns.length} key values and ${counterColumns.length} counters`,
+      );
     }
-    const id = JSON.stringify(d.key);
-    const row = merged.get(id) ?? merged.set(id, { key: d.key, add: counterColumns.map(() => 0) }).get(id)!;
-    d.add.forEach((n, i) => (row.add[i] += n));
   }
-  const rows = [...merged.values()].filter((r) => r.add.some((n) => n !== 0)).sort((a, b) => compareKeys(a.key, b.key));
+  const rows = mergeDeltas(deltas, counterColumns.length);
   if (rows.length === 0) return;
 
   const columns = [...keyColumns, ...counterColumns].map((c) => `\`${c}\``).join(", ");
@@ -49,6 +47,17 @@ export async function addToSummary(
       chunk.flatMap((r) => [...r.key, ...r.add]),
     );
   }
+}
+
+/** Deltas merged per key, in key order, leaving out keys whose amounts add up to 0 (what addToSummary writes). */
+export function mergeDeltas(deltas: readonly SummaryDelta[], counters: number): SummaryDelta[] {
+  const merged = new Map<string, { key: readonly SummaryKey[]; add: number[] }>();
+  for (const d of deltas) {
+    const id = JSON.stringify(d.key);
+    const row = merged.get(id) ?? merged.set(id, { key: d.key, add: new Array<number>(counters).fill(0) }).get(id)!;
+    d.add.forEach((n, i) => (row.add[i] += n));
+  }
+  return [...merged.values()].filter((r) => r.add.some((n) => n !== 0)).sort((a, b) => compareKeys(a.key, b.key));
 }
 
 function compareKeys(a: readonly SummaryKey[], b: readonly SummaryKey[]): number {

@@ -23,8 +23,11 @@ export async function updateVersioned<E extends ObjectLiteral>(
   if (result.affected === 0) {
     const exists = await manager.getRepository(entity).exists({ where: { id } as never });
     if (!exists) throw new NotFoundError(label, id);
-    throw new ConflictError(`${label} ${id} was changed by someone else since version ${version}; reload and try again`, {
-      entity: label,
-    });
+    throw new ConflictError(
+      `${label} ${id} was changed by someone else since version ${version}; reload and try again`,
+      {
+        entity: label,
+      },
+    );
   }
 }

@@ -1,6 +1,8 @@
 import type { DataSource } from "typeorm";
 import type { RetentionAction, RetentionContext } from "../retention/retention";
 import type { EventType } from "../events/event-type";
+import type { Graph } from "../read/graph";
+import type { SummaryDeclaration } from "../data/summary-projection";
 
 /** A scope a module defines. `personLevel` scopes unlock person-level data (and its access log). */
 export interface ScopeDefinition {
@@ -35,6 +37,8 @@ export interface DomainModule {
   entities: Function[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: Function[];
+  /** The read side of the module's records (read/graph.ts): their field resolvers are made from these. */
+  graphs?: Graph<any>[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
   scopes: ScopeDefinition[];
@@ -43,6 +47,13 @@ export interface DomainModule {
   events?: EventType<any>[];
   /** Scheduled jobs (run by the event runtime; see ScheduledJob). */
   jobs?: ScheduledJob[];
+  /**
+   * Summary rows kept on write (data/summary-projection.ts): the tables, each with the SELECT
+   * that rebuilds it from the records, and per kind of record how one record contributes to them.
+   * Services apply a change with `applySummaryChange(manager, projection, before, after)` in the
+   * write's transaction; `rebuildSummaries(manager, module.summaries.tables)` recomputes them.
+   */
+  summaries?: SummaryDeclaration;
   /** Loads demo data into an empty database; must be idempotent-safe to call once. */
   seedDemo?: (ds: DataSource) => Promise<void>;
   /**

@@ -8,7 +8,10 @@ export const DEFAULT_PAGE_SIZE = 25;
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Rows in this page, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Rows in this page, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
+  })
   @Range(1, MAX_PAGE_SIZE)
   first?: number;
 

@@ -3,7 +3,9 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 
 /** Gallringslogg — what a retention run deleted or anonymised, kept after the records are gone. */
-@ObjectType({ description: "Gallringslogg — one retention action: which records of which type were deleted or anonymised, and why." })
+@ObjectType({
+  description: "Gallringslogg — one retention action: which records of which type were deleted or anonymised, and why.",
+})
 @Entity({ name: "deletion_log" })
 @Index(["runAt"])
 export class DeletionLogEntry {

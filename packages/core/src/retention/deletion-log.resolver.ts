@@ -1,8 +1,9 @@
 import { Args, ArgsType, Authorized, Ctx, Field, Query, Resolver } from "type-graphql";
 import { CoreScopes } from "../auth/principal";
 import type { RequestContext } from "../context";
-import { ConnectionType, PageArgs, toConnection, toPage } from "../pagination/pagination";
+import { ConnectionType, PageArgs } from "../pagination/pagination";
 import { DeletionLogEntry } from "./deletion-log-entry.entity";
+import { searchDeletionLog } from "./deletion-log-search";
 
 @ArgsType()
 class DeletionLogArgs extends PageArgs {
@@ -15,15 +16,10 @@ const DeletionLogConnection = ConnectionType(DeletionLogEntry, "DeletionLogEntry
 @Resolver()
 export class DeletionLogResolver {
   @Authorized(CoreScopes.AUDIT_READ)
-  @Query(() => DeletionLogConnection, { description: "Gallringslogg: what retention runs deleted, newest first. Needs audit:read." })
-  async deletionLog(@Args(() => DeletionLogArgs) args: DeletionLogArgs, @Ctx() ctx: RequestContext) {
-    const page = toPage(args);
-    const [rows, total] = await ctx.ds.getRepository(DeletionLogEntry).findAndCount({
-      where: args.domain ? { domain: args.domain } : {},
-      order: { id: "DESC" },
-      skip: page.offset,
-      take: page.limit,
-    });
-    return toConnection(rows, total, page);
+  @Query(() => DeletionLogConnection, {
+    description: "Gallringslogg: what retention runs deleted, newest first. Needs audit:read.",
+  })
+  deletionLog(@Args(() => DeletionLogArgs) args: DeletionLogArgs, @Ctx() ctx: RequestContext) {
+    return searchDeletionLog(ctx, args, args.domain);
   }
 }

@@ -55,7 +55,9 @@ export async function runRetention(
     let actions: RetentionAction[] = [];
     try {
       await inTransaction(ds, async (manager) => {
-        actions = (await module.retention!({ manager, today: options.today, cutoff })).filter((a) => a.recordIds.length > 0);
+        actions = (await module.retention!({ manager, today: options.today, cutoff })).filter(
+          (a) => a.recordIds.length > 0,
+        );
         if (options.dryRun) throw new DryRunRollback();
         for (const action of actions) {
           await manager.insert(DeletionLogEntry, {

@@ -90,3 +90,16 @@ export const moneyColumn = {
     from: (value: string | number | null) => (value === null || value === undefined ? value : Number(value)),
   },
 };
+
+/**
+ * How an amount reads in explanations and messages: "3 532 kr", "376,67 kr" (öre only when there
+ * are some), "−1,50 kr"; thousands grouped with spaces. The one formatter of amounts for people.
+ */
+export function formatKronor(ore: Ore | bigint): string {
+  const value = BigInt(ore);
+  const sign = value < 0n ? "−" : "";
+  const abs = value < 0n ? -value : value;
+  const whole = String(abs / 100n).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  const rest = abs % 100n;
+  return `${sign}${whole}${rest ? `,${String(rest).padStart(2, "0")}` : ""} kr`;
+}

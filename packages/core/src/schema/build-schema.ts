@@ -4,6 +4,7 @@ import { operationScopes, scopeAuthChecker } from "../auth/authorization";
 import type { DomainModule } from "../module/domain-module";
 import { assertBoundedInputs } from "../scalars/input-bounds";
 import { validateInput } from "../errors/validate-input";
+import { graphResolver } from "../read/resolvers";
 
 /**
  * type-graphql wants a PubSub for any `@Subscription`, even one that brings its own `subscribe`
@@ -23,7 +24,7 @@ const noTopicPubSub: PubSub = {
  * inputs are validated with class-validator, and auth errors carry stable codes.
  */
 export async function buildModuleSchema(modules: readonly DomainModule[]): Promise<GraphQLSchema> {
-  const resolvers = modules.flatMap((m) => m.resolvers);
+  const resolvers = modules.flatMap((m) => [...m.resolvers, ...(m.graphs ?? []).map(graphResolver)]);
   if (resolvers.length === 0) throw new Error("No resolvers: register at least one module");
   operationScopes(resolvers);
   const schema = await buildSchema({

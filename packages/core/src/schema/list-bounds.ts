@@ -13,7 +13,7 @@ import { MAX_PAGE_SIZE } from "../pagination/pagination";
  * `PageArgs`) — or declares the most items it can hold with `@MaxItems(n)`, a domain rule
  * (12 months, the values of an enum, the members a household input allows…). The gateway reads
  * both from the schema: the cost model multiplies by them, and a resolver that returns more than
- * its bound fails instead of answering (apps/gateway/src/execution/list-bounds.ts). A schema test
+ * its bound fails instead of answering (packages/core/src/execution/list-bounds.ts). A schema test
  * (apps/gateway/test/security/list-bounds.e2e-spec.ts) refuses any list field with neither.
  */
 export interface ListBoundExtensions {

@@ -138,14 +138,12 @@ describe("cell suppression (the pure rule)", () => {
   });
 
   it("property: in a two-way table with margins no hidden cell can be recovered from the published cells and totals", () => {
-    const grid = fc
-      .integer({ min: 1, max: 5 })
-      .chain((cols) =>
-        fc.array(fc.array(fc.oneof(fc.constant(0), fc.nat(3), fc.nat(30)), { minLength: cols, maxLength: cols }), {
-          minLength: 1,
-          maxLength: 6,
-        }),
-      );
+    const grid = fc.integer({ min: 1, max: 5 }).chain((cols) =>
+      fc.array(fc.array(fc.oneof(fc.constant(0), fc.nat(3), fc.nat(30)), { minLength: cols, maxLength: cols }), {
+        minLength: 1,
+        maxLength: 6,
+      }),
+    );
     fc.assert(
       fc.property(grid, fc.integer({ min: 2, max: 5 }), (g, minCell) => {
         const { t, relations, values } = twoWay(g);

@@ -1,10 +1,12 @@
-import { graphql, type ExecutionResult, type GraphQLSchema } from "graphql";
+import type { ExecutionResult, GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { createRequestContext } from "../context";
 import { countStatements } from "../data/statement-counter";
 import { formatError } from "../errors/format-error";
 import type { DomainModule } from "../module/domain-module";
 import { buildModuleSchema } from "../schema/build-schema";
+import { scopeAuthChecker } from "../auth/authorization";
+import { createExecutionRuntime, runOperation, type ExecutionRuntime } from "../execution";
 import { coreModule } from "../core-module";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
@@ -22,34 +24,53 @@ export interface TestResult<T = Record<string, unknown>> extends ExecutionResult
   errorCodes: string[];
 }
 
-/** One module (or a few) alone: its own schema over a real database, called like the gateway does. */
+/**
+ * One module (or a few) alone: its own schema over a real database, called like the gateway does —
+ * through the same execution runtime (@arbetsliv/core/execution: query limits, input checks,
+ * synchronous plain fields, list bounds, graphql-jit) and the same error formatting.
+ */
 export class TestApp {
   private constructor(
     readonly db: TestDatabase,
-    readonly schema: GraphQLSchema,
+    readonly runtime: ExecutionRuntime,
     readonly allScopes: string[],
   ) {}
+
+  get schema(): GraphQLSchema {
+    return this.runtime.schema;
+  }
 
   static async start(modules: readonly DomainModule[]): Promise<TestApp> {
     const all = [coreModule, ...modules.filter((m) => m.name !== coreModule.name)];
     const db = await createTestDatabase(all);
-    const schema = await buildModuleSchema(all);
-    return new TestApp(db, schema, all.flatMap((m) => m.scopes.map((s) => s.name)));
+    const runtime = createExecutionRuntime(await buildModuleSchema(all), { authChecker: scopeAuthChecker });
+    return new TestApp(
+      db,
+      runtime,
+      all.flatMap((m) => m.scopes.map((s) => s.name)),
+    );
   }
 
   get ds(): DataSource {
     return this.db.ds;
   }
 
-  async call<T = Record<string, any>>(source: string, options: CallOptions = {}): Promise<TestResult<T>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async call<T = Record<string, any>>(source: string, options: CallOptions = {}): Promise<TestResult<T>> {
     const principal = options.anonymous
       ? null
-      : { subject: options.subject ?? "test-user", kind: "user" as const, scopes: new Set(options.scopes ?? this.allScopes) };
+      : {
+          subject: options.subject ?? "test-user",
+          kind: "user" as const,
+          scopes: new Set(options.scopes ?? this.allScopes),
+        };
     const context = createRequestContext(this.ds, principal, `test-${Date.now()}`);
     const { result, count } = await countStatements(() =>
-      Promise.resolve(graphql({ schema: this.schema, source, variableValues: options.variables, contextValue: context })),
+      runOperation(this.runtime, { source, variables: options.variables, context }, (formatted, error) =>
+        formatError(formatted, error, { onInternalError: (err) => console.error(err) }),
+      ),
     );
-    const errors = result.errors?.map((e) => formatError(e.toJSON(), e, { onInternalError: (err) => console.error(err) }));
+    const errors = result.errors;
     return {
       ...(result as ExecutionResult<T>),
       errors: errors as unknown as ExecutionResult<T>["errors"],
@@ -59,7 +80,8 @@ export class TestApp {
   }
 
   /** Like call, but fails the test with the errors if there are any. */
-  async ok<T = Record<string, any>>(source: string, options: CallOptions = {}): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async ok<T = Record<string, any>>(source: string, options: CallOptions = {}): Promise<T> {
     const result = await this.call<T>(source, options);
     if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
     return result.data as T;

@@ -1,9 +1,11 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core";
+import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core/values";
 
 /** Justering — a caseworker's change of an allocation before the board decision (append-only). */
-@ObjectType("DonationAllocationAdjustment", { description: "Justering — who changed an allocation, when, from what, to what and why." })
+@ObjectType("DonationAllocationAdjustment", {
+  description: "Justering — who changed an allocation, when, from what, to what and why.",
+})
 @Entity({ name: "donation_allocation_adjustment" })
 @Index(["allocationId"])
 @Index(["roundId"])

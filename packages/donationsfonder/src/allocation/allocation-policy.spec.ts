@@ -2,11 +2,24 @@ import fc from "fast-check";
 import { AllocationPolicy, RemainderRule } from "../shared/enums";
 import { allocateFund, equalLevel, type Claim } from "./allocation-policy";
 
-const claim = (applicationId: number, asked: number, receivedDate = "2022-03-10"): Claim => ({ applicationId, asked, receivedDate });
-const EQUAL_DIST = { policy: AllocationPolicy.EQUAL, remainderRule: RemainderRule.DISTRIBUTE_IN_ORDER, maxPerApplication: null };
+const claim = (applicationId: number, asked: number, receivedDate = "2022-03-10"): Claim => ({
+  applicationId,
+  asked,
+  receivedDate,
+});
+const EQUAL_DIST = {
+  policy: AllocationPolicy.EQUAL,
+  remainderRule: RemainderRule.DISTRIBUTE_IN_ORDER,
+  maxPerApplication: null,
+};
 const EQUAL_KEEP = { ...EQUAL_DIST, remainderRule: RemainderRule.KEEP_IN_FUND };
-const NEED_DIST = { policy: AllocationPolicy.NEED_BASED, remainderRule: RemainderRule.DISTRIBUTE_IN_ORDER, maxPerApplication: null };
-const amounts = (lines: { applicationId: number; amount: number }[]) => Object.fromEntries(lines.map((l) => [l.applicationId, l.amount]));
+const NEED_DIST = {
+  policy: AllocationPolicy.NEED_BASED,
+  remainderRule: RemainderRule.DISTRIBUTE_IN_ORDER,
+  maxPerApplication: null,
+};
+const amounts = (lines: { applicationId: number; amount: number }[]) =>
+  Object.fromEntries(lines.map((l) => [l.applicationId, l.amount]));
 const sum = (lines: { amount: number }[]) => lines.reduce((s, l) => s + l.amount, 0);
 
 describe("EQUAL allocation", () => {
@@ -17,7 +30,12 @@ describe("EQUAL allocation", () => {
 
   it("hands the fund's remainder out one krona each in application order", () => {
     // 1000 kr among 3 → 333 each, 1 kr left: goes to the earliest application (received first, not lowest id)
-    const lines = allocateFund("F", 1000, [claim(1, 500, "2022-03-20"), claim(2, 500, "2022-03-05"), claim(3, 500, "2022-03-12")], EQUAL_DIST);
+    const lines = allocateFund(
+      "F",
+      1000,
+      [claim(1, 500, "2022-03-20"), claim(2, 500, "2022-03-05"), claim(3, 500, "2022-03-12")],
+      EQUAL_DIST,
+    );
     expect(amounts(lines)).toEqual({ 1: 333, 2: 334, 3: 333 });
     expect(sum(lines)).toBe(1000);
     expect(lines.find((l) => l.applicationId === 2)!.explanation).toMatch(/\+ 1 kr of the remainder/);
@@ -39,7 +57,10 @@ describe("EQUAL allocation", () => {
   });
 
   it("applies the round's cap to everyone", () => {
-    const lines = allocateFund("F", 10_000, [claim(1, 400), claim(2, 5000)], { ...EQUAL_DIST, maxPerApplication: 1500 });
+    const lines = allocateFund("F", 10_000, [claim(1, 400), claim(2, 5000)], {
+      ...EQUAL_DIST,
+      maxPerApplication: 1500,
+    });
     expect(amounts(lines)).toEqual({ 1: 400, 2: 1500 });
     expect(lines[1].explanation).toMatch(/capped at the round's maximum 1 500 kr/);
   });
@@ -123,11 +144,20 @@ describe("allocation properties", () => {
 
   it("distributes the whole fund when the claims exceed it and the remainder is handed out", () => {
     fc.assert(
-      fc.property(availableArb, claimsArb, fc.constantFrom(AllocationPolicy.EQUAL, AllocationPolicy.NEED_BASED), (available, claims, policy) => {
-        const lines = allocateFund("F", available, claims, { policy, remainderRule: RemainderRule.DISTRIBUTE_IN_ORDER, maxPerApplication: null });
-        const asked = claims.reduce((s, c) => s + c.asked, 0);
-        expect(sum(lines)).toBe(Math.min(available, asked));
-      }),
+      fc.property(
+        availableArb,
+        claimsArb,
+        fc.constantFrom(AllocationPolicy.EQUAL, AllocationPolicy.NEED_BASED),
+        (available, claims, policy) => {
+          const lines = allocateFund("F", available, claims, {
+            policy,
+            remainderRule: RemainderRule.DISTRIBUTE_IN_ORDER,
+            maxPerApplication: null,
+          });
+          const asked = claims.reduce((s, c) => s + c.asked, 0);
+          expect(sum(lines)).toBe(Math.min(available, asked));
+        },
+      ),
     );
   });
 

@@ -1,4 +1,4 @@
-import type { LocalDate } from "@arbetsliv/core";
+import { formatKronor, type LocalDate } from "@arbetsliv/core/values";
 import { AllocationPolicy, RemainderRule } from "../shared/enums";
 
 /** One eligible application of a fund, in whole kronor. */
@@ -23,11 +23,14 @@ export interface AllocationLine {
   explanation: string;
 }
 
-const fmt = (n: number | bigint) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " ")} kr`;
+/** Whole kronor as people read them. */
+const fmt = (kronor: number | bigint) => formatKronor(BigInt(kronor) * 100n);
 
 /** Application order: received date, then application id (registration order). */
 export function inApplicationOrder<C extends Pick<Claim, "receivedDate" | "applicationId">>(claims: readonly C[]): C[] {
-  return [...claims].sort((a, b) => (a.receivedDate < b.receivedDate ? -1 : a.receivedDate > b.receivedDate ? 1 : a.applicationId - b.applicationId));
+  return [...claims].sort((a, b) =>
+    a.receivedDate < b.receivedDate ? -1 : a.receivedDate > b.receivedDate ? 1 : a.applicationId - b.applicationId,
+  );
 }
 
 function assertWhole(name: string, n: number): void {
@@ -46,7 +49,12 @@ function assertWhole(name: string, n: number): void {
  * applications that could take one) go one each — largest fractional remainder first, ties
  * in application order — under DISTRIBUTE_IN_ORDER, or stay in the fund under KEEP_IN_FUND.
  */
-export function allocateFund(fundName: string, available: number, claimsIn: readonly Claim[], config: PolicyConfig): AllocationLine[] {
+export function allocateFund(
+  fundName: string,
+  available: number,
+  claimsIn: readonly Claim[],
+  config: PolicyConfig,
+): AllocationLine[] {
   assertWhole("available", available);
   if (config.maxPerApplication !== null) assertWhole("maxPerApplication", config.maxPerApplication);
   const claims = inApplicationOrder(claimsIn);
@@ -55,7 +63,9 @@ export function allocateFund(fundName: string, available: number, claimsIn: read
   const cap = config.maxPerApplication;
   const claim = claims.map((c) => (cap === null ? c.asked : Math.min(c.asked, cap)));
   const capNote = (i: number) =>
-    cap !== null && claims[i].asked > cap ? `asked ${fmt(claims[i].asked)}, capped at the round's maximum ${fmt(cap)}` : `asked ${fmt(claims[i].asked)}`;
+    cap !== null && claims[i].asked > cap
+      ? `asked ${fmt(claims[i].asked)}, capped at the round's maximum ${fmt(cap)}`
+      : `asked ${fmt(claims[i].asked)}`;
   const n = claims.length;
   const intro = `${fundName} distributes ${fmt(available)} among ${n} eligible application${n === 1 ? "" : "s"}`;
 

@@ -1,9 +1,11 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
-import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core";
+import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core/values";
 
 /** Fördelning — what one eligible application gets from its fund, with the policy's explanation. */
-@ObjectType("DonationAllocation", { description: "Fördelning — the amount an eligible application gets from its fund, and why." })
+@ObjectType("DonationAllocation", {
+  description: "Fördelning — the amount an eligible application gets from its fund, and why.",
+})
 @Entity({ name: "donation_allocation" })
 @Index(["applicationId"], { unique: true })
 // Every lookup by round or round and fund (the adjustment's fund sum reads it index-only).
@@ -38,7 +40,9 @@ export class Allocation {
   @Column({ ...moneyColumn })
   proposedAmount!: Ore;
 
-  @Field(() => MoneyScalar, { description: "Current amount: the proposal, or a caseworker's adjustment (whole kronor)." })
+  @Field(() => MoneyScalar, {
+    description: "Current amount: the proposal, or a caseworker's adjustment (whole kronor).",
+  })
   @Column({ ...moneyColumn })
   amount!: Ore;
 

@@ -1,18 +1,32 @@
 import { In } from "typeorm";
-import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, toInt, todayLocalDate, updateVersioned, findForUpdate, insertChunked, isMysql, knownPersonnummer, lockRow, toId, type RequestContext } from "@arbetsliv/core";
+import { AccessAction, ConflictError, NotFoundError, ValidationError, type RequestContext } from "@arbetsliv/core";
+import { todayLocalDate, knownPersonnummer } from "@arbetsliv/core/values";
+import {
+  applySummaryChange,
+  applySummaryChanges,
+  inTransaction,
+  toInt,
+  updateVersioned,
+  findForUpdate,
+  insertChunked,
+  isMysql,
+  lockRow,
+  toId,
+} from "@arbetsliv/core/data";
 import { Application } from "../application/application.entity";
 import { Fund } from "../fund/fund.entity";
 import { FundBudget } from "../fund/fund-budget.entity";
 import { Round } from "../round/round.entity";
 import { ApplicationStatus, RoundStatus } from "../shared/enums";
-import { kr } from "../shared/format";
-import { DOMAIN, assertWholeKronor } from "../shared/util";
+import { formatKronor } from "@arbetsliv/core/values";
+import { DOMAIN } from "../scopes";
+import { assertWholeKronor } from "../shared/util";
 import { AllocationAdjustment } from "./allocation-adjustment.entity";
 import { Allocation } from "./allocation.entity";
 import type { AdjustAllocationInput } from "./allocation.inputs";
 import type { FundRules } from "./eligibility";
 import { planRound, type PlannedApplication } from "./round-plan";
-import { addFundFigures, countStatuses, dropEmptyRows } from "../statistics/summary";
+import { allocationSummary, applicationSummary } from "../statistics/summary";
 
 /** The funds of a round as rules, with each fund's budget in the round (0 when none). */
 export function fundRulesFor(funds: Fund[], budgets: FundBudget[]): FundRules[] {
@@ -41,35 +55,47 @@ export class AllocationService {
     const id = toId("roundId", idValue);
     return inTransaction(this.ctx.ds, async (manager) => {
       const round = await findForUpdate(manager, Round, "DonationRound", id);
-      if (round.status === RoundStatus.DECIDED) throw new ConflictError(`${round.name} is decided; the allocation is final`);
+      if (round.status === RoundStatus.DECIDED)
+        throw new ConflictError(`${round.name} is decided; the allocation is final`);
       if (today <= round.applicationCloses) {
-        throw new ConflictError(`${round.name}: the application period runs until ${round.applicationCloses}; allocate after it has ended`);
+        throw new ConflictError(
+          `${round.name}: the application period runs until ${round.applicationCloses}; allocate after it has ended`,
+        );
       }
-      if (round.status === RoundStatus.ALLOCATED && (await manager.exists(AllocationAdjustment, { where: { roundId: id } }))) {
+      if (
+        round.status === RoundStatus.ALLOCATED &&
+        (await manager.exists(AllocationAdjustment, { where: { roundId: id } }))
+      ) {
         throw new ConflictError(`${round.name} has adjusted allocations; it cannot be allocated again`);
       }
       const funds = await manager.find(Fund, { where: { active: true } });
       const budgets = await manager.find(FundBudget, { where: { roundId: id } });
       const apps = await manager.find(Application, {
-        where: { roundId: id, status: In([ApplicationStatus.RECEIVED, ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE]) },
+        where: {
+          roundId: id,
+          status: In([ApplicationStatus.RECEIVED, ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE]),
+        },
       });
       const personKeyOf = new Map(apps.map((a) => [a.id, a.personKey]));
       const plan = planRound(round, fundRulesFor(funds, budgets), apps.map(applicantFacts));
       // The summary rows move with the records: out with the old statuses and allocations, in with the new.
-      const previous: { fundId: unknown; n: unknown; granted: unknown; allocated: unknown }[] = await manager.query(
-        `SELECT fundId, COUNT(*) AS n, SUM(CASE WHEN amount > 0 THEN 1 ELSE 0 END) AS granted, COALESCE(SUM(amount), 0) AS allocated
-           FROM donation_allocation WHERE roundId = ? GROUP BY fundId`,
-        [id],
-      );
+      const previous = await manager.find(Allocation, {
+        where: { roundId: id },
+        select: { roundId: true, fundId: true, amount: true },
+      });
       await manager.delete(Allocation, { roundId: id });
       for (const o of plan.outcomes) {
-        await manager.update(Application, { id: o.applicationId }, {
-          status: o.status,
-          fundId: o.fundId,
-          rejectionReason: o.rejectionReason,
-          rejectionText: o.rejectionText,
-          assessment: o.assessment,
-        });
+        await manager.update(
+          Application,
+          { id: o.applicationId },
+          {
+            status: o.status,
+            fundId: o.fundId,
+            rejectionReason: o.rejectionReason,
+            rejectionText: o.rejectionText,
+            assessment: o.assessment,
+          },
+        );
       }
       await insertChunked(
         manager,
@@ -84,17 +110,26 @@ export class AllocationService {
           explanation: a.explanation,
         })),
       );
-      await countStatuses(manager, [
-        ...apps.map((a) => ({ roundId: id, status: a.status, reason: a.rejectionReason, n: -1 })),
-        ...plan.outcomes.map((o) => ({ roundId: id, status: o.status, reason: o.rejectionReason, n: 1 })),
-      ]);
-      await addFundFigures(manager, [
-        ...previous.map((p) => ({ roundId: id, fundId: toInt(p.fundId), applications: -toInt(p.n), granted: -toInt(p.granted), allocated: -toInt(p.allocated) })),
-        ...plan.allocations.map((a) => ({ roundId: id, fundId: a.fundId, applications: 1, granted: a.amount > 0 ? 1 : 0, allocated: a.amount })),
-      ]);
-      await dropEmptyRows(manager, id);
-      await updateVersioned(manager, Round, "DonationRound", id, expectedVersion, { status: RoundStatus.ALLOCATED, allocatedAt: new Date() });
-      const saved = await manager.find(Allocation, { where: { roundId: id }, select: { id: true, applicationId: true } });
+      await applySummaryChanges(
+        manager,
+        applicationSummary,
+        apps,
+        plan.outcomes.map((o) => ({ roundId: id, ...o })),
+      );
+      await applySummaryChanges(
+        manager,
+        allocationSummary,
+        previous,
+        plan.allocations.map((a) => ({ roundId: id, ...a })),
+      );
+      await updateVersioned(manager, Round, "DonationRound", id, expectedVersion, {
+        status: RoundStatus.ALLOCATED,
+        allocatedAt: new Date(),
+      });
+      const saved = await manager.find(Allocation, {
+        where: { roundId: id },
+        select: { id: true, applicationId: true },
+      });
       const pnr = new Map(apps.map((a) => [a.id, a.personnummer]));
       await this.ctx.accessLog.append(manager, {
         action: AccessAction.CREATE,
@@ -118,14 +153,24 @@ export class AllocationService {
       if (!allocation) throw new NotFoundError("DonationAllocation", id);
       const round = await findForUpdate(manager, Round, "DonationRound", allocation.roundId, "pessimistic_read");
       if (round.status !== RoundStatus.ALLOCATED) {
-        throw new ConflictError(`${round.name} is ${round.status}: allocations can only be adjusted after the allocation and before the board decision`);
+        throw new ConflictError(
+          `${round.name} is ${round.status}: allocations can only be adjusted after the allocation and before the board decision`,
+        );
       }
       const app = await manager.findOneOrFail(Application, { where: { id: allocation.applicationId } });
       if (input.amount > app.amountRequested) {
-        throw new ValidationError("input.amount", "asked", `must not exceed the amount asked (${kr(app.amountRequested)})`);
+        throw new ValidationError(
+          "input.amount",
+          "asked",
+          `must not exceed the amount asked (${formatKronor(app.amountRequested)})`,
+        );
       }
       if (round.maxPerApplication !== null && input.amount > round.maxPerApplication) {
-        throw new ValidationError("input.amount", "cap", `must not exceed the round's maximum per application (${kr(round.maxPerApplication)})`);
+        throw new ValidationError(
+          "input.amount",
+          "cap",
+          `must not exceed the round's maximum per application (${formatKronor(round.maxPerApplication)})`,
+        );
       }
       // Lock the fund's budget row so two adjustments in the same fund cannot both pass the check.
       const budget = await lockRow(manager, FundBudget, { roundId: round.id, fundId: allocation.fundId });
@@ -146,18 +191,18 @@ export class AllocationService {
         throw new ValidationError(
           "input.amount",
           "fund-limit",
-          `would bring the fund's allocations to ${kr(total)}, above the ${kr(available)} it has this round (${kr(available - (total - input.amount))} left for this application)`,
+          `would bring the fund's allocations to ${formatKronor(total)}, above the ${formatKronor(available)} it has this round (${formatKronor(available - (total - input.amount))} left for this application)`,
         );
       }
-      await updateVersioned(manager, Allocation, "DonationAllocation", id, input.expectedVersion, { amount: input.amount });
-      await addFundFigures(manager, [
-        {
-          roundId: round.id,
-          fundId: allocation.fundId,
-          granted: (input.amount > 0 ? 1 : 0) - (before > 0 ? 1 : 0),
-          allocated: input.amount - before,
-        },
-      ]);
+      await updateVersioned(manager, Allocation, "DonationAllocation", id, input.expectedVersion, {
+        amount: input.amount,
+      });
+      await applySummaryChange(
+        manager,
+        allocationSummary,
+        { ...allocation, amount: before },
+        { ...allocation, amount: input.amount },
+      );
       await manager.insert(AllocationAdjustment, {
         allocationId: id,
         roundId: round.id,

@@ -45,7 +45,10 @@ describe("income limit", () => {
 
 describe("one fund's statutes", () => {
   it("requires residence in the municipality", () => {
-    expect(checkFund(applicant({ resident: false }), fund({ id: 1 }), round)).toMatchObject({ ok: false, reason: RejectionReason.NOT_RESIDENT });
+    expect(checkFund(applicant({ resident: false }), fund({ id: 1 }), round)).toMatchObject({
+      ok: false,
+      reason: RejectionReason.NOT_RESIDENT,
+    });
   });
 
   it("checks age limits on the last application day", () => {
@@ -59,7 +62,10 @@ describe("one fund's statutes", () => {
 
   it("checks the household target group", () => {
     const families = fund({ id: 1, minHouseholdSize: 2 });
-    expect(checkFund(applicant(), families, round)).toMatchObject({ ok: false, reason: RejectionReason.HOUSEHOLD_OUTSIDE_TARGET });
+    expect(checkFund(applicant(), families, round)).toMatchObject({
+      ok: false,
+      reason: RejectionReason.HOUSEHOLD_OUTSIDE_TARGET,
+    });
     expect(checkFund(applicant({ householdSize: 3 }), families, round).ok).toBe(true);
   });
 
@@ -68,11 +74,16 @@ describe("one fund's statutes", () => {
       ok: false,
       reason: RejectionReason.PURPOSE_NOT_COVERED,
     });
-    expect(checkFund(applicant({ purposes: [Purpose.RENT_OR_DEBT, Purpose.DENTAL_CARE] }), fund({ id: 1 }), round).ok).toBe(true);
+    expect(
+      checkFund(applicant({ purposes: [Purpose.RENT_OR_DEBT, Purpose.DENTAL_CARE] }), fund({ id: 1 }), round).ok,
+    ).toBe(true);
   });
 
   it("skips a fund with nothing to distribute", () => {
-    expect(checkFund(applicant(), fund({ id: 1, available: 0 }), round)).toMatchObject({ ok: false, reason: RejectionReason.NO_FUNDS_THIS_ROUND });
+    expect(checkFund(applicant(), fund({ id: 1, available: 0 }), round)).toMatchObject({
+      ok: false,
+      reason: RejectionReason.NO_FUNDS_THIS_ROUND,
+    });
   });
 });
 
@@ -84,14 +95,22 @@ describe("assessment against all funds", () => {
   it("draws from the first qualifying fund in the published order", () => {
     const young = assessEligibility(applicant(), [dental, glasses, elderly], round);
     expect(young).toMatchObject({ eligible: true, fundId: 2 });
-    const old = assessEligibility(applicant({ personnummer: makePersonnummer("1950-01-01", 22) }), [glasses, elderly, dental], round);
+    const old = assessEligibility(
+      applicant({ personnummer: makePersonnummer("1950-01-01", 22) }),
+      [glasses, elderly, dental],
+      round,
+    );
     expect(old).toMatchObject({ eligible: true, fundId: 1 });
   });
 
   it("records the reason from the fund the application came closest to", () => {
     // dental only, income between dental's 2.0 and the others' 2.5 × pbb: the elderly fund fails on age,
     // glasses on purpose, dental on income → purpose is the rule checked latest
-    const a = assessEligibility(applicant({ purposes: [Purpose.DENTAL_CARE], yearlyIncome: 100_000_00 }), [elderly, glasses, dental], round);
+    const a = assessEligibility(
+      applicant({ purposes: [Purpose.DENTAL_CARE], yearlyIncome: 100_000_00 }),
+      [elderly, glasses, dental],
+      round,
+    );
     expect(a).toMatchObject({ eligible: false, reason: RejectionReason.PURPOSE_NOT_COVERED });
     expect(a.explanation.split("\n")).toHaveLength(3);
     expect(a.explanation).toContain("Dental fund: household income 100 000 kr is above the limit 96 600 kr");
@@ -100,7 +119,8 @@ describe("assessment against all funds", () => {
   it("reports not resident when every fund requires residence", () => {
     const a = assessEligibility(applicant({ resident: false }), [elderly, glasses, dental], round);
     expect(a).toMatchObject({ eligible: false, reason: RejectionReason.NOT_RESIDENT });
-    if (!a.eligible) expect(a.text).toMatch(/^No fund can grant the application\. Closest: Elderly fund: only for people resident/);
+    if (!a.eligible)
+      expect(a.text).toMatch(/^No fund can grant the application\. Closest: Elderly fund: only for people resident/);
   });
 
   it("reports income above the limit when income stops every fund", () => {
@@ -109,6 +129,9 @@ describe("assessment against all funds", () => {
   });
 
   it("rejects everything when no fund has a budget", () => {
-    expect(assessEligibility(applicant(), [], round)).toMatchObject({ eligible: false, reason: RejectionReason.NO_FUNDS_THIS_ROUND });
+    expect(assessEligibility(applicant(), [], round)).toMatchObject({
+      eligible: false,
+      reason: RejectionReason.NO_FUNDS_THIS_ROUND,
+    });
   });
 });

@@ -1,6 +1,7 @@
-import { ageOn, parsePersonnummer, type LocalDate, type Ore } from "@arbetsliv/core";
+import { ageOn, parsePersonnummer, type LocalDate, type Ore } from "@arbetsliv/core/values";
 import { Purpose, RejectionReason } from "../shared/enums";
-import { kr, times } from "../shared/format";
+import { times } from "../shared/format";
+import { formatKronor } from "@arbetsliv/core/values";
 
 /** A fund's statutes as rules, with what it has to distribute in the round. */
 export interface FundRules {
@@ -45,14 +46,21 @@ const STEPS: readonly RejectionReason[] = [
   RejectionReason.NO_FUNDS_THIS_ROUND,
 ];
 
-export type FundCheck = { fundId: number; ok: true; text: string } | { fundId: number; ok: false; reason: RejectionReason; step: number; text: string };
+export type FundCheck =
+  | { fundId: number; ok: true; text: string }
+  | { fundId: number; ok: false; reason: RejectionReason; step: number; text: string };
 
 export type Assessment =
   | { eligible: true; fundId: number; checks: FundCheck[]; explanation: string }
   | { eligible: false; reason: RejectionReason; text: string; checks: FundCheck[]; explanation: string };
 
 /** Income limit in öre: prisbasbelopp × (base + perExtra × (household − 1)) percent, rounded down to whole öre. */
-export function incomeLimit(priceBaseAmount: Ore, basePercent: number, perExtraPercent: number, householdSize: number): Ore {
+export function incomeLimit(
+  priceBaseAmount: Ore,
+  basePercent: number,
+  perExtraPercent: number,
+  householdSize: number,
+): Ore {
   const percent = basePercent + perExtraPercent * Math.max(0, householdSize - 1);
   return Math.floor((priceBaseAmount * percent) / 100);
 }
@@ -63,31 +71,51 @@ function fail(fund: FundRules, reason: RejectionReason, text: string): FundCheck
 
 /** One fund's statutes against one application: the first rule it fails, or ok. */
 export function checkFund(app: ApplicantFacts, fund: FundRules, round: RoundRules): FundCheck {
-  if (fund.residentRequired && !app.resident) return fail(fund, RejectionReason.NOT_RESIDENT, "only for people resident in the municipality");
+  if (fund.residentRequired && !app.resident)
+    return fail(fund, RejectionReason.NOT_RESIDENT, "only for people resident in the municipality");
   const age = ageOn(parsePersonnummer(app.personnummer).birthDate, round.ageOn);
   if ((fund.minAge !== null && age < fund.minAge) || (fund.maxAge !== null && age > fund.maxAge)) {
-    const range = fund.maxAge === null ? `${fund.minAge} or older` : fund.minAge === null ? `${fund.maxAge} or younger` : `${fund.minAge}–${fund.maxAge}`;
+    const range =
+      fund.maxAge === null
+        ? `${fund.minAge} or older`
+        : fund.minAge === null
+          ? `${fund.maxAge} or younger`
+          : `${fund.minAge}–${fund.maxAge}`;
     return fail(fund, RejectionReason.AGE_OUTSIDE_TARGET, `for ages ${range}; the applicant is ${age}`);
   }
   if (fund.minHouseholdSize !== null && app.householdSize < fund.minHouseholdSize) {
-    return fail(fund, RejectionReason.HOUSEHOLD_OUTSIDE_TARGET, `for households of ${fund.minHouseholdSize} or more; the household is ${app.householdSize}`);
+    return fail(
+      fund,
+      RejectionReason.HOUSEHOLD_OUTSIDE_TARGET,
+      `for households of ${fund.minHouseholdSize} or more; the household is ${app.householdSize}`,
+    );
   }
   if (fund.incomeLimitBasePercent !== null) {
-    const limit = incomeLimit(round.priceBaseAmount, fund.incomeLimitBasePercent, fund.incomeLimitPerExtraPercent, app.householdSize);
+    const limit = incomeLimit(
+      round.priceBaseAmount,
+      fund.incomeLimitBasePercent,
+      fund.incomeLimitPerExtraPercent,
+      app.householdSize,
+    );
     if (app.yearlyIncome > limit) {
       const factor = fund.incomeLimitBasePercent + fund.incomeLimitPerExtraPercent * (app.householdSize - 1);
       return fail(
         fund,
         RejectionReason.INCOME_ABOVE_LIMIT,
-        `household income ${kr(app.yearlyIncome)} is above the limit ${kr(limit)} (${times(factor)} × prisbasbelopp ${kr(round.priceBaseAmount)} for a household of ${app.householdSize})`,
+        `household income ${formatKronor(app.yearlyIncome)} is above the limit ${formatKronor(limit)} (${times(factor)} × prisbasbelopp ${formatKronor(round.priceBaseAmount)} for a household of ${app.householdSize})`,
       );
     }
   }
   const covered = app.purposes.filter((p) => fund.purposes.includes(p));
   if (covered.length === 0) {
-    return fail(fund, RejectionReason.PURPOSE_NOT_COVERED, `pays for ${fund.purposes.join(", ")}; applied for ${app.purposes.join(", ")}`);
+    return fail(
+      fund,
+      RejectionReason.PURPOSE_NOT_COVERED,
+      `pays for ${fund.purposes.join(", ")}; applied for ${app.purposes.join(", ")}`,
+    );
   }
-  if (fund.available <= 0) return fail(fund, RejectionReason.NO_FUNDS_THIS_ROUND, "has nothing to distribute this round");
+  if (fund.available <= 0)
+    return fail(fund, RejectionReason.NO_FUNDS_THIS_ROUND, "has nothing to distribute this round");
   return { fundId: fund.id, ok: true, text: `${fund.name}: meets the statutes, covers ${covered.join(", ")}` };
 }
 

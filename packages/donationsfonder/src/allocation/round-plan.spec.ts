@@ -18,7 +18,12 @@ const fund = (id: number, purposes: Purpose[], available: number, over: Partial<
   ...over,
 });
 
-const app = (id: number, purposes: Purpose[], asked: number, over: Partial<PlannedApplication> = {}): PlannedApplication => ({
+const app = (
+  id: number,
+  purposes: Purpose[],
+  asked: number,
+  over: Partial<PlannedApplication> = {},
+): PlannedApplication => ({
   id,
   personnummer: makePersonnummer("1984-05-05", id),
   receivedDate: `2022-03-${String(id).padStart(2, "0")}`,
@@ -68,7 +73,8 @@ describe("a whole round, planned", () => {
   });
 
   it("is the same whatever order the applications come in", () => {
-    const sorted = (p: ReturnType<typeof planRound>) => [...p.allocations].sort((a, b) => a.applicationId - b.applicationId);
+    const sorted = (p: ReturnType<typeof planRound>) =>
+      [...p.allocations].sort((a, b) => a.applicationId - b.applicationId);
     expect(sorted(planRound(round, funds, [...apps].reverse()))).toEqual(sorted(planRound(round, funds, apps)));
   });
 

@@ -1,4 +1,4 @@
-import type { LocalDate, Ore } from "@arbetsliv/core";
+import type { LocalDate, Ore } from "@arbetsliv/core/values";
 import { ApplicationStatus, type AllocationPolicy, type RejectionReason, type RemainderRule } from "../shared/enums";
 import { ORE_PER_KRONA } from "../shared/format";
 import { allocateFund, type Claim } from "./allocation-policy";
@@ -48,19 +48,37 @@ const wholeKronor = (ore: Ore) => Math.floor(ore / ORE_PER_KRONA);
  * applications drawn from it with the round's one published policy. The service persists
  * the result; the demo seed uses the same function.
  */
-export function planRound(round: RoundForPlan, funds: readonly (FundRules & { name: string })[], applications: readonly PlannedApplication[]): RoundPlan {
+export function planRound(
+  round: RoundForPlan,
+  funds: readonly (FundRules & { name: string })[],
+  applications: readonly PlannedApplication[],
+): RoundPlan {
   const outcomes: ApplicationOutcome[] = [];
   const claimsByFund = new Map<number, Claim[]>();
   const rules = { priceBaseAmount: round.priceBaseAmount, ageOn: round.applicationCloses };
   for (const app of applications) {
     const a = assessEligibility(app, funds, rules);
     if (a.eligible) {
-      outcomes.push({ applicationId: app.id, status: ApplicationStatus.ELIGIBLE, fundId: a.fundId, rejectionReason: null, rejectionText: null, assessment: a.explanation });
+      outcomes.push({
+        applicationId: app.id,
+        status: ApplicationStatus.ELIGIBLE,
+        fundId: a.fundId,
+        rejectionReason: null,
+        rejectionText: null,
+        assessment: a.explanation,
+      });
       const list = claimsByFund.get(a.fundId) ?? [];
       list.push({ applicationId: app.id, receivedDate: app.receivedDate, asked: wholeKronor(app.amountRequested) });
       claimsByFund.set(a.fundId, list);
     } else {
-      outcomes.push({ applicationId: app.id, status: ApplicationStatus.INELIGIBLE, fundId: null, rejectionReason: a.reason, rejectionText: a.text, assessment: a.explanation });
+      outcomes.push({
+        applicationId: app.id,
+        status: ApplicationStatus.INELIGIBLE,
+        fundId: null,
+        rejectionReason: a.reason,
+        rejectionText: a.text,
+        assessment: a.explanation,
+      });
     }
   }
   const allocations: PlannedAllocation[] = [];
@@ -73,7 +91,12 @@ export function planRound(round: RoundForPlan, funds: readonly (FundRules & { na
     const claims = claimsByFund.get(fund.id);
     if (!claims) continue;
     for (const line of allocateFund(fund.name, wholeKronor(fund.available), claims, config)) {
-      allocations.push({ applicationId: line.applicationId, fundId: fund.id, amount: line.amount * ORE_PER_KRONA, explanation: line.explanation });
+      allocations.push({
+        applicationId: line.applicationId,
+        fundId: fund.id,
+        amount: line.amount * ORE_PER_KRONA,
+        explanation: line.explanation,
+      });
     }
   }
   return { outcomes, allocations };

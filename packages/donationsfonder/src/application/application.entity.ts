@@ -1,6 +1,15 @@
 import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
-import { LocalDateScalar, MaxItems, MoneyScalar, PersonnummerScalar, dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core";
+import { MaxItems } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  PersonnummerScalar,
+  dateColumn,
+  moneyColumn,
+  type LocalDate,
+  type Ore,
+} from "@arbetsliv/core/values";
 import { ApplicationStatus, Purpose, RejectionReason } from "../shared/enums";
 import { MAX_APPLICATION_PURPOSES } from "../shared/list-limits";
 import { DonationScopes } from "../scopes";
@@ -11,7 +20,9 @@ import { DonationScopes } from "../scopes";
  * counts, while refused applications (late, early, duplicate) are kept with
  * activePersonnummer = NULL so reports can count them by reason.
  */
-@ObjectType("DonationApplication", { description: "Ansökan ur de sociala donationsfonderna — one person's application in one round." })
+@ObjectType("DonationApplication", {
+  description: "Ansökan ur de sociala donationsfonderna — one person's application in one round.",
+})
 @Entity({ name: "donation_application" })
 @Index(["roundId", "activePersonnummer"], { unique: true })
 @Index(["roundId", "status", "rejectionReason"])
@@ -28,7 +39,10 @@ export class Application {
   roundId!: number;
 
   @Authorized(DonationScopes.READ, DonationScopes.WRITE)
-  @Field(() => PersonnummerScalar, { nullable: true, description: "Sökande — the applicant; null once the application has been gallrad." })
+  @Field(() => PersonnummerScalar, {
+    nullable: true,
+    description: "Sökande — the applicant; null once the application has been gallrad.",
+  })
   @Column({ type: "varchar", length: 12, nullable: true, default: null })
   personnummer!: string | null;
 
@@ -56,11 +70,17 @@ export class Application {
   @Column({ type: "boolean" })
   resident!: boolean;
 
-  @Field(() => Int, { nullable: true, description: "Persons in the household, the applicant included; null once gallrad." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Persons in the household, the applicant included; null once gallrad.",
+  })
   @Column({ type: "int", nullable: true, default: null })
   householdSize!: number | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "The household's yearly income before tax (all income counts); null once gallrad." })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "The household's yearly income before tax (all income counts); null once gallrad.",
+  })
   @Column({ ...moneyColumn, nullable: true, default: null })
   yearlyIncome!: Ore | null;
 
@@ -85,7 +105,10 @@ export class Application {
   @Column({ type: "varchar", length: 500, nullable: true, default: null })
   rejectionText!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Prövning — the outcome against each fund, in the published order." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Prövning — the outcome against each fund, in the published order.",
+  })
   @Column({ type: "text", nullable: true, default: null })
   assessment!: string | null;
 
@@ -99,7 +122,8 @@ export class Application {
 
   @Field(() => LocalDateScalar, {
     nullable: true,
-    description: "Gallrad — the day retention removed the person data (5 years after the round's decision); null while kept.",
+    description:
+      "Gallrad — the day retention removed the person data (5 years after the round's decision); null while kept.",
   })
   @Column({ ...dateColumn, nullable: true, default: null })
   anonymisedDate!: LocalDate | null;

@@ -1,11 +1,21 @@
 import { MAX_APPLICATION_PURPOSES } from "../shared/list-limits";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, Max, Min } from "class-validator";
-import { IdempotencyKeyField, LocalDateScalar, MoneyScalar, PageArgs, PersonnummerScalar, type LocalDate, type Ore, MoneyRange } from "@arbetsliv/core";
+import { IdempotencyKeyField, PageArgs } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  PersonnummerScalar,
+  type LocalDate,
+  type Ore,
+  MoneyRange,
+} from "@arbetsliv/core/values";
 import { ApplicationStatus, Purpose } from "../shared/enums";
 import { MAX_PER_APPLICATION, MAX_YEARLY_INCOME } from "../input-limits";
 
-@InputType("RegisterDonationApplicationInput", { description: "Ansökan as received. Late, early or duplicate ones are kept as REFUSED with the reason." })
+@InputType("RegisterDonationApplicationInput", {
+  description: "Ansökan as received. Late, early or duplicate ones are kept as REFUSED with the reason.",
+})
 export class RegisterApplicationInput {
   @Field(() => ID)
   roundId!: string;
@@ -42,7 +52,9 @@ export class RegisterApplicationInput {
   idempotencyKey?: string | null;
 }
 
-@InputType("UpdateDonationApplicationInput", { description: "Corrections to a received application before the allocation; omitted fields stay." })
+@InputType("UpdateDonationApplicationInput", {
+  description: "Corrections to a received application before the allocation; omitted fields stay.",
+})
 export class UpdateApplicationInput {
   @Field(() => Boolean, { nullable: true })
   resident?: boolean;

@@ -1,12 +1,37 @@
 import type { EntityManager } from "typeorm";
-import { AccessAction, ConflictError, NotFoundError, ValidationError, idempotentCreate, inTransaction, isUniqueViolation, subjectKey, toConnection, toPage, todayLocalDate, updateVersioned, findForUpdate, knownPersonnummer, lockRow, toId, type Connection, type RequestContext, getEntitiesAndCount } from "@arbetsliv/core";
+import {
+  AccessAction,
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  idempotentCreate,
+  subjectKey,
+  toConnection,
+  toPage,
+  type Connection,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { todayLocalDate, knownPersonnummer } from "@arbetsliv/core/values";
+import {
+  applySummaryChange,
+  inTransaction,
+  isUniqueViolation,
+  updateVersioned,
+  findForUpdate,
+  lockRow,
+  toId,
+  getEntitiesAndCount,
+  selectColumns,
+} from "@arbetsliv/core/data";
+import { type Projection } from "@arbetsliv/core/read";
 import { Round } from "../round/round.entity";
 import { ApplicationStatus, RoundStatus } from "../shared/enums";
-import { DOMAIN, assertNotNegative, assertWholeKronor } from "../shared/util";
+import { DOMAIN } from "../scopes";
+import { assertNotNegative, assertWholeKronor, withPersonnummer } from "../shared/util";
 import { Application } from "./application.entity";
 import type { ApplicationListArgs, RegisterApplicationInput, UpdateApplicationInput } from "./application.inputs";
 import { receiptOutcome } from "./receipt.rules";
-import { countStatuses } from "../statistics/summary";
+import { applicationSummary } from "../statistics/summary";
 
 /** Applications: registration (with refusal of late, early and duplicate ones), corrections, person-level reads. */
 export class ApplicationService {
@@ -26,7 +51,8 @@ export class ApplicationService {
 
   async register(input: RegisterApplicationInput, registeredBy: string): Promise<Application> {
     const roundId = toId("input.roundId", input.roundId);
-    if (input.receivedDate > todayLocalDate()) throw new ValidationError("input.receivedDate", "not-in-future", "must not be in the future");
+    if (input.receivedDate > todayLocalDate())
+      throw new ValidationError("input.receivedDate", "not-in-future", "must not be in the future");
     assertNotNegative("input.yearlyIncome", input.yearlyIncome);
     assertWholeKronor("input.amountRequested", input.amountRequested, { min: 1 });
     const attempt = () =>
@@ -53,7 +79,12 @@ export class ApplicationService {
   }
 
   /** The registration itself, inside the caller's transaction (idempotentCreate's). */
-  private async registerIn(manager: EntityManager, roundId: number, input: RegisterApplicationInput, registeredBy: string): Promise<Application> {
+  private async registerIn(
+    manager: EntityManager,
+    roundId: number,
+    input: RegisterApplicationInput,
+    registeredBy: string,
+  ): Promise<Application> {
     // A shared lock: registrations run side by side but never while the round is being allocated.
     const round = await lockRow(manager, Round, { id: roundId }, "pessimistic_read");
     if (!round) throw new ValidationError("input.roundId", "exists", "is not a round");
@@ -82,7 +113,7 @@ export class ApplicationService {
       duplicateOfId: outcome.duplicateOfId,
     });
     await manager.save(app);
-    await countStatuses(manager, [{ roundId, status: app.status, reason: app.rejectionReason, n: 1 }]);
+    await applySummaryChange(manager, applicationSummary, null, app);
     await this.ctx.accessLog.append(manager, {
       action: AccessAction.CREATE,
       operation: "Mutation.registerDonationApplication",
@@ -102,9 +133,12 @@ export class ApplicationService {
       const app = await manager.findOne(Application, { where: { id } });
       if (!app) throw new NotFoundError("DonationApplication", id);
       const round = await findForUpdate(manager, Round, "DonationRound", app.roundId, "pessimistic_read");
-      if (round.status !== RoundStatus.OPEN) throw new ConflictError(`${round.name} is ${round.status}: applications can no longer be changed`);
+      if (round.status !== RoundStatus.OPEN)
+        throw new ConflictError(`${round.name} is ${round.status}: applications can no longer be changed`);
       if (app.status !== ApplicationStatus.RECEIVED) {
-        throw new ConflictError(`Application ${id} is ${app.status} (${app.rejectionReason}); register a new application instead`);
+        throw new ConflictError(
+          `Application ${id} is ${app.status} (${app.rejectionReason}); register a new application instead`,
+        );
       }
       const changes: Partial<Application> = {};
       if (input.resident != null) changes.resident = input.resident;
@@ -125,14 +159,23 @@ export class ApplicationService {
     });
   }
 
-  async list(args: ApplicationListArgs): Promise<Connection<Application>> {
+  /**
+   * A round's applications in application order; `columns` narrows what is read (the read layer's
+   * projection), always with the personnummer the access-log row names.
+   */
+  async list(args: ApplicationListArgs, columns?: Projection<Application>): Promise<Connection<Application>> {
     const page = toPage(args);
     const roundId = toId("roundId", args.roundId);
-    const qb = this.ctx.ds.getRepository(Application).createQueryBuilder("a").where("a.roundId = :roundId", { roundId });
+    const qb = selectColumns(
+      this.ctx.ds.getRepository(Application).createQueryBuilder("a"),
+      withPersonnummer(columns),
+    ).where("a.roundId = :roundId", { roundId });
     if (args.status) qb.andWhere("a.status = :status", { status: args.status });
     if (args.fundId) qb.andWhere("a.fundId = :fundId", { fundId: toId("fundId", args.fundId) });
     if (args.personnummer) qb.andWhere("a.personnummer = :pnr", { pnr: args.personnummer });
-    const [rows, total] = await getEntitiesAndCount(qb.orderBy("a.receivedDate", "ASC").addOrderBy("a.id", "ASC").skip(page.offset).take(page.limit));
+    const [rows, total] = await getEntitiesAndCount(
+      qb.orderBy("a.receivedDate", "ASC").addOrderBy("a.id", "ASC").skip(page.offset).take(page.limit),
+    );
     await this.logRead("Query.donationApplications", rows);
     return toConnection(rows, total, page);
   }

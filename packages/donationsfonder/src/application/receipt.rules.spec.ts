@@ -20,7 +20,11 @@ describe("receipt of an application", () => {
   });
 
   it("refuses a second application by the same person, pointing at the first", () => {
-    expect(receiptOutcome(march, "2022-03-10", 41)).toMatchObject({ status: ApplicationStatus.REFUSED, reason: RejectionReason.DUPLICATE, duplicateOfId: 41 });
+    expect(receiptOutcome(march, "2022-03-10", 41)).toMatchObject({
+      status: ApplicationStatus.REFUSED,
+      reason: RejectionReason.DUPLICATE,
+      duplicateOfId: 41,
+    });
   });
 
   it("calls a late second application late (the window is checked first)", () => {

@@ -1,4 +1,4 @@
-import type { LocalDate } from "@arbetsliv/core";
+import type { LocalDate } from "@arbetsliv/core/values";
 import { ApplicationStatus, RejectionReason } from "../shared/enums";
 
 export interface ReceiptOutcome {

@@ -1,9 +1,11 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
-import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core";
+import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core/values";
 
 /** Utdelningsbart belopp — what one fund has to distribute in one round (its return, whole kronor). */
-@ObjectType("DonationFundBudget", { description: "Utdelningsbart belopp — the amount a fund has to distribute in a round." })
+@ObjectType("DonationFundBudget", {
+  description: "Utdelningsbart belopp — the amount a fund has to distribute in a round.",
+})
 @Entity({ name: "donation_fund_budget" })
 @Index(["roundId", "fundId"], { unique: true })
 export class FundBudget {

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
-import { MaxItems, MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core";
+import { MaxItems } from "@arbetsliv/core";
+import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core/values";
 import { Purpose } from "../shared/enums";
 import { PURPOSES } from "../shared/list-limits";
 
@@ -8,7 +9,9 @@ import { PURPOSES } from "../shared/list-limits";
  * Donationsfond / stiftelse — one of the city's social donation funds, with its statutes
  * (ändamål and target group) kept as data so eligibility can be checked against them.
  */
-@ObjectType("DonationFund", { description: "Donationsfond — a social donation fund and its statutes (ändamål) as rules." })
+@ObjectType("DonationFund", {
+  description: "Donationsfond — a social donation fund and its statutes (ändamål) as rules.",
+})
 @Entity({ name: "donation_fund" })
 @Index(["code"], { unique: true })
 export class Fund {
@@ -20,7 +23,7 @@ export class Fund {
   @Column({ type: "varchar", length: 32 })
   code!: string;
 
-  @Field(() => String, { description: "Name as in the statutes, e.g. \"Edvard Björnssons donation\"." })
+  @Field(() => String, { description: 'Name as in the statutes, e.g. "Edvard Björnssons donation".' })
   @Column({ type: "varchar", length: 200 })
   name!: string;
 
@@ -28,7 +31,9 @@ export class Fund {
   @Column({ type: "text" })
   statutes!: string;
 
-  @Field(() => Int, { description: "Published order: an application draws from the first fund in this order that it qualifies for." })
+  @Field(() => Int, {
+    description: "Published order: an application draws from the first fund in this order that it qualifies for.",
+  })
   @Column({ type: "int" })
   publishedOrder!: number;
 
@@ -54,12 +59,15 @@ export class Fund {
 
   @Field(() => Int, {
     nullable: true,
-    description: "Income limit for a one-person household, in percent of the year's prisbasbelopp (250 = 2.5 × pbb); null = no income test.",
+    description:
+      "Income limit for a one-person household, in percent of the year's prisbasbelopp (250 = 2.5 × pbb); null = no income test.",
   })
   @Column({ type: "int", nullable: true, default: null })
   incomeLimitBasePercent!: number | null;
 
-  @Field(() => Int, { description: "Added to the income limit per additional household member, in percent of prisbasbelopp." })
+  @Field(() => Int, {
+    description: "Added to the income limit per additional household member, in percent of prisbasbelopp.",
+  })
   @Column({ type: "int", default: 0 })
   incomeLimitPerExtraPercent!: number;
 

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from "type-graphql";
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, Length, Matches, Max, Min } from "class-validator";
-import { MoneyScalar, type Ore, MoneyRange } from "@arbetsliv/core";
+import { MoneyScalar, type Ore, MoneyRange } from "@arbetsliv/core/values";
 import { Purpose } from "../shared/enums";
 import { PURPOSES } from "../shared/list-limits";
 import { MAX_CAPITAL } from "../input-limits";
@@ -49,7 +49,10 @@ export class FundInput {
   @Max(20)
   minHouseholdSize?: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Percent of prisbasbelopp for one person (250 = 2.5 × pbb); null = no income test." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Percent of prisbasbelopp for one person (250 = 2.5 × pbb); null = no income test.",
+  })
   @IsOptional()
   @Min(1)
   @Max(10000)

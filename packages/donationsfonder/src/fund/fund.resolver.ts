@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { MaxItems, type RequestContext, versionArg } from "@arbetsliv/core";
+import { MaxItems, type RequestContext } from "@arbetsliv/core";
+import { versionArg } from "@arbetsliv/core/values";
 import { MAX_FUNDS } from "../shared/list-limits";
 import { ADMIN_SCOPES, ANY_DONATION_SCOPE } from "../scopes";
 import { Fund } from "./fund.entity";

@@ -1,7 +1,16 @@
 import { Not } from "typeorm";
 import { MAX_FUNDS } from "../shared/list-limits";
-import { AccessAction, ConflictError, refuseBeyondMaxItems, NotFoundError, ValidationError, inTransaction, updateVersioned, toId, type RequestContext } from "@arbetsliv/core";
-import { DOMAIN, assertNotNegative } from "../shared/util";
+import {
+  AccessAction,
+  ConflictError,
+  refuseBeyondMaxItems,
+  NotFoundError,
+  ValidationError,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { inTransaction, updateVersioned, toId } from "@arbetsliv/core/data";
+import { DOMAIN } from "../scopes";
+import { assertNotNegative } from "../shared/util";
 import { Fund } from "./fund.entity";
 import type { FundInput } from "./fund.inputs";
 
@@ -46,7 +55,13 @@ export class FundService {
       }
       await refuseBeyondMaxItems(manager, Fund, MAX_FUNDS, "funds");
       const fund = await manager.save(manager.create(Fund, values(input)));
-      await this.ctx.accessLog.append(manager, { action: AccessAction.CREATE, operation: "Mutation.createDonationFund", domain: DOMAIN, recordType: "Fund", recordIds: [fund.id] });
+      await this.ctx.accessLog.append(manager, {
+        action: AccessAction.CREATE,
+        operation: "Mutation.createDonationFund",
+        domain: DOMAIN,
+        recordType: "Fund",
+        recordIds: [fund.id],
+      });
       return fund;
     });
   }
@@ -60,7 +75,13 @@ export class FundService {
         throw new ConflictError(`A fund with code ${input.code} already exists`);
       }
       await updateVersioned(manager, Fund, "DonationFund", id, expectedVersion, values(input));
-      await this.ctx.accessLog.append(manager, { action: AccessAction.UPDATE, operation: "Mutation.updateDonationFund", domain: DOMAIN, recordType: "Fund", recordIds: [id] });
+      await this.ctx.accessLog.append(manager, {
+        action: AccessAction.UPDATE,
+        operation: "Mutation.updateDonationFund",
+        domain: DOMAIN,
+        recordType: "Fund",
+        recordIds: [id],
+      });
       return manager.findOneOrFail(Fund, { where: { id } });
     });
   }

@@ -1,6 +1,14 @@
 import { Authorized, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { LocalDateScalar, MoneyScalar, PersonnummerScalar, dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  PersonnummerScalar,
+  dateColumn,
+  moneyColumn,
+  type LocalDate,
+  type Ore,
+} from "@arbetsliv/core/values";
 import { DonationScopes } from "../scopes";
 
 /** Utbetalning — one line of the payout list, produced when the board decides (one per granted allocation). */

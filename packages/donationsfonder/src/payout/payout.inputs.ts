@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType } from "type-graphql";
 import { IsOptional, Length } from "class-validator";
-import { IdempotencyKeyField, LocalDateScalar, PageArgs, type LocalDate } from "@arbetsliv/core";
+import { IdempotencyKeyField, PageArgs } from "@arbetsliv/core";
+import { LocalDateScalar, type LocalDate } from "@arbetsliv/core/values";
 
 @ArgsType()
 export class PayoutListArgs extends PageArgs {
@@ -19,7 +20,9 @@ export class MarkPaidInput {
   @Field(() => ID)
   payoutId!: string;
 
-  @Field(() => LocalDateScalar, { description: "The day the money was paid (not before the decision, not in the future)." })
+  @Field(() => LocalDateScalar, {
+    description: "The day the money was paid (not before the decision, not in the future).",
+  })
   paidOn!: LocalDate;
 
   @Field(() => String, { nullable: true, description: "Payment reference from the finance system." })

@@ -1,13 +1,40 @@
 import type { EntityManager } from "typeorm";
-import { AccessAction, ConflictError, NotFoundError, ValidationError, idempotentCreate, inTransaction, isUniqueViolation, oreToKronor, recordEvent, toConnection, toPage, todayLocalDate, updateVersioned, findForUpdate, insertChunked, knownPersonnummer, lockMode, toId, toInt, type Connection, type RequestContext, getEntitiesAndCount } from "@arbetsliv/core";
+import {
+  AccessAction,
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  idempotentCreate,
+  recordEvent,
+  toConnection,
+  toPage,
+  type Connection,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { oreToKronor, todayLocalDate, knownPersonnummer } from "@arbetsliv/core/values";
+import {
+  applySummaryChange,
+  applySummaryChanges,
+  inTransaction,
+  isUniqueViolation,
+  updateVersioned,
+  findForUpdate,
+  insertChunked,
+  lockMode,
+  toId,
+  getEntitiesAndCount,
+  selectColumns,
+} from "@arbetsliv/core/data";
+import { type Projection } from "@arbetsliv/core/read";
 import { payoutMade, roundDecided } from "../events";
 import { Allocation } from "../allocation/allocation.entity";
 import { Application } from "../application/application.entity";
 import { Round } from "../round/round.entity";
 import type { BoardDecisionInput } from "../round/round.inputs";
 import { RoundStatus } from "../shared/enums";
-import { DOMAIN } from "../shared/util";
-import { addFundFigures, linkReach } from "../statistics/summary";
+import { DOMAIN } from "../scopes";
+import { withPersonnummer } from "../shared/util";
+import { grantedPersonRounds, paidPayoutSummary, personReachSummary } from "../statistics/summary";
 import { PayoutPayment } from "./payout-payment.entity";
 import { Payout } from "./payout.entity";
 import type { MarkPaidInput, PayoutListArgs } from "./payout.inputs";
@@ -19,7 +46,8 @@ export class PayoutService {
   /** Records the board's decision on an allocated round; the allocations become final and the payout list is produced. */
   decide(idValue: string, input: BoardDecisionInput, expectedVersion: number): Promise<Round> {
     const id = toId("roundId", idValue);
-    if (input.decisionDate > todayLocalDate()) throw new ValidationError("input.decisionDate", "not-in-future", "must not be in the future");
+    if (input.decisionDate > todayLocalDate())
+      throw new ValidationError("input.decisionDate", "not-in-future", "must not be in the future");
     return inTransaction(this.ctx.ds, async (manager) => {
       // Every round's lock first, in id order: decisions run one at a time, so the one linking its
       // persons into the reach summary sees every other decided round (sql.js runs one transaction at a time).
@@ -29,7 +57,11 @@ export class PayoutService {
         throw new ConflictError(`${round.name} is ${round.status}: the board decides on an allocated round, once`);
       }
       if (input.decisionDate <= round.applicationCloses) {
-        throw new ValidationError("input.decisionDate", "after-period", `must be after the application period (ended ${round.applicationCloses})`);
+        throw new ValidationError(
+          "input.decisionDate",
+          "after-period",
+          `must be after the application period (ended ${round.applicationCloses})`,
+        );
       }
       await updateVersioned(manager, Round, "DonationRound", id, expectedVersion, {
         status: RoundStatus.DECIDED,
@@ -39,10 +71,24 @@ export class PayoutService {
       const granted = await manager
         .createQueryBuilder(Allocation, "al")
         .innerJoin(Application, "a", "a.id = al.applicationId")
-        .select(["al.id AS id", "al.fundId AS fundId", "al.applicationId AS applicationId", "al.amount AS amount", "a.personnummer AS personnummer", "al.personKey AS personKey"])
+        .select([
+          "al.id AS id",
+          "al.fundId AS fundId",
+          "al.applicationId AS applicationId",
+          "al.amount AS amount",
+          "a.personnummer AS personnummer",
+          "al.personKey AS personKey",
+        ])
         .where("al.roundId = :id AND al.amount > 0", { id })
         .orderBy("al.id", "ASC")
-        .getRawMany<{ id: number; fundId: number; applicationId: number; amount: string | number; personnummer: string; personKey: string }>();
+        .getRawMany<{
+          id: number;
+          fundId: number;
+          applicationId: number;
+          amount: string | number;
+          personnummer: string;
+          personKey: string;
+        }>();
       const scheduledDate = input.decisionDate > round.plannedPayoutDate ? input.decisionDate : round.plannedPayoutDate;
       await insertChunked(
         manager,
@@ -57,21 +103,12 @@ export class PayoutService {
           scheduledDate,
         })),
       );
-      const decided = await manager.find(Round, { where: { status: RoundStatus.DECIDED }, select: { id: true, plannedPayoutDate: true } });
-      const others: { personKey: string; roundId: unknown }[] = await manager.query(
-        `SELECT o.personKey AS personKey, o.roundId AS roundId FROM donation_allocation g
-           INNER JOIN donation_allocation o ON o.personKey = g.personKey AND o.roundId <> g.roundId AND o.amount > 0
-         WHERE g.roundId = ? AND g.amount > 0`,
-        [id],
-      );
-      await linkReach(
-        manager,
-        round,
-        granted.map((g) => g.personKey),
-        decided,
-        others.map((o) => ({ personKey: o.personKey, roundId: toInt(o.roundId) })),
-      );
-      const payouts = await manager.find(Payout, { where: { roundId: id }, select: { id: true, personnummer: true, amount: true } });
+      const reach = await grantedPersonRounds(manager, round);
+      await applySummaryChanges(manager, personReachSummary, reach.before, reach.after);
+      const payouts = await manager.find(Payout, {
+        where: { roundId: id },
+        select: { id: true, personnummer: true, amount: true },
+      });
       await recordEvent(manager, roundDecided, {
         subjectId: id,
         data: {
@@ -101,18 +138,25 @@ export class PayoutService {
    */
   async markPaid(input: MarkPaidInput): Promise<Payout> {
     const id = toId("input.payoutId", input.payoutId);
-    if (input.paidOn > todayLocalDate()) throw new ValidationError("input.paidOn", "not-in-future", "must not be in the future");
+    if (input.paidOn > todayLocalDate())
+      throw new ValidationError("input.paidOn", "not-in-future", "must not be in the future");
     // Uses the caller's manager: inside the transaction its own connection (a second one could exhaust the pool).
     const alreadyPaid = async (manager: EntityManager) => {
       const existing = await manager.findOne(PayoutPayment, { where: { payoutId: id } });
-      return new ConflictError(`Payout ${id} is already paid (${existing?.paidOn ?? "just now"}${existing?.reference ? `, ${existing.reference}` : ""}); it is never paid twice`);
+      return new ConflictError(
+        `Payout ${id} is already paid (${existing?.paidOn ?? "just now"}${existing?.reference ? `, ${existing.reference}` : ""}); it is never paid twice`,
+      );
     };
     const markIn = async (manager: EntityManager) => {
       const payout = await manager.findOne(Payout, { where: { id } });
       if (!payout) throw new NotFoundError("DonationPayout", id);
       const round = await manager.findOneOrFail(Round, { where: { id: payout.roundId } });
       if (round.decisionDate && input.paidOn < round.decisionDate) {
-        throw new ValidationError("input.paidOn", "after-decision", `must not be before the board decision (${round.decisionDate})`);
+        throw new ValidationError(
+          "input.paidOn",
+          "after-decision",
+          `must not be before the board decision (${round.decisionDate})`,
+        );
       }
       if (await manager.exists(PayoutPayment, { where: { payoutId: id } })) throw await alreadyPaid(manager);
       await manager.insert(PayoutPayment, {
@@ -123,7 +167,7 @@ export class PayoutService {
         paidBy: this.ctx.principal?.subject ?? "anonymous",
         reference: input.reference ?? null,
       });
-      await addFundFigures(manager, [{ roundId: payout.roundId, fundId: payout.fundId, paid: payout.amount }]);
+      await applySummaryChange(manager, paidPayoutSummary, null, payout);
       await recordEvent(manager, payoutMade, {
         subjectId: id,
         data: {
@@ -171,13 +215,19 @@ export class PayoutService {
     }
   }
 
-  async list(args: PayoutListArgs): Promise<Connection<Payout>> {
+  /** A decided round's payout list; `columns` narrows what is read, always with the personnummer its access-log row names. */
+  async list(args: PayoutListArgs, columns?: Projection<Payout>): Promise<Connection<Payout>> {
     const page = toPage(args);
     const roundId = toId("roundId", args.roundId);
-    const qb = this.ctx.ds.getRepository(Payout).createQueryBuilder("p").where("p.roundId = :roundId", { roundId });
+    const qb = selectColumns(
+      this.ctx.ds.getRepository(Payout).createQueryBuilder("p"),
+      withPersonnummer(columns),
+    ).where("p.roundId = :roundId", { roundId });
     if (args.fundId) qb.andWhere("p.fundId = :fundId", { fundId: toId("fundId", args.fundId) });
     if (args.paid !== undefined && args.paid !== null) {
-      qb.andWhere(`${args.paid ? "" : "NOT "}EXISTS (SELECT 1 FROM donation_payout_payment pp WHERE pp.payoutId = p.id)`);
+      qb.andWhere(
+        `${args.paid ? "" : "NOT "}EXISTS (SELECT 1 FROM donation_payout_payment pp WHERE pp.payoutId = p.id)`,
+      );
     }
     const [rows, total] = await getEntitiesAndCount(qb.orderBy("p.id", "ASC").skip(page.offset).take(page.limit));
     await this.ctx.accessLog.append(this.ctx.ds.manager, {

@@ -1,4 +1,5 @@
-import { chunks, type RetentionAction, type RetentionContext } from "@arbetsliv/core";
+import { type RetentionAction, type RetentionContext } from "@arbetsliv/core";
+import { chunks } from "@arbetsliv/core/data";
 import { Application } from "../application/application.entity";
 import { Payout } from "../payout/payout.entity";
 import { RoundStatus } from "../shared/enums";
@@ -38,7 +39,12 @@ export async function applicationRetention({ manager, cutoff, today }: Retention
       })
       .whereInIds(chunk)
       .execute();
-    await manager.createQueryBuilder().update(Payout).set({ personnummer: null }).where("applicationId IN (:...chunk)", { chunk }).execute();
+    await manager
+      .createQueryBuilder()
+      .update(Payout)
+      .set({ personnummer: null })
+      .where("applicationId IN (:...chunk)", { chunk })
+      .execute();
   }
   return [
     {

@@ -6,7 +6,9 @@ import { RoundTerm } from "../shared/enums";
  * Utdelningsschema — when a round's applications open and close, when the board decides and
  * when money is paid, as month-day within the year, valid for a range of years.
  */
-@ObjectType("DonationRoundSchedule", { description: "Utdelningsschema — the yearly timetable of a round, valid for a range of years." })
+@ObjectType("DonationRoundSchedule", {
+  description: "Utdelningsschema — the yearly timetable of a round, valid for a range of years.",
+})
 @Entity({ name: "donation_round_schedule" })
 export class RoundSchedule {
   @Field(() => ID)

@@ -1,10 +1,19 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
-import { LocalDateScalar, MoneyScalar, dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  dateColumn,
+  moneyColumn,
+  type LocalDate,
+  type Ore,
+} from "@arbetsliv/core/values";
 import { AllocationPolicy, RemainderRule, RoundStatus, RoundTerm } from "../shared/enums";
 
 /** Utdelningsomgång — one application round: its dates (from the schedule), rules and published policy. */
-@ObjectType("DonationRound", { description: "Utdelningsomgång — an application round with its dates, rules and published allocation policy." })
+@ObjectType("DonationRound", {
+  description: "Utdelningsomgång — an application round with its dates, rules and published allocation policy.",
+})
 @Entity({ name: "donation_round" })
 @Index(["year", "term"], { unique: true })
 @Index(["plannedPayoutDate"])
@@ -21,7 +30,7 @@ export class Round {
   @Column({ type: "varchar", length: 16 })
   term!: RoundTerm;
 
-  @Field(() => String, { description: "E.g. \"Utdelning 2021 vår\"." })
+  @Field(() => String, { description: 'E.g. "Utdelning 2021 vår".' })
   @Column({ type: "varchar", length: 100 })
   name!: string;
 
@@ -53,7 +62,10 @@ export class Round {
   @Column({ type: "varchar", length: 24 })
   remainderRule!: RemainderRule;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "Most any one application may get (whole kronor); null = no cap." })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "Most any one application may get (whole kronor); null = no cap.",
+  })
   @Column({ ...moneyColumn, nullable: true, default: null })
   maxPerApplication!: Ore | null;
 
@@ -69,7 +81,7 @@ export class Round {
   @Column({ ...dateColumn, nullable: true, default: null })
   decisionDate!: LocalDate | null;
 
-  @Field(() => String, { nullable: true, description: "The decision's reference, e.g. \"ALN 2022-05-19 § 61\"." })
+  @Field(() => String, { nullable: true, description: 'The decision\'s reference, e.g. "ALN 2022-05-19 § 61".' })
   @Column({ type: "varchar", length: 100, nullable: true, default: null })
   decisionReference!: string | null;
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import { IsOptional, Length, Max, Min } from "class-validator";
-import { LocalDateScalar, MoneyScalar, type LocalDate, type Ore, MoneyRange } from "@arbetsliv/core";
+import { LocalDateScalar, MoneyScalar, type LocalDate, type Ore, MoneyRange } from "@arbetsliv/core/values";
 import { AllocationPolicy, RemainderRule, RoundTerm } from "../shared/enums";
 import { MAX_CAPITAL, MAX_PER_APPLICATION, MAX_PRICE_BASE_AMOUNT } from "../input-limits";
 
@@ -46,7 +46,10 @@ export class RoundPolicyInput {
   @Field(() => RemainderRule, { defaultValue: RemainderRule.DISTRIBUTE_IN_ORDER })
   remainderRule!: RemainderRule;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "Most one application may get, whole kronor; null = no cap." })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "Most one application may get, whole kronor; null = no cap.",
+  })
   @MoneyRange(0, MAX_PER_APPLICATION)
   maxPerApplication?: Ore | null;
 }
@@ -81,7 +84,7 @@ export class BoardDecisionInput {
   @Field(() => LocalDateScalar)
   decisionDate!: LocalDate;
 
-  @Field(() => String, { description: "E.g. \"ALN 2022-05-19 § 61\"." })
+  @Field(() => String, { description: 'E.g. "ALN 2022-05-19 § 61".' })
   @Length(1, 100)
   reference!: string;
 }

@@ -1,24 +1,40 @@
 import { In } from "typeorm";
-import { AccessAction, ConflictError, NotFoundError, ValidationError, inTransaction, isUniqueViolation, recordEvent, updateVersioned, toId, type RequestContext } from "@arbetsliv/core";
+import {
+  AccessAction,
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  recordEvent,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { inTransaction, isUniqueViolation, updateVersioned, toId } from "@arbetsliv/core/data";
 import { roundOpened } from "../events";
 import { Fund } from "../fund/fund.entity";
 import { FundBudget } from "../fund/fund-budget.entity";
 import { RoundStatus } from "../shared/enums";
-import { DOMAIN, assertWholeKronor } from "../shared/util";
+import { DOMAIN } from "../scopes";
+import { assertWholeKronor } from "../shared/util";
 import { RoundSchedule } from "./round-schedule.entity";
 import { Round } from "./round.entity";
 import type { FundBudgetInput, OpenRoundsInput, RoundPolicyInput, RoundScheduleInput } from "./round.inputs";
 import { appliesTo, assertScheduleEntry, overlaps, roundDates, roundName } from "./schedule.rules";
 
 export function assertPolicy(input: RoundPolicyInput, prefix: string): void {
-  if (input.maxPerApplication != null) assertWholeKronor(`${prefix}.maxPerApplication`, input.maxPerApplication, { min: 1 });
+  if (input.maxPerApplication != null)
+    assertWholeKronor(`${prefix}.maxPerApplication`, input.maxPerApplication, { min: 1 });
 }
 
 /** Schedules, rounds, policies and fund budgets (reference data). */
 export class RoundService {
   constructor(private readonly ctx: RequestContext) {}
 
-  private log(manager: Parameters<RequestContext["accessLog"]["append"]>[0], action: AccessAction, operation: string, recordType: string, ids: number[]) {
+  private log(
+    manager: Parameters<RequestContext["accessLog"]["append"]>[0],
+    action: AccessAction,
+    operation: string,
+    recordType: string,
+    ids: number[],
+  ) {
     return this.ctx.accessLog.append(manager, { action, operation, domain: DOMAIN, recordType, recordIds: ids });
   }
 
@@ -27,7 +43,10 @@ export class RoundService {
   }
 
   list(year: number | undefined): Promise<Round[]> {
-    return this.ctx.ds.manager.find(Round, { where: year === undefined ? {} : { year }, order: { applicationOpens: "ASC", id: "ASC" } });
+    return this.ctx.ds.manager.find(Round, {
+      where: year === undefined ? {} : { year },
+      order: { applicationOpens: "ASC", id: "ASC" },
+    });
   }
 
   async get(idValue: string): Promise<Round> {
@@ -44,7 +63,9 @@ export class RoundService {
       const existing = await manager.find(RoundSchedule, { where: { term: input.term } });
       const clash = existing.find((e) => overlaps(e, entry));
       if (clash) {
-        throw new ConflictError(`The schedule for ${input.term} already covers ${clash.fromYear}–${clash.toYear ?? "…"}; end it first`);
+        throw new ConflictError(
+          `The schedule for ${input.term} already covers ${clash.fromYear}–${clash.toYear ?? "…"}; end it first`,
+        );
       }
       const row = await manager.save(manager.create(RoundSchedule, { ...entry, source: input.source ?? null }));
       await this.log(manager, AccessAction.CREATE, "Mutation.defineDonationRoundSchedule", "RoundSchedule", [row.id]);
@@ -58,7 +79,8 @@ export class RoundService {
     return inTransaction(this.ctx.ds, async (manager) => {
       const row = await manager.findOne(RoundSchedule, { where: { id } });
       if (!row) throw new NotFoundError("DonationRoundSchedule", id);
-      if (toYear < row.fromYear) throw new ValidationError("toYear", "order", "must not be before the schedule's fromYear");
+      if (toYear < row.fromYear)
+        throw new ValidationError("toYear", "order", "must not be before the schedule's fromYear");
       await manager.update(RoundSchedule, { id }, { toYear });
       await this.log(manager, AccessAction.UPDATE, "Mutation.endDonationRoundSchedule", "RoundSchedule", [id]);
       return manager.findOneOrFail(RoundSchedule, { where: { id } });
@@ -70,8 +92,11 @@ export class RoundService {
     assertPolicy(input, "input");
     try {
       return await inTransaction(this.ctx.ds, async (manager) => {
-        const entries = (await manager.find(RoundSchedule, { order: { term: "ASC" } })).filter((e) => appliesTo(e, input.year));
-        if (entries.length === 0) throw new ValidationError("input.year", "no-schedule", `no round schedule covers ${input.year}`);
+        const entries = (await manager.find(RoundSchedule, { order: { term: "ASC" } })).filter((e) =>
+          appliesTo(e, input.year),
+        );
+        if (entries.length === 0)
+          throw new ValidationError("input.year", "no-schedule", `no round schedule covers ${input.year}`);
         const taken = await manager.find(Round, { where: { year: input.year, term: In(entries.map((e) => e.term)) } });
         if (taken.length) throw new ConflictError(`${taken.map((r) => r.name).join(", ")} already exists`);
         const rounds = entries.map((e) =>
@@ -91,7 +116,13 @@ export class RoundService {
           }),
         );
         const saved = await manager.save(rounds);
-        await this.log(manager, AccessAction.CREATE, "Mutation.openDonationRounds", "Round", saved.map((r) => r.id));
+        await this.log(
+          manager,
+          AccessAction.CREATE,
+          "Mutation.openDonationRounds",
+          "Round",
+          saved.map((r) => r.id),
+        );
         for (const round of saved) {
           await recordEvent(manager, roundOpened, {
             subjectId: round.id,
@@ -109,7 +140,8 @@ export class RoundService {
         return saved.sort((a, b) => (a.applicationOpens < b.applicationOpens ? -1 : 1));
       });
     } catch (e) {
-      if (isUniqueViolation(e)) throw new ConflictError(`The rounds of ${input.year} were opened at the same time by someone else`);
+      if (isUniqueViolation(e))
+        throw new ConflictError(`The rounds of ${input.year} were opened at the same time by someone else`);
       throw e;
     }
   }
@@ -121,7 +153,9 @@ export class RoundService {
       const round = await manager.findOne(Round, { where: { id } });
       if (!round) throw new NotFoundError("DonationRound", id);
       if (round.status !== RoundStatus.OPEN) {
-        throw new ConflictError(`${round.name} is ${round.status}: the policy is published and can only change before the allocation`);
+        throw new ConflictError(
+          `${round.name} is ${round.status}: the policy is published and can only change before the allocation`,
+        );
       }
       await updateVersioned(manager, Round, "DonationRound", id, expectedVersion, {
         policy: input.policy,
@@ -141,25 +175,41 @@ export class RoundService {
       return await inTransaction(this.ctx.ds, async (manager) => {
         const round = await manager.findOne(Round, { where: { id: roundId } });
         if (!round) throw new ValidationError("input.roundId", "exists", "is not a round");
-        if (round.status !== RoundStatus.OPEN) throw new ConflictError(`${round.name} is ${round.status}: budgets are fixed once allocated`);
+        if (round.status !== RoundStatus.OPEN)
+          throw new ConflictError(`${round.name} is ${round.status}: budgets are fixed once allocated`);
         const fund = await manager.findOne(Fund, { where: { id: fundId } });
         if (!fund) throw new ValidationError("input.fundId", "exists", "is not a fund");
         if (input.available > fund.capital) {
-          throw new ValidationError("input.available", "capital", `must not exceed the fund's capital (${fund.capital / 100} kr)`);
+          throw new ValidationError(
+            "input.available",
+            "capital",
+            `must not exceed the fund's capital (${fund.capital / 100} kr)`,
+          );
         }
         const existing = await manager.findOne(FundBudget, { where: { roundId, fundId } });
         let id: number;
         if (existing) {
-          await manager.update(FundBudget, { id: existing.id }, { available: input.available, version: existing.version + 1 });
+          await manager.update(
+            FundBudget,
+            { id: existing.id },
+            { available: input.available, version: existing.version + 1 },
+          );
           id = existing.id;
         } else {
           id = (await manager.save(manager.create(FundBudget, { roundId, fundId, available: input.available }))).id;
         }
-        await this.log(manager, existing ? AccessAction.UPDATE : AccessAction.CREATE, "Mutation.setDonationFundBudget", "FundBudget", [id]);
+        await this.log(
+          manager,
+          existing ? AccessAction.UPDATE : AccessAction.CREATE,
+          "Mutation.setDonationFundBudget",
+          "FundBudget",
+          [id],
+        );
         return manager.findOneOrFail(FundBudget, { where: { id } });
       });
     } catch (e) {
-      if (isUniqueViolation(e)) throw new ConflictError("The budget was set at the same time by someone else; reload and try again");
+      if (isUniqueViolation(e))
+        throw new ConflictError("The budget was set at the same time by someone else; reload and try again");
       throw e;
     }
   }

@@ -1,4 +1,5 @@
-import { ValidationError, type LocalDate } from "@arbetsliv/core";
+import { ValidationError } from "@arbetsliv/core";
+import { type LocalDate } from "@arbetsliv/core/values";
 import { RoundTerm } from "../shared/enums";
 
 /** The parts of a schedule entry the rules need. */
@@ -34,7 +35,8 @@ export function assertMonthDay(field: string, value: string): void {
 
 /** Checks an entry: valid days in order (opens ≤ closes < decision ≤ payout, all in the same year) and a sane year range. */
 export function assertScheduleEntry(entry: ScheduleEntry, prefix = "input"): void {
-  for (const key of ["applicationOpens", "applicationCloses", "decision", "payout"] as const) assertMonthDay(`${prefix}.${key}`, entry[key]);
+  for (const key of ["applicationOpens", "applicationCloses", "decision", "payout"] as const)
+    assertMonthDay(`${prefix}.${key}`, entry[key]);
   if (entry.toYear !== null && entry.toYear < entry.fromYear) {
     throw new ValidationError(`${prefix}.toYear`, "order", "must not be before fromYear");
   }
@@ -44,7 +46,8 @@ export function assertScheduleEntry(entry: ScheduleEntry, prefix = "input"): voi
   if (entry.decision <= entry.applicationCloses) {
     throw new ValidationError(`${prefix}.decision`, "order", "must be after the application period");
   }
-  if (entry.payout < entry.decision) throw new ValidationError(`${prefix}.payout`, "order", "must not be before the decision");
+  if (entry.payout < entry.decision)
+    throw new ValidationError(`${prefix}.payout`, "order", "must not be before the decision");
 }
 
 export function appliesTo(entry: Pick<ScheduleEntry, "fromYear" | "toYear">, year: number): boolean {

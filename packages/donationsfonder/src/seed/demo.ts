@@ -1,5 +1,8 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { SeededRandom, ageOn, inTransaction, subjectKey, makePersonnummer, insertChunked, type LocalDate } from "@arbetsliv/core";
+import { subjectKey } from "@arbetsliv/core";
+import { ageOn, type LocalDate } from "@arbetsliv/core/values";
+import { inTransaction, insertChunked } from "@arbetsliv/core/data";
+import { SeededRandom, makePersonnummer } from "@arbetsliv/core/testing";
 import { fundRulesFor } from "../allocation/allocation.service";
 import { incomeLimit } from "../allocation/eligibility";
 import { planRound } from "../allocation/round-plan";
@@ -45,8 +48,26 @@ const ROUNDS: RoundDemo[] = [
     policy: AllocationPolicy.EQUAL,
     maxPerApplication: null,
     decision: { date: "2021-04-22", reference: "Demo: nämndens beslut 2021-04-22" },
-    budgets: { SA_WASSBERG: 31_200, FINN_RIEMAN: 27_450, SVENSSON_FAGERSTROM: 14_800, EDVARD_BJORNSSON: 29_600, PALMQVIST: 22_380, SAMFOND_1: 42_100, SAMFOND_A: 24_900, SAMFOND_II: 32_100 },
-    eligible: { SA_WASSBERG: 52, FINN_RIEMAN: 47, SVENSSON_FAGERSTROM: 28, EDVARD_BJORNSSON: 45, PALMQVIST: 38, SAMFOND_1: 60, SAMFOND_A: 36, SAMFOND_II: 42 },
+    budgets: {
+      SA_WASSBERG: 31_200,
+      FINN_RIEMAN: 27_450,
+      SVENSSON_FAGERSTROM: 14_800,
+      EDVARD_BJORNSSON: 29_600,
+      PALMQVIST: 22_380,
+      SAMFOND_1: 42_100,
+      SAMFOND_A: 24_900,
+      SAMFOND_II: 32_100,
+    },
+    eligible: {
+      SA_WASSBERG: 52,
+      FINN_RIEMAN: 47,
+      SVENSSON_FAGERSTROM: 28,
+      EDVARD_BJORNSSON: 45,
+      PALMQVIST: 38,
+      SAMFOND_1: 60,
+      SAMFOND_A: 36,
+      SAMFOND_II: 42,
+    },
     rejected: { notResident: 7, income: 12, purpose: 6, late: 5, early: 1, duplicate: 3 },
   },
   {
@@ -55,8 +76,26 @@ const ROUNDS: RoundDemo[] = [
     policy: AllocationPolicy.EQUAL,
     maxPerApplication: null,
     decision: { date: "2021-11-18", reference: "Demo: nämndens beslut 2021-11-18" },
-    budgets: { SA_WASSBERG: 33_900, FINN_RIEMAN: 30_250, SVENSSON_FAGERSTROM: 16_100, EDVARD_BJORNSSON: 32_400, PALMQVIST: 24_438, SAMFOND_1: 45_600, SAMFOND_A: 27_300, SAMFOND_II: 35_200 },
-    eligible: { SA_WASSBERG: 56, FINN_RIEMAN: 52, SVENSSON_FAGERSTROM: 31, EDVARD_BJORNSSON: 49, PALMQVIST: 41, SAMFOND_1: 66, SAMFOND_A: 39, SAMFOND_II: 47 },
+    budgets: {
+      SA_WASSBERG: 33_900,
+      FINN_RIEMAN: 30_250,
+      SVENSSON_FAGERSTROM: 16_100,
+      EDVARD_BJORNSSON: 32_400,
+      PALMQVIST: 24_438,
+      SAMFOND_1: 45_600,
+      SAMFOND_A: 27_300,
+      SAMFOND_II: 35_200,
+    },
+    eligible: {
+      SA_WASSBERG: 56,
+      FINN_RIEMAN: 52,
+      SVENSSON_FAGERSTROM: 31,
+      EDVARD_BJORNSSON: 49,
+      PALMQVIST: 41,
+      SAMFOND_1: 66,
+      SAMFOND_A: 39,
+      SAMFOND_II: 47,
+    },
     rejected: { notResident: 8, income: 14, purpose: 7, late: 6, early: 2, duplicate: 4 },
   },
   {
@@ -65,8 +104,26 @@ const ROUNDS: RoundDemo[] = [
     policy: AllocationPolicy.NEED_BASED,
     maxPerApplication: 3_000,
     decision: { date: "2022-05-19", reference: "Demo: nämndens beslut 2022-05-19" },
-    budgets: { SA_WASSBERG: 64_000, FINN_RIEMAN: 57_500, SVENSSON_FAGERSTROM: 31_000, EDVARD_BJORNSSON: 61_000, PALMQVIST: 47_250, SAMFOND_1: 93_600, SAMFOND_A: 55_000, SAMFOND_II: 77_000 },
-    eligible: { SA_WASSBERG: 60, FINN_RIEMAN: 55, SVENSSON_FAGERSTROM: 33, EDVARD_BJORNSSON: 52, PALMQVIST: 45, SAMFOND_1: 70, SAMFOND_A: 42, SAMFOND_II: 55 },
+    budgets: {
+      SA_WASSBERG: 64_000,
+      FINN_RIEMAN: 57_500,
+      SVENSSON_FAGERSTROM: 31_000,
+      EDVARD_BJORNSSON: 61_000,
+      PALMQVIST: 47_250,
+      SAMFOND_1: 93_600,
+      SAMFOND_A: 55_000,
+      SAMFOND_II: 77_000,
+    },
+    eligible: {
+      SA_WASSBERG: 60,
+      FINN_RIEMAN: 55,
+      SVENSSON_FAGERSTROM: 33,
+      EDVARD_BJORNSSON: 52,
+      PALMQVIST: 45,
+      SAMFOND_1: 70,
+      SAMFOND_A: 42,
+      SAMFOND_II: 55,
+    },
     rejected: { notResident: 9, income: 15, purpose: 8, late: 7, early: 1, duplicate: 5 },
   },
 ];
@@ -110,7 +167,13 @@ function people(rng: Rng, count: number): Person[] {
 }
 
 /** Drafts one round's applications: eligible profiles aimed at each fund's target group, then the rejected kinds. */
-function draftRound(rng: Rng, demo: RoundDemo, dates: ReturnType<typeof roundDates>, pbbOre: number, pool: Person[]): Draft[] {
+function draftRound(
+  rng: Rng,
+  demo: RoundDemo,
+  dates: ReturnType<typeof roundDates>,
+  pbbOre: number,
+  pool: Person[],
+): Draft[] {
   const used = new Set<string>();
   const ageAtClose = (p: Person) => ageOn(p.birthDate, dates.applicationCloses);
   const take = (minAge: number, maxAge: number): Person => {
@@ -124,13 +187,22 @@ function draftRound(rng: Rng, demo: RoundDemo, dates: ReturnType<typeof roundDat
     }
   };
   const days = Math.round((Date.parse(dates.applicationCloses) - Date.parse(dates.applicationOpens)) / 86_400_000);
-  const inWindow = () => new Date(Date.parse(dates.applicationOpens) + rng.int(0, days) * 86_400_000).toISOString().slice(0, 10);
-  const shifted = (from: LocalDate, d: number) => new Date(Date.parse(from) + d * 86_400_000).toISOString().slice(0, 10);
+  const inWindow = () =>
+    new Date(Date.parse(dates.applicationOpens) + rng.int(0, days) * 86_400_000).toISOString().slice(0, 10);
+  const shifted = (from: LocalDate, d: number) =>
+    new Date(Date.parse(from) + d * 86_400_000).toISOString().slice(0, 10);
   /** Income as a share (in percent) of the household's limit at `basePercent` × pbb, in whole hundreds of kronor. */
   const income = (household: number, basePercent: number, minShare: number, maxShare: number) =>
     Math.floor((incomeLimit(pbbOre, basePercent, 75, household) * rng.int(minShare, maxShare)) / 100 / 10_000) * 10_000;
-  const asked = (purposes: Purpose[]) => purposes.reduce((s, p) => s + Math.round(rng.int(ASKED[p][0], ASKED[p][1]) / 100) * 100, 0) * 100;
-  const draft = (p: Person, household: number, yearlyIncome: number, purposes: Purpose[], extra: Partial<Draft> = {}): Draft => ({
+  const asked = (purposes: Purpose[]) =>
+    purposes.reduce((s, p) => s + Math.round(rng.int(ASKED[p][0], ASKED[p][1]) / 100) * 100, 0) * 100;
+  const draft = (
+    p: Person,
+    household: number,
+    yearlyIncome: number,
+    purposes: Purpose[],
+    extra: Partial<Draft> = {},
+  ): Draft => ({
     personnummer: p.personnummer,
     receivedDate: inWindow(),
     resident: true,
@@ -140,19 +212,35 @@ function draftRound(rng: Rng, demo: RoundDemo, dates: ReturnType<typeof roundDat
     amountRequested: asked(purposes),
     ...extra,
   });
-  const some = <T>(required: T, optional: T[]): T[] => [...new Set([required, ...optional.filter(() => rng.next() < 0.25)])];
+  const some = <T>(required: T, optional: T[]): T[] => [
+    ...new Set([required, ...optional.filter(() => rng.next() < 0.25)]),
+  ];
 
   const profiles: Record<string, () => Draft> = {
     SA_WASSBERG: () => {
       const h = rng.int(1, 2);
-      return draft(take(66, 95), h, income(h, 250, 35, 90), some(rng.pick([Purpose.GLASSES, Purpose.DENTAL_CARE, Purpose.HEALTH_CARE, Purpose.RECREATION]), [Purpose.GLASSES]));
+      return draft(
+        take(66, 95),
+        h,
+        income(h, 250, 35, 90),
+        some(rng.pick([Purpose.GLASSES, Purpose.DENTAL_CARE, Purpose.HEALTH_CARE, Purpose.RECREATION]), [
+          Purpose.GLASSES,
+        ]),
+      );
     },
     FINN_RIEMAN: () => {
       const h = rng.int(2, 6);
-      return draft(take(22, 58), h, income(h, 250, 30, 90), some(rng.pick([Purpose.CHILDREN_LEISURE, Purpose.CLOTHES, Purpose.SHOES]), [Purpose.SHOES]));
+      return draft(
+        take(22, 58),
+        h,
+        income(h, 250, 30, 90),
+        some(rng.pick([Purpose.CHILDREN_LEISURE, Purpose.CLOTHES, Purpose.SHOES]), [Purpose.SHOES]),
+      );
     },
-    SVENSSON_FAGERSTROM: () => draft(take(19, 63), 1, income(1, 250, 30, 90), some(Purpose.HEALTH_CARE, [Purpose.DENTAL_CARE])),
-    EDVARD_BJORNSSON: () => draft(take(19, 63), 1, income(1, 200, 30, 95), some(rng.pick([Purpose.CLOTHES, Purpose.SHOES]), [Purpose.SHOES])),
+    SVENSSON_FAGERSTROM: () =>
+      draft(take(19, 63), 1, income(1, 250, 30, 90), some(Purpose.HEALTH_CARE, [Purpose.DENTAL_CARE])),
+    EDVARD_BJORNSSON: () =>
+      draft(take(19, 63), 1, income(1, 200, 30, 95), some(rng.pick([Purpose.CLOTHES, Purpose.SHOES]), [Purpose.SHOES])),
     PALMQVIST: () => {
       const h = rng.int(1, 3);
       return draft(take(19, 63), h, income(h, 250, 30, 90), some(Purpose.GLASSES, [Purpose.DENTAL_CARE]));
@@ -177,19 +265,41 @@ function draftRound(rng: Rng, demo: RoundDemo, dates: ReturnType<typeof roundDat
   const drafts: Draft[] = [];
   for (const [code, n] of Object.entries(demo.eligible)) for (let i = 0; i < n; i++) drafts.push(profiles[code]());
   const r = demo.rejected;
-  for (let i = 0; i < r.notResident; i++) drafts.push(draft(take(19, 63), 1, income(1, 250, 30, 90), [Purpose.DENTAL_CARE], { resident: false }));
+  for (let i = 0; i < r.notResident; i++)
+    drafts.push(draft(take(19, 63), 1, income(1, 250, 30, 90), [Purpose.DENTAL_CARE], { resident: false }));
   for (let i = 0; i < r.income; i++) {
     const h = rng.int(1, 4);
-    drafts.push(draft(take(19, 63), h, income(h, 300, 115, 180), [rng.pick([Purpose.DENTAL_CARE, Purpose.GLASSES, Purpose.CLOTHES])]));
+    drafts.push(
+      draft(take(19, 63), h, income(h, 300, 115, 180), [
+        rng.pick([Purpose.DENTAL_CARE, Purpose.GLASSES, Purpose.CLOTHES]),
+      ]),
+    );
   }
-  for (let i = 0; i < r.purpose; i++) drafts.push(draft(take(19, 63), rng.int(1, 3), income(1, 250, 20, 60), [Purpose.RENT_OR_DEBT]));
-  for (let i = 0; i < r.late; i++) drafts.push(draft(take(19, 63), 1, income(1, 250, 30, 80), [Purpose.DENTAL_CARE], { receivedDate: shifted(dates.applicationCloses, rng.int(1, 12)) }));
-  for (let i = 0; i < r.early; i++) drafts.push(draft(take(19, 63), 1, income(1, 250, 30, 80), [Purpose.GLASSES], { receivedDate: shifted(dates.applicationOpens, -rng.int(1, 5)) }));
+  for (let i = 0; i < r.purpose; i++)
+    drafts.push(draft(take(19, 63), rng.int(1, 3), income(1, 250, 20, 60), [Purpose.RENT_OR_DEBT]));
+  for (let i = 0; i < r.late; i++)
+    drafts.push(
+      draft(take(19, 63), 1, income(1, 250, 30, 80), [Purpose.DENTAL_CARE], {
+        receivedDate: shifted(dates.applicationCloses, rng.int(1, 12)),
+      }),
+    );
+  for (let i = 0; i < r.early; i++)
+    drafts.push(
+      draft(take(19, 63), 1, income(1, 250, 30, 80), [Purpose.GLASSES], {
+        receivedDate: shifted(dates.applicationOpens, -rng.int(1, 5)),
+      }),
+    );
   // A second application from someone who already applied, a little later but within the window.
-  const firsts = drafts.filter((d) => d.resident && d.receivedDate < dates.applicationCloses && d.receivedDate >= dates.applicationOpens);
+  const firsts = drafts.filter(
+    (d) => d.resident && d.receivedDate < dates.applicationCloses && d.receivedDate >= dates.applicationOpens,
+  );
   for (let i = 0; i < r.duplicate; i++) {
     const first = firsts[rng.int(0, firsts.length - 1)];
-    drafts.push({ ...first, receivedDate: shifted(first.receivedDate, 1), amountRequested: first.amountRequested + 50_000 });
+    drafts.push({
+      ...first,
+      receivedDate: shifted(first.receivedDate, 1),
+      amountRequested: first.amountRequested + 50_000,
+    });
   }
   // Registration order: by received date, then a shuffled position (stable for the seed).
   return drafts
@@ -208,8 +318,16 @@ function draftRound(rng: Rng, demo: RoundDemo, dates: ReturnType<typeof roundDat
 export async function seedDemo(ds: DataSource): Promise<void> {
   await inTransaction(ds, async (m) => {
     if (await m.exists(Fund, {})) return;
-    await insertChunked(m, Fund, REFERENCE_FUNDS.map((f) => ({ ...f })));
-    await insertChunked(m, RoundSchedule, REFERENCE_SCHEDULE.map((s) => ({ ...s })));
+    await insertChunked(
+      m,
+      Fund,
+      REFERENCE_FUNDS.map((f) => ({ ...f })),
+    );
+    await insertChunked(
+      m,
+      RoundSchedule,
+      REFERENCE_SCHEDULE.map((s) => ({ ...s })),
+    );
     const funds = await m.find(Fund, { order: { publishedOrder: "ASC" } });
     const byCode = new Map(funds.map((f) => [f.code, f]));
     const rng = new SeededRandom(20210469);
@@ -220,7 +338,14 @@ export async function seedDemo(ds: DataSource): Promise<void> {
   });
 }
 
-async function seedRound(m: EntityManager, demo: RoundDemo, byCode: Map<string, Fund>, funds: Fund[], rng: Rng, pool: Person[]): Promise<void> {
+async function seedRound(
+  m: EntityManager,
+  demo: RoundDemo,
+  byCode: Map<string, Fund>,
+  funds: Fund[],
+  rng: Rng,
+  pool: Person[],
+): Promise<void> {
   const schedule = REFERENCE_SCHEDULE.find((s) => s.term === demo.term)!;
   const dates = roundDates(schedule, demo.year);
   const pbb = PRICE_BASE_AMOUNT[demo.year] * 100;
@@ -239,7 +364,15 @@ async function seedRound(m: EntityManager, demo: RoundDemo, byCode: Map<string, 
     decisionReference: demo.decision.reference,
   });
   const round = await m.findOneOrFail(Round, { where: { year: demo.year, term: demo.term } });
-  await insertChunked(m, FundBudget, Object.entries(demo.budgets).map(([code, kronor]) => ({ roundId: round.id, fundId: byCode.get(code)!.id, available: kronor * 100 })));
+  await insertChunked(
+    m,
+    FundBudget,
+    Object.entries(demo.budgets).map(([code, kronor]) => ({
+      roundId: round.id,
+      fundId: byCode.get(code)!.id,
+      available: kronor * 100,
+    })),
+  );
   const budgets = await m.find(FundBudget, { where: { roundId: round.id } });
 
   // Receipt (late, early, duplicate) as registration does it, in registration order.
@@ -278,10 +411,15 @@ async function seedRound(m: EntityManager, demo: RoundDemo, byCode: Map<string, 
       };
     }),
   );
-  const saved = await m.find(Application, { where: { roundId: round.id }, order: { id: "ASC" }, select: { id: true, personnummer: true, personKey: true } });
+  const saved = await m.find(Application, {
+    where: { roundId: round.id },
+    order: { id: "ASC" },
+    select: { id: true, personnummer: true, personKey: true },
+  });
   const idOf = (seq: number) => saved[seq - 1].id;
   for (const { seq, outcome } of rows) {
-    if (outcome.duplicateOfId !== null) await m.update(Application, { id: idOf(seq) }, { duplicateOfId: idOf(outcome.duplicateOfId) });
+    if (outcome.duplicateOfId !== null)
+      await m.update(Application, { id: idOf(seq) }, { duplicateOfId: idOf(outcome.duplicateOfId) });
   }
   await insertChunked(
     m,
@@ -304,7 +442,15 @@ async function seedRound(m: EntityManager, demo: RoundDemo, byCode: Map<string, 
     Payout,
     allocations
       .filter((a) => a.amount > 0)
-      .map((a) => ({ roundId: round.id, fundId: a.fundId, allocationId: a.id, applicationId: a.applicationId, personnummer: pnr.get(a.applicationId)!, amount: a.amount, scheduledDate: dates.plannedPayoutDate })),
+      .map((a) => ({
+        roundId: round.id,
+        fundId: a.fundId,
+        allocationId: a.id,
+        applicationId: a.applicationId,
+        personnummer: pnr.get(a.applicationId)!,
+        amount: a.amount,
+        scheduledDate: dates.plannedPayoutDate,
+      })),
   );
   const payouts = await m.find(Payout, { where: { roundId: round.id }, order: { id: "ASC" }, select: { id: true } });
   await insertChunked(

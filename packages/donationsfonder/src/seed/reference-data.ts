@@ -95,7 +95,8 @@ export const REFERENCE_FUNDS = [
   {
     code: "SAMFOND_II",
     name: "Borås Stads sociala samfond II",
-    statutes: "Till behövande bosatta i Borås för alla sociala ändamål som andra fonder inte täcker (inkomst högst 3 prisbasbelopp för en person).",
+    statutes:
+      "Till behövande bosatta i Borås för alla sociala ändamål som andra fonder inte täcker (inkomst högst 3 prisbasbelopp för en person).",
     publishedOrder: 8,
     capital: 3_200_000_00,
     minAge: null,
@@ -150,9 +151,16 @@ export const REFERENCE_SCHEDULE: (ScheduleEntry & { source: string })[] = [
     applicationCloses: "03-31",
     decision: "05-19",
     payout: "06-15",
-    source: "Arbetslivsnämnden, Utdelning Borås Stads sociala donationsfonder (februari 2022): ansökan i mars, beslut i maj, utbetalning i juni",
+    source:
+      "Arbetslivsnämnden, Utdelning Borås Stads sociala donationsfonder (februari 2022): ansökan i mars, beslut i maj, utbetalning i juni",
   },
 ];
 
 /** Prisbasbelopp (kronor) per year, set by the government. */
-export const PRICE_BASE_AMOUNT: Record<number, number> = { 2021: 47_600, 2022: 48_300, 2023: 52_500, 2024: 57_300, 2025: 58_800 };
+export const PRICE_BASE_AMOUNT: Record<number, number> = {
+  2021: 47_600,
+  2022: 48_300,
+  2023: 52_500,
+  2024: 57_300,
+  2025: 58_800,
+};

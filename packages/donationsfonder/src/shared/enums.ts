@@ -39,7 +39,11 @@ export enum RoundTerm {
 registerEnumType(RoundTerm, {
   name: "DonationRoundTerm",
   description: "Utdelningsomgång — the round within the year.",
-  valuesConfig: { SPRING: { description: "Vårens utdelning" }, AUTUMN: { description: "Höstens utdelning" }, ANNUAL: { description: "Årlig utdelning (från 2022)" } },
+  valuesConfig: {
+    SPRING: { description: "Vårens utdelning" },
+    AUTUMN: { description: "Höstens utdelning" },
+    ANNUAL: { description: "Årlig utdelning (från 2022)" },
+  },
 });
 
 export enum RoundStatus {

@@ -1,7 +1,7 @@
-import { ValidationError, type Ore } from "@arbetsliv/core";
+import { ValidationError } from "@arbetsliv/core";
+import { type Ore } from "@arbetsliv/core/values";
+import { type Projection } from "@arbetsliv/core/read";
 import { ORE_PER_KRONA } from "./format";
-
-export const DOMAIN = "donationsfonder";
 
 /** Money that must be whole kronor (allocation works in whole kronor). */
 export function assertWholeKronor(field: string, ore: Ore, { min = 0 }: { min?: number } = {}): void {
@@ -11,4 +11,9 @@ export function assertWholeKronor(field: string, ore: Ore, { min = 0 }: { min?: 
 
 export function assertNotNegative(field: string, ore: Ore): void {
   if (ore < 0) throw new ValidationError(field, "range", "must not be negative");
+}
+
+/** The columns of a person-level read: the projection and the personnummer its access-log row names. */
+export function withPersonnummer<R extends { personnummer: string | null }>(columns: Projection<R>): Projection<R> {
+  return columns && !columns.includes("personnummer") ? [...columns, "personnummer"] : columns;
 }

@@ -1,9 +1,20 @@
-import { Between, In, type EntityManager } from "typeorm";
-import { DisclosureControl, ValidationError, disclosureInfo, toInt, type DisclosurePolicy, type LocalDate } from "@arbetsliv/core";
+import { Between, In } from "typeorm";
+import {
+  DisclosureControl,
+  ValidationError,
+  disclosureInfo,
+  disclosurePolicy,
+  logExactStatisticsRead,
+  type DisclosurePolicy,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { type LocalDate } from "@arbetsliv/core/values";
+import { toInt } from "@arbetsliv/core/data";
 import { inPublishedOrder } from "../allocation/eligibility";
 import { Fund } from "../fund/fund.entity";
 import { FundBudget } from "../fund/fund-budget.entity";
 import { Round } from "../round/round.entity";
+import { DOMAIN } from "../scopes";
 import { ApplicationStatus, RejectionReason, RoundStatus } from "../shared/enums";
 import type { DonationReport, FundReport, RoundReport } from "./statistics.types";
 import { FUND_SUMMARY, REACH_SUMMARY, STATUS_SUMMARY } from "./summary";
@@ -17,7 +28,15 @@ const REASON_ORDER = Object.values(RejectionReason);
  * rounds and funds, not with the applications — a constant number of statements.
  */
 export class StatisticsService {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(private readonly ctx: RequestContext) {}
+
+  /** The report as the caller may see it: exact with donationsfonder:stats:exact (access-logged), otherwise small counts suppressed. */
+  async donationReport(from: LocalDate, to: LocalDate): Promise<DonationReport> {
+    const policy = disclosurePolicy(this.ctx, DOMAIN);
+    const report = await this.report(from, to, policy);
+    await logExactStatisticsRead(this.ctx, policy, DOMAIN, "Query.donationReport", `${from}..${to}`);
+    return report;
+  }
 
   async report(from: LocalDate, to: LocalDate, policy: DisclosurePolicy): Promise<DonationReport> {
     return controlDonationReport(await this.exactReport(from, to), policy);
@@ -25,9 +44,22 @@ export class StatisticsService {
 
   private async exactReport(from: LocalDate, to: LocalDate): Promise<Counted<DonationReport>> {
     if (from > to) throw new ValidationError("to", "order", "must not be before from");
-    const m = this.manager;
-    const rounds = await m.find(Round, { where: { plannedPayoutDate: Between(from, to) }, order: { plannedPayoutDate: "ASC", id: "ASC" } });
-    const empty: Counted<DonationReport> = { from, to, rounds: [], applications: 0, amountDistributed: 0, amountPaid: 0, personsReachedInRounds: 0, distinctPersonsReached: 0, suppressed: [] };
+    const m = this.ctx.ds.manager;
+    const rounds = await m.find(Round, {
+      where: { plannedPayoutDate: Between(from, to) },
+      order: { plannedPayoutDate: "ASC", id: "ASC" },
+    });
+    const empty: Counted<DonationReport> = {
+      from,
+      to,
+      rounds: [],
+      applications: 0,
+      amountDistributed: 0,
+      amountPaid: 0,
+      personsReachedInRounds: 0,
+      distinctPersonsReached: 0,
+      suppressed: [],
+    };
     if (rounds.length === 0) return empty;
     const ids = rounds.map((r) => r.id);
 
@@ -45,10 +77,10 @@ export class StatisticsService {
     const decidedIds = rounds.filter((r) => r.status === RoundStatus.DECIDED).map((r) => r.id);
     const inDecided = decidedIds.map(() => "?").join(", ");
     const [reach]: Raw[] = decidedIds.length
-      ? await m.query(`SELECT COALESCE(SUM(persons), 0) AS n FROM ${REACH_SUMMARY} WHERE roundId IN (${inDecided}) AND previousRoundId NOT IN (${inDecided})`, [
-          ...decidedIds,
-          ...decidedIds,
-        ])
+      ? await m.query(
+          `SELECT COALESCE(SUM(persons), 0) AS n FROM ${REACH_SUMMARY} WHERE roundId IN (${inDecided}) AND previousRoundId NOT IN (${inDecided})`,
+          [...decidedIds, ...decidedIds],
+        )
       : [{ n: 0 }];
     const distinct = toInt(reach.n);
 
@@ -67,9 +99,12 @@ export class StatisticsService {
     const roundReports: Counted<RoundReport>[] = rounds.map((round) => {
       const decided = round.status === RoundStatus.DECIDED;
       const statusRows = byStatus.filter((r) => toInt(r.roundId) === round.id);
-      const count = (status: ApplicationStatus) => statusRows.filter((r) => r.status === status).reduce((s, r) => s + toInt(r.n), 0);
+      const count = (status: ApplicationStatus) =>
+        statusRows.filter((r) => r.status === status).reduce((s, r) => s + toInt(r.n), 0);
       const reasons = new Map<RejectionReason, number>();
-      for (const r of statusRows) if (r.reason) reasons.set(r.reason as RejectionReason, (reasons.get(r.reason as RejectionReason) ?? 0) + toInt(r.n));
+      for (const r of statusRows)
+        if (r.reason)
+          reasons.set(r.reason as RejectionReason, (reasons.get(r.reason as RejectionReason) ?? 0) + toInt(r.n));
       const fundReports: Counted<FundReport>[] = funds
         .filter((f) => budgetOf.has(key(round.id, f.id)) || fundRows.has(key(round.id, f.id)))
         .map((f) => {
@@ -104,7 +139,11 @@ export class StatisticsService {
         awaitingAssessment: count(ApplicationStatus.RECEIVED),
         eligible: count(ApplicationStatus.ELIGIBLE),
         ineligible: count(ApplicationStatus.INELIGIBLE),
-        rejectedByReason: REASON_ORDER.filter((r) => reasons.has(r)).map((reason) => ({ reason, count: reasons.get(reason)!, suppressed: [] })),
+        rejectedByReason: REASON_ORDER.filter((r) => reasons.has(r)).map((reason) => ({
+          reason,
+          count: reasons.get(reason)!,
+          suppressed: [],
+        })),
         granted: total((f) => f.granted),
         amountAvailable: total((f) => f.amountAvailable),
         amountAllocated: total((f) => f.amountAllocated),
@@ -132,7 +171,15 @@ export class StatisticsService {
 }
 
 /** A report object before disclosure control: every figure present. */
-type Counted<T> = { [K in Exclude<keyof T, "disclosure">]: T[K] extends number | null ? number : T[K] extends (infer E)[] ? (E extends object ? Counted<E>[] : T[K]) : T[K] };
+type Counted<T> = {
+  [K in Exclude<keyof T, "disclosure">]: T[K] extends number | null
+    ? number
+    : T[K] extends (infer E)[]
+      ? E extends object
+        ? Counted<E>[]
+        : T[K]
+      : T[K];
+};
 
 /**
  * Disclosure control of the report (applicants and persons reached are people). Per round:
@@ -145,10 +192,24 @@ type Counted<T> = { [K in Exclude<keyof T, "disclosure">]: T[K] extends number |
 export function controlDonationReport(report: Counted<DonationReport>, policy: DisclosurePolicy): DonationReport {
   const control = new DisclosureControl();
   const rounds = report.rounds.map((round) => {
-    const c = (f: "applications" | "refused" | "awaitingAssessment" | "eligible" | "ineligible" | "granted" | "personsReached") => control.count(round, f);
-    const [applications, refused, awaiting, eligible, ineligible, granted, persons] = [c("applications"), c("refused"), c("awaitingAssessment"), c("eligible"), c("ineligible"), c("granted"), c("personsReached")];
+    const c = (
+      f: "applications" | "refused" | "awaitingAssessment" | "eligible" | "ineligible" | "granted" | "personsReached",
+    ) => control.count(round, f);
+    const [applications, refused, awaiting, eligible, ineligible, granted, persons] = [
+      c("applications"),
+      c("refused"),
+      c("awaitingAssessment"),
+      c("eligible"),
+      c("ineligible"),
+      c("granted"),
+      c("personsReached"),
+    ];
     control.sum(applications, [refused, awaiting, eligible, ineligible]);
-    control.relation([[refused, -1], [ineligible, -1], ...round.rejectedByReason.map((r): [number, number] => [control.count(r, "count"), 1])]);
+    control.relation([
+      [refused, -1],
+      [ineligible, -1],
+      ...round.rejectedByReason.map((r): [number, number] => [control.count(r, "count"), 1]),
+    ]);
     const money = (row: Counted<RoundReport> | Counted<FundReport>, basis: number) => ({
       allocated: control.magnitude(row, "amountAllocated", [basis]),
       distributed: control.magnitude(row, "amountDistributed", [basis]),
@@ -159,20 +220,54 @@ export function controlDonationReport(report: Counted<DonationReport>, policy: D
       const fundGranted = control.count(fund, "granted");
       const fundApplications = control.count(fund, "applications");
       const fundMoney = money(fund, fundGranted);
-      control.sum(control.known(fund.amountAvailable), [fundMoney.allocated, control.magnitude(fund, "amountRemaining", [fundGranted])]);
-      return { applications: fundApplications, granted: fundGranted, persons: control.count(fund, "personsReached"), ...fundMoney };
+      control.sum(control.known(fund.amountAvailable), [
+        fundMoney.allocated,
+        control.magnitude(fund, "amountRemaining", [fundGranted]),
+      ]);
+      return {
+        applications: fundApplications,
+        granted: fundGranted,
+        persons: control.count(fund, "personsReached"),
+        ...fundMoney,
+      };
     });
-    control.sum(eligible, funds.map((f) => f.applications));
-    control.sum(granted, funds.map((f) => f.granted));
-    control.sum(persons, funds.map((f) => f.persons));
-    for (const k of ["allocated", "distributed", "paid"] as const) control.sum(roundMoney[k], funds.map((f) => f[k]));
+    control.sum(
+      eligible,
+      funds.map((f) => f.applications),
+    );
+    control.sum(
+      granted,
+      funds.map((f) => f.granted),
+    );
+    control.sum(
+      persons,
+      funds.map((f) => f.persons),
+    );
+    for (const k of ["allocated", "distributed", "paid"] as const)
+      control.sum(
+        roundMoney[k],
+        funds.map((f) => f[k]),
+      );
     return { applications, persons, distributed: roundMoney.distributed, paid: roundMoney.paid };
   });
-  const total = (field: "applications" | "personsReachedInRounds", parts: number[]) => control.sum(control.count(report, field), parts);
-  total("applications", rounds.map((r) => r.applications));
-  total("personsReachedInRounds", rounds.map((r) => r.persons));
-  control.sum(control.magnitude(report, "amountDistributed", []), rounds.map((r) => r.distributed));
-  control.sum(control.magnitude(report, "amountPaid", []), rounds.map((r) => r.paid));
+  const total = (field: "applications" | "personsReachedInRounds", parts: number[]) =>
+    control.sum(control.count(report, field), parts);
+  total(
+    "applications",
+    rounds.map((r) => r.applications),
+  );
+  total(
+    "personsReachedInRounds",
+    rounds.map((r) => r.persons),
+  );
+  control.sum(
+    control.magnitude(report, "amountDistributed", []),
+    rounds.map((r) => r.distributed),
+  );
+  control.sum(
+    control.magnitude(report, "amountPaid", []),
+    rounds.map((r) => r.paid),
+  );
   control.count(report, "distinctPersonsReached");
   control.apply(policy);
   return { ...report, disclosure: disclosureInfo(policy, false) };

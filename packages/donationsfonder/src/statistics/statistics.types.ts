@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { LocalDateScalar, MaxItems, MoneyScalar, StatisticsDisclosure, SuppressedFields, type LocalDate, type Ore } from "@arbetsliv/core";
+import { MaxItems, StatisticsDisclosure, SuppressedFields } from "@arbetsliv/core";
+import { LocalDateScalar, MoneyScalar, type LocalDate, type Ore } from "@arbetsliv/core/values";
 import { MAX_FUNDS, MAX_ROUNDS, REJECTION_REASONS } from "../shared/list-limits";
 import { RejectionReason, RoundStatus, RoundTerm } from "../shared/enums";
 
@@ -38,7 +39,10 @@ export class FundReport {
   @Field(() => MoneyScalar, { nullable: true, description: "Sum of the current allocations (proposed or decided)." })
   amountAllocated!: Ore | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "Utdelat — allocations the board has decided (0 before the decision)." })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "Utdelat — allocations the board has decided (0 before the decision).",
+  })
   amountDistributed!: Ore | null;
 
   @Field(() => MoneyScalar, { nullable: true, description: "Of that, marked paid." })
@@ -108,7 +112,10 @@ export class RoundReport {
   @Field(() => MoneyScalar, { nullable: true })
   amountPaid!: Ore | null;
 
-  @Field(() => Int, { nullable: true, description: "Antal personer som fått medel — distinct people granted money by the decision." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Antal personer som fått medel — distinct people granted money by the decision.",
+  })
   personsReached!: number | null;
 
   @Field(() => [FundReport], { description: "Per fund, in the published order." })
@@ -119,7 +126,9 @@ export class RoundReport {
   suppressed!: string[];
 }
 
-@ObjectType("DonationReport", { description: "Utdelning av donationsfonder — the rounds paid out in a period, computed from the records." })
+@ObjectType("DonationReport", {
+  description: "Utdelning av donationsfonder — the rounds paid out in a period, computed from the records.",
+})
 export class DonationReport {
   @Field(() => LocalDateScalar)
   from!: LocalDate;
@@ -134,13 +143,20 @@ export class DonationReport {
   @Field(() => Int, { nullable: true })
   applications!: number | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "Totalt utdelat — decided by the board in the period's rounds." })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "Totalt utdelat — decided by the board in the period's rounds.",
+  })
   amountDistributed!: Ore | null;
 
   @Field(() => MoneyScalar, { nullable: true })
   amountPaid!: Ore | null;
 
-  @Field(() => Int, { nullable: true, description: "Sum of the rounds' persons reached (someone granted in two rounds counts twice, as the annual figures do)." })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Sum of the rounds' persons reached (someone granted in two rounds counts twice, as the annual figures do).",
+  })
   personsReachedInRounds!: number | null;
 
   @Field(() => Int, { nullable: true, description: "Distinct people granted money in the period." })

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { moneyColumn, type Ore } from "@arbetsliv/core";
+import { moneyColumn, type Ore } from "@arbetsliv/core/values";
 
 /**
  * Summary rows kept on write (core `addToSummary`, in the transaction that changes the records)

@@ -1,99 +1,27 @@
 import type { EntityManager } from "typeorm";
-import { addToSummary } from "@arbetsliv/core";
+import {
+  rebuildSummaries,
+  summaryProjection,
+  toInt,
+  type SummaryDeclaration,
+  type SummaryTable,
+} from "@arbetsliv/core/data";
+import type { Allocation } from "../allocation/allocation.entity";
+import type { Application } from "../application/application.entity";
+import type { Payout } from "../payout/payout.entity";
+import { Round } from "../round/round.entity";
+import { RoundStatus } from "../shared/enums";
+
+/*
+ * Summary rows kept on write (core summary projections, in the transaction that changes the
+ * records) so the report reads a few rows per round instead of scanning every application and
+ * allocation. Each table drops rows that come to count nothing (after a re-allocation moved
+ * everything elsewhere), so the rows kept equal exactly what a rebuild gives.
+ */
 
 export const STATUS_SUMMARY = "donation_round_status_summary";
 export const FUND_SUMMARY = "donation_round_fund_summary";
 export const REACH_SUMMARY = "donation_reach_summary";
-
-/** One application entering (+1) or leaving (−1) a status/reason of its round. */
-export interface StatusDelta {
-  roundId: number;
-  status: string;
-  reason: string | null;
-  n: number;
-}
-
-/** A change to the allocations or payments of a round and fund. */
-export interface FundDelta {
-  roundId: number;
-  fundId: number;
-  applications?: number;
-  granted?: number;
-  allocated?: number;
-  paid?: number;
-}
-
-/** Keeps the per-round status counts; call in the transaction that writes the applications. */
-export function countStatuses(manager: EntityManager, deltas: StatusDelta[]): Promise<void> {
-  return addToSummary(
-    manager,
-    STATUS_SUMMARY,
-    ["roundId", "status", "reason"],
-    ["applications"],
-    deltas.map((d) => ({ key: [d.roundId, d.status, d.reason ?? ""], add: [d.n] })),
-  );
-}
-
-/** Keeps the per-round-and-fund figures; call in the transaction that writes the allocations or payments. */
-export function addFundFigures(manager: EntityManager, deltas: FundDelta[]): Promise<void> {
-  return addToSummary(
-    manager,
-    FUND_SUMMARY,
-    ["roundId", "fundId"],
-    ["applications", "granted", "allocated", "paid"],
-    deltas.map((d) => ({ key: [d.roundId, d.fundId], add: [d.applications ?? 0, d.granted ?? 0, d.allocated ?? 0, d.paid ?? 0] })),
-  );
-}
-
-/**
- * Drops a round's summary rows that count nothing (left after a re-allocation moved everything
- * elsewhere), so maintained rows stay exactly what a rebuild gives. Runs under the round's lock.
- */
-export async function dropEmptyRows(manager: EntityManager, roundId: number): Promise<void> {
-  await manager.query(`DELETE FROM ${STATUS_SUMMARY} WHERE roundId = ? AND applications = 0`, [roundId]);
-  await manager.query(`DELETE FROM ${FUND_SUMMARY} WHERE roundId = ? AND applications = 0 AND granted = 0 AND allocated = 0 AND paid = 0`, [roundId]);
-}
-
-/** A decided round in payout order (planned payout date, then id: the report's order). */
-export interface OrderedRound {
-  id: number;
-  plannedPayoutDate: string;
-}
-const before = (x: OrderedRound, y: OrderedRound) => x.plannedPayoutDate < y.plannedPayoutDate || (x.plannedPayoutDate === y.plannedPayoutDate && x.id < y.id);
-
-/**
- * Links the persons granted money in a round just decided into each person's chain of decided
- * rounds: +1 (round, their previous round), and where they also have a later decided round (a
- * round decided out of order) that one now follows this round instead of the previous one.
- * `others` are the persons' granted allocations in the other decided rounds. The caller holds
- * every round's lock, so decisions run one at a time and see each other.
- */
-export async function linkReach(
-  manager: EntityManager,
-  round: OrderedRound,
-  personKeys: readonly string[],
-  decided: readonly OrderedRound[],
-  others: readonly { personKey: string; roundId: number }[],
-): Promise<void> {
-  const byId = new Map(decided.map((r) => [r.id, r]));
-  const chain = new Map<string, { prev?: OrderedRound; next?: OrderedRound }>();
-  for (const o of others) {
-    const other = byId.get(o.roundId);
-    if (!other) continue;
-    const c = chain.get(o.personKey) ?? chain.set(o.personKey, {}).get(o.personKey)!;
-    if (before(other, round)) {
-      if (!c.prev || before(c.prev, other)) c.prev = other;
-    } else if (!c.next || before(other, c.next)) c.next = other;
-  }
-  const deltas = [];
-  for (const key of new Set(personKeys)) {
-    const { prev, next } = chain.get(key) ?? {};
-    deltas.push({ key: [round.id, prev?.id ?? 0], add: [1] });
-    if (next) deltas.push({ key: [next.id, prev?.id ?? 0], add: [-1] }, { key: [next.id, round.id], add: [1] });
-  }
-  await addToSummary(manager, REACH_SUMMARY, ["roundId", "previousRoundId"], ["persons"], deltas);
-  await manager.query(`DELETE FROM ${REACH_SUMMARY} WHERE persons = 0`);
-}
 
 /** SELECTs giving the summary rows from the records (the rebuild, and the tests' reference). */
 export const STATUS_FROM_RECORDS = `SELECT a.roundId AS roundId, a.status AS status, COALESCE(a.rejectionReason, '') AS reason, COUNT(*) AS applications
@@ -116,16 +44,120 @@ export const REACH_FROM_RECORDS = `SELECT x.roundId AS roundId, x.previousRoundI
     WHERE al.amount > 0 AND r.status = 'DECIDED'
   ) x GROUP BY x.roundId, x.previousRoundId`;
 
+/** Applications of a round by status and rejection reason ('' = none). */
+export const statusSummary: SummaryTable = {
+  table: STATUS_SUMMARY,
+  keys: ["roundId", "status", "reason"],
+  counters: ["applications"],
+  fromRecords: STATUS_FROM_RECORDS,
+  dropZeroRows: true,
+};
+
+/** Allocations of a round and fund (how many, granted, their sum) and what of it is paid. */
+export const fundSummary: SummaryTable = {
+  table: FUND_SUMMARY,
+  keys: ["roundId", "fundId"],
+  counters: ["applications", "granted", "allocated", "paid"],
+  fromRecords: FUND_FROM_RECORDS,
+  dropZeroRows: true,
+};
+
+/** Persons granted money in a decided round, by the decided round they were last granted money in before it. */
+export const reachSummary: SummaryTable = {
+  table: REACH_SUMMARY,
+  keys: ["roundId", "previousRoundId"],
+  counters: ["persons"],
+  fromRecords: REACH_FROM_RECORDS,
+  dropZeroRows: true,
+};
+
+/** An application counts once in its round, under its status and rejection reason. */
+export const applicationSummary = summaryProjection<Pick<Application, "roundId" | "status" | "rejectionReason">>({
+  name: "DonationApplication",
+  tables: [statusSummary],
+  contribution: (a) => [{ table: statusSummary, key: [a.roundId, a.status, a.rejectionReason ?? ""], add: [1] }],
+});
+
+/** An allocation counts once in its round and fund, as granted when above 0 kr, with its amount. */
+export const allocationSummary = summaryProjection<Pick<Allocation, "roundId" | "fundId" | "amount">>({
+  name: "DonationAllocation",
+  tables: [fundSummary],
+  contribution: (al) => [
+    { table: fundSummary, key: [al.roundId, al.fundId], add: [1, al.amount > 0 ? 1 : 0, al.amount, 0] },
+  ],
+});
+
+/** A paid payout adds its amount to what is paid of its round and fund. */
+export const paidPayoutSummary = summaryProjection<Pick<Payout, "roundId" | "fundId" | "amount">>({
+  name: "DonationPayout (paid)",
+  tables: [fundSummary],
+  contribution: (p) => [{ table: fundSummary, key: [p.roundId, p.fundId], add: [0, 0, 0, Number(p.amount)] }],
+});
+
+/** A decided round in payout order (planned payout date, then id: the report's order). */
+export interface OrderedRound {
+  id: number;
+  plannedPayoutDate: string;
+}
+const inPayoutOrder = (x: OrderedRound, y: OrderedRound) =>
+  x.plannedPayoutDate < y.plannedPayoutDate ? -1 : x.plannedPayoutDate > y.plannedPayoutDate ? 1 : x.id - y.id;
+
+/** One person's decided rounds in which they were granted money (any order). */
+export interface PersonRounds {
+  rounds: readonly OrderedRound[];
+}
+
+/** A person counts in each of their decided rounds, under the round before it in payout order (0: none). */
+export const personReachSummary = summaryProjection<PersonRounds>({
+  name: "DonationPerson (granted rounds)",
+  tables: [reachSummary],
+  contribution: ({ rounds }) =>
+    [...rounds]
+      .sort(inPayoutOrder)
+      .map((r, i, chain) => ({ table: reachSummary, key: [r.id, i === 0 ? 0 : chain[i - 1].id], add: [1] })),
+});
+
+/** The summary tables of donationsfonder, in rebuild order (DomainModule.summaries). */
+export const donationSummaries: SummaryDeclaration = {
+  tables: [statusSummary, fundSummary, reachSummary],
+  projections: [applicationSummary, allocationSummary, paidPayoutSummary, personReachSummary],
+};
+
+/**
+ * The granted persons of a round just decided, each with their other decided rounds before the
+ * decision and with this round after it (for personReachSummary). The caller holds every round's
+ * lock, so decisions run one at a time and see each other.
+ */
+export async function grantedPersonRounds(
+  manager: EntityManager,
+  round: OrderedRound,
+): Promise<{ before: PersonRounds[]; after: PersonRounds[] }> {
+  const decided = await manager.find(Round, {
+    where: { status: RoundStatus.DECIDED },
+    select: { id: true, plannedPayoutDate: true },
+  });
+  const others: { personKey: string; roundId: unknown }[] = await manager.query(
+    `SELECT g.personKey AS personKey, o.roundId AS roundId FROM donation_allocation g
+       LEFT JOIN donation_allocation o ON o.personKey = g.personKey AND o.roundId <> g.roundId AND o.amount > 0
+     WHERE g.roundId = ? AND g.amount > 0`,
+    [round.id],
+  );
+  const byId = new Map(decided.map((r) => [r.id, r]));
+  const roundsOf = new Map<string, Set<OrderedRound>>();
+  for (const o of others) {
+    const rounds = roundsOf.get(o.personKey) ?? roundsOf.set(o.personKey, new Set()).get(o.personKey)!;
+    const other = o.roundId === null ? undefined : byId.get(toInt(o.roundId));
+    if (other && other.id !== round.id) rounds.add(other);
+  }
+  const before = [...roundsOf.values()].map((rounds) => ({ rounds: [...rounds] }));
+  return { before, after: before.map((p) => ({ rounds: [...p.rounds, round] })) };
+}
+
 /**
  * Recomputes the summary tables from the records (DELETE + INSERT … SELECT … GROUP BY, on both
  * databases). For data written around the services (demo seed, bench bulk load) and as the
- * reference in tests. Run it in a transaction (and with no writers) for a consistent result.
+ * reference in tests. Run it with no writers for a consistent result.
  */
-export async function rebuildDonationSummaries(manager: EntityManager): Promise<void> {
-  await manager.query(`DELETE FROM ${STATUS_SUMMARY}`);
-  await manager.query(`INSERT INTO ${STATUS_SUMMARY} (roundId, status, reason, applications) ${STATUS_FROM_RECORDS}`);
-  await manager.query(`DELETE FROM ${FUND_SUMMARY}`);
-  await manager.query(`INSERT INTO ${FUND_SUMMARY} (roundId, fundId, applications, granted, allocated, paid) ${FUND_FROM_RECORDS}`);
-  await manager.query(`DELETE FROM ${REACH_SUMMARY}`);
-  await manager.query(`INSERT INTO ${REACH_SUMMARY} (roundId, previousRoundId, persons) ${REACH_FROM_RECORDS}`);
+export function rebuildDonationSummaries(manager: EntityManager): Promise<void> {
+  return rebuildSummaries(manager, donationSummaries.tables);
 }

@@ -1,6 +1,13 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
-import { LocalDateScalar, MoneyScalar, dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  dateColumn,
+  moneyColumn,
+  type LocalDate,
+  type Ore,
+} from "@arbetsliv/core/values";
 import { ApplicationChannel, ApplicationStatus, ApplicationType, CostType, IncomeType } from "../enums";
 
 /**
@@ -44,11 +51,17 @@ export class Application {
   @Column({ type: "varchar", length: 24, nullable: true, default: null })
   ordinaryKey!: string | null;
 
-  @Field(() => String, { nullable: true, description: "What was asked for when a supplement was requested, or why it was withdrawn." })
+  @Field(() => String, {
+    nullable: true,
+    description: "What was asked for when a supplement was requested, or why it was withdrawn.",
+  })
   @Column({ type: "text", nullable: true, default: null })
   statusNote!: string | null;
 
-  @Field(() => Int, { description: "Bumped whenever the claimed costs or incomes change; a decision needs a calculation of the current claims." })
+  @Field(() => Int, {
+    description:
+      "Bumped whenever the claimed costs or incomes change; a decision needs a calculation of the current claims.",
+  })
   @Column({ type: "int" })
   claimsRevision!: number;
 

@@ -1,7 +1,16 @@
 import { MAX_CLAIM_LINES } from "../list-limits";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { ArrayMaxSize, Matches, MaxLength, MinLength, ValidateNested } from "class-validator";
-import { IdempotencyKeyField, LocalDateScalar, MoneyScalar, type LocalDate, type Ore, MoneyRange, Range, VERSION_RANGE } from "@arbetsliv/core";
+import { IdempotencyKeyField } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  type LocalDate,
+  type Ore,
+  MoneyRange,
+  Range,
+  VERSION_RANGE,
+} from "@arbetsliv/core/values";
 import { ApplicationChannel, ApplicationStatus, CostType, DecisionOutcome, IncomeType } from "../enums";
 import { MAX_MONTHLY_AMOUNT } from "../input-limits";
 
@@ -30,11 +39,16 @@ export class IncomeInput {
   @MoneyRange(0, MAX_MONTHLY_AMOUNT)
   amount!: Ore;
 
-  @Field(() => ID, { nullable: true, description: "The household member who has the income (required for employment income)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The household member who has the income (required for employment income).",
+  })
   memberId?: string;
 }
 
-@InputType("SubmitAssistanceApplicationInput", { description: "The type (new, renewal, supplementary) is chosen from the household's history." })
+@InputType("SubmitAssistanceApplicationInput", {
+  description: "The type (new, renewal, supplementary) is chosen from the household's history.",
+})
 export class SubmitApplicationInput {
   @Field(() => ID)
   householdId!: string;
@@ -63,7 +77,9 @@ export class SubmitApplicationInput {
   idempotencyKey?: string | null;
 }
 
-@InputType("UpdateAssistanceClaimsInput", { description: "Replaces claimed costs and incomes (a supplement moves the application back to review)." })
+@InputType("UpdateAssistanceClaimsInput", {
+  description: "Replaces claimed costs and incomes (a supplement moves the application back to review).",
+})
 export class UpdateClaimsInput {
   @Field(() => ID)
   applicationId!: string;
@@ -95,7 +111,10 @@ export class SetApplicationStatusInput {
   @Field(() => ApplicationStatus, { description: "UNDER_REVIEW, SUPPLEMENT_REQUESTED, WITHDRAWN or CLOSED." })
   status!: ApplicationStatus;
 
-  @Field(() => String, { nullable: true, description: "Required for SUPPLEMENT_REQUESTED (what is missing) and WITHDRAWN (why)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Required for SUPPLEMENT_REQUESTED (what is missing) and WITHDRAWN (why).",
+  })
   @MaxLength(2000)
   note?: string;
 }
@@ -112,7 +131,11 @@ export class DecideInput {
   @Field(() => DecisionOutcome)
   outcome!: DecisionOutcome;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "GRANTED: the calculated amount (default). PARTLY_GRANTED: required, at most the calculated amount. REJECTED: 0." })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description:
+      "GRANTED: the calculated amount (default). PARTLY_GRANTED: required, at most the calculated amount. REJECTED: 0.",
+  })
   @MoneyRange(0, MAX_MONTHLY_AMOUNT)
   amount?: Ore;
 
@@ -147,7 +170,9 @@ export class CorrectPayoutInput {
   @Field(() => ID, { description: "The ORIGINAL payout corrected." })
   payoutId!: string;
 
-  @Field(() => MoneyScalar, { description: "Signed: positive pays more, negative records an over-payment (not below zero for the month)." })
+  @Field(() => MoneyScalar, {
+    description: "Signed: positive pays more, negative records an over-payment (not below zero for the month).",
+  })
   @MoneyRange(-MAX_MONTHLY_AMOUNT, MAX_MONTHLY_AMOUNT)
   amount!: Ore;
 

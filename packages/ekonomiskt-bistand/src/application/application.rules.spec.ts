@@ -1,7 +1,13 @@
 import { ApplicationStatus as St, ApplicationType as T, DecisionOutcome as O } from "../enums";
 import { canMoveTo, chooseApplicationType, type PriorApplication } from "./application.rules";
 
-const prior = (id: number, month: string, status: St, outcome: O | null = null, type = T.RENEWAL): PriorApplication => ({ id, month, type, status, decisionOutcome: outcome });
+const prior = (
+  id: number,
+  month: string,
+  status: St,
+  outcome: O | null = null,
+  type = T.RENEWAL,
+): PriorApplication => ({ id, month, type, status, decisionOutcome: outcome });
 
 describe("choosing the application type from the household's history", () => {
   it("is NEW for a household without history", () => {
@@ -9,15 +15,21 @@ describe("choosing the application type from the household's history", () => {
   });
   it("is RENEWAL when a month within the three before was granted, NEW when the last grant is older", () => {
     expect(chooseApplicationType("2021-05", [prior(1, "2021-02", St.PAID, O.GRANTED)])).toEqual({ type: T.RENEWAL });
-    expect(chooseApplicationType("2021-05", [prior(1, "2021-04", St.CLOSED, O.PARTLY_GRANTED)])).toEqual({ type: T.RENEWAL });
+    expect(chooseApplicationType("2021-05", [prior(1, "2021-04", St.CLOSED, O.PARTLY_GRANTED)])).toEqual({
+      type: T.RENEWAL,
+    });
     expect(chooseApplicationType("2021-05", [prior(1, "2021-01", St.PAID, O.GRANTED)])).toEqual({ type: T.NEW });
     expect(chooseApplicationType("2021-05", [prior(1, "2021-04", St.DECIDED, O.REJECTED)])).toEqual({ type: T.NEW });
   });
   it("is a duplicate while an ordinary application for the month is being handled", () => {
-    expect(chooseApplicationType("2021-05", [prior(7, "2021-05", St.SUPPLEMENT_REQUESTED)])).toEqual({ duplicateOf: 7 });
+    expect(chooseApplicationType("2021-05", [prior(7, "2021-05", St.SUPPLEMENT_REQUESTED)])).toEqual({
+      duplicateOf: 7,
+    });
   });
   it("is SUPPLEMENTARY once the month's ordinary application is decided; a withdrawn one does not count", () => {
-    expect(chooseApplicationType("2021-05", [prior(7, "2021-05", St.PAID, O.GRANTED)])).toEqual({ type: T.SUPPLEMENTARY });
+    expect(chooseApplicationType("2021-05", [prior(7, "2021-05", St.PAID, O.GRANTED)])).toEqual({
+      type: T.SUPPLEMENTARY,
+    });
     expect(chooseApplicationType("2021-05", [prior(7, "2021-05", St.WITHDRAWN, null, T.NEW)])).toEqual({ type: T.NEW });
   });
 });

@@ -25,14 +25,18 @@ export type TypeChoice = { type: ApplicationType } | { duplicateOf: number };
  * - a granted month within the renewal window → renewal; otherwise new.
  */
 export function chooseApplicationType(month: YearMonth, history: readonly PriorApplication[]): TypeChoice {
-  const ordinary = history.find((a) => a.month === month && a.type !== ApplicationType.SUPPLEMENTARY && a.status !== St.WITHDRAWN);
+  const ordinary = history.find(
+    (a) => a.month === month && a.type !== ApplicationType.SUPPLEMENTARY && a.status !== St.WITHDRAWN,
+  );
   if (ordinary) {
     if (OPEN_STATUSES.includes(ordinary.status)) return { duplicateOf: ordinary.id };
     return { type: ApplicationType.SUPPLEMENTARY };
   }
   const window = new Set(Array.from({ length: RENEWAL_WINDOW_MONTHS }, (_, i) => addMonthsTo(month, -(i + 1))));
   const granted = history.some(
-    (a) => window.has(a.month) && (a.decisionOutcome === DecisionOutcome.GRANTED || a.decisionOutcome === DecisionOutcome.PARTLY_GRANTED),
+    (a) =>
+      window.has(a.month) &&
+      (a.decisionOutcome === DecisionOutcome.GRANTED || a.decisionOutcome === DecisionOutcome.PARTLY_GRANTED),
   );
   return { type: granted ? ApplicationType.RENEWAL : ApplicationType.NEW };
 }

@@ -5,26 +5,35 @@ import {
   NotFoundError,
   ValidationError,
   idempotentCreate,
-  inTransaction,
-  isUniqueViolation,
-  todayLocalDate,
-  updateVersioned,
   type RequestContext,
-  toId,
-  oreToKronor,
 } from "@arbetsliv/core";
+import { todayLocalDate, oreToKronor } from "@arbetsliv/core/values";
+import { inTransaction, isUniqueViolation, updateVersioned, toId } from "@arbetsliv/core/data";
 import { CalculationInputError, calculateAssistance, workIncentiveFor } from "../calculation/assistance-calculation";
 import { Calculation, CalculationLine } from "../calculation/calculation.entity";
 import { Decision } from "../decision/decision.entity";
 import { recordApplicationReceived, recordDecisionMade } from "../events";
 import { Payout } from "../decision/payout.entity";
-import { ApplicationChannel, ApplicationStatus as St, ApplicationType, CalculationLineKind, DecisionOutcome } from "../enums";
+import {
+  ApplicationChannel,
+  ApplicationStatus as St,
+  ApplicationType,
+  CalculationLineKind,
+  DecisionOutcome,
+} from "../enums";
 import { HouseholdMember } from "../household/household-member.entity";
 import { costCapsOn, riksnormTableFor } from "../riksnorm/riksnorm.service";
 import { actorOf, assertHouseholdVisible, logChange, logRead, writableHousehold } from "../shared/access";
 import { addMonthsTo, assertYearMonth, firstDayOf, lastDayOf } from "../shared/month";
 import { Application, ApplicationCost, ApplicationIncome } from "./application.entity";
-import type { CostInput, DecideInput, IncomeInput, SetApplicationStatusInput, SubmitApplicationInput, UpdateClaimsInput } from "./application.inputs";
+import type {
+  CostInput,
+  DecideInput,
+  IncomeInput,
+  SetApplicationStatusInput,
+  SubmitApplicationInput,
+  UpdateClaimsInput,
+} from "./application.inputs";
 import { OPEN_STATUSES, allowedMoves, canMoveTo, chooseApplicationType } from "./application.rules";
 import { MAX_MONTHLY_AMOUNT } from "../input-limits";
 
@@ -40,8 +49,16 @@ function validateClaims(costs: CostInput[], incomes: IncomeInput[], prefix: stri
   });
 }
 
-async function assertIncomeMembers(manager: EntityManager, householdId: number, incomes: IncomeInput[], prefix: string) {
-  const ids = incomes.map((i) => i.memberId).filter((m): m is string => m !== undefined && m !== null).map(Number);
+async function assertIncomeMembers(
+  manager: EntityManager,
+  householdId: number,
+  incomes: IncomeInput[],
+  prefix: string,
+) {
+  const ids = incomes
+    .map((i) => i.memberId)
+    .filter((m): m is string => m !== undefined && m !== null)
+    .map(Number);
   if (!ids.length) return;
   const members = await manager.find(HouseholdMember, { where: { householdId, id: In(ids) }, select: { id: true } });
   const known = new Set(members.map((m) => m.id));
@@ -62,7 +79,12 @@ async function insertClaims(manager: EntityManager, applicationId: number, costs
   if (incomes.length) {
     await manager.insert(
       ApplicationIncome,
-      incomes.map((c) => ({ applicationId, incomeType: c.type, amount: c.amount, memberId: c.memberId ? Number(c.memberId) : null })),
+      incomes.map((c) => ({
+        applicationId,
+        incomeType: c.type,
+        amount: c.amount,
+        memberId: c.memberId ? Number(c.memberId) : null,
+      })),
     );
   }
 }
@@ -85,9 +107,39 @@ export class ApplicationService {
   async get(idValue: string): Promise<Application> {
     const id = toId("id", idValue);
     const app = await this.load(this.ctx.ds.manager, id, false);
-    const members = await this.ctx.ds.manager.find(HouseholdMember, { where: { householdId: app.householdId }, select: { id: true, personnummer: true } });
-    await logRead(this.ctx, "Query.assistanceApplication", "Application", [id], members.map((m) => m.personnummer));
+    const members = await this.ctx.ds.manager.find(HouseholdMember, {
+      where: { householdId: app.householdId },
+      select: { id: true, personnummer: true },
+    });
+    await logRead(
+      this.ctx,
+      "Query.assistanceApplication",
+      "Application",
+      [id],
+      members.map((m) => m.personnummer),
+    );
     return app;
+  }
+
+  /** One calculation, of a household the caller may see; the read is access-logged with the household's members. */
+  async getCalculation(idValue: string): Promise<Calculation> {
+    const id = toId("id", idValue);
+    const manager = this.ctx.ds.manager;
+    const calc = await manager.findOne(Calculation, { where: { id } });
+    if (!calc) throw new NotFoundError("Calculation", id);
+    await assertHouseholdVisible(this.ctx, manager, calc.householdId, "Calculation", id);
+    const members = await manager.find(HouseholdMember, {
+      where: { householdId: calc.householdId },
+      select: { id: true, personnummer: true },
+    });
+    await logRead(
+      this.ctx,
+      "Query.assistanceCalculation",
+      "Calculation",
+      [id],
+      members.map((m) => m.personnummer),
+    );
+    return calc;
   }
 
   /**
@@ -99,9 +151,14 @@ export class ApplicationService {
     const month = assertYearMonth("input.month", input.month);
     const today = todayLocalDate();
     const receivedDate = input.receivedDate ?? today;
-    if (receivedDate > today) throw new ValidationError("input.receivedDate", "not-in-future", "must not be in the future");
+    if (receivedDate > today)
+      throw new ValidationError("input.receivedDate", "not-in-future", "must not be in the future");
     if (month > addMonthsTo(receivedDate.slice(0, 7), 1)) {
-      throw new ValidationError("input.month", "not-too-early", "can be applied for at the earliest the month before it starts");
+      throw new ValidationError(
+        "input.month",
+        "not-too-early",
+        "can be applied for at the earliest the month before it starts",
+      );
     }
     validateClaims(input.costs ?? [], input.incomes ?? [], "input.");
     try {
@@ -114,27 +171,43 @@ export class ApplicationService {
         reread: (id) => this.reread(Number(id), "Mutation.submitAssistanceApplication"),
       });
     } catch (e) {
-      if (isUniqueViolation(e)) throw new ConflictError(`An application for ${month} was registered at the same time; add to it instead (duplicate)`);
+      if (isUniqueViolation(e))
+        throw new ConflictError(
+          `An application for ${month} was registered at the same time; add to it instead (duplicate)`,
+        );
       throw e;
     }
   }
 
   /** The create itself, in the given transaction (idempotentCreate's); never opens one. */
-  async submitIn(manager: EntityManager, input: SubmitApplicationInput, householdId: number, month: string, receivedDate: string): Promise<Application> {
+  async submitIn(
+    manager: EntityManager,
+    input: SubmitApplicationInput,
+    householdId: number,
+    month: string,
+    receivedDate: string,
+  ): Promise<Application> {
     const costs = input.costs ?? [];
     const incomes = input.incomes ?? [];
     const household = await writableHousehold(this.ctx, manager, householdId);
     if (household.protectedIdentity && input.channel === ApplicationChannel.E_SERVICE) {
       // Sundsvall's rule: no digital application for these applicants; the reason is not exposed.
-      throw new ValidationError("input.channel", "channel-not-available", "the e-service is not available for this household; register the application on paper or at a visit");
+      throw new ValidationError(
+        "input.channel",
+        "channel-not-available",
+        "the e-service is not available for this household; register the application on paper or at a visit",
+      );
     }
     await assertIncomeMembers(manager, householdId, incomes, "input.");
     const history = await this.history(manager, householdId, month);
     const choice = chooseApplicationType(month, history);
     if ("duplicateOf" in choice) {
-      throw new ConflictError(`Application ${choice.duplicateOf} for ${month} is already being handled; add to it instead (duplicate)`, {
-        duplicateOf: String(choice.duplicateOf),
-      });
+      throw new ConflictError(
+        `Application ${choice.duplicateOf} for ${month} is already being handled; add to it instead (duplicate)`,
+        {
+          duplicateOf: String(choice.duplicateOf),
+        },
+      );
     }
     const app = manager.create(Application, {
       householdId,
@@ -152,15 +225,26 @@ export class ApplicationService {
     await manager.save(app);
     await insertClaims(manager, app.id, costs, incomes);
     await recordApplicationReceived(manager, app, household);
-    await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.submitAssistanceApplication", "Application", [app.id]);
+    await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.submitAssistanceApplication", "Application", [
+      app.id,
+    ]);
     return app;
   }
 
   /** A repeated create's answer: the application as stored now, read (and access-logged) like any read. */
   private async reread(id: number, operation: string): Promise<Application> {
     const app = await this.load(this.ctx.ds.manager, id, false);
-    const members = await this.ctx.ds.manager.find(HouseholdMember, { where: { householdId: app.householdId }, select: { id: true, personnummer: true } });
-    await logRead(this.ctx, operation, "Application", [id], members.map((m) => m.personnummer));
+    const members = await this.ctx.ds.manager.find(HouseholdMember, {
+      where: { householdId: app.householdId },
+      select: { id: true, personnummer: true },
+    });
+    await logRead(
+      this.ctx,
+      operation,
+      "Application",
+      [id],
+      members.map((m) => m.personnummer),
+    );
     return app;
   }
 
@@ -170,9 +254,19 @@ export class ApplicationService {
       .createQueryBuilder("a")
       .leftJoin(Decision, "d", "d.applicationId = a.id")
       .select(["a.id AS id", "a.month AS month", "a.type AS type", "a.status AS status", "d.outcome AS outcome"])
-      .where("a.householdId = :householdId AND a.month BETWEEN :from AND :to", { householdId, from: addMonthsTo(month, -3), to: month })
+      .where("a.householdId = :householdId AND a.month BETWEEN :from AND :to", {
+        householdId,
+        from: addMonthsTo(month, -3),
+        to: month,
+      })
       .getRawMany<{ id: number; month: string; type: ApplicationType; status: St; outcome: DecisionOutcome | null }>();
-    return apps.map((a) => ({ id: Number(a.id), month: a.month, type: a.type, status: a.status, decisionOutcome: a.outcome ?? null }));
+    return apps.map((a) => ({
+      id: Number(a.id),
+      month: a.month,
+      type: a.type,
+      status: a.status,
+      decisionOutcome: a.outcome ?? null,
+    }));
   }
 
   async updateClaims(input: UpdateClaimsInput): Promise<Application> {
@@ -180,7 +274,12 @@ export class ApplicationService {
     validateClaims(input.costs, input.incomes, "input.");
     return inTransaction(this.ctx.ds, async (manager) => {
       const app = await this.load(manager, id);
-      if (!OPEN_STATUSES.includes(app.status)) throw new ValidationError("input.applicationId", "open", `is ${app.status}; claims can change only while it is handled`);
+      if (!OPEN_STATUSES.includes(app.status))
+        throw new ValidationError(
+          "input.applicationId",
+          "open",
+          `is ${app.status}; claims can change only while it is handled`,
+        );
       await assertIncomeMembers(manager, app.householdId, input.incomes, "input.");
       await updateVersioned(manager, Application, "Application", id, input.expectedVersion, {
         claimsRevision: app.claimsRevision + 1,
@@ -198,18 +297,33 @@ export class ApplicationService {
     const id = toId("input.applicationId", input.applicationId);
     const note = input.note?.trim() || null;
     if ((input.status === St.SUPPLEMENT_REQUESTED || input.status === St.WITHDRAWN) && !note) {
-      throw new ValidationError("input.note", "required", `is required for ${input.status}: say what is missing or why`);
+      throw new ValidationError(
+        "input.note",
+        "required",
+        `is required for ${input.status}: say what is missing or why`,
+      );
     }
     return inTransaction(this.ctx.ds, async (manager) => {
       const app = await this.load(manager, id);
       if (!canMoveTo(app.status, input.status)) {
         const allowed = allowedMoves(app.status);
-        throw new ValidationError("input.status", "transition", `cannot go from ${app.status} to ${input.status}${allowed.length ? `; allowed: ${allowed.join(", ")}` : ""}`);
+        throw new ValidationError(
+          "input.status",
+          "transition",
+          `cannot go from ${app.status} to ${input.status}${allowed.length ? `; allowed: ${allowed.join(", ")}` : ""}`,
+        );
       }
       const changes: Partial<Application> = { status: input.status, statusNote: note ?? app.statusNote };
       if (input.status === St.WITHDRAWN) changes.ordinaryKey = null; // a new ordinary application for the month may follow
       await updateVersioned(manager, Application, "Application", id, input.expectedVersion, changes);
-      await logChange(this.ctx, manager, AccessAction.UPDATE, "Mutation.setAssistanceApplicationStatus", "Application", [id]);
+      await logChange(
+        this.ctx,
+        manager,
+        AccessAction.UPDATE,
+        "Mutation.setAssistanceApplicationStatus",
+        "Application",
+        [id],
+      );
       return manager.findOneOrFail(Application, { where: { id } });
     });
   }
@@ -219,14 +333,19 @@ export class ApplicationService {
     const id = toId("applicationId", idValue);
     return inTransaction(this.ctx.ds, async (manager) => {
       const app = await this.load(manager, id);
-      if (!OPEN_STATUSES.includes(app.status)) throw new ValidationError("applicationId", "open", `is ${app.status}; only an application being handled is calculated`);
+      if (!OPEN_STATUSES.includes(app.status))
+        throw new ValidationError(
+          "applicationId",
+          "open",
+          `is ${app.status}; only an application being handled is calculated`,
+        );
       const year = Number(app.month.slice(0, 4));
       const table = await riksnormTableFor(manager, year, "applicationId");
       const start = firstDayOf(app.month);
       const end = lastDayOf(app.month);
-      const members = (await manager.find(HouseholdMember, { where: { householdId: app.householdId }, order: { id: "ASC" } })).filter(
-        (m) => m.joinedOn <= end && (m.leftOn === null || m.leftOn >= start),
-      );
+      const members = (
+        await manager.find(HouseholdMember, { where: { householdId: app.householdId }, order: { id: "ASC" } })
+      ).filter((m) => m.joinedOn <= end && (m.leftOn === null || m.leftOn >= start));
       const [caps, costs, incomes, paidMonths, firstApplied, childEarnings] = [
         await costCapsOn(manager, start),
         await manager.find(ApplicationCost, { where: { applicationId: id }, order: { id: "ASC" } }),
@@ -256,7 +375,8 @@ export class ApplicationService {
           childEarningsDisregardedThisYear: childEarnings,
         });
       } catch (e) {
-        if (e instanceof CalculationInputError) throw new ValidationError(`application.${e.field}`, "calculation", e.message);
+        if (e instanceof CalculationInputError)
+          throw new ValidationError(`application.${e.field}`, "calculation", e.message);
         throw e;
       }
       const calc = manager.create(Calculation, {
@@ -272,7 +392,10 @@ export class ApplicationService {
         balance: result.balance,
         assistance: result.assistance,
         workIncomeDisregarded: result.workIncomeDisregarded,
-        workIncentiveSince: result.workIncomeDisregarded > 0 ? (workIncentiveFor(app.month, paidMonths, firstApplied).since ?? app.month) : null,
+        workIncentiveSince:
+          result.workIncomeDisregarded > 0
+            ? (workIncentiveFor(app.month, paidMonths, firstApplied).since ?? app.month)
+            : null,
         suggestedOutcome: result.suggestedOutcome,
         calculatedAt: new Date(),
         calculatedBy: actorOf(this.ctx),
@@ -280,12 +403,32 @@ export class ApplicationService {
       await manager.save(calc);
       await manager.insert(
         CalculationLine,
-        result.lines.map((l, i) => ({ calculationId: calc.id, position: i + 1, kind: l.kind, memberId: l.memberId, label: l.label.slice(0, 300), basis: l.basis.slice(0, 500), amount: l.amount })),
+        result.lines.map((l, i) => ({
+          calculationId: calc.id,
+          position: i + 1,
+          kind: l.kind,
+          memberId: l.memberId,
+          label: l.label.slice(0, 300),
+          basis: l.basis.slice(0, 500),
+          amount: l.amount,
+        })),
       );
       if (app.status === St.RECEIVED) {
-        await manager.createQueryBuilder().update(Application).set({ status: St.UNDER_REVIEW }).where("id = :id", { id }).execute();
+        await manager
+          .createQueryBuilder()
+          .update(Application)
+          .set({ status: St.UNDER_REVIEW })
+          .where("id = :id", { id })
+          .execute();
       }
-      await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.calculateAssistanceApplication", "Calculation", [calc.id]);
+      await logChange(
+        this.ctx,
+        manager,
+        AccessAction.CREATE,
+        "Mutation.calculateAssistanceApplication",
+        "Calculation",
+        [calc.id],
+      );
       return calc;
     });
   }
@@ -296,7 +439,11 @@ export class ApplicationService {
       .getRepository(Payout)
       .createQueryBuilder("p")
       .select("p.month", "month")
-      .where("p.householdId = :householdId AND p.month >= :from AND p.month < :month", { householdId, from: addMonthsTo(month, -6), month })
+      .where("p.householdId = :householdId AND p.month >= :from AND p.month < :month", {
+        householdId,
+        from: addMonthsTo(month, -6),
+        month,
+      })
       .groupBy("p.month")
       .having("SUM(p.amount) > 0")
       .getRawMany<{ month: string }>();
@@ -304,19 +451,30 @@ export class ApplicationService {
   }
 
   /** The first month a decided calculation applied the work-income disregard (its 24 months run from there). */
-  private async firstWorkIncentiveMonth(manager: EntityManager, householdId: number, month: string): Promise<string | null> {
+  private async firstWorkIncentiveMonth(
+    manager: EntityManager,
+    householdId: number,
+    month: string,
+  ): Promise<string | null> {
     const row = await manager
       .getRepository(Calculation)
       .createQueryBuilder("c")
       .innerJoin(Decision, "d", "d.calculationId = c.id")
       .select("MIN(c.workIncentiveSince)", "since")
-      .where("c.householdId = :householdId AND c.month < :month AND c.workIncomeDisregarded > 0", { householdId, month })
+      .where("c.householdId = :householdId AND c.month < :month AND c.workIncomeDisregarded > 0", {
+        householdId,
+        month,
+      })
       .getRawOne<{ since: string | null }>();
     return row?.since ?? null;
   }
 
   /** Children's earnings already disregarded in decided calculations earlier in the calendar year, per member. */
-  private async childEarningsDisregarded(manager: EntityManager, householdId: number, month: string): Promise<Record<number, number>> {
+  private async childEarningsDisregarded(
+    manager: EntityManager,
+    householdId: number,
+    month: string,
+  ): Promise<Record<number, number>> {
     const rows = await manager
       .getRepository(CalculationLine)
       .createQueryBuilder("l")
@@ -342,35 +500,85 @@ export class ApplicationService {
     if (decidedOn > today) throw new ValidationError("input.decidedOn", "not-in-future", "must not be in the future");
     const reasons = input.reasons?.trim() ?? "";
     if (input.outcome !== DecisionOutcome.GRANTED && !reasons) {
-      throw new ValidationError("input.reasons", "required", "are required for a partly granted or rejected application (motivering)");
+      throw new ValidationError(
+        "input.reasons",
+        "required",
+        "are required for a partly granted or rejected application (motivering)",
+      );
     }
-    if (input.outcome === DecisionOutcome.REJECTED && input.amount !== undefined && input.amount !== null && input.amount !== 0) {
-      throw new ValidationError("input.amount", "rejected-zero", "must be 0 (or left out) when the application is rejected");
+    if (
+      input.outcome === DecisionOutcome.REJECTED &&
+      input.amount !== undefined &&
+      input.amount !== null &&
+      input.amount !== 0
+    ) {
+      throw new ValidationError(
+        "input.amount",
+        "rejected-zero",
+        "must be 0 (or left out) when the application is rejected",
+      );
     }
-    if (input.outcome === DecisionOutcome.PARTLY_GRANTED && !(input.amount !== undefined && input.amount !== null && input.amount > 0)) {
-      throw new ValidationError("input.amount", "required", "a partly granted decision needs the amount granted, more than 0");
+    if (
+      input.outcome === DecisionOutcome.PARTLY_GRANTED &&
+      !(input.amount !== undefined && input.amount !== null && input.amount > 0)
+    ) {
+      throw new ValidationError(
+        "input.amount",
+        "required",
+        "a partly granted decision needs the amount granted, more than 0",
+      );
     }
     try {
       return await inTransaction(this.ctx.ds, async (manager) => {
         const { app, household } = await this.loadWithHousehold(manager, id);
-        if (!OPEN_STATUSES.includes(app.status)) throw new ConflictError(`Application ${id} is ${app.status}; it has already been decided or ended`);
-        if (decidedOn < app.receivedDate) throw new ValidationError("input.decidedOn", "after-received", "must not be before the application was received");
+        if (!OPEN_STATUSES.includes(app.status))
+          throw new ConflictError(`Application ${id} is ${app.status}; it has already been decided or ended`);
+        if (decidedOn < app.receivedDate)
+          throw new ValidationError(
+            "input.decidedOn",
+            "after-received",
+            "must not be before the application was received",
+          );
         const calc = await manager.findOne(Calculation, { where: { applicationId: id }, order: { id: "DESC" } });
         let amount = 0;
         if (input.outcome !== DecisionOutcome.REJECTED) {
-          if (!calc) throw new ValidationError("input.applicationId", "calculated", "calculate the application before granting it");
+          if (!calc)
+            throw new ValidationError(
+              "input.applicationId",
+              "calculated",
+              "calculate the application before granting it",
+            );
           if (calc.claimsRevision !== app.claimsRevision) {
-            throw new ValidationError("input.applicationId", "recalculate", "the claims changed after the last calculation; calculate again");
+            throw new ValidationError(
+              "input.applicationId",
+              "recalculate",
+              "the claims changed after the last calculation; calculate again",
+            );
           }
-          if (calc.assistance <= 0) throw new ValidationError("input.outcome", "no-need", "the calculation gives no assistance; reject the application instead");
+          if (calc.assistance <= 0)
+            throw new ValidationError(
+              "input.outcome",
+              "no-need",
+              "the calculation gives no assistance; reject the application instead",
+            );
           if (input.outcome === DecisionOutcome.GRANTED) {
             if (input.amount !== undefined && input.amount !== null && input.amount !== calc.assistance) {
-              throw new ValidationError("input.amount", "calculated", "a granted decision pays the calculated amount; use PARTLY_GRANTED for less");
+              throw new ValidationError(
+                "input.amount",
+                "calculated",
+                "a granted decision pays the calculated amount; use PARTLY_GRANTED for less",
+              );
             }
             amount = calc.assistance;
-            if (amount > MAX_MONTHLY_AMOUNT) throw new ValidationError("input.outcome", "month-cap", `the calculated amount exceeds the most one month can pay (${oreToKronor(MAX_MONTHLY_AMOUNT)} kr); check the claims`);
+            if (amount > MAX_MONTHLY_AMOUNT)
+              throw new ValidationError(
+                "input.outcome",
+                "month-cap",
+                `the calculated amount exceeds the most one month can pay (${oreToKronor(MAX_MONTHLY_AMOUNT)} kr); check the claims`,
+              );
           } else {
-            if (input.amount! > calc.assistance) throw new ValidationError("input.amount", "at-most-calculated", "must not exceed the calculated amount");
+            if (input.amount! > calc.assistance)
+              throw new ValidationError("input.amount", "at-most-calculated", "must not exceed the calculated amount");
             amount = input.amount!;
           }
         }
@@ -389,11 +597,14 @@ export class ApplicationService {
         });
         await manager.save(decision);
         await recordDecisionMade(manager, decision, household);
-        await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.decideAssistanceApplication", "Decision", [decision.id]);
+        await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.decideAssistanceApplication", "Decision", [
+          decision.id,
+        ]);
         return decision;
       });
     } catch (e) {
-      if (isUniqueViolation(e)) throw new ConflictError(`Application ${id} was decided by someone else at the same time`);
+      if (isUniqueViolation(e))
+        throw new ConflictError(`Application ${id} was decided by someone else at the same time`);
       throw e;
     }
   }

@@ -2,7 +2,13 @@ import fc from "fast-check";
 import { CalculationLineKind as K, CapBasis, CostType, DecisionOutcome, IncomeType, MemberRole } from "../enums";
 import { RIKSNORM_YEARS } from "../riksnorm/riksnorm-data";
 import { commonCostFor, tableFromSource, tableProblems } from "../riksnorm/riksnorm-table";
-import { calculateAssistance, CalculationInputError, workIncentiveFor, type CalcMember, type CalculationInput } from "./assistance-calculation";
+import {
+  calculateAssistance,
+  CalculationInputError,
+  workIncentiveFor,
+  type CalcMember,
+  type CalculationInput,
+} from "./assistance-calculation";
 
 const t2019 = tableFromSource(2019, RIKSNORM_YEARS[2019]);
 const t2021 = tableFromSource(2021, RIKSNORM_YEARS[2021]);
@@ -13,7 +19,15 @@ const applicant: CalcMember = { id: 1, role: MemberRole.APPLICANT, birthDate: "1
 const partner: CalcMember = { id: 2, role: MemberRole.CO_APPLICANT, birthDate: "1987-09-30" };
 
 function input(partial: Partial<CalculationInput> & Pick<CalculationInput, "members">): CalculationInput {
-  return { month: "2021-06", table: t2021, costs: [], incomes: [], caps: [], workIncentive: { applies: false, since: null }, ...partial };
+  return {
+    month: "2021-06",
+    table: t2021,
+    costs: [],
+    incomes: [],
+    caps: [],
+    workIncentive: { applies: false, since: null },
+    ...partial,
+  };
 }
 const line = (r: ReturnType<typeof calculateAssistance>, kind: K, memberId?: number) =>
   r.lines.find((l) => l.kind === kind && (memberId === undefined || l.memberId === memberId));
@@ -66,7 +80,11 @@ describe("riksnorm calculation — worked examples from the official tables", ()
   it("more than 7 persons: each extra person adds the 6→7 difference (2021, 9 persons: 2 270 + 2 × 170 = 2 610 kr)", () => {
     expect(commonCostFor(t2021, 9)).toBe(kr(2610));
     expect(commonCostFor(t2021, 7)).toBe(kr(2270));
-    const children = Array.from({ length: 7 }, (_, i) => ({ id: 10 + i, role: MemberRole.CHILD, birthDate: `${2005 + i}-01-01` }));
+    const children = Array.from({ length: 7 }, (_, i) => ({
+      id: 10 + i,
+      role: MemberRole.CHILD,
+      birthDate: `${2005 + i}-01-01`,
+    }));
     const r = calculateAssistance(input({ members: [applicant, partner, ...children] }));
     expect(r.householdSize).toBe(9);
     expect(line(r, K.NORM_COMMON)!.amount).toBe(kr(2610));
@@ -82,7 +100,11 @@ describe("riksnorm calculation — worked examples from the official tables", ()
 
   it("a year without the lunch variant (2023) uses the regular amount and says so", () => {
     const r = calculateAssistance(
-      input({ month: "2023-05", table: t2023, members: [applicant, { id: 3, role: MemberRole.CHILD, birthDate: "2021-01-01", lunchAtPreschool: true }] }),
+      input({
+        month: "2023-05",
+        table: t2023,
+        members: [applicant, { id: 3, role: MemberRole.CHILD, birthDate: "2021-01-01", lunchAtPreschool: true }],
+      }),
     );
     const child = line(r, K.NORM_CHILD, 3)!;
     expect(child.amount).toBe(kr(2700));
@@ -90,22 +112,38 @@ describe("riksnorm calculation — worked examples from the official tables", ()
   });
 
   it("a 19-year-old still in upper-secondary school is a child; one who is not counts as a non-partner adult", () => {
-    const inSchool = calculateAssistance(input({ members: [applicant, { id: 3, role: MemberRole.CHILD, birthDate: "2002-01-15", inUpperSecondary: true }] }));
+    const inSchool = calculateAssistance(
+      input({
+        members: [applicant, { id: 3, role: MemberRole.CHILD, birthDate: "2002-01-15", inUpperSecondary: true }],
+      }),
+    );
     expect(line(inSchool, K.NORM_CHILD, 3)!.amount).toBe(kr(4000));
-    const notInSchool = calculateAssistance(input({ members: [applicant, { id: 3, role: MemberRole.CHILD, birthDate: "2002-01-15" }] }));
+    const notInSchool = calculateAssistance(
+      input({ members: [applicant, { id: 3, role: MemberRole.CHILD, birthDate: "2002-01-15" }] }),
+    );
     expect(line(notInSchool, K.NORM_NON_PARTNER_ADULT, 3)!.amount).toBe(kr(3160 + 565));
   });
 
   it("rounds a share that is not whole öre half up and gives the household the remainder (2021, 3 persons: 1 420/3)", () => {
     const r = calculateAssistance(
-      input({ members: [applicant, { id: 3, role: MemberRole.CHILD, birthDate: "2015-01-01" }, { id: 4, role: MemberRole.OTHER_ADULT, birthDate: "1990-01-01" }] }),
+      input({
+        members: [
+          applicant,
+          { id: 3, role: MemberRole.CHILD, birthDate: "2015-01-01" },
+          { id: 4, role: MemberRole.OTHER_ADULT, birthDate: "1990-01-01" },
+        ],
+      }),
     );
     expect(line(r, K.NORM_NON_PARTNER_ADULT, 4)!.amount).toBe(kr(3160) + 47333); // 473,33 kr
     expect(line(r, K.NORM_COMMON)!.amount).toBe(kr(1420) - 47333);
   });
 
   it("an adult outside the application still counts in the size and takes its share of the common costs", () => {
-    const r = calculateAssistance(input({ members: [applicant, { id: 4, role: MemberRole.OTHER_ADULT, birthDate: "1990-01-01", includedInNorm: false }] }));
+    const r = calculateAssistance(
+      input({
+        members: [applicant, { id: 4, role: MemberRole.OTHER_ADULT, birthDate: "1990-01-01", includedInNorm: false }],
+      }),
+    );
     expect(r.householdSize).toBe(2);
     expect(line(r, K.NORM_NON_PARTNER_ADULT)).toBeUndefined();
     expect(r.norm).toBe(kr(3160 + 565));
@@ -115,11 +153,25 @@ describe("riksnorm calculation — worked examples from the official tables", ()
     const caps = [
       { costType: CostType.RENT, basis: CapBasis.CHILDREN, threshold: 0, amount: kr(6300), perAdditional: 0 },
       { costType: CostType.RENT, basis: CapBasis.CHILDREN, threshold: 2, amount: kr(9425), perAdditional: kr(1800) },
-      { costType: CostType.HOME_INSURANCE, basis: CapBasis.HOUSEHOLD_SIZE, threshold: 1, amount: kr(150), perAdditional: kr(25) },
+      {
+        costType: CostType.HOME_INSURANCE,
+        basis: CapBasis.HOUSEHOLD_SIZE,
+        threshold: 1,
+        amount: kr(150),
+        perAdditional: kr(25),
+      },
     ];
     const kids = [3, 4, 5].map((id) => ({ id, role: MemberRole.CHILD, birthDate: "2010-06-01" }));
     const r = calculateAssistance(
-      input({ members: [applicant, ...kids], caps, costs: [{ type: CostType.RENT, claimed: kr(12000) }, { type: CostType.HOME_INSURANCE, claimed: kr(200) }, { type: CostType.HOUSEHOLD_ELECTRICITY, claimed: kr(400) }] }),
+      input({
+        members: [applicant, ...kids],
+        caps,
+        costs: [
+          { type: CostType.RENT, claimed: kr(12000) },
+          { type: CostType.HOME_INSURANCE, claimed: kr(200) },
+          { type: CostType.HOUSEHOLD_ELECTRICITY, claimed: kr(400) },
+        ],
+      }),
     );
     const costs = r.lines.filter((l) => l.kind === K.REASONABLE_COST).map((l) => l.amount);
     expect(costs).toEqual([kr(9425 + 1800), kr(200), kr(400)]); // 3 children: 9 425 + 1 800; insurance cap 150 + 3×25 = 225
@@ -128,7 +180,10 @@ describe("riksnorm calculation — worked examples from the official tables", ()
   });
 
   it("deducts incomes; 25 % of employment income is disregarded once the work incentive applies", () => {
-    const base = input({ members: [applicant], incomes: [{ type: IncomeType.EMPLOYMENT, amount: kr(3001), memberId: 1 }] });
+    const base = input({
+      members: [applicant],
+      incomes: [{ type: IncomeType.EMPLOYMENT, amount: kr(3001), memberId: 1 }],
+    });
     const without = calculateAssistance(base);
     expect(without.countedIncome).toBe(kr(3001));
     const withIncentive = calculateAssistance({ ...base, workIncentive: { applies: true, since: "2021-01" } });
@@ -151,7 +206,9 @@ describe("riksnorm calculation — worked examples from the official tables", ()
   });
 
   it("is never below zero", () => {
-    const r = calculateAssistance(input({ members: [applicant], incomes: [{ type: IncomeType.SICKNESS_BENEFIT, amount: kr(20000) }] }));
+    const r = calculateAssistance(
+      input({ members: [applicant], incomes: [{ type: IncomeType.SICKNESS_BENEFIT, amount: kr(20000) }] }),
+    );
     expect(r.balance).toBe(kr(4180 - 20000));
     expect(r.assistance).toBe(0);
     expect(r.suggestedOutcome).toBe(DecisionOutcome.REJECTED);
@@ -160,32 +217,61 @@ describe("riksnorm calculation — worked examples from the official tables", ()
   it("refuses a table for another year than the month and input it cannot explain", () => {
     expect(() => calculateAssistance(input({ month: "2020-01", members: [applicant] }))).toThrow(CalculationInputError);
     expect(() => calculateAssistance(input({ members: [partner] }))).toThrow(/no applicant/);
-    expect(() => calculateAssistance(input({ members: [applicant], incomes: [{ type: IncomeType.EMPLOYMENT, amount: 100 }] }))).toThrow(/name the member/);
+    expect(() =>
+      calculateAssistance(input({ members: [applicant], incomes: [{ type: IncomeType.EMPLOYMENT, amount: 100 }] })),
+    ).toThrow(/name the member/);
   });
 
   it("lines always add up to the balance, and common costs to the table's amount for the size (property)", () => {
     const member = fc.record({
       role: fc.constantFrom(MemberRole.CHILD, MemberRole.OTHER_ADULT),
-      birthDate: fc.date({ min: new Date("1950-01-01"), max: new Date("2021-06-01"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      birthDate: fc
+        .date({ min: new Date("1950-01-01"), max: new Date("2021-06-01"), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
       lunch: fc.boolean(),
       school: fc.boolean(),
       included: fc.boolean(),
     });
     fc.assert(
-      fc.property(fc.array(member, { maxLength: 10 }), fc.boolean(), fc.nat(2_000_000), fc.nat(2_000_000), (others, couple, rent, wage) => {
-        const members: CalcMember[] = [applicant, ...(couple ? [partner] : [])];
-        others.forEach((o, i) => members.push({ id: 10 + i, role: o.role, birthDate: o.birthDate, lunchAtPreschool: o.lunch, inUpperSecondary: o.school, includedInNorm: o.included }));
-        const r = calculateAssistance(
-          input({ members, costs: [{ type: CostType.RENT, claimed: rent }], incomes: [{ type: IncomeType.EMPLOYMENT, amount: wage, memberId: 1 }], workIncentive: { applies: true, since: null } }),
-        );
-        expect(r.lines.reduce((s, l) => s + l.amount, 0)).toBe(r.balance);
-        expect(r.assistance).toBe(Math.max(0, r.balance));
-        const commonLines = r.lines.filter((l) => l.kind === K.NORM_COMMON).reduce((s, l) => s + l.amount, 0);
-        const nonPartner = r.lines.filter((l) => l.kind === K.NORM_NON_PARTNER_ADULT).reduce((s, l) => s + l.amount - t2021.adultSingle, 0);
-        const excludedShares = members.filter((m) => m.includedInNorm === false && r.lines.every((l) => l.memberId !== m.id) && m.birthDate <= "2021-06-30").length;
-        if (excludedShares === 0) expect(commonLines + nonPartner).toBe(commonCostFor(t2021, r.householdSize));
-        expect(r.lines.every((l) => Number.isInteger(l.amount))).toBe(true);
-      }),
+      fc.property(
+        fc.array(member, { maxLength: 10 }),
+        fc.boolean(),
+        fc.nat(2_000_000),
+        fc.nat(2_000_000),
+        (others, couple, rent, wage) => {
+          const members: CalcMember[] = [applicant, ...(couple ? [partner] : [])];
+          others.forEach((o, i) =>
+            members.push({
+              id: 10 + i,
+              role: o.role,
+              birthDate: o.birthDate,
+              lunchAtPreschool: o.lunch,
+              inUpperSecondary: o.school,
+              includedInNorm: o.included,
+            }),
+          );
+          const r = calculateAssistance(
+            input({
+              members,
+              costs: [{ type: CostType.RENT, claimed: rent }],
+              incomes: [{ type: IncomeType.EMPLOYMENT, amount: wage, memberId: 1 }],
+              workIncentive: { applies: true, since: null },
+            }),
+          );
+          expect(r.lines.reduce((s, l) => s + l.amount, 0)).toBe(r.balance);
+          expect(r.assistance).toBe(Math.max(0, r.balance));
+          const commonLines = r.lines.filter((l) => l.kind === K.NORM_COMMON).reduce((s, l) => s + l.amount, 0);
+          const nonPartner = r.lines
+            .filter((l) => l.kind === K.NORM_NON_PARTNER_ADULT)
+            .reduce((s, l) => s + l.amount - t2021.adultSingle, 0);
+          const excludedShares = members.filter(
+            (m) =>
+              m.includedInNorm === false && r.lines.every((l) => l.memberId !== m.id) && m.birthDate <= "2021-06-30",
+          ).length;
+          if (excludedShares === 0) expect(commonLines + nonPartner).toBe(commonCostFor(t2021, r.householdSize));
+          expect(r.lines.every((l) => Number.isInteger(l.amount))).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -193,9 +279,15 @@ describe("riksnorm calculation — worked examples from the official tables", ()
 describe("work incentive (jobbstimulans) eligibility", () => {
   const months = (...m: string[]) => new Set(m);
   it("applies after 6 consecutive months with support", () => {
-    expect(workIncentiveFor("2021-07", months("2021-01", "2021-02", "2021-03", "2021-04", "2021-05", "2021-06"), null)).toEqual({ applies: true, since: "2021-07" });
-    expect(workIncentiveFor("2021-07", months("2021-01", "2021-02", "2021-04", "2021-05", "2021-06"), null).applies).toBe(false);
-    expect(workIncentiveFor("2021-07", months("2021-02", "2021-03", "2021-04", "2021-05", "2021-06"), null).applies).toBe(false);
+    expect(
+      workIncentiveFor("2021-07", months("2021-01", "2021-02", "2021-03", "2021-04", "2021-05", "2021-06"), null),
+    ).toEqual({ applies: true, since: "2021-07" });
+    expect(
+      workIncentiveFor("2021-07", months("2021-01", "2021-02", "2021-04", "2021-05", "2021-06"), null).applies,
+    ).toBe(false);
+    expect(
+      workIncentiveFor("2021-07", months("2021-02", "2021-03", "2021-04", "2021-05", "2021-06"), null).applies,
+    ).toBe(false);
   });
   it("lasts 24 months from the first month it was applied, whatever the payments in between", () => {
     expect(workIncentiveFor("2023-06", months(), "2021-07")).toEqual({ applies: true, since: "2021-07" });
@@ -211,7 +303,13 @@ describe("riksnorm table completeness", () => {
   });
   it("names every missing part", () => {
     const { AGE_15_18: _dropped, ...children } = t2021.children;
-    const problems = tableProblems({ ...t2021, adultCohabitingPair: null, children, childrenLunchAtPreschool: { UNDER_1: 1 }, commonByHouseholdSize: t2021.commonByHouseholdSize.slice(0, 6) });
+    const problems = tableProblems({
+      ...t2021,
+      adultCohabitingPair: null,
+      children,
+      childrenLunchAtPreschool: { UNDER_1: 1 },
+      commonByHouseholdSize: t2021.commonByHouseholdSize.slice(0, 6),
+    });
     expect(problems.map((p) => p.field)).toEqual(
       expect.arrayContaining([
         "input.adultCohabitingPair",

@@ -1,4 +1,4 @@
-import { ageOn, type LocalDate, type Ore } from "@arbetsliv/core";
+import { ageOn, type LocalDate, type Ore } from "@arbetsliv/core/values";
 import {
   CalculationLineKind as K,
   ChildAgeGroup,
@@ -11,7 +11,8 @@ import {
   MemberRole,
 } from "../enums";
 import { ageGroupFor, commonCostFor, type RiksnormTable } from "../riksnorm/riksnorm-table";
-import { addMonthsTo, formatKr, lastDayOf, monthsBetween, roundHalfUpDiv, type YearMonth } from "../shared/month";
+import { addMonthsTo, lastDayOf, monthsBetween, roundHalfUpDiv, type YearMonth } from "../shared/month";
+import { formatKronor } from "@arbetsliv/core/values";
 import { capFor, type CostCapRule } from "./cost-caps";
 
 /**
@@ -138,7 +139,8 @@ export function classifyMember(member: CalcMember, month: YearMonth): Classified
   if (member.birthDate > on) return null;
   const age = ageOn(member.birthDate, on);
   if (member.role === MemberRole.APPLICANT || member.role === MemberRole.CO_APPLICANT) return { member, as: "adult" };
-  if (member.role === MemberRole.OTHER_ADULT) return { member, as: "nonPartner", why: "vuxen i hushållet som inte är sambo" };
+  if (member.role === MemberRole.OTHER_ADULT)
+    return { member, as: "nonPartner", why: "vuxen i hushållet som inte är sambo" };
   const group = ageGroupFor(age);
   if (group === null) return { member, as: "nonPartner", why: `barn som fyllt ${age} år räknas som vuxen i hushållet` };
   if (group === ChildAgeGroup.AGE_19_20 && !member.inUpperSecondary) {
@@ -159,7 +161,8 @@ export function calculateAssistance(input: CalculationInput): CalculationResult 
   if (!adults.some((c) => c.member.role === MemberRole.APPLICANT)) {
     throw new CalculationInputError("members", "the household has no applicant");
   }
-  if (adults.length > 2) throw new CalculationInputError("members", "a household has one applicant and at most one co-applicant");
+  if (adults.length > 2)
+    throw new CalculationInputError("members", "a household has one applicant and at most one co-applicant");
 
   const persons = classified.length;
   const childCount = classified.filter((c) => c.as === "child").length;
@@ -167,26 +170,44 @@ export function calculateAssistance(input: CalculationInput): CalculationResult 
 
   // Adults of the application unit: single, or the cohabiting pair once for the couple.
   if (adults.length === 2) {
-    lines.push({ kind: K.NORM_ADULTS_COHABITING, memberId: null, label: "Personliga kostnader, sambor (två vuxna)", basis: `${tableName}: ${formatKr(table.adultCohabitingPair)}`, amount: table.adultCohabitingPair });
+    lines.push({
+      kind: K.NORM_ADULTS_COHABITING,
+      memberId: null,
+      label: "Personliga kostnader, sambor (två vuxna)",
+      basis: `${tableName}: ${formatKronor(table.adultCohabitingPair)}`,
+      amount: table.adultCohabitingPair,
+    });
   } else {
-    lines.push({ kind: K.NORM_ADULT_SINGLE, memberId: adults[0].member.id, label: "Personliga kostnader, ensamstående vuxen", basis: `${tableName}: ${formatKr(table.adultSingle)}`, amount: table.adultSingle });
+    lines.push({
+      kind: K.NORM_ADULT_SINGLE,
+      memberId: adults[0].member.id,
+      label: "Personliga kostnader, ensamstående vuxen",
+      basis: `${tableName}: ${formatKronor(table.adultSingle)}`,
+      amount: table.adultSingle,
+    });
   }
 
   // Children by age group on the month, with the lunch variant under 7.
   for (const c of classified) {
     if (c.as !== "child") continue;
     let amount = table.children[c.group];
-    let basis = `${tableName}, ${AGE_GROUP_LABEL[c.group]}: ${formatKr(amount)}`;
+    let basis = `${tableName}, ${AGE_GROUP_LABEL[c.group]}: ${formatKronor(amount)}`;
     if (c.member.lunchAtPreschool && LUNCH_AGE_GROUPS.includes(c.group)) {
       const lower = table.childrenLunchAtPreschool?.[c.group];
       if (lower !== undefined) {
         amount = lower;
-        basis = `${tableName}, ${AGE_GROUP_LABEL[c.group]}, äter lunch i förskolan 5 dagar/vecka: ${formatKr(amount)}`;
+        basis = `${tableName}, ${AGE_GROUP_LABEL[c.group]}, äter lunch i förskolan 5 dagar/vecka: ${formatKronor(amount)}`;
       } else {
         basis += ` (${table.year} har ingen lunchvariant; ordinarie belopp gäller)`;
       }
     }
-    lines.push({ kind: K.NORM_CHILD, memberId: c.member.id, label: `Personliga kostnader, barn ${c.age} år`, basis, amount });
+    lines.push({
+      kind: K.NORM_CHILD,
+      memberId: c.member.id,
+      label: `Personliga kostnader, barn ${c.age} år`,
+      basis,
+      amount,
+    });
   }
 
   // Non-partner adults: single + their share of the common costs; the rest of the household
@@ -202,7 +223,7 @@ export function calculateAssistance(input: CalculationInput): CalculationResult 
       kind: K.NORM_NON_PARTNER_ADULT,
       memberId: c.member.id,
       label: `Personliga kostnader + andel av gemensamma kostnader (${c.why})`,
-      basis: `${formatKr(table.adultSingle)} + ${formatKr(common)} / ${persons} = ${formatKr(table.adultSingle + share)}`,
+      basis: `${formatKronor(table.adultSingle)} + ${formatKronor(common)} / ${persons} = ${formatKronor(table.adultSingle + share)}`,
       amount: table.adultSingle + share,
     });
   }
@@ -214,8 +235,8 @@ export function calculateAssistance(input: CalculationInput): CalculationResult 
     label: `Gemensamma hushållskostnader, ${persons} ${persons === 1 ? "person" : "personer"}`,
     basis:
       sharers === 0
-        ? `${tableName}: ${formatKr(common)}${persons > 7 ? ` (7 personer + ${persons - 7} × skillnaden mellan 6 och 7)` : ""}`
-        : `${formatKr(common)} − ${sharers} × ${formatKr(share)} (andel för vuxen som inte är sambo${excluded ? ", varav " + excluded + " utanför ansökan" : ""})`,
+        ? `${tableName}: ${formatKronor(common)}${persons > 7 ? ` (7 personer + ${persons - 7} × skillnaden mellan 6 och 7)` : ""}`
+        : `${formatKronor(common)} − ${sharers} × ${formatKronor(share)} (andel för vuxen som inte är sambo${excluded ? ", varav " + excluded + " utanför ansökan" : ""})`,
     amount: common - sharesTaken,
   });
   const norm = lines.reduce((s, l) => s + l.amount, 0);
@@ -224,7 +245,8 @@ export function calculateAssistance(input: CalculationInput): CalculationResult 
   let reasonableCosts = 0;
   let anyCostCapped = false;
   input.costs.forEach((cost, i) => {
-    if (!Number.isInteger(cost.claimed) || cost.claimed < 0) throw new CalculationInputError(`costs.${i}.amount`, "must be 0 or more");
+    if (!Number.isInteger(cost.claimed) || cost.claimed < 0)
+      throw new CalculationInputError(`costs.${i}.amount`, "must be 0 or more");
     const cap = capFor(cost.type, input.caps, persons, childCount);
     const approved = cap ? Math.min(cost.claimed, cap.cap) : cost.claimed;
     if (approved < cost.claimed) anyCostCapped = true;
@@ -234,8 +256,8 @@ export function calculateAssistance(input: CalculationInput): CalculationResult 
       memberId: null,
       label: `${COST_LABELS[cost.type]}${cost.note ? ` (${cost.note})` : ""}`,
       basis: cap
-        ? `yrkat ${formatKr(cost.claimed)}, högst ${formatKr(cap.cap)}${approved < cost.claimed ? " — begränsat till skälig nivå" : ""}`
-        : `yrkat ${formatKr(cost.claimed)}`,
+        ? `yrkat ${formatKronor(cost.claimed)}, högst ${formatKronor(cap.cap)}${approved < cost.claimed ? " — begränsat till skälig nivå" : ""}`
+        : `yrkat ${formatKronor(cost.claimed)}`,
       amount: approved,
     });
   });
@@ -246,9 +268,11 @@ export function calculateAssistance(input: CalculationInput): CalculationResult 
   const childEarningsDisregarded: Record<number, Ore> = {};
   const byId = new Map(classified.map((c) => [c.member.id, c]));
   input.incomes.forEach((income, i) => {
-    if (!Number.isInteger(income.amount) || income.amount < 0) throw new CalculationInputError(`incomes.${i}.amount`, "must be 0 or more");
+    if (!Number.isInteger(income.amount) || income.amount < 0)
+      throw new CalculationInputError(`incomes.${i}.amount`, "must be 0 or more");
     const who = income.memberId ?? null;
-    if (who !== null && !ids.has(who)) throw new CalculationInputError(`incomes.${i}.memberId`, "is not a member of the household this month");
+    if (who !== null && !ids.has(who))
+      throw new CalculationInputError(`incomes.${i}.memberId`, "is not a member of the household this month");
     const owner = who !== null ? byId.get(who)! : null;
     if (owner && owner.as === "nonPartner" && owner.member.includedInNorm === false) {
       throw new CalculationInputError(`incomes.${i}.memberId`, "belongs to an adult outside the application");
@@ -256,12 +280,20 @@ export function calculateAssistance(input: CalculationInput): CalculationResult 
     if (income.type === IncomeType.EMPLOYMENT && who === null) {
       throw new CalculationInputError(`incomes.${i}.memberId`, "employment income must name the member who earns it");
     }
-    lines.push({ kind: K.INCOME, memberId: who, label: INCOME_LABELS[income.type], basis: formatKr(income.amount), amount: -income.amount });
+    lines.push({
+      kind: K.INCOME,
+      memberId: who,
+      label: INCOME_LABELS[income.type],
+      basis: formatKronor(income.amount),
+      amount: -income.amount,
+    });
     countedIncome += income.amount;
     if (income.type !== IncomeType.EMPLOYMENT || !owner || income.amount === 0) return;
     if (owner.as === "child") {
       const year = table.year;
-      const before = (input.childEarningsDisregardedThisYear?.[owner.member.id] ?? 0) + (childEarningsDisregarded[owner.member.id] ?? 0);
+      const before =
+        (input.childEarningsDisregardedThisYear?.[owner.member.id] ?? 0) +
+        (childEarningsDisregarded[owner.member.id] ?? 0);
       const room = Math.max(0, table.prisbasbelopp - before);
       const free = Math.min(income.amount, room);
       if (free > 0) {
@@ -271,7 +303,7 @@ export function calculateAssistance(input: CalculationInput): CalculationResult 
           kind: K.CHILD_EARNINGS_DISREGARD,
           memberId: owner.member.id,
           label: "Barns arbetsinkomst som inte räknas (upp till ett prisbasbelopp per år)",
-          basis: `prisbasbelopp ${year} ${formatKr(table.prisbasbelopp)}, redan undantaget i år ${formatKr(before)}`,
+          basis: `prisbasbelopp ${year} ${formatKronor(table.prisbasbelopp)}, redan undantaget i år ${formatKronor(before)}`,
           amount: free,
         });
       }
@@ -283,7 +315,7 @@ export function calculateAssistance(input: CalculationInput): CalculationResult 
         kind: K.WORK_INCOME_DISREGARD,
         memberId: owner.member.id,
         label: "Jobbstimulans: 25 % av inkomst av anställning räknas inte",
-        basis: `25 % av ${formatKr(income.amount)}${input.workIncentive.since ? `, sedan ${input.workIncentive.since} (i 24 månader)` : ""}`,
+        basis: `25 % av ${formatKronor(income.amount)}${input.workIncentive.since ? `, sedan ${input.workIncentive.since} (i 24 månader)` : ""}`,
         amount: free,
       });
     }
@@ -291,7 +323,12 @@ export function calculateAssistance(input: CalculationInput): CalculationResult 
 
   const balance = norm + reasonableCosts - countedIncome;
   const assistance = Math.max(0, balance);
-  const suggestedOutcome = assistance === 0 ? DecisionOutcome.REJECTED : anyCostCapped ? DecisionOutcome.PARTLY_GRANTED : DecisionOutcome.GRANTED;
+  const suggestedOutcome =
+    assistance === 0
+      ? DecisionOutcome.REJECTED
+      : anyCostCapped
+        ? DecisionOutcome.PARTLY_GRANTED
+        : DecisionOutcome.GRANTED;
   return {
     lines,
     householdSize: persons,
@@ -313,10 +350,16 @@ export function calculateAssistance(input: CalculationInput): CalculationResult 
  * first month it was applied. `paidMonths` are the months the household was paid before `month`;
  * `firstAppliedMonth` is the first month a calculation applied the disregard, if any.
  */
-export function workIncentiveFor(month: YearMonth, paidMonths: ReadonlySet<YearMonth>, firstAppliedMonth: YearMonth | null): WorkIncentive {
+export function workIncentiveFor(
+  month: YearMonth,
+  paidMonths: ReadonlySet<YearMonth>,
+  firstAppliedMonth: YearMonth | null,
+): WorkIncentive {
   if (firstAppliedMonth !== null && firstAppliedMonth < month) {
     const elapsed = monthsBetween(firstAppliedMonth, month);
-    return elapsed < WORK_INCENTIVE_DURATION_MONTHS ? { applies: true, since: firstAppliedMonth } : { applies: false, since: firstAppliedMonth };
+    return elapsed < WORK_INCENTIVE_DURATION_MONTHS
+      ? { applies: true, since: firstAppliedMonth }
+      : { applies: false, since: firstAppliedMonth };
   }
   for (let i = 1; i <= WORK_INCENTIVE_QUALIFYING_MONTHS; i++) {
     if (!paidMonths.has(addMonthsTo(month, -i))) return { applies: false, since: null };

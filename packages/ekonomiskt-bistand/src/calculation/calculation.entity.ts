@@ -1,10 +1,12 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core";
+import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core/values";
 import { CalculationLineKind, DecisionOutcome } from "../enums";
 
 /** Beräkning — a stored calculation with its lines, so a caseworker and the applicant can see why. */
-@ObjectType("AssistanceCalculation", { description: "Beräkning av försörjningsstöd: riksnorm + skäliga kostnader − inkomster." })
+@ObjectType("AssistanceCalculation", {
+  description: "Beräkning av försörjningsstöd: riksnorm + skäliga kostnader − inkomster.",
+})
 @Entity({ name: "eb_calculation" })
 @Index(["applicationId"])
 @Index(["householdId", "month"])
@@ -48,7 +50,9 @@ export class Calculation {
   @Column({ ...moneyColumn })
   countedIncome!: Ore;
 
-  @Field(() => MoneyScalar, { description: "norm + reasonable costs − counted income; negative when incomes exceed the need." })
+  @Field(() => MoneyScalar, {
+    description: "norm + reasonable costs − counted income; negative when incomes exceed the need.",
+  })
   @Column({ ...moneyColumn })
   balance!: Ore;
 
@@ -60,7 +64,10 @@ export class Calculation {
   @Column({ ...moneyColumn })
   workIncomeDisregarded!: Ore;
 
-  @Field(() => String, { nullable: true, description: "First month the work-income disregard applied (its 24 months run from there)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "First month the work-income disregard applied (its 24 months run from there).",
+  })
   @Column({ type: "varchar", length: 7, nullable: true, default: null })
   workIncentiveSince!: string | null;
 

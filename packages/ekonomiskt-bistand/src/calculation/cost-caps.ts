@@ -1,4 +1,4 @@
-import type { Ore } from "@arbetsliv/core";
+import type { Ore } from "@arbetsliv/core/values";
 import { CapBasis, type CostType } from "../enums";
 
 /**
@@ -15,7 +15,12 @@ export interface CostCapRule {
 }
 
 /** The cap for a cost type, or null when the municipality has set none (the claimed amount is assessed as is). */
-export function capFor(costType: CostType, rules: readonly CostCapRule[], persons: number, children: number): { cap: Ore; rule: CostCapRule } | null {
+export function capFor(
+  costType: CostType,
+  rules: readonly CostCapRule[],
+  persons: number,
+  children: number,
+): { cap: Ore; rule: CostCapRule } | null {
   let best: CostCapRule | null = null;
   for (const rule of rules) {
     if (rule.costType !== costType) continue;

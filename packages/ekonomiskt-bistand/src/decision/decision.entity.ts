@@ -1,6 +1,13 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { LocalDateScalar, MoneyScalar, dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  dateColumn,
+  moneyColumn,
+  type LocalDate,
+  type Ore,
+} from "@arbetsliv/core/values";
 import { DecisionOutcome } from "../enums";
 
 /** Beslut — one per application (UNIQUE), appealable (överklagbart). */
@@ -25,7 +32,10 @@ export class Decision {
   @Column({ type: "varchar", length: 7 })
   month!: string;
 
-  @Field(() => ID, { nullable: true, description: "The calculation the decision rests on (null for decisions migrated from the previous system)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The calculation the decision rests on (null for decisions migrated from the previous system).",
+  })
   @Column({ type: "int", nullable: true, default: null })
   calculationId!: number | null;
 

@@ -1,6 +1,13 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { LocalDateScalar, MoneyScalar, dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  dateColumn,
+  moneyColumn,
+  type LocalDate,
+  type Ore,
+} from "@arbetsliv/core/values";
 import { PayoutType } from "../enums";
 
 /**
@@ -9,7 +16,9 @@ import { PayoutType } from "../enums";
  * Corrections are new rows (type CORRECTION, onceKey null) referencing the original; nothing is
  * ever updated or deleted.
  */
-@ObjectType("AssistancePayout", { description: "Utbetalning av försörjningsstöd; rättelser är nya poster, aldrig ändringar." })
+@ObjectType("AssistancePayout", {
+  description: "Utbetalning av försörjningsstöd; rättelser är nya poster, aldrig ändringar.",
+})
 @Entity({ name: "eb_payout" })
 @Index(["onceKey"], { unique: true })
 // Covering for the summary rebuild (GROUP BY householdId, month) and the household-month lookups.

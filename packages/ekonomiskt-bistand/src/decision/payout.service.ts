@@ -1,17 +1,14 @@
+import { AccessAction, ValidationError, NotFoundError, type RequestContext } from "@arbetsliv/core";
+import { todayLocalDate, oreToKronor } from "@arbetsliv/core/values";
 import {
-  AccessAction,
-  ValidationError,
-  NotFoundError,
+  applySummaryChange,
   inTransaction,
   isUniqueViolation,
-  todayLocalDate,
-  type RequestContext,
   toId,
   isDeadlock,
   lockRow,
   isMysql,
-  oreToKronor,
-} from "@arbetsliv/core";
+} from "@arbetsliv/core/data";
 import { ApplicationStatus, DecisionOutcome, MemberRole, PayoutType } from "../enums";
 import { Application } from "../application/application.entity";
 import { HouseholdMember } from "../household/household-member.entity";
@@ -19,7 +16,7 @@ import type { CorrectPayoutInput, PayInput } from "../application/application.in
 import { actorOf, assertHouseholdVisible, logChange } from "../shared/access";
 import { Decision } from "./decision.entity";
 import { Household } from "../household/household.entity";
-import { recordPayout } from "../statistics/assistance-summaries";
+import { payoutSummary } from "../statistics/assistance-summaries";
 import { Payout } from "./payout.entity";
 import { recordPayoutCorrected, recordPayoutMade } from "../events";
 import { MAX_MONTHLY_AMOUNT } from "../input-limits";
@@ -46,16 +43,26 @@ export class PayoutService {
         return await inTransaction(this.ctx.ds, async (manager) => {
           const decision = await manager.findOne(Decision, { where: { id: decisionId } });
           if (!decision) throw new NotFoundError("Decision", decisionId);
-          const household = await assertHouseholdVisible(this.ctx, manager, decision.householdId, "Decision", decisionId, true);
+          const household = await assertHouseholdVisible(
+            this.ctx,
+            manager,
+            decision.householdId,
+            "Decision",
+            decisionId,
+            true,
+          );
           // Payouts of one household one at a time: its summary rows are computed from its paid months.
           await lockRow(manager, Household, { id: decision.householdId });
           if (decision.outcome === DecisionOutcome.REJECTED || decision.amount <= 0) {
             throw new ValidationError("input.decisionId", "granted", "only a granted decision with an amount is paid");
           }
-          if (paymentDate < decision.decidedOn) throw new ValidationError("input.paymentDate", "after-decision", "must not be before the decision date");
+          if (paymentDate < decision.decidedOn)
+            throw new ValidationError("input.paymentDate", "after-decision", "must not be before the decision date");
           const existing = await manager.findOne(Payout, { where: { onceKey: decisionId } });
           if (existing) return { payout: existing, created: false };
-          const applicant = await manager.findOne(HouseholdMember, { where: { householdId: decision.householdId, role: MemberRole.APPLICANT } });
+          const applicant = await manager.findOne(HouseholdMember, {
+            where: { householdId: decision.householdId, role: MemberRole.APPLICANT },
+          });
           const payout = manager.create(Payout, {
             householdId: decision.householdId,
             decisionId,
@@ -71,7 +78,7 @@ export class PayoutService {
             createdAt: new Date(),
           });
           await manager.save(payout);
-          await recordPayout(manager, payout);
+          await applySummaryChange(manager, payoutSummary, null, payout);
           await manager
             .createQueryBuilder()
             .update(Application)
@@ -79,7 +86,9 @@ export class PayoutService {
             .where("id = :id AND status = :decided", { id: decision.applicationId, decided: ApplicationStatus.DECIDED })
             .execute();
           await recordPayoutMade(manager, payout, decision.applicationId, household);
-          await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.payAssistanceDecision", "Payout", [payout.id]);
+          await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.payAssistanceDecision", "Payout", [
+            payout.id,
+          ]);
           return { payout, created: true };
         });
       } catch (e) {
@@ -96,16 +105,30 @@ export class PayoutService {
   /** A correction is a new entry referencing the original payout; the original is never changed. */
   async correct(input: CorrectPayoutInput): Promise<Payout> {
     const originalId = toId("input.payoutId", input.payoutId);
-    if (input.amount === 0) throw new ValidationError("input.amount", "non-zero", "a correction must change the amount");
+    if (input.amount === 0)
+      throw new ValidationError("input.amount", "non-zero", "a correction must change the amount");
     const today = todayLocalDate();
     const paymentDate = input.paymentDate ?? today;
     return inTransaction(this.ctx.ds, async (manager) => {
       const original = await manager.findOne(Payout, { where: { id: originalId } });
       if (!original) throw new NotFoundError("Payout", originalId);
-      const household = await assertHouseholdVisible(this.ctx, manager, original.householdId, "Payout", originalId, true);
+      const household = await assertHouseholdVisible(
+        this.ctx,
+        manager,
+        original.householdId,
+        "Payout",
+        originalId,
+        true,
+      );
       await lockRow(manager, Household, { id: original.householdId });
-      if (original.type !== PayoutType.ORIGINAL) throw new ValidationError("input.payoutId", "original", "a correction refers to the original payout, not to another correction");
-      if (paymentDate < original.paymentDate) throw new ValidationError("input.paymentDate", "after-original", "must not be before the original payment");
+      if (original.type !== PayoutType.ORIGINAL)
+        throw new ValidationError(
+          "input.payoutId",
+          "original",
+          "a correction refers to the original payout, not to another correction",
+        );
+      if (paymentDate < original.paymentDate)
+        throw new ValidationError("input.paymentDate", "after-original", "must not be before the original payment");
       const qb = manager
         .getRepository(Payout)
         .createQueryBuilder("p")
@@ -116,14 +139,26 @@ export class PayoutService {
       const row = await qb.getRawOne<{ total: string | number | null }>();
       const total = Number(row?.total ?? 0);
       if (total + input.amount < 0) {
-        throw new ValidationError("input.amount", "not-below-zero", "would make the month's payouts negative; an over-payment beyond that is a reclaim (FUT)");
+        throw new ValidationError(
+          "input.amount",
+          "not-below-zero",
+          "would make the month's payouts negative; an over-payment beyond that is a reclaim (FUT)",
+        );
       }
       // A correction cannot exceed what it corrects, and a month never pays more than one month can.
       if (input.amount > original.amount) {
-        throw new ValidationError("input.amount", "at-most-original", `must not exceed the payout it corrects (${oreToKronor(original.amount)} kr)`);
+        throw new ValidationError(
+          "input.amount",
+          "at-most-original",
+          `must not exceed the payout it corrects (${oreToKronor(original.amount)} kr)`,
+        );
       }
       if (total + input.amount > MAX_MONTHLY_AMOUNT) {
-        throw new ValidationError("input.amount", "month-cap", `would make the month's payouts more than ${oreToKronor(MAX_MONTHLY_AMOUNT)} kr`);
+        throw new ValidationError(
+          "input.amount",
+          "month-cap",
+          `would make the month's payouts more than ${oreToKronor(MAX_MONTHLY_AMOUNT)} kr`,
+        );
       }
       const correction = manager.create(Payout, {
         householdId: original.householdId,
@@ -140,9 +175,12 @@ export class PayoutService {
         createdAt: new Date(),
       });
       await manager.save(correction);
-      await recordPayout(manager, correction);
+      await applySummaryChange(manager, payoutSummary, null, correction);
       await recordPayoutCorrected(manager, correction, household);
-      await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.correctAssistancePayout", "Payout", [correction.id, original.id]);
+      await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.correctAssistancePayout", "Payout", [
+        correction.id,
+        original.id,
+      ]);
       return correction;
     });
   }

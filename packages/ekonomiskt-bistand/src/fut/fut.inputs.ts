@@ -1,7 +1,16 @@
 import { MAX_CASE_PAYOUTS } from "../list-limits";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { ArrayMaxSize, ArrayMinSize, MaxLength, MinLength } from "class-validator";
-import { LocalDateScalar, MoneyScalar, PageArgs, type LocalDate, type Ore, Range, VERSION_RANGE, MoneyRange } from "@arbetsliv/core";
+import { PageArgs } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  type LocalDate,
+  type Ore,
+  Range,
+  VERSION_RANGE,
+  MoneyRange,
+} from "@arbetsliv/core/values";
 import { IncorrectPaymentStatus, RecoveryKind } from "../enums";
 import { MAX_CASE_AMOUNT } from "../input-limits";
 
@@ -33,7 +42,10 @@ export class UpdateIncorrectPaymentCaseInput {
   @Range(...VERSION_RANGE)
   expectedVersion!: number;
 
-  @Field(() => IncorrectPaymentStatus, { nullable: true, description: "INVESTIGATING, NO_INCORRECT_PAYMENT, WRITTEN_OFF or CLOSED (RECLAIM_DECIDED via decideReclaim)." })
+  @Field(() => IncorrectPaymentStatus, {
+    nullable: true,
+    description: "INVESTIGATING, NO_INCORRECT_PAYMENT, WRITTEN_OFF or CLOSED (RECLAIM_DECIDED via decideReclaim).",
+  })
   status?: IncorrectPaymentStatus;
 
   @Field(() => MoneyScalar, { nullable: true })

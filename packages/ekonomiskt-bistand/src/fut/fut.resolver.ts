@@ -1,12 +1,20 @@
-import { In } from "typeorm";
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType, FirstArgs, MaxItems, takeFirst, groupByKeys, type RequestContext } from "@arbetsliv/core";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
+import { ConnectionType, MaxItems, type RequestContext } from "@arbetsliv/core";
+import { readOne, readPage } from "@arbetsliv/core/read";
 import { MAX_CASE_PAYOUTS } from "../list-limits";
 import { Payout } from "../decision/payout.entity";
 import { EkonomisktBistandScopes as S } from "../scopes";
-import { DecideReclaimInput, IncorrectPaymentCaseListArgs, OpenIncorrectPaymentCaseInput, RegisterRecoveryInput, UpdateIncorrectPaymentCaseInput } from "./fut.inputs";
+import {
+  DecideReclaimInput,
+  IncorrectPaymentCaseListArgs,
+  OpenIncorrectPaymentCaseInput,
+  RegisterRecoveryInput,
+  UpdateIncorrectPaymentCaseInput,
+} from "./fut.inputs";
 import { FutService } from "./fut.service";
-import { IncorrectPaymentCase, IncorrectPaymentCasePayout } from "./incorrect-payment-case.entity";
+import { incorrectPaymentCaseGraph } from "./fut.graph";
+import { IncorrectPaymentCase } from "./incorrect-payment-case.entity";
 import { Recovery } from "./recovery.entity";
 
 const CaseConnection = ConnectionType(IncorrectPaymentCase, "IncorrectPaymentCase");
@@ -15,25 +23,38 @@ const CaseConnection = ConnectionType(IncorrectPaymentCase, "IncorrectPaymentCas
 export class FutResolver {
   @Authorized(S.READ)
   @Query(() => CaseConnection, { description: "FUT cases, newest first. Access-logged." })
-  incorrectPaymentCases(@Args(() => IncorrectPaymentCaseListArgs) args: IncorrectPaymentCaseListArgs, @Ctx() ctx: RequestContext) {
-    return new FutService(ctx).list(args);
+  incorrectPaymentCases(
+    @Args(() => IncorrectPaymentCaseListArgs) args: IncorrectPaymentCaseListArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    // The list joins the households (protected identity): it reads whole rows.
+    return readPage(ctx, info, incorrectPaymentCaseGraph, () => new FutService(ctx).list(args));
   }
 
   @Authorized(S.READ)
   @Query(() => IncorrectPaymentCase, { description: "One FUT case. Access-logged." })
-  incorrectPaymentCase(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return new FutService(ctx).get(id);
+  incorrectPaymentCase(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return readOne(ctx, info, incorrectPaymentCaseGraph, () => new FutService(ctx).get(id));
   }
 
   @Authorized(S.WRITE)
   @Mutation(() => IncorrectPaymentCase, { description: "Open a FUT investigation of payouts to a household." })
-  openIncorrectPaymentCase(@Arg("input", () => OpenIncorrectPaymentCaseInput) input: OpenIncorrectPaymentCaseInput, @Ctx() ctx: RequestContext) {
+  openIncorrectPaymentCase(
+    @Arg("input", () => OpenIncorrectPaymentCaseInput) input: OpenIncorrectPaymentCaseInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return new FutService(ctx).open(input);
   }
 
   @Authorized(S.WRITE)
-  @Mutation(() => IncorrectPaymentCase, { description: "Record findings or change status. Stale expectedVersion → CONFLICT." })
-  updateIncorrectPaymentCase(@Arg("input", () => UpdateIncorrectPaymentCaseInput) input: UpdateIncorrectPaymentCaseInput, @Ctx() ctx: RequestContext) {
+  @Mutation(() => IncorrectPaymentCase, {
+    description: "Record findings or change status. Stale expectedVersion → CONFLICT.",
+  })
+  updateIncorrectPaymentCase(
+    @Arg("input", () => UpdateIncorrectPaymentCaseInput) input: UpdateIncorrectPaymentCaseInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return new FutService(ctx).update(input);
   }
 
@@ -44,30 +65,19 @@ export class FutResolver {
   }
 
   @Authorized(S.WRITE)
-  @Mutation(() => Recovery, { description: "Register money that came back (reclaim repaid, retroactive benefit); it reduces the net cost." })
-  registerAssistanceRecovery(@Arg("input", () => RegisterRecoveryInput) input: RegisterRecoveryInput, @Ctx() ctx: RequestContext) {
+  @Mutation(() => Recovery, {
+    description: "Register money that came back (reclaim repaid, retroactive benefit); it reduces the net cost.",
+  })
+  registerAssistanceRecovery(
+    @Arg("input", () => RegisterRecoveryInput) input: RegisterRecoveryInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return new FutService(ctx).registerRecovery(input);
   }
 
   @FieldResolver(() => [Payout], { description: "The payouts under investigation." })
   @MaxItems(MAX_CASE_PAYOUTS)
   payouts(@Root() c: IncorrectPaymentCase, @Ctx() ctx: RequestContext) {
-    return ctx
-      .loader<number, Payout[]>("eb.payoutsByCase", async (ids) => {
-        const links = await ctx.ds.manager.find(IncorrectPaymentCasePayout, { where: { caseId: In([...ids]) } });
-        const payouts = links.length ? await ctx.ds.manager.find(Payout, { where: { id: In(links.map((l) => l.payoutId)) }, order: { id: "ASC" } }) : [];
-        const byId = new Map(payouts.map((p) => [p.id, p]));
-        return groupByKeys(ids, links, (l) => l.caseId).map((ls) => ls.map((l) => byId.get(l.payoutId)!).filter(Boolean));
-      })
-      .load(c.id);
-  }
-
-  @FieldResolver(() => [Recovery], { description: "Repayments registered against the case: the first `first` (default 25, at most 100)." })
-  recoveries(@Root() c: IncorrectPaymentCase, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
-    return takeFirst(ctx
-      .loader<number, Recovery[]>("eb.recoveriesByCase", async (ids) =>
-        groupByKeys(ids, await ctx.ds.manager.find(Recovery, { where: { incorrectPaymentCaseId: In([...ids]) }, order: { id: "ASC" } }), (r) => r.incorrectPaymentCaseId!),
-      )
-      .load(c.id), first);
+    return new FutService(ctx).payoutsOfCase(c.id);
   }
 }

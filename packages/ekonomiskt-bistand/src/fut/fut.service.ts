@@ -1,21 +1,28 @@
 import { In, type EntityManager } from "typeorm";
 import {
   AccessAction,
+  groupByKeys,
   NotFoundError,
   ValidationError,
-  inTransaction,
   toConnection,
   toPage,
-  todayLocalDate,
-  updateVersioned,
   type Connection,
   type RequestContext,
-  toId,
 } from "@arbetsliv/core";
+import { todayLocalDate } from "@arbetsliv/core/values";
+import { inTransaction, updateVersioned, toId } from "@arbetsliv/core/data";
+import { defineLoader, loaderOf } from "@arbetsliv/core/read";
 import { Payout } from "../decision/payout.entity";
 import { IncorrectPaymentStatus as St } from "../enums";
 import { Household } from "../household/household.entity";
-import { actorOf, assertHouseholdVisible, canSeeProtected, logChange, logRead, writableHousehold } from "../shared/access";
+import {
+  actorOf,
+  assertHouseholdVisible,
+  canSeeProtected,
+  logChange,
+  logRead,
+  writableHousehold,
+} from "../shared/access";
 import type {
   DecideReclaimInput,
   IncorrectPaymentCaseListArgs,
@@ -26,6 +33,19 @@ import type {
 import { IncorrectPaymentCase, IncorrectPaymentCasePayout } from "./incorrect-payment-case.entity";
 import { Recovery } from "./recovery.entity";
 import { recordFutCaseOpened } from "../events";
+
+/**
+ * The payouts under investigation in each case, through the link table (a payout can be in more
+ * than one case, so this is no plain relation): two statements per batch of cases.
+ */
+const payoutsByCase = defineLoader<number, Payout[]>("IncorrectPaymentCase.payouts", async (ctx, ids) => {
+  const links = await ctx.ds.manager.find(IncorrectPaymentCasePayout, { where: { caseId: In([...ids]) } });
+  const payouts = links.length
+    ? await ctx.ds.manager.find(Payout, { where: { id: In(links.map((l) => l.payoutId)) }, order: { id: "ASC" } })
+    : [];
+  const byId = new Map(payouts.map((p) => [p.id, p]));
+  return groupByKeys(ids, links, (l) => l.caseId).map((ls) => ls.map((l) => byId.get(l.payoutId)!).filter(Boolean));
+});
 
 export const DEFAULT_RECLAIM_BASIS = "SoL 9 kap. 1 §";
 const MANUAL_STATUSES = [St.INVESTIGATING, St.NO_INCORRECT_PAYMENT, St.WRITTEN_OFF, St.CLOSED];
@@ -55,11 +75,13 @@ export class FutService {
     const householdId = toId("input.householdId", input.householdId);
     const payoutIds = [...new Set(input.payoutIds.map((p, i) => toId(`input.payoutIds.${i}`, p)))];
     const openedOn = input.openedOn ?? todayLocalDate();
-    if (openedOn > todayLocalDate()) throw new ValidationError("input.openedOn", "not-in-future", "must not be in the future");
+    if (openedOn > todayLocalDate())
+      throw new ValidationError("input.openedOn", "not-in-future", "must not be in the future");
     return inTransaction(this.ctx.ds, async (manager) => {
       const household = await writableHousehold(this.ctx, manager, householdId);
       const payouts = await manager.find(Payout, { where: { id: In(payoutIds), householdId }, select: { id: true } });
-      if (payouts.length !== payoutIds.length) throw new ValidationError("input.payoutIds", "household-payouts", "must all be payouts to this household");
+      if (payouts.length !== payoutIds.length)
+        throw new ValidationError("input.payoutIds", "household-payouts", "must all be payouts to this household");
       const c = manager.create(IncorrectPaymentCase, {
         householdId,
         openedOn,
@@ -73,9 +95,19 @@ export class FutService {
         notes: null,
       });
       await manager.save(c);
-      await manager.insert(IncorrectPaymentCasePayout, payoutIds.map((payoutId) => ({ caseId: c.id, payoutId })));
+      await manager.insert(
+        IncorrectPaymentCasePayout,
+        payoutIds.map((payoutId) => ({ caseId: c.id, payoutId })),
+      );
       await recordFutCaseOpened(manager, c, payoutIds.length, household);
-      await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.openIncorrectPaymentCase", "IncorrectPaymentCase", [c.id]);
+      await logChange(
+        this.ctx,
+        manager,
+        AccessAction.CREATE,
+        "Mutation.openIncorrectPaymentCase",
+        "IncorrectPaymentCase",
+        [c.id],
+      );
       return c;
     });
   }
@@ -83,23 +115,39 @@ export class FutService {
   async update(input: UpdateIncorrectPaymentCaseInput): Promise<IncorrectPaymentCase> {
     const id = toId("input.id", input.id);
     if (input.status && !MANUAL_STATUSES.includes(input.status)) {
-      throw new ValidationError("input.status", "manual", `must be one of ${MANUAL_STATUSES.join(", ")} (a reclaim is decided with decideReclaim)`);
+      throw new ValidationError(
+        "input.status",
+        "manual",
+        `must be one of ${MANUAL_STATUSES.join(", ")} (a reclaim is decided with decideReclaim)`,
+      );
     }
     if (input.amountWronglyPaid !== undefined && input.amountWronglyPaid !== null && input.amountWronglyPaid < 0) {
       throw new ValidationError("input.amountWronglyPaid", "non-negative", "must not be negative");
     }
     return inTransaction(this.ctx.ds, async (manager) => {
       const c = await this.load(manager, id);
-      if (input.amountWronglyPaid !== undefined && input.amountWronglyPaid !== null && input.amountWronglyPaid > (await this.linkedTotal(manager, id))) {
+      if (
+        input.amountWronglyPaid !== undefined &&
+        input.amountWronglyPaid !== null &&
+        input.amountWronglyPaid > (await this.linkedTotal(manager, id))
+      ) {
         throw new ValidationError("input.amountWronglyPaid", "at-most-paid", "must not exceed the linked payouts");
       }
       const changes: Partial<IncorrectPaymentCase> = {};
       if (input.status) changes.status = input.status;
-      if (input.amountWronglyPaid !== undefined && input.amountWronglyPaid !== null) changes.amountWronglyPaid = input.amountWronglyPaid;
+      if (input.amountWronglyPaid !== undefined && input.amountWronglyPaid !== null)
+        changes.amountWronglyPaid = input.amountWronglyPaid;
       if (input.notes !== undefined && input.notes !== null) changes.notes = input.notes;
       void c;
       await updateVersioned(manager, IncorrectPaymentCase, "IncorrectPaymentCase", id, input.expectedVersion, changes);
-      await logChange(this.ctx, manager, AccessAction.UPDATE, "Mutation.updateIncorrectPaymentCase", "IncorrectPaymentCase", [id]);
+      await logChange(
+        this.ctx,
+        manager,
+        AccessAction.UPDATE,
+        "Mutation.updateIncorrectPaymentCase",
+        "IncorrectPaymentCase",
+        [id],
+      );
       return manager.findOneOrFail(IncorrectPaymentCase, { where: { id } });
     });
   }
@@ -110,9 +158,16 @@ export class FutService {
     if (!(input.reclaimAmount > 0)) throw new ValidationError("input.reclaimAmount", "positive", "must be more than 0");
     return inTransaction(this.ctx.ds, async (manager) => {
       const c = await this.load(manager, id);
-      if (c.amountWronglyPaid === null) throw new ValidationError("input.id", "amount-established", "establish the amount wrongly paid first");
-      if (input.reclaimAmount > c.amountWronglyPaid) throw new ValidationError("input.reclaimAmount", "at-most-wrongly-paid", "must not exceed the amount wrongly paid");
-      if (decidedOn < c.openedOn) throw new ValidationError("input.decidedOn", "after-opened", "must not be before the case was opened");
+      if (c.amountWronglyPaid === null)
+        throw new ValidationError("input.id", "amount-established", "establish the amount wrongly paid first");
+      if (input.reclaimAmount > c.amountWronglyPaid)
+        throw new ValidationError(
+          "input.reclaimAmount",
+          "at-most-wrongly-paid",
+          "must not exceed the amount wrongly paid",
+        );
+      if (decidedOn < c.openedOn)
+        throw new ValidationError("input.decidedOn", "after-opened", "must not be before the case was opened");
       await updateVersioned(manager, IncorrectPaymentCase, "IncorrectPaymentCase", id, input.expectedVersion, {
         status: St.RECLAIM_DECIDED,
         reclaimAmount: input.reclaimAmount,
@@ -126,14 +181,22 @@ export class FutService {
 
   async registerRecovery(input: RegisterRecoveryInput): Promise<Recovery> {
     const householdId = toId("input.householdId", input.householdId);
-    const caseId = input.incorrectPaymentCaseId ? toId("input.incorrectPaymentCaseId", input.incorrectPaymentCaseId) : null;
+    const caseId = input.incorrectPaymentCaseId
+      ? toId("input.incorrectPaymentCaseId", input.incorrectPaymentCaseId)
+      : null;
     if (!(input.amount > 0)) throw new ValidationError("input.amount", "positive", "must be more than 0");
-    if (input.receivedDate > todayLocalDate()) throw new ValidationError("input.receivedDate", "not-in-future", "must not be in the future");
+    if (input.receivedDate > todayLocalDate())
+      throw new ValidationError("input.receivedDate", "not-in-future", "must not be in the future");
     return inTransaction(this.ctx.ds, async (manager) => {
       await writableHousehold(this.ctx, manager, householdId);
       if (caseId !== null) {
         const c = await manager.findOne(IncorrectPaymentCase, { where: { id: caseId } });
-        if (!c || c.householdId !== householdId) throw new ValidationError("input.incorrectPaymentCaseId", "household-case", "is not a case of this household");
+        if (!c || c.householdId !== householdId)
+          throw new ValidationError(
+            "input.incorrectPaymentCaseId",
+            "household-case",
+            "is not a case of this household",
+          );
       }
       const r = manager.create(Recovery, {
         householdId,
@@ -145,7 +208,9 @@ export class FutService {
         registeredBy: actorOf(this.ctx),
       });
       await manager.save(r);
-      await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.registerAssistanceRecovery", "Recovery", [r.id]);
+      await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.registerAssistanceRecovery", "Recovery", [
+        r.id,
+      ]);
       return r;
     });
   }
@@ -157,6 +222,11 @@ export class FutService {
     return c;
   }
 
+  /** The payouts a case investigates (the `payouts` field), batched per request. */
+  payoutsOfCase(caseId: number): Payout[] | Promise<Payout[]> {
+    return loaderOf(this.ctx, payoutsByCase).get(caseId);
+  }
+
   async list(args: IncorrectPaymentCaseListArgs): Promise<Connection<IncorrectPaymentCase>> {
     const page = toPage(args);
     const qb = this.ctx.ds.manager.getRepository(IncorrectPaymentCase).createQueryBuilder("c");
@@ -165,7 +235,12 @@ export class FutService {
     }
     if (args.status) qb.andWhere("c.status = :status", { status: args.status });
     const [rows, total] = await qb.orderBy("c.id", "DESC").skip(page.offset).take(page.limit).getManyAndCount();
-    await logRead(this.ctx, "Query.incorrectPaymentCases", "IncorrectPaymentCase", rows.map((r) => r.id));
+    await logRead(
+      this.ctx,
+      "Query.incorrectPaymentCases",
+      "IncorrectPaymentCase",
+      rows.map((r) => r.id),
+    );
     return toConnection(rows, total, page);
   }
 }

@@ -1,10 +1,19 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { LocalDateScalar, MoneyScalar, dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  dateColumn,
+  moneyColumn,
+  type LocalDate,
+  type Ore,
+} from "@arbetsliv/core/values";
 import { RecoveryKind } from "../enums";
 
 /** Återbetalning — money that came back (reclaims, retroactive benefits); reduces the net cost. */
-@ObjectType("AssistanceRecovery", { description: "Återbetalning eller återsökt ersättning som minskar nettokostnaden." })
+@ObjectType("AssistanceRecovery", {
+  description: "Återbetalning eller återsökt ersättning som minskar nettokostnaden.",
+})
 @Entity({ name: "eb_recovery" })
 @Index(["receivedDate"])
 @Index(["householdId"])

@@ -1,11 +1,13 @@
 import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
-import { LocalDateScalar, PersonnummerScalar, dateColumn, type LocalDate } from "@arbetsliv/core";
+import { LocalDateScalar, PersonnummerScalar, dateColumn, type LocalDate } from "@arbetsliv/core/values";
 import { MemberRole } from "../enums";
 import { EkonomisktBistandScopes } from "../scopes";
 
 /** A person in a household for a period (joinedOn … leftOn). */
-@ObjectType("AssistanceHouseholdMember", { description: "Hushållsmedlem: sökande, medsökande, hemmavarande barn eller annan vuxen." })
+@ObjectType("AssistanceHouseholdMember", {
+  description: "Hushållsmedlem: sökande, medsökande, hemmavarande barn eller annan vuxen.",
+})
 @Entity({ name: "eb_household_member" })
 @Index(["householdId"])
 @Index(["personnummer"])
@@ -32,12 +34,15 @@ export class HouseholdMember {
   name!: string | null;
 
   @Field(() => LocalDateScalar, {
-    description: "From the personnummer (samordningsnummer: day − 60). Kept after gallring: the children's indicator counts by age on any date.",
+    description:
+      "From the personnummer (samordningsnummer: day − 60). Kept after gallring: the children's indicator counts by age on any date.",
   })
   @Column({ ...dateColumn })
   birthDate!: LocalDate;
 
-  @Field(() => Boolean, { description: "Barn under 7 som äter lunch i förskolan 5 dagar/vecka (the lower norm amount)." })
+  @Field(() => Boolean, {
+    description: "Barn under 7 som äter lunch i förskolan 5 dagar/vecka (the lower norm amount).",
+  })
   @Column({ type: "boolean" })
   lunchAtPreschool!: boolean;
 
@@ -45,7 +50,9 @@ export class HouseholdMember {
   @Column({ type: "boolean" })
   inUpperSecondary!: boolean;
 
-  @Field(() => Boolean, { description: "Other adult: part of this application (false: shares the household but applies separately)." })
+  @Field(() => Boolean, {
+    description: "Other adult: part of this application (false: shares the household but applies separately).",
+  })
   @Column({ type: "boolean" })
   includedInNorm!: boolean;
 

@@ -1,6 +1,13 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
-import { LocalDateScalar, MoneyScalar, dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  dateColumn,
+  moneyColumn,
+  type LocalDate,
+  type Ore,
+} from "@arbetsliv/core/values";
 import { HousingType } from "../enums";
 
 /**
@@ -8,7 +15,9 @@ import { HousingType } from "../enums";
  * address only leaves the server through the `address` field resolver, which returns null for a
  * household with protected identity whatever the caller's scopes.
  */
-@ObjectType("AssistanceHousehold", { description: "Hushåll med ekonomiskt bistånd: sökande, medsökande, barn, andra vuxna; boende." })
+@ObjectType("AssistanceHousehold", {
+  description: "Hushåll med ekonomiskt bistånd: sökande, medsökande, barn, andra vuxna; boende.",
+})
 @Entity({ name: "eb_household" })
 @Index(["protectedIdentity"])
 @Index(["anonymisedDate"])
@@ -36,7 +45,8 @@ export class Household {
   monthlyRent!: Ore | null;
 
   @Field(() => Boolean, {
-    description: "Skyddade personuppgifter (skyddad folkbokföring/sekretessmarkering): the address is never returned; visible only with ekonomiskt-bistand:protected.",
+    description:
+      "Skyddade personuppgifter (skyddad folkbokföring/sekretessmarkering): the address is never returned; visible only with ekonomiskt-bistand:protected.",
   })
   @Column({ type: "boolean" })
   protectedIdentity!: boolean;
@@ -46,7 +56,8 @@ export class Household {
 
   @Field(() => LocalDateScalar, {
     nullable: true,
-    description: "Gallrad: the day the household's person data (names, identity numbers, address, texts, claims) was removed, five years after its last entry. The figures stay.",
+    description:
+      "Gallrad: the day the household's person data (names, identity numbers, address, texts, claims) was removed, five years after its last entry. The figures stay.",
   })
   @Column({ ...dateColumn, nullable: true, default: null })
   anonymisedDate!: LocalDate | null;
@@ -56,7 +67,9 @@ export class Household {
   version!: number;
 }
 
-@ObjectType("AssistanceHouseholdAddress", { description: "Adress — never returned for a household with protected identity." })
+@ObjectType("AssistanceHouseholdAddress", {
+  description: "Adress — never returned for a household with protected identity.",
+})
 export class HouseholdAddress {
   @Field(() => String)
   street!: string;

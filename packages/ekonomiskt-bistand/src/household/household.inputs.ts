@@ -1,10 +1,22 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { ArrayMaxSize, ArrayMinSize, Matches, MaxLength, MinLength, ValidateNested } from "class-validator";
-import { LocalDateScalar, MoneyScalar, PageArgs, PersonnummerScalar, type LocalDate, type Ore, MoneyRange, Range, VERSION_RANGE } from "@arbetsliv/core";
+import { PageArgs } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  PersonnummerScalar,
+  type LocalDate,
+  type Ore,
+  MoneyRange,
+  Range,
+  VERSION_RANGE,
+} from "@arbetsliv/core/values";
 import { HousingType, MemberRole } from "../enums";
 import { MAX_MONTHLY_AMOUNT } from "../input-limits";
 
-@InputType("AssistanceMemberInput", { description: "A person in the household. The birth date comes from the personnummer." })
+@InputType("AssistanceMemberInput", {
+  description: "A person in the household. The birth date comes from the personnummer.",
+})
 export class MemberInput {
   @Field(() => MemberRole)
   role!: MemberRole;
@@ -60,7 +72,10 @@ export class CreateHouseholdInput {
   @MoneyRange(0, MAX_MONTHLY_AMOUNT)
   monthlyRent?: Ore | null;
 
-  @Field(() => Boolean, { nullable: true, description: "Skyddade personuppgifter. Setting it needs ekonomiskt-bistand:protected." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Skyddade personuppgifter. Setting it needs ekonomiskt-bistand:protected.",
+  })
   protectedIdentity?: boolean;
 
   @Field(() => [MemberInput])

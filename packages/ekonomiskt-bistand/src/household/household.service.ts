@@ -5,41 +5,91 @@ import {
   ForbiddenError,
   NotFoundError,
   ValidationError,
-  ageOn,
   groupByKeys,
-  inTransaction,
-  parsePersonnummer,
+  takeFirst,
   toConnection,
   toPage,
-  todayLocalDate,
-  updateVersioned,
   type Connection,
   type RequestContext,
-  toId,
-  getEntitiesAndCount,
-  findByKeys,
 } from "@arbetsliv/core";
+import { ageOn, parsePersonnummer, todayLocalDate } from "@arbetsliv/core/values";
+import {
+  inTransaction,
+  selectColumns,
+  updateVersioned,
+  toId,
+  getEntities,
+  getEntitiesAndCount,
+} from "@arbetsliv/core/data";
+import { defineLoader, loadRelated, loaderOf, type Projection } from "@arbetsliv/core/read";
+import { Decision } from "../decision/decision.entity";
+import { Payout } from "../decision/payout.entity";
 import { MemberRole } from "../enums";
-import { assertNotGallrad, canSeeProtected, logChange, logRead, visibleHousehold, writableHousehold } from "../shared/access";
+import {
+  assertNotGallrad,
+  canSeeProtected,
+  logChange,
+  logRead,
+  visibleHousehold,
+  writableHousehold,
+} from "../shared/access";
 import { assertYearMonth } from "../shared/month";
 import { EkonomisktBistandScopes } from "../scopes";
 import { HouseholdMember } from "./household-member.entity";
 import { Household } from "./household.entity";
-import type { CreateHouseholdInput, HouseholdListArgs, MemberInput, UpdateHouseholdInput, UpdateMemberInput } from "./household.inputs";
+import { householdGraph } from "./household.graph";
+import type {
+  CreateHouseholdInput,
+  HouseholdListArgs,
+  MemberInput,
+  UpdateHouseholdInput,
+  UpdateMemberInput,
+} from "./household.inputs";
 
-export const MEMBERS_LOADER = "eb.membersByHousehold";
+/**
+ * Payouts of households within a month range, newest first. A key is `from|to|householdId`: the
+ * fields of one request that ask for the same range share a batch (one statement per range).
+ */
+const payoutsInMonths = defineLoader<string, Payout[]>("Household.payouts", async (ctx, keys) => {
+  const byRange = new Map<string, number[]>();
+  for (const key of keys) {
+    const [from, to, id] = key.split("|");
+    const range = `${from}|${to}`;
+    const ids = byRange.get(range);
+    if (ids) ids.push(Number(id));
+    else byRange.set(range, [Number(id)]);
+  }
+  const found = new Map<string, Payout[]>();
+  for (const [range, ids] of byRange) {
+    const [from, to] = range.split("|");
+    const query = ctx.ds.manager
+      .getRepository(Payout)
+      .createQueryBuilder("p")
+      .where("p.householdId IN (:...ids)", { ids })
+      .andWhere("p.month BETWEEN :from AND :to", { from, to })
+      .orderBy("p.month", "DESC")
+      .addOrderBy("p.id", "DESC");
+    groupByKeys(ids, await getEntities(query), (p) => p.householdId).forEach((rows, i) =>
+      found.set(`${range}|${ids[i]}`, rows),
+    );
+  }
+  return keys.map((key) => found.get(key) ?? []);
+});
 
-export function membersLoader(ctx: RequestContext) {
-  return ctx.loader<number, HouseholdMember[]>(MEMBERS_LOADER, async (ids) =>
-    groupByKeys(ids, await findByKeys(ctx.ds.manager, HouseholdMember, "householdId", ids, { id: "ASC" }), (m) => m.householdId),
-  );
-}
-
-function assertMemberFlags(field: string, m: { role: MemberRole; lunchAtPreschool?: boolean; inUpperSecondary?: boolean; includedInNorm?: boolean }) {
-  if (m.lunchAtPreschool && m.role !== MemberRole.CHILD) throw new ValidationError(`${field}.lunchAtPreschool`, "child-only", "applies to children only");
-  if (m.inUpperSecondary && m.role !== MemberRole.CHILD) throw new ValidationError(`${field}.inUpperSecondary`, "child-only", "applies to children only");
+function assertMemberFlags(
+  field: string,
+  m: { role: MemberRole; lunchAtPreschool?: boolean; inUpperSecondary?: boolean; includedInNorm?: boolean },
+) {
+  if (m.lunchAtPreschool && m.role !== MemberRole.CHILD)
+    throw new ValidationError(`${field}.lunchAtPreschool`, "child-only", "applies to children only");
+  if (m.inUpperSecondary && m.role !== MemberRole.CHILD)
+    throw new ValidationError(`${field}.inUpperSecondary`, "child-only", "applies to children only");
   if (m.includedInNorm === false && m.role !== MemberRole.OTHER_ADULT) {
-    throw new ValidationError(`${field}.includedInNorm`, "other-adult-only", "only another adult can be outside the application");
+    throw new ValidationError(
+      `${field}.includedInNorm`,
+      "other-adult-only",
+      "only another adult can be outside the application",
+    );
   }
 }
 
@@ -47,7 +97,8 @@ function memberRow(field: string, householdId: number, m: MemberInput, today: st
   assertMemberFlags(field, m);
   const birthDate = parsePersonnummer(m.personnummer).birthDate;
   const joinedOn = m.joinedOn ?? today;
-  if (joinedOn < birthDate) throw new ValidationError(`${field}.joinedOn`, "after-birth", "must not be before the birth date");
+  if (joinedOn < birthDate)
+    throw new ValidationError(`${field}.joinedOn`, "after-birth", "must not be before the birth date");
   if ((m.role === MemberRole.APPLICANT || m.role === MemberRole.CO_APPLICANT) && ageOn(birthDate, joinedOn) < 18) {
     throw new ValidationError(`${field}.personnummer`, "adult", "an applicant or co-applicant must be 18 or older");
   }
@@ -71,29 +122,41 @@ export class HouseholdService {
   async create(input: CreateHouseholdInput): Promise<Household> {
     const today = todayLocalDate();
     const applicants = input.members.filter((m) => m.role === MemberRole.APPLICANT).length;
-    if (applicants !== 1) throw new ValidationError("input.members", "one-applicant", "must have exactly one APPLICANT");
+    if (applicants !== 1)
+      throw new ValidationError("input.members", "one-applicant", "must have exactly one APPLICANT");
     if (input.members.filter((m) => m.role === MemberRole.CO_APPLICANT).length > 1) {
       throw new ValidationError("input.members", "one-co-applicant", "may have at most one CO_APPLICANT");
     }
     const seen = new Set<string>();
     input.members.forEach((m, i) => {
-      if (seen.has(m.personnummer)) throw new ValidationError(`input.members.${i}.personnummer`, "unique", "is listed twice");
+      if (seen.has(m.personnummer))
+        throw new ValidationError(`input.members.${i}.personnummer`, "unique", "is listed twice");
       seen.add(m.personnummer);
     });
     if (input.monthlyRent !== undefined && input.monthlyRent !== null && input.monthlyRent < 0) {
       throw new ValidationError("input.monthlyRent", "non-negative", "must not be negative");
     }
-    if (input.protectedIdentity && !canSeeProtected(this.ctx)) throw new ForbiddenError([EkonomisktBistandScopes.PROTECTED]);
+    if (input.protectedIdentity && !canSeeProtected(this.ctx))
+      throw new ForbiddenError([EkonomisktBistandScopes.PROTECTED]);
     const rows = input.members.map((m, i) => memberRow(`input.members.${i}`, 0, m, today));
     return inTransaction(this.ctx.ds, async (manager) => {
-      const adults = rows.filter((r) => r.role === MemberRole.APPLICANT || r.role === MemberRole.CO_APPLICANT).map((r) => r.personnummer!);
+      const adults = rows
+        .filter((r) => r.role === MemberRole.APPLICANT || r.role === MemberRole.CO_APPLICANT)
+        .map((r) => r.personnummer!);
       const active = await manager.find(HouseholdMember, {
-        where: { personnummer: In(adults), leftOn: IsNull(), role: In([MemberRole.APPLICANT, MemberRole.CO_APPLICANT]) },
+        where: {
+          personnummer: In(adults),
+          leftOn: IsNull(),
+          role: In([MemberRole.APPLICANT, MemberRole.CO_APPLICANT]),
+        },
       });
       if (active.length) {
-        throw new ConflictError("An applicant or co-applicant already belongs to another household; end that membership first", {
-          householdIds: [...new Set(active.map((a) => a.householdId))],
-        });
+        throw new ConflictError(
+          "An applicant or co-applicant already belongs to another household; end that membership first",
+          {
+            householdIds: [...new Set(active.map((a) => a.householdId))],
+          },
+        );
       }
       const household = manager.create(Household, {
         street: input.address.street.trim(),
@@ -106,7 +169,15 @@ export class HouseholdService {
       });
       await manager.save(household);
       await manager.save(rows.map((r) => manager.create(HouseholdMember, { ...r, householdId: household.id })));
-      await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.createAssistanceHousehold", "Household", [household.id], adults);
+      await logChange(
+        this.ctx,
+        manager,
+        AccessAction.CREATE,
+        "Mutation.createAssistanceHousehold",
+        "Household",
+        [household.id],
+        adults,
+      );
       return household;
     });
   }
@@ -129,7 +200,8 @@ export class HouseholdService {
       }
       if (input.housingType) changes.housingType = input.housingType;
       if (input.monthlyRent !== undefined) changes.monthlyRent = input.monthlyRent;
-      if (input.protectedIdentity !== undefined && input.protectedIdentity !== null) changes.protectedIdentity = input.protectedIdentity;
+      if (input.protectedIdentity !== undefined && input.protectedIdentity !== null)
+        changes.protectedIdentity = input.protectedIdentity;
       await updateVersioned(manager, Household, "Household", id, input.expectedVersion, changes);
       await logChange(this.ctx, manager, AccessAction.UPDATE, "Mutation.updateAssistanceHousehold", "Household", [id]);
       return manager.findOneOrFail(Household, { where: { id } });
@@ -142,13 +214,23 @@ export class HouseholdService {
     return inTransaction(this.ctx.ds, async (manager) => {
       await writableHousehold(this.ctx, manager, householdId);
       const current = await manager.find(HouseholdMember, { where: { householdId, leftOn: IsNull() } });
-      if (current.some((m) => m.personnummer === row.personnummer)) throw new ValidationError("input.personnummer", "unique", "is already a member");
-      if (row.role === MemberRole.APPLICANT) throw new ValidationError("input.role", "one-applicant", "the household already has an applicant");
+      if (current.some((m) => m.personnummer === row.personnummer))
+        throw new ValidationError("input.personnummer", "unique", "is already a member");
+      if (row.role === MemberRole.APPLICANT)
+        throw new ValidationError("input.role", "one-applicant", "the household already has an applicant");
       if (row.role === MemberRole.CO_APPLICANT && current.some((m) => m.role === MemberRole.CO_APPLICANT)) {
         throw new ValidationError("input.role", "one-co-applicant", "the household already has a co-applicant");
       }
       const member = await manager.save(manager.create(HouseholdMember, row));
-      await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.addAssistanceHouseholdMember", "HouseholdMember", [member.id], [member.personnummer]);
+      await logChange(
+        this.ctx,
+        manager,
+        AccessAction.CREATE,
+        "Mutation.addAssistanceHouseholdMember",
+        "HouseholdMember",
+        [member.id],
+        [member.personnummer],
+      );
       return member;
     });
   }
@@ -165,8 +247,10 @@ export class HouseholdService {
       const next = { ...member, ...definedOnly(input) };
       assertMemberFlags("input", next);
       if (input.leftOn !== undefined && input.leftOn !== null) {
-        if (input.leftOn < member.joinedOn) throw new ValidationError("input.leftOn", "after-joined", "must not be before the member joined");
-        if (member.role === MemberRole.APPLICANT) throw new ValidationError("input.leftOn", "applicant-stays", "the applicant cannot leave the household");
+        if (input.leftOn < member.joinedOn)
+          throw new ValidationError("input.leftOn", "after-joined", "must not be before the member joined");
+        if (member.role === MemberRole.APPLICANT)
+          throw new ValidationError("input.leftOn", "applicant-stays", "the applicant cannot leave the household");
       }
       const changes: Partial<HouseholdMember> = definedOnly({
         name: input.name?.trim(),
@@ -176,7 +260,15 @@ export class HouseholdService {
         leftOn: input.leftOn,
       });
       await updateVersioned(manager, HouseholdMember, "HouseholdMember", id, input.expectedVersion, changes);
-      await logChange(this.ctx, manager, AccessAction.UPDATE, "Mutation.updateAssistanceHouseholdMember", "HouseholdMember", [id], [member.personnummer]);
+      await logChange(
+        this.ctx,
+        manager,
+        AccessAction.UPDATE,
+        "Mutation.updateAssistanceHouseholdMember",
+        "HouseholdMember",
+        [id],
+        [member.personnummer],
+      );
       return manager.findOneOrFail(HouseholdMember, { where: { id } });
     });
   }
@@ -184,24 +276,32 @@ export class HouseholdService {
   async get(idValue: string): Promise<Household> {
     const id = toId("id", idValue);
     const household = await visibleHousehold(this.ctx, this.ctx.ds.manager, id);
-    const members = await membersLoader(this.ctx).load(id);
-    await logRead(this.ctx, "Query.assistanceHousehold", "Household", [id], members.map((m) => m.personnummer));
+    const members = await loadRelated<HouseholdMember, Household>(this.ctx, householdGraph, "members", [household]);
+    await logRead(
+      this.ctx,
+      "Query.assistanceHousehold",
+      "Household",
+      [id],
+      members.map((m) => m.personnummer),
+    );
     return household;
   }
 
   /**
-   * A page of households. Members are fetched here in one statement and primed into the
-   * per-request loader (the access-log row needs their identity numbers), so the nested fields
-   * add one statement per list level, never one per household.
+   * A page of households; `columns` narrows what is read (the read layer's projection). Members
+   * are loaded here in one statement through the `members` relation's loader (the access-log row
+   * needs their identity numbers), so the field answers from it; the nested fields add one
+   * statement per list level, never one per household.
    */
-  async list(args: HouseholdListArgs): Promise<Connection<Household>> {
+  async list(args: HouseholdListArgs, columns?: Projection<Household>): Promise<Connection<Household>> {
     const page = toPage(args);
     const f = args.filter ?? {};
-    const manager = this.ctx.ds.manager;
-    const qb = manager.getRepository(Household).createQueryBuilder("h");
+    const qb = selectColumns(this.ctx.ds.manager.getRepository(Household).createQueryBuilder("h"), columns);
     if (!canSeeProtected(this.ctx)) qb.andWhere("h.protectedIdentity = :hidden", { hidden: 0 });
     if (f.personnummer) {
-      qb.andWhere("h.id IN (SELECT m.householdId FROM eb_household_member m WHERE m.personnummer = :pnr)", { pnr: f.personnummer });
+      qb.andWhere("h.id IN (SELECT m.householdId FROM eb_household_member m WHERE m.personnummer = :pnr)", {
+        pnr: f.personnummer,
+      });
     }
     if (f.paidInMonth) {
       assertYearMonth("filter.paidInMonth", f.paidInMonth);
@@ -211,14 +311,37 @@ export class HouseholdService {
       });
     }
     const [rows, total] = await getEntitiesAndCount(qb.orderBy("h.id", "ASC").skip(page.offset).take(page.limit));
-    const ids = rows.map((h) => h.id);
-    if (ids.length) {
-      const members = await findByKeys(manager, HouseholdMember, "householdId", ids, { id: "ASC" });
-      const loader = membersLoader(this.ctx);
-      groupByKeys(ids, members, (m) => m.householdId).forEach((list, i) => loader.prime(ids[i], list));
-      await logRead(this.ctx, "Query.assistanceHouseholds", "Household", ids, members.map((m) => m.personnummer));
+    if (rows.length) {
+      const members = await loadRelated<HouseholdMember, Household>(this.ctx, householdGraph, "members", rows);
+      // The log names the people in the order they were registered (member id), across the page's households.
+      const byId = [...members].sort((a, b) => a.id - b.id);
+      await logRead(
+        this.ctx,
+        "Query.assistanceHouseholds",
+        "Household",
+        rows.map((h) => h.id),
+        byId.map((m) => m.personnummer),
+      );
     }
     return toConnection(rows, total, page);
+  }
+
+  /** Each household's most recent decision (the highest id), for the `latestDecision` relation: one statement per batch. */
+  latestDecisions(householdIds: readonly number[]): Promise<Decision[]> {
+    return this.ctx.ds.manager
+      .getRepository(Decision)
+      .createQueryBuilder("d")
+      .where("d.id IN (SELECT MAX(x.id) FROM eb_decision x WHERE x.householdId IN (:...ids) GROUP BY x.householdId)", {
+        ids: [...householdIds],
+      })
+      .getMany();
+  }
+
+  /** A household's payouts and corrections by month concerned (YYYY-MM, inclusive), newest first: the first `first`. */
+  payouts(householdId: number, first: number, fromMonth?: string, toMonth?: string): Payout[] | Promise<Payout[]> {
+    const from = fromMonth ? assertYearMonth("fromMonth", fromMonth) : "0000-01";
+    const to = toMonth ? assertYearMonth("toMonth", toMonth) : "9999-12";
+    return takeFirst(loaderOf(this.ctx, payoutsInMonths).get(`${from}|${to}|${householdId}`), first);
   }
 }
 

@@ -6,10 +6,18 @@ export class EkonomisktBistandSummaries1795977670581 implements MigrationInterfa
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX \`IDX_0c92d831bbb9681c1dc7902782\` ON \`eb_payout\``);
-    await queryRunner.query(`CREATE TABLE \`eb_paid_month\` (\`householdId\` int NOT NULL, \`month\` varchar(7) NOT NULL, \`netAmount\` bigint NOT NULL, INDEX \`IDX_1cad2eb0fa03c67a99e8b29584\` (\`month\`, \`netAmount\`), PRIMARY KEY (\`householdId\`, \`month\`)) ENGINE=InnoDB`);
-    await queryRunner.query(`CREATE TABLE \`eb_month_figures\` (\`month\` varchar(7) NOT NULL, \`households\` int NOT NULL, \`longTermHouseholds\` int NOT NULL, PRIMARY KEY (\`month\`)) ENGINE=InnoDB`);
-    await queryRunner.query(`CREATE TABLE \`eb_payment_day\` (\`paymentDate\` date NOT NULL, \`amount\` bigint NOT NULL, PRIMARY KEY (\`paymentDate\`)) ENGINE=InnoDB`);
-    await queryRunner.query(`CREATE INDEX \`IDX_9ce03cc7a0405f103bb2a2abd6\` ON \`eb_payout\` (\`paymentDate\`, \`amount\`)`);
+    await queryRunner.query(
+      `CREATE TABLE \`eb_paid_month\` (\`householdId\` int NOT NULL, \`month\` varchar(7) NOT NULL, \`netAmount\` bigint NOT NULL, INDEX \`IDX_1cad2eb0fa03c67a99e8b29584\` (\`month\`, \`netAmount\`), PRIMARY KEY (\`householdId\`, \`month\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`eb_month_figures\` (\`month\` varchar(7) NOT NULL, \`households\` int NOT NULL, \`longTermHouseholds\` int NOT NULL, PRIMARY KEY (\`month\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`eb_payment_day\` (\`paymentDate\` date NOT NULL, \`amount\` bigint NOT NULL, PRIMARY KEY (\`paymentDate\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX \`IDX_9ce03cc7a0405f103bb2a2abd6\` ON \`eb_payout\` (\`paymentDate\`, \`amount\`)`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,5 +1,7 @@
 import type { EntityManager } from "typeorm";
-import { chunks, type LocalDate, type RetentionAction, type RetentionContext } from "@arbetsliv/core";
+import { type RetentionAction, type RetentionContext } from "@arbetsliv/core";
+import { type LocalDate } from "@arbetsliv/core/values";
+import { chunks } from "@arbetsliv/core/data";
 import { Application, ApplicationCost, ApplicationIncome } from "../application/application.entity";
 import { OPEN_STATUSES } from "../application/application.rules";
 import { CalculationLine } from "../calculation/calculation.entity";
@@ -15,7 +17,10 @@ import { WageSubsidyEmployment } from "../wage-subsidy/wage-subsidy.entity";
 export const REMOVED_TEXT = "[gallrad]";
 
 /** FUT cases still being investigated keep the household's file open, whatever their dates. */
-export const OPEN_FUT_STATUSES: readonly IncorrectPaymentStatus[] = [IncorrectPaymentStatus.OPEN, IncorrectPaymentStatus.INVESTIGATING];
+export const OPEN_FUT_STATUSES: readonly IncorrectPaymentStatus[] = [
+  IncorrectPaymentStatus.OPEN,
+  IncorrectPaymentStatus.INVESTIGATING,
+];
 
 /**
  * An employment (växla bidrag mot lön) has an entry on or after the cutoff, or is still running.
@@ -59,21 +64,33 @@ const DUE_EMPLOYMENTS = `SELECT e.id AS id, e.personnummer AS personnummer FROM 
   ORDER BY e.id`;
 
 async function select<T>(manager: EntityManager, sql: string, cutoff: LocalDate): Promise<T[]> {
-  const [query, parameters] = manager.connection.driver.escapeQueryWithParameters(
-    sql,
-    { cutoff, cutoffMonth: cutoff.slice(0, 7), openApplication: [...OPEN_STATUSES], openFut: [...OPEN_FUT_STATUSES] },
-  );
+  const [query, parameters] = manager.connection.driver.escapeQueryWithParameters(sql, {
+    cutoff,
+    cutoffMonth: cutoff.slice(0, 7),
+    openApplication: [...OPEN_STATUSES],
+    openFut: [...OPEN_FUT_STATUSES],
+  });
   return manager.query(query, parameters);
 }
 
-async function idsOf(manager: EntityManager, entity: "eb_application_cost" | "eb_application_income" | "eb_calculation_line", householdIds: number[]): Promise<number[]> {
+async function idsOf(
+  manager: EntityManager,
+  entity: "eb_application_cost" | "eb_application_income" | "eb_calculation_line",
+  householdIds: number[],
+): Promise<number[]> {
   const parent =
     entity === "eb_calculation_line"
       ? "x.calculationId IN (SELECT k.id FROM eb_calculation k WHERE k.householdId IN (:...ids))"
       : "x.applicationId IN (SELECT a.id FROM eb_application a WHERE a.householdId IN (:...ids))";
   const out: number[] = [];
   for (const ids of chunks(householdIds)) {
-    const rows = await manager.createQueryBuilder().select("x.id", "id").from(entity, "x").where(parent, { ids }).orderBy("x.id").getRawMany<{ id: unknown }>();
+    const rows = await manager
+      .createQueryBuilder()
+      .select("x.id", "id")
+      .from(entity, "x")
+      .where(parent, { ids })
+      .orderBy("x.id")
+      .getRawMany<{ id: unknown }>();
     out.push(...rows.map((r) => Number(r.id)));
   }
   return out;
@@ -95,7 +112,13 @@ export async function assistanceRetention({ manager, cutoff, today }: RetentionC
   const householdIds = (await select<{ id: unknown }>(manager, DUE_HOUSEHOLDS, cutoff)).map((r) => Number(r.id));
   const memberIds: number[] = [];
   for (const ids of chunks(householdIds)) {
-    const rows = await manager.createQueryBuilder().select("m.id", "id").from(HouseholdMember, "m").where("m.householdId IN (:...ids)", { ids }).orderBy("m.id").getRawMany<{ id: unknown }>();
+    const rows = await manager
+      .createQueryBuilder()
+      .select("m.id", "id")
+      .from(HouseholdMember, "m")
+      .where("m.householdId IN (:...ids)", { ids })
+      .orderBy("m.id")
+      .getRawMany<{ id: unknown }>();
     memberIds.push(...rows.map((r) => Number(r.id)));
   }
   const costIds = await idsOf(manager, "eb_application_cost", householdIds);
@@ -110,16 +133,49 @@ export async function assistanceRetention({ manager, cutoff, today }: RetentionC
       .set({ street: null, postalCode: null, city: null, monthlyRent: null, anonymisedDate: today })
       .whereInIds(ids)
       .execute();
-    await manager.createQueryBuilder().update(HouseholdMember).set({ personnummer: null, name: null }).where(...inHousehold).execute();
-    await manager.createQueryBuilder().update(Application).set({ statusNote: null }).where(...inHousehold).execute();
-    await manager.createQueryBuilder().update(Decision).set({ reasons: REMOVED_TEXT }).where(...inHousehold).execute();
-    await manager.createQueryBuilder().update(Payout).set({ recipient: REMOVED_TEXT, reason: null }).where(...inHousehold).execute();
-    await manager.createQueryBuilder().update(IncorrectPaymentCase).set({ reason: REMOVED_TEXT, notes: null }).where(...inHousehold).execute();
-    await manager.createQueryBuilder().update(Recovery).set({ note: null }).where(...inHousehold).execute();
+    await manager
+      .createQueryBuilder()
+      .update(HouseholdMember)
+      .set({ personnummer: null, name: null })
+      .where(...inHousehold)
+      .execute();
+    await manager
+      .createQueryBuilder()
+      .update(Application)
+      .set({ statusNote: null })
+      .where(...inHousehold)
+      .execute();
+    await manager
+      .createQueryBuilder()
+      .update(Decision)
+      .set({ reasons: REMOVED_TEXT })
+      .where(...inHousehold)
+      .execute();
+    await manager
+      .createQueryBuilder()
+      .update(Payout)
+      .set({ recipient: REMOVED_TEXT, reason: null })
+      .where(...inHousehold)
+      .execute();
+    await manager
+      .createQueryBuilder()
+      .update(IncorrectPaymentCase)
+      .set({ reason: REMOVED_TEXT, notes: null })
+      .where(...inHousehold)
+      .execute();
+    await manager
+      .createQueryBuilder()
+      .update(Recovery)
+      .set({ note: null })
+      .where(...inHousehold)
+      .execute();
   }
-  for (const ids of chunks(costIds)) await manager.createQueryBuilder().delete().from(ApplicationCost).whereInIds(ids).execute();
-  for (const ids of chunks(incomeIds)) await manager.createQueryBuilder().delete().from(ApplicationIncome).whereInIds(ids).execute();
-  for (const ids of chunks(lineIds)) await manager.createQueryBuilder().delete().from(CalculationLine).whereInIds(ids).execute();
+  for (const ids of chunks(costIds))
+    await manager.createQueryBuilder().delete().from(ApplicationCost).whereInIds(ids).execute();
+  for (const ids of chunks(incomeIds))
+    await manager.createQueryBuilder().delete().from(ApplicationIncome).whereInIds(ids).execute();
+  for (const ids of chunks(lineIds))
+    await manager.createQueryBuilder().delete().from(CalculationLine).whereInIds(ids).execute();
 
   // Employments after the households, so a household gallrad in this run counts as gallrad.
   const employments = await select<{ id: unknown; personnummer: string }>(manager, DUE_EMPLOYMENTS, cutoff);
@@ -138,11 +194,23 @@ export async function assistanceRetention({ manager, cutoff, today }: RetentionC
 
   const reason = `last entry before ${cutoff} (more than 5 years ago)`;
   return [
-    { recordType: "Household", recordIds: householdIds, reason: `${reason}: address, rent and texts removed, figures kept` },
-    { recordType: "HouseholdMember", recordIds: memberIds, reason: `${reason}: personnummer and name removed; role, birth date and membership kept for the statistics` },
+    {
+      recordType: "Household",
+      recordIds: householdIds,
+      reason: `${reason}: address, rent and texts removed, figures kept`,
+    },
+    {
+      recordType: "HouseholdMember",
+      recordIds: memberIds,
+      reason: `${reason}: personnummer and name removed; role, birth date and membership kept for the statistics`,
+    },
     { recordType: "ApplicationCost", recordIds: costIds, reason: `${reason}: claimed costs deleted` },
     { recordType: "ApplicationIncome", recordIds: incomeIds, reason: `${reason}: reported incomes deleted` },
-    { recordType: "CalculationLine", recordIds: lineIds, reason: `${reason}: calculation lines deleted; the calculation's totals kept` },
+    {
+      recordType: "CalculationLine",
+      recordIds: lineIds,
+      reason: `${reason}: calculation lines deleted; the calculation's totals kept`,
+    },
     {
       recordType: "WageSubsidyEmployment",
       recordIds: employmentIds,

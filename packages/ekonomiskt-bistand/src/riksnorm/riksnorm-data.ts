@@ -22,7 +22,16 @@ export interface RiksnormSourceYear {
 export const RIKSNORM_YEARS: Record<number, RiksnormSourceYear> = {
   2019: {
     adults: { single: 3090, cohabitingPair: 5570 },
-    children: { under1: 2130, "1-2": 2380, "3": 2120, "4-6": 2380, "7-10": 2990, "11-14": 3440, "15-18": 3880, "19-20": 3910 },
+    children: {
+      under1: 2130,
+      "1-2": 2380,
+      "3": 2120,
+      "4-6": 2380,
+      "7-10": 2990,
+      "11-14": 3440,
+      "15-18": 3880,
+      "19-20": 3910,
+    },
     childrenWithoutLunch: { under1: 2000, "1-2": 2190, "3": 1940, "4-6": 2120 },
     commonByHouseholdSize: [990, 1100, 1380, 1570, 1810, 2050, 2220],
     prisbasbelopp: 46500,
@@ -30,7 +39,16 @@ export const RIKSNORM_YEARS: Record<number, RiksnormSourceYear> = {
   },
   2021: {
     adults: { single: 3160, cohabitingPair: 5700 },
-    children: { under1: 2180, "1-2": 2440, "3": 2170, "4-6": 2440, "7-10": 3060, "11-14": 3520, "15-18": 3970, "19-20": 4000 },
+    children: {
+      under1: 2180,
+      "1-2": 2440,
+      "3": 2170,
+      "4-6": 2440,
+      "7-10": 3060,
+      "11-14": 3520,
+      "15-18": 3970,
+      "19-20": 4000,
+    },
     childrenWithoutLunch: { under1: 2050, "1-2": 2240, "3": 1990, "4-6": 2170 },
     commonByHouseholdSize: [1020, 1130, 1420, 1610, 1860, 2100, 2270],
     prisbasbelopp: 47600,
@@ -38,7 +56,16 @@ export const RIKSNORM_YEARS: Record<number, RiksnormSourceYear> = {
   },
   2023: {
     adults: { single: 3490, cohabitingPair: 6300 },
-    children: { under1: 2420, "1-2": 2700, "3": 2410, "4-6": 2700, "7-10": 3380, "11-14": 3890, "15-18": 4390, "19-20": 4430 },
+    children: {
+      under1: 2420,
+      "1-2": 2700,
+      "3": 2410,
+      "4-6": 2700,
+      "7-10": 3380,
+      "11-14": 3890,
+      "15-18": 4390,
+      "19-20": 4430,
+    },
     childrenWithoutLunch: null,
     commonByHouseholdSize: [1130, 1250, 1580, 1790, 2060, 2330, 2510],
     prisbasbelopp: 52500,

@@ -1,4 +1,4 @@
-import type { Ore } from "@arbetsliv/core";
+import type { Ore } from "@arbetsliv/core/values";
 import { ALL_AGE_GROUPS, ChildAgeGroup, LUNCH_AGE_GROUPS } from "../enums";
 import type { RiksnormSourceYear } from "./riksnorm-data";
 
@@ -81,19 +81,29 @@ export function tableProblems(table: {
   positive("input.adultCohabitingPair", table.adultCohabitingPair);
   for (const g of ALL_AGE_GROUPS) positive(`input.children.${g}`, table.children[g]);
   if (table.childrenLunchAtPreschool) {
-    for (const g of LUNCH_AGE_GROUPS) positive(`input.children.${g}.amountLunchAtPreschool`, table.childrenLunchAtPreschool[g]);
+    for (const g of LUNCH_AGE_GROUPS)
+      positive(`input.children.${g}.amountLunchAtPreschool`, table.childrenLunchAtPreschool[g]);
     for (const g of ALL_AGE_GROUPS) {
       if (!LUNCH_AGE_GROUPS.includes(g) && table.childrenLunchAtPreschool[g] !== undefined) {
-        problems.push({ field: `input.children.${g}.amountLunchAtPreschool`, detail: "only age groups under 7 have a lunch variant" });
+        problems.push({
+          field: `input.children.${g}.amountLunchAtPreschool`,
+          detail: "only age groups under 7 have a lunch variant",
+        });
       }
     }
   }
   if (table.commonByHouseholdSize.length !== 7) {
-    problems.push({ field: "input.commonByHouseholdSize", detail: `must have exactly 7 amounts (1–7 persons), got ${table.commonByHouseholdSize.length}` });
+    problems.push({
+      field: "input.commonByHouseholdSize",
+      detail: `must have exactly 7 amounts (1–7 persons), got ${table.commonByHouseholdSize.length}`,
+    });
   } else {
     table.commonByHouseholdSize.forEach((v, i) => positive(`input.commonByHouseholdSize.${i}`, v));
     if (table.commonByHouseholdSize[6] < table.commonByHouseholdSize[5]) {
-      problems.push({ field: "input.commonByHouseholdSize.6", detail: "the 7-person amount must not be below the 6-person amount" });
+      problems.push({
+        field: "input.commonByHouseholdSize.6",
+        detail: "the 7-person amount must not be below the 6-person amount",
+      });
     }
   }
   positive("input.prisbasbelopp", table.prisbasbelopp);

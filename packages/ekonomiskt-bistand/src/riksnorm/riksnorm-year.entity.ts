@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { MaxItems, MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core";
+import { MaxItems } from "@arbetsliv/core";
+import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core/values";
 import { ALL_AGE_GROUPS, ChildAgeGroup, LUNCH_AGE_GROUPS } from "../enums";
 import type { RiksnormTable } from "./riksnorm-table";
 
@@ -14,7 +15,8 @@ export class RiksnormChildAmount {
 
   @Field(() => MoneyScalar, {
     nullable: true,
-    description: "Ej lunch 5 dagar/vecka: the lower amount for a child under 7 eating lunch at preschool; null when the year has no variant.",
+    description:
+      "Ej lunch 5 dagar/vecka: the lower amount for a child under 7 eating lunch at preschool; null when the year has no variant.",
   })
   amountLunchAtPreschool!: Ore | null;
 }
@@ -83,7 +85,9 @@ export class RiksnormYear {
   @Column(money) common6!: Ore;
   @Column(money) common7!: Ore;
 
-  @Field(() => MoneyScalar, { description: "Prisbasbelopp for the year (the limit of children's earnings that are disregarded)." })
+  @Field(() => MoneyScalar, {
+    description: "Prisbasbelopp for the year (the limit of children's earnings that are disregarded).",
+  })
   @Column(money)
   prisbasbelopp!: Ore;
 
@@ -108,7 +112,9 @@ export class RiksnormYear {
     }));
   }
 
-  @Field(() => [MoneyScalar], { description: "Gemensamma hushållskostnader for 1…7 persons; above 7, add the 6→7 difference per person." })
+  @Field(() => [MoneyScalar], {
+    description: "Gemensamma hushållskostnader for 1…7 persons; above 7, add the 6→7 difference per person.",
+  })
   @MaxItems(COMMON_COLUMNS.length)
   get commonByHouseholdSize(): Ore[] {
     return COMMON_COLUMNS.map((c) => this[c]);
@@ -117,7 +123,9 @@ export class RiksnormYear {
   toTable(): RiksnormTable {
     const children = {} as Record<ChildAgeGroup, Ore>;
     for (const g of ALL_AGE_GROUPS) children[g] = this[CHILD_COLUMNS[g]] as Ore;
-    const hasLunch = LUNCH_AGE_GROUPS.every((g) => this[LUNCH_COLUMNS[g]!] !== null && this[LUNCH_COLUMNS[g]!] !== undefined);
+    const hasLunch = LUNCH_AGE_GROUPS.every(
+      (g) => this[LUNCH_COLUMNS[g]!] !== null && this[LUNCH_COLUMNS[g]!] !== undefined,
+    );
     let lunch: Partial<Record<ChildAgeGroup, Ore>> | null = null;
     if (hasLunch) {
       lunch = {};

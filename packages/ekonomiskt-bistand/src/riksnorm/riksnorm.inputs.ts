@@ -1,7 +1,15 @@
 import { MAX_CAP_STEPS } from "../list-limits";
 import { Field, InputType, Int } from "type-graphql";
 import { ArrayMaxSize, ArrayMinSize, IsInt, Max, MaxLength, Min, MinLength, ValidateNested } from "class-validator";
-import { LocalDateScalar, MoneyScalar, type LocalDate, type Ore, MoneyRange, Range, YEAR_RANGE } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  type LocalDate,
+  type Ore,
+  MoneyRange,
+  Range,
+  YEAR_RANGE,
+} from "@arbetsliv/core/values";
 import { CapBasis, ChildAgeGroup, CostType } from "../enums";
 import { MAX_MONTHLY_AMOUNT } from "../input-limits";
 
@@ -14,12 +22,17 @@ export class RiksnormChildAmountInput {
   @MoneyRange(0, MAX_MONTHLY_AMOUNT)
   amount!: Ore;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "Ej lunch 5 dagar/vecka (under 7 only). Omit for every group in a year without the variant." })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "Ej lunch 5 dagar/vecka (under 7 only). Omit for every group in a year without the variant.",
+  })
   @MoneyRange(0, MAX_MONTHLY_AMOUNT)
   amountLunchAtPreschool?: Ore | null;
 }
 
-@InputType({ description: "A riksnorm year from the official SFS text. Every part is required; the year must not exist yet." })
+@InputType({
+  description: "A riksnorm year from the official SFS text. Every part is required; the year must not exist yet.",
+})
 export class AddRiksnormYearInput {
   @Range(...YEAR_RANGE)
   @Field(() => Int)

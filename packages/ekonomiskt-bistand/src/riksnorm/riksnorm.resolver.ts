@@ -1,13 +1,15 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
-import { LocalDateScalar, MAX_YEARS_IN_PERIOD, MaxItems, withFirst, type FirstArgs, type LocalDate, type RequestContext } from "@arbetsliv/core";
+import { MAX_YEARS_IN_PERIOD, MaxItems, withFirst, type FirstArgs, type RequestContext } from "@arbetsliv/core";
+import { LocalDateScalar, type LocalDate } from "@arbetsliv/core/values";
 import { MAX_CAP_STEPS } from "../list-limits";
-
-const CapRows = withFirst(100);
 import { CostCap } from "../calculation/cost-cap.entity";
 import { EkonomisktBistandScopes as S } from "../scopes";
 import { AddRiksnormYearInput, SetCostCapsInput } from "./riksnorm.inputs";
 import { RiksnormService } from "./riksnorm.service";
 import { RiksnormYear } from "./riksnorm-year.entity";
+
+/** The cap list's `first` defaults to 100, the most one page holds. */
+const CapRows = withFirst(100);
 
 @Resolver()
 export class RiksnormResolver {
@@ -20,20 +22,30 @@ export class RiksnormResolver {
 
   @Authorized(S.ADMIN)
   @Mutation(() => RiksnormYear, {
-    description: "Add a riksnorm year from the official SFS text. Refuses incomplete tables and existing years. Needs admin.",
+    description:
+      "Add a riksnorm year from the official SFS text. Refuses incomplete tables and existing years. Needs admin.",
   })
   addRiksnormYear(@Arg("input", () => AddRiksnormYearInput) input: AddRiksnormYearInput, @Ctx() ctx: RequestContext) {
     return new RiksnormService(ctx).add(input);
   }
 
   @Authorized(S.READ, S.WRITE, S.ADMIN)
-  @Query(() => [CostCap], { description: "Skälighetsnivåer: all cap rules, or those in effect on a date: the first `first` (default and at most 100)." })
-  async costCaps(@Arg("on", () => LocalDateScalar, { nullable: true }) on: LocalDate | undefined, @Args(() => CapRows) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
-    return (await new RiksnormService(ctx).costCaps(on ?? undefined)).slice(0, first);
+  @Query(() => [CostCap], {
+    description:
+      "Skälighetsnivåer: all cap rules, or those in effect on a date: the first `first` (default and at most 100).",
+  })
+  costCaps(
+    @Arg("on", () => LocalDateScalar, { nullable: true }) on: LocalDate | undefined,
+    @Args(() => CapRows) { first }: FirstArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new RiksnormService(ctx).costCaps(on ?? undefined, first);
   }
 
   @Authorized(S.ADMIN)
-  @Mutation(() => [CostCap], { description: "Set the caps of one cost type from a date (replaces that date's steps). Needs admin." })
+  @Mutation(() => [CostCap], {
+    description: "Set the caps of one cost type from a date (replaces that date's steps). Needs admin.",
+  })
   @MaxItems(MAX_CAP_STEPS)
   setCostCaps(@Arg("input", () => SetCostCapsInput) input: SetCostCapsInput, @Ctx() ctx: RequestContext) {
     return new RiksnormService(ctx).setCostCaps(input);

@@ -1,6 +1,8 @@
 import type { EntityManager } from "typeorm";
 import { LessThanOrEqual } from "typeorm";
-import { AccessAction, ConflictError, ValidationError, inTransaction, isUniqueViolation, type LocalDate, type RequestContext } from "@arbetsliv/core";
+import { AccessAction, ConflictError, ValidationError, type RequestContext } from "@arbetsliv/core";
+import { type LocalDate } from "@arbetsliv/core/values";
+import { inTransaction, isUniqueViolation } from "@arbetsliv/core/data";
 import { CostCap } from "../calculation/cost-cap.entity";
 import { ChildAgeGroup, LUNCH_AGE_GROUPS } from "../enums";
 import { actorOf, logChange } from "../shared/access";
@@ -34,11 +36,16 @@ export function tableFromInput(input: AddRiksnormYearInput): RiksnormTable {
   const children: Partial<Record<ChildAgeGroup, number>> = {};
   const lunch: Partial<Record<ChildAgeGroup, number>> = {};
   input.children.forEach((c, i) => {
-    if (children[c.ageGroup] !== undefined) throw new ValidationError(`input.children.${i}.ageGroup`, "unique", `${c.ageGroup} is given twice`);
+    if (children[c.ageGroup] !== undefined)
+      throw new ValidationError(`input.children.${i}.ageGroup`, "unique", `${c.ageGroup} is given twice`);
     children[c.ageGroup] = c.amount;
     if (c.amountLunchAtPreschool !== null && c.amountLunchAtPreschool !== undefined) {
       if (!LUNCH_AGE_GROUPS.includes(c.ageGroup)) {
-        throw new ValidationError(`input.children.${i}.amountLunchAtPreschool`, "under-7", "only age groups under 7 have a lunch variant");
+        throw new ValidationError(
+          `input.children.${i}.amountLunchAtPreschool`,
+          "under-7",
+          "only age groups under 7 have a lunch variant",
+        );
       }
       lunch[c.ageGroup] = c.amountLunchAtPreschool;
     }
@@ -55,7 +62,18 @@ export function tableFromInput(input: AddRiksnormYearInput): RiksnormTable {
   const problems = tableProblems(table);
   if (problems.length) {
     const [first] = problems;
-    throw new ValidationError(first.field, "incomplete-table", `${first.detail}${problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1).map((p) => p.field).join(", ")})` : ""}`);
+    throw new ValidationError(
+      first.field,
+      "incomplete-table",
+      `${first.detail}${
+        problems.length > 1
+          ? ` (and ${problems.length - 1} more: ${problems
+              .slice(1)
+              .map((p) => p.field)
+              .join(", ")})`
+          : ""
+      }`,
+    );
   }
   return table as RiksnormTable;
 }
@@ -74,37 +92,62 @@ export class RiksnormService {
         if (await manager.exists(RiksnormYear, { where: { year: table.year } })) {
           throw new ConflictError(`Riksnorm ${table.year} already exists; amounts of a year are not edited`);
         }
-        const row = manager.create(RiksnormYear, { ...RiksnormYear.columnsFor(table), source: input.source, addedBy: actorOf(this.ctx), addedAt: new Date() });
+        const row = manager.create(RiksnormYear, {
+          ...RiksnormYear.columnsFor(table),
+          source: input.source,
+          addedBy: actorOf(this.ctx),
+          addedAt: new Date(),
+        });
         await manager.save(row);
         await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.addRiksnormYear", "RiksnormYear", [row.id]);
         return row;
       });
     } catch (e) {
-      if (isUniqueViolation(e)) throw new ConflictError(`Riksnorm ${table.year} already exists; amounts of a year are not edited`);
+      if (isUniqueViolation(e))
+        throw new ConflictError(`Riksnorm ${table.year} already exists; amounts of a year are not edited`);
       throw e;
     }
   }
 
-  costCaps(on: LocalDate | undefined): Promise<CostCap[]> {
-    if (on) return costCapsOn(this.ctx.ds.manager, on);
-    return this.ctx.ds.manager.find(CostCap, { order: { costType: "ASC", validFrom: "ASC", threshold: "ASC" } });
+  /** All cap rules, or those in effect on `on`: the first `first`. */
+  async costCaps(on: LocalDate | undefined, first = Number.POSITIVE_INFINITY): Promise<CostCap[]> {
+    const rows = on
+      ? await costCapsOn(this.ctx.ds.manager, on)
+      : await this.ctx.ds.manager.find(CostCap, { order: { costType: "ASC", validFrom: "ASC", threshold: "ASC" } });
+    return rows.slice(0, first);
   }
 
   async setCostCaps(input: SetCostCapsInput): Promise<CostCap[]> {
     const thresholds = new Set<number>();
     input.steps.forEach((s, i) => {
-      if (thresholds.has(s.threshold)) throw new ValidationError(`input.steps.${i}.threshold`, "unique", "is given twice");
+      if (thresholds.has(s.threshold))
+        throw new ValidationError(`input.steps.${i}.threshold`, "unique", "is given twice");
       thresholds.add(s.threshold);
       if (!(s.amount > 0)) throw new ValidationError(`input.steps.${i}.amount`, "positive", "must be more than 0");
-      if ((s.perAdditional ?? 0) < 0) throw new ValidationError(`input.steps.${i}.perAdditional`, "non-negative", "must not be negative");
+      if ((s.perAdditional ?? 0) < 0)
+        throw new ValidationError(`input.steps.${i}.perAdditional`, "non-negative", "must not be negative");
     });
     return inTransaction(this.ctx.ds, async (manager) => {
       await manager.delete(CostCap, { costType: input.costType, validFrom: input.validFrom });
       const rows = input.steps.map((s) =>
-        manager.create(CostCap, { costType: input.costType, validFrom: input.validFrom, basis: input.basis, threshold: s.threshold, amount: s.amount, perAdditional: s.perAdditional ?? 0 }),
+        manager.create(CostCap, {
+          costType: input.costType,
+          validFrom: input.validFrom,
+          basis: input.basis,
+          threshold: s.threshold,
+          amount: s.amount,
+          perAdditional: s.perAdditional ?? 0,
+        }),
       );
       await manager.save(rows);
-      await logChange(this.ctx, manager, AccessAction.UPDATE, "Mutation.setCostCaps", "CostCap", rows.map((r) => r.id));
+      await logChange(
+        this.ctx,
+        manager,
+        AccessAction.UPDATE,
+        "Mutation.setCostCaps",
+        "CostCap",
+        rows.map((r) => r.id),
+      );
       return rows;
     });
   }

@@ -17,6 +17,10 @@ describe("demo model", () => {
   });
 
   it("splits paid months into spells", () => {
-    expect(spellsOf([1, 2, 3, 7, 8, 12])).toEqual([[1, 3], [7, 8], [12, 12]]);
+    expect(spellsOf([1, 2, 3, 7, 8, 12])).toEqual([
+      [1, 3],
+      [7, 8],
+      [12, 12],
+    ]);
   });
 });

@@ -56,7 +56,18 @@ export function u(...xs: number[]): number {
   return (h >>> 0) / 4294967296;
 }
 
-const TAG = { exit: 1, type: 2, force: 3, reentry: 4, comp: 5, amount: 6, wsExit: 7, wsDuration: 8, wsForce: 9, wsPick: 10 };
+const TAG = {
+  exit: 1,
+  type: 2,
+  force: 3,
+  reentry: 4,
+  comp: 5,
+  amount: 6,
+  wsExit: 7,
+  wsDuration: 8,
+  wsForce: 9,
+  wsPick: 10,
+};
 
 /** Integer targets per month: the year's mean and December value exactly, a plausible shape in between. */
 export function targetCurve(): number[] {

@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
-import { SeededRandom, addDays, inTransaction, type LocalDate, makePersonnummer } from "@arbetsliv/core";
+import { addDays, type LocalDate } from "@arbetsliv/core/values";
+import { inTransaction } from "@arbetsliv/core/data";
+import { SeededRandom, makePersonnummer } from "@arbetsliv/core/testing";
 import { Application, ApplicationCost, ApplicationIncome } from "../application/application.entity";
 import { DEFAULT_LEGAL_BASIS } from "../application/application.service";
 import { calculateAssistance } from "../calculation/assistance-calculation";
@@ -34,24 +36,157 @@ import { lastDayOf } from "../shared/month";
 import { rebuildAssistanceSummaries } from "../statistics/assistance-summaries";
 import { AssistanceBudgetYear } from "../statistics/budget-year.entity";
 import { WageSubsidyEmployment, WageSubsidyMonth } from "../wage-subsidy/wage-subsidy.entity";
-import { FIRST_STORED_INDEX, MONTHS, REPORT, TAG, apportion, monthAt, simulateHouseholds, simulateWageSubsidy, spellsOf, u, yearOf } from "./demo-model";
+import {
+  FIRST_STORED_INDEX,
+  MONTHS,
+  REPORT,
+  TAG,
+  apportion,
+  monthAt,
+  simulateHouseholds,
+  simulateWageSubsidy,
+  spellsOf,
+  u,
+  yearOf,
+} from "./demo-model";
 
 const SEEDER = "demo-seed";
 const CASEWORKERS = Array.from({ length: 14 }, (_, i) => `handlaggare-${String(i + 1).padStart(2, "0")}`);
-const FIRST_NAMES = ["Anna", "Ali", "Maria", "Mohammed", "Sara", "Erik", "Fatima", "Johan", "Leila", "Karl", "Amina", "Lars", "Zainab", "Peter", "Hanna", "Ahmad", "Elin", "Omar", "Sofia", "Nils", "Yasmin", "Mikael", "Hodan", "Jonas", "Emma", "Hassan", "Linnea", "Samir", "Ida", "Abdi"];
-const LAST_NAMES = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Hassan", "Ali", "Larsson", "Olsson", "Persson", "Mohamed", "Svensson", "Gustafsson", "Ahmadi", "Pettersson", "Jonsson", "Yusuf", "Lindberg", "Abdullahi", "Berg"];
-const STREETS = ["Hässlehusgatan", "Sandwalls plats", "Norrbyvägen", "Sjöbovägen", "Hulta Torg", "Göteborgsvägen", "Allégatan", "Åsbogatan", "Druveforsvägen", "Trandaredsgatan", "Kristinebergsgatan", "Alingsåsvägen"];
+const FIRST_NAMES = [
+  "Anna",
+  "Ali",
+  "Maria",
+  "Mohammed",
+  "Sara",
+  "Erik",
+  "Fatima",
+  "Johan",
+  "Leila",
+  "Karl",
+  "Amina",
+  "Lars",
+  "Zainab",
+  "Peter",
+  "Hanna",
+  "Ahmad",
+  "Elin",
+  "Omar",
+  "Sofia",
+  "Nils",
+  "Yasmin",
+  "Mikael",
+  "Hodan",
+  "Jonas",
+  "Emma",
+  "Hassan",
+  "Linnea",
+  "Samir",
+  "Ida",
+  "Abdi",
+];
+const LAST_NAMES = [
+  "Andersson",
+  "Johansson",
+  "Karlsson",
+  "Nilsson",
+  "Eriksson",
+  "Hassan",
+  "Ali",
+  "Larsson",
+  "Olsson",
+  "Persson",
+  "Mohamed",
+  "Svensson",
+  "Gustafsson",
+  "Ahmadi",
+  "Pettersson",
+  "Jonsson",
+  "Yusuf",
+  "Lindberg",
+  "Abdullahi",
+  "Berg",
+];
+const STREETS = [
+  "Hässlehusgatan",
+  "Sandwalls plats",
+  "Norrbyvägen",
+  "Sjöbovägen",
+  "Hulta Torg",
+  "Göteborgsvägen",
+  "Allégatan",
+  "Åsbogatan",
+  "Druveforsvägen",
+  "Trandaredsgatan",
+  "Kristinebergsgatan",
+  "Alingsåsvägen",
+];
 
 /** Demo guideline caps (skälighetsnivåer) — the municipality's own numbers, invented for the demo. */
 export const DEMO_CAPS: Array<Omit<CostCap, "id">> = [
-  { costType: CostType.RENT, validFrom: "2019-01-01", basis: CapBasis.CHILDREN, threshold: 0, amount: 650000, perAdditional: 0 },
-  { costType: CostType.RENT, validFrom: "2019-01-01", basis: CapBasis.CHILDREN, threshold: 1, amount: 780000, perAdditional: 0 },
-  { costType: CostType.RENT, validFrom: "2019-01-01", basis: CapBasis.CHILDREN, threshold: 2, amount: 910000, perAdditional: 130000 },
-  { costType: CostType.HOME_INSURANCE, validFrom: "2019-01-01", basis: CapBasis.HOUSEHOLD_SIZE, threshold: 1, amount: 18000, perAdditional: 3000 },
-  { costType: CostType.RENT, validFrom: "2021-01-01", basis: CapBasis.CHILDREN, threshold: 0, amount: 680000, perAdditional: 0 },
-  { costType: CostType.RENT, validFrom: "2021-01-01", basis: CapBasis.CHILDREN, threshold: 1, amount: 810000, perAdditional: 0 },
-  { costType: CostType.RENT, validFrom: "2021-01-01", basis: CapBasis.CHILDREN, threshold: 2, amount: 950000, perAdditional: 140000 },
-  { costType: CostType.HOME_INSURANCE, validFrom: "2021-01-01", basis: CapBasis.HOUSEHOLD_SIZE, threshold: 1, amount: 20000, perAdditional: 3000 },
+  {
+    costType: CostType.RENT,
+    validFrom: "2019-01-01",
+    basis: CapBasis.CHILDREN,
+    threshold: 0,
+    amount: 650000,
+    perAdditional: 0,
+  },
+  {
+    costType: CostType.RENT,
+    validFrom: "2019-01-01",
+    basis: CapBasis.CHILDREN,
+    threshold: 1,
+    amount: 780000,
+    perAdditional: 0,
+  },
+  {
+    costType: CostType.RENT,
+    validFrom: "2019-01-01",
+    basis: CapBasis.CHILDREN,
+    threshold: 2,
+    amount: 910000,
+    perAdditional: 130000,
+  },
+  {
+    costType: CostType.HOME_INSURANCE,
+    validFrom: "2019-01-01",
+    basis: CapBasis.HOUSEHOLD_SIZE,
+    threshold: 1,
+    amount: 18000,
+    perAdditional: 3000,
+  },
+  {
+    costType: CostType.RENT,
+    validFrom: "2021-01-01",
+    basis: CapBasis.CHILDREN,
+    threshold: 0,
+    amount: 680000,
+    perAdditional: 0,
+  },
+  {
+    costType: CostType.RENT,
+    validFrom: "2021-01-01",
+    basis: CapBasis.CHILDREN,
+    threshold: 1,
+    amount: 810000,
+    perAdditional: 0,
+  },
+  {
+    costType: CostType.RENT,
+    validFrom: "2021-01-01",
+    basis: CapBasis.CHILDREN,
+    threshold: 2,
+    amount: 950000,
+    perAdditional: 140000,
+  },
+  {
+    costType: CostType.HOME_INSURANCE,
+    validFrom: "2021-01-01",
+    basis: CapBasis.HOUSEHOLD_SIZE,
+    threshold: 1,
+    amount: 20000,
+    perAdditional: 3000,
+  },
 ];
 
 /** Barnbidrag per child and month, 2021 (for the December calculations' incomes). */
@@ -88,7 +223,11 @@ const day = (month: string, d: number) => `${month}-${pad(d)}`;
  * Values go through the driver's own conversion (dates, booleans); ids are explicit, nothing is
  * read back — TypeORM's insert builder was ten times slower for the ~80 000 demo rows.
  */
-async function bulkInsert<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, rows: Partial<E>[]): Promise<void> {
+async function bulkInsert<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  rows: Partial<E>[],
+): Promise<void> {
   if (!rows.length) return;
   const meta = manager.connection.getMetadata(entity);
   const driver = manager.connection.driver;
@@ -123,7 +262,13 @@ function composeHousehold(id: number, entry: number, serials: { n: number }): De
   const couple = hasKids ? r.chance(0.4) : r.chance(0.08);
   const otherAdult = !hasKids && !couple && r.chance(0.07);
   const family = r.pick(LAST_NAMES);
-  const person = (role: MemberRole, birthDate: LocalDate, joinedOn: LocalDate, lunch = false, school = false): DemoMember => ({
+  const person = (
+    role: MemberRole,
+    birthDate: LocalDate,
+    joinedOn: LocalDate,
+    lunch = false,
+    school = false,
+  ): DemoMember => ({
     id: 0,
     role,
     name: `${r.pick(FIRST_NAMES)} ${role === MemberRole.OTHER_ADULT ? r.pick(LAST_NAMES) : family}`,
@@ -144,13 +289,30 @@ function composeHousehold(id: number, entry: number, serials: { n: number }): De
       const birthDate = addDays(entryDate, -ageDays);
       const joinedOn = birthDate > entryDate ? birthDate : entryDate;
       const age = ageDays / 365;
-      members.push(person(MemberRole.CHILD, birthDate, joinedOn, age < 6 && r.chance(0.75), age >= 17 && r.chance(0.8)));
+      members.push(
+        person(MemberRole.CHILD, birthDate, joinedOn, age < 6 && r.chance(0.75), age >= 17 && r.chance(0.8)),
+      );
     }
   }
   const kids = members.filter((m) => m.role === MemberRole.CHILD).length;
-  const rentKr = kids ? r.int(6400, 9300) + 700 * Math.max(0, kids - 2) : couple ? r.int(5400, 7400) : r.int(4300, 6900);
+  const rentKr = kids
+    ? r.int(6400, 9300) + 700 * Math.max(0, kids - 2)
+    : couple
+      ? r.int(5400, 7400)
+      : r.int(4300, 6900);
   const protectedIdentity = r.chance(0.012);
-  const housingType = r.pick([HousingType.RENTAL, HousingType.RENTAL, HousingType.RENTAL, HousingType.RENTAL, HousingType.RENTAL, HousingType.RENTAL, HousingType.SUBLET, HousingType.SOCIAL_CONTRACT, HousingType.LODGER, HousingType.TEMPORARY]);
+  const housingType = r.pick([
+    HousingType.RENTAL,
+    HousingType.RENTAL,
+    HousingType.RENTAL,
+    HousingType.RENTAL,
+    HousingType.RENTAL,
+    HousingType.RENTAL,
+    HousingType.SUBLET,
+    HousingType.SOCIAL_CONTRACT,
+    HousingType.LODGER,
+    HousingType.TEMPORARY,
+  ]);
   return {
     id,
     entry,
@@ -192,15 +354,26 @@ export async function seedEkonomisktBistandDemo(ds: DataSource): Promise<void> {
 async function seedInto(manager: EntityManager): Promise<void> {
   // Reference data: riksnorm years from riksnorm.json, demo caps, the 2021 budget.
   const existingYears = new Set((await manager.find(RiksnormYear)).map((y) => y.year));
-  const years = Object.keys(RIKSNORM_YEARS).map(Number).filter((y) => !existingYears.has(y));
+  const years = Object.keys(RIKSNORM_YEARS)
+    .map(Number)
+    .filter((y) => !existingYears.has(y));
   await bulkInsert(
     manager,
     RiksnormYear,
-    years.map((y) => ({ ...RiksnormYear.columnsFor(tableFromSource(y, RIKSNORM_YEARS[y])), source: RIKSNORM_YEARS[y].source, addedBy: SEEDER, addedAt: new Date("2021-01-01T00:00:00Z") })),
+    years.map((y) => ({
+      ...RiksnormYear.columnsFor(tableFromSource(y, RIKSNORM_YEARS[y])),
+      source: RIKSNORM_YEARS[y].source,
+      addedBy: SEEDER,
+      addedAt: new Date("2021-01-01T00:00:00Z"),
+    })),
   );
   if ((await manager.count(CostCap)) === 0) await bulkInsert(manager, CostCap, DEMO_CAPS);
   if (!(await manager.exists(AssistanceBudgetYear, { where: { year: 2021 } }))) {
-    await manager.insert(AssistanceBudgetYear, { year: 2021, netCostBudget: REPORT.budget2021Tkr * 100_000, setBy: SEEDER });
+    await manager.insert(AssistanceBudgetYear, {
+      year: 2021,
+      netCostBudget: REPORT.budget2021Tkr * 100_000,
+      setBy: SEEDER,
+    });
   }
 
   const ids = {
@@ -224,11 +397,31 @@ async function seedInto(manager: EntityManager): Promise<void> {
   }
 
   // Payout levels per household-month (kronor, unscaled), scaled per year to the report's gross cost.
-  interface Paid { h: DemoHousehold; t: number; unscaled: number; kr: number; applicationId: number; decisionId: number; payoutId: number; paymentDate: LocalDate }
+  interface Paid {
+    h: DemoHousehold;
+    t: number;
+    unscaled: number;
+    kr: number;
+    applicationId: number;
+    decisionId: number;
+    payoutId: number;
+    paymentDate: LocalDate;
+  }
   const paid: Paid[] = [];
   for (const [simId, months] of sim.paid) {
     const h = households.get(simId)!;
-    for (const t of months) if (t >= FIRST_STORED_INDEX) paid.push({ h, t, unscaled: modelNeedKr(h, t), kr: 0, applicationId: 0, decisionId: 0, payoutId: 0, paymentDate: day(monthAt(t), 1 + Math.floor(u(TAG.amount, h.id, t, 3) * 5)) });
+    for (const t of months)
+      if (t >= FIRST_STORED_INDEX)
+        paid.push({
+          h,
+          t,
+          unscaled: modelNeedKr(h, t),
+          kr: 0,
+          applicationId: 0,
+          decisionId: 0,
+          payoutId: 0,
+          paymentDate: day(monthAt(t), 1 + Math.floor(u(TAG.amount, h.id, t, 3) * 5)),
+        });
   }
   paid.sort((a, b) => a.t - b.t || a.h.id - b.h.id);
   const scale: Record<number, number> = {};
@@ -242,7 +435,14 @@ async function seedInto(manager: EntityManager): Promise<void> {
   const table2021 = tableFromSource(2021, RIKSNORM_YEARS[2021]);
   const caps2021: CostCapRule[] = DEMO_CAPS.filter((c) => c.validFrom === "2021-01-01");
   const december = paid.filter((p) => p.t === MONTHS - 1);
-  const decCalc = new Map<Paid, { result: ReturnType<typeof calculateAssistance>; costs: Array<{ type: CostType; claimed: number }>; incomes: Array<{ type: IncomeType; amount: number }> }>();
+  const decCalc = new Map<
+    Paid,
+    {
+      result: ReturnType<typeof calculateAssistance>;
+      costs: Array<{ type: CostType; claimed: number }>;
+      incomes: Array<{ type: IncomeType; amount: number }>;
+    }
+  >();
   for (const p of december) {
     const r = new SeededRandom(Math.floor(u(TAG.amount, p.h.id, 99) * 2 ** 31));
     const costs = [
@@ -250,25 +450,60 @@ async function seedInto(manager: EntityManager): Promise<void> {
       { type: CostType.HOUSEHOLD_ELECTRICITY, claimed: r.int(250, 650) * 100 },
       { type: CostType.HOME_INSURANCE, claimed: r.int(120, 260) * 100 },
     ];
-    const members = p.h.members.map((m) => ({ id: m.id, role: m.role, birthDate: m.birthDate, lunchAtPreschool: m.lunchAtPreschool, inUpperSecondary: m.inUpperSecondary }));
-    const base = { month: "2021-12", table: table2021, members, costs, caps: caps2021, workIncentive: { applies: false, since: null } };
+    const members = p.h.members.map((m) => ({
+      id: m.id,
+      role: m.role,
+      birthDate: m.birthDate,
+      lunchAtPreschool: m.lunchAtPreschool,
+      inUpperSecondary: m.inUpperSecondary,
+    }));
+    const base = {
+      month: "2021-12",
+      table: table2021,
+      members,
+      costs,
+      caps: caps2021,
+      workIncentive: { applies: false, since: null },
+    };
     const need = calculateAssistance({ ...base, incomes: [] }).assistance;
-    const under16 = p.h.members.filter((m) => m.role === MemberRole.CHILD && m.birthDate > "2005-12-31" && m.birthDate <= "2021-12-31").length;
+    const under16 = p.h.members.filter(
+      (m) => m.role === MemberRole.CHILD && m.birthDate > "2005-12-31" && m.birthDate <= "2021-12-31",
+    ).length;
     const incomes: Array<{ type: IncomeType; amount: number }> = [];
     if (under16) incomes.push({ type: IncomeType.CHILD_ALLOWANCE, amount: under16 * CHILD_ALLOWANCE_KR * 100 });
     const target = Math.round(p.unscaled * scale[2021]) * 100;
-    const other = need - target - (under16 * CHILD_ALLOWANCE_KR * 100);
-    if (other > 0) incomes.push({ type: r.pick([IncomeType.SICKNESS_BENEFIT, IncomeType.UNEMPLOYMENT_BENEFIT, IncomeType.HOUSING_ALLOWANCE, IncomeType.ACTIVITY_SUPPORT, IncomeType.PARENTAL_BENEFIT]), amount: Math.round(other / 100) * 100 });
+    const other = need - target - under16 * CHILD_ALLOWANCE_KR * 100;
+    if (other > 0)
+      incomes.push({
+        type: r.pick([
+          IncomeType.SICKNESS_BENEFIT,
+          IncomeType.UNEMPLOYMENT_BENEFIT,
+          IncomeType.HOUSING_ALLOWANCE,
+          IncomeType.ACTIVITY_SUPPORT,
+          IncomeType.PARENTAL_BENEFIT,
+        ]),
+        amount: Math.round(other / 100) * 100,
+      });
     const result = calculateAssistance({ ...base, incomes });
     decCalc.set(p, { result, costs, incomes });
     p.kr = result.assistance / 100;
   }
 
   // Corrections: about 1 % of payouts get a later correction entry (never an edit).
-  interface Corr { p: Paid; share: number; t: number; kr: number }
+  interface Corr {
+    p: Paid;
+    share: number;
+    t: number;
+    kr: number;
+  }
   const corrections: Corr[] = paid
     .filter((p) => p.t < MONTHS - 1 && u(TAG.amount, p.h.id, p.t, 5) < 0.012)
-    .map((p) => ({ p, t: p.t + 1, share: (u(TAG.amount, p.h.id, p.t, 6) < 0.6 ? -1 : 1) * (0.05 + 0.1 * u(TAG.amount, p.h.id, p.t, 7)), kr: 0 }));
+    .map((p) => ({
+      p,
+      t: p.t + 1,
+      share: (u(TAG.amount, p.h.id, p.t, 6) < 0.6 ? -1 : 1) * (0.05 + 0.1 * u(TAG.amount, p.h.id, p.t, 7)),
+      kr: 0,
+    }));
   const applyScale = () => {
     for (const p of paid) if (p.t !== MONTHS - 1) p.kr = Math.max(1, Math.round(p.unscaled * scale[yearOf(p.t)]));
     for (const c of corrections) c.kr = Math.round(c.p.kr * c.share);
@@ -276,7 +511,9 @@ async function seedInto(manager: EntityManager): Promise<void> {
   applyScale();
   for (const y of [2019, 2020, 2021]) {
     const fixed = y === 2021 ? december.reduce((s, p) => s + p.kr, 0) : 0;
-    const actual = paid.filter((p) => yearOf(p.t) === y).reduce((s, p) => s + p.kr, 0) + corrections.filter((c) => yearOf(c.t) === y).reduce((s, c) => s + c.kr, 0);
+    const actual =
+      paid.filter((p) => yearOf(p.t) === y).reduce((s, p) => s + p.kr, 0) +
+      corrections.filter((c) => yearOf(c.t) === y).reduce((s, c) => s + c.kr, 0);
     scale[y] *= (REPORT.grossCostTkr[y] * 1000 - fixed) / (actual - fixed);
   }
   scale[2018] = scale[2019];
@@ -304,7 +541,21 @@ async function seedInto(manager: EntityManager): Promise<void> {
     const type = [1, 2, 3].some((k) => history.has(t - k)) ? ApplicationType.RENEWAL : ApplicationType.NEW;
     const receivedDate = day(prevMonth, 8 + Math.floor(u(TAG.amount, h.id, t, 8) * 12));
     const id = ++ids.application;
-    applications.push({ id, householdId: h.id, month, type, channel: channelFor(h, t), status, receivedDate, ordinaryKey: `${h.id}:${month}`, statusNote: null, claimsRevision: 1, registeredBy: SEEDER, createdAt: new Date(`${receivedDate}T09:00:00Z`), version: 1 });
+    applications.push({
+      id,
+      householdId: h.id,
+      month,
+      type,
+      channel: channelFor(h, t),
+      status,
+      receivedDate,
+      ordinaryKey: `${h.id}:${month}`,
+      statusNote: null,
+      claimsRevision: 1,
+      registeredBy: SEEDER,
+      createdAt: new Date(`${receivedDate}T09:00:00Z`),
+      version: 1,
+    });
     return { id, receivedDate, decidedOn: addDays(receivedDate, 3 + Math.floor(u(TAG.amount, h.id, t, 9) * 6)) };
   };
   for (const p of paid) {
@@ -320,10 +571,40 @@ async function seedInto(manager: EntityManager): Promise<void> {
       calculationId = cid;
       const r = calc.result;
       outcome = r.suggestedOutcome;
-      calculations.push({ id: cid, applicationId: a.id, householdId: p.h.id, month: "2021-12", claimsRevision: 1, riksnormYear: 2021, householdSize: r.householdSize, norm: r.norm, reasonableCosts: r.reasonableCosts, countedIncome: r.countedIncome, balance: r.balance, assistance: r.assistance, workIncomeDisregarded: 0, workIncentiveSince: null, suggestedOutcome: r.suggestedOutcome, calculatedAt: new Date(`${a.decidedOn}T10:00:00Z`), calculatedBy: SEEDER });
-      r.lines.forEach((l, i) => lines.push({ calculationId: cid, position: i + 1, kind: l.kind, memberId: l.memberId, label: l.label, basis: l.basis, amount: l.amount }));
+      calculations.push({
+        id: cid,
+        applicationId: a.id,
+        householdId: p.h.id,
+        month: "2021-12",
+        claimsRevision: 1,
+        riksnormYear: 2021,
+        householdSize: r.householdSize,
+        norm: r.norm,
+        reasonableCosts: r.reasonableCosts,
+        countedIncome: r.countedIncome,
+        balance: r.balance,
+        assistance: r.assistance,
+        workIncomeDisregarded: 0,
+        workIncentiveSince: null,
+        suggestedOutcome: r.suggestedOutcome,
+        calculatedAt: new Date(`${a.decidedOn}T10:00:00Z`),
+        calculatedBy: SEEDER,
+      });
+      r.lines.forEach((l, i) =>
+        lines.push({
+          calculationId: cid,
+          position: i + 1,
+          kind: l.kind,
+          memberId: l.memberId,
+          label: l.label,
+          basis: l.basis,
+          amount: l.amount,
+        }),
+      );
       calc.costs.forEach((c) => costs.push({ applicationId: a.id, costType: c.type, amount: c.claimed, note: null }));
-      calc.incomes.forEach((c) => incomes.push({ applicationId: a.id, incomeType: c.type, amount: c.amount, memberId: null }));
+      calc.incomes.forEach((c) =>
+        incomes.push({ applicationId: a.id, incomeType: c.type, amount: c.amount, memberId: null }),
+      );
     }
     decisions.push({
       id: p.decisionId,
@@ -333,17 +614,49 @@ async function seedInto(manager: EntityManager): Promise<void> {
       calculationId,
       outcome,
       amount: Math.round(p.kr * 100),
-      reasons: calc ? (outcome === DecisionOutcome.PARTLY_GRANTED ? "Boendekostnaden överstiger skälig nivå; bistånd till skälig nivå." : "Bifall enligt beräkning.") : "Bifall enligt beräkning (överfört från tidigare verksamhetssystem).",
+      reasons: calc
+        ? outcome === DecisionOutcome.PARTLY_GRANTED
+          ? "Boendekostnaden överstiger skälig nivå; bistånd till skälig nivå."
+          : "Bifall enligt beräkning."
+        : "Bifall enligt beräkning (överfört från tidigare verksamhetssystem).",
       legalBasis: DEFAULT_LEGAL_BASIS,
       decidedBy: CASEWORKERS[Math.floor(u(TAG.amount, p.h.id, 13) * CASEWORKERS.length)],
       decidedOn: a.decidedOn,
     });
     p.payoutId = ++ids.payout;
-    payouts.push({ id: p.payoutId, householdId: p.h.id, decisionId: p.decisionId, month: monthAt(p.t), type: PayoutType.ORIGINAL, amount: Math.round(p.kr * 100), paymentDate: p.paymentDate, recipient: p.h.members[0].name, onceKey: p.decisionId, correctsPayoutId: null, reason: null, createdBy: SEEDER, createdAt: new Date(`${p.paymentDate}T06:00:00Z`) });
+    payouts.push({
+      id: p.payoutId,
+      householdId: p.h.id,
+      decisionId: p.decisionId,
+      month: monthAt(p.t),
+      type: PayoutType.ORIGINAL,
+      amount: Math.round(p.kr * 100),
+      paymentDate: p.paymentDate,
+      recipient: p.h.members[0].name,
+      onceKey: p.decisionId,
+      correctsPayoutId: null,
+      reason: null,
+      createdBy: SEEDER,
+      createdAt: new Date(`${p.paymentDate}T06:00:00Z`),
+    });
   }
   for (const c of corrections) {
     const paymentDate = day(monthAt(c.t), 12 + Math.floor(u(TAG.amount, c.p.h.id, c.t, 14) * 8));
-    payouts.push({ id: ++ids.payout, householdId: c.p.h.id, decisionId: c.p.decisionId, month: monthAt(c.p.t), type: PayoutType.CORRECTION, amount: c.kr * 100, paymentDate, recipient: c.p.h.members[0].name, onceKey: null, correctsPayoutId: c.p.payoutId, reason: c.kr < 0 ? "Inkomst som inte var känd vid beslutet" : "Retroaktiv justering av boendekostnad", createdBy: SEEDER, createdAt: new Date(`${paymentDate}T06:00:00Z`) });
+    payouts.push({
+      id: ++ids.payout,
+      householdId: c.p.h.id,
+      decisionId: c.p.decisionId,
+      month: monthAt(c.p.t),
+      type: PayoutType.CORRECTION,
+      amount: c.kr * 100,
+      paymentDate,
+      recipient: c.p.h.members[0].name,
+      onceKey: null,
+      correctsPayoutId: c.p.payoutId,
+      reason: c.kr < 0 ? "Inkomst som inte var känd vid beslutet" : "Retroaktiv justering av boendekostnad",
+      createdBy: SEEDER,
+      createdAt: new Date(`${paymentDate}T06:00:00Z`),
+    });
   }
   // About one in ten households that leave applies once more and is rejected (incomes above the norm).
   const exitsByMonth = new Map<number, number[]>();
@@ -357,7 +670,19 @@ async function seedInto(manager: EntityManager): Promise<void> {
       else exitsByMonth.set(next, [simId]);
       if (next >= FIRST_STORED_INDEX && u(TAG.amount, h.id, next, 15) < 0.1) {
         const a = addApplication(h, next, ApplicationStatus.CLOSED);
-        decisions.push({ id: ++ids.decision, applicationId: a.id, householdId: h.id, month: monthAt(next), calculationId: null, outcome: DecisionOutcome.REJECTED, amount: 0, reasons: "Inkomsterna överstiger riksnormen och skäliga kostnader.", legalBasis: DEFAULT_LEGAL_BASIS, decidedBy: CASEWORKERS[Math.floor(u(TAG.amount, h.id, 16) * CASEWORKERS.length)], decidedOn: a.decidedOn });
+        decisions.push({
+          id: ++ids.decision,
+          applicationId: a.id,
+          householdId: h.id,
+          month: monthAt(next),
+          calculationId: null,
+          outcome: DecisionOutcome.REJECTED,
+          amount: 0,
+          reasons: "Inkomsterna överstiger riksnormen och skäliga kostnader.",
+          legalBasis: DEFAULT_LEGAL_BASIS,
+          decidedBy: CASEWORKERS[Math.floor(u(TAG.amount, h.id, 16) * CASEWORKERS.length)],
+          decidedOn: a.decidedOn,
+        });
       }
     }
   }
@@ -390,8 +715,18 @@ async function seedInto(manager: EntityManager): Promise<void> {
         id: caseId,
         householdId: first.h.id,
         openedOn,
-        status: wrong === null ? IncorrectPaymentStatus.NO_INCORRECT_PAYMENT : reclaimed ? IncorrectPaymentStatus.RECLAIM_DECIDED : IncorrectPaymentStatus.INVESTIGATING,
-        reason: r.pick(["Ej redovisad inkomst av anställning", "Ej redovisat bostadsbidrag", "Oriktiga uppgifter om hushållets sammansättning", "Dubbel ersättning för samma period"]),
+        status:
+          wrong === null
+            ? IncorrectPaymentStatus.NO_INCORRECT_PAYMENT
+            : reclaimed
+              ? IncorrectPaymentStatus.RECLAIM_DECIDED
+              : IncorrectPaymentStatus.INVESTIGATING,
+        reason: r.pick([
+          "Ej redovisad inkomst av anställning",
+          "Ej redovisat bostadsbidrag",
+          "Oriktiga uppgifter om hushållets sammansättning",
+          "Dubbel ersättning för samma period",
+        ]),
         investigator: r.pick(["fut-utredare-1", "fut-utredare-2"]),
         amountWronglyPaid: wrong === null ? null : wrong * 100,
         reclaimAmount: reclaimed ? wrong! * 100 : null,
@@ -414,11 +749,40 @@ async function seedInto(manager: EntityManager): Promise<void> {
     }
     const totalKr = (REPORT.grossCostTkr[y] - REPORT.netCostTkr[y]) * 1000;
     const reclaimedKr = reclaimRepayments.reduce((s, x) => s + x.kr, 0);
-    reclaimRepayments.forEach((x) => recoveries.push({ householdId: x.h.id, kind: RecoveryKind.RECLAIM_REPAYMENT, amount: x.kr * 100, receivedDate: x.date, incorrectPaymentCaseId: x.caseId, note: "Avbetalning på återkrav", registeredBy: SEEDER }));
-    const others = Array.from({ length: y === 2021 ? 170 : 230 }, () => ({ p: r.pick(pool), w: Math.exp(2.2 * r.next()), kind: r.chance(0.82) ? RecoveryKind.RETROACTIVE_BENEFIT : RecoveryKind.VOLUNTARY_REPAYMENT, dayOfYear: r.int(0, 364) }));
-    apportion(totalKr - reclaimedKr, others.map((o) => o.w)).forEach((kr, i) => {
+    reclaimRepayments.forEach((x) =>
+      recoveries.push({
+        householdId: x.h.id,
+        kind: RecoveryKind.RECLAIM_REPAYMENT,
+        amount: x.kr * 100,
+        receivedDate: x.date,
+        incorrectPaymentCaseId: x.caseId,
+        note: "Avbetalning på återkrav",
+        registeredBy: SEEDER,
+      }),
+    );
+    const others = Array.from({ length: y === 2021 ? 170 : 230 }, () => ({
+      p: r.pick(pool),
+      w: Math.exp(2.2 * r.next()),
+      kind: r.chance(0.82) ? RecoveryKind.RETROACTIVE_BENEFIT : RecoveryKind.VOLUNTARY_REPAYMENT,
+      dayOfYear: r.int(0, 364),
+    }));
+    apportion(
+      totalKr - reclaimedKr,
+      others.map((o) => o.w),
+    ).forEach((kr, i) => {
       const o = others[i];
-      recoveries.push({ householdId: o.p.h.id, kind: o.kind, amount: kr * 100, receivedDate: addDays(`${y}-01-01`, o.dayOfYear), incorrectPaymentCaseId: null, note: o.kind === RecoveryKind.RETROACTIVE_BENEFIT ? "Återsökt retroaktiv ersättning från Försäkringskassan" : "Frivillig återbetalning", registeredBy: SEEDER });
+      recoveries.push({
+        householdId: o.p.h.id,
+        kind: o.kind,
+        amount: kr * 100,
+        receivedDate: addDays(`${y}-01-01`, o.dayOfYear),
+        incorrectPaymentCaseId: null,
+        note:
+          o.kind === RecoveryKind.RETROACTIVE_BENEFIT
+            ? "Återsökt retroaktiv ersättning från Försäkringskassan"
+            : "Frivillig återbetalning",
+        registeredBy: SEEDER,
+      });
     });
   }
 
@@ -442,9 +806,28 @@ async function seedInto(manager: EntityManager): Promise<void> {
       householdId: h?.id ?? null,
       employmentType:
         startYear < 2021
-          ? r.pick([EmploymentType.EXTRATJANST, EmploymentType.EXTRATJANST, EmploymentType.EXTRATJANST, EmploymentType.INTRODUKTIONSJOBB, EmploymentType.NYSTARTSJOBB, EmploymentType.TRYGGHETSANSTALLNING])
-          : r.pick([EmploymentType.EXTRATJANST, EmploymentType.TRYGGHETSANSTALLNING, EmploymentType.TRYGGHETSANSTALLNING, EmploymentType.LONEBIDRAG, EmploymentType.NYSTARTSJOBB, EmploymentType.OTHER_SUBSIDISED]),
-      employer: r.pick(["Borås Stad, Arbetslivsförvaltningen (Jobb Borås)", "Borås Stad, Återbruk", "Borås Stad, Stadsdelsvärdar", "Borås Stad, Förskoleförvaltningen"]),
+          ? r.pick([
+              EmploymentType.EXTRATJANST,
+              EmploymentType.EXTRATJANST,
+              EmploymentType.EXTRATJANST,
+              EmploymentType.INTRODUKTIONSJOBB,
+              EmploymentType.NYSTARTSJOBB,
+              EmploymentType.TRYGGHETSANSTALLNING,
+            ])
+          : r.pick([
+              EmploymentType.EXTRATJANST,
+              EmploymentType.TRYGGHETSANSTALLNING,
+              EmploymentType.TRYGGHETSANSTALLNING,
+              EmploymentType.LONEBIDRAG,
+              EmploymentType.NYSTARTSJOBB,
+              EmploymentType.OTHER_SUBSIDISED,
+            ]),
+      employer: r.pick([
+        "Borås Stad, Arbetslivsförvaltningen (Jobb Borås)",
+        "Borås Stad, Återbruk",
+        "Borås Stad, Stadsdelsvärdar",
+        "Borås Stad, Förskoleförvaltningen",
+      ]),
       startDate: `${monthAt(s.start)}-01`,
       endDate: s.ongoing ? null : lastDayOf(monthAt(s.end)),
       monthlyAssistanceBefore: before * 100,
@@ -452,13 +835,34 @@ async function seedInto(manager: EntityManager): Promise<void> {
     });
     for (let t = s.start; t <= s.end; t++) {
       const personnelCost = r.int(21500, 26500);
-      monthsRows.push({ employmentId: id, month: monthAt(t), personnelCost, subsidy: 0, assistanceNotPaid: 0, year: yearOf(t), netRaw: 3000 + r.next() * 1200, savedRaw: before * (0.45 + 0.2 * r.next()) });
+      monthsRows.push({
+        employmentId: id,
+        month: monthAt(t),
+        personnelCost,
+        subsidy: 0,
+        assistanceNotPaid: 0,
+        year: yearOf(t),
+        netRaw: 3000 + r.next() * 1200,
+        savedRaw: before * (0.45 + 0.2 * r.next()),
+      });
     }
   }
   for (const y of [2018, 2019, 2020, 2021]) {
     const rows = monthsRows.filter((m) => m.year === y);
-    const nets = y === 2021 ? apportion(REPORT.wageSubsidy2021.personnelCostMinusSubsidyKr, rows.map((m) => m.netRaw)) : rows.map((m) => Math.round(m.netRaw));
-    const saved = y === 2021 ? apportion(REPORT.wageSubsidy2021.assistanceNotPaidKr, rows.map((m) => m.savedRaw)) : rows.map((m) => Math.round(m.savedRaw));
+    const nets =
+      y === 2021
+        ? apportion(
+            REPORT.wageSubsidy2021.personnelCostMinusSubsidyKr,
+            rows.map((m) => m.netRaw),
+          )
+        : rows.map((m) => Math.round(m.netRaw));
+    const saved =
+      y === 2021
+        ? apportion(
+            REPORT.wageSubsidy2021.assistanceNotPaidKr,
+            rows.map((m) => m.savedRaw),
+          )
+        : rows.map((m) => Math.round(m.savedRaw));
     rows.forEach((m, i) => {
       m.subsidy = (m.personnelCost! - nets[i]) * 100;
       m.personnelCost = m.personnelCost! * 100;
@@ -468,11 +872,30 @@ async function seedInto(manager: EntityManager): Promise<void> {
 
   // Write everything.
   const householdRows = [...households.values()];
-  await bulkInsert(manager, Household, householdRows.map((h) => h.row));
+  await bulkInsert(
+    manager,
+    Household,
+    householdRows.map((h) => h.row),
+  );
   await bulkInsert(
     manager,
     HouseholdMember,
-    householdRows.flatMap((h) => h.members.map((m) => ({ id: m.id, householdId: h.id, role: m.role, personnummer: m.personnummer, name: m.name, birthDate: m.birthDate, lunchAtPreschool: m.lunchAtPreschool, inUpperSecondary: m.inUpperSecondary, includedInNorm: true, joinedOn: m.joinedOn, leftOn: null, version: 1 }))),
+    householdRows.flatMap((h) =>
+      h.members.map((m) => ({
+        id: m.id,
+        householdId: h.id,
+        role: m.role,
+        personnummer: m.personnummer,
+        name: m.name,
+        birthDate: m.birthDate,
+        lunchAtPreschool: m.lunchAtPreschool,
+        inUpperSecondary: m.inUpperSecondary,
+        includedInNorm: true,
+        joinedOn: m.joinedOn,
+        leftOn: null,
+        version: 1,
+      })),
+    ),
   );
   await bulkInsert(manager, Application, applications);
   await bulkInsert(manager, ApplicationCost, costs);
@@ -485,7 +908,11 @@ async function seedInto(manager: EntityManager): Promise<void> {
   await bulkInsert(manager, IncorrectPaymentCasePayout, futLinks);
   await bulkInsert(manager, Recovery, recoveries);
   await bulkInsert(manager, WageSubsidyEmployment, employments);
-  await bulkInsert(manager, WageSubsidyMonth, monthsRows.map(({ year: _y, netRaw: _n, savedRaw: _s, ...row }) => row));
+  await bulkInsert(
+    manager,
+    WageSubsidyMonth,
+    monthsRows.map(({ year: _y, netRaw: _n, savedRaw: _s, ...row }) => row),
+  );
   // The payouts went in as bulk rows, past PayoutService: derive the statistics' summary rows from them.
   await rebuildAssistanceSummaries(manager);
 }

@@ -21,7 +21,8 @@ export async function visibleHousehold(ctx: RequestContext, manager: EntityManag
 
 /** A gallrad record keeps only what the statistics need; nothing may be added to it or changed in it. */
 export function assertNotGallrad(recordType: string, id: number, anonymisedDate: string | null): void {
-  if (anonymisedDate !== null) throw new ConflictError(`${recordType} ${id} was gallrad on ${anonymisedDate}; register a new one instead`);
+  if (anonymisedDate !== null)
+    throw new ConflictError(`${recordType} ${id} was gallrad on ${anonymisedDate}; register a new one instead`);
 }
 
 /** A household the caller may see and that has not been gallrad — for every change to it or its records. */
@@ -43,7 +44,10 @@ export async function assertHouseholdVisible(
   id: number,
   forWrite = false,
 ): Promise<Pick<Household, "id" | "protectedIdentity" | "anonymisedDate">> {
-  const household = await manager.findOne(Household, { where: { id: householdId }, select: { id: true, protectedIdentity: true, anonymisedDate: true } });
+  const household = await manager.findOne(Household, {
+    where: { id: householdId },
+    select: { id: true, protectedIdentity: true, anonymisedDate: true },
+  });
   if (!household || (household.protectedIdentity && !canSeeProtected(ctx))) throw new NotFoundError(entity, id);
   if (forWrite) assertNotGallrad("Household", householdId, household.anonymisedDate);
   return household;
@@ -57,7 +61,14 @@ export async function logRead(
   recordIds: readonly number[],
   personnummer: readonly (string | null)[] = [],
 ): Promise<void> {
-  await ctx.accessLog.append(ctx.ds.manager, { action: AccessAction.READ, operation, domain: DOMAIN, recordType, recordIds, personnummer: known(personnummer) });
+  await ctx.accessLog.append(ctx.ds.manager, {
+    action: AccessAction.READ,
+    operation,
+    domain: DOMAIN,
+    recordType,
+    recordIds,
+    personnummer: known(personnummer),
+  });
 }
 
 /** The identity numbers still present — gallrade members and employments have none. */
@@ -74,5 +85,12 @@ export async function logChange(
   recordIds: readonly number[],
   personnummer: readonly (string | null)[] = [],
 ): Promise<void> {
-  await ctx.accessLog.append(manager, { action, operation, domain: DOMAIN, recordType, recordIds, personnummer: known(personnummer) });
+  await ctx.accessLog.append(manager, {
+    action,
+    operation,
+    domain: DOMAIN,
+    recordType,
+    recordIds,
+    personnummer: known(personnummer),
+  });
 }

@@ -1,5 +1,6 @@
 import { monthlyBudget } from "../statistics/statistics.service";
-import { addMonthsTo, formatKr, lastDayOf, monthRange, roundHalfUpDiv } from "./month";
+import { addMonthsTo, lastDayOf, monthRange, roundHalfUpDiv } from "./month";
+import { formatKronor } from "@arbetsliv/core/values";
 
 describe("months and öre", () => {
   it("does month arithmetic across years and leap days", () => {
@@ -16,9 +17,9 @@ describe("months and öre", () => {
   });
 
   it("formats kronor the Swedish way", () => {
-    expect(formatKr(353200)).toBe("3 532 kr");
-    expect(formatKr(47333)).toBe("473,33 kr");
-    expect(formatKr(-150)).toBe("−1,50 kr");
+    expect(formatKronor(353200)).toBe("3 532 kr");
+    expect(formatKronor(47333)).toBe("473,33 kr");
+    expect(formatKronor(-150)).toBe("−1,50 kr");
   });
 
   it("splits a yearly budget into months that add up exactly", () => {

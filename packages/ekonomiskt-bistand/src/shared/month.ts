@@ -1,4 +1,5 @@
-import { ValidationError, isLocalDate, type LocalDate } from "@arbetsliv/core";
+import { ValidationError } from "@arbetsliv/core";
+import { isLocalDate, type LocalDate } from "@arbetsliv/core/values";
 
 /** A calendar month as "YYYY-MM" — the month an application, decision or payout concerns. */
 export type YearMonth = string;
@@ -55,17 +56,7 @@ export function assertLocalDate(field: string, value: string): LocalDate {
 
 /** a·b/c rounded half up to a whole number, for non-negative integers (öre). */
 export function roundHalfUpDiv(numerator: number, denominator: number): number {
-  if (numerator < 0 || denominator <= 0) throw new RangeError("roundHalfUpDiv takes a non-negative numerator and a positive denominator");
+  if (numerator < 0 || denominator <= 0)
+    throw new RangeError("roundHalfUpDiv takes a non-negative numerator and a positive denominator");
   return Math.floor((2 * numerator + denominator) / (2 * denominator));
-}
-
-/** "3 532 kr" or "376,67 kr" — how amounts read in calculation lines. */
-export function formatKr(ore: number): string {
-  const sign = ore < 0 ? "−" : "";
-  const abs = Math.abs(ore);
-  const whole = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, " ");
-  const frac = abs % 100;
-  return `${sign}${whole}${frac ? `,${String(frac).padStart(2, "0")}` : ""} kr`;
 }

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core";
+import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core/values";
 
 /** Budget för försörjningsstöd (net cost) for a year, as the board decided it — data, not code. */
 @ObjectType({ description: "Budget för försörjningsstöd (nettokostnad) ett år." })

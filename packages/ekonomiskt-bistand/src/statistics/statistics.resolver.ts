@@ -1,10 +1,40 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, Float, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { AccessAction, MAX_MONTHS_IN_PERIOD, MAX_YEARS_IN_PERIOD, MAX_SUPPRESSED_FIELDS, MaxItems, LocalDateScalar, MoneyScalar, StatisticsDisclosure, SUPPRESSED_DESCRIPTION,
-  SuppressedFields, ValidationError, assertWholeMonths, disclosureInfo, disclosurePolicy, inTransaction, logExactStatisticsRead, type LocalDate, type Ore, type RequestContext, moneyArg, rangeArg, YEAR_RANGE } from "@arbetsliv/core";
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import {
+  MAX_MONTHS_IN_PERIOD,
+  MAX_YEARS_IN_PERIOD,
+  MAX_SUPPRESSED_FIELDS,
+  MaxItems,
+  StatisticsDisclosure,
+  SUPPRESSED_DESCRIPTION,
+  SuppressedFields,
+  disclosureInfo,
+  type RequestContext,
+} from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  type LocalDate,
+  type Ore,
+  moneyArg,
+  rangeArg,
+  YEAR_RANGE,
+} from "@arbetsliv/core/values";
 import { EkonomisktBistandScopes as S } from "../scopes";
-import { actorOf, logChange } from "../shared/access";
 import { AssistanceBudgetYear } from "./budget-year.entity";
-import { AssistanceStatistics } from "./statistics.service";
+import { AssistanceStatistics, StatisticsService } from "./statistics.service";
 import { MAX_BUDGET, MAX_CHILDREN_IN_MUNICIPALITY } from "../input-limits";
 
 @ObjectType({ description: "One month of the indicators." })
@@ -15,13 +45,23 @@ export class AssistanceMonthIndicator {
   @Field(() => Int, { nullable: true, description: "Hushåll med försörjningsstöd för månaden." })
   households!: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Households paid in more than ten of the 12 months ending this month." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Households paid in more than ten of the 12 months ending this month.",
+  })
   longTermHouseholds!: number | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "Utbetalt (payment date in the month), corrections included; hidden with the month's households." })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "Utbetalt (payment date in the month), corrections included; hidden with the month's households.",
+  })
   grossPaid!: Ore | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "Återbetalt/återsökt (received in the month); hidden when fewer than the minimum count of recoveries make it up." })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description:
+      "Återbetalt/återsökt (received in the month); hidden when fewer than the minimum count of recoveries make it up.",
+  })
   recovered!: Ore | null;
 
   @Field(() => MoneyScalar, { nullable: true, description: "Nettokostnad = grossPaid − recovered." })
@@ -30,11 +70,16 @@ export class AssistanceMonthIndicator {
   @SuppressedFields()
   suppressed!: string[];
 
-  @Field(() => MoneyScalar, { nullable: true, description: "The yearly budget ÷ 12 (December takes the öre remainder); null without a budget." })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "The yearly budget ÷ 12 (December takes the öre remainder); null without a budget.",
+  })
   budget!: Ore | null;
 }
 
-@ObjectType({ description: "Ekonomiskt bistånd — the annual report's indicators for a period, computed from the records." })
+@ObjectType({
+  description: "Ekonomiskt bistånd — the annual report's indicators for a period, computed from the records.",
+})
 export class AssistanceIndicators {
   @Field(() => LocalDateScalar)
   from!: LocalDate;
@@ -50,21 +95,21 @@ export class AssistanceIndicators {
 export class StatisticsResolver {
   @Authorized(S.STATS, S.STATS_EXACT, S.READ)
   @Query(() => AssistanceIndicators, {
-    description: "Indicators for any period (counts by the months the payouts concern; costs by payment date). No person data.",
+    description:
+      "Indicators for any period (counts by the months the payouts concern; costs by payment date). No person data.",
   })
-  async assistanceIndicators(
+  assistanceIndicators(
     @Arg("from", () => LocalDateScalar) from: LocalDate,
     @Arg("to", () => LocalDateScalar) to: LocalDate,
-    @Arg("childrenInMunicipality", () => Int, { nullable: true, description: "Children 0–17 in the municipality on `to` (for the children's share).", ...rangeArg("childrenInMunicipality", 1, MAX_CHILDREN_IN_MUNICIPALITY) })
+    @Arg("childrenInMunicipality", () => Int, {
+      nullable: true,
+      description: "Children 0–17 in the municipality on `to` (for the children's share).",
+      ...rangeArg("childrenInMunicipality", 1, MAX_CHILDREN_IN_MUNICIPALITY),
+    })
     childrenInMunicipality: number | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<AssistanceIndicators> {
-    // Exact with ekonomiskt-bistand:stats:exact (access-logged); otherwise whole months and small counts suppressed.
-    const policy = disclosurePolicy(ctx, "ekonomiskt-bistand");
-    const stats = new AssistanceStatistics(ctx.ds, from, to, policy);
-    assertWholeMonths(policy, from, to);
-    await logExactStatisticsRead(ctx, policy, "ekonomiskt-bistand", "Query.assistanceIndicators", `${from}..${to}`);
-    return { from, to, stats, childrenInMunicipality: childrenInMunicipality ?? null };
+    return new StatisticsService(ctx).indicators(from, to, childrenInMunicipality);
   }
 
   @FieldResolver(() => StatisticsDisclosure)
@@ -72,16 +117,34 @@ export class StatisticsResolver {
     return disclosureInfo(r.stats.policy, true);
   }
 
-  @FieldResolver(() => [String], { description: `${SUPPRESSED_DESCRIPTION} (Over the period's figures, the children and the växla-bidrag figures.)` })
+  @FieldResolver(() => [String], {
+    description: `${SUPPRESSED_DESCRIPTION} (Over the period's figures, the children and the växla-bidrag figures.)`,
+  })
   @MaxItems(MAX_SUPPRESSED_FIELDS)
   async suppressed(@Root() r: AssistanceIndicators) {
-    const [h, c, w] = await Promise.all([r.stats.householdTable(), r.stats.childrenTable(), r.stats.wageSubsidyTable()]);
-    const rename: Record<string, string> = { children: "childrenInAssistedHouseholds", personsAtEnd: "wageSubsidyPersonsAtEnd", personnelCostMinusSubsidy: "wageSubsidyPersonnelCostMinusSubsidy", assistanceNotPaid: "wageSubsidyAssistanceNotPaid", netSaving: "wageSubsidyNetSaving" };
-    const children = c.suppressed.includes("children") && r.childrenInMunicipality !== null ? ["shareOfChildrenNotInAssistedHouseholds"] : [];
+    const [h, c, w] = await Promise.all([
+      r.stats.householdTable(),
+      r.stats.childrenTable(),
+      r.stats.wageSubsidyTable(),
+    ]);
+    const rename: Record<string, string> = {
+      children: "childrenInAssistedHouseholds",
+      personsAtEnd: "wageSubsidyPersonsAtEnd",
+      personnelCostMinusSubsidy: "wageSubsidyPersonnelCostMinusSubsidy",
+      assistanceNotPaid: "wageSubsidyAssistanceNotPaid",
+      netSaving: "wageSubsidyNetSaving",
+    };
+    const children =
+      c.suppressed.includes("children") && r.childrenInMunicipality !== null
+        ? ["shareOfChildrenNotInAssistedHouseholds"]
+        : [];
     return [...h.suppressed, ...c.suppressed.map((f) => rename[f]), ...children, ...w.suppressed.map((f) => rename[f])];
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: "Hushåll med försörjningsstöd in the month of `to` (e.g. at 31 December)." })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "Hushåll med försörjningsstöd in the month of `to` (e.g. at 31 December).",
+  })
   async householdsAtEnd(@Root() r: AssistanceIndicators) {
     return (await r.stats.householdTable()).householdsAtEnd;
   }
@@ -91,7 +154,11 @@ export class StatisticsResolver {
     return (await r.stats.householdTable()).averageHouseholdsPerMonth;
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: "Hushåll med försörjningsstöd i mer än tio månader during the 12 months ending in the month of `to` (the calendar year when `to` is 31 Dec)." })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      "Hushåll med försörjningsstöd i mer än tio månader during the 12 months ending in the month of `to` (the calendar year when `to` is 31 Dec).",
+  })
   async longTermHouseholds(@Root() r: AssistanceIndicators) {
     return (await r.stats.householdTable()).longTermHouseholds;
   }
@@ -111,7 +178,10 @@ export class StatisticsResolver {
     return (await r.stats.householdTable()).netCost;
   }
 
-  @FieldResolver(() => MoneyScalar, { nullable: true, description: "Budget for the period's months; null when a year lacks a budget." })
+  @FieldResolver(() => MoneyScalar, {
+    nullable: true,
+    description: "Budget for the period's months; null when a year lacks a budget.",
+  })
   budget(@Root() r: AssistanceIndicators) {
     return r.stats.budget();
   }
@@ -122,12 +192,19 @@ export class StatisticsResolver {
     return (await r.stats.householdTable()).months;
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: "Children 0–17 on `to` living in a household with försörjningsstöd that month." })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "Children 0–17 on `to` living in a household with försörjningsstöd that month.",
+  })
   async childrenInAssistedHouseholds(@Root() r: AssistanceIndicators) {
     return (await r.stats.childrenTable()).children;
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: "Andel barn som inte lever i hushåll med försörjningsstöd, %; null without childrenInMunicipality, or when the children's count is suppressed." })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      "Andel barn som inte lever i hushåll med försörjningsstöd, %; null without childrenInMunicipality, or when the children's count is suppressed.",
+  })
   async shareOfChildrenNotInAssistedHouseholds(@Root() r: AssistanceIndicators) {
     if (r.childrenInMunicipality === null || (await r.stats.childrenTable()).children === null) return null;
     return r.stats.shareOfChildrenNotInAssistedHouseholds(r.childrenInMunicipality);
@@ -138,17 +215,26 @@ export class StatisticsResolver {
     return (await r.stats.wageSubsidyTable()).personsAtEnd;
   }
 
-  @FieldResolver(() => MoneyScalar, { nullable: true, description: "Personalkostnad minus arbetsmarknadsstöd over the period." })
+  @FieldResolver(() => MoneyScalar, {
+    nullable: true,
+    description: "Personalkostnad minus arbetsmarknadsstöd over the period.",
+  })
   async wageSubsidyPersonnelCostMinusSubsidy(@Root() r: AssistanceIndicators) {
     return (await r.stats.wageSubsidyTable()).personnelCostMinusSubsidy;
   }
 
-  @FieldResolver(() => MoneyScalar, { nullable: true, description: "Minskning av utbetalt ekonomiskt bistånd over the period." })
+  @FieldResolver(() => MoneyScalar, {
+    nullable: true,
+    description: "Minskning av utbetalt ekonomiskt bistånd over the period.",
+  })
   async wageSubsidyAssistanceNotPaid(@Root() r: AssistanceIndicators) {
     return (await r.stats.wageSubsidyTable()).assistanceNotPaid;
   }
 
-  @FieldResolver(() => MoneyScalar, { nullable: true, description: "Assistance not paid minus (personnel cost − subsidy): the net saving." })
+  @FieldResolver(() => MoneyScalar, {
+    nullable: true,
+    description: "Assistance not paid minus (personnel cost − subsidy): the net saving.",
+  })
   async wageSubsidyNetSaving(@Root() r: AssistanceIndicators) {
     return (await r.stats.wageSubsidyTable()).netSaving;
   }
@@ -160,29 +246,18 @@ export class BudgetResolver {
   @Query(() => [AssistanceBudgetYear], { description: "Budgets for försörjningsstöd, by year." })
   @MaxItems(MAX_YEARS_IN_PERIOD) // one per year (unique), years limited by the Date scalar
   assistanceBudgets(@Ctx() ctx: RequestContext) {
-    return ctx.ds.manager.find(AssistanceBudgetYear, { order: { year: "ASC" } });
+    return new StatisticsService(ctx).budgets();
   }
 
   @Authorized(S.ADMIN)
-  @Mutation(() => AssistanceBudgetYear, { description: "Set the year's net-cost budget for försörjningsstöd (as the board decided it). Needs admin." })
-  async setAssistanceBudget(
+  @Mutation(() => AssistanceBudgetYear, {
+    description: "Set the year's net-cost budget for försörjningsstöd (as the board decided it). Needs admin.",
+  })
+  setAssistanceBudget(
     @Arg("year", () => Int, rangeArg("year", ...YEAR_RANGE)) year: number,
     @Arg("netCostBudget", () => MoneyScalar, moneyArg("netCostBudget", 0, MAX_BUDGET)) netCostBudget: Ore,
     @Ctx() ctx: RequestContext,
   ) {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new ValidationError("year", "range", "must be a year between 2000 and 2100");
-    if (netCostBudget < 0) throw new ValidationError("netCostBudget", "non-negative", "must not be negative");
-    return inTransaction(ctx.ds, async (manager) => {
-      let row = await manager.findOne(AssistanceBudgetYear, { where: { year } });
-      if (row) {
-        row.netCostBudget = netCostBudget;
-        row.setBy = actorOf(ctx);
-      } else {
-        row = manager.create(AssistanceBudgetYear, { year, netCostBudget, setBy: actorOf(ctx) });
-      }
-      await manager.save(row);
-      await logChange(ctx, manager, row.id ? AccessAction.UPDATE : AccessAction.CREATE, "Mutation.setAssistanceBudget", "AssistanceBudgetYear", [row.id]);
-      return row;
-    });
+    return new StatisticsService(ctx).setBudget(year, netCostBudget);
   }
 }

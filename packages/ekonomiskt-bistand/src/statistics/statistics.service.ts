@@ -1,7 +1,21 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { In } from "typeorm";
-import { DisclosureControl, EXACT_POLICY, ValidationError, sqlDialect, toInt, type DisclosurePolicy, type LocalDate, type Ore } from "@arbetsliv/core";
+import {
+  AccessAction,
+  DisclosureControl,
+  EXACT_POLICY,
+  ValidationError,
+  assertWholeMonths,
+  disclosurePolicy,
+  logExactStatisticsRead,
+  type DisclosurePolicy,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { type LocalDate, type Ore } from "@arbetsliv/core/values";
+import { inTransaction, sqlDialect, toInt } from "@arbetsliv/core/data";
 import { MemberRole } from "../enums";
+import { DOMAIN } from "../scopes";
+import { actorOf, logChange } from "../shared/access";
 import { monthOf, monthRange, type YearMonth } from "../shared/month";
 import { AssistanceBudgetYear } from "./budget-year.entity";
 
@@ -43,7 +57,8 @@ export class AssistanceStatistics {
   ) {
     if (from > to) throw new ValidationError("to", "order", "must not be before from");
     this.months = monthRange(monthOf(from), monthOf(to));
-    if (this.months.length > MAX_PERIOD_MONTHS) throw new ValidationError("to", "period", `the period may cover at most ${MAX_PERIOD_MONTHS} months`);
+    if (this.months.length > MAX_PERIOD_MONTHS)
+      throw new ValidationError("to", "period", `the period may cover at most ${MAX_PERIOD_MONTHS} months`);
   }
 
   private get manager(): EntityManager {
@@ -116,7 +131,11 @@ export class AssistanceStatistics {
   }
 
   /** Payouts (with corrections) by payment month and recoveries by month received, within the period's dates. */
-  costsPerMonth(): Promise<{ paid: Map<YearMonth, Ore>; recovered: Map<YearMonth, Ore>; recoveries: Map<YearMonth, number> }> {
+  costsPerMonth(): Promise<{
+    paid: Map<YearMonth, Ore>;
+    recovered: Map<YearMonth, Ore>;
+    recoveries: Map<YearMonth, number>;
+  }> {
     return this.memo("costs", async () => {
       const d = sqlDialect(this.manager);
       const paid = await this.manager
@@ -182,7 +201,12 @@ export class AssistanceStatistics {
   }
 
   async monthly(): Promise<MonthFigures[]> {
-    const [households, longTerm, costs, budgets] = await Promise.all([this.householdsPerMonth(), this.longTermPerMonth(), this.costsPerMonth(), this.budgets()]);
+    const [households, longTerm, costs, budgets] = await Promise.all([
+      this.householdsPerMonth(),
+      this.longTermPerMonth(),
+      this.costsPerMonth(),
+      this.budgets(),
+    ]);
     return this.months.map((month) => {
       const grossPaid = costs.paid.get(month) ?? 0;
       const recovered = costs.recovered.get(month) ?? 0;
@@ -208,12 +232,18 @@ export class AssistanceStatistics {
         .createQueryBuilder()
         .select("COUNT(*)", "n")
         .from("eb_household_member", "c")
-        .where("c.role = :child AND c.birthDate > :cutoff AND c.birthDate <= :on AND c.joinedOn <= :on AND (c.leftOn IS NULL OR c.leftOn >= :on)", {
-          child: MemberRole.CHILD,
-          cutoff,
-          on: this.to,
-        })
-        .andWhere("c.householdId IN (SELECT x.householdId FROM eb_paid_month x WHERE x.month = :month AND x.netAmount > 0)", { month: this.endMonth })
+        .where(
+          "c.role = :child AND c.birthDate > :cutoff AND c.birthDate <= :on AND c.joinedOn <= :on AND (c.leftOn IS NULL OR c.leftOn >= :on)",
+          {
+            child: MemberRole.CHILD,
+            cutoff,
+            on: this.to,
+          },
+        )
+        .andWhere(
+          "c.householdId IN (SELECT x.householdId FROM eb_paid_month x WHERE x.month = :month AND x.netAmount > 0)",
+          { month: this.endMonth },
+        )
         .getRawOne<{ n: unknown }>();
       return toInt(row?.n);
     });
@@ -226,13 +256,22 @@ export class AssistanceStatistics {
     }
     const children = await this.childrenInAssistedHouseholds();
     if (children > childrenInMunicipality) {
-      throw new ValidationError("childrenInMunicipality", "at-least-assisted", `must be at least the ${children} children in assisted households`);
+      throw new ValidationError(
+        "childrenInMunicipality",
+        "at-least-assisted",
+        `must be at least the ${children} children in assisted households`,
+      );
     }
     return Math.round((1 - children / childrenInMunicipality) * 1000) / 10;
   }
 
   /** "Växla bidrag mot lön": persons employed in the period's last month, and the money over the period. */
-  wageSubsidy(): Promise<{ personsAtEnd: number; personnelCostMinusSubsidy: Ore; assistanceNotPaid: Ore; employments: number }> {
+  wageSubsidy(): Promise<{
+    personsAtEnd: number;
+    personnelCostMinusSubsidy: Ore;
+    assistanceNotPaid: Ore;
+    employments: number;
+  }> {
     return this.memo("wageSubsidy", async () => {
       const persons = await this.manager
         .createQueryBuilder()
@@ -279,7 +318,11 @@ export class AssistanceStatistics {
         months: months.map((m) => ({ ...m, suppressed: [] })),
         suppressed: [],
       };
-      return controlHouseholdTable(table, months.map((m) => costs.recoveries.get(m.month) ?? 0), this.policy);
+      return controlHouseholdTable(
+        table,
+        months.map((m) => costs.recoveries.get(m.month) ?? 0),
+        this.policy,
+      );
     });
   }
 
@@ -305,7 +348,10 @@ export class AssistanceStatistics {
       control.count(table, "personsAtEnd");
       const basis = [control.hiddenCount(w.employments)];
       const notPaid = control.magnitude(table, "assistanceNotPaid", basis);
-      control.sum(notPaid, [control.magnitude(table, "personnelCostMinusSubsidy", basis), control.magnitude(table, "netSaving", basis)]);
+      control.sum(notPaid, [
+        control.magnitude(table, "personnelCostMinusSubsidy", basis),
+        control.magnitude(table, "netSaving", basis),
+      ]);
       control.apply(this.policy);
       return table;
     });
@@ -331,7 +377,10 @@ export interface HouseholdTable {
 }
 
 /** A lone count (nothing adds up to it): hidden from 1 to minCell − 1. */
-export function controlChildren(table: { children: number | null; suppressed: string[] }, policy: DisclosurePolicy): { children: number | null; suppressed: string[] } {
+export function controlChildren(
+  table: { children: number | null; suppressed: string[] },
+  policy: DisclosurePolicy,
+): { children: number | null; suppressed: string[] } {
   const control = new DisclosureControl();
   control.count(table, "children");
   control.apply(policy);
@@ -352,7 +401,11 @@ export interface WageSubsidyTable {
  * recoveries make them up; the period's figures are the months' sums (the average × months too),
  * the figures at the end are the last month's. `recoveries[i]` belongs to `table.months[i]`.
  */
-export function controlHouseholdTable(table: HouseholdTable, recoveries: readonly number[], policy: DisclosurePolicy): HouseholdTable {
+export function controlHouseholdTable(
+  table: HouseholdTable,
+  recoveries: readonly number[],
+  policy: DisclosurePolicy,
+): HouseholdTable {
   const control = new DisclosureControl();
   const cells = table.months.map((m, i) => {
     const households = control.count(m, "households");
@@ -366,14 +419,82 @@ export function controlHouseholdTable(table: HouseholdTable, recoveries: readonl
   const last = cells[cells.length - 1];
   control.sum(control.count(table, "householdsAtEnd"), [last.households]);
   control.sum(control.count(table, "longTermHouseholds"), [last.longTerm]);
-  control.relation([[control.magnitude(table, "averageHouseholdsPerMonth", []), cells.length], ...cells.map((c): [number, number] => [c.households, -1])]);
+  control.relation([
+    [control.magnitude(table, "averageHouseholdsPerMonth", []), cells.length],
+    ...cells.map((c): [number, number] => [c.households, -1]),
+  ]);
   const gross = control.magnitude(table, "grossPaid", []);
   const recovered = control.magnitude(table, "recovered", [control.hiddenCount(recoveries.reduce((s, n) => s + n, 0))]);
   const net = control.magnitude(table, "netCost", []);
-  control.sum(gross, cells.map((c) => c.gross));
-  control.sum(recovered, cells.map((c) => c.recovered));
-  control.sum(net, cells.map((c) => c.net));
+  control.sum(
+    gross,
+    cells.map((c) => c.gross),
+  );
+  control.sum(
+    recovered,
+    cells.map((c) => c.recovered),
+  );
+  control.sum(
+    net,
+    cells.map((c) => c.net),
+  );
   control.sum(gross, [net, recovered]);
   control.apply(policy);
   return table;
+}
+
+/** The indicators a query answers: the period, its figures (computed when a field asks) and the municipality's children. */
+export interface AssistanceIndicatorsData {
+  from: LocalDate;
+  to: LocalDate;
+  stats: AssistanceStatistics;
+  childrenInMunicipality: number | null;
+}
+
+/** The statistics a caller reads (under their disclosure policy) and the budgets the board sets. */
+export class StatisticsService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  /** Exact with ekonomiskt-bistand:stats:exact (access-logged); otherwise whole months and small counts suppressed. */
+  async indicators(
+    from: LocalDate,
+    to: LocalDate,
+    childrenInMunicipality: number | undefined,
+  ): Promise<AssistanceIndicatorsData> {
+    const policy = disclosurePolicy(this.ctx, DOMAIN);
+    const stats = new AssistanceStatistics(this.ctx.ds, from, to, policy);
+    assertWholeMonths(policy, from, to);
+    await logExactStatisticsRead(this.ctx, policy, DOMAIN, "Query.assistanceIndicators", `${from}..${to}`);
+    return { from, to, stats, childrenInMunicipality: childrenInMunicipality ?? null };
+  }
+
+  budgets(): Promise<AssistanceBudgetYear[]> {
+    return this.ctx.ds.manager.find(AssistanceBudgetYear, { order: { year: "ASC" } });
+  }
+
+  /** Sets the year's net-cost budget (as the board decided it), replacing an earlier one. */
+  async setBudget(year: number, netCostBudget: Ore): Promise<AssistanceBudgetYear> {
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      throw new ValidationError("year", "range", "must be a year between 2000 and 2100");
+    if (netCostBudget < 0) throw new ValidationError("netCostBudget", "non-negative", "must not be negative");
+    return inTransaction(this.ctx.ds, async (manager) => {
+      let row = await manager.findOne(AssistanceBudgetYear, { where: { year } });
+      if (row) {
+        row.netCostBudget = netCostBudget;
+        row.setBy = actorOf(this.ctx);
+      } else {
+        row = manager.create(AssistanceBudgetYear, { year, netCostBudget, setBy: actorOf(this.ctx) });
+      }
+      await manager.save(row);
+      await logChange(
+        this.ctx,
+        manager,
+        row.id ? AccessAction.UPDATE : AccessAction.CREATE,
+        "Mutation.setAssistanceBudget",
+        "AssistanceBudgetYear",
+        [row.id],
+      );
+      return row;
+    });
+  }
 }

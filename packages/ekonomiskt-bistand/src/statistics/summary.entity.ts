@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
-import { dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core";
+import { dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core/values";
 
 /*
  * Summary rows kept on write (src/statistics/assistance-summaries.ts), in the transaction that

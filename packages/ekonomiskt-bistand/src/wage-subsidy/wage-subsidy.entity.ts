@@ -1,6 +1,14 @@
 import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
-import { LocalDateScalar, MoneyScalar, PersonnummerScalar, dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  PersonnummerScalar,
+  dateColumn,
+  moneyColumn,
+  type LocalDate,
+  type Ore,
+} from "@arbetsliv/core/values";
 import { EmploymentType } from "../enums";
 import { EkonomisktBistandScopes } from "../scopes";
 
@@ -46,11 +54,16 @@ export class WageSubsidyEmployment {
   @Column({ ...dateColumn, nullable: true, default: null })
   endDate!: LocalDate | null;
 
-  @Field(() => MoneyScalar, { description: "Försörjningsstöd per month no longer paid (the household's assistance before the job)." })
+  @Field(() => MoneyScalar, {
+    description: "Försörjningsstöd per month no longer paid (the household's assistance before the job).",
+  })
   @Column({ ...moneyColumn })
   monthlyAssistanceBefore!: Ore;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Gallrad: the day the person data (identity number, name, employer) was removed." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Gallrad: the day the person data (identity number, name, employer) was removed.",
+  })
   @Column({ ...dateColumn, nullable: true, default: null })
   anonymisedDate!: LocalDate | null;
 

@@ -1,6 +1,16 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { Matches, MaxLength, MinLength } from "class-validator";
-import { LocalDateScalar, MoneyScalar, PageArgs, PersonnummerScalar, type LocalDate, type Ore, Range, VERSION_RANGE, MoneyRange } from "@arbetsliv/core";
+import { PageArgs } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  PersonnummerScalar,
+  type LocalDate,
+  type Ore,
+  Range,
+  VERSION_RANGE,
+  MoneyRange,
+} from "@arbetsliv/core/values";
 import { EmploymentType } from "../enums";
 import { MAX_MONTHLY_AMOUNT } from "../input-limits";
 
@@ -52,7 +62,10 @@ export class RecordWageSubsidyMonthInput {
   @MoneyRange(0, MAX_MONTHLY_AMOUNT)
   subsidy!: Ore;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "Assistance not paid this month (default: the employment's monthly amount)." })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "Assistance not paid this month (default: the employment's monthly amount).",
+  })
   @MoneyRange(0, MAX_MONTHLY_AMOUNT)
   assistanceNotPaid?: Ore;
 }

@@ -3,19 +3,21 @@ import {
   ConflictError,
   NotFoundError,
   ValidationError,
-  inTransaction,
-  isUniqueViolation,
   toConnection,
   toPage,
-  updateVersioned,
   type Connection,
   type RequestContext,
-  toId,
 } from "@arbetsliv/core";
+import { inTransaction, isUniqueViolation, updateVersioned, toId } from "@arbetsliv/core/data";
 import { Household } from "../household/household.entity";
 import { assertNotGallrad, canSeeProtected, logChange, logRead, writableHousehold } from "../shared/access";
 import { firstDayOf, lastDayOf } from "../shared/month";
-import type { EndWageSubsidyEmploymentInput, RecordWageSubsidyMonthInput, RegisterWageSubsidyEmploymentInput, WageSubsidyListArgs } from "./wage-subsidy.inputs";
+import type {
+  EndWageSubsidyEmploymentInput,
+  RecordWageSubsidyMonthInput,
+  RegisterWageSubsidyEmploymentInput,
+  WageSubsidyListArgs,
+} from "./wage-subsidy.inputs";
 import { WageSubsidyEmployment, WageSubsidyMonth } from "./wage-subsidy.entity";
 
 export class WageSubsidyService {
@@ -23,8 +25,10 @@ export class WageSubsidyService {
 
   async register(input: RegisterWageSubsidyEmploymentInput): Promise<WageSubsidyEmployment> {
     const householdId = input.householdId ? toId("input.householdId", input.householdId) : null;
-    if (input.endDate && input.endDate < input.startDate) throw new ValidationError("input.endDate", "after-start", "must not be before the start");
-    if (input.monthlyAssistanceBefore < 0) throw new ValidationError("input.monthlyAssistanceBefore", "non-negative", "must not be negative");
+    if (input.endDate && input.endDate < input.startDate)
+      throw new ValidationError("input.endDate", "after-start", "must not be before the start");
+    if (input.monthlyAssistanceBefore < 0)
+      throw new ValidationError("input.monthlyAssistanceBefore", "non-negative", "must not be negative");
     return inTransaction(this.ctx.ds, async (manager) => {
       if (householdId !== null) await writableHousehold(this.ctx, manager, householdId);
       const e = manager.create(WageSubsidyEmployment, {
@@ -38,7 +42,15 @@ export class WageSubsidyService {
         monthlyAssistanceBefore: input.monthlyAssistanceBefore,
       });
       await manager.save(e);
-      await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.registerWageSubsidyEmployment", "WageSubsidyEmployment", [e.id], [e.personnummer]);
+      await logChange(
+        this.ctx,
+        manager,
+        AccessAction.CREATE,
+        "Mutation.registerWageSubsidyEmployment",
+        "WageSubsidyEmployment",
+        [e.id],
+        [e.personnummer],
+      );
       return e;
     });
   }
@@ -47,7 +59,8 @@ export class WageSubsidyService {
     const employmentId = toId("input.employmentId", input.employmentId);
     for (const f of ["personnelCost", "subsidy", "assistanceNotPaid"] as const) {
       const v = input[f];
-      if (v !== undefined && v !== null && v < 0) throw new ValidationError(`input.${f}`, "non-negative", "must not be negative");
+      if (v !== undefined && v !== null && v < 0)
+        throw new ValidationError(`input.${f}`, "non-negative", "must not be negative");
     }
     try {
       return await inTransaction(this.ctx.ds, async (manager) => {
@@ -65,11 +78,20 @@ export class WageSubsidyService {
           assistanceNotPaid: input.assistanceNotPaid ?? e.monthlyAssistanceBefore,
         });
         await manager.save(row);
-        await logChange(this.ctx, manager, AccessAction.CREATE, "Mutation.recordWageSubsidyMonth", "WageSubsidyMonth", [row.id], [e.personnummer]);
+        await logChange(
+          this.ctx,
+          manager,
+          AccessAction.CREATE,
+          "Mutation.recordWageSubsidyMonth",
+          "WageSubsidyMonth",
+          [row.id],
+          [e.personnummer],
+        );
         return row;
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw new ConflictError(`${input.month} is already recorded for employment ${employmentId}`);
+      if (isUniqueViolation(err))
+        throw new ConflictError(`${input.month} is already recorded for employment ${employmentId}`);
       throw err;
     }
   }
@@ -80,9 +102,20 @@ export class WageSubsidyService {
       const e = await manager.findOne(WageSubsidyEmployment, { where: { id } });
       if (!e) throw new NotFoundError("WageSubsidyEmployment", id);
       assertNotGallrad("WageSubsidyEmployment", id, e.anonymisedDate);
-      if (input.endDate < e.startDate) throw new ValidationError("input.endDate", "after-start", "must not be before the start");
-      await updateVersioned(manager, WageSubsidyEmployment, "WageSubsidyEmployment", id, input.expectedVersion, { endDate: input.endDate });
-      await logChange(this.ctx, manager, AccessAction.UPDATE, "Mutation.endWageSubsidyEmployment", "WageSubsidyEmployment", [id], [e.personnummer]);
+      if (input.endDate < e.startDate)
+        throw new ValidationError("input.endDate", "after-start", "must not be before the start");
+      await updateVersioned(manager, WageSubsidyEmployment, "WageSubsidyEmployment", id, input.expectedVersion, {
+        endDate: input.endDate,
+      });
+      await logChange(
+        this.ctx,
+        manager,
+        AccessAction.UPDATE,
+        "Mutation.endWageSubsidyEmployment",
+        "WageSubsidyEmployment",
+        [id],
+        [e.personnummer],
+      );
       return manager.findOneOrFail(WageSubsidyEmployment, { where: { id } });
     });
   }
@@ -90,13 +123,22 @@ export class WageSubsidyService {
   async list(args: WageSubsidyListArgs): Promise<Connection<WageSubsidyEmployment>> {
     const page = toPage(args);
     const qb = this.ctx.ds.manager.getRepository(WageSubsidyEmployment).createQueryBuilder("e");
-    if (args.activeOn) qb.andWhere("e.startDate <= :on AND (e.endDate IS NULL OR e.endDate >= :on)", { on: args.activeOn });
+    if (args.activeOn)
+      qb.andWhere("e.startDate <= :on AND (e.endDate IS NULL OR e.endDate >= :on)", { on: args.activeOn });
     if (!canSeeProtected(this.ctx)) {
       // A person from a household with protected identity is listed only for the protected scope.
-      qb.leftJoin(Household, "h", "h.id = e.householdId").andWhere("(h.id IS NULL OR h.protectedIdentity = :hidden)", { hidden: 0 });
+      qb.leftJoin(Household, "h", "h.id = e.householdId").andWhere("(h.id IS NULL OR h.protectedIdentity = :hidden)", {
+        hidden: 0,
+      });
     }
     const [rows, total] = await qb.orderBy("e.id", "ASC").skip(page.offset).take(page.limit).getManyAndCount();
-    await logRead(this.ctx, "Query.wageSubsidyEmployments", "WageSubsidyEmployment", rows.map((r) => r.id), rows.map((r) => r.personnummer));
+    await logRead(
+      this.ctx,
+      "Query.wageSubsidyEmployments",
+      "WageSubsidyEmployment",
+      rows.map((r) => r.id),
+      rows.map((r) => r.personnummer),
+    );
     return toConnection(rows, total, page);
   }
 }

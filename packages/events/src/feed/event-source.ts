@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { inTransaction, type OutboxEvent } from "@arbetsliv/core";
+import { type OutboxEvent } from "@arbetsliv/core";
+import { inTransaction } from "@arbetsliv/core/data";
 import type { EventLog } from "../event-log";
 import { exists, OUTBOX_TABLE, quoter } from "../relay/relay-sql";
 import { lastPosition, readFeed } from "./read-feed";

@@ -25,9 +25,8 @@ import { activeCatalogue } from "../catalogue-registry";
 import type { EventHub } from "./event-hub";
 import { EventConnection, EventNode, EventTypeInfo, MAX_EVENT_TYPES } from "./event.types";
 import { FEED_SCOPES } from "./feed-access";
-import { feedCursor, positionAfter } from "./feed-cursor";
-import { readFeed } from "./read-feed";
-import { readCommitted } from "./event-source";
+import { positionAfter } from "./feed-cursor";
+import { feedPage } from "./feed-page";
 
 export const DEFAULT_FEED_PAGE = 50;
 export const MAX_FEED_PAGE = 100;
@@ -98,19 +97,15 @@ export class EventFeedResolver {
     description:
       "The change feed: events in position (commit) order after a cursor, only those your scopes may receive. Keep pageInfo.endCursor and ask again to catch up; pages have no gaps and no duplicates.",
   })
-  async events(@Args(() => EventFeedArgs) args: EventFeedArgs, @Ctx() ctx: RequestContext): Promise<EventConnection> {
-    const after = positionAfter(args.after);
+  events(@Args(() => EventFeedArgs) args: EventFeedArgs, @Ctx() ctx: RequestContext): Promise<EventConnection> {
     const first = args.first ?? DEFAULT_FEED_PAGE;
     if (!Number.isInteger(first) || first < 1 || first > MAX_FEED_PAGE)
       throw new ValidationError("first", "range", `must be between 1 and ${MAX_FEED_PAGE}`);
-    const types = knownTypes(args.filter?.types);
-    const scopes = callerScopes(ctx);
-    const rows = await readCommitted(ctx.ds, (db) => readFeed(db, { after, scopes, types, limit: first + 1 }));
-    const page = rows.slice(0, first);
-    const last = page.length ? page[page.length - 1].position! : after;
-    return Object.assign(new EventConnection(), {
-      nodes: page.map(EventNode.from),
-      pageInfo: { hasNextPage: rows.length > first, endCursor: last === null ? null : feedCursor(last) },
+    return feedPage(ctx, {
+      after: positionAfter(args.after),
+      scopes: callerScopes(ctx),
+      types: knownTypes(args.filter?.types),
+      first,
     });
   }
 

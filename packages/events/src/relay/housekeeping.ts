@@ -1,4 +1,5 @@
-import { inTransaction, purgeIdempotencyKeys, type ScheduledJob } from "@arbetsliv/core";
+import { purgeIdempotencyKeys, type ScheduledJob } from "@arbetsliv/core";
+import { inTransaction } from "@arbetsliv/core/data";
 import type { DataSource } from "typeorm";
 import { exists, OUTBOX_TABLE, peek, quoter, sqlIntegers } from "./relay-sql";
 

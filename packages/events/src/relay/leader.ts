@@ -1,4 +1,4 @@
-import { isMysql } from "@arbetsliv/core";
+import { isMysql } from "@arbetsliv/core/data";
 import type { DataSource } from "typeorm";
 import { peek, quoter, STATE_TABLE } from "./relay-sql";
 

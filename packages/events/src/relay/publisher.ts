@@ -1,4 +1,5 @@
-import { inTransaction, isMysql, type OutboxEvent } from "@arbetsliv/core";
+import { type OutboxEvent } from "@arbetsliv/core";
+import { inTransaction, isMysql } from "@arbetsliv/core/data";
 import type { DataSource, EntityManager } from "typeorm";
 import { activeCatalogue, protectedScopes } from "../catalogue-registry";
 import { cloudEventJson } from "../cloud-event";

@@ -1,4 +1,4 @@
-import { isMysql, isUniqueViolation } from "@arbetsliv/core";
+import { isMysql, isUniqueViolation } from "@arbetsliv/core/data";
 import type { DataSource, EntityManager } from "typeorm";
 
 export const OUTBOX_TABLE = "event_outbox";

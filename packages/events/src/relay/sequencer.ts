@@ -1,4 +1,4 @@
-import { inTransaction, isMysql } from "@arbetsliv/core";
+import { inTransaction, isMysql } from "@arbetsliv/core/data";
 import type { DataSource, EntityManager } from "typeorm";
 import { claimStateRow, OUTBOX_TABLE, peek, quoter, sqlIntegers, STATE_TABLE } from "./relay-sql";
 

@@ -1,4 +1,5 @@
-import { inTransaction, isMysql, OutboxEvent } from "@arbetsliv/core";
+import { OutboxEvent } from "@arbetsliv/core";
+import { inTransaction, isMysql } from "@arbetsliv/core/data";
 import { In, type DataSource, type EntityManager } from "typeorm";
 import { DUE_STATUSES } from "./delivery-store";
 import { WebhookDelivery } from "./webhook-delivery.entity";

@@ -1,4 +1,5 @@
-import { OutboxEvent, toInt } from "@arbetsliv/core";
+import { OutboxEvent } from "@arbetsliv/core";
+import { toInt } from "@arbetsliv/core/data";
 import type { DataSource, EntityManager } from "typeorm";
 import { mayReceive } from "../receivers";
 import { DeliveryStatus, WebhookDelivery } from "./webhook-delivery.entity";

@@ -4,11 +4,14 @@ import { webhookMigrationList } from "./migrations";
 import { WebhookDelivery } from "./webhook-delivery.entity";
 import { WebhookEndpoint } from "./webhook.entity";
 import { WebhookResolver } from "./webhook.resolver";
+import { webhookGraph } from "./webhook.graph";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const webhookEntities: Function[] = [WebhookEndpoint, WebhookDelivery];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const webhookResolvers: Function[] = [WebhookResolver];
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const webhookGraphs = [webhookGraph];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const webhookMigrations: Function[] = webhookMigrationList;
 

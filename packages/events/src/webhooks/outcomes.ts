@@ -1,4 +1,4 @@
-import { inTransaction } from "@arbetsliv/core";
+import { inTransaction } from "@arbetsliv/core/data";
 import type { DataSource } from "typeorm";
 import { DeliveryStatus, WebhookDelivery } from "./webhook-delivery.entity";
 

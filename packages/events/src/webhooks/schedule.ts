@@ -1,4 +1,5 @@
-import { inTransaction, isMysql, OutboxEvent } from "@arbetsliv/core";
+import { OutboxEvent } from "@arbetsliv/core";
+import { inTransaction, isMysql } from "@arbetsliv/core/data";
 import type { DataSource, EntityManager } from "typeorm";
 import { SCHEDULE_BATCH, wants } from "./delivery-store";
 import { DeliveryStatus, WebhookDelivery } from "./webhook-delivery.entity";

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayUnique, IsOptional, Length } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
-import { Range, VERSION_RANGE } from "@arbetsliv/core";
+import { Range, VERSION_RANGE } from "@arbetsliv/core/values";
 import { MAX_URL_LENGTH } from "./url-guard";
 
 /** Event types one webhook may name (the catalogue holds fewer; a bound for the schema). */

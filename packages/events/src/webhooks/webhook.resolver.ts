@@ -1,17 +1,12 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import {
-  findFirstByKeys,
-  FirstArgs,
-  groupByKeys,
-  MaxItems,
-  toInt,
-  withFirst,
-  type RequestContext,
-} from "@arbetsliv/core";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
+import { MaxItems, withFirst, type FirstArgs, type RequestContext } from "@arbetsliv/core";
+import { readList, readOne } from "@arbetsliv/core/read";
 import { EventScopes } from "../scopes";
 import { parseList } from "./delivery-store";
-import { DeliveryStatus, WebhookDelivery } from "./webhook-delivery.entity";
+import { WebhookDelivery } from "./webhook-delivery.entity";
 import { WebhookEndpoint } from "./webhook.entity";
+import { webhookGraph } from "./webhook.graph";
 import {
   MAX_WEBHOOK_EVENT_TYPES,
   RegisterWebhookInput,
@@ -27,14 +22,18 @@ const WebhooksFirst = withFirst(MAX_WEBHOOKS);
 export class WebhookResolver {
   @Authorized(EventScopes.WEBHOOKS_ADMIN)
   @Query(() => [WebhookEndpoint], { description: "Registered webhooks, oldest first." })
-  webhooks(@Args(() => WebhooksFirst) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
-    return webhookService(ctx).list(first);
+  webhooks(
+    @Args(() => WebhooksFirst) { first }: FirstArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return readList(ctx, info, webhookGraph, () => webhookService(ctx).list(first));
   }
 
   @Authorized(EventScopes.WEBHOOKS_ADMIN)
   @Query(() => WebhookEndpoint, { description: "One webhook, with its recent deliveries and counts per status." })
-  webhook(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return webhookService(ctx).get(id);
+  webhook(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return readOne(ctx, info, webhookGraph, () => webhookService(ctx).get(id));
   }
 
   @Authorized(EventScopes.WEBHOOKS_ADMIN)
@@ -96,46 +95,8 @@ export class WebhookResolver {
     return parseList(webhook.scopesJson);
   }
 
-  @FieldResolver(() => [WebhookDelivery], {
-    description: "Its newest deliveries first: the first `first` (default 25, at most 100).",
-  })
-  recentDeliveries(
-    @Root() webhook: WebhookEndpoint,
-    @Args(() => FirstArgs) { first }: FirstArgs,
-    @Ctx() ctx: RequestContext,
-  ) {
-    return ctx
-      .loader<
-        number,
-        WebhookDelivery[]
-      >(`events.webhookDeliveries:${first}`, async (ids) => groupByKeys(ids, await findFirstByKeys(ctx.ds.manager, WebhookDelivery, "webhookId", ids, { id: "DESC" }, first), (d) => d.webhookId))
-      .load(webhook.id);
-  }
-
   @FieldResolver(() => WebhookDeliveryCounts)
   deliveryCounts(@Root() webhook: WebhookEndpoint, @Ctx() ctx: RequestContext) {
-    return ctx
-      .loader<number, WebhookDeliveryCounts>("events.webhookDeliveryCounts", async (ids) => {
-        const rows = await ctx.ds.manager
-          .createQueryBuilder(WebhookDelivery, "d")
-          .select("d.webhookId", "webhookId")
-          .addSelect("d.status", "status")
-          .addSelect("COUNT(*)", "n")
-          .where("d.webhookId IN (:...ids)", { ids: [...ids] })
-          .groupBy("d.webhookId")
-          .addGroupBy("d.status")
-          .getRawMany<{ webhookId: unknown; status: DeliveryStatus; n: unknown }>();
-        return ids.map((id) => {
-          const count = (status: DeliveryStatus) =>
-            toInt(rows.find((r) => toInt(r.webhookId) === id && r.status === status)?.n);
-          return {
-            pending: count(DeliveryStatus.PENDING),
-            failedRetrying: count(DeliveryStatus.FAILED_RETRYING),
-            delivered: count(DeliveryStatus.DELIVERED),
-            dead: count(DeliveryStatus.DEAD),
-          };
-        });
-      })
-      .load(webhook.id);
+    return webhookService(ctx).deliveryCounts(webhook.id);
   }
 }

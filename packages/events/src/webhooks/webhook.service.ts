@@ -2,18 +2,15 @@ import {
   ConflictError,
   DomainError,
   ErrorCode,
-  inTransaction,
-  lockRow,
   NotFoundError,
   OutboxEvent,
   refuseBeyondMaxItems,
-  toId,
-  toInt,
-  updateVersioned,
   ValidationError,
   type Principal,
   type RequestContext,
 } from "@arbetsliv/core";
+import { inTransaction, lockRow, toId, toInt, updateVersioned } from "@arbetsliv/core/data";
+import { loaderOf } from "@arbetsliv/core/read";
 import { activeCatalogue } from "../catalogue-registry";
 import { lastPosition } from "./delivery-store";
 import { newWebhookSecret, ROTATION_OVERLAP_MS } from "./signing";
@@ -21,6 +18,7 @@ import { webhookTargetPolicy } from "./target-policy";
 import { checkWebhookUrl, type TargetPolicy } from "./url-guard";
 import { DeliveryStatus, WebhookDelivery } from "./webhook-delivery.entity";
 import { WebhookEndpoint } from "./webhook.entity";
+import { deliveryCountsByWebhook } from "./webhook.graph";
 import type { RegisterWebhookInput, ReplayWebhookInput, UpdateWebhookInput } from "./webhook.inputs";
 import type { WebhookWithSecret } from "./webhook.types";
 
@@ -129,6 +127,9 @@ export function webhookService(ctx: RequestContext, policy: TargetPolicy = webho
     get: (id: string) => get(toId("id", id)),
 
     list: (first: number) => ctx.ds.manager.find(WebhookEndpoint, { order: { id: "ASC" }, take: first }),
+
+    /** Deliveries per status, batched over the webhooks of the request. */
+    deliveryCounts: (webhookId: number) => loaderOf(ctx, deliveryCountsByWebhook).get(webhookId),
 
     async register(input: RegisterWebhookInput): Promise<WebhookWithSecret> {
       const granted = grantedScopes(principal(), "input.eventTypes");

@@ -1,10 +1,12 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { LocalDateScalar, dateColumn, type LocalDate } from "@arbetsliv/core";
+import { LocalDateScalar, dateColumn, type LocalDate } from "@arbetsliv/core/values";
 import { ContactRole, PartySide } from "./agreement.enums";
 
 /** Kontaktperson, ansvarig enhetschef, styrgrupp — people named in an agreement. Person-level: reads are logged. */
-@ObjectType("IopContact", { description: "Kontaktperson — a person or role named in an agreement (person-level; reads are access-logged)." })
+@ObjectType("IopContact", {
+  description: "Kontaktperson — a person or role named in an agreement (person-level; reads are access-logged).",
+})
 @Entity({ name: "iop_agreement_contact" })
 @Index(["agreementId"])
 export class AgreementContact {
@@ -45,7 +47,8 @@ export class AgreementContact {
 
   @Field(() => LocalDateScalar, {
     nullable: true,
-    description: "Gallrad — the day retention removed name, e-mail and phone (5 years after the agreement ended); null while kept.",
+    description:
+      "Gallrad — the day retention removed name, e-mail and phone (5 years after the agreement ended); null while kept.",
   })
   @Column({ ...dateColumn, nullable: true, default: null })
   anonymisedDate!: LocalDate | null;

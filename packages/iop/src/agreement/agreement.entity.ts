@@ -1,13 +1,30 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
-import { LocalDateScalar, MoneyScalar, dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from "typeorm";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  dateColumn,
+  moneyColumn,
+  type LocalDate,
+  type Ore,
+} from "@arbetsliv/core/values";
 import { AgreementStatus, PartySide } from "./agreement.enums";
 
 /**
  * Överenskommelse om idéburet offentligt partnerskap — one IOP agreement. Agreements are
  * public-sector documents; their contact persons are person-level (see AgreementContact).
  */
-@ObjectType("IopAgreement", { description: "Överenskommelse om idéburet offentligt partnerskap (IOP) — an agreement with a non-profit." })
+@ObjectType("IopAgreement", {
+  description: "Överenskommelse om idéburet offentligt partnerskap (IOP) — an agreement with a non-profit.",
+})
 @Entity({ name: "iop_agreement" })
 @Index(["partnerId"])
 @Index(["status"])
@@ -17,7 +34,7 @@ export class Agreement {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Field(() => String, { nullable: true, description: "Number of the agreement, e.g. \"IOP nr 2\"." })
+  @Field(() => String, { nullable: true, description: 'Number of the agreement, e.g. "IOP nr 2".' })
   @Column({ type: "varchar", length: 40, nullable: true, default: null })
   number!: string | null;
 
@@ -58,7 +75,10 @@ export class Agreement {
   @Column({ type: "text", nullable: true, default: null })
   cooperation!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Omförhandling — how and when either party may ask to renegotiate." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Omförhandling — how and when either party may ask to renegotiate.",
+  })
   @Column({ type: "text", nullable: true, default: null })
   renegotiation!: string | null;
 
@@ -70,15 +90,24 @@ export class Agreement {
   @Column({ ...dateColumn })
   startDate!: LocalDate;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Last day of the initial period; null = until further notice (tills vidare)." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Last day of the initial period; null = until further notice (tills vidare).",
+  })
   @Column({ ...dateColumn, nullable: true, default: null })
   endDate!: LocalDate | null;
 
-  @Field(() => Int, { nullable: true, description: "Automatisk förlängning: months per renewal; null = no automatic renewal." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Automatisk förlängning: months per renewal; null = no automatic renewal.",
+  })
   @Column({ type: "int", nullable: true, default: null })
   renewalTermMonths!: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Uppsägningstid: notice must be given at least this many months before a term ends." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Uppsägningstid: notice must be given at least this many months before a term ends.",
+  })
   @Column({ type: "int", nullable: true, default: null })
   noticeMonths!: number | null;
 
@@ -88,7 +117,8 @@ export class Agreement {
 
   @Field(() => LocalDateScalar, {
     nullable: true,
-    description: "The day the agreement ends for good as things stand (derived); null while it renews automatically or runs until further notice.",
+    description:
+      "The day the agreement ends for good as things stand (derived); null while it renews automatically or runs until further notice.",
   })
   @Column({ ...dateColumn, nullable: true, default: null })
   finalEndDate!: LocalDate | null;
@@ -105,14 +135,19 @@ export class Agreement {
   @Column({ ...moneyColumn, nullable: true, default: null })
   annualServiceFee!: Ore | null;
 
-  @Field(() => Int, { nullable: true, description: "Months between follow-ups with the evaluation template (6 = twice a year)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Months between follow-ups with the evaluation template (6 = twice a year).",
+  })
   @Column({ type: "int", nullable: true, default: null })
   followUpIntervalMonths!: number | null;
 
   @Column({ type: "int", nullable: true, default: null })
   evaluationTemplateId!: number | null;
 
-  @Field(() => Boolean, { description: "The partner submits a yearly verksamhetsberättelse (with the number of individuals served)." })
+  @Field(() => Boolean, {
+    description: "The partner submits a yearly verksamhetsberättelse (with the number of individuals served).",
+  })
   @Column({ type: "boolean", default: false })
   requiresActivityReport!: boolean;
 

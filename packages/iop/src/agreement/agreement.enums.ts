@@ -26,7 +26,10 @@ export enum PartySide {
   MUNICIPALITY = "MUNICIPALITY",
   PARTNER = "PARTNER",
 }
-registerEnumType(PartySide, { name: "IopPartySide", description: "Part — the municipality or the non-profit partner." });
+registerEnumType(PartySide, {
+  name: "IopPartySide",
+  description: "Part — the municipality or the non-profit partner.",
+});
 
 export enum ContactRole {
   CONTACT_PERSON = "CONTACT_PERSON",
@@ -38,7 +41,9 @@ registerEnumType(ContactRole, {
   name: "IopContactRole",
   valuesConfig: {
     CONTACT_PERSON: { description: "Kontaktperson." },
-    RESPONSIBLE_UNIT_MANAGER: { description: "Ansvarig enhetschef — follows the IOP up and sits on its steering group." },
+    RESPONSIBLE_UNIT_MANAGER: {
+      description: "Ansvarig enhetschef — follows the IOP up and sits on its steering group.",
+    },
     STEERING_GROUP_MEMBER: { description: "Ledamot i styrgruppen." },
     SIGNATORY: { description: "Undertecknare (e.g. the chairs of the committee and of the association)." },
   },
@@ -51,7 +56,10 @@ export enum DecisionKind {
   RENEWAL = "RENEWAL",
   OTHER = "OTHER",
 }
-registerEnumType(DecisionKind, { name: "IopDecisionKind", description: "What a board decision (nämndbeslut) did to the agreement." });
+registerEnumType(DecisionKind, {
+  name: "IopDecisionKind",
+  description: "What a board decision (nämndbeslut) did to the agreement.",
+});
 
 export enum AgreementEventKind {
   STARTS = "STARTS",
@@ -67,6 +75,8 @@ registerEnumType(AgreementEventKind, {
     RENEWS: { description: "Automatic renewal (förlängning): a new term starts the day after the term end." },
     WINDS_DOWN: { description: "Avveckling starts." },
     ENDS: { description: "Last day in force, with no successor agreement." },
-    REPLACED: { description: "Last day in force; a successor agreement with the same partner takes over the next day." },
+    REPLACED: {
+      description: "Last day in force; a successor agreement with the same partner takes over the next day.",
+    },
   },
 });

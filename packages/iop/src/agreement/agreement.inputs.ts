@@ -1,6 +1,14 @@
 import { IsEmail, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { IdempotencyKeyField, LocalDateScalar, MoneyScalar, OrganisationsnummerScalar, PageArgs, type LocalDate, type Ore, MoneyRange } from "@arbetsliv/core";
+import { IdempotencyKeyField, PageArgs } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  OrganisationsnummerScalar,
+  type LocalDate,
+  type Ore,
+  MoneyRange,
+} from "@arbetsliv/core/values";
 import { AgreementStatus, ContactRole, DecisionKind, PartySide } from "./agreement.enums";
 import { MAX_YEARLY_AMOUNT } from "../input-limits";
 
@@ -55,7 +63,7 @@ export class PartnerListArgs extends PageArgs {
 /** The terms of an agreement (create and update share them). */
 @InputType("IopAgreementInput", { description: "Överenskommelse — the terms of an IOP agreement." })
 export class AgreementInput {
-  @Field(() => String, { nullable: true, description: "e.g. \"IOP nr 2\"" })
+  @Field(() => String, { nullable: true, description: 'e.g. "IOP nr 2"' })
   @IsOptional()
   @MaxLength(40)
   number?: string;
@@ -89,7 +97,10 @@ export class AgreementInput {
   @Field(() => LocalDateScalar)
   startDate!: LocalDate;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Last day of the initial period; omit for until further notice." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Last day of the initial period; omit for until further notice.",
+  })
   endDate?: LocalDate;
 
   @Field(() => Int, { nullable: true, description: "Months per automatic renewal; omit for none." })
@@ -141,7 +152,8 @@ export class AgreementFilter {
   @Field(() => AgreementStatus, { nullable: true }) status?: AgreementStatus;
   @Field(() => ID, { nullable: true }) partnerId?: string;
   @Field(() => ID, { nullable: true }) fundingBudgetId?: string;
-  @Field(() => OrganisationsnummerScalar, { nullable: true, description: "The partner's organisationsnummer." }) organisationsnummer?: string;
+  @Field(() => OrganisationsnummerScalar, { nullable: true, description: "The partner's organisationsnummer." })
+  organisationsnummer?: string;
   @Field(() => LocalDateScalar, { nullable: true, description: "In force on this day." }) inForceOn?: LocalDate;
 }
 
@@ -157,7 +169,9 @@ export class StatusChangeInput {
   @Field(() => AgreementStatus)
   status!: AgreementStatus;
 
-  @Field(() => LocalDateScalar, { description: "Signing day (ACTIVE), wind-down start (WINDING_DOWN), last day in force (TERMINATED, EXPIRED)." })
+  @Field(() => LocalDateScalar, {
+    description: "Signing day (ACTIVE), wind-down start (WINDING_DOWN), last day in force (TERMINATED, EXPIRED).",
+  })
   effectiveDate!: LocalDate;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "WINDING_DOWN: last day of the wind-down." })

@@ -1,6 +1,30 @@
 import { In, type EntityManager } from "typeorm";
 import { agreementRegistered, agreementEnded, type AgreementRegisteredData } from "../events";
-import { AccessAction, idempotentCreate, oreToKronor, recordEvent, todayLocalDate, ConflictError, refuseBeyondMaxItems, NotFoundError, assertVersion, ValidationError, daysBetween, inTransaction, isUniqueViolation, toConnection, toPage, updateVersioned, toId, type Connection, type LocalDate, type RequestContext, getEntitiesAndCount, selectColumns } from "@arbetsliv/core";
+import {
+  AccessAction,
+  idempotentCreate,
+  recordEvent,
+  ConflictError,
+  refuseBeyondMaxItems,
+  NotFoundError,
+  assertVersion,
+  ValidationError,
+  toConnection,
+  toPage,
+  type Connection,
+  type PageArgs,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { oreToKronor, todayLocalDate, daysBetween, type LocalDate } from "@arbetsliv/core/values";
+import {
+  inTransaction,
+  isUniqueViolation,
+  updateVersioned,
+  toId,
+  getEntitiesAndCount,
+  selectColumns,
+} from "@arbetsliv/core/data";
+import { type Projection } from "@arbetsliv/core/read";
 import { EvaluationTemplate } from "../follow-up/evaluation-template.entity";
 import { assertOrder, pageOf } from "../shared/helpers";
 import { MAX_FUNDING_BUDGETS } from "../shared/list-limits";
@@ -20,11 +44,18 @@ import type {
   PartnerListArgs,
   StatusChangeInput,
 } from "./agreement.inputs";
-import type { AgreementEventType, NoticeDeadlineType } from "./agreement.types";
+import type { AgreementEventType, NoticeDeadlineType, TermType } from "./agreement.types";
 import { BoardDecision } from "./board-decision.entity";
 import { FundingBudget } from "./funding-budget.entity";
 import { Partner } from "./partner.entity";
-import { activeFinalEnd, decisionNeededBy, endAfterNotice, nextNoticeDeadline, renewalsBetween } from "./renewal.rules";
+import {
+  activeFinalEnd,
+  decisionNeededBy,
+  endAfterNotice,
+  nextNoticeDeadline,
+  renewalProjection,
+  renewalsBetween,
+} from "./renewal.rules";
 import { planNotice, planStatusChange } from "./status.rules";
 import { StatusChange } from "./status-change.entity";
 import { logIopChange } from "../shared/change-log";
@@ -39,18 +70,28 @@ export class AgreementService {
     return this.ctx.principal?.subject ?? "anonymous";
   }
 
-  async logChange(manager: EntityManager, action: AccessAction, operation: string, recordType: string, ids: number[]): Promise<void> {
+  async logChange(
+    manager: EntityManager,
+    action: AccessAction,
+    operation: string,
+    recordType: string,
+    ids: number[],
+  ): Promise<void> {
     await logIopChange(this.ctx, manager, action, operation, recordType, ids);
   }
 
   // ---- partners ----
 
-  async listPartners(args: PartnerListArgs): Promise<Connection<Partner>> {
+  /** A page of partners by name; `columns` narrows what is read (the read layer's projection). */
+  async listPartners(args: PartnerListArgs, columns?: Projection<Partner>): Promise<Connection<Partner>> {
     const page = toPage(args);
-    const qb = this.ctx.ds.getRepository(Partner).createQueryBuilder("p");
+    const qb = selectColumns(this.ctx.ds.getRepository(Partner).createQueryBuilder("p"), columns);
     if (args.filter?.name) qb.andWhere("LOWER(p.name) LIKE :name", { name: `%${args.filter.name.toLowerCase()}%` });
-    if (args.filter?.organisationsnummer) qb.andWhere("p.organisationsnummer = :orgnr", { orgnr: args.filter.organisationsnummer });
-    const [rows, total] = await getEntitiesAndCount(qb.orderBy("p.name", "ASC").addOrderBy("p.id", "ASC").skip(page.offset).take(page.limit));
+    if (args.filter?.organisationsnummer)
+      qb.andWhere("p.organisationsnummer = :orgnr", { orgnr: args.filter.organisationsnummer });
+    const [rows, total] = await getEntitiesAndCount(
+      qb.orderBy("p.name", "ASC").addOrderBy("p.id", "ASC").skip(page.offset).take(page.limit),
+    );
     return toConnection(rows, total, page);
   }
 
@@ -96,15 +137,27 @@ export class AgreementService {
     if (other && other.id !== exceptId) throw orgnrTaken(orgnr);
   }
 
+  /** Every funding budget, by code (at most MAX_FUNDING_BUDGETS). */
+  fundingBudgets(): Promise<FundingBudget[]> {
+    return this.ctx.ds.manager.find(FundingBudget, { order: { code: "ASC" } });
+  }
+
   async createFundingBudget(input: FundingBudgetInput): Promise<FundingBudget> {
-    const taken = () => new ConflictError(`A funding budget with code ${input.code} already exists`, { field: "input.code" });
+    const taken = () =>
+      new ConflictError(`A funding budget with code ${input.code} already exists`, { field: "input.code" });
     try {
       return await inTransaction(this.ctx.ds, async (manager) => {
         if (await manager.exists(FundingBudget, { where: { code: input.code } })) throw taken();
         await refuseBeyondMaxItems(manager, FundingBudget, MAX_FUNDING_BUDGETS, "funding budgets");
-        const budget = manager.create(FundingBudget, { code: input.code, name: input.name, description: input.description ?? null });
+        const budget = manager.create(FundingBudget, {
+          code: input.code,
+          name: input.name,
+          description: input.description ?? null,
+        });
         await manager.save(budget);
-        await this.logChange(manager, AccessAction.CREATE, "Mutation.createIopFundingBudget", "IopFundingBudget", [budget.id]);
+        await this.logChange(manager, AccessAction.CREATE, "Mutation.createIopFundingBudget", "IopFundingBudget", [
+          budget.id,
+        ]);
         return budget;
       });
     } catch (e) {
@@ -115,11 +168,13 @@ export class AgreementService {
 
   // ---- agreements ----
 
-  /** A page of agreements; `columns` (see neededColumns) limits what is read, every column by default. */
-  async list(args: AgreementListArgs, columns?: (keyof Agreement & string)[]): Promise<Connection<Agreement>> {
+  /** A page of agreements; `columns` narrows what is read (the read layer's projection), every column by default. */
+  async list(args: AgreementListArgs, columns?: Projection<Agreement>): Promise<Connection<Agreement>> {
     const page = toPage(args);
     const qb = selectColumns(this.filtered(args.filter ?? {}), columns);
-    const [rows, total] = await getEntitiesAndCount(qb.orderBy("a.startDate", "DESC").addOrderBy("a.id", "DESC").skip(page.offset).take(page.limit));
+    const [rows, total] = await getEntitiesAndCount(
+      qb.orderBy("a.startDate", "DESC").addOrderBy("a.id", "DESC").skip(page.offset).take(page.limit),
+    );
     return toConnection(rows, total, page);
   }
 
@@ -127,9 +182,12 @@ export class AgreementService {
     const qb = this.ctx.ds.getRepository(Agreement).createQueryBuilder("a");
     if (f.status) qb.andWhere("a.status = :status", { status: f.status });
     if (f.partnerId) qb.andWhere("a.partnerId = :partnerId", { partnerId: toId("filter.partnerId", f.partnerId) });
-    if (f.fundingBudgetId) qb.andWhere("a.fundingBudgetId = :budgetId", { budgetId: toId("filter.fundingBudgetId", f.fundingBudgetId) });
+    if (f.fundingBudgetId)
+      qb.andWhere("a.fundingBudgetId = :budgetId", { budgetId: toId("filter.fundingBudgetId", f.fundingBudgetId) });
     if (f.organisationsnummer) {
-      qb.andWhere("a.partnerId IN (SELECT p.id FROM iop_partner p WHERE p.organisationsnummer = :orgnr)", { orgnr: f.organisationsnummer });
+      qb.andWhere("a.partnerId IN (SELECT p.id FROM iop_partner p WHERE p.organisationsnummer = :orgnr)", {
+        orgnr: f.organisationsnummer,
+      });
     }
     if (f.inForceOn) {
       qb.andWhere("a.status <> :draft AND a.startDate <= :on AND (a.finalEndDate IS NULL OR a.finalEndDate >= :on)", {
@@ -148,10 +206,18 @@ export class AgreementService {
   }
 
   /** Validates terms and references; returns the columns to store. */
-  private async termsColumns(manager: EntityManager, input: AgreementInput, selfId: number | null): Promise<Partial<Agreement>> {
+  private async termsColumns(
+    manager: EntityManager,
+    input: AgreementInput,
+    selfId: number | null,
+  ): Promise<Partial<Agreement>> {
     if (input.endDate) assertOrder("input.endDate", input.startDate, input.endDate, "input.startDate");
     if (input.renewalTermMonths != null && !input.endDate) {
-      throw new ValidationError("input.renewalTermMonths", "needs-end", "automatic renewal needs input.endDate (the end of the initial period)");
+      throw new ValidationError(
+        "input.renewalTermMonths",
+        "needs-end",
+        "automatic renewal needs input.endDate (the end of the initial period)",
+      );
     }
     if (input.annualServiceFee != null && input.annualServiceFee < 0) {
       throw new ValidationError("input.annualServiceFee", "non-negative", "must not be negative");
@@ -175,9 +241,12 @@ export class AgreementService {
     if (input.predecessorId) {
       predecessorId = toId("input.predecessorId", input.predecessorId);
       const predecessor = await manager.findOne(Agreement, { where: { id: predecessorId } });
-      if (!predecessor || predecessorId === selfId) throw new ValidationError("input.predecessorId", "exists", "is not another agreement");
-      if (predecessor.partnerId !== partnerId) throw new ValidationError("input.predecessorId", "same-partner", "must be an agreement with the same partner");
-      if (predecessor.startDate >= input.startDate) throw new ValidationError("input.predecessorId", "order", "must start before this agreement");
+      if (!predecessor || predecessorId === selfId)
+        throw new ValidationError("input.predecessorId", "exists", "is not another agreement");
+      if (predecessor.partnerId !== partnerId)
+        throw new ValidationError("input.predecessorId", "same-partner", "must be an agreement with the same partner");
+      if (predecessor.startDate >= input.startDate)
+        throw new ValidationError("input.predecessorId", "order", "must start before this agreement");
     }
     return {
       number: input.number ?? null,
@@ -246,14 +315,24 @@ export class AgreementService {
       const current = await manager.findOne(Agreement, { where: { id } });
       if (!current) throw new NotFoundError("IopAgreement", id);
       assertVersion("IopAgreement", id, expectedVersion, current.version);
-      if (ENDED.includes(current.status)) throw new ValidationError("id", "ended", `the agreement has ${current.status}; its terms are kept as they were`);
+      if (ENDED.includes(current.status))
+        throw new ValidationError(
+          "id",
+          "ended",
+          `the agreement has ${current.status}; its terms are kept as they were`,
+        );
       const columns = await this.termsColumns(manager, input, id);
       const next = { ...current, ...columns } as Agreement;
       let finalEndDate = current.finalEndDate;
       if (current.status === AgreementStatus.ACTIVE) finalEndDate = activeFinalEnd(next);
       if (current.status === AgreementStatus.NOTICE_GIVEN) {
         finalEndDate = endAfterNotice(next, current.noticeGivenOn!);
-        if (finalEndDate === null) throw new ValidationError("input.renewalTermMonths", "notice-given", "notice has been given; the terms must still renew or run until further notice");
+        if (finalEndDate === null)
+          throw new ValidationError(
+            "input.renewalTermMonths",
+            "notice-given",
+            "notice has been given; the terms must still renew or run until further notice",
+          );
       }
       await updateVersioned(manager, Agreement, "IopAgreement", id, expectedVersion, { ...columns, finalEndDate });
       await this.logChange(manager, AccessAction.UPDATE, "Mutation.updateIopAgreement", "IopAgreement", [id]);
@@ -324,9 +403,11 @@ export class AgreementService {
 
   async addContact(agreementIdValue: string, input: ContactInput): Promise<AgreementContact> {
     const agreementId = toId("agreementId", agreementIdValue);
-    if (!input.name && !input.title) throw new ValidationError("input.name", "required", "give a name or at least a title (befattning)");
+    if (!input.name && !input.title)
+      throw new ValidationError("input.name", "required", "give a name or at least a title (befattning)");
     return inTransaction(this.ctx.ds, async (manager) => {
-      if (!(await manager.exists(Agreement, { where: { id: agreementId } }))) throw new NotFoundError("IopAgreement", agreementId);
+      if (!(await manager.exists(Agreement, { where: { id: agreementId } })))
+        throw new NotFoundError("IopAgreement", agreementId);
       const contact = manager.create(AgreementContact, {
         agreementId,
         side: input.side,
@@ -358,9 +439,11 @@ export class AgreementService {
     if (input.statedPeriodStart && input.statedPeriodEnd) {
       assertOrder("input.statedPeriodEnd", input.statedPeriodStart, input.statedPeriodEnd, "input.statedPeriodStart");
     }
-    if (input.statedAnnualFee != null && input.statedAnnualFee < 0) throw new ValidationError("input.statedAnnualFee", "non-negative", "must not be negative");
+    if (input.statedAnnualFee != null && input.statedAnnualFee < 0)
+      throw new ValidationError("input.statedAnnualFee", "non-negative", "must not be negative");
     return inTransaction(this.ctx.ds, async (manager) => {
-      if (!(await manager.exists(Agreement, { where: { id: agreementId } }))) throw new NotFoundError("IopAgreement", agreementId);
+      if (!(await manager.exists(Agreement, { where: { id: agreementId } })))
+        throw new NotFoundError("IopAgreement", agreementId);
       const decision = manager.create(BoardDecision, {
         agreementId,
         kind: input.kind,
@@ -375,12 +458,39 @@ export class AgreementService {
         statedAnnualFee: input.statedAnnualFee ?? null,
       });
       await manager.save(decision);
-      await this.logChange(manager, AccessAction.CREATE, "Mutation.addIopBoardDecision", "IopBoardDecision", [decision.id]);
+      await this.logChange(manager, AccessAction.CREATE, "Mutation.addIopBoardDecision", "IopBoardDecision", [
+        decision.id,
+      ]);
       return decision;
     });
   }
 
   // ---- date-rule queries ----
+
+  /** A page of the notice deadlines on or after asOf (today by default), up to `until` when given. */
+  async noticeDeadlinePage(
+    asOf: LocalDate | undefined,
+    until: LocalDate | undefined,
+    boardLeadDays: number,
+    page: PageArgs,
+  ): Promise<Connection<NoticeDeadlineType>> {
+    const rows = await this.noticeDeadlines(asOf ?? todayLocalDate(), boardLeadDays);
+    return pageOf(until ? rows.filter((r) => r.noticeDeadline <= until) : rows, page);
+  }
+
+  /** A page of the agreements whose board decision is needed (decisionNeededBy) on or before `before`. */
+  async boardDecisionsNeededPage(
+    before: LocalDate,
+    asOf: LocalDate | undefined,
+    boardLeadDays: number,
+    page: PageArgs,
+  ): Promise<Connection<NoticeDeadlineType>> {
+    const rows = await this.noticeDeadlines(asOf ?? todayLocalDate(), boardLeadDays);
+    return pageOf(
+      rows.filter((r) => r.decisionNeededBy <= before),
+      page,
+    );
+  }
 
   /** Agreements that still renew automatically, with their next notice deadline on or after asOf. */
   async noticeDeadlines(asOf: LocalDate, boardLeadDays: number): Promise<NoticeDeadlineType[]> {
@@ -390,12 +500,25 @@ export class AgreementService {
     const renewing = await this.ctx.ds
       .getRepository(Agreement)
       .createQueryBuilder("a")
-      .where("a.status = :active AND a.endDate IS NOT NULL AND a.renewalTermMonths IS NOT NULL", { active: AgreementStatus.ACTIVE })
+      .where("a.status = :active AND a.endDate IS NOT NULL AND a.renewalTermMonths IS NOT NULL", {
+        active: AgreementStatus.ACTIVE,
+      })
       .getMany();
     return renewing
       .map((agreement) => noticeRow(agreement, asOf, boardLeadDays))
       .filter((row): row is NoticeDeadlineType => row !== null)
-      .sort((x, y) => (x.noticeDeadline < y.noticeDeadline ? -1 : x.noticeDeadline > y.noticeDeadline ? 1 : x.agreement.id - y.agreement.id));
+      .sort((x, y) =>
+        x.noticeDeadline < y.noticeDeadline
+          ? -1
+          : x.noticeDeadline > y.noticeDeadline
+            ? 1
+            : x.agreement.id - y.agreement.id,
+      );
+  }
+
+  /** A page of the starts, renewals, wind-downs, ends and replacements in [from, to], by date. */
+  async eventPage(from: LocalDate, to: LocalDate, page: PageArgs): Promise<Connection<AgreementEventType>> {
+    return pageOf(await this.events(from, to), page);
   }
 
   /** Starts, renewals, wind-downs, ends and replacements in [from, to], by date. */
@@ -417,27 +540,43 @@ export class AgreementService {
       manager
         .getRepository(StatusChange)
         .createQueryBuilder("s")
-        .where("s.agreementId IN (:...ids) AND s.toStatus = :wd AND s.effectiveDate BETWEEN :from AND :to", { ids, wd: AgreementStatus.WINDING_DOWN, from, to })
+        .where("s.agreementId IN (:...ids) AND s.toStatus = :wd AND s.effectiveDate BETWEEN :from AND :to", {
+          ids,
+          wd: AgreementStatus.WINDING_DOWN,
+          from,
+          to,
+        })
         .getMany(),
       manager.find(Agreement, { where: { predecessorId: In(ids) } }),
     ]);
     const byId = new Map(agreements.map((a) => [a.id, a]));
-    const successorOf = new Map(successors.filter((s) => s.status !== AgreementStatus.DRAFT).map((s) => [s.predecessorId!, s]));
+    const successorOf = new Map(
+      successors.filter((s) => s.status !== AgreementStatus.DRAFT).map((s) => [s.predecessorId!, s]),
+    );
     const events: AgreementEventType[] = [];
     for (const a of agreements) {
-      if (a.startDate >= from) events.push({ kind: AgreementEventKind.STARTS, date: a.startDate, agreement: a, successor: null });
-      for (const term of renewalsBetween(a, from, to)) events.push({ kind: AgreementEventKind.RENEWS, date: term.start, agreement: a, successor: null });
+      if (a.startDate >= from)
+        events.push({ kind: AgreementEventKind.STARTS, date: a.startDate, agreement: a, successor: null });
+      for (const term of renewalsBetween(a, from, to))
+        events.push({ kind: AgreementEventKind.RENEWS, date: term.start, agreement: a, successor: null });
       if (a.finalEndDate !== null && a.finalEndDate <= to) {
         const successor = successorOf.get(a.id) ?? null;
-        events.push({ kind: successor ? AgreementEventKind.REPLACED : AgreementEventKind.ENDS, date: a.finalEndDate, agreement: a, successor });
+        events.push({
+          kind: successor ? AgreementEventKind.REPLACED : AgreementEventKind.ENDS,
+          date: a.finalEndDate,
+          agreement: a,
+          successor,
+        });
       }
     }
-    for (const s of windDowns) events.push({ kind: AgreementEventKind.WINDS_DOWN, date: s.effectiveDate, agreement: byId.get(s.agreementId)!, successor: null });
+    for (const s of windDowns)
+      events.push({
+        kind: AgreementEventKind.WINDS_DOWN,
+        date: s.effectiveDate,
+        agreement: byId.get(s.agreementId)!,
+        successor: null,
+      });
     return events.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.agreement.id - y.agreement.id));
-  }
-
-  page<T>(items: T[], args: { first?: number; after?: string }) {
-    return pageOf(items, args);
   }
 }
 
@@ -473,6 +612,13 @@ export function noticeRow(agreement: Agreement, asOf: LocalDate, boardLeadDays: 
   };
 }
 
+/** The renewal projection of the coming `years` years from `from` (today by default), as the API shows it. */
+export function projectedTerms(agreement: Agreement, from: LocalDate | undefined, years: number): TermType[] {
+  if (!Number.isInteger(years) || years < 1 || years > 30)
+    throw new ValidationError("years", "range", "must be between 1 and 30");
+  return renewalProjection(agreement, from ?? todayLocalDate(), years).map((t) => ({ ...t, renewal: t.index > 0 }));
+}
+
 function partnerColumns(input: PartnerInput): Partial<Partner> {
   return {
     name: input.name,
@@ -485,9 +631,12 @@ function partnerColumns(input: PartnerInput): Partial<Partner> {
 }
 
 function orgnrTaken(orgnr: string): ConflictError {
-  return new ConflictError(`A partner with organisationsnummer ${orgnr.slice(0, 6)}-${orgnr.slice(6)} is already registered`, {
-    field: "input.organisationsnummer",
-  });
+  return new ConflictError(
+    `A partner with organisationsnummer ${orgnr.slice(0, 6)}-${orgnr.slice(6)} is already registered`,
+    {
+      field: "input.organisationsnummer",
+    },
+  );
 }
 
 export function agreementService(ctx: RequestContext): AgreementService {

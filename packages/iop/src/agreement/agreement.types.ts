@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { LocalDateScalar, type LocalDate } from "@arbetsliv/core";
+import { LocalDateScalar, type LocalDate } from "@arbetsliv/core/values";
 import { Agreement } from "./agreement.entity";
 import { AgreementEventKind } from "./agreement.enums";
 
@@ -17,11 +17,16 @@ export class TermType {
   @Field(() => LocalDateScalar, { nullable: true, description: "Last day; null for until further notice." })
   end!: LocalDate | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Last day to give notice so the agreement does not renew after this term." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Last day to give notice so the agreement does not renew after this term.",
+  })
   noticeDeadline!: LocalDate | null;
 }
 
-@ObjectType("IopNoticeDeadline", { description: "Sista dag för uppsägning — the last day to give notice before the next automatic renewal." })
+@ObjectType("IopNoticeDeadline", {
+  description: "Sista dag för uppsägning — the last day to give notice before the next automatic renewal.",
+})
 export class NoticeDeadlineType {
   @Field(() => Agreement)
   agreement!: Agreement;
@@ -29,25 +34,33 @@ export class NoticeDeadlineType {
   @Field(() => LocalDateScalar, { description: "The term end the notice would end the agreement on." })
   termEnd!: LocalDate;
 
-  @Field(() => LocalDateScalar, { description: "Notice must be given on or before this day (termEnd − notice months)." })
+  @Field(() => LocalDateScalar, {
+    description: "Notice must be given on or before this day (termEnd − notice months).",
+  })
   noticeDeadline!: LocalDate;
 
   @Field(() => LocalDateScalar, { description: "Without notice the agreement runs to this day." })
   renewedUntil!: LocalDate;
 
-  @Field(() => LocalDateScalar, { description: "A board decision is needed by this day (noticeDeadline − boardLeadDays)." })
+  @Field(() => LocalDateScalar, {
+    description: "A board decision is needed by this day (noticeDeadline − boardLeadDays).",
+  })
   decisionNeededBy!: LocalDate;
 
   @Field(() => Int, { description: "Days from asOf to the notice deadline." })
   daysLeft!: number;
 }
 
-@ObjectType("IopAgreementEvent", { description: "Something that happens to an agreement on a day: starts, renews, winds down, ends, is replaced." })
+@ObjectType("IopAgreementEvent", {
+  description: "Something that happens to an agreement on a day: starts, renews, winds down, ends, is replaced.",
+})
 export class AgreementEventType {
   @Field(() => AgreementEventKind)
   kind!: AgreementEventKind;
 
-  @Field(() => LocalDateScalar, { description: "STARTS/RENEWS/WINDS_DOWN: first day; ENDS/REPLACED: last day in force." })
+  @Field(() => LocalDateScalar, {
+    description: "STARTS/RENEWS/WINDS_DOWN: first day; ENDS/REPLACED: last day in force.",
+  })
   date!: LocalDate;
 
   @Field(() => Agreement)

@@ -1,6 +1,13 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { LocalDateScalar, MoneyScalar, dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  dateColumn,
+  moneyColumn,
+  type LocalDate,
+  type Ore,
+} from "@arbetsliv/core/values";
 import { DecisionKind } from "./agreement.enums";
 
 /**
@@ -8,7 +15,9 @@ import { DecisionKind } from "./agreement.enums";
  * (period, renewal, notice, fee). Kept beside the agreement's own terms because the two can
  * differ (e.g. § 125 vs the signed Kvinnojouren agreement).
  */
-@ObjectType("IopBoardDecision", { description: "Nämndbeslut — a board decision about an agreement and the terms it states." })
+@ObjectType("IopBoardDecision", {
+  description: "Nämndbeslut — a board decision about an agreement and the terms it states.",
+})
 @Entity({ name: "iop_board_decision" })
 @Index(["agreementId"])
 export class BoardDecision {
@@ -23,11 +32,11 @@ export class BoardDecision {
   @Column({ type: "varchar", length: 16 })
   kind!: DecisionKind;
 
-  @Field(() => String, { nullable: true, description: "Diarienummer, e.g. \"ALN 2021-00102\"; null when not known." })
+  @Field(() => String, { nullable: true, description: 'Diarienummer, e.g. "ALN 2021-00102"; null when not known.' })
   @Column({ type: "varchar", length: 60, nullable: true, default: null })
   diaryNumber!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Paragraf, e.g. \"§ 125\"." })
+  @Field(() => String, { nullable: true, description: 'Paragraf, e.g. "§ 125".' })
   @Column({ type: "varchar", length: 20, nullable: true, default: null })
   paragraph!: string | null;
 

@@ -2,7 +2,9 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 
 /** The budget an agreement is paid from: the committee's own or another (e.g. Socialt hållbart Borås). */
-@ObjectType("IopFundingBudget", { description: "Finansiering — the budget that pays an agreement (the committee's own or another)." })
+@ObjectType("IopFundingBudget", {
+  description: "Finansiering — the budget that pays an agreement (the committee's own or another).",
+})
 @Entity({ name: "iop_funding_budget" })
 export class FundingBudget {
   @Field(() => ID)

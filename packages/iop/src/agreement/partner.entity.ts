@@ -1,9 +1,19 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
-import { OrganisationsnummerScalar } from "@arbetsliv/core";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from "typeorm";
+import { OrganisationsnummerScalar } from "@arbetsliv/core/values";
 
 /** Idéburen organisation — a non-profit partner of one or more IOP agreements. */
-@ObjectType("IopPartner", { description: "Idéburen organisation — a non-profit partner in idéburet offentligt partnerskap." })
+@ObjectType("IopPartner", {
+  description: "Idéburen organisation — a non-profit partner in idéburet offentligt partnerskap.",
+})
 @Entity({ name: "iop_partner" })
 export class Partner {
   @Field(() => ID)
@@ -19,7 +29,7 @@ export class Partner {
   @Column({ type: "varchar", length: 10 })
   organisationsnummer!: string;
 
-  @Field(() => String, { nullable: true, description: "Postadress, e.g. \"Box 979\"." })
+  @Field(() => String, { nullable: true, description: 'Postadress, e.g. "Box 979".' })
   @Column({ type: "varchar", length: 200, nullable: true, default: null })
   postalAddress!: string | null;
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { addMonths } from "@arbetsliv/core";
+import { addMonths } from "@arbetsliv/core/values";
 import { AgreementStatus } from "./agreement.enums";
 import {
   decisionNeededBy,
@@ -71,7 +71,10 @@ describe("renewal terms", () => {
   });
 
   it("lists renewals taking effect in a period", () => {
-    expect(renewalsBetween(kvinnojouren, "2025-01-01", "2026-12-31").map((t) => t.start)).toEqual(["2025-01-01", "2026-01-01"]);
+    expect(renewalsBetween(kvinnojouren, "2025-01-01", "2026-12-31").map((t) => t.start)).toEqual([
+      "2025-01-01",
+      "2026-01-01",
+    ]);
     expect(renewalsBetween(kvinnojouren, "2022-01-01", "2024-12-31")).toEqual([]);
   });
 });
@@ -107,18 +110,29 @@ describe("next notice deadline", () => {
   });
 
   it("is never after the term end and never before asOf (property)", () => {
-    const date = fc.date({ min: new Date("2000-01-01"), max: new Date("2080-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const date = fc
+      .date({ min: new Date("2000-01-01"), max: new Date("2080-12-31"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
-      fc.property(date, date, fc.integer({ min: 1, max: 36 }), fc.integer({ min: 0, max: 24 }), (end, asOf, renewal, notice) => {
-        const next = nextNoticeDeadline({ startDate: "1999-01-01", endDate: end, renewalTermMonths: renewal, noticeMonths: notice }, asOf)!;
-        expect(next.noticeDeadline >= asOf).toBe(true);
-        expect(next.noticeDeadline <= next.termEnd).toBe(true);
-        expect(next.noticeDeadline).toBe(lastNoticeDay(next.termEnd, notice));
-        if (next.termIndex > 0) {
-          // the previous term's deadline had passed
-          expect(lastNoticeDay(termEndAt(end, renewal, next.termIndex - 1), notice) < asOf).toBe(true);
-        }
-      }),
+      fc.property(
+        date,
+        date,
+        fc.integer({ min: 1, max: 36 }),
+        fc.integer({ min: 0, max: 24 }),
+        (end, asOf, renewal, notice) => {
+          const next = nextNoticeDeadline(
+            { startDate: "1999-01-01", endDate: end, renewalTermMonths: renewal, noticeMonths: notice },
+            asOf,
+          )!;
+          expect(next.noticeDeadline >= asOf).toBe(true);
+          expect(next.noticeDeadline <= next.termEnd).toBe(true);
+          expect(next.noticeDeadline).toBe(lastNoticeDay(next.termEnd, notice));
+          if (next.termIndex > 0) {
+            // the previous term's deadline had passed
+            expect(lastNoticeDay(termEndAt(end, renewal, next.termIndex - 1), notice) < asOf).toBe(true);
+          }
+        },
+      ),
     );
   });
 });
@@ -133,11 +147,18 @@ describe("end after notice", () => {
     expect(earliestEndAfterNotice("2024-03-31", 9)).toBe("2024-12-31");
     // 2023-05-31 + 9 months would clamp to 2024-02-29, but 2024-02-29 − 9 months = 2023-05-29 < notice day
     expect(earliestEndAfterNotice("2023-05-31", 9)).toBe("2024-03-01");
-    expect(endAfterNotice({ startDate: "2020-01-01", endDate: null, renewalTermMonths: null, noticeMonths: 3 }, "2025-01-15")).toBe("2025-04-15");
+    expect(
+      endAfterNotice(
+        { startDate: "2020-01-01", endDate: null, renewalTermMonths: null, noticeMonths: 3 },
+        "2025-01-15",
+      ),
+    ).toBe("2025-04-15");
   });
 
   it("the earliest end always satisfies the notice rule and is the earliest that does (property)", () => {
-    const date = fc.date({ min: new Date("2000-01-01"), max: new Date("2080-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const date = fc
+      .date({ min: new Date("2000-01-01"), max: new Date("2080-12-31"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(date, fc.integer({ min: 0, max: 24 }), (notice, months) => {
         const end = earliestEndAfterNotice(notice, months);

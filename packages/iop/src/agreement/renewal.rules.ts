@@ -1,4 +1,4 @@
-import { addDays, addMonths, type LocalDate } from "@arbetsliv/core";
+import { addDays, addMonths, type LocalDate } from "@arbetsliv/core/values";
 import { AgreementStatus } from "./agreement.enums";
 
 /**
@@ -47,7 +47,9 @@ export function lastNoticeDay(termEnd: LocalDate, noticeMonths: number): LocalDa
 }
 
 /** True when the terms renew automatically: a fixed initial end and a renewal length. */
-export function hasAutomaticRenewal(t: AgreementTerms): t is AgreementTerms & { endDate: LocalDate; renewalTermMonths: number } {
+export function hasAutomaticRenewal(
+  t: AgreementTerms,
+): t is AgreementTerms & { endDate: LocalDate; renewalTermMonths: number } {
   return t.endDate !== null && t.renewalTermMonths !== null && t.renewalTermMonths > 0;
 }
 
@@ -92,7 +94,12 @@ export function nextNoticeDeadline(t: AgreementTerms, asOf: LocalDate): NoticeDe
     const termEnd = termEndAt(t.endDate, t.renewalTermMonths, k);
     const deadline = lastNoticeDay(termEnd, notice);
     if (deadline >= asOf) {
-      return { termIndex: k, termEnd, noticeDeadline: deadline, renewedUntil: termEndAt(t.endDate, t.renewalTermMonths, k + 1) };
+      return {
+        termIndex: k,
+        termEnd,
+        noticeDeadline: deadline,
+        renewedUntil: termEndAt(t.endDate, t.renewalTermMonths, k + 1),
+      };
     }
   }
 }
@@ -128,7 +135,9 @@ export function activeFinalEnd(t: AgreementTerms): LocalDate | null {
 
 /** In force on a date: signed (not a draft), started, and not yet ended for good. */
 export function inForceOn(a: Pick<AgreementState, "status" | "startDate" | "finalEndDate">, date: LocalDate): boolean {
-  return a.status !== AgreementStatus.DRAFT && a.startDate <= date && (a.finalEndDate === null || a.finalEndDate >= date);
+  return (
+    a.status !== AgreementStatus.DRAFT && a.startDate <= date && (a.finalEndDate === null || a.finalEndDate >= date)
+  );
 }
 
 /** Does the agreement still renew automatically (in force, no notice, no wind-down)? */

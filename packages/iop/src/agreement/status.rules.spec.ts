@@ -33,39 +33,65 @@ describe("status flow", () => {
   });
 
   it("rejects a transition the flow does not allow, naming input.status", () => {
-    expect(fieldOf(() => planStatusChange({ ...renewing, status: S.EXPIRED, finalEndDate: "2024-12-31" }, { status: S.ACTIVE, effectiveDate: "2025-01-01" }))).toBe(
-      "input.status",
-    );
+    expect(
+      fieldOf(() =>
+        planStatusChange(
+          { ...renewing, status: S.EXPIRED, finalEndDate: "2024-12-31" },
+          { status: S.ACTIVE, effectiveDate: "2025-01-01" },
+        ),
+      ),
+    ).toBe("input.status");
   });
 
   it("activating a renewing agreement leaves it open-ended; a fixed one ends on its end date", () => {
-    expect(planStatusChange({ ...renewing, status: S.DRAFT }, { status: S.ACTIVE, effectiveDate: "2021-10-14" }).finalEndDate).toBeNull();
+    expect(
+      planStatusChange({ ...renewing, status: S.DRAFT }, { status: S.ACTIVE, effectiveDate: "2021-10-14" })
+        .finalEndDate,
+    ).toBeNull();
     const fixed = { ...renewing, status: S.DRAFT, renewalTermMonths: null };
     expect(planStatusChange(fixed, { status: S.ACTIVE, effectiveDate: "2021-10-14" }).finalEndDate).toBe("2024-12-31");
   });
 
   it("winds down until a given day", () => {
-    expect(planStatusChange(renewing, { status: S.WINDING_DOWN, effectiveDate: "2022-01-01", windDownUntil: "2022-03-31" })).toEqual({
+    expect(
+      planStatusChange(renewing, { status: S.WINDING_DOWN, effectiveDate: "2022-01-01", windDownUntil: "2022-03-31" }),
+    ).toEqual({
       status: S.WINDING_DOWN,
       finalEndDate: "2022-03-31",
       clearNotice: false,
     });
-    expect(fieldOf(() => planStatusChange(renewing, { status: S.WINDING_DOWN, effectiveDate: "2022-01-01" }))).toBe("input.windDownUntil");
-    expect(fieldOf(() => planStatusChange(renewing, { status: S.WINDING_DOWN, effectiveDate: "2022-04-01", windDownUntil: "2022-03-31" }))).toBe(
+    expect(fieldOf(() => planStatusChange(renewing, { status: S.WINDING_DOWN, effectiveDate: "2022-01-01" }))).toBe(
       "input.windDownUntil",
     );
+    expect(
+      fieldOf(() =>
+        planStatusChange(renewing, {
+          status: S.WINDING_DOWN,
+          effectiveDate: "2022-04-01",
+          windDownUntil: "2022-03-31",
+        }),
+      ),
+    ).toBe("input.windDownUntil");
   });
 
   it("expires only on the last day of its period, and never while it renews automatically", () => {
-    expect(fieldOf(() => planStatusChange(renewing, { status: S.EXPIRED, effectiveDate: "2024-12-31" }))).toBe("input.status");
+    expect(fieldOf(() => planStatusChange(renewing, { status: S.EXPIRED, effectiveDate: "2024-12-31" }))).toBe(
+      "input.status",
+    );
     const fixed = { ...renewing, renewalTermMonths: null, finalEndDate: "2024-12-31" };
     expect(planStatusChange(fixed, { status: S.EXPIRED, effectiveDate: "2024-12-31" }).finalEndDate).toBe("2024-12-31");
-    expect(fieldOf(() => planStatusChange(fixed, { status: S.EXPIRED, effectiveDate: "2024-06-30" }))).toBe("input.effectiveDate");
+    expect(fieldOf(() => planStatusChange(fixed, { status: S.EXPIRED, effectiveDate: "2024-06-30" }))).toBe(
+      "input.effectiveDate",
+    );
   });
 
   it("terminates on any day from the start", () => {
-    expect(planStatusChange(renewing, { status: S.TERMINATED, effectiveDate: "2023-05-31" }).finalEndDate).toBe("2023-05-31");
-    expect(fieldOf(() => planStatusChange(renewing, { status: S.TERMINATED, effectiveDate: "2021-12-31" }))).toBe("input.effectiveDate");
+    expect(planStatusChange(renewing, { status: S.TERMINATED, effectiveDate: "2023-05-31" }).finalEndDate).toBe(
+      "2023-05-31",
+    );
+    expect(fieldOf(() => planStatusChange(renewing, { status: S.TERMINATED, effectiveDate: "2021-12-31" }))).toBe(
+      "input.effectiveDate",
+    );
   });
 });
 
@@ -77,7 +103,9 @@ describe("notice", () => {
 
   it("is refused for drafts, ended agreements and fixed periods without renewal", () => {
     expect(fieldOf(() => planNotice({ ...renewing, status: S.DRAFT }, "2023-01-01"))).toBe("id");
-    expect(fieldOf(() => planNotice({ ...renewing, status: S.TERMINATED, finalEndDate: "2023-01-01" }, "2023-01-01"))).toBe("id");
+    expect(
+      fieldOf(() => planNotice({ ...renewing, status: S.TERMINATED, finalEndDate: "2023-01-01" }, "2023-01-01")),
+    ).toBe("id");
     expect(fieldOf(() => planNotice({ ...renewing, renewalTermMonths: null }, "2023-01-01"))).toBe("id");
     expect(fieldOf(() => planNotice(renewing, "2021-06-01"))).toBe("input.noticeDate");
   });

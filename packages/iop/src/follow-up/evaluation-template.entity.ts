@@ -3,7 +3,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { AnswerType } from "./follow-up.enums";
 
 /** Utvärderingsmall — the shared evaluation template; its questions are data. */
-@ObjectType("IopEvaluationTemplate", { description: "Utvärderingsmall — an evaluation template whose questions are data." })
+@ObjectType("IopEvaluationTemplate", {
+  description: "Utvärderingsmall — an evaluation template whose questions are data.",
+})
 @Entity({ name: "iop_evaluation_template" })
 export class EvaluationTemplate {
   @Field(() => ID)

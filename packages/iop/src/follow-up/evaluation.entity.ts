@@ -1,9 +1,11 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { LocalDateScalar, dateColumn, type LocalDate } from "@arbetsliv/core";
+import { LocalDateScalar, dateColumn, type LocalDate } from "@arbetsliv/core/values";
 
 /** Uppföljning — one follow-up of an agreement for a period, answering the template's questions. */
-@ObjectType("IopEvaluation", { description: "Uppföljning — a follow-up of an agreement for a period, with the template's answers." })
+@ObjectType("IopEvaluation", {
+  description: "Uppföljning — a follow-up of an agreement for a period, with the template's answers.",
+})
 @Entity({ name: "iop_evaluation" })
 @Index(["agreementId", "periodEnd"], { unique: true })
 @Index(["conductedOn"])

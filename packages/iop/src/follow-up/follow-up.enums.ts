@@ -6,7 +6,10 @@ export enum AnswerType {
   SCALE_1_5 = "SCALE_1_5",
   NUMBER = "NUMBER",
 }
-registerEnumType(AnswerType, { name: "IopAnswerType", description: "How a question in the evaluation template is answered." });
+registerEnumType(AnswerType, {
+  name: "IopAnswerType",
+  description: "How a question in the evaluation template is answered.",
+});
 
 export enum DeviationSeverity {
   LOW = "LOW",

@@ -1,7 +1,8 @@
 import { MAX_QUESTIONS } from "../shared/list-limits";
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, MaxLength, Min, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { IdempotencyKeyField, LocalDateScalar, PageArgs, type LocalDate, Range, YEAR_RANGE } from "@arbetsliv/core";
+import { IdempotencyKeyField, PageArgs } from "@arbetsliv/core";
+import { LocalDateScalar, type LocalDate, Range, YEAR_RANGE } from "@arbetsliv/core/values";
 import { AnswerType, DeviationSeverity, YearlyReportKind } from "./follow-up.enums";
 import { MAX_COUNT } from "../input-limits";
 
@@ -36,7 +37,9 @@ export class EvaluationTemplateInput {
   questions!: QuestionInput[];
 }
 
-@InputType("IopAnswerInput", { description: "Give the value that fits the question: text, number (NUMBER, SCALE_1_5) or yes (YES_NO)." })
+@InputType("IopAnswerInput", {
+  description: "Give the value that fits the question: text, number (NUMBER, SCALE_1_5) or yes (YES_NO).",
+})
 export class AnswerInput {
   @Field(() => ID)
   questionId!: string;
@@ -72,7 +75,9 @@ export class DeviationInput {
   measures?: string;
 }
 
-@InputType("IopEvaluationInput", { description: "A follow-up of a period with the template's answers and any deviations found." })
+@InputType("IopEvaluationInput", {
+  description: "A follow-up of a period with the template's answers and any deviations found.",
+})
 export class EvaluationInput {
   @Field(() => ID, { nullable: true, description: "Defaults to the agreement's template." })
   templateId?: string;
@@ -116,7 +121,9 @@ export class ResolveDeviationInput {
   measures!: string;
 }
 
-@InputType("IopYearlyReportInput", { description: "Verksamhetsberättelse / verksamhetsplan / kvalitetsbilaga received." })
+@InputType("IopYearlyReportInput", {
+  description: "Verksamhetsberättelse / verksamhetsplan / kvalitetsbilaga received.",
+})
 export class YearlyReportInput {
   @Field(() => Int)
   @Range(...YEAR_RANGE)

@@ -1,4 +1,5 @@
-import { ValidationError, addDays, addMonths, daysBetween, type LocalDate } from "@arbetsliv/core";
+import { ValidationError } from "@arbetsliv/core";
+import { addDays, addMonths, daysBetween, type LocalDate } from "@arbetsliv/core/values";
 import { AnswerType } from "./follow-up.enums";
 
 export interface FollowUpPeriod {
@@ -56,7 +57,8 @@ export function checkAnswers(questions: readonly QuestionSpec[], answers: readon
   const rows = answers.map((a, i) => {
     const field = `input.answers.${i}`;
     const q = byId.get(a.questionId);
-    if (!q) throw new ValidationError(`${field}.questionId`, "in-template", "is not a question of the evaluation template");
+    if (!q)
+      throw new ValidationError(`${field}.questionId`, "in-template", "is not a question of the evaluation template");
     if (seen.has(q.id)) throw new ValidationError(`${field}.questionId`, "unique", "is answered twice");
     seen.add(q.id);
     const text = a.text?.trim() ? a.text.trim() : null;
@@ -65,7 +67,8 @@ export function checkAnswers(questions: readonly QuestionSpec[], answers: readon
         if (text === null) throw new ValidationError(`${field}.text`, "required", "a TEXT question needs text");
         return { questionId: q.id, textValue: text, numberValue: null, booleanValue: null };
       case AnswerType.YES_NO:
-        if (a.yes == null) throw new ValidationError(`${field}.yes`, "required", "a YES_NO question needs yes: true or false");
+        if (a.yes == null)
+          throw new ValidationError(`${field}.yes`, "required", "a YES_NO question needs yes: true or false");
         return { questionId: q.id, textValue: text, numberValue: null, booleanValue: a.yes };
       case AnswerType.SCALE_1_5:
         if (a.number == null || !Number.isInteger(a.number) || a.number < 1 || a.number > 5) {
@@ -73,13 +76,18 @@ export function checkAnswers(questions: readonly QuestionSpec[], answers: readon
         }
         return { questionId: q.id, textValue: text, numberValue: a.number, booleanValue: null };
       case AnswerType.NUMBER:
-        if (a.number == null || !Number.isInteger(a.number)) throw new ValidationError(`${field}.number`, "required", "a NUMBER question needs a number");
+        if (a.number == null || !Number.isInteger(a.number))
+          throw new ValidationError(`${field}.number`, "required", "a NUMBER question needs a number");
         return { questionId: q.id, textValue: text, numberValue: a.number, booleanValue: null };
     }
   });
   const missing = questions.filter((q) => q.required && !seen.has(q.id));
   if (missing.length) {
-    throw new ValidationError("input.answers", "required", `required questions are not answered (ids ${missing.map((q) => q.id).join(", ")})`);
+    throw new ValidationError(
+      "input.answers",
+      "required",
+      `required questions are not answered (ids ${missing.map((q) => q.id).join(", ")})`,
+    );
   }
   return rows;
 }

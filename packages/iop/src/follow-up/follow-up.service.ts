@@ -1,14 +1,36 @@
 import { In, type EntityManager } from "typeorm";
-import { AccessAction, idempotentCreate, ConflictError, refuseBeyondMaxItems, NotFoundError, assertVersion, ValidationError, inTransaction, isUniqueViolation, toConnection, toPage, updateVersioned, toId, type Connection, type LocalDate, type RequestContext } from "@arbetsliv/core";
+import {
+  AccessAction,
+  idempotentCreate,
+  ConflictError,
+  refuseBeyondMaxItems,
+  NotFoundError,
+  assertVersion,
+  ValidationError,
+  toConnection,
+  toPage,
+  type Connection,
+  type PageArgs,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { todayLocalDate, type LocalDate } from "@arbetsliv/core/values";
+import { inTransaction, isUniqueViolation, updateVersioned, toId } from "@arbetsliv/core/data";
 import { Agreement } from "../agreement/agreement.entity";
 import { AgreementStatus } from "../agreement/agreement.enums";
-import { assertOrder, assertYear, yearBounds } from "../shared/helpers";
+import { assertOrder, assertYear, pageOf, yearBounds } from "../shared/helpers";
 import { MAX_EVALUATION_TEMPLATES } from "../shared/list-limits";
 import { Deviation } from "./deviation.entity";
 import { Evaluation, EvaluationAnswer } from "./evaluation.entity";
 import { EvaluationQuestion, EvaluationTemplate } from "./evaluation-template.entity";
 import { YearlyReportKind } from "./follow-up.enums";
-import type { DeviationInput, DeviationListArgs, EvaluationInput, EvaluationTemplateInput, ResolveDeviationInput, YearlyReportInput } from "./follow-up.inputs";
+import type {
+  DeviationInput,
+  DeviationListArgs,
+  EvaluationInput,
+  EvaluationTemplateInput,
+  ResolveDeviationInput,
+  YearlyReportInput,
+} from "./follow-up.inputs";
 import { checkAnswers, daysOverdue, nextFollowUpPeriod } from "./follow-up.rules";
 import type { FollowUpDueType, MissingReportType } from "./follow-up.types";
 import { YearlyReport } from "./yearly-report.entity";
@@ -28,13 +50,29 @@ export class FollowUpService {
       return await inTransaction(this.ctx.ds, async (manager) => {
         if (await manager.exists(EvaluationTemplate, { where: { name: input.name } })) throw templateTaken(input.name);
         await refuseBeyondMaxItems(manager, EvaluationTemplate, MAX_EVALUATION_TEMPLATES, "evaluation templates");
-        const template = manager.create(EvaluationTemplate, { name: input.name, description: input.description ?? null });
+        const template = manager.create(EvaluationTemplate, {
+          name: input.name,
+          description: input.description ?? null,
+        });
         await manager.save(template);
         await manager.insert(
           EvaluationQuestion,
-          input.questions.map((q, i) => ({ templateId: template.id, position: i + 1, text: q.text, answerType: q.answerType, required: q.required })),
+          input.questions.map((q, i) => ({
+            templateId: template.id,
+            position: i + 1,
+            text: q.text,
+            answerType: q.answerType,
+            required: q.required,
+          })),
         );
-        await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.createIopEvaluationTemplate", "IopEvaluationTemplate", [template.id]);
+        await logIopChange(
+          this.ctx,
+          manager,
+          AccessAction.CREATE,
+          "Mutation.createIopEvaluationTemplate",
+          "IopEvaluationTemplate",
+          [template.id],
+        );
         return template;
       });
     } catch (e) {
@@ -47,7 +85,9 @@ export class FollowUpService {
     const agreementId = toId("agreementId", agreementIdValue);
     assertOrder("input.periodEnd", input.periodStart, input.periodEnd, "input.periodStart");
     assertOrder("input.conductedOn", input.periodStart, input.conductedOn, "input.periodStart");
-    input.deviations.forEach((d, i) => assertOrder(`input.deviations.${i}.detectedOn`, input.periodStart, d.detectedOn, "input.periodStart"));
+    input.deviations.forEach((d, i) =>
+      assertOrder(`input.deviations.${i}.detectedOn`, input.periodStart, d.detectedOn, "input.periodStart"),
+    );
     try {
       return await idempotentCreate(this.ctx, {
         operation: "Mutation.recordIopEvaluation",
@@ -64,22 +104,40 @@ export class FollowUpService {
   }
 
   /** The create itself, inside the caller's transaction (it opens none). */
-  private async recordEvaluationIn(manager: EntityManager, agreementId: number, input: EvaluationInput): Promise<Evaluation> {
+  private async recordEvaluationIn(
+    manager: EntityManager,
+    agreementId: number,
+    input: EvaluationInput,
+  ): Promise<Evaluation> {
     const agreement = await findAgreement(manager, agreementId);
-    if (agreement.status === AgreementStatus.DRAFT) throw new ValidationError("agreementId", "signed", "a draft agreement is not followed up");
+    if (agreement.status === AgreementStatus.DRAFT)
+      throw new ValidationError("agreementId", "signed", "a draft agreement is not followed up");
     if (input.periodStart < agreement.startDate) {
-      throw new ValidationError("input.periodStart", "in-period", `must not be before the agreement starts (${agreement.startDate})`);
+      throw new ValidationError(
+        "input.periodStart",
+        "in-period",
+        `must not be before the agreement starts (${agreement.startDate})`,
+      );
     }
-    const templateValue = input.templateId ?? (agreement.evaluationTemplateId !== null ? String(agreement.evaluationTemplateId) : null);
-    if (templateValue === null) throw new ValidationError("input.templateId", "required", "the agreement has no evaluation template; give one");
+    const templateValue =
+      input.templateId ?? (agreement.evaluationTemplateId !== null ? String(agreement.evaluationTemplateId) : null);
+    if (templateValue === null)
+      throw new ValidationError("input.templateId", "required", "the agreement has no evaluation template; give one");
     const templateId = toId("input.templateId", templateValue);
     const questions = await manager.find(EvaluationQuestion, { where: { templateId } });
-    if (questions.length === 0) throw new ValidationError("input.templateId", "exists", "is not an evaluation template");
+    if (questions.length === 0)
+      throw new ValidationError("input.templateId", "exists", "is not an evaluation template");
     const answers = checkAnswers(
       questions,
-      input.answers.map((a, i) => ({ questionId: toId(`input.answers.${i}.questionId`, a.questionId), text: a.text, number: a.number, yes: a.yes })),
+      input.answers.map((a, i) => ({
+        questionId: toId(`input.answers.${i}.questionId`, a.questionId),
+        text: a.text,
+        number: a.number,
+        yes: a.yes,
+      })),
     );
-    if (await manager.exists(Evaluation, { where: { agreementId, periodEnd: input.periodEnd } })) throw evaluationTaken(input.periodEnd);
+    if (await manager.exists(Evaluation, { where: { agreementId, periodEnd: input.periodEnd } }))
+      throw evaluationTaken(input.periodEnd);
     const evaluation = manager.create(Evaluation, {
       agreementId,
       templateId,
@@ -90,11 +148,19 @@ export class FollowUpService {
       summary: input.summary ?? null,
     });
     await manager.save(evaluation);
-    await manager.insert(EvaluationAnswer, answers.map((a) => ({ ...a, evaluationId: evaluation.id })));
+    await manager.insert(
+      EvaluationAnswer,
+      answers.map((a) => ({ ...a, evaluationId: evaluation.id })),
+    );
     if (input.deviations.length) {
-      await manager.insert(Deviation, input.deviations.map((d) => deviationRow(agreementId, evaluation.id, d)));
+      await manager.insert(
+        Deviation,
+        input.deviations.map((d) => deviationRow(agreementId, evaluation.id, d)),
+      );
     }
-    await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.recordIopEvaluation", "IopEvaluation", [evaluation.id]);
+    await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.recordIopEvaluation", "IopEvaluation", [
+      evaluation.id,
+    ]);
     return evaluation;
   }
 
@@ -105,7 +171,9 @@ export class FollowUpService {
       assertOrder("input.detectedOn", agreement.startDate, input.detectedOn, "the agreement's start");
       const deviation = manager.create(Deviation, deviationRow(agreementId, null, input));
       await manager.save(deviation);
-      await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.reportIopDeviation", "IopDeviation", [deviation.id]);
+      await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.reportIopDeviation", "IopDeviation", [
+        deviation.id,
+      ]);
       return deviation;
     });
   }
@@ -116,9 +184,13 @@ export class FollowUpService {
       const deviation = await manager.findOne(Deviation, { where: { id } });
       if (!deviation) throw new NotFoundError("IopDeviation", id);
       assertVersion("IopDeviation", id, expectedVersion, deviation.version);
-      if (deviation.resolvedOn !== null) throw new ValidationError("id", "open", `was already resolved on ${deviation.resolvedOn}`);
+      if (deviation.resolvedOn !== null)
+        throw new ValidationError("id", "open", `was already resolved on ${deviation.resolvedOn}`);
       assertOrder("input.resolvedOn", deviation.detectedOn, input.resolvedOn, "the day it was detected");
-      await updateVersioned(manager, Deviation, "IopDeviation", id, expectedVersion, { resolvedOn: input.resolvedOn, measures: input.measures });
+      await updateVersioned(manager, Deviation, "IopDeviation", id, expectedVersion, {
+        resolvedOn: input.resolvedOn,
+        measures: input.measures,
+      });
       await logIopChange(this.ctx, manager, AccessAction.UPDATE, "Mutation.resolveIopDeviation", "IopDeviation", [id]);
       return manager.findOneOrFail(Deviation, { where: { id } });
     });
@@ -128,7 +200,11 @@ export class FollowUpService {
     const agreementId = toId("agreementId", agreementIdValue);
     assertYear("input.year", input.year);
     if (input.kind === YearlyReportKind.ACTIVITY_REPORT && input.individualsServed == null) {
-      throw new ValidationError("input.individualsServed", "required", "an activity report states the number of individuals served");
+      throw new ValidationError(
+        "input.individualsServed",
+        "required",
+        "an activity report states the number of individuals served",
+      );
     }
     try {
       return await idempotentCreate(this.ctx, {
@@ -146,12 +222,21 @@ export class FollowUpService {
   }
 
   /** The create itself, inside the caller's transaction (it opens none). */
-  private async registerYearlyReportIn(manager: EntityManager, agreementId: number, input: YearlyReportInput): Promise<YearlyReport> {
+  private async registerYearlyReportIn(
+    manager: EntityManager,
+    agreementId: number,
+    input: YearlyReportInput,
+  ): Promise<YearlyReport> {
     const agreement = await findAgreement(manager, agreementId);
     const { start, end } = yearBounds(input.year);
-    const inForce = agreement.status !== AgreementStatus.DRAFT && agreement.startDate <= end && (agreement.finalEndDate === null || agreement.finalEndDate >= start);
-    if (!inForce) throw new ValidationError("input.year", "in-period", `the agreement is not in force in ${input.year}`);
-    if (await manager.exists(YearlyReport, { where: { agreementId, year: input.year, kind: input.kind } })) throw reportTaken(input.kind, input.year);
+    const inForce =
+      agreement.status !== AgreementStatus.DRAFT &&
+      agreement.startDate <= end &&
+      (agreement.finalEndDate === null || agreement.finalEndDate >= start);
+    if (!inForce)
+      throw new ValidationError("input.year", "in-period", `the agreement is not in force in ${input.year}`);
+    if (await manager.exists(YearlyReport, { where: { agreementId, year: input.year, kind: input.kind } }))
+      throw reportTaken(input.kind, input.year);
     const report = manager.create(YearlyReport, {
       agreementId,
       year: input.year,
@@ -161,8 +246,15 @@ export class FollowUpService {
       notes: input.notes ?? null,
     });
     await manager.save(report);
-    await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.registerIopYearlyReport", "IopYearlyReport", [report.id]);
+    await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.registerIopYearlyReport", "IopYearlyReport", [
+      report.id,
+    ]);
     return report;
+  }
+
+  /** A page of the follow-ups due on asOf (today by default). */
+  async followUpsDuePage(asOf: LocalDate | undefined, page: PageArgs): Promise<Connection<FollowUpDueType>> {
+    return pageOf(await this.followUpsDue(asOf ?? todayLocalDate()), page);
   }
 
   /** Agreements in force on asOf whose next follow-up period has ended without a follow-up. */
@@ -170,7 +262,10 @@ export class FollowUpService {
     const agreements = await this.ctx.ds
       .getRepository(Agreement)
       .createQueryBuilder("a")
-      .where("a.status <> :draft AND a.startDate <= :on AND (a.finalEndDate IS NULL OR a.finalEndDate >= :on)", { draft: AgreementStatus.DRAFT, on: asOf })
+      .where("a.status <> :draft AND a.startDate <= :on AND (a.finalEndDate IS NULL OR a.finalEndDate >= :on)", {
+        draft: AgreementStatus.DRAFT,
+        on: asOf,
+      })
       .andWhere("a.followUpIntervalMonths IS NOT NULL")
       .getMany();
     if (agreements.length === 0) return [];
@@ -182,14 +277,32 @@ export class FollowUpService {
       .where("e.agreementId IN (:...ids)", { ids: agreements.map((a) => a.id) })
       .groupBy("e.agreementId")
       .getRawMany<{ agreementId: number; lastEnd: string | Date }>();
-    const lastEnd = new Map(last.map((r) => [Number(r.agreementId), typeof r.lastEnd === "string" ? r.lastEnd.slice(0, 10) : r.lastEnd.toISOString().slice(0, 10)]));
+    const lastEnd = new Map(
+      last.map((r) => [
+        Number(r.agreementId),
+        typeof r.lastEnd === "string" ? r.lastEnd.slice(0, 10) : r.lastEnd.toISOString().slice(0, 10),
+      ]),
+    );
     const due: FollowUpDueType[] = [];
     for (const agreement of agreements) {
       const lastFollowedUpUntil = lastEnd.get(agreement.id) ?? null;
-      const next = nextFollowUpPeriod(agreement.startDate, lastFollowedUpUntil, agreement.followUpIntervalMonths!, agreement.finalEndDate);
-      if (next && next.dueDate <= asOf) due.push({ agreement, lastFollowedUpUntil, ...next, daysOverdue: daysOverdue(next.dueDate, asOf) });
+      const next = nextFollowUpPeriod(
+        agreement.startDate,
+        lastFollowedUpUntil,
+        agreement.followUpIntervalMonths!,
+        agreement.finalEndDate,
+      );
+      if (next && next.dueDate <= asOf)
+        due.push({ agreement, lastFollowedUpUntil, ...next, daysOverdue: daysOverdue(next.dueDate, asOf) });
     }
-    return due.sort((x, y) => (x.dueDate < y.dueDate ? -1 : x.dueDate > y.dueDate ? 1 : x.agreement.id - y.agreement.id));
+    return due.sort((x, y) =>
+      x.dueDate < y.dueDate ? -1 : x.dueDate > y.dueDate ? 1 : x.agreement.id - y.agreement.id,
+    );
+  }
+
+  /** A page of the reports missing for the year. */
+  async missingReportPage(year: number, page: PageArgs): Promise<Connection<MissingReportType>> {
+    return pageOf(await this.missingReports(year), page);
   }
 
   /** Reports the agreements in force during the year require and the partner has not sent. */
@@ -199,12 +312,18 @@ export class FollowUpService {
     const agreements = await this.ctx.ds
       .getRepository(Agreement)
       .createQueryBuilder("a")
-      .where("a.status <> :draft AND a.startDate <= :end AND (a.finalEndDate IS NULL OR a.finalEndDate >= :start)", { draft: AgreementStatus.DRAFT, start, end })
+      .where("a.status <> :draft AND a.startDate <= :end AND (a.finalEndDate IS NULL OR a.finalEndDate >= :start)", {
+        draft: AgreementStatus.DRAFT,
+        start,
+        end,
+      })
       .andWhere("(a.requiresActivityReport = 1 OR a.requiresActivityPlan = 1 OR a.requiresQualityAppendix = 1)")
       .orderBy("a.id", "ASC")
       .getMany();
     if (agreements.length === 0) return [];
-    const received = await this.ctx.ds.manager.find(YearlyReport, { where: { year, agreementId: In(agreements.map((a) => a.id)) } });
+    const received = await this.ctx.ds.manager.find(YearlyReport, {
+      where: { year, agreementId: In(agreements.map((a) => a.id)) },
+    });
     const has = new Set(received.map((r) => `${r.agreementId}:${r.kind}`));
     const missing: MissingReportType[] = [];
     for (const agreement of agreements) {
@@ -213,7 +332,8 @@ export class FollowUpService {
         [agreement.requiresActivityPlan, YearlyReportKind.ACTIVITY_PLAN],
         [agreement.requiresQualityAppendix, YearlyReportKind.QUALITY_APPENDIX],
       ];
-      for (const [needed, kind] of required) if (needed && !has.has(`${agreement.id}:${kind}`)) missing.push({ agreement, year, kind });
+      for (const [needed, kind] of required)
+        if (needed && !has.has(`${agreement.id}:${kind}`)) missing.push({ agreement, year, kind });
     }
     return missing;
   }
@@ -225,23 +345,39 @@ export class FollowUpService {
     const qb = this.ctx.ds.getRepository(Deviation).createQueryBuilder("d");
     if (f.from) qb.andWhere("d.detectedOn >= :from", { from: f.from });
     if (f.to) qb.andWhere("d.detectedOn <= :to", { to: f.to });
-    if (f.agreementId) qb.andWhere("d.agreementId = :agreementId", { agreementId: toId("filter.agreementId", f.agreementId) });
+    if (f.agreementId)
+      qb.andWhere("d.agreementId = :agreementId", { agreementId: toId("filter.agreementId", f.agreementId) });
     if (f.open === true) qb.andWhere("d.resolvedOn IS NULL");
     if (f.open === false) qb.andWhere("d.resolvedOn IS NOT NULL");
-    const [rows, total] = await qb.orderBy("d.detectedOn", "DESC").addOrderBy("d.id", "DESC").skip(page.offset).take(page.limit).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy("d.detectedOn", "DESC")
+      .addOrderBy("d.id", "DESC")
+      .skip(page.offset)
+      .take(page.limit)
+      .getManyAndCount();
     return toConnection(rows, total, page);
   }
 }
 
 function deviationRow(agreementId: number, evaluationId: number | null, d: DeviationInput): Partial<Deviation> {
-  return { agreementId, evaluationId, detectedOn: d.detectedOn, severity: d.severity, description: d.description, measures: d.measures ?? null, resolvedOn: null };
+  return {
+    agreementId,
+    evaluationId,
+    detectedOn: d.detectedOn,
+    severity: d.severity,
+    description: d.description,
+    measures: d.measures ?? null,
+    resolvedOn: null,
+  };
 }
 
 function templateTaken(name: string) {
   return new ConflictError(`An evaluation template named "${name}" already exists`, { field: "input.name" });
 }
 function evaluationTaken(periodEnd: LocalDate) {
-  return new ConflictError(`A follow-up of the period ending ${periodEnd} is already recorded for this agreement`, { field: "input.periodEnd" });
+  return new ConflictError(`A follow-up of the period ending ${periodEnd} is already recorded for this agreement`, {
+    field: "input.periodEnd",
+  });
 }
 function reportTaken(kind: YearlyReportKind, year: number) {
   return new ConflictError(`A ${kind} for ${year} is already registered for this agreement`, { field: "input.kind" });

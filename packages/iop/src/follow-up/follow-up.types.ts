@@ -1,12 +1,15 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { LocalDateScalar, type LocalDate } from "@arbetsliv/core";
+import { LocalDateScalar, type LocalDate } from "@arbetsliv/core/values";
 import { Agreement } from "../agreement/agreement.entity";
 import { YearlyReportKind } from "./follow-up.enums";
 
-@ObjectType("IopFollowUpDue", { description: "A follow-up (uppföljning) that is due: the period ended and has not been followed up." })
+@ObjectType("IopFollowUpDue", {
+  description: "A follow-up (uppföljning) that is due: the period ended and has not been followed up.",
+})
 export class FollowUpDueType {
   @Field(() => Agreement) agreement!: Agreement;
-  @Field(() => LocalDateScalar, { nullable: true, description: "End of the last period followed up; null if never." }) lastFollowedUpUntil!: LocalDate | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: "End of the last period followed up; null if never." })
+  lastFollowedUpUntil!: LocalDate | null;
   @Field(() => LocalDateScalar) periodStart!: LocalDate;
   @Field(() => LocalDateScalar) periodEnd!: LocalDate;
   @Field(() => LocalDateScalar) dueDate!: LocalDate;

@@ -1,10 +1,12 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { LocalDateScalar, dateColumn, type LocalDate } from "@arbetsliv/core";
+import { LocalDateScalar, dateColumn, type LocalDate } from "@arbetsliv/core/values";
 import { YearlyReportKind } from "./follow-up.enums";
 
 /** Verksamhetsberättelse / verksamhetsplan received from the partner for a year (once per kind and year). */
-@ObjectType("IopYearlyReport", { description: "Verksamhetsberättelse, verksamhetsplan or kvalitetsbilaga received from the partner for a year." })
+@ObjectType("IopYearlyReport", {
+  description: "Verksamhetsberättelse, verksamhetsplan or kvalitetsbilaga received from the partner for a year.",
+})
 @Entity({ name: "iop_yearly_report" })
 @Index(["agreementId", "year", "kind"], { unique: true })
 @Index(["year"])
@@ -28,7 +30,10 @@ export class YearlyReport {
   @Column({ ...dateColumn })
   receivedOn!: LocalDate;
 
-  @Field(() => Int, { nullable: true, description: "Antal individer som tagit del av insatsen — required on an activity report." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Antal individer som tagit del av insatsen — required on an activity report.",
+  })
   @Column({ type: "int", nullable: true, default: null })
   individualsServed!: number | null;
 

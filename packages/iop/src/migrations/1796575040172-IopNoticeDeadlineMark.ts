@@ -5,7 +5,9 @@ export class IopNoticeDeadlineMark1796575040172 implements MigrationInterface {
   name = "IopNoticeDeadlineMark1796575040172";
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE \`iop_notice_deadline_mark\` (\`id\` int NOT NULL AUTO_INCREMENT, \`agreementId\` int NOT NULL, \`noticeDeadline\` date NOT NULL, \`kind\` varchar(16) NOT NULL, \`recordedAt\` varchar(24) NOT NULL, UNIQUE INDEX \`IDX_cdadd02be9095a214faad56eac\` (\`agreementId\`, \`noticeDeadline\`, \`kind\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(
+      `CREATE TABLE \`iop_notice_deadline_mark\` (\`id\` int NOT NULL AUTO_INCREMENT, \`agreementId\` int NOT NULL, \`noticeDeadline\` date NOT NULL, \`kind\` varchar(16) NOT NULL, \`recordedAt\` varchar(24) NOT NULL, UNIQUE INDEX \`IDX_cdadd02be9095a214faad56eac\` (\`agreementId\`, \`noticeDeadline\`, \`kind\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,9 +1,11 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core";
+import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core/values";
 
 /** Komplettering — an amendment to an agreement, adding amounts for given years. */
-@ObjectType("IopAmendment", { description: "Komplettering — an amendment to an agreement that adds amounts for given years." })
+@ObjectType("IopAmendment", {
+  description: "Komplettering — an amendment to an agreement that adds amounts for given years.",
+})
 @Entity({ name: "iop_amendment" })
 @Index(["agreementId"])
 export class Amendment {

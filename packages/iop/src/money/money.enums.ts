@@ -7,7 +7,13 @@ export enum InvoiceKind {
 registerEnumType(InvoiceKind, {
   name: "IopInvoiceKind",
   valuesConfig: {
-    AGREED: { description: "Billing of an agreed amount (the yearly serviceavgift or an amendment) — not added to the cost again." },
-    OTHER: { description: "Any other invoice from the partner under the agreement (e.g. daily fees, extra services) — adds to the cost." },
+    AGREED: {
+      description:
+        "Billing of an agreed amount (the yearly serviceavgift or an amendment) — not added to the cost again.",
+    },
+    OTHER: {
+      description:
+        "Any other invoice from the partner under the agreement (e.g. daily fees, extra services) — adds to the cost.",
+    },
   },
 });

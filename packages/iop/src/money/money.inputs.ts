@@ -1,7 +1,16 @@
 import { MAX_AMENDMENT_YEARS } from "../shared/list-limits";
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, MaxLength, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
-import { IdempotencyKeyField, LocalDateScalar, MoneyScalar, type LocalDate, type Ore, MoneyRange, Range, YEAR_RANGE } from "@arbetsliv/core";
+import { IdempotencyKeyField } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  type LocalDate,
+  type Ore,
+  MoneyRange,
+  Range,
+  YEAR_RANGE,
+} from "@arbetsliv/core/values";
 import { InvoiceKind } from "./money.enums";
 import { MAX_YEARLY_AMOUNT } from "../input-limits";
 

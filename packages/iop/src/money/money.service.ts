@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
-import { AccessAction, idempotentCreate, ConflictError, ValidationError, inTransaction, isUniqueViolation, toId, type RequestContext } from "@arbetsliv/core";
+import { AccessAction, idempotentCreate, ConflictError, ValidationError, type RequestContext } from "@arbetsliv/core";
+import { inTransaction, isUniqueViolation, toId } from "@arbetsliv/core/data";
 import { AgreementStatus } from "../agreement/agreement.enums";
 import { BoardDecision } from "../agreement/board-decision.entity";
 import { assertYear } from "../shared/helpers";
@@ -33,15 +34,27 @@ export class MoneyService {
       }
       const startYear = Number(agreement.startDate.slice(0, 4));
       input.amounts.forEach((a, i) => {
-        if (a.year < startYear) throw new ValidationError(`input.amounts.${i}.year`, "in-period", `is before the agreement starts (${agreement.startDate})`);
+        if (a.year < startYear)
+          throw new ValidationError(
+            `input.amounts.${i}.year`,
+            "in-period",
+            `is before the agreement starts (${agreement.startDate})`,
+          );
       });
-      const amendment = manager.create(Amendment, { agreementId, title: input.title, description: input.description ?? null, boardDecisionId });
+      const amendment = manager.create(Amendment, {
+        agreementId,
+        title: input.title,
+        description: input.description ?? null,
+        boardDecisionId,
+      });
       await manager.save(amendment);
       await manager.insert(
         AmendmentAmount,
         input.amounts.map((a) => ({ amendmentId: amendment.id, agreementId, year: a.year, amount: a.amount })),
       );
-      await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.addIopAmendment", "IopAmendment", [amendment.id]);
+      await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.addIopAmendment", "IopAmendment", [
+        amendment.id,
+      ]);
       return amendment;
     });
   }
@@ -68,11 +81,21 @@ export class MoneyService {
   }
 
   /** The registration itself, inside the caller's transaction (it opens none). */
-  private async registerInvoiceIn(manager: EntityManager, agreementId: number, invoiceNumber: string, input: InvoiceInput): Promise<Invoice> {
+  private async registerInvoiceIn(
+    manager: EntityManager,
+    agreementId: number,
+    invoiceNumber: string,
+    input: InvoiceInput,
+  ): Promise<Invoice> {
     const agreement = await findAgreement(manager, agreementId);
-    if (agreement.status === AgreementStatus.DRAFT) throw new ValidationError("agreementId", "signed", "the agreement is a draft; nothing can be invoiced under it");
+    if (agreement.status === AgreementStatus.DRAFT)
+      throw new ValidationError("agreementId", "signed", "the agreement is a draft; nothing can be invoiced under it");
     if (input.invoiceDate < agreement.startDate) {
-      throw new ValidationError("input.invoiceDate", "after-start", `must not be before the agreement starts (${agreement.startDate})`);
+      throw new ValidationError(
+        "input.invoiceDate",
+        "after-start",
+        `must not be before the agreement starts (${agreement.startDate})`,
+      );
     }
     if (await manager.exists(Invoice, { where: { agreementId, invoiceNumber } })) throw duplicate(invoiceNumber);
     const invoice = manager.create(Invoice, {
@@ -84,13 +107,17 @@ export class MoneyService {
       description: input.description ?? null,
     });
     await manager.save(invoice);
-    await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.registerIopInvoice", "IopInvoice", [invoice.id]);
+    await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.registerIopInvoice", "IopInvoice", [
+      invoice.id,
+    ]);
     return invoice;
   }
 }
 
 function duplicate(invoiceNumber: string): ConflictError {
-  return new ConflictError(`Invoice ${invoiceNumber} is already registered for this agreement`, { field: "input.invoiceNumber" });
+  return new ConflictError(`Invoice ${invoiceNumber} is already registered for this agreement`, {
+    field: "input.invoiceNumber",
+  });
 }
 
 export function moneyService(ctx: RequestContext): MoneyService {

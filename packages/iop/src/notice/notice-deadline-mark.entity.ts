@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { dateColumn, type LocalDate } from "@arbetsliv/core";
+import { dateColumn, type LocalDate } from "@arbetsliv/core/values";
 
 /** What a notice deadline led to: a warning before it, or the automatic renewal after it passed. */
 export enum NoticeDeadlineMarkKind {

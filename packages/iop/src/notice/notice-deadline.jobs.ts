@@ -1,18 +1,12 @@
 import type { DataSource, EntityManager } from "typeorm";
-import {
-  daysBetween,
-  inTransaction,
-  isDeadlock,
-  isUniqueViolation,
-  recordEvent,
-  todayLocalDate,
-  type LocalDate,
-  type ScheduledJob,
-} from "@arbetsliv/core";
+import { recordEvent, type ScheduledJob } from "@arbetsliv/core";
+import { daysBetween, todayLocalDate, type LocalDate } from "@arbetsliv/core/values";
+import { inTransaction, isDeadlock, isUniqueViolation } from "@arbetsliv/core/data";
 import { Agreement } from "../agreement/agreement.entity";
 import { AgreementStatus } from "../agreement/agreement.enums";
 import { nextNoticeDeadline, termAt } from "../agreement/renewal.rules";
 import { agreementRenewed, noticeDeadlineApproaching } from "../events";
+import { DOMAIN } from "../scopes";
 import { NoticeDeadlineMark, NoticeDeadlineMarkKind } from "./notice-deadline-mark.entity";
 
 export const NOTICE_WARNING_DAYS_ENV = "IOP_NOTICE_WARNING_DAYS";
@@ -41,7 +35,7 @@ export function noticeWarningDays(env: NodeJS.ProcessEnv = process.env): number 
 export function noticeDeadlineApproachingJob(env: NodeJS.ProcessEnv = process.env): ScheduledJob {
   const warningDays = noticeWarningDays(env);
   return {
-    name: "iop.notice-deadline-approaching",
+    name: `${DOMAIN}.notice-deadline-approaching`,
     description: `Records agreement.notice-deadline-approaching ${warningDays} days (${NOTICE_WARNING_DAYS_ENV}) before an IOP agreement's notice deadline, once per agreement and deadline.`,
     everyMs: HOUR_MS,
     run: async (ds, now) => {
@@ -93,7 +87,7 @@ export function noticeDeadlineApproachingJob(env: NodeJS.ProcessEnv = process.en
  */
 export function agreementRenewedJob(): ScheduledJob {
   return {
-    name: "iop.agreement-renewed",
+    name: `${DOMAIN}.agreement-renewed`,
     description:
       "Records agreement.renewed when an IOP agreement's notice deadline has passed without notice, once per agreement and deadline.",
     everyMs: HOUR_MS,

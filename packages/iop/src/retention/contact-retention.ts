@@ -1,4 +1,5 @@
-import { chunks, type RetentionAction, type RetentionContext } from "@arbetsliv/core";
+import { type RetentionAction, type RetentionContext } from "@arbetsliv/core";
+import { chunks } from "@arbetsliv/core/data";
 import { AgreementContact } from "../agreement/agreement-contact.entity";
 
 /** Any entry in an agreement's file on or after the cutoff keeps its contacts. */

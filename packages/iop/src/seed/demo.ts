@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { inTransaction, kronorToOre, type LocalDate } from "@arbetsliv/core";
+import { kronorToOre, type LocalDate } from "@arbetsliv/core/values";
+import { inTransaction } from "@arbetsliv/core/data";
 import { AgreementContact } from "../agreement/agreement-contact.entity";
 import { Agreement } from "../agreement/agreement.entity";
 import { AgreementStatus as S, ContactRole, DecisionKind, PartySide } from "../agreement/agreement.enums";
@@ -57,14 +58,20 @@ export async function seedDemo(ds: DataSource): Promise<void> {
 }
 
 async function seed(m: EntityManager): Promise<void> {
-  const budget = async (code: string, name: string, description: string) => (await m.save(m.create(FundingBudget, { code, name, description }))).id;
+  const budget = async (code: string, name: string, description: string) =>
+    (await m.save(m.create(FundingBudget, { code, name, description }))).id;
   const aln = await budget("ALN", "Arbetslivsnämnden", "The committee's own budget.");
-  const shb = await budget("SHB", "Socialt hållbart Borås", "City-wide funding for social sustainability; pays IF Elfsborg's En arena för alla.");
+  const shb = await budget(
+    "SHB",
+    "Socialt hållbart Borås",
+    "City-wide funding for social sustainability; pays IF Elfsborg's En arena för alla.",
+  );
 
   const template = await m.save(
     m.create(EvaluationTemplate, {
       name: "Utvärderingsmall IOP",
-      description: "Shared template the responsible unit manager follows each IOP up with (questions INVENTED from the internal control's wording).",
+      description:
+        "Shared template the responsible unit manager follows each IOP up with (questions INVENTED from the internal control's wording).",
     }),
   );
   const questionTexts: [string, AnswerType, boolean][] = [
@@ -74,9 +81,18 @@ async function seed(m: EntityManager): Promise<void> {
   ];
   await m.insert(
     EvaluationQuestion,
-    questionTexts.map(([text, answerType, required], i) => ({ templateId: template.id, position: i + 1, text, answerType, required })),
+    questionTexts.map(([text, answerType, required], i) => ({
+      templateId: template.id,
+      position: i + 1,
+      text,
+      answerType,
+      required,
+    })),
   );
-  const questions = await m.find(EvaluationQuestion, { where: { templateId: template.id }, order: { position: "ASC" } });
+  const questions = await m.find(EvaluationQuestion, {
+    where: { templateId: template.id },
+    order: { position: "ASC" },
+  });
 
   const partner = async (name: string, organisationsnummer: string, extra: Partial<Partner> = {}) =>
     (await m.save(m.create(Partner, { name, organisationsnummer, city: "Borås", ...extra }))).id;
@@ -120,17 +136,27 @@ async function seed(m: EntityManager): Promise<void> {
     const saved = await m.save(m.create(Agreement, { ...common, ...values }));
     let from: S | null = null;
     for (const [to, effectiveDate, note] of steps) {
-      history.push({ agreementId: saved.id, fromStatus: from, toStatus: to, effectiveDate, changedBy: "demo-seed", note });
+      history.push({
+        agreementId: saved.id,
+        fromStatus: from,
+        toStatus: to,
+        effectiveDate,
+        changedBy: "demo-seed",
+        note,
+      });
       from = to;
     }
     return saved.id;
   };
 
   const ended2021 = (title: string, partnerId: number) =>
-    agreement({ title, partnerId, fundingBudgetId: aln, endDate: "2021-12-31", status: S.EXPIRED, finalEndDate: "2021-12-31" }, [
-      [S.ACTIVE, KNOWN_IN_FORCE_FROM, "in force in 2021 (annual report 2021)"],
-      [S.EXPIRED, "2021-12-31", "avslutas 2021-12-31 (internal control 2021)"],
-    ]);
+    agreement(
+      { title, partnerId, fundingBudgetId: aln, endDate: "2021-12-31", status: S.EXPIRED, finalEndDate: "2021-12-31" },
+      [
+        [S.ACTIVE, KNOWN_IN_FORCE_FROM, "in force in 2021 (annual report 2021)"],
+        [S.EXPIRED, "2021-12-31", "avslutas 2021-12-31 (internal control 2021)"],
+      ],
+    );
   const jobbTillsammans = await ended2021("Jobb Tillsammans", elfsborg);
   const norrbyForNorrby = await ended2021("Norrby för Norrby", norrby);
 
@@ -155,8 +181,10 @@ async function seed(m: EntityManager): Promise<void> {
       title: "Spira",
       partnerId: vuxenskolan,
       fundingBudgetId: aln,
-      purpose: "Gruppinsats med fokus på språkinlärning och samhällsinformation för kortutbildade språksvaga, aktuella hos försörjningsenheten.",
-      goals: "Genom studier i svenska och samhällsinformation gå vidare till praktik eller utbildning och på sikt kunna försörja sig själva.",
+      purpose:
+        "Gruppinsats med fokus på språkinlärning och samhällsinformation för kortutbildade språksvaga, aktuella hos försörjningsenheten.",
+      goals:
+        "Genom studier i svenska och samhällsinformation gå vidare till praktik eller utbildning och på sikt kunna försörja sig själva.",
       endDate: null,
       status: S.TERMINATED,
       finalEndDate: "2022-03-31",
@@ -179,7 +207,12 @@ async function seed(m: EntityManager): Promise<void> {
     aln,
     "Öppna upp för anställningar i näringslivet efter avslutad arbetsmarknadsinsats (används av Jobb Borås).",
   );
-  const arena = await open("En arena för alla", elfsborg, shb, "Stödjer Borås Stads gemensamma KAA-enhet (kommunens aktivitetsansvar, unga 16–20 år).");
+  const arena = await open(
+    "En arena för alla",
+    elfsborg,
+    shb,
+    "Stödjer Borås Stads gemensamma KAA-enhet (kommunens aktivitetsansvar, unga 16–20 år).",
+  );
 
   const iop2 = await agreement(
     {
@@ -251,10 +284,21 @@ async function seed(m: EntityManager): Promise<void> {
       boardDecisionId: supplement.id,
     }),
   );
-  await m.insert(AmendmentAmount, [{ amendmentId: amendment.id, agreementId: iop2, year: 2022, amount: kronorToOre("150000") }]);
+  await m.insert(AmendmentAmount, [
+    { amendmentId: amendment.id, agreementId: iop2, year: 2022, amount: kronorToOre("150000") },
+  ]);
 
   await m.insert(AgreementContact, [
-    { agreementId: iop2, side: PartySide.PARTNER, role: ContactRole.CONTACT_PERSON, title: "Verksamhetschef", name: null, unit: null, email: null, phone: null },
+    {
+      agreementId: iop2,
+      side: PartySide.PARTNER,
+      role: ContactRole.CONTACT_PERSON,
+      title: "Verksamhetschef",
+      name: null,
+      unit: null,
+      email: null,
+      phone: null,
+    },
     {
       agreementId: iop2,
       side: PartySide.MUNICIPALITY,
@@ -265,8 +309,26 @@ async function seed(m: EntityManager): Promise<void> {
       email: null,
       phone: null,
     },
-    { agreementId: iop2, side: PartySide.MUNICIPALITY, role: ContactRole.SIGNATORY, title: "Ordförande arbetslivsnämnden", name: null, unit: null, email: null, phone: null },
-    { agreementId: iop2, side: PartySide.PARTNER, role: ContactRole.SIGNATORY, title: "Ordförande Kvinnojouren Borås", name: null, unit: null, email: null, phone: null },
+    {
+      agreementId: iop2,
+      side: PartySide.MUNICIPALITY,
+      role: ContactRole.SIGNATORY,
+      title: "Ordförande arbetslivsnämnden",
+      name: null,
+      unit: null,
+      email: null,
+      phone: null,
+    },
+    {
+      agreementId: iop2,
+      side: PartySide.PARTNER,
+      role: ContactRole.SIGNATORY,
+      title: "Ordförande Kvinnojouren Borås",
+      name: null,
+      unit: null,
+      email: null,
+      phone: null,
+    },
   ]);
 
   // Internal control 2021: each IOP followed up with the template by its responsible unit manager; no deviations.
@@ -284,8 +346,20 @@ async function seed(m: EntityManager): Promise<void> {
       }),
     );
     await m.insert(EvaluationAnswer, [
-      { evaluationId: evaluation.id, questionId: questions[0].id, textValue: null, numberValue: null, booleanValue: true },
-      { evaluationId: evaluation.id, questionId: questions[1].id, textValue: null, numberValue: null, booleanValue: false },
+      {
+        evaluationId: evaluation.id,
+        questionId: questions[0].id,
+        textValue: null,
+        numberValue: null,
+        booleanValue: true,
+      },
+      {
+        evaluationId: evaluation.id,
+        questionId: questions[1].id,
+        textValue: null,
+        numberValue: null,
+        booleanValue: false,
+      },
     ]);
   }
 }

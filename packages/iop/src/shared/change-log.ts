@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
 import type { AccessAction, RequestContext } from "@arbetsliv/core";
-import { IOP_DOMAIN } from "../scopes";
+import { DOMAIN } from "../scopes";
 
 /** Logs a change of iop records in the same transaction as the change. */
 export async function logIopChange(
@@ -11,5 +11,5 @@ export async function logIopChange(
   recordType: string,
   ids: number[],
 ): Promise<void> {
-  await ctx.accessLog.append(manager, { action, operation, domain: IOP_DOMAIN, recordType, recordIds: ids });
+  await ctx.accessLog.append(manager, { action, operation, domain: DOMAIN, recordType, recordIds: ids });
 }

@@ -1,4 +1,6 @@
-import { ValidationError, sqlDialect, toConnection, toPage, type Connection, type LocalDate, type PageArgs } from "@arbetsliv/core";
+import { ValidationError, toConnection, toPage, type Connection, type PageArgs } from "@arbetsliv/core";
+import { type LocalDate } from "@arbetsliv/core/values";
+import { sqlDialect } from "@arbetsliv/core/data";
 import type { DataSource, EntityManager } from "typeorm";
 
 /** A page of an already computed list (rule queries over the few agreements there are). */

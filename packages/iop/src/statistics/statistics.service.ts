@@ -1,6 +1,8 @@
 import { MAX_REPORT_YEARS } from "../shared/list-limits";
 import type { DataSource, EntityManager } from "typeorm";
-import { ValidationError, sqlDialect, toInt, type LocalDate } from "@arbetsliv/core";
+import { ValidationError, type RequestContext } from "@arbetsliv/core";
+import { type LocalDate } from "@arbetsliv/core/values";
+import { sqlDialect, toInt } from "@arbetsliv/core/data";
 import { AgreementStatus } from "../agreement/agreement.enums";
 import { YearlyReportKind } from "../follow-up/follow-up.enums";
 import { InvoiceKind } from "../money/money.enums";
@@ -38,7 +40,11 @@ export class StatisticsService {
         GROUP BY b.id, b.code, b.name ORDER BY b.code`,
       [on, on],
     );
-    const byFundingBudget = rows.map((r) => ({ fundingBudgetCode: r.code, fundingBudgetName: r.name, partnerships: toInt(r.n) }));
+    const byFundingBudget = rows.map((r) => ({
+      fundingBudgetCode: r.code,
+      fundingBudgetName: r.name,
+      partnerships: toInt(r.n),
+    }));
     return { date: on, inForce: byFundingBudget.reduce((s, b) => s + b.partnerships, 0), byFundingBudget };
   }
 
@@ -56,7 +62,14 @@ export class StatisticsService {
        FROM iop_agreement a WHERE a.status <> ${DRAFT}`,
       [from, to, from, to, from, to, from, to],
     );
-    return { from, to, started: toInt(row?.started), ended: toInt(row?.ended), replaced: toInt(row?.replaced), windingDown: toInt(row?.windingDown) };
+    return {
+      from,
+      to,
+      started: toInt(row?.started),
+      ended: toInt(row?.ended),
+      replaced: toInt(row?.replaced),
+      windingDown: toInt(row?.windingDown),
+    };
   }
 
   /** One row per agreement and year: in force that year, or with amendments or invoices for it. */
@@ -64,7 +77,8 @@ export class StatisticsService {
     assertYear("fromYear", fromYear);
     assertYear("toYear", toYear);
     if (toYear < fromYear) throw new ValidationError("toYear", "order", "must not be before fromYear");
-    if (toYear - fromYear + 1 > MAX_YEARS) throw new ValidationError("toYear", "range", `at most ${MAX_YEARS} years at a time`);
+    if (toYear - fromYear + 1 > MAX_YEARS)
+      throw new ValidationError("toYear", "range", `at most ${MAX_YEARS} years at a time`);
     const d = sqlDialect(this.db);
     const dp = dateParam(this.db);
     const years: number[] = [];
@@ -193,4 +207,9 @@ function moneyParts(r: Record<string, unknown>) {
   const invoicedAgreed = toInt(r.invAgreed);
   const otherInvoices = toInt(r.invOther);
   return { serviceFee, amendments, invoicedAgreed, otherInvoices, total: serviceFee + amendments + otherInvoices };
+}
+
+/** The statistics of a request (the package's service style); `new StatisticsService(db)` for a data source of one's own. */
+export function statisticsService(ctx: RequestContext): StatisticsService {
+  return new StatisticsService(ctx.ds);
 }

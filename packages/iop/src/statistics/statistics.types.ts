@@ -1,6 +1,13 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { MAX_FUNDING_BUDGETS } from "../shared/list-limits";
-import { LocalDateScalar, MaxItems, MoneyScalar, OrganisationsnummerScalar, type LocalDate, type Ore } from "@arbetsliv/core";
+import { MaxItems } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  OrganisationsnummerScalar,
+  type LocalDate,
+  type Ore,
+} from "@arbetsliv/core/values";
 
 @ObjectType("IopBudgetCount")
 export class BudgetCountType {
@@ -9,21 +16,26 @@ export class BudgetCountType {
   @Field(() => Int) partnerships!: number;
 }
 
-@ObjectType("IopPartnershipCount", { description: "Partnerships (agreements) in force on a day, in total and per funding budget." })
+@ObjectType("IopPartnershipCount", {
+  description: "Partnerships (agreements) in force on a day, in total and per funding budget.",
+})
 export class PartnershipCountType {
   @Field(() => LocalDateScalar) date!: LocalDate;
   @Field(() => Int) inForce!: number;
   @Field(() => [BudgetCountType]) @MaxItems(MAX_FUNDING_BUDGETS) byFundingBudget!: BudgetCountType[];
 }
 
-@ObjectType("IopPartnershipChanges", { description: "Counts of agreements that start, wind down, end or are replaced in a period." })
+@ObjectType("IopPartnershipChanges", {
+  description: "Counts of agreements that start, wind down, end or are replaced in a period.",
+})
 export class PartnershipChangesType {
   @Field(() => LocalDateScalar) from!: LocalDate;
   @Field(() => LocalDateScalar) to!: LocalDate;
   @Field(() => Int) started!: number;
   @Field(() => Int, { description: "Wind-downs (avveckling) that start in the period." }) windingDown!: number;
   @Field(() => Int, { description: "Last day in force in the period, with no successor agreement." }) ended!: number;
-  @Field(() => Int, { description: "Last day in force in the period, followed by a successor with the same partner." }) replaced!: number;
+  @Field(() => Int, { description: "Last day in force in the period, followed by a successor with the same partner." })
+  replaced!: number;
 }
 
 @ObjectType("IopPartnershipCost", {
@@ -41,7 +53,8 @@ export class PartnershipCostType {
   @Field(() => Boolean, { description: "In force on at least one day of the year." }) inForce!: boolean;
   @Field(() => MoneyScalar, { description: "Serviceavgift for the days in force that year." }) serviceFee!: Ore;
   @Field(() => MoneyScalar, { description: "Kompletteringar for the year." }) amendments!: Ore;
-  @Field(() => MoneyScalar, { description: "Invoices billing the agreed amounts (not added to total)." }) invoicedAgreed!: Ore;
+  @Field(() => MoneyScalar, { description: "Invoices billing the agreed amounts (not added to total)." })
+  invoicedAgreed!: Ore;
   @Field(() => MoneyScalar, { description: "The partner's other invoices." }) otherInvoices!: Ore;
   @Field(() => MoneyScalar, { description: "serviceFee + amendments + otherInvoices." }) total!: Ore;
 }
@@ -70,5 +83,6 @@ export class FollowUpStatisticsType {
   @Field(() => Int) activityReportsReceived!: number;
   @Field(() => Int) activityPlansExpected!: number;
   @Field(() => Int) activityPlansReceived!: number;
-  @Field(() => Int, { description: "Sum of individuals served in the year's activity reports." }) individualsServed!: number;
+  @Field(() => Int, { description: "Sum of individuals served in the year's activity reports." })
+  individualsServed!: number;
 }

@@ -1,6 +1,7 @@
 import { IsOptional, Length, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { PageArgs, PersonnummerScalar, Range, VERSION_RANGE } from "@arbetsliv/core";
+import { PageArgs } from "@arbetsliv/core";
+import { PersonnummerScalar, Range, VERSION_RANGE } from "@arbetsliv/core/values";
 import { ViolenceType } from "../enums";
 
 @InputType({ description: "A new client (an adult over 18)." })

@@ -1,10 +1,11 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType, FirstArgs, takeFirst, type RequestContext } from "@arbetsliv/core";
-import { Placement } from "../placements/placement.entity";
-import { placementService } from "../placements/placement.service";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, ID, Info, Mutation, Query, Resolver } from "type-graphql";
+import { ConnectionType, type RequestContext } from "@arbetsliv/core";
+import { readOne, readPage } from "@arbetsliv/core/read";
 import { RelationsvaldScopes as S } from "../scopes";
 import { AccompanyingChild } from "./child.entity";
 import { PlacementClient } from "./client.entity";
+import { placementClientGraph } from "./client.graph";
 import { AddChildInput, ClientListArgs, CreateClientInput, UpdateClientInput } from "./client.inputs";
 import { clientService } from "./client.service";
 
@@ -17,16 +18,20 @@ export class ClientResolver {
     description:
       "Clients, newest first. People with protected identity only with relationsvald:protected. Access-logged.",
   })
-  placementClients(@Args(() => ClientListArgs) args: ClientListArgs, @Ctx() ctx: RequestContext) {
-    return clientService(ctx).list(args);
+  placementClients(
+    @Args(() => ClientListArgs) args: ClientListArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return readPage(ctx, info, placementClientGraph, (columns) => clientService(ctx).list(args, columns));
   }
 
   @Authorized(S.READ)
   @Query(() => PlacementClient, {
     description: "One client; NOT_FOUND for a protected client without relationsvald:protected. Access-logged.",
   })
-  placementClient(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return clientService(ctx).get(id);
+  placementClient(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return readOne(ctx, info, placementClientGraph, () => clientService(ctx).get(id));
   }
 
   @Authorized(S.WRITE)
@@ -49,30 +54,5 @@ export class ClientResolver {
   @Mutation(() => AccompanyingChild, { description: "Register a child accompanying a client." })
   addAccompanyingChild(@Arg("input", () => AddChildInput) input: AddChildInput, @Ctx() ctx: RequestContext) {
     return clientService(ctx).addChild(input);
-  }
-
-  @FieldResolver(() => [AccompanyingChild], {
-    description: "Accompanying children (those the caller may see): the first `first` (default 25, at most 100).",
-  })
-  children(@Root() client: PlacementClient, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
-    return takeFirst(
-      ctx
-        .loader<number, AccompanyingChild[]>("rv.childrenByClient", (ids) => clientService(ctx).childrenOf(ids))
-        .load(client.id),
-      first,
-    );
-  }
-
-  @FieldResolver(() => [Placement], {
-    description:
-      "The client's placements, oldest first (those the caller may see): the first `first` (default 25, at most 100).",
-  })
-  placements(@Root() client: PlacementClient, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
-    return takeFirst(
-      ctx
-        .loader<number, Placement[]>("rv.placementsByClient", (ids) => placementService(ctx).placementsOfClients(ids))
-        .load(client.id),
-      first,
-    );
   }
 }

@@ -1,25 +1,20 @@
-import { In, type EntityManager } from "typeorm";
+import type { EntityManager } from "typeorm";
 import {
   AccessAction,
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
-  ageOn,
-  inTransaction,
-  isUniqueViolation,
-  parsePersonnummer,
-  todayLocalDate,
   toConnection,
   toPage,
-  updateVersioned,
   type Connection,
   type RequestContext,
-  knownPersonnummer,
-  toId,
 } from "@arbetsliv/core";
-import { RelationsvaldScopes } from "../scopes";
-import { DOMAIN, seesProtected } from "../shared";
+import { ageOn, parsePersonnummer, todayLocalDate, knownPersonnummer } from "@arbetsliv/core/values";
+import { inTransaction, isUniqueViolation, updateVersioned, selectColumns, toId } from "@arbetsliv/core/data";
+import { type Projection } from "@arbetsliv/core/read";
+import { DOMAIN, RelationsvaldScopes } from "../scopes";
+import { alsoReading, seesProtected } from "../shared";
 import { AccompanyingChild } from "./child.entity";
 import { PlacementClient } from "./client.entity";
 import type { AddChildInput, ClientListArgs, CreateClientInput, UpdateClientInput } from "./client.inputs";
@@ -58,9 +53,16 @@ export class ClientService {
     return client;
   }
 
-  async list(args: ClientListArgs): Promise<Connection<PlacementClient>> {
+  /**
+   * A page of the clients the caller may see, newest first; `columns` narrows what is read (the
+   * read layer's projection) — the identity number always, for the access log.
+   */
+  async list(args: ClientListArgs, columns?: Projection<PlacementClient>): Promise<Connection<PlacementClient>> {
     const page = toPage(args);
-    const qb = this.ctx.ds.manager.createQueryBuilder(PlacementClient, "c");
+    const qb = selectColumns(
+      this.ctx.ds.manager.createQueryBuilder(PlacementClient, "c"),
+      alsoReading(columns, "personnummer"),
+    );
     if (!seesProtected(this.ctx)) qb.andWhere("c.protectedIdentity = :no", { no: false });
     if (args.filter?.personnummer) qb.andWhere("c.personnummer = :pnr", { pnr: args.filter.personnummer });
     if (args.filter?.violenceType) qb.andWhere("c.violenceType = :vt", { vt: args.filter.violenceType });
@@ -213,16 +215,6 @@ export class ClientService {
       recordIds: [row.id],
       personnummer: knownPersonnummer([row.personnummer]),
     });
-  }
-
-  /** Children of clients, visible ones only, one query for a whole page of clients. */
-  async childrenOf(clientIds: readonly number[]): Promise<AccompanyingChild[][]> {
-    const where = seesProtected(this.ctx)
-      ? { clientId: In([...clientIds]) }
-      : { clientId: In([...clientIds]), protectedIdentity: false };
-    const rows = await this.ctx.ds.manager.find(AccompanyingChild, { where, order: { id: "ASC" } });
-    await this.logRead("PlacementClient.children", "AccompanyingChild", rows);
-    return clientIds.map((id) => rows.filter((r) => r.clientId === id));
   }
 }
 

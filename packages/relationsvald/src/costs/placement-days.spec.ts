@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { addDays } from "@arbetsliv/core";
+import { addDays } from "@arbetsliv/core/values";
 import {
   acuteFreeNights,
   acuteRanPastTwoNights,

@@ -1,4 +1,8 @@
-import { addDays, daysBetween, type LocalDate, type Ore } from "@arbetsliv/core";
+import { addDays, daysBetween, type LocalDate, type Ore } from "@arbetsliv/core/values";
+import { acuteFreeNights } from "./acute.rules";
+
+// The acute two-night rule lives with its SQL form in acute.rules.ts; re-exported for the cost rules' users.
+export { acuteFreeNights, acuteRanPastTwoNights } from "./acute.rules";
 
 /**
  * Pure rules for placement days (dygn) and costs. A placement day is a NIGHT: the night
@@ -83,20 +87,6 @@ export function placementNights(stay: Stay, period: Period): number {
 /** True if two stays share a night. Ongoing stays run forever. */
 export function staysOverlap(a: Stay, b: Stay): boolean {
   return a.startDate < (b.endDate ?? FAR_FUTURE) && b.startDate < (a.endDate ?? FAR_FUTURE);
-}
-
-/**
- * Nights of an acute placement covered by the fixed service fee: the partner rule ("när en
- * akutplacering varar i mer än 2 dygn utgår … dygnsavgift fr.o.m. 3:e dygnet"). Applies when
- * an agreement with acute cover is in force on the placement's first night; 0 otherwise.
- */
-export function acuteFreeNights(stay: CostedStay, covers: readonly AcuteCover[]): number {
-  if (!stay.acute) return 0;
-  const cover = covers.find(
-    (c) =>
-      c.acuteFreeNights > 0 && c.validFrom <= stay.startDate && (c.validTo === null || c.validTo >= stay.startDate),
-  );
-  return cover?.acuteFreeNights ?? 0;
 }
 
 function firstOfNextMonth(date: LocalDate): LocalDate {
@@ -192,9 +182,4 @@ export function proRata(amountOre: Ore, validFrom: LocalDate, validTo: LocalDate
   if (total <= 0 || from >= toExclusive) return 0;
   const cumulative = (date: LocalDate) => Math.round((amountOre * daysBetween(validFrom, date)) / total);
   return cumulative(toExclusive) - cumulative(from);
-}
-
-/** Did an acute placement run past the nights the service fee covers (two)? Ongoing ones count up to asOf. */
-export function acuteRanPastTwoNights(stay: Stay, asOf: LocalDate): boolean {
-  return nightsBetween(stay.startDate, stay.endDate ?? addDays(asOf, 1)) > 2;
 }

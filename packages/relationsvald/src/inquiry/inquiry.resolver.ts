@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from "type-graphql";
-import { LocalDateScalar, PersonnummerScalar, type LocalDate, type RequestContext } from "@arbetsliv/core";
+import { type RequestContext } from "@arbetsliv/core";
+import { LocalDateScalar, PersonnummerScalar, type LocalDate } from "@arbetsliv/core/values";
 import { RelationsvaldScopes as S } from "../scopes";
-import { isPersonPlaced } from "./inquiry.service";
+import { inquiryService } from "./inquiry.service";
 
 @Resolver()
 export class InquiryResolver {
@@ -15,6 +16,6 @@ export class InquiryResolver {
     @Arg("on", () => LocalDateScalar, { nullable: true, description: "Defaults to today." }) on: LocalDate | undefined,
     @Ctx() ctx: RequestContext,
   ) {
-    return isPersonPlaced(ctx, personnummer, on ?? undefined);
+    return inquiryService(ctx).isPersonPlaced(personnummer, on ?? undefined);
   }
 }

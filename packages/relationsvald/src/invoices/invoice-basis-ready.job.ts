@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
-import { inTransaction, isUniqueViolation, recordEvent, type ScheduledJob } from "@arbetsliv/core";
+import { recordEvent, type ScheduledJob } from "@arbetsliv/core";
+import { inTransaction, isUniqueViolation } from "@arbetsliv/core/data";
 import { invoiceBasisReady } from "../events";
 import { PlacementProvider } from "../providers/provider.entity";
 import { InvoiceBasisReady } from "./invoice-basis-ready.entity";

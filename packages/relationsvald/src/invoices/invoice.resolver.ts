@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import { LocalDateScalar, type LocalDate, type RequestContext } from "@arbetsliv/core";
+import { type RequestContext } from "@arbetsliv/core";
+import { LocalDateScalar, type LocalDate } from "@arbetsliv/core/values";
 import { RelationsvaldScopes as S } from "../scopes";
 import { InvoiceBasis, PlacementInvoiceBasis, RecordInvoiceInput } from "./invoice.types";
 import { invoiceService } from "./invoice.service";

@@ -5,22 +5,19 @@ import {
   ForbiddenError,
   NotFoundError,
   ValidationError,
-  addDays,
   idempotentCreate,
-  isUniqueViolation,
-  todayLocalDate,
-  type LocalDate,
   type RequestContext,
-  toId,
 } from "@arbetsliv/core";
+import { addDays, todayLocalDate, type LocalDate } from "@arbetsliv/core/values";
+import { isUniqueViolation, toId } from "@arbetsliv/core/data";
 import { costLines, proRata, type CostLine, type Period } from "../costs/placement-days";
 import { Placement } from "../placements/placement.entity";
 import { placementService } from "../placements/placement.service";
 import { ProviderDailyFee } from "../providers/provider-fee.entity";
 import { PlacementProvider } from "../providers/provider.entity";
 import { ServiceFeeAgreement } from "../providers/service-fee-agreement.entity";
-import { RelationsvaldScopes } from "../scopes";
-import { DOMAIN, seesProtected } from "../shared";
+import { DOMAIN, RelationsvaldScopes } from "../scopes";
+import { seesProtected } from "../shared";
 import { ProviderInvoice } from "./provider-invoice.entity";
 import {
   MONTH_PATTERN,

@@ -1,15 +1,7 @@
 import { Length, Matches } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import {
-  IdempotencyKeyField,
-  LocalDateScalar,
-  MAX_REPORT_ROWS,
-  MaxItems,
-  MoneyScalar,
-  type LocalDate,
-  type Ore,
-  MoneyRange,
-} from "@arbetsliv/core";
+import { IdempotencyKeyField, MAX_REPORT_ROWS, MaxItems } from "@arbetsliv/core";
+import { LocalDateScalar, MoneyScalar, type LocalDate, type Ore, MoneyRange } from "@arbetsliv/core/values";
 import { PlacementType } from "../enums";
 import { ProviderInvoice } from "./provider-invoice.entity";
 import { MAX_INVOICE_AMOUNT } from "../input-limits";

@@ -1,6 +1,13 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { LocalDateScalar, MoneyScalar, dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  dateColumn,
+  moneyColumn,
+  type LocalDate,
+  type Ore,
+} from "@arbetsliv/core/values";
 
 /** Faktura — what a provider invoiced for a month (or at move-out), to compare with the invoice basis. */
 @ObjectType({ description: "Faktura — an invoice from a provider for a month's placements, or at move-out." })

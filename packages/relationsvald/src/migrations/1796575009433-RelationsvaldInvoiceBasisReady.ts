@@ -5,7 +5,9 @@ export class RelationsvaldInvoiceBasisReady1796575009433 implements MigrationInt
   name = "RelationsvaldInvoiceBasisReady1796575009433";
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE \`rv_invoice_basis_ready\` (\`id\` int NOT NULL AUTO_INCREMENT, \`providerId\` int NOT NULL, \`month\` varchar(7) NOT NULL, \`recordedAt\` varchar(24) NOT NULL, UNIQUE INDEX \`IDX_2d6a93a1aae0ae81cc4867c06c\` (\`providerId\`, \`month\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(
+      `CREATE TABLE \`rv_invoice_basis_ready\` (\`id\` int NOT NULL AUTO_INCREMENT, \`providerId\` int NOT NULL, \`month\` varchar(7) NOT NULL, \`recordedAt\` varchar(24) NOT NULL, UNIQUE INDEX \`IDX_2d6a93a1aae0ae81cc4867c06c\` (\`providerId\`, \`month\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

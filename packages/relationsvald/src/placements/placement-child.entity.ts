@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { LocalDateScalar, dateColumn, type LocalDate } from "@arbetsliv/core";
+import { LocalDateScalar, dateColumn, type LocalDate } from "@arbetsliv/core/values";
 import { AccompanyingChild } from "../clients/child.entity";
 
 /** A child covered by a placement, with the child's own assessment and decision. */

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
-import { LocalDateScalar, dateColumn, type LocalDate } from "@arbetsliv/core";
+import { LocalDateScalar, dateColumn, type LocalDate } from "@arbetsliv/core/values";
 import { PlacementType } from "../enums";
 
 /**

@@ -1,14 +1,8 @@
 import { ArrayMaxSize, IsOptional, Length, ValidateNested } from "class-validator";
 import { MAX_CHILDREN_PER_DECISION } from "../list-limits";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import {
-  IdempotencyKeyField,
-  LocalDateScalar,
-  PageArgs,
-  type LocalDate,
-  Range,
-  VERSION_RANGE,
-} from "@arbetsliv/core";
+import { IdempotencyKeyField, PageArgs } from "@arbetsliv/core";
+import { LocalDateScalar, type LocalDate, Range, VERSION_RANGE } from "@arbetsliv/core/values";
 import { PlacementType } from "../enums";
 
 @InputType({

@@ -1,13 +1,10 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { AccessAction, ConnectionType, FirstArgs, takeFirst, indexByKeys, type RequestContext, knownPersonnummer, findByKeys } from "@arbetsliv/core";
-import { PlacementClient } from "../clients/client.entity";
-import { AccompanyingChild } from "../clients/child.entity";
-import { nightsBetween } from "../costs/placement-days";
-import { PlacementProvider } from "../providers/provider.entity";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, ID, Info, Mutation, Query, Resolver } from "type-graphql";
+import { ConnectionType, type RequestContext } from "@arbetsliv/core";
+import { readOne, readPage } from "@arbetsliv/core/read";
 import { RelationsvaldScopes as S } from "../scopes";
-import { DOMAIN, seesProtected } from "../shared";
-import { PlacementChildDecision } from "./placement-child.entity";
 import { Placement } from "./placement.entity";
+import { placementGraph } from "./placement.graph";
 import {
   CreatePlacementInput,
   EndPlacementInput,
@@ -26,8 +23,12 @@ export class PlacementResolver {
     description:
       "Placements, latest start first. Those concerning people with protected identity only with relationsvald:protected. Access-logged.",
   })
-  placements(@Args(() => PlacementListArgs) args: PlacementListArgs, @Ctx() ctx: RequestContext) {
-    return placementService(ctx).list(args);
+  placements(
+    @Args(() => PlacementListArgs) args: PlacementListArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return readPage(ctx, info, placementGraph, (columns) => placementService(ctx).list(args, columns));
   }
 
   @Authorized(S.READ)
@@ -35,8 +36,8 @@ export class PlacementResolver {
     description:
       "One placement; NOT_FOUND when it concerns a protected person and the caller lacks relationsvald:protected.",
   })
-  placement(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return placementService(ctx).get(id);
+  placement(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return readOne(ctx, info, placementGraph, () => placementService(ctx).get(id));
   }
 
   @Authorized(S.WRITE)
@@ -78,72 +79,5 @@ export class PlacementResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return placementService(ctx).move(id, input);
-  }
-
-  @FieldResolver(() => Int, {
-    nullable: true,
-    description: "Placement days (nights) from start to move-out; null while ongoing.",
-  })
-  nights(@Root() p: Placement) {
-    return p.endDate ? nightsBetween(p.startDate, p.endDate) : null;
-  }
-
-  @FieldResolver(() => Boolean, { description: "No decision yet (an acute placement awaiting the unit's assessment)." })
-  awaitingDecision(@Root() p: Placement) {
-    return p.decisionReference === null;
-  }
-
-  @FieldResolver(() => PlacementClient)
-  client(@Root() p: Placement, @Ctx() ctx: RequestContext) {
-    return ctx
-      .loader<number, PlacementClient | null>("rv.clientById", async (ids) => {
-        const rows = await findByKeys(ctx.ds.manager, PlacementClient, "id", ids);
-        await ctx.accessLog.append(ctx.ds.manager, {
-          action: AccessAction.READ,
-          operation: "Placement.client",
-          domain: DOMAIN,
-          recordType: "PlacementClient",
-          recordIds: rows.map((r) => r.id),
-          personnummer: knownPersonnummer(rows.map((r) => r.personnummer)),
-        });
-        return indexByKeys(ids, rows, (r) => r.id);
-      })
-      .load(p.clientId);
-  }
-
-  @FieldResolver(() => PlacementProvider)
-  provider(@Root() p: Placement, @Ctx() ctx: RequestContext) {
-    return ctx
-      .loader<
-        number,
-        PlacementProvider | null
-      >("rv.providerById", async (ids) => indexByKeys(ids, await findByKeys(ctx.ds.manager, PlacementProvider, "id", ids), (r) => r.id))
-      .load(p.providerId);
-  }
-
-  @FieldResolver(() => [PlacementChildDecision], {
-    description: "Accompanying children covered, each with its own assessment and decision: the first `first` (default 25, at most 100).",
-  })
-  children(@Root() p: Placement, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: RequestContext) {
-    return takeFirst(ctx
-      .loader<number, PlacementChildDecision[]>("rv.childrenByPlacement", async (ids) => {
-        const qb = ctx.ds.manager
-          .createQueryBuilder(PlacementChildDecision, "d")
-          .innerJoinAndMapOne("d.child", AccompanyingChild, "k", "k.id = d.childId")
-          .where("d.placementId IN (:...ids)", { ids: [...ids] })
-          .orderBy("d.id", "ASC");
-        if (!seesProtected(ctx)) qb.andWhere("k.protectedIdentity = :no", { no: false });
-        const rows = await qb.getMany();
-        await ctx.accessLog.append(ctx.ds.manager, {
-          action: AccessAction.READ,
-          operation: "Placement.children",
-          domain: DOMAIN,
-          recordType: "AccompanyingChild",
-          recordIds: rows.map((r) => r.childId),
-          personnummer: knownPersonnummer(rows.map((r) => r.child.personnummer)),
-        });
-        return ids.map((id) => rows.filter((r) => r.placementId === id));
-      })
-      .load(p.id), first);
   }
 }

@@ -4,28 +4,32 @@ import {
   ConflictError,
   NotFoundError,
   ValidationError,
-  inTransaction,
   toConnection,
   toPage,
-  updateVersioned,
   type Connection,
-  type LocalDate,
   type RequestContext,
-  knownPersonnummer,
-  lockMode,
-  toId,
-  getEntitiesAndCount,
   idempotentCreate,
   recordEvent,
 } from "@arbetsliv/core";
+import { type LocalDate, knownPersonnummer } from "@arbetsliv/core/values";
+import {
+  inTransaction,
+  updateVersioned,
+  lockMode,
+  toId,
+  getEntitiesAndCount,
+  selectColumns,
+} from "@arbetsliv/core/data";
+import { type Projection } from "@arbetsliv/core/read";
 import { AccompanyingChild } from "../clients/child.entity";
 import { PlacementClient } from "../clients/client.entity";
 import { PlacementType, RESIDENTIAL_TYPES } from "../enums";
 import { PlacementProvider } from "../providers/provider.entity";
 import { placementEnded, placementStarted } from "../events";
-import { DOMAIN, placementNotProtectedSql, seesProtected } from "../shared";
+import { DOMAIN } from "../scopes";
+import { alsoReading, placementNotProtectedSql, seesProtected } from "../shared";
 import { PlacementChildDecision } from "./placement-child.entity";
-import { conflictingStay, needsDecision, type ExistingStay } from "./placement-rules";
+import { conflictingStay, needsDecision, type ExistingStay } from "./placement.rules";
 import { Placement } from "./placement.entity";
 import type {
   CreatePlacementInput,
@@ -95,10 +99,14 @@ export class PlacementService {
     });
   }
 
-  async list(args: PlacementListArgs): Promise<Connection<Placement>> {
+  /**
+   * A page of the placements the caller may see, latest start first; `columns` narrows what is
+   * read (the read layer's projection) — the client id always, for the access log.
+   */
+  async list(args: PlacementListArgs, columns?: Projection<Placement>): Promise<Connection<Placement>> {
     const page = toPage(args);
     const f = args.filter ?? {};
-    const qb = this.ctx.ds.manager.createQueryBuilder(Placement, "p");
+    const qb = selectColumns(this.ctx.ds.manager.createQueryBuilder(Placement, "p"), alsoReading(columns, "clientId"));
     if (!seesProtected(this.ctx)) qb.andWhere(placementNotProtectedSql("p"));
     if (f.type) qb.andWhere("p.type = :type", { type: f.type });
     if (f.providerId)
@@ -112,7 +120,9 @@ export class PlacementService {
     }
     if (f.ongoing === true) qb.andWhere("p.endDate IS NULL");
     if (f.ongoing === false) qb.andWhere("p.endDate IS NOT NULL");
-    const [rows, total] = await getEntitiesAndCount(qb.orderBy("p.startDate", "DESC").addOrderBy("p.id", "DESC").skip(page.offset).take(page.limit));
+    const [rows, total] = await getEntitiesAndCount(
+      qb.orderBy("p.startDate", "DESC").addOrderBy("p.id", "DESC").skip(page.offset).take(page.limit),
+    );
     await this.logRead("Query.placements", rows);
     return toConnection(rows, total, page);
   }
@@ -133,8 +143,12 @@ export class PlacementService {
     return placement;
   }
 
-  /** Placements of clients, visible ones only, for a page of clients (one query). */
-  async placementsOfClients(clientIds: readonly number[]): Promise<Placement[][]> {
+  /**
+   * Placements of a batch of clients, visible ones only, oldest first (one query), access-logged
+   * here with the clients' identity numbers (`PlacementClient.placements` in the graph): the
+   * numbers are not on the placement rows, so the graph's per-row access-log policy cannot name them.
+   */
+  async placementsOfClients(clientIds: readonly number[]): Promise<Placement[]> {
     const qb = this.ctx.ds.manager
       .createQueryBuilder(Placement, "p")
       .where("p.clientId IN (:...ids)", { ids: [...clientIds] })
@@ -143,7 +157,22 @@ export class PlacementService {
     if (!seesProtected(this.ctx)) qb.andWhere(placementNotProtectedSql("p"));
     const rows = await qb.getMany();
     await this.logRead("PlacementClient.placements", rows);
-    return clientIds.map((id) => rows.filter((r) => r.clientId === id));
+    return rows;
+  }
+
+  /**
+   * The child decisions of a batch of placements, each with its child joined (one query); a
+   * decision about a child with protected identity only for a caller who may see it — left out
+   * in SQL, never loaded. The graph's `Placement.children` logs the read.
+   */
+  childDecisionsOf(placementIds: readonly number[]): Promise<PlacementChildDecision[]> {
+    const qb = this.ctx.ds.manager
+      .createQueryBuilder(PlacementChildDecision, "d")
+      .innerJoinAndMapOne("d.child", AccompanyingChild, "k", "k.id = d.childId")
+      .where("d.placementId IN (:...ids)", { ids: [...placementIds] })
+      .orderBy("d.id", "ASC");
+    if (!seesProtected(this.ctx)) qb.andWhere("k.protectedIdentity = :no", { no: false });
+    return qb.getMany();
   }
 
   private async visibleClient(manager: EntityManager, id: number, field: string): Promise<PlacementClient> {
@@ -374,13 +403,7 @@ export class PlacementService {
     const providerId = toId("input.providerId", input.providerId);
     const client = await this.visibleClient(manager, clientId, "input.clientId");
     await this.provider(manager, providerId, "input.providerId");
-    const { decisions, children } = await this.children(
-      manager,
-      client,
-      input.children,
-      input.acute,
-      "input.children",
-    );
+    const { decisions, children } = await this.children(manager, client, input.children, input.acute, "input.children");
     const stay = { startDate: input.startDate, endDate: input.endDate ?? null };
     await this.assertNoOverlap(
       manager,

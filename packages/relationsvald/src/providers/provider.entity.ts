@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
-import { OrganisationsnummerScalar } from "@arbetsliv/core";
+import { OrganisationsnummerScalar } from "@arbetsliv/core/values";
 import { ProviderKind } from "../enums";
 
 /**

@@ -9,7 +9,7 @@ import {
   MoneyRange,
   Range,
   VERSION_RANGE,
-} from "@arbetsliv/core";
+} from "@arbetsliv/core/values";
 import { PlacementType, ProviderKind } from "../enums";
 import { MAX_DAILY_FEE, MAX_INVOICE_AMOUNT } from "../input-limits";
 

@@ -1,8 +1,11 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType, FirstArgs, PageArgs, takeFirst, groupByKeys, type RequestContext } from "@arbetsliv/core";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, ID, Info, Mutation, Query, Resolver } from "type-graphql";
+import { ConnectionType, PageArgs, type RequestContext } from "@arbetsliv/core";
+import { readOne, readPage } from "@arbetsliv/core/read";
 import { RelationsvaldScopes as S } from "../scopes";
 import { ProviderDailyFee } from "./provider-fee.entity";
 import { PlacementProvider } from "./provider.entity";
+import { placementProviderGraph } from "./provider.graph";
 import {
   AddDailyFeeInput,
   AddServiceFeeAgreementInput,
@@ -18,14 +21,18 @@ const ProviderConnection = ConnectionType(PlacementProvider, "PlacementProvider"
 export class ProviderResolver {
   @Authorized(S.READ, S.WRITE, S.STATS)
   @Query(() => ProviderConnection, { description: "Providers with their fees. Never their location." })
-  placementProviders(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext) {
-    return providerService(ctx).list(args);
+  placementProviders(
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return readPage(ctx, info, placementProviderGraph, (columns) => providerService(ctx).list(args, columns));
   }
 
   @Authorized(S.READ, S.WRITE, S.STATS)
   @Query(() => PlacementProvider)
-  placementProvider(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return providerService(ctx).get(id);
+  placementProvider(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return readOne(ctx, info, placementProviderGraph, () => providerService(ctx).get(id));
   }
 
   @Authorized(S.WRITE)
@@ -60,43 +67,5 @@ export class ProviderResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return providerService(ctx).addServiceFee(input);
-  }
-
-  @FieldResolver(() => [ProviderDailyFee], {
-    description: "Daily fees per type, oldest first: the first `first` (default 25, at most 100).",
-  })
-  dailyFees(
-    @Root() provider: PlacementProvider,
-    @Args(() => FirstArgs) { first }: FirstArgs,
-    @Ctx() ctx: RequestContext,
-  ) {
-    return takeFirst(
-      ctx
-        .loader<
-          number,
-          ProviderDailyFee[]
-        >("rv.feesByProvider", async (ids) => groupByKeys(ids, await providerService(ctx).feesOf(ids), (f) => f.providerId))
-        .load(provider.id),
-      first,
-    );
-  }
-
-  @FieldResolver(() => [ServiceFeeAgreement], {
-    description: "Fixed service fees, oldest first: the first `first` (default 25, at most 100).",
-  })
-  serviceFeeAgreements(
-    @Root() provider: PlacementProvider,
-    @Args(() => FirstArgs) { first }: FirstArgs,
-    @Ctx() ctx: RequestContext,
-  ) {
-    return takeFirst(
-      ctx
-        .loader<
-          number,
-          ServiceFeeAgreement[]
-        >("rv.agreementsByProvider", async (ids) => groupByKeys(ids, await providerService(ctx).agreementsOf(ids), (a) => a.providerId))
-        .load(provider.id),
-      first,
-    );
   }
 }

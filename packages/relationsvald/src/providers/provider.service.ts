@@ -1,19 +1,18 @@
-import { In, type EntityManager } from "typeorm";
+import type { EntityManager } from "typeorm";
 import {
   AccessAction,
   NotFoundError,
   ValidationError,
-  addDays,
-  inTransaction,
   toConnection,
   toPage,
-  updateVersioned,
   type Connection,
   type PageArgs,
   type RequestContext,
-  toId,
 } from "@arbetsliv/core";
-import { DOMAIN } from "../shared";
+import { addDays } from "@arbetsliv/core/values";
+import { inTransaction, updateVersioned, selectColumns, toId } from "@arbetsliv/core/data";
+import { type Projection } from "@arbetsliv/core/read";
+import { DOMAIN } from "../scopes";
 import { ProviderDailyFee } from "./provider-fee.entity";
 import { PlacementProvider } from "./provider.entity";
 import type {
@@ -40,13 +39,12 @@ export class ProviderService {
     await this.ctx.accessLog.append(manager, { action, operation, domain: DOMAIN, recordType, recordIds: [id] });
   }
 
-  async list(args: PageArgs): Promise<Connection<PlacementProvider>> {
+  /** A page of providers in id order; `columns` narrows what is read (the read layer's projection). */
+  async list(args: PageArgs, columns?: Projection<PlacementProvider>): Promise<Connection<PlacementProvider>> {
     const page = toPage(args);
-    const [rows, total] = await this.ctx.ds.manager.findAndCount(PlacementProvider, {
-      order: { id: "ASC" },
-      skip: page.offset,
-      take: page.limit,
-    });
+    const qb = selectColumns(this.ctx.ds.manager.createQueryBuilder(PlacementProvider, "p"), columns);
+    // getManyAndCount: a first page shorter than the limit needs no COUNT.
+    const [rows, total] = await qb.orderBy("p.id", "ASC").skip(page.offset).take(page.limit).getManyAndCount();
     return toConnection(rows, total, page);
   }
 
@@ -186,20 +184,6 @@ export class ProviderService {
         agreement.id,
       );
       return agreement;
-    });
-  }
-
-  feesOf(providerIds: readonly number[]): Promise<ProviderDailyFee[]> {
-    return this.ctx.ds.manager.find(ProviderDailyFee, {
-      where: { providerId: In([...providerIds]) },
-      order: { placementType: "ASC", validFrom: "ASC" },
-    });
-  }
-
-  agreementsOf(providerIds: readonly number[]): Promise<ServiceFeeAgreement[]> {
-    return this.ctx.ds.manager.find(ServiceFeeAgreement, {
-      where: { providerId: In([...providerIds]) },
-      order: { validFrom: "ASC" },
     });
   }
 }

@@ -1,6 +1,13 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { LocalDateScalar, MoneyScalar, dateColumn, moneyColumn, type LocalDate, type Ore } from "@arbetsliv/core";
+import {
+  LocalDateScalar,
+  MoneyScalar,
+  dateColumn,
+  moneyColumn,
+  type LocalDate,
+  type Ore,
+} from "@arbetsliv/core/values";
 
 /**
  * Serviceavgift — a provider's fixed fee for a period (550 tkr/year under the Kvinnojouren IOP,

@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
-import { chunks, type RetentionAction, type RetentionContext } from "@arbetsliv/core";
+import { type RetentionAction, type RetentionContext } from "@arbetsliv/core";
+import { chunks } from "@arbetsliv/core/data";
 import { AccompanyingChild } from "../clients/child.entity";
 import { PlacementClient } from "../clients/client.entity";
 import { Placement } from "../placements/placement.entity";

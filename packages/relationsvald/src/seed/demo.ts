@@ -1,5 +1,7 @@
 import type { DataSource } from "typeorm";
-import { SeededRandom, addDays, inTransaction, insertChunked, makePersonnummer, type LocalDate } from "@arbetsliv/core";
+import { addDays, type LocalDate } from "@arbetsliv/core/values";
+import { inTransaction, insertChunked } from "@arbetsliv/core/data";
+import { SeededRandom, makePersonnummer } from "@arbetsliv/core/testing";
 import { AccompanyingChild } from "../clients/child.entity";
 import { PlacementClient } from "../clients/client.entity";
 import { costLines } from "../costs/placement-days";
@@ -12,6 +14,7 @@ import { ProviderDailyFee } from "../providers/provider-fee.entity";
 import { PlacementProvider } from "../providers/provider.entity";
 import { ServiceFeeAgreement } from "../providers/service-fee-agreement.entity";
 import { PlacementBudget } from "../statistics/budget.entity";
+import { ACUTE_FOLLOW_UP_NIGHTS } from "../costs/acute.rules";
 
 const kr = (n: number) => n * 100;
 
@@ -245,9 +248,9 @@ class DemoBuilder {
     const id = this.placements.length + 1;
     const acute = p.acute ?? false;
     const nights = p.end ? Math.round((Date.parse(p.end) - Date.parse(p.start)) / 86_400_000) : Infinity;
-    // An acute placement gets its decision when it continues past two nights.
-    const decided = !acute || nights > 2;
-    const decisionDate = decided ? (acute ? addDays(p.start, 2) : p.start) : null;
+    // An acute placement gets its decision when it continues past the follow-up nights (costs/acute.rules.ts).
+    const decided = !acute || nights > ACUTE_FOLLOW_UP_NIGHTS;
+    const decisionDate = decided ? (acute ? addDays(p.start, ACUTE_FOLLOW_UP_NIGHTS) : p.start) : null;
     const decisionReference = decided
       ? `RVE-${p.start.slice(0, 4)}-${String(this.decisionNo++).padStart(4, "0")}`
       : null;

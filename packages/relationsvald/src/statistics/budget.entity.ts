@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
-import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core";
+import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core/values";
 
 /** Budget — the yearly cost budget for relationsvåld (9 802 tkr in 2021), kept as data. */
 @ObjectType({

@@ -1,20 +1,9 @@
 import { IsOptional, Length, Max, Min } from "class-validator";
 import { Field, InputType, Int } from "type-graphql";
-import {
-  AccessAction,
-  ConflictError,
-  MoneyScalar,
-  ValidationError,
-  inTransaction,
-  isUniqueViolation,
-  updateVersioned,
-  type Ore,
-  type RequestContext,
-  MoneyRange,
-  Range,
-  VERSION_RANGE,
-} from "@arbetsliv/core";
-import { DOMAIN } from "../shared";
+import { AccessAction, ConflictError, ValidationError, type RequestContext } from "@arbetsliv/core";
+import { MoneyScalar, type Ore, MoneyRange, Range, VERSION_RANGE } from "@arbetsliv/core/values";
+import { inTransaction, isUniqueViolation, updateVersioned } from "@arbetsliv/core/data";
+import { DOMAIN } from "../scopes";
 import { PlacementBudget } from "./budget.entity";
 import { MAX_BUDGET } from "../input-limits";
 
@@ -39,47 +28,60 @@ export class SetBudgetInput {
   expectedVersion?: number;
 }
 
-export async function setBudget(ctx: RequestContext, input: SetBudgetInput): Promise<PlacementBudget> {
-  if (input.amount < 0) throw new ValidationError("input.amount", "range", "must not be negative");
-  try {
-    return await inTransaction(ctx.ds, async (manager) => {
-      const existing = await manager.findOne(PlacementBudget, { where: { year: input.year } });
-      let id: number;
-      if (existing) {
-        if (input.expectedVersion == null) {
-          throw new ConflictError(
-            `${input.year} already has a budget (version ${existing.version}); pass expectedVersion to change it`,
-            {
-              field: "input.expectedVersion",
-            },
-          );
+/** The yearly cost budgets. */
+export class BudgetService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  /** Every year's budget, oldest first. */
+  list(): Promise<PlacementBudget[]> {
+    return this.ctx.ds.manager.find(PlacementBudget, { order: { year: "ASC" } });
+  }
+
+  /** Sets a year's budget; changing an existing one needs its expectedVersion. */
+  async set(input: SetBudgetInput): Promise<PlacementBudget> {
+    if (input.amount < 0) throw new ValidationError("input.amount", "range", "must not be negative");
+    try {
+      return await inTransaction(this.ctx.ds, async (manager) => {
+        const existing = await manager.findOne(PlacementBudget, { where: { year: input.year } });
+        let id: number;
+        if (existing) {
+          if (input.expectedVersion == null) {
+            throw new ConflictError(
+              `${input.year} already has a budget (version ${existing.version}); pass expectedVersion to change it`,
+              {
+                field: "input.expectedVersion",
+              },
+            );
+          }
+          await updateVersioned(manager, PlacementBudget, "PlacementBudget", existing.id, input.expectedVersion, {
+            amount: input.amount,
+            note: input.note ?? existing.note,
+          });
+          id = existing.id;
+        } else {
+          id = (
+            await manager.save(
+              manager.create(PlacementBudget, { year: input.year, amount: input.amount, note: input.note ?? null }),
+            )
+          ).id;
         }
-        await updateVersioned(manager, PlacementBudget, "PlacementBudget", existing.id, input.expectedVersion, {
-          amount: input.amount,
-          note: input.note ?? existing.note,
+        await this.ctx.accessLog.append(manager, {
+          action: existing ? AccessAction.UPDATE : AccessAction.CREATE,
+          operation: "Mutation.setPlacementBudget",
+          domain: DOMAIN,
+          recordType: "PlacementBudget",
+          recordIds: [id],
         });
-        id = existing.id;
-      } else {
-        id = (
-          await manager.save(
-            manager.create(PlacementBudget, { year: input.year, amount: input.amount, note: input.note ?? null }),
-          )
-        ).id;
-      }
-      await ctx.accessLog.append(manager, {
-        action: existing ? AccessAction.UPDATE : AccessAction.CREATE,
-        operation: "Mutation.setPlacementBudget",
-        domain: DOMAIN,
-        recordType: "PlacementBudget",
-        recordIds: [id],
+        return manager.findOneOrFail(PlacementBudget, { where: { id } });
       });
-      return manager.findOneOrFail(PlacementBudget, { where: { id } });
-    });
-  } catch (e) {
-    if (isUniqueViolation(e))
-      throw new ConflictError(`${input.year} got a budget at the same time; reload and try again`, {
-        field: "input.year",
-      });
-    throw e;
+    } catch (e) {
+      if (isUniqueViolation(e))
+        throw new ConflictError(`${input.year} got a budget at the same time; reload and try again`, {
+          field: "input.year",
+        });
+      throw e;
+    }
   }
 }
+
+export const budgetService = (ctx: RequestContext) => new BudgetService(ctx);

@@ -1,5 +1,12 @@
 import { In, type DataSource } from "typeorm";
-import { DisclosureControl, ValidationError, disclosureInfo, parseOrganisationsnummer, type DisclosurePolicy, type LocalDate, type Ore, type StatisticsDisclosure } from "@arbetsliv/core";
+import {
+  DisclosureControl,
+  ValidationError,
+  disclosureInfo,
+  type DisclosurePolicy,
+  type StatisticsDisclosure,
+} from "@arbetsliv/core";
+import { parseOrganisationsnummer, type LocalDate, type Ore } from "@arbetsliv/core/values";
 import type { PlacementType } from "../enums";
 import { PlacementProvider } from "../providers/provider.entity";
 import { assertPeriod, placementCostRows, serviceFeeRows } from "./statistics.service";
@@ -41,7 +48,11 @@ export async function placementCostsByProvider(
   ds: DataSource,
   args: { organisationsnummer: string; from: LocalDate; to: LocalDate },
 ): Promise<ProviderCostSummary> {
-  const [summary] = await placementCostsByProviders(ds, { organisationsnummer: [args.organisationsnummer], from: args.from, to: args.to });
+  const [summary] = await placementCostsByProviders(ds, {
+    organisationsnummer: [args.organisationsnummer],
+    from: args.from,
+    to: args.to,
+  });
   return summary;
 }
 
@@ -57,13 +68,20 @@ export async function placementCostsByProviders(
     try {
       return parseOrganisationsnummer(value);
     } catch (e) {
-      throw new ValidationError(args.organisationsnummer.length > 1 ? `organisationsnummer[${i}]` : "organisationsnummer", "format", (e as Error).message);
+      throw new ValidationError(
+        args.organisationsnummer.length > 1 ? `organisationsnummer[${i}]` : "organisationsnummer",
+        "format",
+        (e as Error).message,
+      );
     }
   });
   const period = { from: args.from, to: args.to };
   assertPeriod(period);
   const providers = keys.length
-    ? await ds.manager.find(PlacementProvider, { where: { organisationsnummer: In([...new Set(keys)]) }, select: { id: true, organisationsnummer: true } })
+    ? await ds.manager.find(PlacementProvider, {
+        where: { organisationsnummer: In([...new Set(keys)]) },
+        select: { id: true, organisationsnummer: true },
+      })
     : [];
   const orgnrOf = new Map(providers.map((p) => [p.id, p.organisationsnummer!]));
   const providerIds = providers.map((p) => p.id);
@@ -72,7 +90,18 @@ export async function placementCostsByProviders(
   const summaries = new Map<string, ProviderCostSummary>(
     keys.map((k) => [
       k,
-      { organisationsnummer: k, registered: providers.some((p) => p.organisationsnummer === k), from: args.from, to: args.to, lines: [], serviceFees: [], placementCostOre: 0, serviceFeeOre: 0, totalOre: 0, placements: 0 },
+      {
+        organisationsnummer: k,
+        registered: providers.some((p) => p.organisationsnummer === k),
+        from: args.from,
+        to: args.to,
+        lines: [],
+        serviceFees: [],
+        placementCostOre: 0,
+        serviceFeeOre: 0,
+        totalOre: 0,
+        placements: 0,
+      },
     ]),
   );
   const seen = new Set<string>();
@@ -116,7 +145,14 @@ export interface ControlledProviderCosts {
   from: LocalDate;
   to: LocalDate;
   registered: boolean;
-  lines: { month: string; type: PlacementType; chargedNights: number | null; chargedPersonNights: number | null; amountOre: Ore | null; suppressed: string[] }[];
+  lines: {
+    month: string;
+    type: PlacementType;
+    chargedNights: number | null;
+    chargedPersonNights: number | null;
+    amountOre: Ore | null;
+    suppressed: string[];
+  }[];
   serviceFees: { month: string; amountOre: Ore }[];
   placementCostOre: Ore | null;
   serviceFeeOre: Ore;

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { sqlDialect, type SqlDialect } from "@arbetsliv/core";
+import { sqlDialect, type SqlDialect } from "@arbetsliv/core/data";
 
 /**
  * The few extra SQL expressions the statistics need on both MariaDB and sqlite (sql.js),

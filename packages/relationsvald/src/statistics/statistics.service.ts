@@ -1,8 +1,21 @@
 import { In, type DataSource } from "typeorm";
-import { DisclosureControl, ValidationError, addDays, disclosureInfo, toInt, type DisclosurePolicy, type Ore } from "@arbetsliv/core";
+import {
+  DisclosureControl,
+  ValidationError,
+  assertWholeMonths,
+  disclosureInfo,
+  disclosurePolicy,
+  logExactStatisticsRead,
+  type DisclosurePolicy,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { addDays, type Ore } from "@arbetsliv/core/values";
+import { toInt } from "@arbetsliv/core/data";
 import { PLACEMENT_TYPES, PlacementType } from "../enums";
 import { PlacementProvider } from "../providers/provider.entity";
+import { DOMAIN } from "../scopes";
 import type { Period } from "../costs/placement-days";
+import { acuteBillStartSql, acuteCoverJoinSql, acuteRanPastTwoNightsSql } from "../costs/acute.rules";
 import { monthSpansCte, monthsCte, named, statsDialect } from "./sql";
 import type {
   CostRow,
@@ -93,7 +106,11 @@ function fill(target: PlacementFigures, row: FigureRow, children: number): Place
  * and in total — SQL aggregation over rv_placement (and rv_placement_child for children).
  * Includes people with protected identity: these are counts, never persons.
  */
-export async function placementStatistics(ds: DataSource, period: Period, policy: DisclosurePolicy): Promise<PlacementStatistics> {
+export async function placementStatistics(
+  ds: DataSource,
+  period: Period,
+  policy: DisclosurePolicy,
+): Promise<PlacementStatistics> {
   assertPeriod(period);
   const d = statsDialect(ds);
   const endExcl = d.min("COALESCE(p.endDate, :toPlus1)", ":toPlus1");
@@ -108,7 +125,7 @@ export async function placementStatistics(ds: DataSource, period: Period, policy
       SUM(${nightsInPeriod}) AS nights,
       SUM(${nightsInPeriod} * p.personCount) AS personNights,
       SUM(CASE WHEN ${acuteStarted} THEN 1 ELSE 0 END) AS acuteStarted,
-      SUM(CASE WHEN ${acuteStarted} AND ${d.daysBetween("p.startDate", "COALESCE(p.endDate, :toPlus1)")} > 2 THEN 1 ELSE 0 END) AS acutePast`;
+      SUM(CASE WHEN ${acuteStarted} AND ${acuteRanPastTwoNightsSql(d, ":toPlus1")} THEN 1 ELSE 0 END) AS acutePast`;
   const values = params(period);
   const byTypeRows: FigureRow[] = await ds.query(
     ...named(`SELECT p.type AS type, ${select} FROM rv_placement p WHERE ${ACTIVE} GROUP BY p.type`, values),
@@ -134,11 +151,25 @@ export async function placementStatistics(ds: DataSource, period: Period, policy
     const children = toInt(childRows.find((r) => r.type === type)?.children);
     return row ? fill(emptyFigures(type), row, children) : emptyFigures(type);
   });
-  const stats = { from: period.from, to: period.to, byType, total: fill(emptyFigures(null), totalRow, toInt(childTotal?.children)) };
+  const stats = {
+    from: period.from,
+    to: period.to,
+    byType,
+    total: fill(emptyFigures(null), totalRow, toInt(childTotal?.children)),
+  };
   return controlPlacementStatistics(stats, policy);
 }
 
-const COUNT_FIELDS = ["placements", "started", "ended", "clients", "children", "persons", "acuteStarted", "acutePastTwoNights"] as const;
+const COUNT_FIELDS = [
+  "placements",
+  "started",
+  "ended",
+  "clients",
+  "children",
+  "persons",
+  "acuteStarted",
+  "acutePastTwoNights",
+] as const;
 const NIGHT_FIELDS = ["nights", "personNights"] as const;
 type FigureField = (typeof COUNT_FIELDS)[number] | (typeof NIGHT_FIELDS)[number];
 
@@ -147,7 +178,10 @@ type FigureField = (typeof COUNT_FIELDS)[number] | (typeof NIGHT_FIELDS)[number]
  * total is a cell (distinct persons are treated as additive, which is conservative); nights follow
  * their type's placements; the average length and the acute share are hidden with their counts.
  */
-export function controlPlacementStatistics(stats: Omit<PlacementStatistics, "disclosure">, policy: DisclosurePolicy): PlacementStatistics {
+export function controlPlacementStatistics(
+  stats: Omit<PlacementStatistics, "disclosure">,
+  policy: DisclosurePolicy,
+): PlacementStatistics {
   const control = new DisclosureControl();
   const cells = [...stats.byType, stats.total].map((row) => {
     const c = {} as Record<FigureField, number>;
@@ -159,7 +193,11 @@ export function controlPlacementStatistics(stats: Omit<PlacementStatistics, "dis
     return c;
   });
   const total = cells.pop()!;
-  for (const f of [...COUNT_FIELDS, ...NIGHT_FIELDS]) control.sum(total[f], cells.map((c) => c[f]));
+  for (const f of [...COUNT_FIELDS, ...NIGHT_FIELDS])
+    control.sum(
+      total[f],
+      cells.map((c) => c[f]),
+    );
   control.apply(policy);
   return { ...stats, disclosure: disclosureInfo(policy, true) };
 }
@@ -206,7 +244,14 @@ export async function placementCostRows(
   ds: DataSource,
   period: Period,
   filter: CostFilter = {},
-): Promise<(Omit<CostRow, "providerName" | "suppressed"> & { chargedNights: number; chargedPersonNights: number; amount: Ore; placementIds: number[] })[]> {
+): Promise<
+  (Omit<CostRow, "providerName" | "suppressed"> & {
+    chargedNights: number;
+    chargedPersonNights: number;
+    amount: Ore;
+    placementIds: number[];
+  })[]
+> {
   const d = statsDialect(ds);
   const byProvider = filter.providerIds
     ? `AND p.providerId IN (${filter.providerIds.map((_, i) => `:pv${i}`).join(", ")})`
@@ -221,7 +266,11 @@ export async function placementCostRows(
   // (2 rows) puts the months first and re-runs the placement ⋈ agreement ⋈ fee join per month
   // (months × placements × agreements: 0.9 s for 2 000 placements, 12× slower than this).
   const lo = d.max("pl.billStart", "f.validFrom", d.date(":from"));
-  const hi = d.min("pl.endExcl", `COALESCE(${d.addDays("f.validTo", "1")}, ${d.date("'9999-01-01'")})`, d.date(":toPlus1"));
+  const hi = d.min(
+    "pl.endExcl",
+    `COALESCE(${d.addDays("f.validTo", "1")}, ${d.date("'9999-01-01'")})`,
+    d.date(":toPlus1"),
+  );
   const sql = `WITH RECURSIVE ${monthSpansCte(d)}
     SELECT seg.month AS month, seg.type AS type, seg.providerId AS providerId,
            SUM(seg.nights) AS chargedNights, SUM(seg.nights * seg.personCount) AS chargedPersonNights,
@@ -234,12 +283,11 @@ export async function placementCostRows(
                    pl.type AS type, pl.providerId AS providerId, pl.personCount AS personCount, f.dailyFee AS fee, ${lo} AS lo, ${hi} AS hi
               FROM (
                 SELECT p.id, a.id AS agreementId, p.type, p.providerId, p.personCount,
-                       CASE WHEN a.id IS NULL THEN p.startDate ELSE ${d.addDays("p.startDate", "a.acuteFreeNights")} END AS billStart,
+                       ${acuteBillStartSql(d)} AS billStart,
                        COALESCE(p.endDate, ${d.date(":toPlus1")}) AS endExcl
                   FROM rv_placement p
                   LEFT JOIN rv_service_fee_agreement a
-                    ON a.providerId = p.providerId AND a.acuteFreeNights > 0 AND p.acute = 1
-                   AND a.validFrom <= p.startDate AND a.validTo >= p.startDate
+                    ON ${acuteCoverJoinSql()}
                  WHERE ${ACTIVE} ${byProvider}
               ) pl
               JOIN rv_provider_fee f ON f.providerId = pl.providerId AND f.placementType = pl.type
@@ -329,7 +377,11 @@ function sumBy<T>(rows: T[], key: (r: T) => string, amount: (r: T) => number): M
 }
 
 /** Costs per type, provider and month against the budget, for any period. JavaScript only pivots the grouped rows. */
-export async function placementCostReport(ds: DataSource, period: Period, policy: DisclosurePolicy): Promise<PlacementCostReport> {
+export async function placementCostReport(
+  ds: DataSource,
+  period: Period,
+  policy: DisclosurePolicy,
+): Promise<PlacementCostReport> {
   assertPeriod(period);
   const rawRows = await placementCostRows(ds, period);
   const rawFees = await serviceFeeRows(ds, period);
@@ -340,7 +392,11 @@ export async function placementCostReport(ds: DataSource, period: Period, policy
     : [];
   const nameOf = (id: number) => providers.find((p) => p.id === id)?.name ?? String(id);
   const placementIds = rawRows.map((r) => r.placementIds);
-  const rows = rawRows.map(({ placementIds: _ids, ...r }) => ({ ...r, providerName: nameOf(r.providerId), suppressed: [] }));
+  const rows = rawRows.map(({ placementIds: _ids, ...r }) => ({
+    ...r,
+    providerName: nameOf(r.providerId),
+    suppressed: [],
+  }));
   const serviceFeeRowsNamed = rawFees.map((r) => ({ ...r, providerName: nameOf(r.providerId) }));
 
   const byType = PLACEMENT_TYPES.map((type) => {
@@ -443,17 +499,29 @@ export function controlPlacementCostReport(
   const indexesWhere = (keep: (row: CostRow) => boolean) => report.rows.flatMap((row, i) => (keep(row) ? [i] : []));
   const rowCells = report.rows.map((row, i) => {
     const b = basis([i]);
-    return { row, nights: control.magnitude(row, "chargedNights", [b]), personNights: control.magnitude(row, "chargedPersonNights", [b]), amount: control.magnitude(row, "amount", [b]) };
+    return {
+      row,
+      nights: control.magnitude(row, "chargedNights", [b]),
+      personNights: control.magnitude(row, "chargedPersonNights", [b]),
+      amount: control.magnitude(row, "amount", [b]),
+    };
   });
   const amountsWhere = (keep: (row: CostRow) => boolean) => rowCells.filter((c) => keep(c.row)).map((c) => c.amount);
-  const costPart = (row: TypeCost | ProviderCost | MonthCost, field: "amount" | "placementCost", keep: (r: CostRow) => boolean) => {
+  const costPart = (
+    row: TypeCost | ProviderCost | MonthCost,
+    field: "amount" | "placementCost",
+    keep: (r: CostRow) => boolean,
+  ) => {
     const cell = control.magnitude(row as never, field as never, [basis(indexesWhere(keep))]);
     control.sum(cell, amountsWhere(keep));
     return cell;
   };
   const byType = report.byType.map((t) => {
     const ofType = (r: CostRow) => r.type === t.type;
-    control.sum(control.magnitude(t, "chargedPersonNights", [basis(indexesWhere(ofType))]), rowCells.filter((c) => ofType(c.row)).map((c) => c.personNights));
+    control.sum(
+      control.magnitude(t, "chargedPersonNights", [basis(indexesWhere(ofType))]),
+      rowCells.filter((c) => ofType(c.row)).map((c) => c.personNights),
+    );
     return costPart(t, "amount", ofType);
   });
   const withFees = (row: ProviderCost | MonthCost, placementCost: number) => {
@@ -479,3 +547,40 @@ export function controlPlacementCostReport(
   control.apply(policy);
   return { ...report, disclosure: disclosureInfo(policy, true) };
 }
+
+/**
+ * The statistics queries of the API: each picks the caller's disclosure policy (exact figures
+ * with relationsvald:stats:exact, access-logged; otherwise whole months only and small counts
+ * suppressed), checks the period and reads the figures.
+ */
+export class StatisticsService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  async statistics(period: Period): Promise<PlacementStatistics> {
+    const policy = await this.checkedPolicy("Query.placementStatistics", period);
+    return placementStatistics(this.ctx.ds, period, policy);
+  }
+
+  /** One period per calendar year; the exact read is logged after the figures (the years are checked first). */
+  async statisticsByYear(fromYear: number, toYear: number): Promise<PlacementStatistics[]> {
+    const policy = disclosurePolicy(this.ctx, DOMAIN);
+    const result = await placementStatisticsByYear(this.ctx.ds, fromYear, toYear, policy);
+    await logExactStatisticsRead(this.ctx, policy, DOMAIN, "Query.placementStatisticsByYear", `${fromYear}..${toYear}`);
+    return result;
+  }
+
+  async costReport(period: Period): Promise<PlacementCostReport> {
+    const policy = await this.checkedPolicy("Query.placementCostReport", period);
+    return placementCostReport(this.ctx.ds, period, policy);
+  }
+
+  private async checkedPolicy(operation: string, period: Period): Promise<DisclosurePolicy> {
+    const policy = disclosurePolicy(this.ctx, DOMAIN);
+    assertPeriod(period);
+    assertWholeMonths(policy, period.from, period.to);
+    await logExactStatisticsRead(this.ctx, policy, DOMAIN, operation, `${period.from}..${period.to}`);
+    return policy;
+  }
+}
+
+export const statisticsService = (ctx: RequestContext) => new StatisticsService(ctx);

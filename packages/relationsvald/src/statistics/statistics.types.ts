@@ -1,15 +1,12 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import {
-  LocalDateScalar,
   MAX_MONTHS_IN_PERIOD,
   MAX_REPORT_ROWS,
   MaxItems,
-  MoneyScalar,
   StatisticsDisclosure,
   SuppressedFields,
-  type LocalDate,
-  type Ore,
 } from "@arbetsliv/core";
+import { LocalDateScalar, MoneyScalar, type LocalDate, type Ore } from "@arbetsliv/core/values";
 import { PlacementType } from "../enums";
 
 /** One row per placement type (plus the total row, type null). */

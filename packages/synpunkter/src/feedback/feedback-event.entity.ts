@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { LocalDateScalar, dateColumn, type LocalDate } from "@arbetsliv/core";
+import { LocalDateScalar, dateColumn, type LocalDate } from "@arbetsliv/core/values";
 import { FeedbackEventType } from "./feedback.enums";
 
 /** One step of an item's handling, kept so "reopened and closed late" stays visible. */

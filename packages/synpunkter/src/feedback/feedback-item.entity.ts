@@ -1,13 +1,15 @@
 import { Authorized, Field, ID, ObjectType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
-import { LocalDateScalar, dateColumn, type LocalDate } from "@arbetsliv/core";
 import {
-  FeedbackChannel,
-  FeedbackCriterion,
-  FeedbackKind,
-  FeedbackStatus,
-  ImprovementKind,
-} from "./feedback.enums";
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from "typeorm";
+import { LocalDateScalar, dateColumn, type LocalDate } from "@arbetsliv/core/values";
+import { FeedbackChannel, FeedbackCriterion, FeedbackKind, FeedbackStatus, ImprovementKind } from "./feedback.enums";
 import { SynpunkterScopes } from "../scopes";
 
 /** Synpunkt — one feedback item from a citizen, user or customer. */
@@ -83,7 +85,9 @@ export class FeedbackItem {
   @Column({ type: "varchar", length: 40, nullable: true, default: null })
   submitterPhone!: string | null;
 
-  @Field(() => Boolean, { description: "Önskar återkoppling — the submitter wants a reply (never true when anonymous)." })
+  @Field(() => Boolean, {
+    description: "Önskar återkoppling — the submitter wants a reply (never true when anonymous).",
+  })
   @Column({ type: "boolean" })
   wantsReply!: boolean;
 
@@ -114,7 +118,10 @@ export class FeedbackItem {
   @Column({ type: "int", nullable: true, default: null })
   duplicateOfId!: number | null;
 
-  @Field(() => String, { nullable: true, description: "External organisation, association or company it was forwarded to." })
+  @Field(() => String, {
+    nullable: true,
+    description: "External organisation, association or company it was forwarded to.",
+  })
   @Column({ type: "varchar", length: 200, nullable: true, default: null })
   forwardedTo!: string | null;
 
@@ -126,7 +133,10 @@ export class FeedbackItem {
   @Column({ type: "text", nullable: true, default: null })
   improvementDescription!: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Gallrad — the date person data was removed by retention." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Gallrad — the date person data was removed by retention.",
+  })
   @Column({ ...dateColumn, nullable: true, default: null })
   anonymisedDate!: LocalDate | null;
 

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { LocalDateScalar, dateColumn, type LocalDate } from "@arbetsliv/core";
+import { LocalDateScalar, dateColumn, type LocalDate } from "@arbetsliv/core/values";
 
 /** Återkoppling — a reply sent to the submitter. */
 @ObjectType({ description: "Återkoppling — a reply sent to the submitter." })

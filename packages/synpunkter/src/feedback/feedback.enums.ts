@@ -41,7 +41,10 @@ export enum FeedbackChannel {
   LETTER = "LETTER",
   VISIT = "VISIT",
 }
-registerEnumType(FeedbackChannel, { name: "FeedbackChannel", description: "How the feedback reached the administration." });
+registerEnumType(FeedbackChannel, {
+  name: "FeedbackChannel",
+  description: "How the feedback reached the administration.",
+});
 
 export enum FeedbackStatus {
   RECEIVED = "RECEIVED",

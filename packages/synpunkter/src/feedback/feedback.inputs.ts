@@ -1,6 +1,7 @@
 import { IsEmail, IsOptional, Length, Matches, MaxLength, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { IdempotencyKeyField, LocalDateScalar, PageArgs, type LocalDate, Range } from "@arbetsliv/core";
+import { IdempotencyKeyField, PageArgs } from "@arbetsliv/core";
+import { LocalDateScalar, type LocalDate, Range } from "@arbetsliv/core/values";
 import { FeedbackChannel, FeedbackCriterion, FeedbackKind, FeedbackStatus, ImprovementKind } from "./feedback.enums";
 import { MAX_HANDLING_DAYS } from "../input-limits";
 

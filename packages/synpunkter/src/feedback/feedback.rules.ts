@@ -1,4 +1,5 @@
-import { addDays, ValidationError, type LocalDate } from "@arbetsliv/core";
+import { ValidationError } from "@arbetsliv/core";
+import { addDays, type LocalDate } from "@arbetsliv/core/values";
 
 /** Due date: received date plus the business area's handling time in calendar days. */
 export function dueDateFor(receivedDate: LocalDate, handlingDays: number): LocalDate {
@@ -25,7 +26,11 @@ export function assertContactForReply(
   contact: { submitterEmail?: string | null; submitterPhone?: string | null; submitterName?: string | null },
 ): void {
   if (wantsReply && !contact.submitterEmail && !contact.submitterPhone) {
-    throw new ValidationError(field, "reply-needs-contact", "a reply needs the submitter's e-mail or phone; anonymous submitters get no reply");
+    throw new ValidationError(
+      field,
+      "reply-needs-contact",
+      "a reply needs the submitter's e-mail or phone; anonymous submitters get no reply",
+    );
   }
 }
 

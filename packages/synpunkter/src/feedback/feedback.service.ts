@@ -3,31 +3,34 @@ import {
   AccessAction,
   NotFoundError,
   ValidationError,
+  toConnection,
+  toPage,
+  type Connection,
+  type PageArgs,
+  type RequestContext,
+  idempotentCreate,
+} from "@arbetsliv/core";
+import { todayLocalDate, type LocalDate } from "@arbetsliv/core/values";
+import {
+  applySummaryChange,
   toId,
   inTransaction,
   lockMode,
-  todayLocalDate,
-  toConnection,
-  toPage,
   updateVersioned,
-  type Connection,
-  type LocalDate,
-  type PageArgs,
-  type RequestContext,
   getEntitiesAndCount,
-  idempotentCreate,
-} from "@arbetsliv/core";
+  selectColumns,
+} from "@arbetsliv/core/data";
+import { type Projection } from "@arbetsliv/core/read";
 import { BusinessArea } from "../business-area/business-area.entity";
 import { recordFeedbackEvent } from "../events";
-import { updateFeedbackSummaries } from "../statistics/feedback-summary";
+import { feedbackItemSummary } from "../statistics/feedback-summary";
 import { FeedbackEvent } from "./feedback-event.entity";
 import { FeedbackItem } from "./feedback-item.entity";
 import { FeedbackReply } from "./feedback-reply.entity";
 import { FeedbackEventType, FeedbackStatus, type ImprovementKind } from "./feedback.enums";
+import { DOMAIN } from "../scopes";
 import type { FeedbackFilter, RegisterFeedbackInput, ReplyInput } from "./feedback.inputs";
 import { assertContactForReply, assertNotBefore, dueDateFor } from "./feedback.rules";
-
-const DOMAIN = "synpunkter";
 
 /** All rules and storage of feedback items. Every change writes a history event and an access-log row. */
 export class FeedbackService {
@@ -37,8 +40,19 @@ export class FeedbackService {
     return this.ctx.principal?.subject ?? "anonymous";
   }
 
-  private async logChange(manager: EntityManager, action: AccessAction, operation: string, ids: number[]): Promise<void> {
-    await this.ctx.accessLog.append(manager, { action, operation, domain: DOMAIN, recordType: "FeedbackItem", recordIds: ids });
+  private async logChange(
+    manager: EntityManager,
+    action: AccessAction,
+    operation: string,
+    ids: number[],
+  ): Promise<void> {
+    await this.ctx.accessLog.append(manager, {
+      action,
+      operation,
+      domain: DOMAIN,
+      recordType: "FeedbackItem",
+      recordIds: ids,
+    });
   }
 
   /** Logs that these items (person-level: description, contact) were read. One INSERT per call. */
@@ -59,7 +73,8 @@ export class FeedbackService {
   async register(input: RegisterFeedbackInput, registeredBy: string): Promise<FeedbackItem> {
     const today = todayLocalDate();
     const receivedDate = input.receivedDate ?? today;
-    if (receivedDate > today) throw new ValidationError("input.receivedDate", "not-in-future", "must not be in the future");
+    if (receivedDate > today)
+      throw new ValidationError("input.receivedDate", "not-in-future", "must not be in the future");
     assertContactForReply("input.wantsReply", input.wantsReply, input);
     return idempotentCreate(this.ctx, {
       operation: "Mutation.registerFeedback",
@@ -76,8 +91,15 @@ export class FeedbackService {
   }
 
   /** The create itself, in the given transaction (idempotentCreate's); never opens one. */
-  async registerIn(manager: EntityManager, input: RegisterFeedbackInput, registeredBy: string, receivedDate: LocalDate): Promise<FeedbackItem> {
-    const area = await manager.findOne(BusinessArea, { where: { id: toId("input.businessAreaId", input.businessAreaId) } });
+  async registerIn(
+    manager: EntityManager,
+    input: RegisterFeedbackInput,
+    registeredBy: string,
+    receivedDate: LocalDate,
+  ): Promise<FeedbackItem> {
+    const area = await manager.findOne(BusinessArea, {
+      where: { id: toId("input.businessAreaId", input.businessAreaId) },
+    });
     if (!area || !area.active) {
       throw new ValidationError("input.businessAreaId", "exists", "is not an active business area");
     }
@@ -99,14 +121,20 @@ export class FeedbackService {
       replyCount: 0,
     });
     await manager.save(item);
-    await updateFeedbackSummaries(manager, null, item);
+    await applySummaryChange(manager, feedbackItemSummary, null, item);
     await this.addEvent(manager, item.id, FeedbackEventType.REGISTERED, receivedDate, null);
     await recordFeedbackEvent(manager, FeedbackEventType.REGISTERED, item, receivedDate);
     await this.logChange(manager, AccessAction.CREATE, "Mutation.registerFeedback", [item.id]);
     return item;
   }
 
-  private async addEvent(manager: EntityManager, feedbackId: number, type: FeedbackEventType, date: LocalDate, note: string | null) {
+  private async addEvent(
+    manager: EntityManager,
+    feedbackId: number,
+    type: FeedbackEventType,
+    date: LocalDate,
+    note: string | null,
+  ) {
     await manager.insert(FeedbackEvent, { feedbackId, type, date, actor: this.actor, note });
   }
 
@@ -115,7 +143,10 @@ export class FeedbackService {
     operation: string,
     idValue: string,
     expectedVersion: number,
-    apply: (item: FeedbackItem, manager: EntityManager) => Promise<{ changes: Partial<FeedbackItem>; event: FeedbackEventType; date: LocalDate; note: string | null }>,
+    apply: (
+      item: FeedbackItem,
+      manager: EntityManager,
+    ) => Promise<{ changes: Partial<FeedbackItem>; event: FeedbackEventType; date: LocalDate; note: string | null }>,
   ): Promise<FeedbackItem> {
     const id = toId("id", idValue);
     return inTransaction(this.ctx.ds, async (manager) => {
@@ -126,7 +157,7 @@ export class FeedbackService {
       const { changes, event, date, note } = await apply(item, manager);
       await updateVersioned(manager, FeedbackItem, "FeedbackItem", id, expectedVersion, changes);
       const after = await manager.findOneOrFail(FeedbackItem, { where: { id } });
-      await updateFeedbackSummaries(manager, item, after);
+      await applySummaryChange(manager, feedbackItemSummary, item, after);
       await this.addEvent(manager, id, event, date, note);
       await recordFeedbackEvent(manager, event, after, date);
       await this.logChange(manager, AccessAction.UPDATE, operation, [id]);
@@ -153,8 +184,18 @@ export class FeedbackService {
       }
       const repliedDate = input.repliedDate ?? todayLocalDate();
       assertNotBefore("input.repliedDate", repliedDate, item.receivedDate, "the received date");
-      await manager.insert(FeedbackReply, { feedbackId: item.id, repliedDate, text: input.text, repliedBy: this.actor });
-      return { changes: { replyCount: item.replyCount + 1 }, event: FeedbackEventType.REPLIED, date: repliedDate, note: null };
+      await manager.insert(FeedbackReply, {
+        feedbackId: item.id,
+        repliedDate,
+        text: input.text,
+        repliedBy: this.actor,
+      });
+      return {
+        changes: { replyCount: item.replyCount + 1 },
+        event: FeedbackEventType.REPLIED,
+        date: repliedDate,
+        note: null,
+      };
     });
   }
 
@@ -165,16 +206,23 @@ export class FeedbackService {
       assertNotBefore("closedDate", date, item.receivedDate, "the received date");
       if (item.wantsReply) {
         const replies = await manager.count(FeedbackReply, { where: { feedbackId: item.id } });
-        if (replies === 0) throw new ValidationError("id", "reply-before-close", "the submitter wants a reply; reply before closing");
+        if (replies === 0)
+          throw new ValidationError("id", "reply-before-close", "the submitter wants a reply; reply before closing");
       }
-      return { changes: { status: FeedbackStatus.CLOSED, closedDate: date }, event: FeedbackEventType.CLOSED, date, note: null };
+      return {
+        changes: { status: FeedbackStatus.CLOSED, closedDate: date },
+        event: FeedbackEventType.CLOSED,
+        date,
+        note: null,
+      };
     });
   }
 
   reopen(id: string, reason: string, expectedVersion: number) {
     return this.change("Mutation.reopenFeedback", id, expectedVersion, async (item) => {
       if (item.status !== FeedbackStatus.CLOSED) throw new ValidationError("id", "closed", "is not closed");
-      if (item.duplicateOfId !== null) throw new ValidationError("id", "not-duplicate", "is a duplicate; reopen the original instead");
+      if (item.duplicateOfId !== null)
+        throw new ValidationError("id", "not-duplicate", "is a duplicate; reopen the original instead");
       return {
         changes: { status: FeedbackStatus.IN_PROGRESS, closedDate: null, reopenedCount: item.reopenedCount + 1 },
         event: FeedbackEventType.REOPENED,
@@ -191,7 +239,8 @@ export class FeedbackService {
       if (originalId === item.id) throw new ValidationError("duplicateOfId", "other", "must be another item");
       const original = await manager.findOne(FeedbackItem, { where: { id: originalId } });
       if (!original) throw new ValidationError("duplicateOfId", "exists", "is not a feedback item");
-      if (original.duplicateOfId !== null) throw new ValidationError("duplicateOfId", "original", "is itself a duplicate");
+      if (original.duplicateOfId !== null)
+        throw new ValidationError("duplicateOfId", "original", "is itself a duplicate");
       const date = todayLocalDate() < item.receivedDate ? item.receivedDate : todayLocalDate();
       return {
         changes: { duplicateOfId: originalId, status: FeedbackStatus.CLOSED, closedDate: item.closedDate ?? date },
@@ -228,10 +277,19 @@ export class FeedbackService {
     return item;
   }
 
-  async list(args: PageArgs & { filter?: FeedbackFilter }): Promise<Connection<FeedbackItem>> {
+  /** A page of items, newest first; `columns` narrows what is read (the read layer's projection). */
+  async list(
+    args: PageArgs & { filter?: FeedbackFilter },
+    columns?: Projection<FeedbackItem>,
+  ): Promise<Connection<FeedbackItem>> {
     const page = toPage(args);
-    const qb = applyFilter(this.ctx.ds.getRepository(FeedbackItem).createQueryBuilder("f"), args.filter ?? {});
-    const [items, total] = await getEntitiesAndCount(qb.orderBy("f.receivedDate", "DESC").addOrderBy("f.id", "DESC").skip(page.offset).take(page.limit));
+    const qb = applyFilter(
+      selectColumns(this.ctx.ds.getRepository(FeedbackItem).createQueryBuilder("f"), columns),
+      args.filter ?? {},
+    );
+    const [items, total] = await getEntitiesAndCount(
+      qb.orderBy("f.receivedDate", "DESC").addOrderBy("f.id", "DESC").skip(page.offset).take(page.limit),
+    );
     await this.logRead("Query.feedbackItems", items);
     return toConnection(items, total, page);
   }
@@ -243,13 +301,17 @@ function applyFilter(qb: SelectQueryBuilder<FeedbackItem>, f: FeedbackFilter): S
   }
   if (f.receivedFrom) qb.andWhere("f.receivedDate >= :from", { from: f.receivedFrom });
   if (f.receivedTo) qb.andWhere("f.receivedDate <= :to", { to: f.receivedTo });
-  if (f.businessAreaId) qb.andWhere("f.businessAreaId = :area", { area: toId("filter.businessAreaId", f.businessAreaId) });
+  if (f.businessAreaId)
+    qb.andWhere("f.businessAreaId = :area", { area: toId("filter.businessAreaId", f.businessAreaId) });
   if (f.kind) qb.andWhere("f.kind = :kind", { kind: f.kind });
   if (f.criterion) qb.andWhere("f.criterion = :criterion", { criterion: f.criterion });
   if (f.status) qb.andWhere("f.status = :status", { status: f.status });
   if (f.overdue !== undefined && f.overdue !== null) {
     const today = todayLocalDate();
-    qb.andWhere(f.overdue ? "(f.closedDate IS NULL AND f.dueDate < :today)" : "NOT (f.closedDate IS NULL AND f.dueDate < :today)", { today });
+    qb.andWhere(
+      f.overdue ? "(f.closedDate IS NULL AND f.dueDate < :today)" : "NOT (f.closedDate IS NULL AND f.dueDate < :today)",
+      { today },
+    );
   }
   return qb;
 }
@@ -257,4 +319,3 @@ function applyFilter(qb: SelectQueryBuilder<FeedbackItem>, f: FeedbackFilter): S
 export function feedbackService(ctx: RequestContext): FeedbackService {
   return new FeedbackService(ctx);
 }
-

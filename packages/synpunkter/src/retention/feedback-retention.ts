@@ -1,4 +1,5 @@
-import { chunks, type RetentionAction, type RetentionContext } from "@arbetsliv/core";
+import { type RetentionAction, type RetentionContext } from "@arbetsliv/core";
+import { chunks } from "@arbetsliv/core/data";
 import { FeedbackEvent } from "../feedback/feedback-event.entity";
 import { FeedbackItem } from "../feedback/feedback-item.entity";
 import { FeedbackReply } from "../feedback/feedback-reply.entity";
@@ -24,11 +25,33 @@ export async function feedbackRetention({ manager, cutoff, today }: RetentionCon
     await manager
       .createQueryBuilder()
       .update(FeedbackItem)
-      .set({ description: REMOVED_TEXT, submitterName: null, submitterEmail: null, submitterPhone: null, anonymisedDate: today })
+      .set({
+        description: REMOVED_TEXT,
+        submitterName: null,
+        submitterEmail: null,
+        submitterPhone: null,
+        anonymisedDate: today,
+      })
       .whereInIds(chunk)
       .execute();
-    await manager.createQueryBuilder().update(FeedbackReply).set({ text: REMOVED_TEXT }).where("feedbackId IN (:...chunk)", { chunk }).execute();
-    await manager.createQueryBuilder().update(FeedbackEvent).set({ note: null }).where("feedbackId IN (:...chunk)", { chunk }).execute();
+    await manager
+      .createQueryBuilder()
+      .update(FeedbackReply)
+      .set({ text: REMOVED_TEXT })
+      .where("feedbackId IN (:...chunk)", { chunk })
+      .execute();
+    await manager
+      .createQueryBuilder()
+      .update(FeedbackEvent)
+      .set({ note: null })
+      .where("feedbackId IN (:...chunk)", { chunk })
+      .execute();
   }
-  return [{ recordType: "FeedbackItem", recordIds: ids, reason: `closed, last entry before ${cutoff} (more than 5 years ago): person data removed, statistics kept` }];
+  return [
+    {
+      recordType: "FeedbackItem",
+      recordIds: ids,
+      reason: `closed, last entry before ${cutoff} (more than 5 years ago): person data removed, statistics kept`,
+    },
+  ];
 }

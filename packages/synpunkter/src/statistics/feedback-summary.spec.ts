@@ -1,4 +1,4 @@
-import type { SummaryDelta } from "@arbetsliv/core";
+import type { SummaryDelta } from "@arbetsliv/core/data";
 import { FeedbackCriterion, FeedbackKind } from "../feedback/feedback.enums";
 import { feedbackSummaryDeltas, type SummaryFacts } from "./feedback-summary";
 

@@ -1,16 +1,38 @@
 import type { EntityManager } from "typeorm";
-import { addToSummary, daysBetween, inTransaction, sqlDialect, type SqlDialect, type SummaryDelta } from "@arbetsliv/core";
+import { daysBetween } from "@arbetsliv/core/values";
+import {
+  rebuildSummaries,
+  summaryChange,
+  summaryProjection,
+  type SqlDialect,
+  type SummaryContribution,
+  type SummaryDeclaration,
+  type SummaryDelta,
+  type SummaryTable,
+} from "@arbetsliv/core/data";
 import type { FeedbackItem } from "../feedback/feedback-item.entity";
 
 /**
  * Summary rows of the statistics, kept on write in the transaction that changes an item.
  * Each item contributes to exactly one row of each table, as a pure function of its own
- * columns (received month, area, kind, criterion, dates, flags), so a change is "minus the
- * contribution before, plus the contribution after" and a rebuild is one GROUP BY per table.
+ * columns (received month, area, kind, criterion, dates, flags): the projection below declares
+ * that contribution, and core applies a change ("minus the contribution before, plus the
+ * contribution after") and the rebuild (one GROUP BY per table).
  */
 
 /** The month-summary counters: everything of the report's grouped pass except openOverdue (it depends on today). */
-export const SUMMARY_COUNTERS = ["received", "closed", "inTime", "late", "forwarded", "improvements", "duplicates", "reopened", "wantedReply", "replied"] as const;
+export const SUMMARY_COUNTERS = [
+  "received",
+  "closed",
+  "inTime",
+  "late",
+  "forwarded",
+  "improvements",
+  "duplicates",
+  "reopened",
+  "wantedReply",
+  "replied",
+] as const;
 export type SummaryCounter = (typeof SUMMARY_COUNTERS)[number];
 
 /** The primary key of feedback_month_summary, in its order. */
@@ -31,7 +53,9 @@ const COUNTER_SQL: Record<SummaryCounter, string> = {
 };
 
 /** `COUNT(*) AS received, SUM(…) AS closed, …` over feedback_item f: the rebuild and the statistics' edge days use the same sums. */
-export const COUNTER_SUMS_SQL = SUMMARY_COUNTERS.map((c) => (c === "received" ? "COUNT(*) AS received" : `SUM(${COUNTER_SQL[c]}) AS ${c}`)).join(",\n       ");
+export const COUNTER_SUMS_SQL = SUMMARY_COUNTERS.map((c) =>
+  c === "received" ? "COUNT(*) AS received" : `SUM(${COUNTER_SQL[c]}) AS ${c}`,
+).join(",\n       ");
 
 /** The closing month of an item as SQL, '' while not closed (the key of feedback_month_closed). */
 export const closedMonthSql = (sql: SqlDialect) => `COALESCE(${sql.yearMonth("f.closedDate")}, '')`;
@@ -39,7 +63,18 @@ export const closedMonthSql = (sql: SqlDialect) => `COALESCE(${sql.yearMonth("f.
 /** The columns of an item the summaries depend on. */
 export type SummaryFacts = Pick<
   FeedbackItem,
-  "receivedDate" | "businessAreaId" | "kind" | "criterion" | "closedDate" | "dueDate" | "wantsReply" | "replyCount" | "reopenedCount" | "duplicateOfId" | "forwardedTo" | "improvementKind"
+  | "receivedDate"
+  | "businessAreaId"
+  | "kind"
+  | "criterion"
+  | "closedDate"
+  | "dueDate"
+  | "wantsReply"
+  | "replyCount"
+  | "reopenedCount"
+  | "duplicateOfId"
+  | "forwardedTo"
+  | "improvementKind"
 >;
 
 // Loose null checks: an entity just saved may hold undefined for columns left to their default (null).
@@ -59,6 +94,71 @@ export function itemCounters(i: SummaryFacts): Record<SummaryCounter, number> {
   };
 }
 
+/** feedback_month_summary: area × kind × criterion counters of the items received in a month. */
+export const monthSummary: SummaryTable = {
+  table: "feedback_month_summary",
+  keys: MONTH_SUMMARY_KEYS,
+  counters: SUMMARY_COUNTERS,
+  fromRecords: (
+    sql,
+  ) => `SELECT f.businessAreaId, f.kind, f.criterion, ${sql.yearMonth("f.receivedDate")} AS receivedMonth,
+       ${COUNTER_SUMS_SQL}
+       FROM feedback_item f
+      GROUP BY f.businessAreaId, f.kind, f.criterion, ${sql.yearMonth("f.receivedDate")}`,
+};
+
+/** feedback_month_closed: items received in a month by the month of their closing ('' while open). */
+export const monthClosed: SummaryTable = {
+  table: "feedback_month_closed",
+  keys: ["receivedMonth", "closedMonth"],
+  counters: ["n"],
+  fromRecords: (sql) =>
+    `SELECT ${sql.yearMonth("f.receivedDate")}, ${closedMonthSql(sql)}, COUNT(*) FROM feedback_item f GROUP BY ${sql.yearMonth("f.receivedDate")}, ${closedMonthSql(sql)}`,
+};
+
+/** feedback_month_handling: closed items received in a month by handling days. */
+export const monthHandling: SummaryTable = {
+  table: "feedback_month_handling",
+  keys: ["receivedMonth", "handlingDays"],
+  counters: ["n"],
+  fromRecords: (sql) => {
+    const days = sql.daysBetween("f.receivedDate", "f.closedDate");
+    return `SELECT ${sql.yearMonth("f.receivedDate")}, ${days}, COUNT(*) FROM feedback_item f WHERE f.closedDate IS NOT NULL GROUP BY ${sql.yearMonth("f.receivedDate")}, ${days}`;
+  },
+};
+
+/**
+ * One item's rows: its month/area/kind/criterion counters, its (received, closed) month pair and,
+ * once closed, its handling days. Tables are always written in this order and rows in key order,
+ * so concurrent writers lock summary rows in one order; a change of columns none of this reads
+ * (e.g. an assignment) writes no summary row.
+ */
+export const feedbackItemSummary = summaryProjection<SummaryFacts>({
+  name: "FeedbackItem",
+  tables: [monthSummary, monthClosed, monthHandling],
+  contribution(item) {
+    const month = item.receivedDate.slice(0, 7);
+    const counters = itemCounters(item);
+    const rows: SummaryContribution[] = [
+      {
+        table: monthSummary,
+        key: [item.businessAreaId, item.kind, item.criterion, month],
+        add: SUMMARY_COUNTERS.map((c) => counters[c]),
+      },
+      { table: monthClosed, key: [month, item.closedDate != null ? item.closedDate.slice(0, 7) : ""], add: [1] },
+    ];
+    if (item.closedDate != null)
+      rows.push({ table: monthHandling, key: [month, daysBetween(item.receivedDate, item.closedDate)], add: [1] });
+    return rows;
+  },
+});
+
+/** The summary tables of synpunkter, in rebuild order (DomainModule.summaries). */
+export const feedbackSummaries: SummaryDeclaration = {
+  tables: feedbackItemSummary.tables,
+  projections: [feedbackItemSummary],
+};
+
 export interface FeedbackSummaryDeltas {
   month: SummaryDelta[];
   closed: SummaryDelta[];
@@ -67,32 +167,12 @@ export interface FeedbackSummaryDeltas {
 
 /** The change of every summary row when an item goes from `before` to `after` (null: not there). */
 export function feedbackSummaryDeltas(before: SummaryFacts | null, after: SummaryFacts | null): FeedbackSummaryDeltas {
-  const out: FeedbackSummaryDeltas = { month: [], closed: [], handling: [] };
-  for (const [item, sign] of [
-    [before, -1],
-    [after, 1],
-  ] as const) {
-    if (!item) continue;
-    const month = item.receivedDate.slice(0, 7);
-    const counters = itemCounters(item);
-    out.month.push({ key: [item.businessAreaId, item.kind, item.criterion, month], add: SUMMARY_COUNTERS.map((c) => sign * counters[c]) });
-    out.closed.push({ key: [month, item.closedDate != null ? item.closedDate.slice(0, 7) : ""], add: [sign] });
-    if (item.closedDate != null) out.handling.push({ key: [month, daysBetween(item.receivedDate, item.closedDate)], add: [sign] });
-  }
-  return out;
-}
-
-/**
- * Moves the summary rows with one item's change; call it in the transaction that writes the
- * item (after the write, with the item locked). Unchanged rows are not written, so e.g. an
- * assignment touches no summary row. Tables are always written in this order and rows in key
- * order (addToSummary), so concurrent writers lock summary rows in one order.
- */
-export async function updateFeedbackSummaries(manager: EntityManager, before: SummaryFacts | null, after: SummaryFacts | null): Promise<void> {
-  const d = feedbackSummaryDeltas(before, after);
-  await addToSummary(manager, "feedback_month_summary", MONTH_SUMMARY_KEYS, SUMMARY_COUNTERS, d.month);
-  await addToSummary(manager, "feedback_month_closed", ["receivedMonth", "closedMonth"], ["n"], d.closed);
-  await addToSummary(manager, "feedback_month_handling", ["receivedMonth", "handlingDays"], ["n"], d.handling);
+  const change = summaryChange(feedbackItemSummary, before ? [before] : [], after ? [after] : []);
+  return {
+    month: [...change.get(monthSummary)!],
+    closed: [...change.get(monthClosed)!],
+    handling: [...change.get(monthHandling)!],
+  };
 }
 
 /**
@@ -100,31 +180,6 @@ export async function updateFeedbackSummaries(manager: EntityManager, before: Su
  * MariaDB and sqlite): after a bulk load that bypassed the service, and as the reference the
  * tests compare the rows kept on write with. Runs in the caller's transaction, or in its own.
  */
-export async function rebuildFeedbackSummaries(manager: EntityManager): Promise<void> {
-  if (manager.queryRunner?.isTransactionActive) return rebuild(manager);
-  return inTransaction(manager.connection, rebuild);
-}
-
-async function rebuild(manager: EntityManager): Promise<void> {
-  const sql = sqlDialect(manager);
-  const month = sql.yearMonth("f.receivedDate");
-  const days = sql.daysBetween("f.receivedDate", "f.closedDate");
-  await manager.query("DELETE FROM feedback_month_summary");
-  await manager.query("DELETE FROM feedback_month_closed");
-  await manager.query("DELETE FROM feedback_month_handling");
-  await manager.query(
-    `INSERT INTO feedback_month_summary (${[...MONTH_SUMMARY_KEYS, ...SUMMARY_COUNTERS].join(", ")})
-     SELECT f.businessAreaId, f.kind, f.criterion, ${month} AS receivedMonth,
-       ${COUNTER_SUMS_SQL}
-       FROM feedback_item f
-      GROUP BY f.businessAreaId, f.kind, f.criterion, ${month}`,
-  );
-  await manager.query(
-    `INSERT INTO feedback_month_closed (receivedMonth, closedMonth, n)
-     SELECT ${month}, ${closedMonthSql(sql)}, COUNT(*) FROM feedback_item f GROUP BY ${month}, ${closedMonthSql(sql)}`,
-  );
-  await manager.query(
-    `INSERT INTO feedback_month_handling (receivedMonth, handlingDays, n)
-     SELECT ${month}, ${days}, COUNT(*) FROM feedback_item f WHERE f.closedDate IS NOT NULL GROUP BY ${month}, ${days}`,
-  );
+export function rebuildFeedbackSummaries(manager: EntityManager): Promise<void> {
+  return rebuildSummaries(manager, feedbackSummaries.tables);
 }

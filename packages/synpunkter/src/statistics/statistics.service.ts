@@ -1,9 +1,27 @@
 import type { DataSource } from "typeorm";
-import { DisclosureControl, ValidationError, addDays, addMonths, disclosureInfo, sqlDialect, toInt, type DisclosurePolicy, type LocalDate } from "@arbetsliv/core";
+import {
+  DisclosureControl,
+  ValidationError,
+  assertWholeMonths,
+  disclosureInfo,
+  disclosurePolicy,
+  logExactStatisticsRead,
+  type DisclosurePolicy,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { addDays, addMonths, type LocalDate } from "@arbetsliv/core/values";
+import { sqlDialect, toInt } from "@arbetsliv/core/data";
+import { DOMAIN } from "../scopes";
 import { BusinessArea } from "../business-area/business-area.entity";
 import { FeedbackCriterion, FeedbackKind } from "../feedback/feedback.enums";
 import { COUNTER_SUMS_SQL, SUMMARY_COUNTERS, closedMonthSql, type SummaryCounter } from "./feedback-summary";
-import type { BusinessAreaCounts, CriterionCounts, FeedbackStatistics, KindCounts, MonthCounts } from "./statistics.types";
+import type {
+  BusinessAreaCounts,
+  CriterionCounts,
+  FeedbackStatistics,
+  KindCounts,
+  MonthCounts,
+} from "./statistics.types";
 
 const KIND_FIELD: Record<FeedbackKind, keyof Omit<KindCounts, "total" | "suppressed">> = {
   [FeedbackKind.PRAISE]: "praise",
@@ -24,7 +42,10 @@ function addKind(counts: Counts, kind: FeedbackKind, n: number): void {
 }
 
 /** One row of a grouped pass: area × kind × criterion with every count the report needs. */
-export type GroupRow = { areaId: unknown; kind: FeedbackKind; criterion: FeedbackCriterion } & Record<SummaryCounter, unknown>;
+export type GroupRow = { areaId: unknown; kind: FeedbackKind; criterion: FeedbackCriterion } & Record<
+  SummaryCounter,
+  unknown
+>;
 
 /**
  * A period split into whole months (read from the summary rows) and the days at its edges
@@ -41,7 +62,8 @@ export function splitPeriod(from: LocalDate, to: LocalDate): PeriodSplit {
   const monthStart = (m: string) => `${m}-01`;
   const monthEnd = (m: string) => addDays(addMonths(monthStart(m), 1), -1);
   const firstWhole = from.endsWith("-01") ? from.slice(0, 7) : addMonths(monthStart(from.slice(0, 7)), 1).slice(0, 7);
-  const lastWhole = to === monthEnd(to.slice(0, 7)) ? to.slice(0, 7) : addMonths(monthStart(to.slice(0, 7)), -1).slice(0, 7);
+  const lastWhole =
+    to === monthEnd(to.slice(0, 7)) ? to.slice(0, 7) : addMonths(monthStart(to.slice(0, 7)), -1).slice(0, 7);
   if (firstWhole > lastWhole) return { months: null, edges: [[from, to]] };
   const edges: [LocalDate, LocalDate][] = [];
   if (from < monthStart(firstWhole)) edges.push([from, addDays(monthStart(firstWhole), -1)]);
@@ -56,7 +78,28 @@ export function splitPeriod(from: LocalDate, to: LocalDate): PeriodSplit {
  * as a count of the period's open items through IDX_feedback_open_due. JavaScript only merges
  * and pivots the grouped rows (a few thousand at most, whatever the number of items).
  */
-export async function feedbackStatistics(ds: DataSource, from: LocalDate, to: LocalDate, policy: DisclosurePolicy): Promise<FeedbackStatistics> {
+/**
+ * The statistics a caller may see for a period: exact with synpunkter:stats:exact (the read is
+ * access-logged); otherwise whole months only, small counts suppressed.
+ */
+export async function feedbackStatisticsFor(
+  ctx: RequestContext,
+  from: LocalDate,
+  to: LocalDate,
+): Promise<FeedbackStatistics> {
+  const policy = disclosurePolicy(ctx, DOMAIN);
+  if (from > to) throw new ValidationError("to", "order", "must not be before from");
+  assertWholeMonths(policy, from, to);
+  await logExactStatisticsRead(ctx, policy, DOMAIN, "Query.feedbackStatistics", `${from}..${to}`);
+  return feedbackStatistics(ctx.ds, from, to, policy);
+}
+
+export async function feedbackStatistics(
+  ds: DataSource,
+  from: LocalDate,
+  to: LocalDate,
+  policy: DisclosurePolicy,
+): Promise<FeedbackStatistics> {
   if (from > to) throw new ValidationError("to", "order", "must not be before from");
   const sql = sqlDialect(ds);
   const today = new Date().toISOString().slice(0, 10);
@@ -123,7 +166,10 @@ export async function feedbackStatistics(ds: DataSource, from: LocalDate, to: Lo
     `SELECT COUNT(*) AS n FROM feedback_item f WHERE f.closedDate IS NULL AND f.dueDate < ? AND f.receivedDate BETWEEN ? AND ?`,
     [today, from, to],
   );
-  return controlFeedbackStatistics(await assembleStatistics(ds, from, to, { groups, monthRows, histogram, openOverdue: toInt(overdue.n) }), policy);
+  return controlFeedbackStatistics(
+    await assembleStatistics(ds, from, to, { groups, monthRows, histogram, openOverdue: toInt(overdue.n) }),
+    policy,
+  );
 }
 
 /** The grouped rows of a period, from whichever source: summed and pivoted into the report. */
@@ -135,16 +181,26 @@ export interface GroupedFigures {
 }
 
 /** Pivots grouped rows into the report (JavaScript only adds up a few thousand rows at most). */
-export async function assembleStatistics(ds: DataSource, from: LocalDate, to: LocalDate, figures: GroupedFigures): Promise<Omit<FeedbackStatistics, "disclosure">> {
+export async function assembleStatistics(
+  ds: DataSource,
+  from: LocalDate,
+  to: LocalDate,
+  figures: GroupedFigures,
+): Promise<Omit<FeedbackStatistics, "disclosure">> {
   const { groups, monthRows, histogram } = figures;
   const areaIds = [...new Set(groups.map((g) => toInt(g.areaId)))];
-  const areaList = areaIds.length ? await ds.getRepository(BusinessArea).createQueryBuilder("a").whereInIds(areaIds).getMany() : [];
+  const areaList = areaIds.length
+    ? await ds.getRepository(BusinessArea).createQueryBuilder("a").whereInIds(areaIds).getMany()
+    : [];
   const areaById = new Map(areaList.map((a) => [a.id, a]));
 
   const totals = Object.fromEntries(SUMMARY_COUNTERS.map((c) => [c, 0])) as Record<SummaryCounter, number>;
   const kinds = emptyKinds();
   const areas = new Map<number, BusinessAreaCounts & Counts>();
-  const byCriterion: (CriterionCounts & Counts)[] = Object.values(FeedbackCriterion).map((criterion) => ({ criterion, ...emptyKinds() }));
+  const byCriterion: (CriterionCounts & Counts)[] = Object.values(FeedbackCriterion).map((criterion) => ({
+    criterion,
+    ...emptyKinds(),
+  }));
   for (const g of groups) {
     for (const c of SUMMARY_COUNTERS) totals[c] += toInt(g[c]);
     const n = toInt(g.received);
@@ -164,13 +220,16 @@ export async function assembleStatistics(ds: DataSource, from: LocalDate, to: Lo
   }
 
   const months = new Map<string, MonthCounts & { received: number; closed: number }>();
-  const month = (m: string) => months.get(m) ?? months.set(m, { month: m, received: 0, closed: 0, suppressed: [] }).get(m)!;
+  const month = (m: string) =>
+    months.get(m) ?? months.set(m, { month: m, received: 0, closed: 0, suppressed: [] }).get(m)!;
   for (const r of monthRows) {
     month(r.receivedMonth).received += toInt(r.n);
     if (r.closedMonth) month(r.closedMonth).closed += toInt(r.n);
   }
 
-  const { average, median } = averageAndMedian(mergeHistogram(histogram.map((h) => ({ days: Number(h.d), count: toInt(h.n) }))));
+  const { average, median } = averageAndMedian(
+    mergeHistogram(histogram.map((h) => ({ days: Number(h.d), count: toInt(h.n) }))),
+  );
   return {
     from,
     to,
@@ -189,7 +248,9 @@ export async function assembleStatistics(ds: DataSource, from: LocalDate, to: Lo
     averageHandlingDays: average,
     medianHandlingDays: median,
     kinds,
-    byBusinessArea: [...areas.values()].sort((a, b) => b.total - a.total || a.businessArea.name.localeCompare(b.businessArea.name, "sv")),
+    byBusinessArea: [...areas.values()].sort(
+      (a, b) => b.total - a.total || a.businessArea.name.localeCompare(b.businessArea.name, "sv"),
+    ),
     byCriterion,
     byMonth: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
     suppressed: [],
@@ -197,7 +258,15 @@ export async function assembleStatistics(ds: DataSource, from: LocalDate, to: Lo
 }
 
 const KIND_FIELDS = Object.values(KIND_FIELD);
-const SINGLE_COUNTS = ["openOverdue", "forwarded", "improvements", "duplicates", "reopened", "wantedReply", "repliedToWhoWanted"] as const;
+const SINGLE_COUNTS = [
+  "openOverdue",
+  "forwarded",
+  "improvements",
+  "duplicates",
+  "reopened",
+  "wantedReply",
+  "repliedToWhoWanted",
+] as const;
 
 /**
  * Disclosure control of the board report. Feedback is filed by persons, and a business area ×
@@ -207,10 +276,19 @@ const SINGLE_COUNTS = ["openOverdue", "forwarded", "improvements", "duplicates",
  * The handling-time average and median are hidden with the closed count, the most common kind
  * with any count of its area.
  */
-export function controlFeedbackStatistics(stats: Omit<FeedbackStatistics, "disclosure">, policy: DisclosurePolicy): FeedbackStatistics {
+export function controlFeedbackStatistics(
+  stats: Omit<FeedbackStatistics, "disclosure">,
+  policy: DisclosurePolicy,
+): FeedbackStatistics {
   const control = new DisclosureControl();
   const c = (field: keyof FeedbackStatistics & string) => control.count(stats, field as never);
-  const [received, closed, notClosed, inTime, late] = [c("received"), c("closed"), c("notClosed"), c("handledInTime"), c("handledLate")];
+  const [received, closed, notClosed, inTime, late] = [
+    c("received"),
+    c("closed"),
+    c("notClosed"),
+    c("handledInTime"),
+    c("handledLate"),
+  ];
   for (const f of SINGLE_COUNTS) c(f);
   control.sum(received, [closed, notClosed]);
   control.sum(closed, [inTime, late]);
@@ -226,13 +304,29 @@ export function controlFeedbackStatistics(stats: Omit<FeedbackStatistics, "discl
   control.sum(received, [kinds.total]);
   for (const table of [stats.byBusinessArea, stats.byCriterion] as KindCounts[][]) {
     const rows = table.map((row) => ({ row, ...kindRow(row) }));
-    KIND_FIELDS.forEach((_, k) => control.sum(kinds.cells[k], rows.map((r) => r.cells[k])));
-    control.sum(kinds.total, rows.map((r) => r.total));
-    for (const r of rows) if ("mostCommonKinds" in r.row) control.dependent(r.row as BusinessAreaCounts, "mostCommonKinds", [...r.cells, r.total], []);
+    KIND_FIELDS.forEach((_, k) =>
+      control.sum(
+        kinds.cells[k],
+        rows.map((r) => r.cells[k]),
+      ),
+    );
+    control.sum(
+      kinds.total,
+      rows.map((r) => r.total),
+    );
+    for (const r of rows)
+      if ("mostCommonKinds" in r.row)
+        control.dependent(r.row as BusinessAreaCounts, "mostCommonKinds", [...r.cells, r.total], []);
   }
   const monthCells = stats.byMonth.map((m) => [control.count(m, "received"), control.count(m, "closed")]);
-  control.sum(received, monthCells.map(([r]) => r));
-  control.sum(closed, monthCells.map(([, cl]) => cl));
+  control.sum(
+    received,
+    monthCells.map(([r]) => r),
+  );
+  control.sum(
+    closed,
+    monthCells.map(([, cl]) => cl),
+  );
   control.apply(policy);
   return { ...stats, disclosure: disclosureInfo(policy, true) };
 }
@@ -245,7 +339,10 @@ export function mergeHistogram(rows: { days: number; count: number }[]): { days:
 }
 
 /** Average (one decimal) and median of handling days from a histogram sorted by days. */
-export function averageAndMedian(histogram: { days: number; count: number }[]): { average: number | null; median: number | null } {
+export function averageAndMedian(histogram: { days: number; count: number }[]): {
+  average: number | null;
+  median: number | null;
+} {
   const n = histogram.reduce((s, h) => s + h.count, 0);
   if (n === 0) return { average: null, median: null };
   const sum = histogram.reduce((s, h) => s + h.days * h.count, 0);

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { LocalDateScalar, MAX_MONTHS_IN_PERIOD, MaxItems, StatisticsDisclosure, SuppressedFields, type LocalDate } from "@arbetsliv/core";
+import { MAX_MONTHS_IN_PERIOD, MaxItems, StatisticsDisclosure, SuppressedFields } from "@arbetsliv/core";
+import { LocalDateScalar, type LocalDate } from "@arbetsliv/core/values";
 import { MAX_BUSINESS_AREAS } from "../business-area/list-limits";
 import { BusinessArea } from "../business-area/business-area.entity";
 import { FeedbackCriterion, FeedbackKind } from "../feedback/feedback.enums";
@@ -21,7 +22,10 @@ export class KindCounts {
 @ObjectType({ description: "One business area: feedback received per kind and the most common kind(s)." })
 export class BusinessAreaCounts extends KindCounts {
   @Field(() => BusinessArea) businessArea!: BusinessArea;
-  @Field(() => [FeedbackKind], { description: "Vanligaste — the most common kind; several when tied (the report lists each). Empty when a count of the area is suppressed." })
+  @Field(() => [FeedbackKind], {
+    description:
+      "Vanligaste — the most common kind; several when tied (the report lists each). Empty when a count of the area is suppressed.",
+  })
   @MaxItems(KINDS)
   mostCommonKinds!: FeedbackKind[];
 }
@@ -35,31 +39,54 @@ export class CriterionCounts extends KindCounts {
 export class MonthCounts {
   @Field(() => String, { description: "YYYY-MM" }) month!: string;
   @Field(() => Int, { nullable: true }) received!: number | null;
-  @Field(() => Int, { nullable: true, description: "Items of the period finally closed in this month." }) closed!: number | null;
+  @Field(() => Int, { nullable: true, description: "Items of the period finally closed in this month." }) closed!:
+    | number
+    | null;
   @SuppressedFields() suppressed!: string[];
 }
 
-@ObjectType({ description: "Redovisning av inkomna synpunkter — the board report for a period, computed from the records." })
+@ObjectType({
+  description: "Redovisning av inkomna synpunkter — the board report for a period, computed from the records.",
+})
 export class FeedbackStatistics {
   @Field(() => LocalDateScalar) from!: LocalDate;
   @Field(() => LocalDateScalar) to!: LocalDate;
   @Field(() => Int, { nullable: true, description: "Received in the period (inkomna)." }) received!: number | null;
   @Field(() => Int, { nullable: true, description: "Of those, closed now (avslutade)." }) closed!: number | null;
-  @Field(() => Int, { nullable: true, description: "Of those, not closed now (ej avslutade)." }) notClosed!: number | null;
-  @Field(() => Int, { nullable: true, description: "Finally closed on or before the due date." }) handledInTime!: number | null;
-  @Field(() => Int, { nullable: true, description: "Finally closed after the due date (a reopened item closed late counts here)." }) handledLate!: number | null;
+  @Field(() => Int, { nullable: true, description: "Of those, not closed now (ej avslutade)." }) notClosed!:
+    | number
+    | null;
+  @Field(() => Int, { nullable: true, description: "Finally closed on or before the due date." }) handledInTime!:
+    | number
+    | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Finally closed after the due date (a reopened item closed late counts here).",
+  })
+  handledLate!: number | null;
   @Field(() => Int, { nullable: true, description: "Still open and past the due date." }) openOverdue!: number | null;
-  @Field(() => Int, { nullable: true, description: "Forwarded to an external organisation." }) forwarded!: number | null;
-  @Field(() => Int, { nullable: true, description: "Led to an improvement (ständiga förbättringar)." }) improvements!: number | null;
-  @Field(() => Int, { nullable: true, description: "Sent twice (marked as duplicates); still counted as received." }) duplicates!: number | null;
+  @Field(() => Int, { nullable: true, description: "Forwarded to an external organisation." }) forwarded!:
+    | number
+    | null;
+  @Field(() => Int, { nullable: true, description: "Led to an improvement (ständiga förbättringar)." }) improvements!:
+    | number
+    | null;
+  @Field(() => Int, { nullable: true, description: "Sent twice (marked as duplicates); still counted as received." })
+  duplicates!: number | null;
   @Field(() => Int, { nullable: true, description: "Reopened for completion at least once." }) reopened!: number | null;
   @Field(() => Int, { nullable: true }) wantedReply!: number | null;
-  @Field(() => Int, { nullable: true, description: "Of those who wanted a reply, how many got one." }) repliedToWhoWanted!: number | null;
-  @Field(() => Float, { nullable: true, description: "Days from received to final closing, closed items." }) averageHandlingDays!: number | null;
+  @Field(() => Int, { nullable: true, description: "Of those who wanted a reply, how many got one." })
+  repliedToWhoWanted!: number | null;
+  @Field(() => Float, { nullable: true, description: "Days from received to final closing, closed items." })
+  averageHandlingDays!: number | null;
   @Field(() => Float, { nullable: true }) medianHandlingDays!: number | null;
   @Field(() => KindCounts) kinds!: KindCounts;
-  @Field(() => [BusinessAreaCounts], { description: "Areas with feedback in the period, most feedback first." }) @MaxItems(MAX_BUSINESS_AREAS) byBusinessArea!: BusinessAreaCounts[];
-  @Field(() => [CriterionCounts], { description: "Every criterion, also those with zero (the report shows all four)." }) @MaxItems(CRITERIA) byCriterion!: CriterionCounts[];
+  @Field(() => [BusinessAreaCounts], { description: "Areas with feedback in the period, most feedback first." })
+  @MaxItems(MAX_BUSINESS_AREAS)
+  byBusinessArea!: BusinessAreaCounts[];
+  @Field(() => [CriterionCounts], { description: "Every criterion, also those with zero (the report shows all four)." })
+  @MaxItems(CRITERIA)
+  byCriterion!: CriterionCounts[];
   @Field(() => [MonthCounts]) @MaxItems(MAX_MONTHS_IN_PERIOD) byMonth!: MonthCounts[];
   @SuppressedFields() suppressed!: string[];
   @Field(() => StatisticsDisclosure) disclosure!: StatisticsDisclosure;

@@ -1,5 +1,7 @@
 import type { DataSource } from "typeorm";
-import { EXACT_POLICY, ValidationError, sqlDialect, toInt, type LocalDate } from "@arbetsliv/core";
+import { EXACT_POLICY, ValidationError } from "@arbetsliv/core";
+import { type LocalDate } from "@arbetsliv/core/values";
+import { sqlDialect, toInt } from "@arbetsliv/core/data";
 import { assembleStatistics, controlFeedbackStatistics, type GroupRow } from "../../src/statistics/statistics.service";
 import type { FeedbackStatistics } from "../../src/statistics/statistics.types";
 
@@ -9,7 +11,11 @@ import type { FeedbackStatistics } from "../../src/statistics/statistics.types";
  * package's own assembleStatistics. feedbackStatistics (summary rows + edge days) must give
  * exactly the same figures for every period.
  */
-export async function rawFeedbackStatistics(ds: DataSource, from: LocalDate, to: LocalDate): Promise<FeedbackStatistics> {
+export async function rawFeedbackStatistics(
+  ds: DataSource,
+  from: LocalDate,
+  to: LocalDate,
+): Promise<FeedbackStatistics> {
   if (from > to) throw new ValidationError("to", "order", "must not be before from");
   const sql = sqlDialect(ds);
   const period = "f.receivedDate BETWEEN ? AND ?";
@@ -44,5 +50,8 @@ export async function rawFeedbackStatistics(ds: DataSource, from: LocalDate, to:
     [from, to],
   );
   const openOverdue = groups.reduce((sum, g) => sum + toInt(g.openOverdue), 0);
-  return controlFeedbackStatistics(await assembleStatistics(ds, from, to, { groups, monthRows, histogram, openOverdue }), EXACT_POLICY);
+  return controlFeedbackStatistics(
+    await assembleStatistics(ds, from, to, { groups, monthRows, histogram, openOverdue }),
+    EXACT_POLICY,
+  );
 }

@@ -17,7 +17,9 @@ describe("inputDefaultsFiller", () => {
   const defs = definitions("query($fund: Fund, $n: Int) { ok(fund: $fund, n: $n) }");
 
   it("fills omitted input fields that have defaults, as a client would write them, at any depth", () => {
-    const variables = { fund: { name: "A", lines: [{ amount: 1 }, { amount: 2, kind: "PRAISE" }], main: { amount: 3 } } };
+    const variables = {
+      fund: { name: "A", lines: [{ amount: 1 }, { amount: 2, kind: "PRAISE" }], main: { amount: 3 } },
+    };
     expect(fill(defs, variables)).toEqual({
       fund: {
         name: "A",

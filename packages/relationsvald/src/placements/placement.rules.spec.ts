@@ -1,5 +1,5 @@
 import { PlacementType as T } from "../enums";
-import { conflictingStay, mayOverlap } from "./placement-rules";
+import { conflictingStay, mayOverlap } from "./placement.rules";
 
 describe("which placements of one person may overlap", () => {
   it("refuses two residential placements on the same night", () => {

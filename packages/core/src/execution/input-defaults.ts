@@ -18,7 +18,9 @@ type Filler = (raw: unknown) => unknown;
  * with the default, written the way a client would send it (serialised by the field's own type),
  * before the compiled query coerces the variables. Fillers are built once per input type.
  */
-export function inputDefaultsFiller(schema: GraphQLSchema): (definitions: readonly VariableDefinitionNode[], variables: Record<string, unknown>) => Record<string, unknown> {
+export function inputDefaultsFiller(
+  schema: GraphQLSchema,
+): (definitions: readonly VariableDefinitionNode[], variables: Record<string, unknown>) => Record<string, unknown> {
   const fillers = new Map<string, Filler | null>();
 
   function fillerFor(type: GraphQLInputType): Filler | null {
@@ -32,7 +34,11 @@ export function inputDefaultsFiller(schema: GraphQLSchema): (definitions: readon
     fillers.set(nullable.name, null); // a recursive input type refers to itself while being built
     const fields = Object.values(nullable.getFields()).map((field) => {
       const ast = field.defaultValue === undefined ? null : astFromValue(field.defaultValue, field.type);
-      return { name: field.name, rawDefault: ast ? valueFromASTUntyped(ast) : undefined, nested: fillerFor(field.type) };
+      return {
+        name: field.name,
+        rawDefault: ast ? valueFromASTUntyped(ast) : undefined,
+        nested: fillerFor(field.type),
+      };
     });
     const relevant = fields.filter((f) => f.rawDefault !== undefined || f.nested);
     const filler: Filler | null = relevant.length

@@ -6,7 +6,9 @@ import {
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from "graphql";
-import { DomainError, MAX_PAGE_SIZE, ValidationError, listBoundOf } from "@arbetsliv/core";
+import { DomainError, ValidationError } from "../errors/errors";
+import { MAX_PAGE_SIZE } from "../pagination/pagination";
+import { listBoundOf } from "../schema/list-bounds";
 
 /**
  * Makes the list bounds the cost model relies on true at runtime, for every field at once:
@@ -57,7 +59,10 @@ function bounded(
     const limit = max === "first" ? (first ?? MAX_PAGE_SIZE) : max;
     const check = (items: unknown) => {
       if (Array.isArray(items) && items.length > limit)
-        throw new DomainError("RESULT_TOO_LARGE", `${where} would return ${items.length} items; at most ${limit} are allowed. Ask for a shorter period or a smaller page.`);
+        throw new DomainError(
+          "RESULT_TOO_LARGE",
+          `${where} would return ${items.length} items; at most ${limit} are allowed. Ask for a shorter period or a smaller page.`,
+        );
       return items;
     };
     return value && typeof (value as Promise<unknown>).then === "function"

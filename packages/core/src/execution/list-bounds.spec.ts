@@ -33,7 +33,10 @@ describe("enforceListBounds", () => {
     const result = await graphql({ schema, source: "{ declared paged(first: 2) }" });
     expect(result.data).toEqual({ declared: null, paged: null });
     expect(result.errors?.map((e) => e.extensions.code)).toEqual(["RESULT_TOO_LARGE", "RESULT_TOO_LARGE"]);
-    expect(result.errors?.map((e) => e.message).sort()).toEqual(["Query.declared would return 3 items; at most 2 are allowed. Ask for a shorter period or a smaller page.", "Query.paged would return 3 items; at most 2 are allowed. Ask for a shorter period or a smaller page."]);
+    expect(result.errors?.map((e) => e.message).sort()).toEqual([
+      "Query.declared would return 3 items; at most 2 are allowed. Ask for a shorter period or a smaller page.",
+      "Query.paged would return 3 items; at most 2 are allowed. Ask for a shorter period or a smaller page.",
+    ]);
   });
 
   it("refuses `first` outside 1–100 with BAD_USER_INPUT naming `first`, before the resolver runs", async () => {

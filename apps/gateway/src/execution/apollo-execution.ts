@@ -1,0 +1,111 @@
+import type { IncomingHttpHeaders } from "node:http";
+import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from "@apollo/server";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
+import type { DataSource } from "typeorm";
+import { createRequestContext, formatError, type Principal, type RequestContext } from "@arbetsliv/core";
+import { newStatementCounter, withStatementCounter, type RequestDeadline } from "@arbetsliv/core/data";
+import type { ExecutionRuntime } from "@arbetsliv/core/execution";
+import type { GatewayConfig } from "../config";
+import { availabilityPlugin } from "../http/availability";
+import { withoutSuggestions } from "../http/mask-suggestions";
+import type { Logger } from "../logger";
+import type { EventRuntime } from "../events/event-runtime";
+import { wakeRelayAfterMutations } from "../events/wake-plugin";
+import { compiledExecutionGateway } from "./compiled-executor";
+import { inputChecksPlugin } from "./input-checks";
+
+export interface GraphqlRequest {
+  method: string;
+  headers: IncomingHttpHeaders;
+  search: string;
+  body: unknown;
+  principal: Principal | null;
+  requestId: string;
+}
+
+export interface GraphqlOutcome {
+  /** Apollo's answer; null when the deadline came first (the execution finishes in the background, refused at its next statement). */
+  response: HTTPGraphQLResponse | null;
+  /** SQL statements the request ran (until its answer or its deadline). */
+  statements: number;
+}
+
+export interface GraphqlExecution {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Runs one GraphQL request through Apollo and core's runtime, within `deadline`. */
+  execute(request: GraphqlRequest, deadline: RequestDeadline): Promise<GraphqlOutcome>;
+}
+
+/** Apollo (parsing, validation, plugins, error formatting, HTTP semantics) over core's execution runtime. */
+export function createGraphqlExecution(
+  config: GatewayConfig,
+  runtime: ExecutionRuntime,
+  ds: DataSource,
+  events: EventRuntime,
+  logger: Logger,
+): GraphqlExecution {
+  const production = config.env === "production";
+  const apollo = new ApolloServer<RequestContext>({
+    // The schema reaches Apollo through the compiled executor's gateway (execution/compiled-executor.ts).
+    gateway: compiledExecutionGateway(runtime),
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: !production,
+    csrfPrevention: true,
+    // Signals are handled once, in main.ts: Apollo's own handlers made a second stop() that never resolved.
+    stopOnTerminationSignals: false,
+    // No automatic persisted queries: every document arrives whole, for the request guard to see (and
+    // Apollo's APQ errors carry no code, so a bad `extensions.persistedQuery` became an internal error).
+    persistedQueries: false,
+    validationRules: [...runtime.validationRules],
+    parseOptions: runtime.parseOptions,
+    plugins: [
+      // Apollo's default cache-control plugin wraps every resolver (+45 % per request).
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      availabilityPlugin,
+      inputChecksPlugin(runtime),
+      wakeRelayAfterMutations(events),
+    ],
+    formatError: (formatted, error) => {
+      const safe = formatError(formatted, error, {
+        includeStack: !production,
+        onInternalError: (err) =>
+          logger.log("error", "internal error", { error: String((err as Error)?.stack ?? err) }),
+      });
+      // No "Did you mean …" in production, also not from variables (http/mask-suggestions.ts).
+      return production ? withoutSuggestions(safe) : safe;
+    },
+  });
+  let started = false;
+
+  return {
+    async start() {
+      await apollo.start();
+      started = true;
+    },
+    async stop() {
+      if (started) await apollo.stop();
+    },
+    async execute({ method, headers: incoming, search, body, principal, requestId }, deadline) {
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(incoming)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+      }
+      const counter = newStatementCounter(deadline);
+      const execution = withStatementCounter(counter, () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method, headers, search, body },
+          context: async () => createRequestContext(ds, principal, requestId),
+        }),
+      );
+      const response = await Promise.race([execution, deadline.reached.then(() => null)]);
+      deadline.dispose();
+      if (!response) execution.catch(() => undefined); // finishes in the background, refused at its next statement
+      return { response, statements: counter.count };
+    },
+  };
+}
