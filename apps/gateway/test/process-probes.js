@@ -10,7 +10,7 @@ const { resolve } = require("node:path");
 const readline = require("node:readline");
 
 // The same module instance the gateway loads (resolved from the gateway's folder).
-const core = require(require.resolve("@arbetsliv/core", { paths: [resolve(__dirname, "..")] }));
+const core = require(require.resolve("@arbetsliv/core/data", { paths: [resolve(__dirname, "..")] }));
 let statements = 0;
 const logQuery = core.StatementCountingLogger.prototype.logQuery;
 core.StatementCountingLogger.prototype.logQuery = function (...args) {

@@ -96,7 +96,7 @@ export {
   type AllocationLine,
   type Claim,
   type PolicyConfig,
-} from "./allocation/allocation-policy";
+} from "./allocation/allocation-policy.rules";
 export {
   assessEligibility,
   checkFund,
@@ -104,8 +104,8 @@ export {
   type Assessment,
   type FundRules,
   type ApplicantFacts,
-} from "./allocation/eligibility";
-export { planRound, type RoundPlan } from "./allocation/round-plan";
+} from "./allocation/eligibility.rules";
+export { planRound, type RoundPlan } from "./allocation/round-plan.rules";
 export { StatisticsService, controlDonationReport } from "./statistics/statistics.service";
 export { rebuildDonationSummaries } from "./statistics/summary";
 export { STATUS_SUMMARY, FUND_SUMMARY, REACH_SUMMARY } from "./statistics/summary";

@@ -3,7 +3,7 @@ import { inTransaction } from "@arbetsliv/core/data";
 import { TestApp, testDatabaseKind } from "@arbetsliv/core/testing";
 import { ekonomisktBistandModule } from "../src";
 import { Application } from "../src/application/application.entity";
-import { ApplicationService } from "../src/application/application.service";
+import { applicationService } from "../src/application/application.service";
 import type { SubmitApplicationInput } from "../src/application/application.inputs";
 import { ApplicationChannel } from "../src/enums";
 import { HouseholdMember } from "../src/household/household-member.entity";
@@ -321,7 +321,7 @@ describe(`ekonomiskt bistånd events and idempotent applications on ${testDataba
   });
 
   it("rolls the event back with its change when the transaction fails after recording it", async () => {
-    const service = new ApplicationService(
+    const service = applicationService(
       createRequestContext(app.ds, { subject: "rollback", kind: "user", scopes: new Set(ALL) }, "rollback"),
     );
     const applications = await app.ds.getRepository(Application).count();

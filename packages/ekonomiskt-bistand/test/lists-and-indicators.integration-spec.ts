@@ -1,22 +1,12 @@
 import { AccessLogEntry } from "@arbetsliv/core";
 import { TestApp, recoverBySubtraction, testDatabaseKind, type PublishedTable } from "@arbetsliv/core/testing";
 import { ekonomisktBistandModule, rebuildAssistanceSummaries } from "../src";
-import { Application } from "../src/application/application.entity";
-import { Decision } from "../src/decision/decision.entity";
 import { Payout } from "../src/decision/payout.entity";
-import {
-  ApplicationChannel,
-  ApplicationStatus,
-  ApplicationType,
-  DecisionOutcome,
-  HousingType,
-  MemberRole,
-  PayoutType,
-} from "../src/enums";
+import { ApplicationStatus, HousingType, MemberRole, PayoutType } from "../src/enums";
 import { IncorrectPaymentCase } from "../src/fut/incorrect-payment-case.entity";
 import { HouseholdMember } from "../src/household/household-member.entity";
 import { Household } from "../src/household/household.entity";
-import { ADD_RIKSNORM, makePersonnummer, riksnormInput } from "./helpers";
+import { ADD_RIKSNORM, makePersonnummer, riksnormInput, saveGrantedMonth } from "./helpers";
 
 const READ = "ekonomiskt-bistand:read";
 const WRITE = "ekonomiskt-bistand:write";
@@ -80,35 +70,7 @@ async function paidHousehold(
     }
     const payouts: Payout[] = [];
     for (const month of months) {
-      const a = await m.save(
-        m.create(Application, {
-          householdId: household.id,
-          month,
-          type: ApplicationType.RENEWAL,
-          channel: ApplicationChannel.PAPER,
-          status: ApplicationStatus.PAID,
-          receivedDate: `${month}-01`,
-          ordinaryKey: `${household.id}:${month}`,
-          statusNote: null,
-          claimsRevision: 1,
-          registeredBy: "t",
-          createdAt: new Date(),
-        }),
-      );
-      const d = await m.save(
-        m.create(Decision, {
-          applicationId: a.id,
-          householdId: household.id,
-          month,
-          calculationId: null,
-          outcome: DecisionOutcome.GRANTED,
-          amount: amountKr * 100,
-          reasons: "Bifall",
-          legalBasis: "SoL 4 kap. 1 §",
-          decidedBy: "t",
-          decidedOn: `${month}-02`,
-        }),
-      );
+      const d = await saveGrantedMonth(m, household.id, month, amountKr * 100, { status: ApplicationStatus.PAID });
       payouts.push(
         await m.save(
           m.create(Payout, {

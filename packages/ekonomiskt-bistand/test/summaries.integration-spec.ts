@@ -15,7 +15,7 @@ import {
 import { HouseholdMember } from "../src/household/household-member.entity";
 import { Household } from "../src/household/household.entity";
 import { addMonthsTo, lastDayOf, monthRange } from "../src/shared/month";
-import { makePersonnummer } from "./helpers";
+import { makePersonnummer, saveGrantedMonth } from "./helpers";
 
 /*
  * The summary rows kept on write must always equal a fresh rebuild from the payouts, and the
@@ -374,35 +374,7 @@ describe(`long-term households step by step on ${testDatabaseKind()}`, () => {
           }),
         );
         for (const month of monthRange("2021-01", "2021-12")) {
-          const a = await m.save(
-            m.create(Application, {
-              householdId: household.id,
-              month,
-              type: ApplicationType.RENEWAL,
-              channel: ApplicationChannel.PAPER,
-              status: ApplicationStatus.DECIDED,
-              receivedDate: `${month}-01`,
-              ordinaryKey: `${household.id}:${month}`,
-              statusNote: null,
-              claimsRevision: 1,
-              registeredBy: "t",
-              createdAt: new Date(),
-            }),
-          );
-          const d = await m.save(
-            m.create(Decision, {
-              applicationId: a.id,
-              householdId: household.id,
-              month,
-              calculationId: null,
-              outcome: DecisionOutcome.GRANTED,
-              amount: 500000,
-              reasons: "Bifall",
-              legalBasis: "SoL 4 kap. 1 §",
-              decidedBy: "t",
-              decidedOn: `${month}-02`,
-            }),
-          );
+          const d = await saveGrantedMonth(m, household.id, month, 500000);
           decisions.set(`${name}|${month}`, d.id);
         }
       }

@@ -1,19 +1,11 @@
 import fc from "fast-check";
 import { TestApp, makePersonnummer, summariesAgainstRebuild, testDatabaseKind } from "@arbetsliv/core/testing";
 import { ekonomisktBistandModule } from "../src";
-import { Application } from "../src/application/application.entity";
-import { Decision } from "../src/decision/decision.entity";
-import {
-  ApplicationChannel,
-  ApplicationStatus,
-  ApplicationType,
-  DecisionOutcome,
-  HousingType,
-  MemberRole,
-} from "../src/enums";
+import { HousingType, MemberRole } from "../src/enums";
 import { HouseholdMember } from "../src/household/household-member.entity";
 import { Household } from "../src/household/household.entity";
 import { monthRange } from "../src/shared/month";
+import { saveGrantedMonth } from "./helpers";
 
 /*
  * The module's summary projections, checked the generic way: households with a granted decision
@@ -92,35 +84,7 @@ describe(`ekonomiskt bistånd's summary rows after random writes on ${testDataba
         );
         decisions.push([]);
         for (const month of MONTHS) {
-          const a = await m.save(
-            m.create(Application, {
-              householdId: household.id,
-              month,
-              type: ApplicationType.RENEWAL,
-              channel: ApplicationChannel.PAPER,
-              status: ApplicationStatus.DECIDED,
-              receivedDate: `${month}-01`,
-              ordinaryKey: `${household.id}:${month}`,
-              statusNote: null,
-              claimsRevision: 1,
-              registeredBy: "t",
-              createdAt: new Date(),
-            }),
-          );
-          const d = await m.save(
-            m.create(Decision, {
-              applicationId: a.id,
-              householdId: household.id,
-              month,
-              calculationId: null,
-              outcome: DecisionOutcome.GRANTED,
-              amount: AMOUNT,
-              reasons: "Bifall",
-              legalBasis: "SoL 4 kap. 1 §",
-              decidedBy: "t",
-              decidedOn: `${month}-01`,
-            }),
-          );
+          const d = await saveGrantedMonth(m, household.id, month, AMOUNT, { decidedOn: `${month}-01` });
           decisions[h].push(d.id);
         }
       }

@@ -78,7 +78,7 @@ export {
 } from "./statistics/statistics.service";
 export { statsDialect, named, monthsCte, monthSpansCte, type StatsDialect } from "./statistics/sql";
 export { isPersonPlaced } from "./inquiry/inquiry.service";
-export * from "./costs/placement-days";
+export * from "./costs/placement-days.rules";
 export { mayOverlap } from "./placements/placement.rules";
 export {
   PlacementClient,

@@ -1,7 +1,7 @@
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
 import type { EntityMetadata } from "typeorm/metadata/EntityMetadata.js";
 import { DriverUtils } from "typeorm/driver/DriverUtils.js";
-import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { EntityManager, EntityTarget, ObjectLiteral, QueryRunner, SelectQueryBuilder } from "typeorm";
 
 type Hydrator<T> = (raw: Record<string, unknown>) => T;
 
@@ -123,21 +123,172 @@ function unchangedWhen(column: ColumnMetadata): string | null {
  * `qb.getMany()` for a plain single-table query, without TypeORM's general result transformer
  * (grouping rows by primary key, walking joins and relation ids for every row): the same entities,
  * values converted by the same driver functions, at a fraction of the CPU on list pages.
- * Any other query falls back to `getMany()`.
+ * The statement text is built once per query shape (see pageStatement). Any other query falls
+ * back to `getMany()`.
  */
 export async function getEntities<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<T[]> {
-  const hydrate = hydratorFor(qb);
-  if (!hydrate) return qb.getMany();
-  const raws: Record<string, unknown>[] = await qb.getRawMany();
-  return raws.map(hydrate);
+  const statement = pageStatement(qb);
+  return statement ? readPage(qb, statement) : qb.getMany();
 }
 
 /** `qb.getManyAndCount()` the same way: the page of entities, then the total. */
 export async function getEntitiesAndCount<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<[T[], number]> {
+  const statement = pageStatement(qb);
+  if (!statement) return qb.getManyAndCount();
+  const entities = await readPage(qb, statement);
+  statement.countSql ??= countQuery(qb);
+  // as SelectQueryBuilder.executeCountQuery reads its "cnt"
+  const [row] = await runCached(qb, statement.countSql);
+  return [entities, row?.cnt ? parseInt(String(row.cnt)) : 0];
+}
+
+/** `qb.getOne()` the same way: the first entity, or null. */
+export async function getEntity<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<T | null> {
+  return (await getEntities(qb))[0] ?? null;
+}
+
+/**
+ * `manager.findOne(entity, { where: { id } })` through getEntity: the record with this primary key,
+ * or null, without TypeORM building its statement for every request.
+ */
+export async function findEntityById<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  id: number | string,
+): Promise<T | null> {
+  const primary = manager.connection.getMetadata(entity).primaryColumns;
+  // findOne ignores an absent id (and returns some row); keep exactly its behaviour for those
+  if (primary.length !== 1 || id === undefined || id === null)
+    return manager.findOne(entity, { where: { id } as never });
+  const qb = manager
+    .getRepository(entity)
+    .createQueryBuilder("e")
+    .where(`e.${primary[0].propertyPath} = :id`, { id })
+    .take(1);
+  return getEntity(qb);
+}
+
+/** Protected SelectQueryBuilder methods whose output we reuse instead of copying their per-driver rules. */
+interface SelectQueryBuilderInternals {
+  queryRunner?: QueryRunner;
+  findOptions: object;
+  createLimitOffsetExpression(): string;
+  computeCountExpression(): string;
+}
+const internals = (qb: SelectQueryBuilder<ObjectLiteral>) => qb as unknown as SelectQueryBuilderInternals;
+
+interface PageStatement {
+  /** TypeORM's SQL without LIMIT/OFFSET, its `:parameters` not yet replaced. */
+  sql: string;
+  /** The count statement of getManyAndCount, built on first use. */
+  countSql?: string;
+  hydrate: Hydrator<unknown>;
+}
+const pageStatements = new WeakMap<EntityMetadata, Map<string, PageStatement | null>>();
+/** Shapes per entity: a caller that writes values into its conditions would otherwise grow the cache without end. */
+const MAX_SHAPES = 200;
+
+/**
+ * The statement for this query's shape: built by TypeORM once (getQuery — property names,
+ * escaped column lists — was 15–25 % of the gateway's CPU besides socket work, see
+ * apps/bench/README.md), then per request only TypeORM's parameter escaping and its
+ * LIMIT/OFFSET expression run. Null for anything the shape key does
+ * not cover (the query then goes through TypeORM).
+ */
+function pageStatement(qb: SelectQueryBuilder<ObjectLiteral>): PageStatement | null {
+  const key = shapeKey(qb);
+  if (key === null) return null;
+  const metadata = qb.expressionMap.mainAlias!.metadata;
+  let byShape = pageStatements.get(metadata);
+  if (!byShape) pageStatements.set(metadata, (byShape = new Map()));
+  const known = byShape.get(key);
+  if (known !== undefined) return known;
+  if (byShape.size >= MAX_SHAPES) return null;
+
   const hydrate = hydratorFor(qb);
-  if (!hydrate) return qb.getManyAndCount();
-  const raws: Record<string, unknown>[] = await qb.getRawMany();
-  return [raws.map(hydrate), await qb.getCount()];
+  let statement: PageStatement | null = null;
+  if (hydrate) {
+    const sql = qb.clone().skip(undefined).take(undefined).limit(undefined).offset(undefined).getQuery();
+    // LIMIT/OFFSET is appended per request: check once that this gives TypeORM's own text
+    if (sql + internals(qb).createLimitOffsetExpression() === qb.getQuery()) statement = { sql, hydrate };
+  }
+  byShape.set(key, statement);
+  return statement;
+}
+
+/**
+ * Everything of the expression map that getQuery turns into SQL text (parameters are not part of
+ * it: they stay `:name` until escaping), or null when the query uses anything else — joins,
+ * Brackets or object conditions, find options, grouping, locks, subqueries, result caching,
+ * transactions.
+ */
+function shapeKey(qb: SelectQueryBuilder<ObjectLiteral>): string | null {
+  const map = qb.expressionMap;
+  const main = map.mainAlias;
+  if (
+    !main?.hasMetadata ||
+    main.subQuery ||
+    map.queryType !== "select" ||
+    map.aliases.length !== 1 ||
+    map.joinAttributes.length ||
+    map.relationIdAttributes.length ||
+    map.groupBys.length ||
+    map.havings.length ||
+    map.selectDistinct ||
+    map.selectDistinctOn.length ||
+    map.maxExecutionTime ||
+    map.useIndex?.length ||
+    map.lockMode ||
+    map.lockTables ||
+    map.onLocked ||
+    map.subQuery ||
+    map.extraAppendedAndWhereCondition ||
+    !map.aliasNamePrefixingEnabled ||
+    map.cache ||
+    qb.connection.queryResultCache ||
+    map.useTransaction ||
+    map.timeTravel ||
+    map.comment ||
+    map.commonTableExpressions.length ||
+    Object.keys(internals(qb).findOptions).length || // setFindOptions: relations may load after the query
+    !map.wheres.every((w) => typeof w.condition === "string")
+  )
+    return null;
+  return [
+    main.name,
+    map.withDeleted,
+    map.disableEscaping,
+    map.options.join(),
+    map.selects.map((s) => `${s.selection} ${s.aliasName ?? ""}`).join(),
+    JSON.stringify(map.orderBys),
+    ...map.wheres.map((w) => `${w.type} ${w.condition as string}`),
+  ].join("\n");
+}
+
+async function readPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, statement: PageStatement): Promise<T[]> {
+  const raws = await runCached(qb, statement.sql + internals(qb).createLimitOffsetExpression());
+  return raws.map(statement.hydrate as Hydrator<T>);
+}
+
+/** As SelectQueryBuilder.executeCountQuery builds it, text only. */
+function countQuery(qb: SelectQueryBuilder<ObjectLiteral>): string {
+  return qb
+    .clone()
+    .orderBy()
+    .groupBy()
+    .offset(undefined)
+    .limit(undefined)
+    .skip(undefined)
+    .take(undefined)
+    .select(internals(qb).computeCountExpression(), "cnt")
+    .setOption("disable-global-order")
+    .getQuery();
+}
+
+/** Runs a cached statement with this request's parameters, escaped by the driver as getQueryAndParameters does, on the builder's query runner (a transaction's, if any). */
+function runCached(qb: SelectQueryBuilder<ObjectLiteral>, sql: string): Promise<Record<string, unknown>[]> {
+  const [text, parameters] = qb.connection.driver.escapeQueryWithParameters(sql, qb.getParameters());
+  return qb.connection.query(text, parameters, internals(qb).queryRunner);
 }
 
 /**

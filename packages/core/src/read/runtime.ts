@@ -177,6 +177,21 @@ async function prefetch(ctx: RequestContext, info: GraphQLResolveInfo, levels: L
         }
       }
     }
+    // A computed field read from a relation (`computed(…, { from })`) needs that relation's rows
+    // too; when the relation itself is not selected at that level, load it here, once.
+    for (const { graph, selection, rows } of levels) {
+      if (rows.length === 0) continue;
+      const sources = new Set<string>();
+      for (const name of selection.keys()) {
+        const from = graph.computed[name]?.from;
+        if (from !== undefined && !selection.has(from)) sources.add(from);
+      }
+      for (const from of sources) {
+        const relation = graph.relations[from];
+        if (relation && mayRead(ctx, relation.scopes))
+          batches.push(prefetchRelation(ctx, graph, relation, rows, 0).then(() => undefined));
+      }
+    }
     await Promise.all(batches);
     levels = next;
   }

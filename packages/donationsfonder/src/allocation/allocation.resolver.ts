@@ -5,7 +5,7 @@ import { Round } from "../round/round.entity";
 import { DonationScopes } from "../scopes";
 import { Allocation } from "./allocation.entity";
 import { AdjustAllocationInput } from "./allocation.inputs";
-import { AllocationService } from "./allocation.service";
+import { allocationService } from "./allocation.service";
 
 @Resolver(() => Allocation)
 export class AllocationResolver {
@@ -19,7 +19,7 @@ export class AllocationResolver {
     @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
-    return new AllocationService(ctx).allocateRound(roundId, expectedVersion);
+    return allocationService(ctx).allocateRound(roundId, expectedVersion);
   }
 
   @Authorized(DonationScopes.WRITE)
@@ -30,6 +30,6 @@ export class AllocationResolver {
     @Arg("input", () => AdjustAllocationInput) input: AdjustAllocationInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return new AllocationService(ctx).adjust(input);
+    return allocationService(ctx).adjust(input);
   }
 }

@@ -24,8 +24,8 @@ import { assertWholeKronor } from "../shared/util";
 import { AllocationAdjustment } from "./allocation-adjustment.entity";
 import { Allocation } from "./allocation.entity";
 import type { AdjustAllocationInput } from "./allocation.inputs";
-import type { FundRules } from "./eligibility";
-import { planRound, type PlannedApplication } from "./round-plan";
+import type { FundRules } from "./eligibility.rules";
+import { planRound, type PlannedApplication } from "./round-plan.rules";
 import { allocationSummary, applicationSummary } from "../statistics/summary";
 
 /** The funds of a round as rules, with each fund's budget in the round (0 when none). */
@@ -223,4 +223,8 @@ export class AllocationService {
       return manager.findOneOrFail(Allocation, { where: { id } });
     });
   }
+}
+
+export function allocationService(ctx: RequestContext): AllocationService {
+  return new AllocationService(ctx);
 }

@@ -7,7 +7,7 @@ import { DonationScopes } from "../scopes";
 import { Application } from "./application.entity";
 import { applicationGraph } from "./application.graph";
 import { ApplicationListArgs, RegisterApplicationInput, UpdateApplicationInput } from "./application.inputs";
-import { ApplicationService } from "./application.service";
+import { applicationService } from "./application.service";
 
 const ApplicationConnection = ConnectionType(Application, "DonationApplication");
 
@@ -22,13 +22,13 @@ export class ApplicationResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return readPage(ctx, info, applicationGraph, (columns) => new ApplicationService(ctx).list(args, columns));
+    return readPage(ctx, info, applicationGraph, (columns) => applicationService(ctx).list(args, columns));
   }
 
   @Authorized(DonationScopes.READ)
   @Query(() => Application, { description: "One application with its assessment and allocation. Access-logged." })
   donationApplication(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    return readOne(ctx, info, applicationGraph, () => new ApplicationService(ctx).get(id));
+    return readOne(ctx, info, applicationGraph, () => applicationService(ctx).get(id));
   }
 
   @Authorized(DonationScopes.WRITE)
@@ -41,7 +41,7 @@ export class ApplicationResolver {
     @Actor() actor: string,
     @Ctx() ctx: RequestContext,
   ) {
-    return new ApplicationService(ctx).register(input, actor);
+    return applicationService(ctx).register(input, actor);
   }
 
   @Authorized(DonationScopes.WRITE)
@@ -52,6 +52,6 @@ export class ApplicationResolver {
     @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
-    return new ApplicationService(ctx).update(id, input, expectedVersion);
+    return applicationService(ctx).update(id, input, expectedVersion);
   }
 }

@@ -21,6 +21,7 @@ import {
   lockRow,
   toId,
   getEntitiesAndCount,
+  findEntityById,
   selectColumns,
 } from "@arbetsliv/core/data";
 import { type Projection } from "@arbetsliv/core/read";
@@ -182,9 +183,13 @@ export class ApplicationService {
 
   async get(idValue: string): Promise<Application> {
     const id = toId("id", idValue);
-    const app = await this.ctx.ds.manager.findOne(Application, { where: { id } });
+    const app = await findEntityById(this.ctx.ds.manager, Application, id);
     if (!app) throw new NotFoundError("DonationApplication", id);
     await this.logRead("Query.donationApplication", [app]);
     return app;
   }
+}
+
+export function applicationService(ctx: RequestContext): ApplicationService {
+  return new ApplicationService(ctx);
 }

@@ -5,7 +5,7 @@ import { MAX_FUNDS } from "../shared/list-limits";
 import { ADMIN_SCOPES, ANY_DONATION_SCOPE } from "../scopes";
 import { Fund } from "./fund.entity";
 import { FundInput } from "./fund.inputs";
-import { FundService } from "./fund.service";
+import { fundService } from "./fund.service";
 
 @Resolver(() => Fund)
 export class FundResolver {
@@ -13,13 +13,13 @@ export class FundResolver {
   @Query(() => [Fund], { description: "Donationsfonderna — every fund with its statutes, in the published order." })
   @MaxItems(MAX_FUNDS)
   donationFunds(@Ctx() ctx: RequestContext) {
-    return new FundService(ctx).list();
+    return fundService(ctx).list();
   }
 
   @Authorized(...ADMIN_SCOPES)
   @Mutation(() => Fund, { description: "Add a fund and its statutes. Needs donationsfonder:admin or admin." })
   createDonationFund(@Arg("input", () => FundInput) input: FundInput, @Ctx() ctx: RequestContext) {
-    return new FundService(ctx).create(input);
+    return fundService(ctx).create(input);
   }
 
   @Authorized(...ADMIN_SCOPES)
@@ -30,6 +30,6 @@ export class FundResolver {
     @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
-    return new FundService(ctx).update(id, input, expectedVersion);
+    return fundService(ctx).update(id, input, expectedVersion);
   }
 }

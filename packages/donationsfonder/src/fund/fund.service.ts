@@ -86,3 +86,7 @@ export class FundService {
     });
   }
 }
+
+export function fundService(ctx: RequestContext): FundService {
+  return new FundService(ctx);
+}

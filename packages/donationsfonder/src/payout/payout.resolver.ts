@@ -9,7 +9,7 @@ import { DonationScopes } from "../scopes";
 import { Payout } from "./payout.entity";
 import { payoutGraph } from "./payout.graph";
 import { MarkPaidInput, PayoutListArgs } from "./payout.inputs";
-import { PayoutService } from "./payout.service";
+import { payoutService } from "./payout.service";
 
 const PayoutConnection = ConnectionType(Payout, "DonationPayout");
 
@@ -26,13 +26,13 @@ export class PayoutResolver {
     @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
-    return new PayoutService(ctx).decide(roundId, input, expectedVersion);
+    return payoutService(ctx).decide(roundId, input, expectedVersion);
   }
 
   @Authorized(DonationScopes.WRITE)
   @Mutation(() => Payout, { description: "Mark a payout paid. Exactly once: a second attempt gets CONFLICT." })
   markDonationPayoutPaid(@Arg("input", () => MarkPaidInput) input: MarkPaidInput, @Ctx() ctx: RequestContext) {
-    return new PayoutService(ctx).markPaid(input);
+    return payoutService(ctx).markPaid(input);
   }
 
   @Authorized(DonationScopes.READ)
@@ -42,6 +42,6 @@ export class PayoutResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return readPage(ctx, info, payoutGraph, (columns) => new PayoutService(ctx).list(args, columns));
+    return readPage(ctx, info, payoutGraph, (columns) => payoutService(ctx).list(args, columns));
   }
 }

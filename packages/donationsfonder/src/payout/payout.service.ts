@@ -241,3 +241,7 @@ export class PayoutService {
     return toConnection(rows, total, page);
   }
 }
+
+export function payoutService(ctx: RequestContext): PayoutService {
+  return new PayoutService(ctx);
+}

@@ -10,7 +10,7 @@ import { RoundSchedule } from "./round-schedule.entity";
 import { Round } from "./round.entity";
 import { roundGraph } from "./round.graph";
 import { FundBudgetInput, OpenRoundsInput, RoundPolicyInput, RoundScheduleInput } from "./round.inputs";
-import { RoundService } from "./round.service";
+import { roundService } from "./round.service";
 
 @Resolver(() => Round)
 export class RoundResolver {
@@ -20,7 +20,7 @@ export class RoundResolver {
   })
   @MaxItems(MAX_ROUNDS) // entries of one term do not overlap: at most one per term and year
   donationRoundSchedule(@Ctx() ctx: RequestContext) {
-    return new RoundService(ctx).schedule();
+    return roundService(ctx).schedule();
   }
 
   @Authorized(...ANY_DONATION_SCOPE)
@@ -31,13 +31,13 @@ export class RoundResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return readList(ctx, info, roundGraph, () => new RoundService(ctx).list(year ?? undefined));
+    return readList(ctx, info, roundGraph, () => roundService(ctx).list(year ?? undefined));
   }
 
   @Authorized(...ANY_DONATION_SCOPE)
   @Query(() => Round, { description: "One round with its dates, policy and fund budgets." })
   donationRound(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    return readOne(ctx, info, roundGraph, () => new RoundService(ctx).get(id));
+    return readOne(ctx, info, roundGraph, () => roundService(ctx).get(id));
   }
 
   @Authorized(...ADMIN_SCOPES)
@@ -48,7 +48,7 @@ export class RoundResolver {
     @Arg("input", () => RoundScheduleInput) input: RoundScheduleInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return new RoundService(ctx).defineSchedule(input);
+    return roundService(ctx).defineSchedule(input);
   }
 
   @Authorized(...ADMIN_SCOPES)
@@ -58,7 +58,7 @@ export class RoundResolver {
     @Arg("toYear", () => Int, rangeArg("toYear", ...YEAR_RANGE)) toYear: number,
     @Ctx() ctx: RequestContext,
   ) {
-    return new RoundService(ctx).endSchedule(id, toYear);
+    return roundService(ctx).endSchedule(id, toYear);
   }
 
   @Authorized(...ADMIN_SCOPES)
@@ -68,7 +68,7 @@ export class RoundResolver {
   })
   @MaxItems(TERMS)
   openDonationRounds(@Arg("input", () => OpenRoundsInput) input: OpenRoundsInput, @Ctx() ctx: RequestContext) {
-    return new RoundService(ctx).openRounds(input);
+    return roundService(ctx).openRounds(input);
   }
 
   @Authorized(...ADMIN_SCOPES)
@@ -79,7 +79,7 @@ export class RoundResolver {
     @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
-    return new RoundService(ctx).setPolicy(roundId, input, expectedVersion);
+    return roundService(ctx).setPolicy(roundId, input, expectedVersion);
   }
 
   @Authorized(...ADMIN_SCOPES)
@@ -87,6 +87,6 @@ export class RoundResolver {
     description: "Set what a fund has to distribute in an open round (whole kronor, at most its capital).",
   })
   setDonationFundBudget(@Arg("input", () => FundBudgetInput) input: FundBudgetInput, @Ctx() ctx: RequestContext) {
-    return new RoundService(ctx).setBudget(input);
+    return roundService(ctx).setBudget(input);
   }
 }

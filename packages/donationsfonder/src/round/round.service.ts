@@ -214,3 +214,7 @@ export class RoundService {
     }
   }
 }
+
+export function roundService(ctx: RequestContext): RoundService {
+  return new RoundService(ctx);
+}

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Query, Resolver } from "type-graphql";
 import { type RequestContext } from "@arbetsliv/core";
 import { LocalDateScalar, type LocalDate } from "@arbetsliv/core/values";
 import { DonationScopes } from "../scopes";
-import { StatisticsService } from "./statistics.service";
+import { statisticsService } from "./statistics.service";
 import { DonationReport } from "./statistics.types";
 
 @Resolver()
@@ -17,6 +17,6 @@ export class StatisticsResolver {
     @Arg("to", () => LocalDateScalar) to: LocalDate,
     @Ctx() ctx: RequestContext,
   ) {
-    return new StatisticsService(ctx).donationReport(from, to);
+    return statisticsService(ctx).donationReport(from, to);
   }
 }

@@ -10,7 +10,7 @@ import {
 } from "@arbetsliv/core";
 import { type LocalDate } from "@arbetsliv/core/values";
 import { toInt } from "@arbetsliv/core/data";
-import { inPublishedOrder } from "../allocation/eligibility";
+import { inPublishedOrder } from "../allocation/eligibility.rules";
 import { Fund } from "../fund/fund.entity";
 import { FundBudget } from "../fund/fund-budget.entity";
 import { Round } from "../round/round.entity";
@@ -271,4 +271,8 @@ export function controlDonationReport(report: Counted<DonationReport>, policy: D
   control.count(report, "distinctPersonsReached");
   control.apply(policy);
   return { ...report, disclosure: disclosureInfo(policy, false) };
+}
+
+export function statisticsService(ctx: RequestContext): StatisticsService {
+  return new StatisticsService(ctx);
 }

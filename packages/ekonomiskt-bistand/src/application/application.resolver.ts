@@ -13,7 +13,7 @@ import {
   SubmitApplicationInput,
   UpdateClaimsInput,
 } from "./application.inputs";
-import { ApplicationService } from "./application.service";
+import { applicationService } from "./application.service";
 
 @Resolver(() => Application)
 export class ApplicationResolver {
@@ -22,7 +22,7 @@ export class ApplicationResolver {
     description: "One application with its claims, calculations and decision. Access-logged.",
   })
   assistanceApplication(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    return readOne(ctx, info, applicationGraph, () => new ApplicationService(ctx).get(id));
+    return readOne(ctx, info, applicationGraph, () => applicationService(ctx).get(id));
   }
 
   @Authorized(S.WRITE)
@@ -34,13 +34,13 @@ export class ApplicationResolver {
     @Arg("input", () => SubmitApplicationInput) input: SubmitApplicationInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return new ApplicationService(ctx).submit(input);
+    return applicationService(ctx).submit(input);
   }
 
   @Authorized(S.WRITE)
   @Mutation(() => Application, { description: "Replace claimed costs and incomes while the application is handled." })
   updateAssistanceClaims(@Arg("input", () => UpdateClaimsInput) input: UpdateClaimsInput, @Ctx() ctx: RequestContext) {
-    return new ApplicationService(ctx).updateClaims(input);
+    return applicationService(ctx).updateClaims(input);
   }
 
   @Authorized(S.WRITE)
@@ -51,7 +51,7 @@ export class ApplicationResolver {
     @Arg("input", () => SetApplicationStatusInput) input: SetApplicationStatusInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return new ApplicationService(ctx).setStatus(input);
+    return applicationService(ctx).setStatus(input);
   }
 
   @Authorized(S.WRITE)
@@ -59,7 +59,7 @@ export class ApplicationResolver {
     description: "Calculate the month (riksnorm + reasonable costs − incomes) and keep every line.",
   })
   calculateAssistanceApplication(@Arg("applicationId", () => ID) applicationId: string, @Ctx() ctx: RequestContext) {
-    return new ApplicationService(ctx).calculate(applicationId);
+    return applicationService(ctx).calculate(applicationId);
   }
 
   @Authorized(S.WRITE)
@@ -68,7 +68,7 @@ export class ApplicationResolver {
       "Decide: granted (the calculated amount), partly granted or rejected. Stale expectedVersion → CONFLICT.",
   })
   decideAssistanceApplication(@Arg("input", () => DecideInput) input: DecideInput, @Ctx() ctx: RequestContext) {
-    return new ApplicationService(ctx).decide(input);
+    return applicationService(ctx).decide(input);
   }
 }
 
@@ -77,6 +77,6 @@ export class CalculationResolver {
   @Authorized(S.READ)
   @Query(() => Calculation, { description: "One calculation with its lines. Access-logged." })
   assistanceCalculation(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    return readOne(ctx, info, calculationGraph, () => new ApplicationService(ctx).getCalculation(id));
+    return readOne(ctx, info, calculationGraph, () => applicationService(ctx).getCalculation(id));
   }
 }

@@ -609,3 +609,7 @@ export class ApplicationService {
     }
   }
 }
+
+export function applicationService(ctx: RequestContext): ApplicationService {
+  return new ApplicationService(ctx);
+}

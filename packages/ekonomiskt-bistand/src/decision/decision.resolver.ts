@@ -4,7 +4,7 @@ import { CorrectPayoutInput, PayInput } from "../application/application.inputs"
 import { EkonomisktBistandScopes as S } from "../scopes";
 import { Decision } from "./decision.entity";
 import { Payout } from "./payout.entity";
-import { PayoutService } from "./payout.service";
+import { payoutService } from "./payout.service";
 
 @ObjectType("AssistancePayoutReceipt", {
   description:
@@ -23,7 +23,7 @@ export class DecisionResolver {
   @Authorized(S.WRITE)
   @Mutation(() => PayoutReceipt, { description: "Pay a granted decision — exactly once, whatever the retries." })
   payAssistanceDecision(@Arg("input", () => PayInput) input: PayInput, @Ctx() ctx: RequestContext) {
-    return new PayoutService(ctx).pay(input);
+    return payoutService(ctx).pay(input);
   }
 
   @Authorized(S.WRITE)
@@ -32,6 +32,6 @@ export class DecisionResolver {
     @Arg("input", () => CorrectPayoutInput) input: CorrectPayoutInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return new PayoutService(ctx).correct(input);
+    return payoutService(ctx).correct(input);
   }
 }

@@ -185,3 +185,7 @@ export class PayoutService {
     });
   }
 }
+
+export function payoutService(ctx: RequestContext): PayoutService {
+  return new PayoutService(ctx);
+}

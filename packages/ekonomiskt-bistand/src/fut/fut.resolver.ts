@@ -12,7 +12,7 @@ import {
   RegisterRecoveryInput,
   UpdateIncorrectPaymentCaseInput,
 } from "./fut.inputs";
-import { FutService } from "./fut.service";
+import { futService } from "./fut.service";
 import { incorrectPaymentCaseGraph } from "./fut.graph";
 import { IncorrectPaymentCase } from "./incorrect-payment-case.entity";
 import { Recovery } from "./recovery.entity";
@@ -29,13 +29,13 @@ export class FutResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     // The list joins the households (protected identity): it reads whole rows.
-    return readPage(ctx, info, incorrectPaymentCaseGraph, () => new FutService(ctx).list(args));
+    return readPage(ctx, info, incorrectPaymentCaseGraph, () => futService(ctx).list(args));
   }
 
   @Authorized(S.READ)
   @Query(() => IncorrectPaymentCase, { description: "One FUT case. Access-logged." })
   incorrectPaymentCase(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    return readOne(ctx, info, incorrectPaymentCaseGraph, () => new FutService(ctx).get(id));
+    return readOne(ctx, info, incorrectPaymentCaseGraph, () => futService(ctx).get(id));
   }
 
   @Authorized(S.WRITE)
@@ -44,7 +44,7 @@ export class FutResolver {
     @Arg("input", () => OpenIncorrectPaymentCaseInput) input: OpenIncorrectPaymentCaseInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return new FutService(ctx).open(input);
+    return futService(ctx).open(input);
   }
 
   @Authorized(S.WRITE)
@@ -55,13 +55,13 @@ export class FutResolver {
     @Arg("input", () => UpdateIncorrectPaymentCaseInput) input: UpdateIncorrectPaymentCaseInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return new FutService(ctx).update(input);
+    return futService(ctx).update(input);
   }
 
   @Authorized(S.WRITE)
   @Mutation(() => IncorrectPaymentCase, { description: "Decide återkrav (reclaim)." })
   decideReclaim(@Arg("input", () => DecideReclaimInput) input: DecideReclaimInput, @Ctx() ctx: RequestContext) {
-    return new FutService(ctx).decideReclaim(input);
+    return futService(ctx).decideReclaim(input);
   }
 
   @Authorized(S.WRITE)
@@ -72,12 +72,12 @@ export class FutResolver {
     @Arg("input", () => RegisterRecoveryInput) input: RegisterRecoveryInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return new FutService(ctx).registerRecovery(input);
+    return futService(ctx).registerRecovery(input);
   }
 
   @FieldResolver(() => [Payout], { description: "The payouts under investigation." })
   @MaxItems(MAX_CASE_PAYOUTS)
   payouts(@Root() c: IncorrectPaymentCase, @Ctx() ctx: RequestContext) {
-    return new FutService(ctx).payoutsOfCase(c.id);
+    return futService(ctx).payoutsOfCase(c.id);
   }
 }

@@ -244,3 +244,7 @@ export class FutService {
     return toConnection(rows, total, page);
   }
 }
+
+export function futService(ctx: RequestContext): FutService {
+  return new FutService(ctx);
+}

@@ -5,7 +5,7 @@ import { DOMAIN, EkonomisktBistandScopes as S } from "../scopes";
 import { HouseholdMember } from "./household-member.entity";
 import { Household, HouseholdAddress } from "./household.entity";
 import { addressOf } from "./household.rules";
-import { HouseholdService } from "./household.service";
+import { householdService } from "./household.service";
 
 /**
  * A household's relations and computed fields: the read layer makes their resolvers, loaders and
@@ -28,7 +28,7 @@ export const householdGraph = defineGraph(Household, {
     }),
     latestDecision: one(() => Decision, "householdId", {
       description: "The most recent decision.",
-      load: (ctx, householdIds) => new HouseholdService(ctx).latestDecisions(householdIds as number[]),
+      load: (ctx, householdIds) => householdService(ctx).latestDecisions(householdIds as number[]),
     }),
   },
   computed: {

@@ -14,7 +14,7 @@ import {
   UpdateHouseholdInput,
   UpdateMemberInput,
 } from "./household.inputs";
-import { HouseholdService } from "./household.service";
+import { householdService } from "./household.service";
 
 const HouseholdConnection = ConnectionType(Household, "AssistanceHousehold");
 
@@ -30,7 +30,7 @@ export class HouseholdResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return readPage(ctx, info, householdGraph, (columns) => new HouseholdService(ctx).list(args, columns));
+    return readPage(ctx, info, householdGraph, (columns) => householdService(ctx).list(args, columns));
   }
 
   @Authorized(S.READ)
@@ -39,7 +39,7 @@ export class HouseholdResolver {
       "One household (NOT_FOUND when protected and the caller lacks ekonomiskt-bistand:protected). Access-logged.",
   })
   assistanceHousehold(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    return readOne(ctx, info, householdGraph, () => new HouseholdService(ctx).get(id));
+    return readOne(ctx, info, householdGraph, () => householdService(ctx).get(id));
   }
 
   @Authorized(S.WRITE)
@@ -48,7 +48,7 @@ export class HouseholdResolver {
     @Arg("input", () => CreateHouseholdInput) input: CreateHouseholdInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return new HouseholdService(ctx).create(input);
+    return householdService(ctx).create(input);
   }
 
   @Authorized(S.WRITE)
@@ -59,7 +59,7 @@ export class HouseholdResolver {
     @Arg("input", () => UpdateHouseholdInput) input: UpdateHouseholdInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return new HouseholdService(ctx).update(input);
+    return householdService(ctx).update(input);
   }
 
   @Authorized(S.WRITE)
@@ -71,7 +71,7 @@ export class HouseholdResolver {
     @Arg("input", () => MemberInput) input: MemberInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return new HouseholdService(ctx).addMember(householdId, input);
+    return householdService(ctx).addMember(householdId, input);
   }
 
   @Authorized(S.WRITE)
@@ -82,7 +82,7 @@ export class HouseholdResolver {
     @Arg("input", () => UpdateMemberInput) input: UpdateMemberInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return new HouseholdService(ctx).updateMember(input);
+    return householdService(ctx).updateMember(input);
   }
 
   @FieldResolver(() => [Payout], {
@@ -96,6 +96,6 @@ export class HouseholdResolver {
     @Arg("fromMonth", () => String, { nullable: true }) fromMonth?: string,
     @Arg("toMonth", () => String, { nullable: true }) toMonth?: string,
   ) {
-    return new HouseholdService(ctx).payouts(household.id, first, fromMonth, toMonth);
+    return householdService(ctx).payouts(household.id, first, fromMonth, toMonth);
   }
 }

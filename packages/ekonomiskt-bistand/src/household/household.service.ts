@@ -352,3 +352,7 @@ function definedOnly<T extends object>(o: T): Partial<T> {
 export async function currentMembers(manager: EntityManager, householdId: number): Promise<HouseholdMember[]> {
   return manager.find(HouseholdMember, { where: { householdId }, order: { id: "ASC" } });
 }
+
+export function householdService(ctx: RequestContext): HouseholdService {
+  return new HouseholdService(ctx);
+}

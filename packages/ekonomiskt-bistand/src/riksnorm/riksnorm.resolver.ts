@@ -5,7 +5,7 @@ import { MAX_CAP_STEPS } from "../list-limits";
 import { CostCap } from "../calculation/cost-cap.entity";
 import { EkonomisktBistandScopes as S } from "../scopes";
 import { AddRiksnormYearInput, SetCostCapsInput } from "./riksnorm.inputs";
-import { RiksnormService } from "./riksnorm.service";
+import { riksnormService } from "./riksnorm.service";
 import { RiksnormYear } from "./riksnorm-year.entity";
 
 /** The cap list's `first` defaults to 100, the most one page holds. */
@@ -17,7 +17,7 @@ export class RiksnormResolver {
   @Query(() => [RiksnormYear], { description: "Riksnorm years stored, oldest first (public amounts)." })
   @MaxItems(MAX_YEARS_IN_PERIOD) // one per year (unique), years limited by the Date scalar
   riksnormYears(@Ctx() ctx: RequestContext) {
-    return new RiksnormService(ctx).list();
+    return riksnormService(ctx).list();
   }
 
   @Authorized(S.ADMIN)
@@ -26,7 +26,7 @@ export class RiksnormResolver {
       "Add a riksnorm year from the official SFS text. Refuses incomplete tables and existing years. Needs admin.",
   })
   addRiksnormYear(@Arg("input", () => AddRiksnormYearInput) input: AddRiksnormYearInput, @Ctx() ctx: RequestContext) {
-    return new RiksnormService(ctx).add(input);
+    return riksnormService(ctx).add(input);
   }
 
   @Authorized(S.READ, S.WRITE, S.ADMIN)
@@ -39,7 +39,7 @@ export class RiksnormResolver {
     @Args(() => CapRows) { first }: FirstArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new RiksnormService(ctx).costCaps(on ?? undefined, first);
+    return riksnormService(ctx).costCaps(on ?? undefined, first);
   }
 
   @Authorized(S.ADMIN)
@@ -48,6 +48,6 @@ export class RiksnormResolver {
   })
   @MaxItems(MAX_CAP_STEPS)
   setCostCaps(@Arg("input", () => SetCostCapsInput) input: SetCostCapsInput, @Ctx() ctx: RequestContext) {
-    return new RiksnormService(ctx).setCostCaps(input);
+    return riksnormService(ctx).setCostCaps(input);
   }
 }

@@ -152,3 +152,7 @@ export class RiksnormService {
     });
   }
 }
+
+export function riksnormService(ctx: RequestContext): RiksnormService {
+  return new RiksnormService(ctx);
+}

@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { AccessAction, ConflictError, NotFoundError, hasScope, type RequestContext } from "@arbetsliv/core";
+import { findEntityById } from "@arbetsliv/core/data";
 import { Household } from "../household/household.entity";
 import { DOMAIN, EkonomisktBistandScopes } from "../scopes";
 
@@ -14,7 +15,7 @@ export function canSeeProtected(ctx: RequestContext): boolean {
 
 /** Loads a household the caller may see, or NOT_FOUND (also when it exists but is protected and hidden). */
 export async function visibleHousehold(ctx: RequestContext, manager: EntityManager, id: number): Promise<Household> {
-  const household = await manager.findOne(Household, { where: { id } });
+  const household = await findEntityById(manager, Household, id);
   if (!household || (household.protectedIdentity && !canSeeProtected(ctx))) throw new NotFoundError("Household", id);
   return household;
 }

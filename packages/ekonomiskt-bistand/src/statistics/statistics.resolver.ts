@@ -34,7 +34,7 @@ import {
 } from "@arbetsliv/core/values";
 import { EkonomisktBistandScopes as S } from "../scopes";
 import { AssistanceBudgetYear } from "./budget-year.entity";
-import { AssistanceStatistics, StatisticsService } from "./statistics.service";
+import { AssistanceStatistics, statisticsService } from "./statistics.service";
 import { MAX_BUDGET, MAX_CHILDREN_IN_MUNICIPALITY } from "../input-limits";
 
 @ObjectType({ description: "One month of the indicators." })
@@ -109,7 +109,7 @@ export class StatisticsResolver {
     childrenInMunicipality: number | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<AssistanceIndicators> {
-    return new StatisticsService(ctx).indicators(from, to, childrenInMunicipality);
+    return statisticsService(ctx).indicators(from, to, childrenInMunicipality);
   }
 
   @FieldResolver(() => StatisticsDisclosure)
@@ -246,7 +246,7 @@ export class BudgetResolver {
   @Query(() => [AssistanceBudgetYear], { description: "Budgets for försörjningsstöd, by year." })
   @MaxItems(MAX_YEARS_IN_PERIOD) // one per year (unique), years limited by the Date scalar
   assistanceBudgets(@Ctx() ctx: RequestContext) {
-    return new StatisticsService(ctx).budgets();
+    return statisticsService(ctx).budgets();
   }
 
   @Authorized(S.ADMIN)
@@ -258,6 +258,6 @@ export class BudgetResolver {
     @Arg("netCostBudget", () => MoneyScalar, moneyArg("netCostBudget", 0, MAX_BUDGET)) netCostBudget: Ore,
     @Ctx() ctx: RequestContext,
   ) {
-    return new StatisticsService(ctx).setBudget(year, netCostBudget);
+    return statisticsService(ctx).setBudget(year, netCostBudget);
   }
 }

@@ -498,3 +498,7 @@ export class StatisticsService {
     });
   }
 }
+
+export function statisticsService(ctx: RequestContext): StatisticsService {
+  return new StatisticsService(ctx);
+}

@@ -9,7 +9,7 @@ import {
   RegisterWageSubsidyEmploymentInput,
   WageSubsidyListArgs,
 } from "./wage-subsidy.inputs";
-import { WageSubsidyService } from "./wage-subsidy.service";
+import { wageSubsidyService } from "./wage-subsidy.service";
 import { WageSubsidyEmployment, WageSubsidyMonth } from "./wage-subsidy.entity";
 import { wageSubsidyEmploymentGraph } from "./wage-subsidy.graph";
 
@@ -27,7 +27,7 @@ export class WageSubsidyResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     // The list joins the households (protected identity) and logs every identity number: it reads whole rows.
-    return readPage(ctx, info, wageSubsidyEmploymentGraph, () => new WageSubsidyService(ctx).list(args));
+    return readPage(ctx, info, wageSubsidyEmploymentGraph, () => wageSubsidyService(ctx).list(args));
   }
 
   @Authorized(S.WRITE)
@@ -38,7 +38,7 @@ export class WageSubsidyResolver {
     @Arg("input", () => RegisterWageSubsidyEmploymentInput) input: RegisterWageSubsidyEmploymentInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return new WageSubsidyService(ctx).register(input);
+    return wageSubsidyService(ctx).register(input);
   }
 
   @Authorized(S.WRITE)
@@ -49,7 +49,7 @@ export class WageSubsidyResolver {
     @Arg("input", () => RecordWageSubsidyMonthInput) input: RecordWageSubsidyMonthInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return new WageSubsidyService(ctx).recordMonth(input);
+    return wageSubsidyService(ctx).recordMonth(input);
   }
 
   @Authorized(S.WRITE)
@@ -58,6 +58,6 @@ export class WageSubsidyResolver {
     @Arg("input", () => EndWageSubsidyEmploymentInput) input: EndWageSubsidyEmploymentInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return new WageSubsidyService(ctx).end(input);
+    return wageSubsidyService(ctx).end(input);
   }
 }

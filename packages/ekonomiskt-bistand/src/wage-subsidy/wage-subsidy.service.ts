@@ -142,3 +142,7 @@ export class WageSubsidyService {
     return toConnection(rows, total, page);
   }
 }
+
+export function wageSubsidyService(ctx: RequestContext): WageSubsidyService {
+  return new WageSubsidyService(ctx);
+}

@@ -22,6 +22,7 @@ import {
   updateVersioned,
   toId,
   getEntitiesAndCount,
+  findEntityById,
   selectColumns,
 } from "@arbetsliv/core/data";
 import { type Projection } from "@arbetsliv/core/read";
@@ -97,7 +98,7 @@ export class AgreementService {
 
   async getPartner(idValue: string): Promise<Partner> {
     const id = toId("id", idValue);
-    const partner = await this.ctx.ds.manager.findOne(Partner, { where: { id } });
+    const partner = await findEntityById(this.ctx.ds.manager, Partner, id);
     if (!partner) throw new NotFoundError("IopPartner", id);
     return partner;
   }
@@ -200,7 +201,7 @@ export class AgreementService {
 
   async get(idValue: string, field = "id"): Promise<Agreement> {
     const id = toId(field, idValue);
-    const agreement = await this.ctx.ds.manager.findOne(Agreement, { where: { id } });
+    const agreement = await findEntityById(this.ctx.ds.manager, Agreement, id);
     if (!agreement) throw new NotFoundError("IopAgreement", id);
     return agreement;
   }

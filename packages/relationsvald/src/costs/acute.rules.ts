@@ -1,6 +1,6 @@
 import { addDays, daysBetween, type LocalDate } from "@arbetsliv/core/values";
 import { type SqlDialect } from "@arbetsliv/core/data";
-import type { AcuteCover, CostedStay, Stay } from "./placement-days";
+import type { AcuteCover, CostedStay, Stay } from "./placement-days.rules";
 
 /*
  * The acute two-night rule (the partner rule with Kvinnojouren: "när en akutplacering varar i mer

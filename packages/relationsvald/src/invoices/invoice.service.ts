@@ -10,7 +10,7 @@ import {
 } from "@arbetsliv/core";
 import { addDays, todayLocalDate, type LocalDate } from "@arbetsliv/core/values";
 import { isUniqueViolation, toId } from "@arbetsliv/core/data";
-import { costLines, proRata, type CostLine, type Period } from "../costs/placement-days";
+import { costLines, proRata, type CostLine, type Period } from "../costs/placement-days.rules";
 import { Placement } from "../placements/placement.entity";
 import { placementService } from "../placements/placement.service";
 import { ProviderDailyFee } from "../providers/provider-fee.entity";

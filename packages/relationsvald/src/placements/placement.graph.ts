@@ -1,7 +1,7 @@
 import { Int } from "type-graphql";
 import { computed, defineGraph, many, ref } from "@arbetsliv/core/read";
 import { PlacementClient } from "../clients/client.entity";
-import { nightsBetween } from "../costs/placement-days";
+import { nightsBetween } from "../costs/placement-days.rules";
 import { PlacementProvider } from "../providers/provider.entity";
 import { DOMAIN } from "../scopes";
 import { PlacementChildDecision } from "./placement-child.entity";

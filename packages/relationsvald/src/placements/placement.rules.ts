@@ -1,5 +1,5 @@
 import { PlacementType, RESIDENTIAL_TYPES } from "../enums";
-import { staysOverlap, type Stay } from "../costs/placement-days";
+import { staysOverlap, type Stay } from "../costs/placement-days.rules";
 
 /**
  * May one person have placements of these two types on the same night?

@@ -18,6 +18,7 @@ import {
   lockMode,
   toId,
   getEntitiesAndCount,
+  getEntity,
   selectColumns,
 } from "@arbetsliv/core/data";
 import { type Projection } from "@arbetsliv/core/read";
@@ -132,7 +133,7 @@ export class PlacementService {
     const qb = manager.createQueryBuilder(Placement, "p").where("p.id = :id", { id });
     if (!seesProtected(this.ctx)) qb.andWhere(placementNotProtectedSql("p"));
     if (lock && lockMode(manager).lock) qb.setLock("pessimistic_write");
-    return qb.getOne();
+    return getEntity(qb);
   }
 
   async get(idValue: string): Promise<Placement> {

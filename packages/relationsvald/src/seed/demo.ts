@@ -4,7 +4,7 @@ import { inTransaction, insertChunked } from "@arbetsliv/core/data";
 import { SeededRandom, makePersonnummer } from "@arbetsliv/core/testing";
 import { AccompanyingChild } from "../clients/child.entity";
 import { PlacementClient } from "../clients/client.entity";
-import { costLines } from "../costs/placement-days";
+import { costLines } from "../costs/placement-days.rules";
 import { PlacementType as T, ProviderKind, ViolenceType } from "../enums";
 import { monthPeriod } from "../invoices/invoice.service";
 import { ProviderInvoice } from "../invoices/provider-invoice.entity";

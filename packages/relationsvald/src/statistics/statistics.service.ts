@@ -14,7 +14,7 @@ import { toInt } from "@arbetsliv/core/data";
 import { PLACEMENT_TYPES, PlacementType } from "../enums";
 import { PlacementProvider } from "../providers/provider.entity";
 import { DOMAIN } from "../scopes";
-import type { Period } from "../costs/placement-days";
+import type { Period } from "../costs/placement-days.rules";
 import { acuteBillStartSql, acuteCoverJoinSql, acuteRanPastTwoNightsSql } from "../costs/acute.rules";
 import { monthSpansCte, monthsCte, named, statsDialect } from "./sql";
 import type {

@@ -18,6 +18,7 @@ import {
   lockMode,
   updateVersioned,
   getEntitiesAndCount,
+  findEntityById,
   selectColumns,
 } from "@arbetsliv/core/data";
 import { type Projection } from "@arbetsliv/core/read";
@@ -271,7 +272,7 @@ export class FeedbackService {
 
   async get(idValue: string): Promise<FeedbackItem> {
     const id = toId("id", idValue);
-    const item = await this.ctx.ds.manager.findOne(FeedbackItem, { where: { id } });
+    const item = await findEntityById(this.ctx.ds.manager, FeedbackItem, id);
     if (!item) throw new NotFoundError("FeedbackItem", id);
     await this.logRead("Query.feedbackItem", [item]);
     return item;

@@ -1,8 +1,8 @@
 import type { LocalDate, Ore } from "@arbetsliv/core/values";
 import { ApplicationStatus, type AllocationPolicy, type RejectionReason, type RemainderRule } from "../shared/enums";
 import { ORE_PER_KRONA } from "../shared/format";
-import { allocateFund, type Claim } from "./allocation-policy";
-import { assessEligibility, type ApplicantFacts, type FundRules } from "./eligibility";
+import { allocateFund, type Claim } from "./allocation-policy.rules";
+import { assessEligibility, type ApplicantFacts, type FundRules } from "./eligibility.rules";
 
 export interface PlannedApplication extends ApplicantFacts {
   id: number;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { AllocationPolicy, RemainderRule } from "../shared/enums";
-import { allocateFund, equalLevel, type Claim } from "./allocation-policy";
+import { allocateFund, equalLevel, type Claim } from "./allocation-policy.rules";
 
 const claim = (applicationId: number, asked: number, receivedDate = "2022-03-10"): Claim => ({
   applicationId,

@@ -12,7 +12,7 @@ import {
   type AcuteCover,
   type CostedStay,
   type FeeRate,
-} from "./placement-days";
+} from "./placement-days.rules";
 
 const kr = (n: number) => n * 100;
 const year2021 = { from: "2021-01-01", to: "2021-12-31" };

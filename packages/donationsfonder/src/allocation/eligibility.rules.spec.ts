@@ -1,6 +1,6 @@
 import { makePersonnummer } from "@arbetsliv/core/testing";
 import { Purpose, RejectionReason } from "../shared/enums";
-import { assessEligibility, checkFund, incomeLimit, type ApplicantFacts, type FundRules } from "./eligibility";
+import { assessEligibility, checkFund, incomeLimit, type ApplicantFacts, type FundRules } from "./eligibility.rules";
 
 const PBB_2022 = 48_300_00; // prisbasbelopp 2022, öre
 const round = { priceBaseAmount: PBB_2022, ageOn: "2022-03-31" };

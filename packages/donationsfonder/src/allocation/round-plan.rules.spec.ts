@@ -1,7 +1,7 @@
 import { makePersonnummer } from "@arbetsliv/core/testing";
 import { AllocationPolicy, ApplicationStatus, Purpose, RejectionReason, RemainderRule } from "../shared/enums";
-import type { FundRules } from "./eligibility";
-import { planRound, type PlannedApplication } from "./round-plan";
+import type { FundRules } from "./eligibility.rules";
+import { planRound, type PlannedApplication } from "./round-plan.rules";
 
 const fund = (id: number, purposes: Purpose[], available: number, over: Partial<FundRules> = {}): FundRules => ({
   id,
