@@ -22,6 +22,16 @@ export function clientText(value: unknown, max = 100): string | undefined {
   return value.length > max ? `${value.slice(0, max)}…` : value;
 }
 
+/** Fewer than 10 digits cannot hold an identity number: most strings skip the masking regex. */
+function masked(text: string): string {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++digits >= 10) return maskPersonnummer(text);
+  }
+  return text;
+}
+
 function cut(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…(${text.length - max} more characters)` : text;
 }
@@ -36,14 +46,16 @@ function bounded(value: unknown, budget: { left: number }, depth = 0): unknown {
     switch (typeof value) {
       case "string": {
         // Masked before cutting, so a cut cannot leave a partial identity number unmasked.
-        const text = cut(maskPersonnummer(value), Math.max(0, Math.min(MAX_STRING, budget.left)));
+        const text = cut(masked(value), Math.max(0, Math.min(MAX_STRING, budget.left)));
         budget.left -= text.length;
         return text;
       }
       case "number": {
         // A personnummer sent as a number is masked like one sent as text.
+        // Integers under 10 digits (counts, statuses) cannot be one.
+        if (Number.isInteger(value) && Math.abs(value) < 1e9) return value;
         const text = String(value);
-        return Number.isFinite(value) && maskPersonnummer(text) === text ? value : maskPersonnummer(text);
+        return Number.isFinite(value) && masked(text) === text ? value : masked(text);
       }
       case "boolean":
       case "undefined":
@@ -68,7 +80,7 @@ function bounded(value: unknown, budget: { left: number }, depth = 0): unknown {
     const keys = Object.keys(value as object);
     for (const key of keys.slice(0, MAX_ENTRIES)) {
       const descriptor = Object.getOwnPropertyDescriptor(value, key);
-      out[cut(maskPersonnummer(key), 100)] =
+      out[cut(masked(key), 100)] =
         descriptor && "value" in descriptor ? bounded(descriptor.value, budget, depth + 1) : "[getter]";
     }
     if (keys.length > MAX_ENTRIES) out["…"] = `${keys.length - MAX_ENTRIES} more keys`;
@@ -99,7 +111,7 @@ export function formatLine(level: LogLevel, message: string, fields: Record<stri
     return JSON.stringify({
       time,
       level,
-      message: maskPersonnummer(cut(String(message), 200)),
+      message: masked(cut(String(message), 200)),
       logError: `the fields of this line could not be written (${reason})`,
     });
   }

@@ -17,3 +17,4 @@ export * from "./data/entity-rows";
 export * from "./data/first-per-key";
 export * from "./data/sql-dialect";
 export * from "./data/migration-tools";
+export * from "./data/query-page";

@@ -114,3 +114,4 @@ export { REFERENCE_FUNDS, REFERENCE_SCHEDULE, PRICE_BASE_AMOUNT } from "./seed/r
 export { seedDemo };
 export { roundOpened, roundDecided, payoutMade, donationsfonderEvents } from "./events";
 export { applicationRetention };
+export { statusRowsStatement, fundRowsStatement, distinctReachStatement } from "./statistics/report.statements";

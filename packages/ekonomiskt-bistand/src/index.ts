@@ -22,6 +22,7 @@ import { assistanceRetention } from "./retention/assistance-retention";
 import { assistanceSummaries } from "./statistics/assistance-summaries";
 import { RiksnormResolver } from "./riksnorm/riksnorm.resolver";
 import { RiksnormYear } from "./riksnorm/riksnorm-year.entity";
+import { loadRiksnormReferenceYears } from "./riksnorm/riksnorm-reference";
 import { DOMAIN, EkonomisktBistandScopes } from "./scopes";
 import { seedEkonomisktBistandDemo } from "./seed/demo";
 import { AssistanceBudgetYear } from "./statistics/budget-year.entity";
@@ -111,6 +112,7 @@ export const ekonomisktBistandModule = defineModule({
     },
   ],
   events: ekonomisktBistandEvents,
+  referenceData: async (ds) => void (await loadRiksnormReferenceYears(ds)),
   seedDemo: (ds) => seedEkonomisktBistandDemo(ds),
   retention: assistanceRetention,
   summaries: assistanceSummaries,
@@ -126,6 +128,7 @@ export { AssistanceBudgetYear } from "./statistics/budget-year.entity";
 export { Decision } from "./decision/decision.entity";
 export { RiksnormYear } from "./riksnorm/riksnorm-year.entity";
 export { RIKSNORM_YEARS } from "./riksnorm/riksnorm-data";
+export { loadRiksnormReferenceYears, REFERENCE_DATA_ACTOR } from "./riksnorm/riksnorm-reference";
 export { tableFromSource, commonCostFor, type RiksnormTable } from "./riksnorm/riksnorm-table";
 export {
   calculateAssistance,
@@ -145,3 +148,10 @@ export { seedEkonomisktBistandDemo } from "./seed/demo";
 export { assistanceRetention, REMOVED_TEXT } from "./retention/assistance-retention";
 export { WageSubsidyEmployment, WageSubsidyMonth } from "./wage-subsidy/wage-subsidy.entity";
 export * from "./events";
+export {
+  monthFiguresStatement,
+  paidPerMonthStatement,
+  recoveredPerMonthStatement,
+  budgetYearsStatement,
+  childrenInAssistedHouseholdsStatement,
+} from "./statistics/indicator.statements";

@@ -232,6 +232,38 @@ describe(`ekonomiskt bistånd — apply, calculate, decide, pay on ${testDatabas
       ).toBe("UNDER_REVIEW");
     });
 
+    it("answers a calculation with the application's new version, the one deciding needs", async () => {
+      const sub = await app.ok(SUBMIT, {
+        scopes: CASEWORKER,
+        variables: { input: { householdId, month: "2021-09", channel: "PAPER", receivedDate: "2021-08-25" } },
+      });
+      const submitted = sub.submitAssistanceApplication;
+      const data = await app.ok(
+        `mutation($id: ID!) { calculateAssistanceApplication(applicationId: $id) { application { id version status } } }`,
+        { scopes: CASEWORKER, variables: { id: submitted.id } },
+      );
+      const after = (await app.ok(VERSION, { scopes: [READ], variables: { id: submitted.id } })).assistanceApplication;
+      expect(after.version).toBeGreaterThan(submitted.version); // calculating changes the application
+      expect(data.calculateAssistanceApplication.application).toEqual({
+        id: submitted.id,
+        version: after.version,
+        status: after.status,
+      });
+      const decided = await app.call(DECIDE, {
+        scopes: CASEWORKER,
+        variables: {
+          input: {
+            applicationId: submitted.id,
+            expectedVersion: after.version,
+            outcome: "REJECTED",
+            reasons: "Avslag: inkomsten täcker behovet",
+            decidedOn: "2021-09-02",
+          },
+        },
+      });
+      expect(decided.errors).toBeUndefined();
+    });
+
     it("refuses to calculate a month whose year has no riksnorm table", async () => {
       const sub = await app.ok(SUBMIT, {
         scopes: CASEWORKER,

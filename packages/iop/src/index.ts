@@ -120,3 +120,8 @@ export { StatisticsService as IopStatisticsService } from "./statistics/statisti
 export { seedDemo as seedIopDemo } from "./seed/demo";
 export { contactRetention } from "./retention/contact-retention";
 export { AgreementContact as IopContact } from "./agreement/agreement-contact.entity";
+export {
+  costRowsStatement as iopCostRowsStatement,
+  costsPerPartnershipStatement as iopCostsPerPartnershipStatement,
+  costsPerFundingBudgetStatement as iopCostsPerFundingBudgetStatement,
+} from "./statistics/cost.statements";

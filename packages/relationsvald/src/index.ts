@@ -96,3 +96,11 @@ export { placementStarted, placementEnded, invoiceBasisReady, relationsvaldEvent
 export { InvoiceBasisReady };
 export { invoiceBasisReadyJob, recordInvoiceBasesReady, lastClosedMonth } from "./invoices/invoice-basis-ready.job";
 export { placementRetention } from "./retention/placement-retention";
+export {
+  statisticsParams,
+  placementStatisticsStatements,
+  placementCostStatement,
+  serviceFeeStatement,
+  budgetStatements,
+  type Statement,
+} from "./statistics/statistics.statements";

@@ -14,6 +14,11 @@ export const RelationsvaldScopes = {
   STATS_EXACT: "relationsvald:stats:exact",
   /** Explicitly granted: may see that a person with protected identity exists in the register. */
   PROTECTED: "relationsvald:protected",
+  /**
+   * Finance: the monthly invoice basis (fakturaunderlag) of every placement. Placements of people with
+   * protected identity are in its sums but never itemised — unless relationsvald:protected is held too.
+   */
+  INVOICE: "relationsvald:invoice",
   /** The lawful yes/no inquiry "is this person placed?" (courts, police, some agencies). */
   INQUIRY: "relationsvald:inquiry",
   /** Receive the domain's events (ids and non-personal facts); protected placements need PROTECTED instead. */
@@ -47,6 +52,12 @@ export const relationsvaldScopeDefinitions: ScopeDefinition[] = [
     name: RelationsvaldScopes.PROTECTED,
     description:
       "Granted explicitly, on top of read/write: see that people with protected identity (skyddade personuppgifter) exist in the register. Their address and location never leave the API.",
+    personLevel: true,
+  },
+  {
+    name: RelationsvaldScopes.INVOICE,
+    description:
+      "Finance: the monthly invoice basis per provider (invoiceBasis) with its totals to the öre. Placements of people with protected identity are included only as one aggregated sum, never a placement id, person, date or type; other placements are itemised (person-level: every read is access-logged).",
     personLevel: true,
   },
   {

@@ -4,6 +4,7 @@ import { TestApp, testDatabaseKind } from "@arbetsliv/core/testing";
 import { FeedbackItem, seedSynpunkterDemo, synpunkterModule } from "../src";
 import { FeedbackEvent } from "../src/feedback/feedback-event.entity";
 import { FeedbackService } from "../src/feedback/feedback.service";
+import { municipalToday } from "../src/feedback/municipal-date";
 import { FeedbackChannel, FeedbackCriterion, FeedbackKind } from "../src/feedback/feedback.enums";
 import type { RegisterFeedbackInput } from "../src/feedback/feedback.inputs";
 
@@ -61,7 +62,9 @@ describe(`synpunkter events and idempotent registration on ${testDatabaseKind()}
   it("records each step's event with its subject, scope and non-personal data", async () => {
     const item = await register();
     const subject = `FeedbackItem/${item.id}`;
-    await mutate(`mutation { assignFeedback(id: "${item.id}", handler: "anna", expectedVersion: 1) { id } }`);
+    await mutate(
+      `mutation { assignFeedback(id: "${item.id}", handler: "anna", expectedVersion: 1, assignedDate: "2026-11-03") { id } }`,
+    );
     await mutate(
       `mutation { replyToFeedback(id: "${item.id}", input: { text: "${PERSON.reply}", repliedDate: "2026-11-05" }, expectedVersion: 2) { id } }`,
     );
@@ -76,7 +79,7 @@ describe(`synpunkter events and idempotent registration on ${testDatabaseKind()}
       `mutation { recordFeedbackImprovement(id: "${item.id}", input: { kind: ROUTINE_CHANGE, description: "${PERSON.improvement}" }, expectedVersion: 6) { id } }`,
     );
     const rows = await events(subject);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = municipalToday(); // an undated step is recorded on Borås's today
     expect(
       rows.map((r) => ({ type: r.type, domain: r.domain, requiredScope: r.requiredScope, data: JSON.parse(r.data) })),
     ).toEqual([
@@ -156,7 +159,7 @@ describe(`synpunkter events and idempotent registration on ${testDatabaseKind()}
       feedbackItemId: duplicate.id,
       duplicateOfId: original.id,
       businessAreaId: areaId,
-      closedDate: new Date().toISOString().slice(0, 10),
+      closedDate: municipalToday(), // an undated step is recorded on Borås's today
     });
   });
 

@@ -36,7 +36,7 @@ describe(`feedback handling on ${testDatabaseKind()}`, () => {
     expect(created).toMatchObject({ status: "RECEIVED", dueDate: "2026-11-16", version: 1 });
     const id = created.id;
     const assigned = await app.ok(
-      `mutation { assignFeedback(id: "${id}", handler: "anna", expectedVersion: 1) { status version } }`,
+      `mutation { assignFeedback(id: "${id}", handler: "anna", expectedVersion: 1, assignedDate: "2026-11-03") { status version } }`,
       WRITE,
     );
     expect(assigned.assignFeedback).toEqual({ status: "IN_PROGRESS", version: 2 });

@@ -138,11 +138,24 @@ describe(`2021 statistics from the demo records on ${testDatabaseKind()}`, () =>
       r.byMonth.forEach((m: Record<string, number | null>, i: number) =>
         Object.assign(values, { [`m${i}.received`]: m.received, [`m${i}.closed`]: m.closed }),
       );
+      // The months are the period's own: items closed after it are in `closed` but in no month,
+      // a count the reader never sees (null) yet could compute as closed − the months.
+      values.closedAfterPeriod = null;
       sums.push(
         ["received", r.byMonth.map((_: unknown, i: number) => `m${i}.received`)],
-        ["closed", r.byMonth.map((_: unknown, i: number) => `m${i}.closed`)],
+        ["closed", [...r.byMonth.map((_: unknown, i: number) => `m${i}.closed`), "closedAfterPeriod"]],
       );
       return { values, sums };
+    }
+
+    /**
+     * What the attacker finds. The unshown count of closings after the period gives nothing away
+     * when it is 0 or at least the minimum count (3): only a recovered 1 or 2 is a disclosure.
+     */
+    function recover(table: PublishedTable): Record<string, number> {
+      const { closedAfterPeriod, ...cells } = recoverBySubtraction(table);
+      const small = closedAfterPeriod !== undefined && Math.abs(closedAfterPeriod) > 0 && closedAfterPeriod < 3;
+      return small ? { ...cells, closedAfterPeriod } : cells;
     }
 
     it("refuses a window shorter than whole calendar months, naming the field and the rule", async () => {
@@ -174,7 +187,7 @@ describe(`2021 statistics from the demo records on ${testDatabaseKind()}`, () =>
       expect([jobb.complaint, jobb.suggestion, jobb.total, jobb.mostCommonKinds]).toEqual([null, null, null, []]);
       const table = published(r);
       for (const v of Object.values(table.values)) if (v !== null) expect(v === 0 || v >= 3).toBe(true);
-      expect(recoverBySubtraction(table)).toEqual({});
+      expect(recover(table)).toEqual({});
       expect(Object.values(table.values).filter((v) => v === null).length).toBeGreaterThan(5);
       expect(r.kinds.complaint).toBe(stats.kinds.complaint); // a large margin stays exact
     });
@@ -187,7 +200,7 @@ describe(`2021 statistics from the demo records on ${testDatabaseKind()}`, () =>
           `query($from: Date!, $to: Date!) { feedbackStatistics(from: $from, to: $to) { ${TABLES} } }`,
           { scopes: ["synpunkter:stats"], variables: { from, to } },
         );
-        expect({ from, recovered: recoverBySubtraction(published(data.feedbackStatistics)) }).toEqual({
+        expect({ from, recovered: recover(published(data.feedbackStatistics)) }).toEqual({
           from,
           recovered: {},
         });

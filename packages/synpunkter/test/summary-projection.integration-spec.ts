@@ -2,11 +2,14 @@ import fc from "fast-check";
 import { addDays } from "@arbetsliv/core/values";
 import { TestApp, summariesAgainstRebuild, testDatabaseKind } from "@arbetsliv/core/testing";
 import { synpunkterModule } from "../src";
+import { municipalToday } from "../src/feedback/municipal-date";
 
 /*
  * The module's summary projections, checked the generic way: random registrations and changes
  * through the real GraphQL mutations (many refused by the rules, which must move nothing), then
- * the rows kept on write must equal a rebuild from the items.
+ * the rows kept on write must equal a rebuild from the items. Every handling step is dated at random
+ * relative to the item's previous step (back-registration), or left to today: dates before the
+ * previous step or in the future are refused and must move nothing either.
  */
 
 const KINDS = ["PRAISE", "QUESTION", "SUGGESTION", "COMPLAINT"];
@@ -23,9 +26,12 @@ type Op =
       wantsReply: boolean;
       anonymous: boolean;
     }
-  | { op: "close" | "reply"; item: number; after: number }
-  | { op: "reopen" | "forward" | "improve" | "assign"; item: number }
-  | { op: "duplicate"; item: number; original: number };
+  | { op: "close" | "reply" | "reopen" | "forward" | "improve" | "assign"; item: number; step: Step }
+  | { op: "duplicate"; item: number; original: number; step: Step };
+
+/** A step's date: days after the item's previous step (negative: before it, refused), or none (today). */
+type Step = { shift: number } | null;
+const step: fc.Arbitrary<Step> = fc.option(fc.record({ shift: fc.integer({ min: -3, max: 20 }) }), { freq: 4 });
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
@@ -37,19 +43,27 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     wantsReply: fc.boolean(),
     anonymous: fc.boolean(),
   }),
-  fc.record({ op: fc.constantFrom("close" as const, "reply" as const), item: fc.nat(), after: fc.nat(40) }),
   fc.record({
-    op: fc.constantFrom("reopen" as const, "forward" as const, "improve" as const, "assign" as const),
+    op: fc.constantFrom(
+      "close" as const,
+      "reply" as const,
+      "reopen" as const,
+      "forward" as const,
+      "improve" as const,
+      "assign" as const,
+    ),
     item: fc.nat(),
+    step,
   }),
-  fc.record({ op: fc.constant("duplicate" as const), item: fc.nat(), original: fc.nat() }),
+  fc.record({ op: fc.constant("duplicate" as const), item: fc.nat(), original: fc.nat(), step }),
 );
 
 describe(`synpunkter's summary rows after random writes on ${testDatabaseKind()}`, () => {
   let app: TestApp;
   let areas: string[];
-  const items: { id: string; received: string }[] = [];
+  const items: { id: string; lastStep: string }[] = [];
   let applied = 0;
+  let dated = 0;
 
   beforeAll(async () => {
     app = await TestApp.start([synpunkterModule]);
@@ -78,25 +92,31 @@ describe(`synpunkter's summary rows after random writes on ${testDatabaseKind()}
       const d = await app.ok(`mutation($input: RegisterFeedbackInput!) { registerFeedback(input: $input) { id } }`, {
         variables: { input },
       });
-      items.push({ id: d.registerFeedback.id, received: receivedDate });
+      items.push({ id: d.registerFeedback.id, lastStep: receivedDate });
       applied++;
       return;
     }
     if (items.length === 0) return;
     const item = items[o.item % items.length];
     const { feedbackItem } = await app.ok(`{ feedbackItem(id: "${item.id}") { version } }`);
+    const date = o.step ? addDays(item.lastStep, o.step.shift) : null;
+    const on = (field: string) => (date ? `, ${field}: "${date}"` : "");
     const args: Record<Exclude<Op["op"], "register">, string> = {
-      close: `closeFeedback(id: "${item.id}", closedDate: "${addDays(item.received, "after" in o ? o.after : 0)}"`,
-      reply: `replyToFeedback(id: "${item.id}", input: { text: "Svar.", repliedDate: "${addDays(item.received, "after" in o ? o.after : 0)}" }`,
-      reopen: `reopenFeedback(id: "${item.id}", reason: "komplettering"`,
-      forward: `forwardFeedback(id: "${item.id}", organisation: "Annan myndighet"`,
-      improve: `recordFeedbackImprovement(id: "${item.id}", input: { kind: ROUTINE_CHANGE, description: "Ny rutin." }`,
-      assign: `assignFeedback(id: "${item.id}", handler: "anna"`,
-      duplicate: `markFeedbackDuplicate(id: "${item.id}", duplicateOfId: "${"original" in o ? items[o.original % items.length].id : item.id}"`,
+      close: `closeFeedback(id: "${item.id}"${on("closedDate")}`,
+      reply: `replyToFeedback(id: "${item.id}", input: { text: "Svar."${on("repliedDate")} }`,
+      reopen: `reopenFeedback(id: "${item.id}", reason: "komplettering"${on("reopenedDate")}`,
+      forward: `forwardFeedback(id: "${item.id}", organisation: "Annan myndighet"${on("forwardedDate")}`,
+      improve: `recordFeedbackImprovement(id: "${item.id}", input: { kind: ROUTINE_CHANGE, description: "Ny rutin."${on("recordedDate")} }`,
+      assign: `assignFeedback(id: "${item.id}", handler: "anna"${on("assignedDate")}`,
+      duplicate: `markFeedbackDuplicate(id: "${item.id}", duplicateOfId: "${"original" in o ? items[o.original % items.length].id : item.id}"${on("markedDate")}`,
     };
     const r = await app.call(`mutation { ${args[o.op]}, expectedVersion: ${feedbackItem.version}) { id } }`);
     if (r.errors) expect(r.errorCodes).toEqual(["BAD_USER_INPUT"]);
-    else applied++;
+    else {
+      applied++;
+      if (date) dated++;
+      item.lastStep = date ?? municipalToday();
+    }
   }
 
   it("keeps rows equal to a rebuild from the items", async () => {
@@ -110,6 +130,16 @@ describe(`synpunkter's summary rows after random writes on ${testDatabaseKind()}
     );
     // Not vacuous: items went in and were changed, and every table holds rows.
     expect(applied).toBeGreaterThan(items.length + 20);
+    expect(dated).toBeGreaterThan(10);
+    // And every history runs forwards: each step on or after the one before it.
+    const steps: { feedbackId: unknown; date: string }[] = await app.ds.query(
+      "SELECT feedbackId, date FROM feedback_event ORDER BY feedbackId, id",
+    );
+    const backwards = steps.filter(
+      (e, i) => i > 0 && steps[i - 1].feedbackId === e.feedbackId && String(e.date) < String(steps[i - 1].date),
+    );
+    expect(steps.length).toBeGreaterThan(items.length);
+    expect(backwards).toEqual([]);
     const { kept } = await summariesAgainstRebuild(app.ds, synpunkterModule.summaries!.tables);
     for (const rows of Object.values(kept)) expect(rows.length).toBeGreaterThan(3);
   });

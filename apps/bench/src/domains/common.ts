@@ -1,5 +1,7 @@
 import { AccessLogEntry, configureAccessLogKey, subjectKey as coreSubjectKey } from "@arbetsliv/core";
 import { formatPersonnummer, oreToKronor } from "@arbetsliv/core/values";
+import { type CursorValue } from "@arbetsliv/core";
+import { pageCursor } from "@arbetsliv/core/data";
 import { columnsOf, tableOf } from "./schema";
 
 /** The access-log key the bench gives the gateway (and the floor), so both write the same keyed hashes. */
@@ -44,4 +46,19 @@ export function personnummer(birth: string, serial: number): string {
 export function accessLogInsert(): string {
   const columns = columnsOf(AccessLogEntry).filter((c) => c !== "id");
   return `INSERT INTO \`${tableOf(AccessLogEntry)}\`(${columns.map((c) => `\`${c}\``).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
+}
+
+/**
+ * A first page as core's pageOfQuery answers it, from rows read with `LIMIT first + 1`: the page,
+ * whether more follow and the keyset cursor of its last row (core's pageCursor: the list's table, order and the row's key).
+ */
+export function firstPage<R extends Record<string, unknown>>(
+  fetched: R[],
+  first: number,
+  list: { table: string; order: [string, "ASC" | "DESC"][]; keyOf: (row: R) => CursorValue[] },
+): { rows: R[]; more: boolean; endCursor: string | null } {
+  const more = fetched.length > first;
+  const rows = more ? fetched.slice(0, first) : fetched;
+  const last = rows[rows.length - 1];
+  return { rows, more, endCursor: last ? pageCursor(list.table, list.order, list.keyOf(last)) : null };
 }

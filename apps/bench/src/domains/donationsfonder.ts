@@ -3,22 +3,22 @@ import { SeededRandom } from "@arbetsliv/core/testing";
 import {
   Allocation,
   Application,
-  FUND_SUMMARY,
   Fund,
   FundBudget,
   Payout,
   PayoutPayment,
-  REACH_SUMMARY,
   Round,
   RoundSchedule,
-  STATUS_SUMMARY,
   controlDonationReport,
+  distinctReachStatement,
+  fundRowsStatement,
   rebuildDonationSummaries,
+  statusRowsStatement,
 } from "@arbetsliv/donationsfonder";
 import type { Connection, Pool } from "mysql2/promise";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
 import { addDaysIso } from "../seed/random";
-import { accessLogInsert, money, personnummer, personnummerOut, subjectKey } from "./common";
+import { accessLogInsert, money, personnummer, personnummerOut, subjectKey, firstPage } from "./common";
 import { tableOf } from "./schema";
 
 /** The package's tables, named by its entities. */
@@ -536,25 +536,32 @@ async function nestedOf(db: FloorDb, rows: Row[]): Promise<Row[]> {
 async function page(db: FloorDb, req: FloorRequest, nested: boolean): Promise<unknown> {
   const v = req.variables as { roundId: string; first: number };
   const roundId = Number(v.roundId);
-  const rows = await db.query(
-    `SELECT ${APP_COLUMNS} FROM ${DF.application} a WHERE a.roundId = ? ORDER BY a.receivedDate ASC, a.id ASC LIMIT ${Number(v.first)}`,
+  const fetched = await db.query(
+    `SELECT ${APP_COLUMNS} FROM ${DF.application} a WHERE a.roundId = ? ORDER BY a.receivedDate ASC, a.id ASC LIMIT ${Number(v.first) + 1}`,
     [roundId],
   );
-  const [count] = await db.query<{ cnt: string }>(
-    `SELECT COUNT(DISTINCT(a.id)) AS cnt FROM ${DF.application} a WHERE a.roundId = ?`,
-    [roundId],
+  const { rows, more, endCursor } = firstPage(fetched, Number(v.first), {
+    table: DF.application,
+    order: [
+      ["a.receivedDate", "ASC"],
+      ["a.id", "ASC"],
+    ],
+    keyOf: (r) => [r.receivedDate as string, Number(r.id)],
+  });
+  const totalCount = Number(
+    (
+      await db.query<{ cnt: string }>(
+        `SELECT COUNT(DISTINCT(a.id)) AS cnt FROM ${DF.application} a WHERE a.roundId = ?`,
+        [roundId],
+      )
+    )[0].cnt,
   );
   await logRead(db, req, "Query.donationApplications", rows);
-  const totalCount = Number(count.cnt);
   const nodes = nested ? await nestedOf(db, rows) : rows.map(renderApp);
-  const last = nodes.length - 1;
   return {
     donationApplications: {
       totalCount,
-      pageInfo: {
-        hasNextPage: last + 1 < totalCount,
-        endCursor: nodes.length ? Buffer.from(`o:${last}`, "utf8").toString("base64url") : null,
-      },
+      pageInfo: { hasNextPage: more, endCursor },
       nodes,
     },
   };
@@ -593,25 +600,12 @@ async function report(db: FloorDb, req: FloorRequest): Promise<unknown> {
       },
     };
   const ids = rounds.map((r) => Number(r.id));
-  // The package's statements: the summary rows kept on write (distinct persons from the reach rows).
-  const byStatus = await db.query(
-    `SELECT roundId, status, reason, applications AS n FROM ${STATUS_SUMMARY} WHERE roundId IN (?) AND applications <> 0`,
-    [ids],
-  );
-  const byFund = await db.query(
-    `SELECT roundId, fundId, applications, granted, allocated, paid FROM ${FUND_SUMMARY} WHERE roundId IN (?) AND applications > 0`,
-    [ids],
-  );
+  // The package's statements (report.statements.ts): the summary rows kept on write (distinct persons from the reach rows).
+  const byStatus = await db.query(statusRowsStatement(ids.length), ids);
+  const byFund = await db.query(fundRowsStatement(ids.length), ids);
   const decidedIds = rounds.filter((r) => r.status === "DECIDED").map((r) => Number(r.id));
   const distinct = decidedIds.length
-    ? int(
-        (
-          await db.query(
-            `SELECT COALESCE(SUM(persons), 0) AS n FROM ${REACH_SUMMARY} WHERE roundId IN (?) AND previousRoundId NOT IN (?)`,
-            [decidedIds, decidedIds],
-          )
-        )[0]?.n,
-      )
+    ? int((await db.query(distinctReachStatement(decidedIds.length), [...decidedIds, ...decidedIds]))[0]?.n)
     : 0;
   const budgets = await db.query(`SELECT * FROM ${DF.fundBudget} WHERE roundId IN (?)`, [ids]);
   const fundIds = [...new Set([...budgets.map((b) => Number(b.fundId)), ...byFund.map((r) => int(r.fundId))])];

@@ -1,5 +1,6 @@
 import { controlledPolicy } from "@arbetsliv/core";
 import { SeededRandom } from "@arbetsliv/core/testing";
+import { sqlDialect } from "@arbetsliv/core/data";
 import {
   AssistanceBudgetYear,
   Household,
@@ -9,14 +10,19 @@ import {
   PaymentDay,
   Payout,
   Recovery,
+  budgetYearsStatement,
+  childrenInAssistedHouseholdsStatement,
   controlChildren,
   controlHouseholdTable,
+  monthFiguresStatement,
+  paidPerMonthStatement,
   rebuildAssistanceSummaries,
+  recoveredPerMonthStatement,
 } from "@arbetsliv/ekonomiskt-bistand";
 import type { Connection, Pool } from "mysql2/promise";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
 import { addDaysIso, addMonthsIso } from "../seed/random";
-import { accessLogInsert, money, personnummer, personnummerOut, subjectKey } from "./common";
+import { accessLogInsert, money, personnummer, personnummerOut, subjectKey, firstPage } from "./common";
 import { tableOf } from "./schema";
 
 /** The package's tables, named by its entities. */
@@ -406,11 +412,20 @@ async function household(db: FloorDb, req: FloorRequest): Promise<unknown> {
 
 async function households(db: FloorDb, req: FloorRequest): Promise<unknown> {
   const first = Number((req.variables as { first: number }).first);
-  const rows = await db.query(
-    `SELECT ${HOUSEHOLD_COLUMNS} FROM ${EB.household} h WHERE h.protectedIdentity = 0 ORDER BY h.id ASC LIMIT ${first}`,
+  const fetched = await db.query(
+    `SELECT ${HOUSEHOLD_COLUMNS} FROM ${EB.household} h WHERE h.protectedIdentity = 0 ORDER BY h.id ASC LIMIT ${first + 1}`,
   );
-  const [count] = await db.query<{ cnt: string }>(
-    `SELECT COUNT(DISTINCT(h.id)) AS cnt FROM ${EB.household} h WHERE h.protectedIdentity = 0`,
+  const { rows, more, endCursor } = firstPage(fetched, first, {
+    table: EB.household,
+    order: [["h.id", "ASC"]],
+    keyOf: (r) => [Number(r.id)],
+  });
+  const totalCount = Number(
+    (
+      await db.query<{ cnt: string }>(
+        `SELECT COUNT(DISTINCT(h.id)) AS cnt FROM ${EB.household} h WHERE h.protectedIdentity = 0`,
+      )
+    )[0].cnt,
   );
   const ids = rows.map((r) => Number(r.id));
   const members = ids.length
@@ -421,22 +436,17 @@ async function households(db: FloorDb, req: FloorRequest): Promise<unknown> {
   await logRead(db, req, "Query.assistanceHouseholds", ids, members);
   const byHousehold = new Map<number, Row[]>(ids.map((i) => [i, []]));
   for (const m of members) byHousehold.get(Number(m.householdId))?.push(m);
-  const totalCount = Number(count.cnt);
   const nodes = rows.map((h) => renderHousehold(h, byHousehold.get(Number(h.id)) ?? []));
-  const last = nodes.length - 1;
   return {
     assistanceHouseholds: {
       totalCount,
-      pageInfo: {
-        hasNextPage: last + 1 < totalCount,
-        endCursor: nodes.length ? Buffer.from(`o:${last}`, "utf8").toString("base64url") : null,
-      },
+      pageInfo: { hasNextPage: more, endCursor },
       nodes,
     },
   };
 }
 
-// The package's statements (AssistanceStatistics), with positional parameters.
+// The package's indicators (AssistanceStatistics) from its own statements.
 const int = (x: unknown) => (x === null || x === undefined ? 0 : Math.round(Number(x)));
 const addMonths = (m: string, k: number) => ym(addMonthsIso(`${m}-01`, k));
 function monthlyBudget(yearly: number, month: string): number {
@@ -444,34 +454,21 @@ function monthlyBudget(yearly: number, month: string): number {
   return month.endsWith("-12") ? yearly - 11 * base : base;
 }
 
+const MARIADB = sqlDialect({ options: { type: "mariadb" } } as never);
+
 async function indicators(db: FloorDb, req: FloorRequest): Promise<unknown> {
   const { from, to } = req.variables as { from: string; to: string };
   const months: string[] = [];
   for (let m = ym(from); m <= ym(to); m = addMonths(m, 1)) months.push(m);
   const end = months[months.length - 1];
-  const [y, mo, d] = to.split("-");
-  const cutoff = `${Number(y) - 18}-${mo}-${d === "29" && mo === "02" ? "28" : d}`;
   const years = [...new Set(months.map((m) => Number(m.slice(0, 4))))];
+  // The package's statements (indicator.statements.ts), MariaDB dialect.
   const [figures, paid, recovered, budgets, children] = await Promise.all([
-    // Month rows kept on write with every payout (the package's assistance-summaries.ts).
-    db.query(
-      `SELECT f.month AS month, f.households AS households, f.longTermHouseholds AS longTerm FROM ${EB.monthFigures} f WHERE f.month BETWEEN ? AND ?`,
-      [months[0], end],
-    ),
-    db.query(
-      `SELECT DATE_FORMAT(p.paymentDate, '%Y-%m') AS month, SUM(p.amount) AS total FROM ${EB.paymentDay} p WHERE p.paymentDate BETWEEN ? AND ? GROUP BY DATE_FORMAT(p.paymentDate, '%Y-%m')`,
-      [from, to],
-    ),
-    db.query(
-      `SELECT DATE_FORMAT(r.receivedDate, '%Y-%m') AS month, SUM(r.amount) AS total, COUNT(*) AS n FROM ${EB.recovery} r WHERE r.receivedDate BETWEEN ? AND ? GROUP BY DATE_FORMAT(r.receivedDate, '%Y-%m')`,
-      [from, to],
-    ),
-    db.query(`SELECT year, netCostBudget FROM ${EB.budgetYear} WHERE year IN (?)`, [years]),
-    db.query(
-      `SELECT COUNT(*) AS n FROM ${EB.householdMember} c WHERE c.role = 'CHILD' AND c.birthDate > ? AND c.birthDate <= ? AND c.joinedOn <= ? AND (c.leftOn IS NULL OR c.leftOn >= ?)
-        AND c.householdId IN (SELECT x.householdId FROM ${EB.paidMonth} x WHERE x.month = ? AND x.netAmount > 0)`,
-      [cutoff, to, to, to, end],
-    ),
+    db.query(...monthFiguresStatement(months[0], end)),
+    db.query(...paidPerMonthStatement(MARIADB, from, to)),
+    db.query(...recoveredPerMonthStatement(MARIADB, from, to)),
+    db.query(...budgetYearsStatement(years)),
+    db.query(...childrenInAssistedHouseholdsStatement(to, end)),
   ]);
   const map = (rows: Row[], v: string) => new Map(rows.map((r) => [String(r.month), int(r[v])]));
   const H = map(figures, "households");

@@ -1,15 +1,17 @@
 import { luhnCheckDigit } from "@arbetsliv/core/values";
 import { SeededRandom } from "@arbetsliv/core/testing";
+import { sqlDialect } from "@arbetsliv/core/data";
+import { iopCostsPerFundingBudgetStatement, iopCostsPerPartnershipStatement } from "@arbetsliv/iop";
 import { modules } from "@arbetsliv/gateway";
 import type { Connection, Pool } from "mysql2/promise";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
 import { addDaysIso } from "../seed/random";
-import { money } from "./common";
+import { money, firstPage } from "./common";
 import { tableOf } from "./schema";
 
 /**
- * iop's entity classes, from the module the gateway registers (the bench does not depend on
- * @arbetsliv/iop itself), by class name.
+ * iop's entity classes, from the module the gateway registers, by class name (the package exports
+ * only some of them; its statistics statements come from @arbetsliv/iop directly).
  */
 function iopEntity(className: string) {
   const entity = modules
@@ -265,38 +267,10 @@ async function operations(
 }
 
 // ---------------------------------------------------------------------------------------------
-// The package's statements (StatisticsService.costRows and its two reports), MariaDB dialect.
+// The package's statements (cost.statements.ts: the UNION ALL per year and its two reports), MariaDB dialect.
 
 const int = (x: unknown) => (x === null || x === undefined ? 0 : Math.round(Number(x)));
-const DP = "CAST(? AS DATE)";
-
-function costRows(fromYear: number, toYear: number): { sql: string; params: unknown[] } {
-  const years: number[] = [];
-  for (let y = fromYear; y <= toYear; y++) years.push(y);
-  const yearsSql = years.map(() => `SELECT ? AS y, ${DP} AS ys, ${DP} AS ye, ? AS yd`).join(" UNION ALL ");
-  const yearParams = years.flatMap((y) => [
-    y,
-    `${y}-01-01`,
-    `${y}-12-31`,
-    (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 366 : 365,
-  ]);
-  const daysInForce = "(DATEDIFF(LEAST(COALESCE(a.finalEndDate, yr.ye), yr.ye), GREATEST(a.startDate, yr.ys)) + 1)";
-  const sql = `
-      SELECT a.id AS agreementId, yr.y AS costYear, 1 AS inForce,
-             COALESCE(ROUND(a.annualServiceFee * ${daysInForce} * 1.0 / yr.yd), 0) AS fee, 0 AS amend, 0 AS invAgreed, 0 AS invOther
-        FROM ${IOP.agreement} a
-        JOIN (${yearsSql}) yr ON a.startDate <= yr.ye AND (a.finalEndDate IS NULL OR a.finalEndDate >= yr.ys)
-       WHERE a.status <> 'DRAFT'
-      UNION ALL
-      SELECT aa.agreementId, aa.year, 0, 0, aa.amount, 0, 0
-        FROM ${IOP.amendmentAmount} aa WHERE aa.year BETWEEN ? AND ?
-      UNION ALL
-      SELECT i.agreementId, YEAR(i.invoiceDate), 0, 0, 0,
-             CASE WHEN i.kind = 'AGREED' THEN i.amount ELSE 0 END,
-             CASE WHEN i.kind = 'OTHER' THEN i.amount ELSE 0 END
-        FROM ${IOP.invoice} i WHERE i.invoiceDate BETWEEN ${DP} AND ${DP}`;
-  return { sql, params: [...yearParams, fromYear, toYear, `${fromYear}-01-01`, `${toYear}-12-31`] };
-}
+const MARIADB = sqlDialect({ options: { type: "mariadb" } } as never);
 
 function moneyParts(r: Row) {
   const serviceFee = int(r.fee);
@@ -314,19 +288,7 @@ function moneyParts(r: Row) {
 
 async function perPartnership(db: FloorDb, req: FloorRequest): Promise<unknown> {
   const { fromYear, toYear } = req.variables as { fromYear: number; toYear: number };
-  const { sql, params } = costRows(fromYear, toYear);
-  const rows = await db.query(
-    `SELECT t.agreementId AS agreementId, t.costYear AS costYear, MAX(t.inForce) AS inForce,
-              SUM(t.fee) AS fee, SUM(t.amend) AS amend, SUM(t.invAgreed) AS invAgreed, SUM(t.invOther) AS invOther,
-              a.number AS number, a.title AS title, p.name AS partnerName, p.organisationsnummer AS orgnr, b.code AS budgetCode
-         FROM (${sql}) t
-         JOIN ${IOP.agreement} a ON a.id = t.agreementId
-         JOIN ${IOP.partner} p ON p.id = a.partnerId
-         JOIN ${IOP.fundingBudget} b ON b.id = a.fundingBudgetId
-        GROUP BY t.agreementId, t.costYear, a.number, a.title, p.name, p.organisationsnummer, b.code
-        ORDER BY t.costYear, p.name, t.agreementId`,
-    params,
-  );
+  const rows = await db.query(...iopCostsPerPartnershipStatement(MARIADB, fromYear, toYear));
   return {
     iopCostsPerPartnership: rows.map((r) => {
       const o = String(r.orgnr);
@@ -347,18 +309,7 @@ async function perPartnership(db: FloorDb, req: FloorRequest): Promise<unknown> 
 
 async function perBudget(db: FloorDb, req: FloorRequest): Promise<unknown> {
   const { fromYear, toYear } = req.variables as { fromYear: number; toYear: number };
-  const { sql, params } = costRows(fromYear, toYear);
-  const rows = await db.query(
-    `SELECT b.code AS code, b.name AS name, t.costYear AS costYear,
-              COUNT(DISTINCT CASE WHEN t.inForce = 1 THEN t.agreementId END) AS partnerships,
-              SUM(t.fee) AS fee, SUM(t.amend) AS amend, SUM(t.invAgreed) AS invAgreed, SUM(t.invOther) AS invOther
-         FROM (${sql}) t
-         JOIN ${IOP.agreement} a ON a.id = t.agreementId
-         JOIN ${IOP.fundingBudget} b ON b.id = a.fundingBudgetId
-        GROUP BY b.id, b.code, b.name, t.costYear
-        ORDER BY t.costYear, b.code`,
-    params,
-  );
+  const rows = await db.query(...iopCostsPerFundingBudgetStatement(MARIADB, fromYear, toYear));
   return {
     iopCostsPerFundingBudget: rows.map((r) => ({
       fundingBudgetCode: String(r.code),
@@ -411,23 +362,25 @@ async function agreement(db: FloorDb, req: FloorRequest): Promise<unknown> {
 
 async function agreements(db: FloorDb, req: FloorRequest): Promise<unknown> {
   const first = Number((req.variables as { first: number }).first);
-  const rows = await db.query(
-    `SELECT ${AGREEMENT_COLUMNS} FROM ${IOP.agreement} a ORDER BY a.startDate DESC, a.id DESC LIMIT ${first}`,
+  const fetched = await db.query(
+    `SELECT ${AGREEMENT_COLUMNS} FROM ${IOP.agreement} a ORDER BY a.startDate DESC, a.id DESC LIMIT ${first + 1}`,
   );
-  // TypeORM's getManyAndCount skips the COUNT when the first page is not full.
-  const totalCount =
-    rows.length < first
-      ? rows.length
-      : Number((await db.query<{ cnt: string }>(`SELECT COUNT(DISTINCT(a.id)) AS cnt FROM ${IOP.agreement} a`))[0].cnt);
+  const { rows, more, endCursor } = firstPage(fetched, first, {
+    table: IOP.agreement,
+    order: [
+      ["a.startDate", "DESC"],
+      ["a.id", "DESC"],
+    ],
+    keyOf: (r) => [r.startDate as string, Number(r.id)],
+  });
+  const totalCount = Number(
+    (await db.query<{ cnt: string }>(`SELECT COUNT(DISTINCT(a.id)) AS cnt FROM ${IOP.agreement} a`))[0].cnt,
+  );
   const nodes = rows.length ? await renderAgreements(db, rows) : [];
-  const last = nodes.length - 1;
   return {
     iopAgreements: {
       totalCount,
-      pageInfo: {
-        hasNextPage: last + 1 < totalCount,
-        endCursor: nodes.length ? Buffer.from(`o:${last}`, "utf8").toString("base64url") : null,
-      },
+      pageInfo: { hasNextPage: more, endCursor },
       nodes,
     },
   };

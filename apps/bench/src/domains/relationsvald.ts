@@ -1,6 +1,5 @@
 import { controlledPolicy } from "@arbetsliv/core";
 import { SeededRandom } from "@arbetsliv/core/testing";
-import type { SqlDialect } from "@arbetsliv/core/data";
 import {
   AccompanyingChild,
   Placement,
@@ -12,17 +11,17 @@ import {
   ServiceFeeAgreement,
   controlPlacementCostReport,
   controlPlacementStatistics,
-  monthSpansCte,
-  monthsCte,
-  named,
+  budgetStatements,
+  placementCostStatement,
+  placementStatisticsStatements,
+  serviceFeeStatement,
   statsDialect,
   type PlacementType,
-  type StatsDialect,
 } from "@arbetsliv/relationsvald";
 import type { Connection, Pool } from "mysql2/promise";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
 import { addDaysIso } from "../seed/random";
-import { accessLogInsert, money, personnummer, subjectKey } from "./common";
+import { accessLogInsert, money, personnummer, subjectKey, firstPage } from "./common";
 import { tableOf } from "./schema";
 
 /** The package's tables, named by its entities. */
@@ -421,28 +420,10 @@ async function growth(conn: Connection | Pool, sizes: Record<string, number>, en
 }
 
 // ---------------------------------------------------------------------------------------------
-// The package's statements (statistics.service.ts) in the MariaDB dialect, `:name` → `?`.
+// The package's statistics statements (statistics.statements.ts) in the MariaDB dialect.
 
 const int = (x: unknown) => (x === null || x === undefined ? 0 : Math.round(Number(x)));
-// The package's statistics dialect (MariaDB) and expressions, so the floor's SQL is spelled as the package's.
-// (StatsDialect extends core's SqlDialect; spelled out for compilers that do not follow the package's subpath exports.)
-const d = statsDialect({ options: { type: "mariadb" } } as never) as StatsDialect & SqlDialect;
-const DIFF = d.daysBetween;
-const GREATEST = d.max;
-const LEAST = d.min;
-const DATE = d.date;
-const NEXT = d.nextMonth;
-const ADD = d.addDays;
-const YM = d.yearMonth;
-const YEAR_START = d.yearStart;
-const ROUND_DIV = d.roundDiv;
-const ACTIVE = "p.startDate <= :to AND (p.endDate IS NULL OR p.endDate > :from)";
-const MONTHS = monthsCte(d);
-const MONTH_SPANS = monthSpansCte(d);
-
-function params(from: string, to: string, extra: Record<string, unknown> = {}) {
-  return { from, to, toPlus1: addDaysIso(to, 1), firstMonth: `${from.slice(0, 7)}-01`, ...extra };
-}
+const d = statsDialect({ options: { type: "mariadb" } } as never);
 
 function figures(type: string | null, row: Row | undefined, children: number) {
   if (!row)
@@ -484,36 +465,12 @@ function figures(type: string | null, row: Row | undefined, children: number) {
 
 async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
   const { from, to } = req.variables as { from: string; to: string };
-  const endExcl = LEAST("COALESCE(p.endDate, :toPlus1)", ":toPlus1");
-  const nightsInPeriod = DIFF(GREATEST("p.startDate", ":from"), endExcl);
-  const endedInPeriod = "p.endDate IS NOT NULL AND p.endDate <= :toPlus1";
-  const acuteStarted = "p.acute = 1 AND p.startDate >= :from";
-  const select = `COUNT(*) AS placements,
-      SUM(CASE WHEN p.startDate >= :from THEN 1 ELSE 0 END) AS started,
-      SUM(CASE WHEN ${endedInPeriod} THEN 1 ELSE 0 END) AS ended,
-      SUM(CASE WHEN ${endedInPeriod} THEN ${DIFF("p.startDate", "p.endDate")} ELSE 0 END) AS endedNights,
-      COUNT(DISTINCT p.clientId) AS clients,
-      SUM(${nightsInPeriod}) AS nights,
-      SUM(${nightsInPeriod} * p.personCount) AS personNights,
-      SUM(CASE WHEN ${acuteStarted} THEN 1 ELSE 0 END) AS acuteStarted,
-      SUM(CASE WHEN ${acuteStarted} AND ${DIFF("p.startDate", "COALESCE(p.endDate, :toPlus1)")} > 2 THEN 1 ELSE 0 END) AS acutePast`;
-  const v = params(from, to);
-  const byType = await db.query(
-    ...named(`SELECT p.type AS type, ${select} FROM ${RV.placement} p WHERE ${ACTIVE} GROUP BY p.type`, v),
-  );
-  const [total] = await db.query(...named(`SELECT ${select} FROM ${RV.placement} p WHERE ${ACTIVE}`, v));
-  const childRows = await db.query(
-    ...named(
-      `SELECT p.type AS type, COUNT(DISTINCT pc.childId) AS children FROM ${RV.placement} p JOIN ${RV.placementChild} pc ON pc.placementId = p.id WHERE ${ACTIVE} GROUP BY p.type`,
-      v,
-    ),
-  );
-  const [childTotal] = await db.query(
-    ...named(
-      `SELECT COUNT(DISTINCT pc.childId) AS children FROM ${RV.placement} p JOIN ${RV.placementChild} pc ON pc.placementId = p.id WHERE ${ACTIVE}`,
-      v,
-    ),
-  );
+  // The package's statements (statistics.statements.ts), MariaDB dialect.
+  const q = placementStatisticsStatements(d, { from, to });
+  const byType = await db.query(...q.byType);
+  const [total] = await db.query(...q.total);
+  const childRows = await db.query(...q.childrenByType);
+  const [childTotal] = await db.query(...q.childrenTotal);
   const stats = {
     from,
     to,
@@ -532,83 +489,13 @@ async function statistics(db: FloorDb, req: FloorRequest): Promise<unknown> {
 
 async function costReport(db: FloorDb, req: FloorRequest): Promise<unknown> {
   const { from, to } = req.variables as { from: string; to: string };
-  const v = params(from, to);
-  // The package's statement: segments (placement × overlapping fee period × period) materialised once, then split by month.
-  const lo = GREATEST("pl.billStart", "f.validFrom", DATE(":from"));
-  const hi = LEAST("pl.endExcl", `COALESCE(${ADD("f.validTo", "1")}, ${DATE("'9999-01-01'")})`, DATE(":toPlus1"));
-  const rows = await db.query(
-    ...named(
-      `WITH RECURSIVE ${MONTH_SPANS}
-    SELECT seg.month AS month, seg.type AS type, seg.providerId AS providerId,
-           SUM(seg.nights) AS chargedNights, SUM(seg.nights * seg.personCount) AS chargedPersonNights,
-           SUM(seg.nights * seg.personCount * seg.fee) AS amount, GROUP_CONCAT(DISTINCT seg.placementId) AS placementIds
-      FROM (
-        SELECT s.placementId AS placementId, ${YM("m.monthStart")} AS month, s.type AS type, s.providerId AS providerId, s.personCount AS personCount,
-               s.fee AS fee, ${DIFF(GREATEST("s.lo", "m.monthStart"), LEAST("s.hi", "m.monthEnd"))} AS nights
-          FROM (
-            SELECT DISTINCT pl.id AS placementId, pl.agreementId AS agreementId, f.id AS feeId,
-                   pl.type AS type, pl.providerId AS providerId, pl.personCount AS personCount, f.dailyFee AS fee, ${lo} AS lo, ${hi} AS hi
-              FROM (
-                SELECT p.id, a.id AS agreementId, p.type, p.providerId, p.personCount,
-                       CASE WHEN a.id IS NULL THEN p.startDate ELSE ${ADD("p.startDate", "a.acuteFreeNights")} END AS billStart,
-                       COALESCE(p.endDate, ${DATE(":toPlus1")}) AS endExcl
-                  FROM ${RV.placement} p
-                  LEFT JOIN ${RV.agreement} a
-                    ON a.providerId = p.providerId AND a.acuteFreeNights > 0 AND p.acute = 1
-                   AND a.validFrom <= p.startDate AND a.validTo >= p.startDate
-                 WHERE ${ACTIVE} 
-              ) pl
-              JOIN ${RV.fee} f ON f.providerId = pl.providerId AND f.placementType = pl.type
-               AND f.validFrom < pl.endExcl AND (f.validTo IS NULL OR f.validTo >= pl.billStart)
-          ) s
-          JOIN months m ON m.monthStart < s.hi AND m.monthEnd > s.lo
-      ) seg
-     WHERE seg.nights > 0
-     GROUP BY seg.month, seg.type, seg.providerId
-     ORDER BY seg.month, seg.type, seg.providerId`,
-      v,
-    ),
-  );
-  const flo = GREATEST("a.validFrom", "m.monthStart", DATE(":from"));
-  const fhi = LEAST(ADD("a.validTo", "1"), NEXT("m.monthStart"), DATE(":toPlus1"));
-  const total = DIFF("a.validFrom", ADD("a.validTo", "1"));
-  const cumulative = (x: string) => ROUND_DIV(`a.amount * ${DIFF("a.validFrom", x)}`, total);
-  const fees = await db.query(
-    ...named(
-      `WITH RECURSIVE ${MONTHS}
-    SELECT x.month AS month, x.providerId AS providerId, SUM(x.amount) AS amount FROM (
-      SELECT ${YM("m.monthStart")} AS month, a.providerId AS providerId,
-             ${cumulative(fhi)} - ${cumulative(flo)} AS amount, ${DIFF(flo, fhi)} AS days
-        FROM ${RV.agreement} a
-        JOIN months m ON a.validFrom < ${NEXT("m.monthStart")} AND a.validTo >= m.monthStart
-       WHERE a.validFrom <= :to AND a.validTo >= :from 
-    ) x WHERE x.days > 0
-    GROUP BY x.month, x.providerId ORDER BY x.month, x.providerId`,
-      v,
-    ),
-  );
-  const yearStart = YEAR_START("b.year");
-  const yearEnd = YEAR_START("b.year + 1");
-  const yearDays = DIFF(yearStart, yearEnd);
-  const bcum = (x: string) => ROUND_DIV(`b.amount * ${DIFF(yearStart, x)}`, yearDays);
-  const share = (a: string, b: string) => `${bcum(b)} - ${bcum(a)}`;
-  const bv = params(from, to, { fromYear: Number(from.slice(0, 4)), toYear: Number(to.slice(0, 4)) });
-  const monthly = await db.query(
-    ...named(
-      `WITH RECURSIVE ${MONTHS}
-       SELECT ${YM("m.monthStart")} AS month,
-              SUM(${share(GREATEST("m.monthStart", DATE(":from")), LEAST(NEXT("m.monthStart"), DATE(":toPlus1")))}) AS amount
-         FROM ${RV.budget} b JOIN months m ON YEAR(m.monthStart) = b.year
-        GROUP BY ${YM("m.monthStart")}`,
-      bv,
-    ),
-  );
-  const [budgetTotal] = await db.query(
-    ...named(
-      `SELECT SUM(${share(GREATEST(yearStart, DATE(":from")), LEAST(yearEnd, DATE(":toPlus1")))}) AS amount FROM ${RV.budget} b WHERE b.year BETWEEN :fromYear AND :toYear`,
-      bv,
-    ),
-  );
+  // The package's statements (statistics.statements.ts): segments (placement × overlapping fee
+  // period × period) materialised once, then split by month; service fees; the budget.
+  const rows = await db.query(...placementCostStatement(d, { from, to }));
+  const fees = await db.query(...serviceFeeStatement(d, { from, to }));
+  const budgets = budgetStatements(d, { from, to });
+  const monthly = await db.query(...budgets.byMonth);
+  const [budgetTotal] = await db.query(...budgets.total);
   const providerIds = [...new Set([...rows.map((r) => int(r.providerId)), ...fees.map((r) => int(r.providerId))])];
   const providers = providerIds.length
     ? await db.query(`SELECT id, name FROM ${RV.provider} WHERE id IN (?)`, [providerIds])
@@ -862,23 +749,30 @@ async function placement(db: FloorDb, req: FloorRequest): Promise<unknown> {
 
 async function placements(db: FloorDb, req: FloorRequest): Promise<unknown> {
   const first = Number((req.variables as { first: number }).first);
-  const rows = await db.query(
-    `SELECT ${PLACEMENT_COLUMNS} FROM ${RV.placement} p WHERE ${NOT_PROTECTED} ORDER BY p.startDate DESC, p.id DESC LIMIT ${first}`,
+  const fetched = await db.query(
+    `SELECT ${PLACEMENT_COLUMNS} FROM ${RV.placement} p WHERE ${NOT_PROTECTED} ORDER BY p.startDate DESC, p.id DESC LIMIT ${first + 1}`,
   );
-  const [count] = await db.query<{ cnt: string }>(
-    `SELECT COUNT(DISTINCT(p.id)) AS cnt FROM ${RV.placement} p WHERE ${NOT_PROTECTED}`,
+  const { rows, more, endCursor } = firstPage(fetched, first, {
+    table: RV.placement,
+    order: [
+      ["p.startDate", "DESC"],
+      ["p.id", "DESC"],
+    ],
+    keyOf: (r) => [r.startDate as string, Number(r.id)],
+  });
+  const totalCount = Number(
+    (
+      await db.query<{ cnt: string }>(
+        `SELECT COUNT(DISTINCT(p.id)) AS cnt FROM ${RV.placement} p WHERE ${NOT_PROTECTED}`,
+      )
+    )[0].cnt,
   );
   await logPlacements(db, req, "Query.placements", rows);
   const nodes = rows.length ? await renderPlacements(db, req, rows) : [];
-  const totalCount = Number(count.cnt);
-  const last = nodes.length - 1;
   return {
     placements: {
       totalCount,
-      pageInfo: {
-        hasNextPage: last + 1 < totalCount,
-        endCursor: nodes.length ? Buffer.from(`o:${last}`, "utf8").toString("base64url") : null,
-      },
+      pageInfo: { hasNextPage: more, endCursor },
       nodes,
     },
   };

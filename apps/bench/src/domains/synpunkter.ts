@@ -1,4 +1,5 @@
-import { controlledPolicy, cursorAt } from "@arbetsliv/core";
+import { controlledPolicy } from "@arbetsliv/core";
+import { pageCursor } from "@arbetsliv/core/data";
 import { SeededRandom } from "@arbetsliv/core/testing";
 import {
   BusinessArea,
@@ -17,7 +18,7 @@ import {
 import type { Connection, Pool } from "mysql2/promise";
 import type { BenchDomain, BenchOperation, FloorDb, FloorHandler, FloorRequest, Scale, SeedContext } from "./types";
 import { addDaysIso, daysBetweenIso } from "../seed/random";
-import { accessLogInsert } from "./common";
+import { accessLogInsert, firstPage } from "./common";
 import { columnsOf, tableOf } from "./schema";
 
 // The package's tables, named by its entities.
@@ -309,14 +310,15 @@ async function operations(
   );
   // The page of 10 for the statement count starts at the month's first duplicate (newest first, as
   // the list), so it follows duplicateOf like the page of 100 does.
-  const firstDuplicate = await firstRow<{ before: number }>(
-    conn,
-    `SELECT COUNT(*) AS \`before\` FROM ${ITEM} f, (SELECT receivedDate AS d, id FROM ${ITEM}
+  const [preceding] = await conn.query(
+    `SELECT f.receivedDate AS d, f.id FROM ${ITEM} f, (SELECT receivedDate AS d, id FROM ${ITEM}
        WHERE receivedDate BETWEEN ? AND ? AND duplicateOfId IS NOT NULL ORDER BY receivedDate DESC, id DESC LIMIT 1) x
-      WHERE f.receivedDate BETWEEN ? AND ? AND (f.receivedDate > x.d OR (f.receivedDate = x.d AND f.id > x.id))`,
+      WHERE f.receivedDate BETWEEN ? AND ? AND (f.receivedDate > x.d OR (f.receivedDate = x.d AND f.id > x.id))
+      ORDER BY f.receivedDate ASC, f.id ASC LIMIT 1`,
     [monthStart, monthEnd, monthStart, monthEnd],
   );
-  const duplicatePage = Number(firstDuplicate.before) > 0 ? { after: cursorAt(Number(firstDuplicate.before) - 1) } : {};
+  const before = (preceding as unknown as { d: string; id: number }[])[0];
+  const duplicatePage = before ? { after: itemCursor(before.d, Number(before.id)) } : {};
   const span = await firstRow<{ from: string; to: string; n: number }>(
     conn,
     `SELECT MIN(receivedDate) AS \`from\`, MAX(receivedDate) AS \`to\`, COUNT(*) AS n FROM ${ITEM}`,
@@ -478,20 +480,26 @@ async function page(db: FloorDb, req: FloorRequest, depth: 0 | 1 | 2): Promise<u
   const v = req.variables as { first: number; filter: { receivedFrom: string; receivedTo: string } };
   const where = "f.receivedDate >= ? AND f.receivedDate <= ?";
   const params = [v.filter.receivedFrom, v.filter.receivedTo];
-  const [rows, count] = await Promise.all([
-    db.query(
-      `SELECT ${ITEM_COLUMNS} FROM ${ITEM} f WHERE ${where} ORDER BY f.receivedDate DESC, f.id DESC LIMIT ${Number(v.first)}`,
-      params,
-    ),
-    db.query<{ cnt: string }>(`SELECT COUNT(DISTINCT(f.id)) AS cnt FROM ${ITEM} f WHERE ${where}`, params),
-  ]);
+  // One row more than the page tells whether another page follows (as the gateway's keyset page does).
+  const fetched = await db.query(
+    `SELECT ${ITEM_COLUMNS} FROM ${ITEM} f WHERE ${where} ORDER BY f.receivedDate DESC, f.id DESC LIMIT ${Number(v.first) + 1}`,
+    params,
+  );
+  const { rows, more, endCursor } = firstPage(fetched, Number(v.first), {
+    table: ITEM,
+    order: ITEM_ORDER,
+    keyOf: (r) => [r.receivedDate as string, Number(r.id)],
+  });
+  const totalCount = Number(
+    (await db.query<{ cnt: string }>(`SELECT COUNT(DISTINCT(f.id)) AS cnt FROM ${ITEM} f WHERE ${where}`, params))[0]
+      .cnt,
+  );
   await logRead(
     db,
     req,
     "Query.feedbackItems",
     rows.map((r) => r.id),
   );
-  const totalCount = Number(count[0].cnt);
   const t = today();
   const loaders = new Loaders(db);
   const ids = rows.map((r) => Number(r.id));
@@ -529,15 +537,18 @@ async function page(db: FloorDb, req: FloorRequest, depth: 0 | 1 | 2): Promise<u
     }
     return node;
   });
-  const offset = 0;
-  const last = offset + nodes.length - 1;
-  return {
-    feedbackItems: {
-      totalCount,
-      pageInfo: { hasNextPage: last + 1 < totalCount, endCursor: nodes.length ? cursorAt(last) : null },
-      nodes,
-    },
-  };
+  return { feedbackItems: { totalCount, pageInfo: { hasNextPage: more, endCursor }, nodes } };
+}
+
+/** The list's order, as the gateway's feedback list sorts (newest first). */
+const ITEM_ORDER: [string, "ASC" | "DESC"][] = [
+  ["f.receivedDate", "DESC"],
+  ["f.id", "DESC"],
+];
+
+/** The list's keyset cursor for a row, as the gateway makes it (core's pageCursor: table, order, key). */
+function itemCursor(receivedDate: string, id: number): string {
+  return pageCursor(ITEM, ITEM_ORDER, [receivedDate, id]);
 }
 
 const KIND_FIELD: Record<string, string> = {

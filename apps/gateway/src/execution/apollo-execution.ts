@@ -4,18 +4,20 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
+import type { GraphQLFormattedError } from "graphql";
 import type { DataSource } from "typeorm";
 import { createRequestContext, formatError, type Principal, type RequestContext } from "@arbetsliv/core";
 import { newStatementCounter, withStatementCounter, type RequestDeadline } from "@arbetsliv/core/data";
 import type { ExecutionRuntime } from "@arbetsliv/core/execution";
 import type { GatewayConfig } from "../config";
-import { availabilityPlugin } from "../http/availability";
+import { availabilityPlugin, markUnavailable, noteOperation } from "../http/availability";
 import { withoutSuggestions } from "../http/mask-suggestions";
 import type { Logger } from "../logger";
 import type { EventRuntime } from "../events/event-runtime";
 import { wakeRelayAfterMutations } from "../events/wake-plugin";
 import { compiledExecutionGateway } from "./compiled-executor";
 import { inputChecksPlugin } from "./input-checks";
+import { createJsonFastPath, takesFastPath } from "./json-fast-path";
 
 export interface GraphqlRequest {
   method: string;
@@ -36,7 +38,10 @@ export interface GraphqlOutcome {
 export interface GraphqlExecution {
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Runs one GraphQL request through Apollo and core's runtime, within `deadline`. */
+  /**
+   * Runs one GraphQL request within `deadline`: a plain JSON POST through the fast path
+   * (json-fast-path.ts), anything else through Apollo; both over core's runtime.
+   */
   execute(request: GraphqlRequest, deadline: RequestDeadline): Promise<GraphqlOutcome>;
 }
 
@@ -49,6 +54,14 @@ export function createGraphqlExecution(
   logger: Logger,
 ): GraphqlExecution {
   const production = config.env === "production";
+  const clientError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const safe = formatError(formatted, error, {
+      includeStack: !production,
+      onInternalError: (err) => logger.log("error", "internal error", { error: String((err as Error)?.stack ?? err) }),
+    });
+    // No "Did you mean …" in production, also not from variables (http/mask-suggestions.ts).
+    return production ? withoutSuggestions(safe) : safe;
+  };
   const apollo = new ApolloServer<RequestContext>({
     // The schema reaches Apollo through the compiled executor's gateway (execution/compiled-executor.ts).
     gateway: compiledExecutionGateway(runtime),
@@ -70,17 +83,26 @@ export function createGraphqlExecution(
       inputChecksPlugin(runtime),
       wakeRelayAfterMutations(events),
     ],
-    formatError: (formatted, error) => {
-      const safe = formatError(formatted, error, {
-        includeStack: !production,
-        onInternalError: (err) =>
-          logger.log("error", "internal error", { error: String((err as Error)?.stack ?? err) }),
-      });
-      // No "Did you mean …" in production, also not from variables (http/mask-suggestions.ts).
-      return production ? withoutSuggestions(safe) : safe;
+    formatError: clientError,
+  });
+  const fastPath = createJsonFastPath({
+    runtime,
+    introspection: config.introspection,
+    includeStacktrace: !production,
+    formatError: clientError,
+    onUnexpectedError: (error) => logger.log("error", "unexpected error processing request", { error }),
+    hooks: {
+      didResolveOperation: (operation) => noteOperation(operation.operation),
+      willSendResponse(answer, operation) {
+        markUnavailable(answer.result, answer);
+        // As wakeRelayAfterMutations does for Apollo's answers.
+        if (operation?.operation === "mutation") events.wake();
+      },
     },
   });
+  // Apollo answers requests that come before start or after stop with its own errors.
   let started = false;
+  let stopping = false;
 
   return {
     async start() {
@@ -88,19 +110,19 @@ export function createGraphqlExecution(
       started = true;
     },
     async stop() {
+      stopping = true;
       if (started) await apollo.stop();
     },
     async execute({ method, headers: incoming, search, body, principal, requestId }, deadline) {
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(incoming)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
-      }
-      const counter = newStatementCounter(deadline);
+      const counter = newStatementCounter(deadline, { keepStatements: false });
+      const operation = started && !stopping ? takesFastPath(method, incoming, body) : null;
       const execution = withStatementCounter(counter, () =>
-        apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method, headers, search, body },
-          context: async () => createRequestContext(ds, principal, requestId),
-        }),
+        operation
+          ? fastPath(operation, () => createRequestContext(ds, principal, requestId))
+          : apollo.executeHTTPGraphQLRequest({
+              httpGraphQLRequest: { method, headers: headerMap(incoming), search, body },
+              context: async () => createRequestContext(ds, principal, requestId),
+            }),
       );
       const response = await Promise.race([execution, deadline.reached.then(() => null)]);
       deadline.dispose();
@@ -108,4 +130,12 @@ export function createGraphqlExecution(
       return { response, statements: counter.count };
     },
   };
+}
+
+function headerMap(incoming: IncomingHttpHeaders): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(incoming)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+  }
+  return headers;
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from "@apollo/server";
-import type { GraphQLFormattedError } from "graphql";
+import type { GraphQLFormattedError, OperationTypeNode } from "graphql";
 import { type RequestContext } from "@arbetsliv/core";
 import {
   REQUEST_TIMEOUT,
@@ -35,26 +35,43 @@ export function deadlineAnswer(deadline: RequestDeadline, requestId: string): { 
 
 export const RETRY_AFTER = String(RETRY_AFTER_SECONDS);
 
+/**
+ * An answer with a SERVICE_UNAVAILABLE error (core's formatError: the database did not answer)
+ * becomes 503 with `retry-after`; a mutation's error says what happened to its change. Used by
+ * Apollo's plugin below and by the JSON fast path (execution/json-fast-path.ts).
+ */
+export function markUnavailable(
+  answer: { errors?: readonly GraphQLFormattedError[] },
+  http: { status?: number; headers: Map<string, string> },
+): void {
+  const errors = answer.errors;
+  if (!errors?.some((e) => e.extensions?.code === SERVICE_UNAVAILABLE)) return;
+  http.status = 503;
+  http.headers.set("retry-after", RETRY_AFTER);
+  const deadline = currentRequestDeadline();
+  if (deadline?.operation !== "mutation") return;
+  const { outcome, advice } = mutationOutcome(deadline);
+  answer.errors = errors.map((e) =>
+    e.extensions?.code === SERVICE_UNAVAILABLE
+      ? { ...e, message: `${e.message}. ${advice}`, extensions: { ...e.extensions, outcome } }
+      : e,
+  );
+}
+
+/** The deadline learns the operation's type (a mutation's timeout answer says what became of its change). */
+export function noteOperation(operation: OperationTypeNode | undefined): void {
+  const deadline = currentRequestDeadline();
+  if (deadline) deadline.operation = operation;
+}
+
 // One listener for every request (no per-request closures on the hot path).
 const listener: GraphQLRequestListener<RequestContext> = {
   async didResolveOperation({ operation }) {
-    const deadline = currentRequestDeadline();
-    if (deadline) deadline.operation = operation?.operation;
+    noteOperation(operation?.operation);
   },
   async willSendResponse({ response }) {
     if (response.body.kind !== "single") return;
-    const errors = response.body.singleResult.errors;
-    if (!errors?.some((e) => e.extensions?.code === SERVICE_UNAVAILABLE)) return;
-    response.http.status = 503;
-    response.http.headers.set("retry-after", RETRY_AFTER);
-    const deadline = currentRequestDeadline();
-    if (deadline?.operation !== "mutation") return;
-    const { outcome, advice } = mutationOutcome(deadline);
-    response.body.singleResult.errors = errors.map((e) =>
-      e.extensions?.code === SERVICE_UNAVAILABLE
-        ? { ...e, message: `${e.message}. ${advice}`, extensions: { ...e.extensions, outcome } }
-        : e,
-    );
+    markUnavailable(response.body.singleResult, response.http);
   },
 };
 

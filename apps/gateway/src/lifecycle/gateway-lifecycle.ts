@@ -138,7 +138,7 @@ export function createGatewayLifecycle({
   return lifecycle;
 }
 
-/** Opens the database, runs pending migrations (MariaDB, when configured) and seeds demo data (when configured). */
+/** Opens the database, runs pending migrations (MariaDB, when configured), loads reference data and seeds demo data (when configured). */
 async function openDatabase(
   config: GatewayConfig,
   modules: readonly DomainModule[],
@@ -155,6 +155,7 @@ async function openDatabase(
     const ran = await runPendingMigrations(config.database, modules);
     if (ran.length) logger.log("info", "migrations applied", { migrations: ran });
   }
+  for (const module of modules) await module.referenceData?.(ds);
   if (config.demoSeed) {
     for (const module of modules) await module.seedDemo?.(ds);
   }

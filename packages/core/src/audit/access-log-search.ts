@@ -1,6 +1,6 @@
 import type { RequestContext } from "../context";
 import type { Connection, PageArgs } from "../pagination/pagination";
-import { toConnection, toPage } from "../pagination/pagination";
+import { pageOfQuery } from "../data/query-page";
 import { ValidationError } from "../errors/errors";
 import { addDays, type LocalDate } from "../scalars/local-date";
 import { AccessLogEntry, type AccessAction } from "./access-log-entry.entity";
@@ -24,7 +24,6 @@ export async function searchAccessLog(
   args: PageArgs,
   f: AccessLogCriteria,
 ): Promise<Connection<AccessLogEntry>> {
-  const page = toPage(args);
   if (f.from && f.to && f.from > f.to)
     throw new ValidationError("filter.to", "order", "must not be before filter.from");
   const qb = ds.getRepository(AccessLogEntry).createQueryBuilder("e");
@@ -47,6 +46,5 @@ export async function searchAccessLog(
   }
   if (f.from) qb.andWhere("e.occurredAt >= :from", { from: new Date(`${f.from}T00:00:00Z`) });
   if (f.to) qb.andWhere("e.occurredAt < :to", { to: new Date(`${addDays(f.to, 1)}T00:00:00Z`) });
-  const [rows, total] = await qb.orderBy("e.id", "DESC").skip(page.offset).take(page.limit).getManyAndCount();
-  return toConnection(rows, total, page);
+  return pageOfQuery(qb.orderBy("e.id", "DESC"), args);
 }

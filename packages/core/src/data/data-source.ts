@@ -176,6 +176,9 @@ export function createDataSource(config: DatabaseConfig, options: CreateDataSour
       bigNumberStrings: true,
       poolSize: options.poolSize ?? 10,
       connectTimeout: options.connectTimeoutMs ?? 10_000,
+      // mysql2's promise API otherwise captures a stack on every query (to point a failed query's
+      // error at its caller); TypeORM's QueryFailedError carries the caller's stack anyway.
+      trace: false,
       ...(options.statementTimeoutMs
         ? {
             driver: mysql2WithSessionSetup(statementTimeoutSql(options.statementTimeoutMs, config.mariadb ?? false)),

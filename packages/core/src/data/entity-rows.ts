@@ -136,10 +136,20 @@ export async function getEntitiesAndCount<T extends ObjectLiteral>(qb: SelectQue
   const statement = pageStatement(qb);
   if (!statement) return qb.getManyAndCount();
   const entities = await readPage(qb, statement);
+  return [entities, await countWith(qb, statement)];
+}
+
+/** `qb.getCount()` the same way: the count statement built once per query shape. */
+export async function getCount<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<number> {
+  const statement = pageStatement(qb);
+  return statement ? countWith(qb, statement) : qb.getCount();
+}
+
+async function countWith(qb: SelectQueryBuilder<ObjectLiteral>, statement: PageStatement): Promise<number> {
   statement.countSql ??= countQuery(qb);
   // as SelectQueryBuilder.executeCountQuery reads its "cnt"
   const [row] = await runCached(qb, statement.countSql);
-  return [entities, row?.cnt ? parseInt(String(row.cnt)) : 0];
+  return row?.cnt ? parseInt(String(row.cnt)) : 0;
 }
 
 /** `qb.getOne()` the same way: the first entity, or null. */

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Logger, QueryRunner } from "typeorm";
-import { guardStatement, type RequestDeadline } from "./request-deadline";
+import { DeadlineExceededError, guardStatement, type RequestDeadline } from "./request-deadline";
 
 /**
  * Counts SQL statements per async context, so a test or a request can say how many
@@ -8,7 +8,9 @@ import { guardStatement, type RequestDeadline } from "./request-deadline";
  */
 interface Counter {
   count: number;
+  /** The statements' text (the first 200), unless the counter only counts (`keepStatements: false`). */
   statements: string[];
+  keep: number;
   /** A request's deadline: statements after it are refused (see request-deadline.ts). */
   deadline?: RequestDeadline;
 }
@@ -19,7 +21,7 @@ const CONTROL = /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAV
 export async function countStatements<T>(
   fn: () => Promise<T>,
 ): Promise<{ result: T; count: number; statements: string[] }> {
-  const counter: Counter = { count: 0, statements: [] };
+  const counter: Counter = { count: 0, statements: [], keep: MAX_KEPT };
   const result = await storage.run(counter, fn);
   return { result, count: counter.count, statements: counter.statements };
 }
@@ -29,9 +31,17 @@ export function withStatementCounter<T>(counter: Counter, fn: () => T): T {
   return storage.run(counter, fn);
 }
 
-export function newStatementCounter(deadline?: RequestDeadline): Counter {
-  return { count: 0, statements: [], deadline };
+/**
+ * A counter for withStatementCounter. A request's counter in the gateway only counts
+ * (`keepStatements: false`): its log line says how many statements, not which.
+ */
+export function newStatementCounter(deadline?: RequestDeadline, options: { keepStatements?: boolean } = {}): Counter {
+  return { count: 0, statements: [], keep: options.keepStatements === false ? 0 : MAX_KEPT, deadline };
 }
+
+const MAX_KEPT = 200;
+/** Most statements are reads: one test decides them (not control, never commits, refused only when late). */
+const SELECT = /^SELECT\b/i;
 
 const background = new AsyncLocalStorage<string>();
 
@@ -60,10 +70,15 @@ export class StatementCountingLogger implements Logger {
     if (!counter) return;
     // Throws once the request's deadline has passed: TypeORM then rejects the query unsent.
     const statement = query.trimStart();
-    if (counter.deadline) guardStatement(counter.deadline, statement, queryRunner);
-    if (CONTROL.test(statement)) return;
+    if (SELECT.test(statement)) {
+      // What guardStatement decides for a read: refused when late, nothing committed.
+      if (counter.deadline?.expired) throw new DeadlineExceededError(counter.deadline.ms);
+    } else {
+      if (counter.deadline) guardStatement(counter.deadline, statement, queryRunner);
+      if (CONTROL.test(statement)) return;
+    }
     counter.count++;
-    if (counter.statements.length < 200) counter.statements.push(query);
+    if (counter.statements.length < counter.keep) counter.statements.push(query);
   }
   logQueryError(error: string | Error, query: string, _parameters?: unknown[], queryRunner?: QueryRunner): void {
     // Failing statements are reported by the caller with a request id; keep SQL out of logs here.

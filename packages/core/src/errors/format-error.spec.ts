@@ -51,4 +51,24 @@ describe("formatError", () => {
     const out = formatError({ message: error.message, extensions: { ...error.extensions } }, error);
     expect(out.extensions).toEqual({ code: "BAD_USER_INPUT", field: "input.description", rule: "unicode" });
   });
+
+  it("names the variable's input path as the field of a variable that cannot be coerced", () => {
+    const cases: [string, string][] = [
+      [
+        'Variable "$input" got invalid value "2021-13-45" at "input.receivedDate"; Expected a date',
+        "input.receivedDate",
+      ],
+      ['Variable "$input" got invalid value "x" at "input.incomes[1].amount"; Not money', "input.incomes.1.amount"],
+      ['Variable "$id" of required type "ID!" was not provided.', "id"],
+      ['Variable "$d" got invalid value "2021-02-30"; Expected a date', "d"],
+    ];
+    for (const [message, field] of cases) {
+      const out = formatError({ message }, new GraphQLError(message));
+      expect({ message, extensions: out.extensions }).toEqual({
+        message,
+        extensions: { code: "BAD_USER_INPUT", field },
+      });
+    }
+    expect(formatError({ message: "Cannot query field" }, new GraphQLError("x")).extensions?.field).toBeUndefined();
+  });
 });

@@ -27,6 +27,19 @@ function argumentValidationMessage(err: ArgumentValidationError): { message: str
   return { message: `Invalid input — ${parts.join(" | ")}`, fields };
 }
 
+/**
+ * The input path graphql-js names in a variable's coercion error, as `extensions.field` gives it
+ * elsewhere (`input.amounts.0.amount`): `Variable "$input" got invalid value … at "input.title"`,
+ * `… at "input.items[0].x"`, or the variable itself (`Variable "$id" of required type "ID!" was
+ * not provided.`). Undefined for any other message.
+ */
+function variableField(message: string): string | undefined {
+  const variable = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)"/.exec(message);
+  if (!variable) return undefined;
+  const at = / got invalid value [\s\S]*? at "([^"]+)"; /.exec(message);
+  return (at ? at[1] : variable[1]).replace(/\[(\d+)\]/g, ".$1");
+}
+
 /** The innermost error: graphql-js wraps scalar and resolver errors in GraphQLErrors. */
 function rootCause(error: unknown): unknown {
   let current = error;
@@ -87,20 +100,22 @@ function formatAnyError(
     const { message, fields } = argumentValidationMessage(original);
     return strip({ ...formatted, message, extensions: { code: ErrorCode.BAD_USER_INPUT, fields } });
   }
+  const field = variableField(formatted.message);
   if (original instanceof ScalarValidationError) {
     return strip({
       ...formatted,
       extensions: {
         ...formatted.extensions,
         code: ErrorCode.BAD_USER_INPUT,
+        ...(field ? { field } : {}),
         scalar: original.scalar,
         rule: original.rule,
       },
     });
   }
   // Variable coercion errors ("Variable "$input" got invalid value … at "input.x"") name the field.
-  if (!formatted.extensions?.code && formatted.message.startsWith('Variable "$')) {
-    return strip({ ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } });
+  if (!formatted.extensions?.code && field) {
+    return strip({ ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT, field } });
   }
   // GraphQL's own request errors (syntax, validation, variable coercion, Apollo's
   // limits) carry no foreign original error and are the client's to fix.

@@ -42,6 +42,11 @@ export function enforceListBounds(schema: GraphQLSchema): { wrapped: number } {
   return { wrapped };
 }
 
+function checkPageSize(name: string, size: number | null | undefined): void {
+  if (size != null && (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE))
+    throw new ValidationError(name, "range", `must be between 1 and ${MAX_PAGE_SIZE}`);
+}
+
 function bounded(
   resolve: GraphQLFieldResolver<unknown, unknown>,
   where: string,
@@ -50,9 +55,10 @@ function bounded(
   max: number | "first" | null,
 ): GraphQLFieldResolver<unknown, unknown> {
   return (root, args, context, info) => {
-    const first = (args as { first?: number | null }).first;
-    if (paged && first != null && (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)) {
-      throw new ValidationError("first", "range", `must be between 1 and ${MAX_PAGE_SIZE}`);
+    const { first, last } = args as { first?: number | null; last?: number | null };
+    if (paged) {
+      checkPageSize("first", first);
+      checkPageSize("last", last);
     }
     const value = resolve(root, args, context, info);
     if (max === null) return value;

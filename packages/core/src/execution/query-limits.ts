@@ -68,7 +68,8 @@ interface MeasureState {
 
 /** How many times a field's children can occur per parent: 1 for a non-list, else the list's bound. */
 function listMultiplier(def: GraphQLField<unknown, unknown>, sel: FieldNode): number {
-  const firstArg = sel.arguments?.find((a) => a.name.value === "first");
+  // A connection pages forwards (`first`) or backwards (`last`): either bounds its rows.
+  const firstArg = sel.arguments?.find((a) => a.name.value === "first" || a.name.value === "last");
   const firstDef = def.args.find((a) => a.name === "first");
   let n: number;
   if (firstArg) n = firstArg.value.kind === Kind.INT ? Number(firstArg.value.value) : MAX_PAGE_SIZE;

@@ -54,6 +54,12 @@ export interface DomainModule {
    * write's transaction; `rebuildSummaries(manager, module.summaries.tables)` recomputes them.
    */
   summaries?: SummaryDeclaration;
+  /**
+   * Loads the module's reference data (e.g. official tables) at every start, after the migrations
+   * and before any demo seed. Must be idempotent and must not overwrite rows an administrator added
+   * or changed (insert what is missing only).
+   */
+  referenceData?: (ds: DataSource) => Promise<void>;
   /** Loads demo data into an empty database; must be idempotent-safe to call once. */
   seedDemo?: (ds: DataSource) => Promise<void>;
   /**

@@ -1,5 +1,6 @@
 import type { RequestContext } from "../context";
-import { toConnection, toPage, type Connection, type PageArgs } from "../pagination/pagination";
+import type { Connection, PageArgs } from "../pagination/pagination";
+import { pageOfQuery } from "../data/query-page";
 import { DeletionLogEntry } from "./deletion-log-entry.entity";
 
 /** A page of the deletion log (gallringslogg), newest first, of one domain or all. */
@@ -8,12 +9,7 @@ export async function searchDeletionLog(
   args: PageArgs,
   domain: string | undefined | null,
 ): Promise<Connection<DeletionLogEntry>> {
-  const page = toPage(args);
-  const [rows, total] = await ds.getRepository(DeletionLogEntry).findAndCount({
-    where: domain ? { domain } : {},
-    order: { id: "DESC" },
-    skip: page.offset,
-    take: page.limit,
-  });
-  return toConnection(rows, total, page);
+  const qb = ds.getRepository(DeletionLogEntry).createQueryBuilder("e");
+  if (domain) qb.where("e.domain = :domain", { domain });
+  return pageOfQuery(qb.orderBy("e.id", "DESC"), args);
 }

@@ -66,9 +66,22 @@ export function addMonths(date: LocalDate, months: number): LocalDate {
   return `${ty}-${String(tm + 1).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
 }
 
-export function todayLocalDate(now: Date = new Date()): LocalDate {
-  return now.toISOString().slice(0, 10);
+/**
+ * Today's date (UTC), or `now`'s. Without `now` the day's text is kept until the day ends, so a
+ * computed field asking per row (e.g. synpunkter's `overdue`) reads the clock, not a new string.
+ */
+export function todayLocalDate(now?: Date): LocalDate {
+  if (now) return now.toISOString().slice(0, 10);
+  const ms = Date.now();
+  if (ms < today.starts || ms >= today.starts + DAY_MS) {
+    today.starts = ms - (((ms % DAY_MS) + DAY_MS) % DAY_MS);
+    today.text = new Date(ms).toISOString().slice(0, 10);
+  }
+  return today.text;
 }
+
+const DAY_MS = 86_400_000;
+const today = { starts: -Infinity, text: "" };
 
 /** TypeORM column options for a DATE held as "YYYY-MM-DD". */
 export const dateColumn = {

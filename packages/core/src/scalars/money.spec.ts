@@ -20,6 +20,13 @@ describe("money", () => {
     expect(oreToKronor(9_007_199_254_740_993n)).toBe("90071992547409.93");
     expect(oreToKronor("10000000000461990")).toBe("100000000004619.90");
     expect(oreToKronor("-462000.0000")).toBe("-4620.00");
+    // database text of up to 15 digits takes the number path: the same text as the exact one
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n) + 1n, max: 10n ** 15n - 1n }), (ore) => {
+        expect(oreToKronor(String(ore))).toBe(oreToKronor(ore));
+        expect(oreToKronor(`00${ore < 0n ? -ore : ore}`)).toBe(oreToKronor(ore < 0n ? -ore : ore));
+      }),
+    );
     expect(oreToKronor(2 ** 60)).toBe("11529215046068469.76");
     expect(oreToKronor(-5)).toBe("-0.05");
   });

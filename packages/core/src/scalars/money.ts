@@ -32,6 +32,7 @@ export function kronorToOre(input: string | number): Ore {
 
 /** A whole number of öre as the database or a sum may hold it: mysql2 gives BIGINT and SUM as text. */
 const WHOLE_ORE_TEXT = /^-?\d+(?:\.0+)?$/;
+const SAFE_WHOLE_TEXT = /^-?\d{1,15}$/;
 
 /**
  * Kronor with two decimals, exactly, for any whole number of öre: a safe number, a number beyond
@@ -39,6 +40,8 @@ const WHOLE_ORE_TEXT = /^-?\d+(?:\.0+)?$/;
  * "1234.0000". Only a value that is not whole öre (a fraction, NaN, junk) is refused.
  */
 export function oreToKronor(ore: Ore | bigint | string): string {
+  // Database text of up to 15 digits is a safe number: no BigInt per row.
+  if (typeof ore === "string" && SAFE_WHOLE_TEXT.test(ore)) ore = Number(ore);
   if (typeof ore === "number" && Number.isSafeInteger(ore)) {
     const sign = ore < 0 ? "-" : "";
     const abs = Math.abs(ore);

@@ -26,7 +26,10 @@ export class ApplicationResolver {
   }
 
   @Authorized(DonationScopes.READ)
-  @Query(() => Application, { description: "One application with its assessment and allocation. Access-logged." })
+  @Query(() => Application, {
+    nullable: true,
+    description: "One application with its assessment and allocation. Access-logged.",
+  })
   donationApplication(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return readOne(ctx, info, applicationGraph, () => applicationService(ctx).get(id));
   }

@@ -6,8 +6,6 @@ import {
   ValidationError,
   idempotentCreate,
   subjectKey,
-  toConnection,
-  toPage,
   type Connection,
   type RequestContext,
 } from "@arbetsliv/core";
@@ -20,7 +18,7 @@ import {
   findForUpdate,
   lockRow,
   toId,
-  getEntitiesAndCount,
+  pageOfQuery,
   findEntityById,
   selectColumns,
 } from "@arbetsliv/core/data";
@@ -165,7 +163,6 @@ export class ApplicationService {
    * projection), always with the personnummer the access-log row names.
    */
   async list(args: ApplicationListArgs, columns?: Projection<Application>): Promise<Connection<Application>> {
-    const page = toPage(args);
     const roundId = toId("roundId", args.roundId);
     const qb = selectColumns(
       this.ctx.ds.getRepository(Application).createQueryBuilder("a"),
@@ -174,11 +171,10 @@ export class ApplicationService {
     if (args.status) qb.andWhere("a.status = :status", { status: args.status });
     if (args.fundId) qb.andWhere("a.fundId = :fundId", { fundId: toId("fundId", args.fundId) });
     if (args.personnummer) qb.andWhere("a.personnummer = :pnr", { pnr: args.personnummer });
-    const [rows, total] = await getEntitiesAndCount(
-      qb.orderBy("a.receivedDate", "ASC").addOrderBy("a.id", "ASC").skip(page.offset).take(page.limit),
-    );
+    const page = await pageOfQuery(qb.orderBy("a.receivedDate", "ASC").addOrderBy("a.id", "ASC"), args);
+    const rows = page.nodes;
     await this.logRead("Query.donationApplications", rows);
-    return toConnection(rows, total, page);
+    return page;
   }
 
   async get(idValue: string): Promise<Application> {

@@ -6,8 +6,6 @@ import {
   ValidationError,
   idempotentCreate,
   recordEvent,
-  toConnection,
-  toPage,
   type Connection,
   type RequestContext,
 } from "@arbetsliv/core";
@@ -22,7 +20,7 @@ import {
   insertChunked,
   lockMode,
   toId,
-  getEntitiesAndCount,
+  pageOfQuery,
   selectColumns,
 } from "@arbetsliv/core/data";
 import { type Projection } from "@arbetsliv/core/read";
@@ -217,7 +215,6 @@ export class PayoutService {
 
   /** A decided round's payout list; `columns` narrows what is read, always with the personnummer its access-log row names. */
   async list(args: PayoutListArgs, columns?: Projection<Payout>): Promise<Connection<Payout>> {
-    const page = toPage(args);
     const roundId = toId("roundId", args.roundId);
     const qb = selectColumns(
       this.ctx.ds.getRepository(Payout).createQueryBuilder("p"),
@@ -229,7 +226,8 @@ export class PayoutService {
         `${args.paid ? "" : "NOT "}EXISTS (SELECT 1 FROM donation_payout_payment pp WHERE pp.payoutId = p.id)`,
       );
     }
-    const [rows, total] = await getEntitiesAndCount(qb.orderBy("p.id", "ASC").skip(page.offset).take(page.limit));
+    const page = await pageOfQuery(qb.orderBy("p.id", "ASC"), args);
+    const rows = page.nodes;
     await this.ctx.accessLog.append(this.ctx.ds.manager, {
       action: AccessAction.READ,
       operation: "Query.donationPayouts",
@@ -238,7 +236,7 @@ export class PayoutService {
       recordIds: rows.map((r) => r.id),
       personnummer: knownPersonnummer(rows.map((r) => r.personnummer)),
     });
-    return toConnection(rows, total, page);
+    return page;
   }
 }
 

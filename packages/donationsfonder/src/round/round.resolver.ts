@@ -35,7 +35,7 @@ export class RoundResolver {
   }
 
   @Authorized(...ANY_DONATION_SCOPE)
-  @Query(() => Round, { description: "One round with its dates, policy and fund budgets." })
+  @Query(() => Round, { nullable: true, description: "One round with its dates, policy and fund budgets." })
   donationRound(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return readOne(ctx, info, roundGraph, () => roundService(ctx).get(id));
   }

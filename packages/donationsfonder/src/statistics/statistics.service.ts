@@ -17,7 +17,7 @@ import { Round } from "../round/round.entity";
 import { DOMAIN } from "../scopes";
 import { ApplicationStatus, RejectionReason, RoundStatus } from "../shared/enums";
 import type { DonationReport, FundReport, RoundReport } from "./statistics.types";
-import { FUND_SUMMARY, REACH_SUMMARY, STATUS_SUMMARY } from "./summary";
+import { distinctReachStatement, fundRowsStatement, statusRowsStatement } from "./report.statements";
 
 type Raw = Record<string, string | number | null>;
 const REASON_ORDER = Object.values(RejectionReason);
@@ -63,24 +63,11 @@ export class StatisticsService {
     if (rounds.length === 0) return empty;
     const ids = rounds.map((r) => r.id);
 
-    const inRounds = ids.map(() => "?").join(", ");
-    const byStatus: Raw[] = await m.query(
-      `SELECT roundId, status, reason, applications AS n FROM ${STATUS_SUMMARY} WHERE roundId IN (${inRounds}) AND applications <> 0`,
-      ids,
-    );
-    const byFund: Raw[] = await m.query(
-      `SELECT roundId, fundId, applications, granted, allocated, paid FROM ${FUND_SUMMARY} WHERE roundId IN (${inRounds}) AND applications > 0`,
-      ids,
-    );
-    // Distinct persons over the period's decided rounds: each person once, at the first of their
-    // rounds in the period — the reach rows whose previous round is not in the period (summary.entities.ts).
+    const byStatus: Raw[] = await m.query(statusRowsStatement(ids.length), ids);
+    const byFund: Raw[] = await m.query(fundRowsStatement(ids.length), ids);
     const decidedIds = rounds.filter((r) => r.status === RoundStatus.DECIDED).map((r) => r.id);
-    const inDecided = decidedIds.map(() => "?").join(", ");
     const [reach]: Raw[] = decidedIds.length
-      ? await m.query(
-          `SELECT COALESCE(SUM(persons), 0) AS n FROM ${REACH_SUMMARY} WHERE roundId IN (${inDecided}) AND previousRoundId NOT IN (${inDecided})`,
-          [...decidedIds, ...decidedIds],
-        )
+      ? await m.query(distinctReachStatement(decidedIds.length), [...decidedIds, ...decidedIds])
       : [{ n: 0 }];
     const distinct = toInt(reach.n);
 

@@ -1,4 +1,4 @@
-import { defineGraph, many, one } from "@arbetsliv/core/read";
+import { defineGraph, many, one, ref } from "@arbetsliv/core/read";
 import { Calculation, CalculationLine } from "../calculation/calculation.entity";
 import { Decision } from "../decision/decision.entity";
 import { MAX_CLAIM_LINES } from "../list-limits";
@@ -33,6 +33,11 @@ export const applicationGraph = defineGraph(Application, {
 export const calculationGraph = defineGraph(Calculation, {
   domain: DOMAIN,
   relations: {
+    // Read through the calculation, whose read is access-logged with the household's members.
+    application: ref(() => Application, "applicationId", {
+      description:
+        "The application calculated, with its version after the calculation (calculating changes it: pass this version to decide).",
+    }),
     lines: many(() => CalculationLine, "calculationId", {
       order: { position: "ASC" },
       paging: "slice",

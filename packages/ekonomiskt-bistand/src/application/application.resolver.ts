@@ -19,6 +19,7 @@ import { applicationService } from "./application.service";
 export class ApplicationResolver {
   @Authorized(S.READ)
   @Query(() => Application, {
+    nullable: true,
     description: "One application with its claims, calculations and decision. Access-logged.",
   })
   assistanceApplication(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
@@ -75,7 +76,7 @@ export class ApplicationResolver {
 @Resolver(() => Calculation)
 export class CalculationResolver {
   @Authorized(S.READ)
-  @Query(() => Calculation, { description: "One calculation with its lines. Access-logged." })
+  @Query(() => Calculation, { nullable: true, description: "One calculation with its lines. Access-logged." })
   assistanceCalculation(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return readOne(ctx, info, calculationGraph, () => applicationService(ctx).getCalculation(id));
   }

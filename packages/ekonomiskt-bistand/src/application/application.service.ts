@@ -23,6 +23,7 @@ import {
 } from "../enums";
 import { HouseholdMember } from "../household/household-member.entity";
 import { costCapsOn, riksnormTableFor } from "../riksnorm/riksnorm.service";
+import { applicantMissingIn, membersInMonth } from "../household/household.rules";
 import { actorOf, assertHouseholdVisible, logChange, logRead, writableHousehold } from "../shared/access";
 import { addMonthsTo, assertYearMonth, firstDayOf, lastDayOf } from "../shared/month";
 import { Application, ApplicationCost, ApplicationIncome } from "./application.entity";
@@ -340,12 +341,16 @@ export class ApplicationService {
           `is ${app.status}; only an application being handled is calculated`,
         );
       const year = Number(app.month.slice(0, 4));
-      const table = await riksnormTableFor(manager, year, "applicationId");
+      const table = await riksnormTableFor(manager, year, "application.month");
       const start = firstDayOf(app.month);
       const end = lastDayOf(app.month);
-      const members = (
-        await manager.find(HouseholdMember, { where: { householdId: app.householdId }, order: { id: "ASC" } })
-      ).filter((m) => m.joinedOn <= end && (m.leftOn === null || m.leftOn >= start));
+      const allMembers = await manager.find(HouseholdMember, {
+        where: { householdId: app.householdId },
+        order: { id: "ASC" },
+      });
+      const missing = applicantMissingIn(app.month, start, end, allMembers);
+      if (missing) throw new ValidationError("application.month", "applicant-in-month", missing);
+      const members = membersInMonth(allMembers, start, end);
       const [caps, costs, incomes, paidMonths, firstApplied, childEarnings] = [
         await costCapsOn(manager, start),
         await manager.find(ApplicationCost, { where: { applicationId: id }, order: { id: "ASC" } }),

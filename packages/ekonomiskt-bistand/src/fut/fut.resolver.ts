@@ -33,7 +33,7 @@ export class FutResolver {
   }
 
   @Authorized(S.READ)
-  @Query(() => IncorrectPaymentCase, { description: "One FUT case. Access-logged." })
+  @Query(() => IncorrectPaymentCase, { nullable: true, description: "One FUT case. Access-logged." })
   incorrectPaymentCase(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return readOne(ctx, info, incorrectPaymentCaseGraph, () => futService(ctx).get(id));
   }

@@ -4,13 +4,11 @@ import {
   groupByKeys,
   NotFoundError,
   ValidationError,
-  toConnection,
-  toPage,
   type Connection,
   type RequestContext,
 } from "@arbetsliv/core";
 import { todayLocalDate } from "@arbetsliv/core/values";
-import { inTransaction, updateVersioned, toId } from "@arbetsliv/core/data";
+import { inTransaction, updateVersioned, toId, pageOfQuery } from "@arbetsliv/core/data";
 import { defineLoader, loaderOf } from "@arbetsliv/core/read";
 import { Payout } from "../decision/payout.entity";
 import { IncorrectPaymentStatus as St } from "../enums";
@@ -228,20 +226,20 @@ export class FutService {
   }
 
   async list(args: IncorrectPaymentCaseListArgs): Promise<Connection<IncorrectPaymentCase>> {
-    const page = toPage(args);
     const qb = this.ctx.ds.manager.getRepository(IncorrectPaymentCase).createQueryBuilder("c");
     if (!canSeeProtected(this.ctx)) {
       qb.innerJoin(Household, "h", "h.id = c.householdId").andWhere("h.protectedIdentity = :hidden", { hidden: 0 });
     }
     if (args.status) qb.andWhere("c.status = :status", { status: args.status });
-    const [rows, total] = await qb.orderBy("c.id", "DESC").skip(page.offset).take(page.limit).getManyAndCount();
+    const page = await pageOfQuery(qb.orderBy("c.id", "DESC"), args);
+    const rows = page.nodes;
     await logRead(
       this.ctx,
       "Query.incorrectPaymentCases",
       "IncorrectPaymentCase",
       rows.map((r) => r.id),
     );
-    return toConnection(rows, total, page);
+    return page;
   }
 }
 

@@ -38,7 +38,11 @@ export class MemberInput {
   @Field(() => Boolean, { nullable: true, description: "Other adult: part of this application (default true)." })
   includedInNorm?: boolean;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Default: today." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      "The day the person joined the household. Default: today (the day of registration); a month before every member's joinedOn cannot be calculated, so give the real date when registering for an earlier month.",
+  })
   joinedOn?: LocalDate;
 }
 

@@ -35,6 +35,7 @@ export class HouseholdResolver {
 
   @Authorized(S.READ)
   @Query(() => Household, {
+    nullable: true,
     description:
       "One household (NOT_FOUND when protected and the caller lacks ekonomiskt-bistand:protected). Access-logged.",
   })

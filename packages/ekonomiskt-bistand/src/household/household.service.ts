@@ -7,20 +7,11 @@ import {
   ValidationError,
   groupByKeys,
   takeFirst,
-  toConnection,
-  toPage,
   type Connection,
   type RequestContext,
 } from "@arbetsliv/core";
 import { ageOn, parsePersonnummer, todayLocalDate } from "@arbetsliv/core/values";
-import {
-  inTransaction,
-  selectColumns,
-  updateVersioned,
-  toId,
-  getEntities,
-  getEntitiesAndCount,
-} from "@arbetsliv/core/data";
+import { inTransaction, selectColumns, updateVersioned, toId, getEntities, pageOfQuery } from "@arbetsliv/core/data";
 import { defineLoader, loadRelated, loaderOf, type Projection } from "@arbetsliv/core/read";
 import { Decision } from "../decision/decision.entity";
 import { Payout } from "../decision/payout.entity";
@@ -294,7 +285,6 @@ export class HouseholdService {
    * statement per list level, never one per household.
    */
   async list(args: HouseholdListArgs, columns?: Projection<Household>): Promise<Connection<Household>> {
-    const page = toPage(args);
     const f = args.filter ?? {};
     const qb = selectColumns(this.ctx.ds.manager.getRepository(Household).createQueryBuilder("h"), columns);
     if (!canSeeProtected(this.ctx)) qb.andWhere("h.protectedIdentity = :hidden", { hidden: 0 });
@@ -310,7 +300,8 @@ export class HouseholdService {
         month: f.paidInMonth,
       });
     }
-    const [rows, total] = await getEntitiesAndCount(qb.orderBy("h.id", "ASC").skip(page.offset).take(page.limit));
+    const page = await pageOfQuery(qb.orderBy("h.id", "ASC"), args);
+    const rows = page.nodes;
     if (rows.length) {
       const members = await loadRelated<HouseholdMember, Household>(this.ctx, householdGraph, "members", rows);
       // The log names the people in the order they were registered (member id), across the page's households.
@@ -323,7 +314,7 @@ export class HouseholdService {
         byId.map((m) => m.personnummer),
       );
     }
-    return toConnection(rows, total, page);
+    return page;
   }
 
   /** Each household's most recent decision (the highest id), for the `latestDecision` relation: one statement per batch. */

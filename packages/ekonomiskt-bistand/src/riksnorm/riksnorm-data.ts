@@ -1,8 +1,10 @@
 /**
  * The verified riksnorm years, copied from shared/domain/riksnorm.json (kronor per month;
  * socialtjänstförordningen (2001:937) 2 kap. 1 § as amended each year). Packages must not read
- * ../shared at run time, so the data lives here. Loaded by the demo seed; further years are added
- * with the admin mutation `addRiksnormYear` from the official SFS text — never derived.
+ * ../shared at run time, so the data lives here. Loaded at every start, insert-only
+ * (riksnorm-reference.ts); further years are added with the admin mutation `addRiksnormYear` from
+ * the official SFS text — never derived. 2020, 2022 and 2024–2026 are missing: no complete table with
+ * a nameable source was found (README, "Riksnorm reference data").
  *
  * `prisbasbelopp` (the yearly base amount under socialförsäkringsbalken 2 kap. 7 §) is not in
  * riksnorm.json; it is needed for the children's-earnings disregard and is added here per year

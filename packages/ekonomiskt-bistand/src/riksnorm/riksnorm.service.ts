@@ -10,14 +10,17 @@ import type { AddRiksnormYearInput, SetCostCapsInput } from "./riksnorm.inputs";
 import { RiksnormYear } from "./riksnorm-year.entity";
 import { tableProblems, type RiksnormTable } from "./riksnorm-table";
 
-/** The riksnorm table for a year, or a clear error: a year is never derived from another. */
+/**
+ * The riksnorm table for a year, or a clear error naming `field` — the input the year comes from
+ * (an application's month: "application.month"). A year is never derived from another.
+ */
 export async function riksnormTableFor(manager: EntityManager, year: number, field: string): Promise<RiksnormTable> {
   const row = await manager.findOne(RiksnormYear, { where: { year } });
   if (!row) {
     throw new ValidationError(
       field,
       "riksnorm-year-missing",
-      `there is no riksnorm table for ${year}; an administrator must add it from the official SFS text (addRiksnormYear) — amounts are never derived from another year`,
+      `there is no riksnorm table for ${year}: the verified years are loaded at start, and an administrator must add any other year from the official SFS text (addRiksnormYear) — amounts are never derived from another year`,
     );
   }
   return row.toTable();

@@ -30,7 +30,7 @@ import { Recovery } from "../fut/recovery.entity";
 import { HouseholdMember } from "../household/household-member.entity";
 import { Household } from "../household/household.entity";
 import { RIKSNORM_YEARS } from "../riksnorm/riksnorm-data";
-import { RiksnormYear } from "../riksnorm/riksnorm-year.entity";
+import { insertMissingRiksnormYears } from "../riksnorm/riksnorm-reference";
 import { tableFromSource } from "../riksnorm/riksnorm-table";
 import { lastDayOf } from "../shared/month";
 import { rebuildAssistanceSummaries } from "../statistics/assistance-summaries";
@@ -352,21 +352,10 @@ export async function seedEkonomisktBistandDemo(ds: DataSource): Promise<void> {
 }
 
 async function seedInto(manager: EntityManager): Promise<void> {
-  // Reference data: riksnorm years from riksnorm.json, demo caps, the 2021 budget.
-  const existingYears = new Set((await manager.find(RiksnormYear)).map((y) => y.year));
-  const years = Object.keys(RIKSNORM_YEARS)
-    .map(Number)
-    .filter((y) => !existingYears.has(y));
-  await bulkInsert(
-    manager,
-    RiksnormYear,
-    years.map((y) => ({
-      ...RiksnormYear.columnsFor(tableFromSource(y, RIKSNORM_YEARS[y])),
-      source: RIKSNORM_YEARS[y].source,
-      addedBy: SEEDER,
-      addedAt: new Date("2021-01-01T00:00:00Z"),
-    })),
-  );
+  // Reference data: the verified riksnorm years are loaded at every start (the module's
+  // `referenceData`); the same insert-only loader here keeps a seed on its own complete and never
+  // loads a year twice. Then demo caps and the 2021 budget.
+  await insertMissingRiksnormYears(manager);
   if ((await manager.count(CostCap)) === 0) await bulkInsert(manager, CostCap, DEMO_CAPS);
   if (!(await manager.exists(AssistanceBudgetYear, { where: { year: 2021 } }))) {
     await manager.insert(AssistanceBudgetYear, {

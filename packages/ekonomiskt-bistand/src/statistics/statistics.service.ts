@@ -1,5 +1,4 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { In } from "typeorm";
 import {
   AccessAction,
   DisclosureControl,
@@ -13,11 +12,17 @@ import {
 } from "@arbetsliv/core";
 import { type LocalDate, type Ore } from "@arbetsliv/core/values";
 import { inTransaction, sqlDialect, toInt } from "@arbetsliv/core/data";
-import { MemberRole } from "../enums";
 import { DOMAIN } from "../scopes";
 import { actorOf, logChange } from "../shared/access";
 import { monthOf, monthRange, type YearMonth } from "../shared/month";
 import { AssistanceBudgetYear } from "./budget-year.entity";
+import {
+  budgetYearsStatement,
+  childrenInAssistedHouseholdsStatement,
+  monthFiguresStatement,
+  paidPerMonthStatement,
+  recoveredPerMonthStatement,
+} from "./indicator.statements";
 
 export const MAX_PERIOD_MONTHS = 120;
 export { LONG_TERM_MIN_MONTHS } from "./assistance-summaries";
@@ -108,14 +113,9 @@ export class AssistanceStatistics {
    */
   private paidMonthFigures(): Promise<{ households: Map<YearMonth, number>; longTerm: Map<YearMonth, number> }> {
     return this.memo("paidMonths", async () => {
-      const rows = await this.manager
-        .createQueryBuilder()
-        .select("f.month", "month")
-        .addSelect("f.households", "households")
-        .addSelect("f.longTermHouseholds", "longTerm")
-        .from("eb_month_figures", "f")
-        .where("f.month BETWEEN :a AND :b", { a: this.months[0], b: this.endMonth })
-        .getRawMany<{ month: string; households: unknown; longTerm: unknown }>();
+      const rows: { month: string; households: unknown; longTerm: unknown }[] = await this.manager.query(
+        ...monthFiguresStatement(this.months[0], this.endMonth),
+      );
       const households = new Map(this.months.map((m) => [m, 0]));
       const longTerm = new Map(households);
       for (const r of rows) {
@@ -138,24 +138,12 @@ export class AssistanceStatistics {
   }> {
     return this.memo("costs", async () => {
       const d = sqlDialect(this.manager);
-      const paid = await this.manager
-        .createQueryBuilder()
-        .select(d.yearMonth("p.paymentDate"), "month")
-        .addSelect("SUM(p.amount)", "total")
-        // Payouts summed per payment date on write: at most 31 rows a month whatever the volume.
-        .from("eb_payment_day", "p")
-        .where("p.paymentDate BETWEEN :from AND :to", { from: this.from, to: this.to })
-        .groupBy(d.yearMonth("p.paymentDate"))
-        .getRawMany<{ month: string; total: unknown }>();
-      const recovered = await this.manager
-        .createQueryBuilder()
-        .select(d.yearMonth("r.receivedDate"), "month")
-        .addSelect("SUM(r.amount)", "total")
-        .addSelect("COUNT(*)", "n")
-        .from("eb_recovery", "r")
-        .where("r.receivedDate BETWEEN :from AND :to", { from: this.from, to: this.to })
-        .groupBy(d.yearMonth("r.receivedDate"))
-        .getRawMany<{ month: string; total: unknown; n: unknown }>();
+      const paid: { month: string; total: unknown }[] = await this.manager.query(
+        ...paidPerMonthStatement(d, this.from, this.to),
+      );
+      const recovered: { month: string; total: unknown; n: unknown }[] = await this.manager.query(
+        ...recoveredPerMonthStatement(d, this.from, this.to),
+      );
       return {
         paid: new Map(paid.map((r) => [r.month, toInt(r.total)])),
         recovered: new Map(recovered.map((r) => [r.month, toInt(r.total)])),
@@ -183,8 +171,10 @@ export class AssistanceStatistics {
   budgets(): Promise<Map<number, Ore>> {
     return this.memo("budgets", async () => {
       const years = [...new Set(this.months.map((m) => Number(m.slice(0, 4))))];
-      const rows = await this.manager.find(AssistanceBudgetYear, { where: { year: In(years) } });
-      return new Map(rows.map((r) => [r.year, r.netCostBudget]));
+      const rows: { year: unknown; netCostBudget: unknown }[] = await this.manager.query(
+        ...budgetYearsStatement(years),
+      );
+      return new Map(rows.map((r) => [toInt(r.year), toInt(r.netCostBudget)]));
     });
   }
 
@@ -226,25 +216,9 @@ export class AssistanceStatistics {
   /** Children (0–17 on the period's last day) living in a household paid for that month. */
   childrenInAssistedHouseholds(): Promise<number> {
     return this.memo("children", async () => {
-      const [y, m, d] = this.to.split("-");
-      const cutoff = `${Number(y) - 18}-${m}-${d === "29" && m === "02" ? "28" : d}`;
-      const row = await this.manager
-        .createQueryBuilder()
-        .select("COUNT(*)", "n")
-        .from("eb_household_member", "c")
-        .where(
-          "c.role = :child AND c.birthDate > :cutoff AND c.birthDate <= :on AND c.joinedOn <= :on AND (c.leftOn IS NULL OR c.leftOn >= :on)",
-          {
-            child: MemberRole.CHILD,
-            cutoff,
-            on: this.to,
-          },
-        )
-        .andWhere(
-          "c.householdId IN (SELECT x.householdId FROM eb_paid_month x WHERE x.month = :month AND x.netAmount > 0)",
-          { month: this.endMonth },
-        )
-        .getRawOne<{ n: unknown }>();
+      const [row]: { n: unknown }[] = await this.manager.query(
+        ...childrenInAssistedHouseholdsStatement(this.to, this.endMonth),
+      );
       return toInt(row?.n);
     });
   }

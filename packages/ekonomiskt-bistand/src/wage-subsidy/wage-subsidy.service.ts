@@ -3,12 +3,10 @@ import {
   ConflictError,
   NotFoundError,
   ValidationError,
-  toConnection,
-  toPage,
   type Connection,
   type RequestContext,
 } from "@arbetsliv/core";
-import { inTransaction, isUniqueViolation, updateVersioned, toId } from "@arbetsliv/core/data";
+import { inTransaction, isUniqueViolation, updateVersioned, toId, pageOfQuery } from "@arbetsliv/core/data";
 import { Household } from "../household/household.entity";
 import { assertNotGallrad, canSeeProtected, logChange, logRead, writableHousehold } from "../shared/access";
 import { firstDayOf, lastDayOf } from "../shared/month";
@@ -121,7 +119,6 @@ export class WageSubsidyService {
   }
 
   async list(args: WageSubsidyListArgs): Promise<Connection<WageSubsidyEmployment>> {
-    const page = toPage(args);
     const qb = this.ctx.ds.manager.getRepository(WageSubsidyEmployment).createQueryBuilder("e");
     if (args.activeOn)
       qb.andWhere("e.startDate <= :on AND (e.endDate IS NULL OR e.endDate >= :on)", { on: args.activeOn });
@@ -131,7 +128,8 @@ export class WageSubsidyService {
         hidden: 0,
       });
     }
-    const [rows, total] = await qb.orderBy("e.id", "ASC").skip(page.offset).take(page.limit).getManyAndCount();
+    const page = await pageOfQuery(qb.orderBy("e.id", "ASC"), args);
+    const rows = page.nodes;
     await logRead(
       this.ctx,
       "Query.wageSubsidyEmployments",
@@ -139,7 +137,7 @@ export class WageSubsidyService {
       rows.map((r) => r.id),
       rows.map((r) => r.personnummer),
     );
-    return toConnection(rows, total, page);
+    return page;
   }
 }
 

@@ -64,11 +64,24 @@ export class EventNode {
   }
 }
 
+@ObjectType("EventEdge", { description: "One event of a page of the change feed, with its cursor." })
+export class EventEdge {
+  @Field(() => String, { description: "Pass as `after` to read the events after this one." })
+  cursor!: string;
+
+  @Field(() => EventNode, { description: "The event." })
+  node!: EventNode;
+}
+
 @ObjectType("EventConnection", { description: "A page of the change feed, in position order." })
 export class EventConnection {
   @Field(() => [EventNode])
   @Extensions({ pagedByParent: true }) // as many as the query's `first` (core schema/list-bounds.ts)
   nodes!: EventNode[];
+
+  @Field(() => [EventEdge], { description: "The page's events with their cursors (the same as `nodes`)." })
+  @Extensions({ pagedByParent: true })
+  edges!: EventEdge[];
 
   @Field(() => PageInfo, {
     description: "endCursor is set on every page (also an empty one): keep it and ask again later.",

@@ -14,8 +14,15 @@ export async function feedPage(
   );
   const page = rows.slice(0, q.first);
   const last = page.length ? page[page.length - 1].position! : q.after;
+  const nodes = page.map(EventNode.from);
   return Object.assign(new EventConnection(), {
-    nodes: page.map(EventNode.from),
-    pageInfo: { hasNextPage: rows.length > q.first, endCursor: last === null ? null : feedCursor(last) },
+    nodes,
+    edges: page.map((row, i) => ({ cursor: feedCursor(row.position!), node: nodes[i] })),
+    pageInfo: {
+      hasNextPage: rows.length > q.first,
+      hasPreviousPage: q.after !== null,
+      startCursor: page.length ? feedCursor(page[0].position!) : null,
+      endCursor: last === null ? null : feedCursor(last),
+    },
   });
 }

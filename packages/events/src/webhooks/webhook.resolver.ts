@@ -31,7 +31,10 @@ export class WebhookResolver {
   }
 
   @Authorized(EventScopes.WEBHOOKS_ADMIN)
-  @Query(() => WebhookEndpoint, { description: "One webhook, with its recent deliveries and counts per status." })
+  @Query(() => WebhookEndpoint, {
+    nullable: true,
+    description: "One webhook, with its recent deliveries and counts per status.",
+  })
   webhook(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return readOne(ctx, info, webhookGraph, () => webhookService(ctx).get(id));
   }

@@ -13,7 +13,7 @@ import {
   Root,
 } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
-import { ConnectionType, MaxItems, PageArgs, type RequestContext } from "@arbetsliv/core";
+import { ConnectionType, ForwardPageArgs, MaxItems, PageArgs, type RequestContext } from "@arbetsliv/core";
 import { LocalDateScalar, todayLocalDate, type LocalDate, versionArg, rangeArg } from "@arbetsliv/core/values";
 import { readOne, readPage } from "@arbetsliv/core/read";
 import { IopScopes } from "../scopes";
@@ -62,7 +62,7 @@ export class PartnerResolver {
   }
 
   @Authorized(IopScopes.READ)
-  @Query(() => Partner)
+  @Query(() => Partner, { nullable: true })
   iopPartner(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return readOne(ctx, info, partnerGraph, () => agreementService(ctx).getPartner(id));
   }
@@ -100,7 +100,7 @@ export class AgreementResolver {
   }
 
   @Authorized(IopScopes.READ)
-  @Query(() => Agreement)
+  @Query(() => Agreement, { nullable: true })
   iopAgreement(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return readOne(ctx, info, agreementGraph, () => agreementService(ctx).get(id));
   }
@@ -172,10 +172,11 @@ export class AgreementResolver {
       ...rangeArg("boardLeadDays", 0, MAX_LEAD_DAYS),
     })
     boardLeadDays: number,
-    @Args(() => PageArgs) page: PageArgs,
+    // its own `before` is a day, not a cursor: this list pages forwards only
+    @Args(() => ForwardPageArgs) page: ForwardPageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return agreementService(ctx).boardDecisionsNeededPage(before, asOf, boardLeadDays, page);
+    return agreementService(ctx).boardDecisionsNeededPage(before, asOf, boardLeadDays, { ...page, before: undefined });
   }
 
   @Authorized(IopScopes.WRITE)

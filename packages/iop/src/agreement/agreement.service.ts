@@ -9,8 +9,8 @@ import {
   NotFoundError,
   assertVersion,
   ValidationError,
-  toConnection,
-  toPage,
+  compareKeys,
+  pageOfList,
   type Connection,
   type PageArgs,
   type RequestContext,
@@ -21,13 +21,13 @@ import {
   isUniqueViolation,
   updateVersioned,
   toId,
-  getEntitiesAndCount,
+  pageOfQuery,
   findEntityById,
   selectColumns,
 } from "@arbetsliv/core/data";
 import { type Projection } from "@arbetsliv/core/read";
 import { EvaluationTemplate } from "../follow-up/evaluation-template.entity";
-import { assertOrder, pageOf } from "../shared/helpers";
+import { assertOrder } from "../shared/helpers";
 import { MAX_FUNDING_BUDGETS } from "../shared/list-limits";
 import { AgreementContact } from "./agreement-contact.entity";
 import { Agreement } from "./agreement.entity";
@@ -64,6 +64,24 @@ import { logIopChange } from "../shared/change-log";
 const ENDED = [AgreementStatus.TERMINATED, AgreementStatus.EXPIRED];
 
 /** Partners and agreements: registration, terms, status flow, notice, and the date-rule queries. */
+/** The computed lists' orders, which their cursors hold. */
+const NOTICE_DEADLINES = {
+  name: "noticeDeadlines",
+  keyOf: (r: NoticeDeadlineType) => [r.noticeDeadline, r.agreement.id],
+};
+/** Events by date, then agreement, then kind as the agreement lives them (a wind-down last). */
+const EVENT_KIND_ORDER = [
+  AgreementEventKind.STARTS,
+  AgreementEventKind.RENEWS,
+  AgreementEventKind.ENDS,
+  AgreementEventKind.REPLACED,
+  AgreementEventKind.WINDS_DOWN,
+];
+const AGREEMENT_EVENTS = {
+  name: "agreementEvents",
+  keyOf: (e: AgreementEventType) => [e.date, e.agreement.id, EVENT_KIND_ORDER.indexOf(e.kind)],
+};
+
 export class AgreementService {
   constructor(private readonly ctx: RequestContext) {}
 
@@ -85,15 +103,11 @@ export class AgreementService {
 
   /** A page of partners by name; `columns` narrows what is read (the read layer's projection). */
   async listPartners(args: PartnerListArgs, columns?: Projection<Partner>): Promise<Connection<Partner>> {
-    const page = toPage(args);
     const qb = selectColumns(this.ctx.ds.getRepository(Partner).createQueryBuilder("p"), columns);
     if (args.filter?.name) qb.andWhere("LOWER(p.name) LIKE :name", { name: `%${args.filter.name.toLowerCase()}%` });
     if (args.filter?.organisationsnummer)
       qb.andWhere("p.organisationsnummer = :orgnr", { orgnr: args.filter.organisationsnummer });
-    const [rows, total] = await getEntitiesAndCount(
-      qb.orderBy("p.name", "ASC").addOrderBy("p.id", "ASC").skip(page.offset).take(page.limit),
-    );
-    return toConnection(rows, total, page);
+    return pageOfQuery(qb.orderBy("p.name", "ASC").addOrderBy("p.id", "ASC"), args);
   }
 
   async getPartner(idValue: string): Promise<Partner> {
@@ -171,12 +185,8 @@ export class AgreementService {
 
   /** A page of agreements; `columns` narrows what is read (the read layer's projection), every column by default. */
   async list(args: AgreementListArgs, columns?: Projection<Agreement>): Promise<Connection<Agreement>> {
-    const page = toPage(args);
     const qb = selectColumns(this.filtered(args.filter ?? {}), columns);
-    const [rows, total] = await getEntitiesAndCount(
-      qb.orderBy("a.startDate", "DESC").addOrderBy("a.id", "DESC").skip(page.offset).take(page.limit),
-    );
-    return toConnection(rows, total, page);
+    return pageOfQuery(qb.orderBy("a.startDate", "DESC").addOrderBy("a.id", "DESC"), args);
   }
 
   private filtered(f: AgreementFilter) {
@@ -476,7 +486,7 @@ export class AgreementService {
     page: PageArgs,
   ): Promise<Connection<NoticeDeadlineType>> {
     const rows = await this.noticeDeadlines(asOf ?? todayLocalDate(), boardLeadDays);
-    return pageOf(until ? rows.filter((r) => r.noticeDeadline <= until) : rows, page);
+    return pageOfList(until ? rows.filter((r) => r.noticeDeadline <= until) : rows, page, NOTICE_DEADLINES);
   }
 
   /** A page of the agreements whose board decision is needed (decisionNeededBy) on or before `before`. */
@@ -487,9 +497,10 @@ export class AgreementService {
     page: PageArgs,
   ): Promise<Connection<NoticeDeadlineType>> {
     const rows = await this.noticeDeadlines(asOf ?? todayLocalDate(), boardLeadDays);
-    return pageOf(
+    return pageOfList(
       rows.filter((r) => r.decisionNeededBy <= before),
       page,
+      NOTICE_DEADLINES,
     );
   }
 
@@ -508,18 +519,12 @@ export class AgreementService {
     return renewing
       .map((agreement) => noticeRow(agreement, asOf, boardLeadDays))
       .filter((row): row is NoticeDeadlineType => row !== null)
-      .sort((x, y) =>
-        x.noticeDeadline < y.noticeDeadline
-          ? -1
-          : x.noticeDeadline > y.noticeDeadline
-            ? 1
-            : x.agreement.id - y.agreement.id,
-      );
+      .sort((x, y) => compareKeys(NOTICE_DEADLINES.keyOf(x), NOTICE_DEADLINES.keyOf(y)));
   }
 
   /** A page of the starts, renewals, wind-downs, ends and replacements in [from, to], by date. */
   async eventPage(from: LocalDate, to: LocalDate, page: PageArgs): Promise<Connection<AgreementEventType>> {
-    return pageOf(await this.events(from, to), page);
+    return pageOfList(await this.events(from, to), page, AGREEMENT_EVENTS);
   }
 
   /** Starts, renewals, wind-downs, ends and replacements in [from, to], by date. */
@@ -577,7 +582,7 @@ export class AgreementService {
         agreement: byId.get(s.agreementId)!,
         successor: null,
       });
-    return events.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.agreement.id - y.agreement.id));
+    return events.sort((x, y) => compareKeys(AGREEMENT_EVENTS.keyOf(x), AGREEMENT_EVENTS.keyOf(y)));
   }
 }
 

@@ -7,17 +7,17 @@ import {
   NotFoundError,
   assertVersion,
   ValidationError,
-  toConnection,
-  toPage,
+  compareKeys,
+  pageOfList,
   type Connection,
   type PageArgs,
   type RequestContext,
 } from "@arbetsliv/core";
 import { todayLocalDate, type LocalDate } from "@arbetsliv/core/values";
-import { inTransaction, isUniqueViolation, updateVersioned, toId } from "@arbetsliv/core/data";
+import { inTransaction, isUniqueViolation, updateVersioned, toId, pageOfQuery } from "@arbetsliv/core/data";
 import { Agreement } from "../agreement/agreement.entity";
 import { AgreementStatus } from "../agreement/agreement.enums";
-import { assertOrder, assertYear, pageOf, yearBounds } from "../shared/helpers";
+import { assertOrder, assertYear, yearBounds } from "../shared/helpers";
 import { MAX_EVALUATION_TEMPLATES } from "../shared/list-limits";
 import { Deviation } from "./deviation.entity";
 import { Evaluation, EvaluationAnswer } from "./evaluation.entity";
@@ -38,6 +38,20 @@ import { findAgreement } from "../agreement/find-agreement";
 import { logIopChange } from "../shared/change-log";
 
 /** Evaluation template, follow-ups per period, deviations and yearly reports. */
+/** A missing report list is by agreement, then kind in this order. */
+const REPORT_ORDER = [
+  YearlyReportKind.ACTIVITY_REPORT,
+  YearlyReportKind.ACTIVITY_PLAN,
+  YearlyReportKind.QUALITY_APPENDIX,
+] as const;
+
+/** The computed lists' orders, which their cursors hold: by due date, then agreement. */
+const FOLLOW_UPS_DUE = { name: "followUpsDue", keyOf: (r: FollowUpDueType) => [r.dueDate, r.agreement.id] };
+const MISSING_REPORTS = {
+  name: "missingReports",
+  keyOf: (r: MissingReportType) => [r.agreement.id, REPORT_ORDER.indexOf(r.kind)],
+};
+
 export class FollowUpService {
   constructor(private readonly ctx: RequestContext) {}
 
@@ -254,7 +268,7 @@ export class FollowUpService {
 
   /** A page of the follow-ups due on asOf (today by default). */
   async followUpsDuePage(asOf: LocalDate | undefined, page: PageArgs): Promise<Connection<FollowUpDueType>> {
-    return pageOf(await this.followUpsDue(asOf ?? todayLocalDate()), page);
+    return pageOfList(await this.followUpsDue(asOf ?? todayLocalDate()), page, FOLLOW_UPS_DUE);
   }
 
   /** Agreements in force on asOf whose next follow-up period has ended without a follow-up. */
@@ -295,14 +309,12 @@ export class FollowUpService {
       if (next && next.dueDate <= asOf)
         due.push({ agreement, lastFollowedUpUntil, ...next, daysOverdue: daysOverdue(next.dueDate, asOf) });
     }
-    return due.sort((x, y) =>
-      x.dueDate < y.dueDate ? -1 : x.dueDate > y.dueDate ? 1 : x.agreement.id - y.agreement.id,
-    );
+    return due.sort((x, y) => compareKeys(FOLLOW_UPS_DUE.keyOf(x), FOLLOW_UPS_DUE.keyOf(y)));
   }
 
   /** A page of the reports missing for the year. */
   async missingReportPage(year: number, page: PageArgs): Promise<Connection<MissingReportType>> {
-    return pageOf(await this.missingReports(year), page);
+    return pageOfList(await this.missingReports(year), page, MISSING_REPORTS);
   }
 
   /** Reports the agreements in force during the year require and the partner has not sent. */
@@ -327,19 +339,19 @@ export class FollowUpService {
     const has = new Set(received.map((r) => `${r.agreementId}:${r.kind}`));
     const missing: MissingReportType[] = [];
     for (const agreement of agreements) {
-      const required: [boolean, YearlyReportKind][] = [
-        [agreement.requiresActivityReport, YearlyReportKind.ACTIVITY_REPORT],
-        [agreement.requiresActivityPlan, YearlyReportKind.ACTIVITY_PLAN],
-        [agreement.requiresQualityAppendix, YearlyReportKind.QUALITY_APPENDIX],
+      const required = [
+        agreement.requiresActivityReport,
+        agreement.requiresActivityPlan,
+        agreement.requiresQualityAppendix,
       ];
-      for (const [needed, kind] of required)
-        if (needed && !has.has(`${agreement.id}:${kind}`)) missing.push({ agreement, year, kind });
+      REPORT_ORDER.forEach((kind, i) => {
+        if (required[i] && !has.has(`${agreement.id}:${kind}`)) missing.push({ agreement, year, kind });
+      });
     }
     return missing;
   }
 
   async deviations(args: DeviationListArgs): Promise<Connection<Deviation>> {
-    const page = toPage(args);
     const f = args.filter ?? {};
     if (f.from && f.to) assertOrder("filter.to", f.from, f.to, "filter.from");
     const qb = this.ctx.ds.getRepository(Deviation).createQueryBuilder("d");
@@ -349,13 +361,7 @@ export class FollowUpService {
       qb.andWhere("d.agreementId = :agreementId", { agreementId: toId("filter.agreementId", f.agreementId) });
     if (f.open === true) qb.andWhere("d.resolvedOn IS NULL");
     if (f.open === false) qb.andWhere("d.resolvedOn IS NOT NULL");
-    const [rows, total] = await qb
-      .orderBy("d.detectedOn", "DESC")
-      .addOrderBy("d.id", "DESC")
-      .skip(page.offset)
-      .take(page.limit)
-      .getManyAndCount();
-    return toConnection(rows, total, page);
+    return pageOfQuery(qb.orderBy("d.detectedOn", "DESC").addOrderBy("d.id", "DESC"), args);
   }
 }
 

@@ -1,13 +1,7 @@
-import { ValidationError, toConnection, toPage, type Connection, type PageArgs } from "@arbetsliv/core";
+import { ValidationError } from "@arbetsliv/core";
 import { type LocalDate } from "@arbetsliv/core/values";
-import { sqlDialect } from "@arbetsliv/core/data";
+import { sqlDialect, type SqlDialect } from "@arbetsliv/core/data";
 import type { DataSource, EntityManager } from "typeorm";
-
-/** A page of an already computed list (rule queries over the few agreements there are). */
-export function pageOf<T>(items: T[], args: PageArgs): Connection<T> {
-  const page = toPage(args);
-  return toConnection(items.slice(page.offset, page.offset + page.limit), items.length, page);
-}
 
 export function assertOrder(field: string, from: LocalDate, to: LocalDate, fromField: string): void {
   if (to < from) throw new ValidationError(field, "order", `must not be before ${fromField}`);
@@ -24,7 +18,12 @@ export function assertYear(field: string, year: number): void {
 
 /** A date parameter placeholder typed as DATE on MariaDB (sqlite holds dates as text). */
 export function dateParam(source: DataSource | EntityManager): string {
-  return sqlDialect(source).kind === "mysql" ? "CAST(? AS DATE)" : "?";
+  return dialectDateParam(sqlDialect(source));
+}
+
+/** dateParam for a dialect (the statement builders take the dialect, not the source). */
+export function dialectDateParam(d: SqlDialect): string {
+  return d.kind === "mysql" ? "CAST(? AS DATE)" : "?";
 }
 
 /** "YYYY-01-01" and "YYYY-12-31" and the number of days of a year. */

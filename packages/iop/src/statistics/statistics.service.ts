@@ -5,8 +5,8 @@ import { type LocalDate } from "@arbetsliv/core/values";
 import { sqlDialect, toInt } from "@arbetsliv/core/data";
 import { AgreementStatus } from "../agreement/agreement.enums";
 import { YearlyReportKind } from "../follow-up/follow-up.enums";
-import { InvoiceKind } from "../money/money.enums";
 import { assertOrder, assertYear, dateParam, yearBounds } from "../shared/helpers";
+import { costsPerFundingBudgetStatement, costsPerPartnershipStatement } from "./cost.statements";
 import type {
   BudgetCostType,
   FollowUpStatisticsType,
@@ -72,53 +72,19 @@ export class StatisticsService {
     };
   }
 
-  /** One row per agreement and year: in force that year, or with amendments or invoices for it. */
-  private costRows(fromYear: number, toYear: number): { sql: string; params: unknown[] } {
+  /** The years of a cost report: each a year, fromYear first, at most MAX_YEARS of them. */
+  private assertCostYears(fromYear: number, toYear: number): void {
     assertYear("fromYear", fromYear);
     assertYear("toYear", toYear);
     if (toYear < fromYear) throw new ValidationError("toYear", "order", "must not be before fromYear");
     if (toYear - fromYear + 1 > MAX_YEARS)
       throw new ValidationError("toYear", "range", `at most ${MAX_YEARS} years at a time`);
-    const d = sqlDialect(this.db);
-    const dp = dateParam(this.db);
-    const years: number[] = [];
-    for (let y = fromYear; y <= toYear; y++) years.push(y);
-    const yearsSql = years.map(() => `SELECT ? AS y, ${dp} AS ys, ${dp} AS ye, ? AS yd`).join(" UNION ALL ");
-    const yearParams = years.flatMap((y) => {
-      const b = yearBounds(y);
-      return [y, b.start, b.end, b.days];
-    });
-    const daysInForce = `(${d.daysBetween(d.greatest("a.startDate", "yr.ys"), d.least("COALESCE(a.finalEndDate, yr.ye)", "yr.ye"))} + 1)`;
-    const sql = `
-      SELECT a.id AS agreementId, yr.y AS costYear, 1 AS inForce,
-             COALESCE(ROUND(a.annualServiceFee * ${daysInForce} * 1.0 / yr.yd), 0) AS fee, 0 AS amend, 0 AS invAgreed, 0 AS invOther
-        FROM iop_agreement a
-        JOIN (${yearsSql}) yr ON a.startDate <= yr.ye AND (a.finalEndDate IS NULL OR a.finalEndDate >= yr.ys)
-       WHERE a.status <> ${DRAFT}
-      UNION ALL
-      SELECT aa.agreementId, aa.year, 0, 0, aa.amount, 0, 0
-        FROM iop_amendment_amount aa WHERE aa.year BETWEEN ? AND ?
-      UNION ALL
-      SELECT i.agreementId, ${d.year("i.invoiceDate")}, 0, 0, 0,
-             CASE WHEN i.kind = '${InvoiceKind.AGREED}' THEN i.amount ELSE 0 END,
-             CASE WHEN i.kind = '${InvoiceKind.OTHER}' THEN i.amount ELSE 0 END
-        FROM iop_invoice i WHERE i.invoiceDate BETWEEN ${dp} AND ${dp}`;
-    return { sql, params: [...yearParams, fromYear, toYear, `${fromYear}-01-01`, `${toYear}-12-31`] };
   }
 
   async costsPerPartnership(fromYear: number, toYear: number): Promise<PartnershipCostType[]> {
-    const { sql, params } = this.costRows(fromYear, toYear);
+    this.assertCostYears(fromYear, toYear);
     const rows = await this.query<Record<string, unknown>>(
-      `SELECT t.agreementId AS agreementId, t.costYear AS costYear, MAX(t.inForce) AS inForce,
-              SUM(t.fee) AS fee, SUM(t.amend) AS amend, SUM(t.invAgreed) AS invAgreed, SUM(t.invOther) AS invOther,
-              a.number AS number, a.title AS title, p.name AS partnerName, p.organisationsnummer AS orgnr, b.code AS budgetCode
-         FROM (${sql}) t
-         JOIN iop_agreement a ON a.id = t.agreementId
-         JOIN iop_partner p ON p.id = a.partnerId
-         JOIN iop_funding_budget b ON b.id = a.fundingBudgetId
-        GROUP BY t.agreementId, t.costYear, a.number, a.title, p.name, p.organisationsnummer, b.code
-        ORDER BY t.costYear, p.name, t.agreementId`,
-      params,
+      ...costsPerPartnershipStatement(sqlDialect(this.db), fromYear, toYear),
     );
     return rows.map((r) => {
       const money = moneyParts(r);
@@ -137,17 +103,9 @@ export class StatisticsService {
   }
 
   async costsPerFundingBudget(fromYear: number, toYear: number): Promise<BudgetCostType[]> {
-    const { sql, params } = this.costRows(fromYear, toYear);
+    this.assertCostYears(fromYear, toYear);
     const rows = await this.query<Record<string, unknown>>(
-      `SELECT b.code AS code, b.name AS name, t.costYear AS costYear,
-              COUNT(DISTINCT CASE WHEN t.inForce = 1 THEN t.agreementId END) AS partnerships,
-              SUM(t.fee) AS fee, SUM(t.amend) AS amend, SUM(t.invAgreed) AS invAgreed, SUM(t.invOther) AS invOther
-         FROM (${sql}) t
-         JOIN iop_agreement a ON a.id = t.agreementId
-         JOIN iop_funding_budget b ON b.id = a.fundingBudgetId
-        GROUP BY b.id, b.code, b.name, t.costYear
-        ORDER BY t.costYear, b.code`,
-      params,
+      ...costsPerFundingBudgetStatement(sqlDialect(this.db), fromYear, toYear),
     );
     return rows.map((r) => ({
       fundingBudgetCode: String(r.code),

@@ -28,6 +28,7 @@ export class ClientResolver {
 
   @Authorized(S.READ)
   @Query(() => PlacementClient, {
+    nullable: true,
     description: "One client; NOT_FOUND for a protected client without relationsvald:protected. Access-logged.",
   })
   placementClient(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {

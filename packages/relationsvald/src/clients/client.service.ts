@@ -5,13 +5,18 @@ import {
   ForbiddenError,
   NotFoundError,
   ValidationError,
-  toConnection,
-  toPage,
   type Connection,
   type RequestContext,
 } from "@arbetsliv/core";
 import { ageOn, parsePersonnummer, todayLocalDate, knownPersonnummer } from "@arbetsliv/core/values";
-import { inTransaction, isUniqueViolation, updateVersioned, selectColumns, toId } from "@arbetsliv/core/data";
+import {
+  inTransaction,
+  isUniqueViolation,
+  updateVersioned,
+  selectColumns,
+  toId,
+  pageOfQuery,
+} from "@arbetsliv/core/data";
 import { type Projection } from "@arbetsliv/core/read";
 import { DOMAIN, RelationsvaldScopes } from "../scopes";
 import { alsoReading, seesProtected } from "../shared";
@@ -58,7 +63,6 @@ export class ClientService {
    * read layer's projection) — the identity number always, for the access log.
    */
   async list(args: ClientListArgs, columns?: Projection<PlacementClient>): Promise<Connection<PlacementClient>> {
-    const page = toPage(args);
     const qb = selectColumns(
       this.ctx.ds.manager.createQueryBuilder(PlacementClient, "c"),
       alsoReading(columns, "personnummer"),
@@ -66,9 +70,10 @@ export class ClientService {
     if (!seesProtected(this.ctx)) qb.andWhere("c.protectedIdentity = :no", { no: false });
     if (args.filter?.personnummer) qb.andWhere("c.personnummer = :pnr", { pnr: args.filter.personnummer });
     if (args.filter?.violenceType) qb.andWhere("c.violenceType = :vt", { vt: args.filter.violenceType });
-    const [rows, total] = await qb.orderBy("c.id", "DESC").skip(page.offset).take(page.limit).getManyAndCount();
+    const page = await pageOfQuery(qb.orderBy("c.id", "DESC"), args);
+    const rows = page.nodes;
     await this.logRead("Query.placementClients", "PlacementClient", rows);
-    return toConnection(rows, total, page);
+    return page;
   }
 
   async get(idValue: string): Promise<PlacementClient> {

@@ -8,10 +8,10 @@ import { ProviderInvoice } from "./provider-invoice.entity";
 
 @Resolver()
 export class InvoiceResolver {
-  @Authorized(S.READ)
+  @Authorized(S.READ, S.INVOICE)
   @Query(() => InvoiceBasis, {
     description:
-      "Fakturaunderlag: a provider's placements in a month split into lines (month boundaries, fee changes, acute cover), service fees, and the invoices recorded — with the difference. Needs relationsvald:protected too, since it covers every placement. Access-logged.",
+      "Fakturaunderlag: a provider's placements in a month split into lines (month boundaries, fee changes, acute cover), service fees, and the invoices recorded — with the difference. Its totals cover every placement. relationsvald:read needs relationsvald:protected too; relationsvald:invoice alone gets protected placements only as one sum (protectedPlacements). Access-logged.",
   })
   invoiceBasis(
     @Arg("providerId", () => ID) providerId: string,

@@ -4,6 +4,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  hasScope,
   ValidationError,
   idempotentCreate,
   type RequestContext,
@@ -17,7 +18,7 @@ import { ProviderDailyFee } from "../providers/provider-fee.entity";
 import { PlacementProvider } from "../providers/provider.entity";
 import { ServiceFeeAgreement } from "../providers/service-fee-agreement.entity";
 import { DOMAIN, RelationsvaldScopes } from "../scopes";
-import { seesProtected } from "../shared";
+import { placementNotProtectedSql, seesProtected } from "../shared";
 import { ProviderInvoice } from "./provider-invoice.entity";
 import {
   MONTH_PATTERN,
@@ -31,6 +32,10 @@ export function monthPeriod(month: string): Period {
   const [y, m] = month.split("-").map(Number);
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, "0")}` };
+}
+
+function sum<T>(rows: readonly T[], value: (row: T) => number): number {
+  return rows.reduce((s, r) => s + value(r), 0);
 }
 
 function toLines(placement: Placement, lines: CostLine[]): InvoiceLine[] {
@@ -66,12 +71,18 @@ export class InvoiceService {
   }
 
   /**
-   * The monthly invoice basis of a provider. It lists every placement, including those of
-   * people with protected identity, so it needs relationsvald:protected as well as :read —
-   * the same answer whether or not such placements exist.
+   * The monthly invoice basis of a provider. Its totals cover every placement, including those of
+   * people with protected identity, whoever asks: finance must check and pay the true invoice.
+   * With relationsvald:protected (on top of :read or :invoice) every placement is itemised; with
+   * relationsvald:invoice alone the protected ones are left out of `lines` and `invoices` and appear
+   * only as one sum (`protectedPlacements`) that names no placement, person, date or type.
+   * relationsvald:read alone is refused: a caseworker's view has no protected placements at all.
    */
   async basis(providerIdValue: string, month: string): Promise<InvoiceBasis> {
-    if (!seesProtected(this.ctx)) throw new ForbiddenError([RelationsvaldScopes.PROTECTED]);
+    const itemised = seesProtected(this.ctx);
+    if (!itemised && !hasScope(this.ctx.principal, RelationsvaldScopes.INVOICE)) {
+      throw new ForbiddenError([RelationsvaldScopes.PROTECTED, RelationsvaldScopes.INVOICE]);
+    }
     if (!MONTH_PATTERN.test(month)) throw new ValidationError("month", "format", "must be YYYY-MM");
     const providerId = toId("providerId", providerIdValue);
     const manager = this.ctx.ds.manager;
@@ -85,8 +96,17 @@ export class InvoiceService {
       .orderBy("p.startDate", "ASC")
       .addOrderBy("p.id", "ASC")
       .getMany();
+    const allInvoices = await manager.find(ProviderInvoice, { where: { providerId, month }, order: { id: "ASC" } });
+    // An invoice at move-out may name a placement with no night in this month: check its id too.
+    const protectedIds = await this.protectedAmong(manager, [
+      ...placements.map((p) => p.id),
+      ...allInvoices.flatMap((i) => (i.placementId === null ? [] : [i.placementId])),
+    ]);
+    const isProtected = (p: Pick<Placement, "id">) => protectedIds.has(p.id);
     const { feesFor, coversFor, agreements } = await this.feesAndCovers(manager, [providerId]);
-    const lines = placements.flatMap((p) => toLines(p, costLines(p, feesFor(p), coversFor(p), period)));
+    const allLines = placements.flatMap((p) => toLines(p, costLines(p, feesFor(p), coversFor(p), period)));
+    const ofProtectedPlacement = (l: InvoiceLine) => isProtected({ id: l.placementId });
+    const protectedLines = allLines.filter(ofProtectedPlacement);
     const serviceFees = agreements
       .map((a) => ({
         agreementId: a.id,
@@ -94,25 +114,77 @@ export class InvoiceService {
         amount: proRata(a.amount, a.validFrom, a.validTo, period),
       }))
       .filter((s) => s.amount !== 0);
-    const invoices = await manager.find(ProviderInvoice, { where: { providerId, month }, order: { id: "ASC" } });
-    await placementService(this.ctx).logRead("Query.invoiceBasis", placements);
-    const placementTotal = lines.reduce((s, l) => s + l.amount, 0);
-    const serviceFeeTotal = serviceFees.reduce((s, l) => s + l.amount, 0);
-    const invoicedTotal = invoices.filter((i) => !i.serviceFee).reduce((s, i) => s + i.amount, 0);
+    const ofProtected = (i: ProviderInvoice) => i.placementId !== null && isProtected({ id: i.placementId });
+    await this.logBasisRead(placements, isProtected, itemised, providerId, month);
+    const placementTotal = sum(allLines, (l) => l.amount);
+    const serviceFeeTotal = sum(serviceFees, (l) => l.amount);
+    const placementInvoices = allInvoices.filter((i) => !i.serviceFee);
+    const invoicedTotal = sum(placementInvoices, (i) => i.amount);
     return {
       providerId,
       providerName: provider.name,
       month,
-      lines,
+      lines: itemised ? allLines : allLines.filter((l) => !ofProtectedPlacement(l)),
+      protectedItemised: itemised,
+      protectedPlacements: {
+        nights: sum(protectedLines, (l) => l.nights),
+        amount: sum(protectedLines, (l) => l.amount),
+        invoiced: sum(placementInvoices.filter(ofProtected), (i) => i.amount),
+      },
+      nights: sum(allLines, (l) => l.nights),
+      personNights: sum(allLines, (l) => l.nights * l.persons),
       serviceFees,
       placementTotal,
       serviceFeeTotal,
       total: placementTotal + serviceFeeTotal,
-      nightsWithoutFee: lines.filter((l) => l.dailyFee === null).reduce((s, l) => s + l.nights, 0),
-      invoices,
+      nightsWithoutFee: sum(
+        allLines.filter((l) => l.dailyFee === null),
+        (l) => l.nights,
+      ),
+      invoices: itemised ? allInvoices : allInvoices.filter((i) => !ofProtected(i)),
       invoicedTotal,
       difference: invoicedTotal - placementTotal,
     };
+  }
+
+  /** The ids among these placement ids that concern a person with protected identity (client or covered child): one query. */
+  private async protectedAmong(manager: EntityManager, placementIds: number[]): Promise<Set<number>> {
+    const ids = [...new Set(placementIds)];
+    if (ids.length === 0) return new Set();
+    const open = await manager
+      .createQueryBuilder(Placement, "p")
+      .select("p.id", "id")
+      .where("p.id IN (:...ids)", { ids })
+      .andWhere(placementNotProtectedSql("p"))
+      .getRawMany<{ id: number | string }>();
+    const openIds = new Set(open.map((r) => Number(r.id)));
+    return new Set(ids.filter((id) => !openIds.has(id)));
+  }
+
+  /**
+   * The access log of a basis: the itemised placements by id, as every person-level read. Without
+   * relationsvald:protected the protected placements were read only into a sum, so they are not
+   * named (the log is searched by person, and that caller never saw them); the read of the basis
+   * itself is logged as `InvoiceBasis` `<providerId>:<YYYY-MM>` — always, so the row says nothing
+   * about whether protected placements exist.
+   */
+  private async logBasisRead(
+    placements: Placement[],
+    isProtected: (p: Placement) => boolean,
+    itemised: boolean,
+    providerId: number,
+    month: string,
+  ): Promise<void> {
+    const read = itemised ? placements : placements.filter((p) => !isProtected(p));
+    await placementService(this.ctx).logRead("Query.invoiceBasis", read);
+    if (itemised) return;
+    await this.ctx.accessLog.append(this.ctx.ds.manager, {
+      action: AccessAction.READ,
+      operation: "Query.invoiceBasis",
+      domain: DOMAIN,
+      recordType: "InvoiceBasis",
+      recordIds: [`${providerId}:${month}`],
+    });
   }
 
   /** The invoice basis at move-out: every line of one placement from its start to its end (or `to`). */

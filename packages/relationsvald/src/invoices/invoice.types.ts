@@ -60,6 +60,24 @@ export class ServiceFeeLine {
 
 @ObjectType({
   description:
+    "The placements of people with protected identity in an invoice basis, summed: no count, placement id, person, date or type.",
+})
+export class ProtectedPlacementsSum {
+  @Field(() => Int, { description: "Their nights in the month." })
+  nights!: number;
+
+  @Field(() => MoneyScalar, { description: "Their share of placementTotal." })
+  amount!: Ore;
+
+  @Field(() => MoneyScalar, {
+    description:
+      "Placement invoices tied to one of them (at move-out); in invoicedTotal, and listed in invoices only when itemised.",
+  })
+  invoiced!: Ore;
+}
+
+@ObjectType({
+  description:
     "Fakturaunderlag per utförare och månad — the monthly invoice basis, compared with what the provider invoiced.",
 })
 export class InvoiceBasis {
@@ -72,9 +90,32 @@ export class InvoiceBasis {
   @Field(() => String, { description: "YYYY-MM" })
   month!: string;
 
-  @Field(() => [InvoiceLine])
+  @Field(() => [InvoiceLine], {
+    description:
+      "Every placement's lines — without relationsvald:protected, those of placements concerning a protected person are left out and only summed in protectedPlacements.",
+  })
   @MaxItems(MAX_REPORT_ROWS)
   lines!: InvoiceLine[];
+
+  @Field(() => Boolean, {
+    description:
+      "True when protected placements are itemised in lines and invoices (the caller holds relationsvald:protected); false when they appear only in protectedPlacements.",
+  })
+  protectedItemised!: boolean;
+
+  @Field(() => ProtectedPlacementsSum, {
+    description:
+      "The placements of people with protected identity, summed — included in every total whoever asks, so finance pays the true invoice.",
+  })
+  protectedPlacements!: ProtectedPlacementsSum;
+
+  @Field(() => Int, { description: "Nights of all the month's placements, protected ones included." })
+  nights!: number;
+
+  @Field(() => Int, {
+    description: "Person-nights (nights × persons) of all the month's placements, protected ones included.",
+  })
+  personNights!: number;
 
   @Field(() => [ServiceFeeLine])
   @MaxItems(MAX_REPORT_ROWS)
@@ -89,16 +130,21 @@ export class InvoiceBasis {
   @Field(() => MoneyScalar, { description: "placementTotal + serviceFeeTotal" })
   total!: Ore;
 
-  @Field(() => Int, { description: "Nights with no fee in force; they are in the lines with amount 0." })
+  @Field(() => Int, {
+    description: "Nights with no fee in force (protected placements included); they are in the lines with amount 0.",
+  })
   nightsWithoutFee!: number;
 
   @Field(() => [ProviderInvoice], {
-    description: "Invoices recorded for this provider and month (monthly and at move-out).",
+    description:
+      "Invoices recorded for this provider and month (monthly and at move-out); one tied to a protected placement only when protectedItemised.",
   })
   @MaxItems(MAX_REPORT_ROWS)
   invoices!: ProviderInvoice[];
 
-  @Field(() => MoneyScalar, { description: "Sum of the month's placement invoices (service-fee invoices excluded)." })
+  @Field(() => MoneyScalar, {
+    description: "Sum of the month's placement invoices (service-fee invoices excluded), protected ones included.",
+  })
   invoicedTotal!: Ore;
 
   @Field(() => MoneyScalar, {

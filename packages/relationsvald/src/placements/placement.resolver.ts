@@ -33,6 +33,7 @@ export class PlacementResolver {
 
   @Authorized(S.READ)
   @Query(() => Placement, {
+    nullable: true,
     description:
       "One placement; NOT_FOUND when it concerns a protected person and the caller lacks relationsvald:protected.",
   })

@@ -4,8 +4,6 @@ import {
   ConflictError,
   NotFoundError,
   ValidationError,
-  toConnection,
-  toPage,
   type Connection,
   type RequestContext,
   idempotentCreate,
@@ -17,7 +15,7 @@ import {
   updateVersioned,
   lockMode,
   toId,
-  getEntitiesAndCount,
+  pageOfQuery,
   getEntity,
   selectColumns,
 } from "@arbetsliv/core/data";
@@ -105,7 +103,6 @@ export class PlacementService {
    * read (the read layer's projection) — the client id always, for the access log.
    */
   async list(args: PlacementListArgs, columns?: Projection<Placement>): Promise<Connection<Placement>> {
-    const page = toPage(args);
     const f = args.filter ?? {};
     const qb = selectColumns(this.ctx.ds.manager.createQueryBuilder(Placement, "p"), alsoReading(columns, "clientId"));
     if (!seesProtected(this.ctx)) qb.andWhere(placementNotProtectedSql("p"));
@@ -121,11 +118,10 @@ export class PlacementService {
     }
     if (f.ongoing === true) qb.andWhere("p.endDate IS NULL");
     if (f.ongoing === false) qb.andWhere("p.endDate IS NOT NULL");
-    const [rows, total] = await getEntitiesAndCount(
-      qb.orderBy("p.startDate", "DESC").addOrderBy("p.id", "DESC").skip(page.offset).take(page.limit),
-    );
+    const page = await pageOfQuery(qb.orderBy("p.startDate", "DESC").addOrderBy("p.id", "DESC"), args);
+    const rows = page.nodes;
     await this.logRead("Query.placements", rows);
-    return toConnection(rows, total, page);
+    return page;
   }
 
   /** A placement the caller may see, or null: one concerning a protected person is invisible without the scope. */

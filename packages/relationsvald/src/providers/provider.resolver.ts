@@ -30,7 +30,7 @@ export class ProviderResolver {
   }
 
   @Authorized(S.READ, S.WRITE, S.STATS)
-  @Query(() => PlacementProvider)
+  @Query(() => PlacementProvider, { nullable: true })
   placementProvider(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return readOne(ctx, info, placementProviderGraph, () => providerService(ctx).get(id));
   }

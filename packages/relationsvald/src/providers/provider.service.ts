@@ -3,14 +3,12 @@ import {
   AccessAction,
   NotFoundError,
   ValidationError,
-  toConnection,
-  toPage,
   type Connection,
   type PageArgs,
   type RequestContext,
 } from "@arbetsliv/core";
 import { addDays } from "@arbetsliv/core/values";
-import { inTransaction, updateVersioned, selectColumns, toId } from "@arbetsliv/core/data";
+import { inTransaction, updateVersioned, selectColumns, toId, pageOfQuery } from "@arbetsliv/core/data";
 import { type Projection } from "@arbetsliv/core/read";
 import { DOMAIN } from "../scopes";
 import { ProviderDailyFee } from "./provider-fee.entity";
@@ -41,11 +39,9 @@ export class ProviderService {
 
   /** A page of providers in id order; `columns` narrows what is read (the read layer's projection). */
   async list(args: PageArgs, columns?: Projection<PlacementProvider>): Promise<Connection<PlacementProvider>> {
-    const page = toPage(args);
     const qb = selectColumns(this.ctx.ds.manager.createQueryBuilder(PlacementProvider, "p"), columns);
     // getManyAndCount: a first page shorter than the limit needs no COUNT.
-    const [rows, total] = await qb.orderBy("p.id", "ASC").skip(page.offset).take(page.limit).getManyAndCount();
-    return toConnection(rows, total, page);
+    return pageOfQuery(qb.orderBy("p.id", "ASC"), args);
   }
 
   async get(idValue: string): Promise<PlacementProvider> {

@@ -9,14 +9,19 @@ import {
   type DisclosurePolicy,
   type RequestContext,
 } from "@arbetsliv/core";
-import { addDays, type Ore } from "@arbetsliv/core/values";
+import { type Ore } from "@arbetsliv/core/values";
 import { toInt } from "@arbetsliv/core/data";
 import { PLACEMENT_TYPES, PlacementType } from "../enums";
 import { PlacementProvider } from "../providers/provider.entity";
 import { DOMAIN } from "../scopes";
 import type { Period } from "../costs/placement-days.rules";
-import { acuteBillStartSql, acuteCoverJoinSql, acuteRanPastTwoNightsSql } from "../costs/acute.rules";
-import { monthSpansCte, monthsCte, named, statsDialect } from "./sql";
+import { statsDialect } from "./sql";
+import {
+  budgetStatements,
+  placementCostStatement,
+  placementStatisticsStatements,
+  serviceFeeStatement,
+} from "./statistics.statements";
 import type {
   CostRow,
   MonthCost,
@@ -35,19 +40,6 @@ export function assertPeriod(period: Period, fromField = "from", toField = "to")
   if (period.from > period.to) throw new ValidationError(toField, "order", `must not be before ${fromField}`);
   const days = (Date.parse(period.to) - Date.parse(period.from)) / 86_400_000;
   if (days > MAX_PERIOD_DAYS) throw new ValidationError(toField, "range", "the period may be at most 20 years");
-}
-
-/** Placements with at least one night in the period (the definition of "placements in a period"). */
-const ACTIVE = "p.startDate <= :to AND (p.endDate IS NULL OR p.endDate > :from)";
-
-function params(period: Period, extra: Record<string, unknown> = {}) {
-  return {
-    from: period.from,
-    to: period.to,
-    toPlus1: addDays(period.to, 1),
-    firstMonth: `${period.from.slice(0, 7)}-01`,
-    ...extra,
-  };
 }
 
 function emptyFigures(type: PlacementType | null): PlacementFigures {
@@ -112,40 +104,11 @@ export async function placementStatistics(
   policy: DisclosurePolicy,
 ): Promise<PlacementStatistics> {
   assertPeriod(period);
-  const d = statsDialect(ds);
-  const endExcl = d.min("COALESCE(p.endDate, :toPlus1)", ":toPlus1");
-  const nightsInPeriod = d.daysBetween(d.max("p.startDate", ":from"), endExcl);
-  const endedInPeriod = "p.endDate IS NOT NULL AND p.endDate <= :toPlus1";
-  const acuteStarted = "p.acute = 1 AND p.startDate >= :from";
-  const select = `COUNT(*) AS placements,
-      SUM(CASE WHEN p.startDate >= :from THEN 1 ELSE 0 END) AS started,
-      SUM(CASE WHEN ${endedInPeriod} THEN 1 ELSE 0 END) AS ended,
-      SUM(CASE WHEN ${endedInPeriod} THEN ${d.daysBetween("p.startDate", "p.endDate")} ELSE 0 END) AS endedNights,
-      COUNT(DISTINCT p.clientId) AS clients,
-      SUM(${nightsInPeriod}) AS nights,
-      SUM(${nightsInPeriod} * p.personCount) AS personNights,
-      SUM(CASE WHEN ${acuteStarted} THEN 1 ELSE 0 END) AS acuteStarted,
-      SUM(CASE WHEN ${acuteStarted} AND ${acuteRanPastTwoNightsSql(d, ":toPlus1")} THEN 1 ELSE 0 END) AS acutePast`;
-  const values = params(period);
-  const byTypeRows: FigureRow[] = await ds.query(
-    ...named(`SELECT p.type AS type, ${select} FROM rv_placement p WHERE ${ACTIVE} GROUP BY p.type`, values),
-  );
-  const [totalRow]: FigureRow[] = await ds.query(
-    ...named(`SELECT ${select} FROM rv_placement p WHERE ${ACTIVE}`, values),
-  );
-  const childRows: { type: PlacementType; children: unknown }[] = await ds.query(
-    ...named(
-      `SELECT p.type AS type, COUNT(DISTINCT pc.childId) AS children FROM rv_placement p
-         JOIN rv_placement_child pc ON pc.placementId = p.id WHERE ${ACTIVE} GROUP BY p.type`,
-      values,
-    ),
-  );
-  const [childTotal]: { children: unknown }[] = await ds.query(
-    ...named(
-      `SELECT COUNT(DISTINCT pc.childId) AS children FROM rv_placement p JOIN rv_placement_child pc ON pc.placementId = p.id WHERE ${ACTIVE}`,
-      values,
-    ),
-  );
+  const q = placementStatisticsStatements(statsDialect(ds), period);
+  const byTypeRows: FigureRow[] = await ds.query(...q.byType);
+  const [totalRow]: FigureRow[] = await ds.query(...q.total);
+  const childRows: { type: PlacementType; children: unknown }[] = await ds.query(...q.childrenByType);
+  const [childTotal]: { children: unknown }[] = await ds.query(...q.childrenTotal);
   const byType = PLACEMENT_TYPES.map((type) => {
     const row = byTypeRows.find((r) => r.type === type);
     const children = toInt(childRows.find((r) => r.type === type)?.children);
@@ -252,53 +215,8 @@ export async function placementCostRows(
     placementIds: number[];
   })[]
 > {
-  const d = statsDialect(ds);
-  const byProvider = filter.providerIds
-    ? `AND p.providerId IN (${filter.providerIds.map((_, i) => `:pv${i}`).join(", ")})`
-    : "";
-  const providerValues = Object.fromEntries((filter.providerIds ?? []).map((id, i) => [`pv${i}`, id]));
   if (filter.providerIds && filter.providerIds.length === 0) return [];
-  // Each placement is cut by the fee periods it overlaps (the ON clause keeps only those) and the
-  // period into segments [lo, hi), computed once; each segment then meets the months it spans,
-  // with plain date comparisons against a month series that carries its own end. The DISTINCT is
-  // a no-op (placement, agreement and fee ids make each row unique) that makes MariaDB
-  // materialise the segments: merged into the month join, its estimate of the recursive series
-  // (2 rows) puts the months first and re-runs the placement ⋈ agreement ⋈ fee join per month
-  // (months × placements × agreements: 0.9 s for 2 000 placements, 12× slower than this).
-  const lo = d.max("pl.billStart", "f.validFrom", d.date(":from"));
-  const hi = d.min(
-    "pl.endExcl",
-    `COALESCE(${d.addDays("f.validTo", "1")}, ${d.date("'9999-01-01'")})`,
-    d.date(":toPlus1"),
-  );
-  const sql = `WITH RECURSIVE ${monthSpansCte(d)}
-    SELECT seg.month AS month, seg.type AS type, seg.providerId AS providerId,
-           SUM(seg.nights) AS chargedNights, SUM(seg.nights * seg.personCount) AS chargedPersonNights,
-           SUM(seg.nights * seg.personCount * seg.fee) AS amount, GROUP_CONCAT(DISTINCT seg.placementId) AS placementIds
-      FROM (
-        SELECT s.placementId AS placementId, ${d.yearMonth("m.monthStart")} AS month, s.type AS type, s.providerId AS providerId, s.personCount AS personCount,
-               s.fee AS fee, ${d.daysBetween(d.max("s.lo", "m.monthStart"), d.min("s.hi", "m.monthEnd"))} AS nights
-          FROM (
-            SELECT DISTINCT pl.id AS placementId, pl.agreementId AS agreementId, f.id AS feeId,
-                   pl.type AS type, pl.providerId AS providerId, pl.personCount AS personCount, f.dailyFee AS fee, ${lo} AS lo, ${hi} AS hi
-              FROM (
-                SELECT p.id, a.id AS agreementId, p.type, p.providerId, p.personCount,
-                       ${acuteBillStartSql(d)} AS billStart,
-                       COALESCE(p.endDate, ${d.date(":toPlus1")}) AS endExcl
-                  FROM rv_placement p
-                  LEFT JOIN rv_service_fee_agreement a
-                    ON ${acuteCoverJoinSql()}
-                 WHERE ${ACTIVE} ${byProvider}
-              ) pl
-              JOIN rv_provider_fee f ON f.providerId = pl.providerId AND f.placementType = pl.type
-               AND f.validFrom < pl.endExcl AND (f.validTo IS NULL OR f.validTo >= pl.billStart)
-          ) s
-          JOIN months m ON m.monthStart < s.hi AND m.monthEnd > s.lo
-      ) seg
-     WHERE seg.nights > 0
-     GROUP BY seg.month, seg.type, seg.providerId
-     ORDER BY seg.month, seg.type, seg.providerId`;
-  const rows: RawCostRow[] = await ds.query(...named(sql, params(period, providerValues)));
+  const rows: RawCostRow[] = await ds.query(...placementCostStatement(statsDialect(ds), period, filter.providerIds));
   return rows.map((r) => ({
     month: r.month,
     type: r.type,
@@ -318,55 +236,17 @@ export async function serviceFeeRows(
   filter: CostFilter = {},
 ): Promise<Omit<ServiceFeeCostRow, "providerName">[]> {
   if (filter.providerIds && filter.providerIds.length === 0) return [];
-  const d = statsDialect(ds);
-  const byProvider = filter.providerIds
-    ? `AND a.providerId IN (${filter.providerIds.map((_, i) => `:pv${i}`).join(", ")})`
-    : "";
-  const providerValues = Object.fromEntries((filter.providerIds ?? []).map((id, i) => [`pv${i}`, id]));
-  const lo = d.max("a.validFrom", "m.monthStart", d.date(":from"));
-  const hi = d.min(d.addDays("a.validTo", "1"), d.nextMonth("m.monthStart"), d.date(":toPlus1"));
-  const total = d.daysBetween("a.validFrom", d.addDays("a.validTo", "1"));
-  const cumulative = (x: string) => d.roundDiv(`a.amount * ${d.daysBetween("a.validFrom", x)}`, total);
-  const sql = `WITH RECURSIVE ${monthsCte(d)}
-    SELECT x.month AS month, x.providerId AS providerId, SUM(x.amount) AS amount FROM (
-      SELECT ${d.yearMonth("m.monthStart")} AS month, a.providerId AS providerId,
-             ${cumulative(hi)} - ${cumulative(lo)} AS amount, ${d.daysBetween(lo, hi)} AS days
-        FROM rv_service_fee_agreement a
-        JOIN months m ON a.validFrom < ${d.nextMonth("m.monthStart")} AND a.validTo >= m.monthStart
-       WHERE a.validFrom <= :to AND a.validTo >= :from ${byProvider}
-    ) x WHERE x.days > 0
-    GROUP BY x.month, x.providerId ORDER BY x.month, x.providerId`;
   const rows: { month: string; providerId: unknown; amount: unknown }[] = await ds.query(
-    ...named(sql, params(period, providerValues)),
+    ...serviceFeeStatement(statsDialect(ds), period, filter.providerIds),
   );
   return rows.map((r) => ({ month: r.month, providerId: toInt(r.providerId), amount: toInt(r.amount) }));
 }
 
 /** The budget per month (each year's budget spread over its days) and for the whole period (SQL). */
 export async function budgetFor(ds: DataSource, period: Period): Promise<{ byMonth: Map<string, Ore>; total: Ore }> {
-  const d = statsDialect(ds);
-  const yearStart = d.yearStart("b.year");
-  const yearEnd = d.yearStart("b.year + 1");
-  const yearDays = d.daysBetween(yearStart, yearEnd);
-  const cumulative = (x: string) => d.roundDiv(`b.amount * ${d.daysBetween(yearStart, x)}`, yearDays);
-  const share = (lo: string, hi: string) => `${cumulative(hi)} - ${cumulative(lo)}`;
-  const values = params(period, { fromYear: Number(period.from.slice(0, 4)), toYear: Number(period.to.slice(0, 4)) });
-  const monthly: { month: string; amount: unknown }[] = await ds.query(
-    ...named(
-      `WITH RECURSIVE ${monthsCte(d)}
-       SELECT ${d.yearMonth("m.monthStart")} AS month,
-              SUM(${share(d.max("m.monthStart", d.date(":from")), d.min(d.nextMonth("m.monthStart"), d.date(":toPlus1")))}) AS amount
-         FROM rv_budget b JOIN months m ON ${d.year("m.monthStart")} = b.year
-        GROUP BY ${d.yearMonth("m.monthStart")}`,
-      values,
-    ),
-  );
-  const [total]: { amount: unknown }[] = await ds.query(
-    ...named(
-      `SELECT SUM(${share(d.max(yearStart, d.date(":from")), d.min(yearEnd, d.date(":toPlus1")))}) AS amount FROM rv_budget b WHERE b.year BETWEEN :fromYear AND :toYear`,
-      values,
-    ),
-  );
+  const q = budgetStatements(statsDialect(ds), period);
+  const monthly: { month: string; amount: unknown }[] = await ds.query(...q.byMonth);
+  const [total]: { amount: unknown }[] = await ds.query(...q.total);
   return { byMonth: new Map(monthly.map((r) => [r.month, toInt(r.amount)])), total: toInt(total?.amount) };
 }
 

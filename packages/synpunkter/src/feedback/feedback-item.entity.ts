@@ -1,4 +1,4 @@
-import { Authorized, Field, ID, ObjectType } from "type-graphql";
+import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
 import {
   Column,
   CreateDateColumn,
@@ -140,7 +140,7 @@ export class FeedbackItem {
   @Column({ ...dateColumn, nullable: true, default: null })
   anonymisedDate!: LocalDate | null;
 
-  @Field(() => Number, { description: "Pass back as expectedVersion when you change the item." })
+  @Field(() => Int, { description: "Pass back as expectedVersion when you change the item." })
   @VersionColumn()
   version!: number;
 

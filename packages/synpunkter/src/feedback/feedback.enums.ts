@@ -53,7 +53,8 @@ export enum FeedbackStatus {
 }
 registerEnumType(FeedbackStatus, {
   name: "FeedbackStatus",
-  description: "RECEIVED until assigned, IN_PROGRESS while handled (also after reopening), CLOSED when done.",
+  description:
+    "RECEIVED until assigned or replied to, IN_PROGRESS while handled (also after reopening), CLOSED when done.",
 });
 
 export enum ImprovementKind {

@@ -5,6 +5,11 @@ import { LocalDateScalar, type LocalDate, Range } from "@arbetsliv/core/values";
 import { FeedbackChannel, FeedbackCriterion, FeedbackKind, FeedbackStatus, ImprovementKind } from "./feedback.enums";
 import { MAX_HANDLING_DAYS } from "../input-limits";
 
+/** The date argument every handling step takes: back-registering a past case keeps its history in order. */
+export const STEP_DATE_DESCRIPTION =
+  "The day the step was taken, for registering a past case; defaults to today (Europe/Stockholm). " +
+  "Must not be in the future (rule not-in-future) nor before the item's previous step, its latest history date (rule not-before).";
+
 @InputType({ description: "A new feedback item. Leave the submitter fields empty for anonymous feedback." })
 export class RegisterFeedbackInput {
   @Field(() => FeedbackKind)
@@ -55,7 +60,7 @@ export class ReplyInput {
   @Length(1, 8000)
   text!: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Defaults to today." })
+  @Field(() => LocalDateScalar, { nullable: true, description: STEP_DATE_DESCRIPTION })
   repliedDate?: LocalDate;
 }
 
@@ -109,6 +114,9 @@ export class ImprovementInput {
   @Field(() => String)
   @Length(1, 4000)
   description!: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: STEP_DATE_DESCRIPTION })
+  recordedDate?: LocalDate;
 }
 
 export { ImprovementKind };

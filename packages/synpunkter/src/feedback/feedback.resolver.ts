@@ -6,10 +6,19 @@ import { Actor, readOne, readPage } from "@arbetsliv/core/read";
 import { SynpunkterScopes } from "../scopes";
 import { FeedbackItem } from "./feedback-item.entity";
 import { feedbackItemGraph } from "./feedback.graph";
-import { FeedbackListArgs, ImprovementInput, RegisterFeedbackInput, ReplyInput } from "./feedback.inputs";
+import {
+  FeedbackListArgs,
+  ImprovementInput,
+  RegisterFeedbackInput,
+  ReplyInput,
+  STEP_DATE_DESCRIPTION,
+} from "./feedback.inputs";
 import { feedbackService } from "./feedback.service";
 
 const FeedbackConnection = ConnectionType(FeedbackItem, "FeedbackItem");
+
+/** The optional date of a handling step (same rules on every step). */
+const stepDateArg = { nullable: true, description: STEP_DATE_DESCRIPTION } as const;
 
 @Resolver(() => FeedbackItem)
 export class FeedbackResolver {
@@ -24,7 +33,7 @@ export class FeedbackResolver {
   }
 
   @Authorized(SynpunkterScopes.READ)
-  @Query(() => FeedbackItem, { description: "One feedback item. Access-logged." })
+  @Query(() => FeedbackItem, { nullable: true, description: "One feedback item. Access-logged." })
   feedbackItem(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return readOne(ctx, info, feedbackItemGraph, () => feedbackService(ctx).get(id));
   }
@@ -47,13 +56,17 @@ export class FeedbackResolver {
     @Arg("id", () => ID) id: string,
     @Arg("handler", () => String) handler: string,
     @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
+    @Arg("assignedDate", () => LocalDateScalar, stepDateArg) assignedDate: LocalDate | null | undefined,
     @Ctx() ctx: RequestContext,
   ) {
-    return feedbackService(ctx).assign(id, handler, expectedVersion);
+    return feedbackService(ctx).assign(id, handler, expectedVersion, assignedDate);
   }
 
   @Authorized(SynpunkterScopes.WRITE)
-  @Mutation(() => FeedbackItem, { description: "Record the reply (återkoppling) sent to the submitter." })
+  @Mutation(() => FeedbackItem, {
+    description:
+      "Record the reply (återkoppling) sent to the submitter; a RECEIVED item moves to IN_PROGRESS (a closed item must be reopened first).",
+  })
   replyToFeedback(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => ReplyInput) input: ReplyInput,
@@ -70,7 +83,7 @@ export class FeedbackResolver {
   closeFeedback(
     @Arg("id", () => ID) id: string,
     @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
-    @Arg("closedDate", () => LocalDateScalar, { nullable: true }) closedDate: LocalDate | undefined,
+    @Arg("closedDate", () => LocalDateScalar, stepDateArg) closedDate: LocalDate | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     return feedbackService(ctx).close(id, closedDate ?? undefined, expectedVersion);
@@ -84,9 +97,10 @@ export class FeedbackResolver {
     @Arg("id", () => ID) id: string,
     @Arg("reason", () => String) reason: string,
     @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
+    @Arg("reopenedDate", () => LocalDateScalar, stepDateArg) reopenedDate: LocalDate | null | undefined,
     @Ctx() ctx: RequestContext,
   ) {
-    return feedbackService(ctx).reopen(id, reason, expectedVersion);
+    return feedbackService(ctx).reopen(id, reason, expectedVersion, reopenedDate);
   }
 
   @Authorized(SynpunkterScopes.WRITE)
@@ -97,9 +111,10 @@ export class FeedbackResolver {
     @Arg("id", () => ID) id: string,
     @Arg("duplicateOfId", () => ID) duplicateOfId: string,
     @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
+    @Arg("markedDate", () => LocalDateScalar, stepDateArg) markedDate: LocalDate | null | undefined,
     @Ctx() ctx: RequestContext,
   ) {
-    return feedbackService(ctx).markDuplicate(id, duplicateOfId, expectedVersion);
+    return feedbackService(ctx).markDuplicate(id, duplicateOfId, expectedVersion, markedDate);
   }
 
   @Authorized(SynpunkterScopes.WRITE)
@@ -110,9 +125,10 @@ export class FeedbackResolver {
     @Arg("id", () => ID) id: string,
     @Arg("organisation", () => String) organisation: string,
     @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
+    @Arg("forwardedDate", () => LocalDateScalar, stepDateArg) forwardedDate: LocalDate | null | undefined,
     @Ctx() ctx: RequestContext,
   ) {
-    return feedbackService(ctx).forward(id, organisation, expectedVersion);
+    return feedbackService(ctx).forward(id, organisation, expectedVersion, forwardedDate);
   }
 
   @Authorized(SynpunkterScopes.WRITE)
@@ -123,6 +139,6 @@ export class FeedbackResolver {
     @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
-    return feedbackService(ctx).recordImprovement(id, input.kind, input.description, expectedVersion);
+    return feedbackService(ctx).recordImprovement(id, input, expectedVersion);
   }
 }

@@ -37,3 +37,13 @@ export function assertContactForReply(
 export function assertNotBefore(field: string, date: LocalDate, earliest: LocalDate, what: string): void {
   if (date < earliest) throw new ValidationError(field, "not-before", `must not be before ${what} (${earliest})`);
 }
+
+/**
+ * A handling step's date (given, or today by default): not in the future (the municipality's
+ * today) and not before the item's previous step (its latest history date), so a back-registered
+ * case gets a history that runs forwards. Rules "not-in-future" and "not-before", as registering.
+ */
+export function assertStepDate(field: string, date: LocalDate, previousStep: LocalDate, today: LocalDate): void {
+  if (date > today) throw new ValidationError(field, "not-in-future", `must not be in the future (today is ${today})`);
+  assertNotBefore(field, date, previousStep, "the item's previous step");
+}

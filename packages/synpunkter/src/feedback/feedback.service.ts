@@ -3,21 +3,20 @@ import {
   AccessAction,
   NotFoundError,
   ValidationError,
-  toConnection,
-  toPage,
   type Connection,
   type PageArgs,
   type RequestContext,
   idempotentCreate,
 } from "@arbetsliv/core";
-import { todayLocalDate, type LocalDate } from "@arbetsliv/core/values";
+import { todayLocalDate, toLocalDate, type LocalDate } from "@arbetsliv/core/values";
+import { municipalToday } from "./municipal-date";
 import {
   applySummaryChange,
   toId,
   inTransaction,
   lockMode,
   updateVersioned,
-  getEntitiesAndCount,
+  pageOfQuery,
   findEntityById,
   selectColumns,
 } from "@arbetsliv/core/data";
@@ -28,10 +27,17 @@ import { feedbackItemSummary } from "../statistics/feedback-summary";
 import { FeedbackEvent } from "./feedback-event.entity";
 import { FeedbackItem } from "./feedback-item.entity";
 import { FeedbackReply } from "./feedback-reply.entity";
-import { FeedbackEventType, FeedbackStatus, type ImprovementKind } from "./feedback.enums";
+import { FeedbackEventType, FeedbackStatus } from "./feedback.enums";
 import { DOMAIN } from "../scopes";
-import type { FeedbackFilter, RegisterFeedbackInput, ReplyInput } from "./feedback.inputs";
-import { assertContactForReply, assertNotBefore, dueDateFor } from "./feedback.rules";
+import type { FeedbackFilter, ImprovementInput, RegisterFeedbackInput, ReplyInput } from "./feedback.inputs";
+import { assertContactForReply, assertStepDate, dueDateFor } from "./feedback.rules";
+
+/** What a step's rule gets: the item (locked), the transaction, and the date the step is recorded on. */
+type StepApply = (
+  item: FeedbackItem,
+  manager: EntityManager,
+  date: LocalDate,
+) => Promise<{ changes: Partial<FeedbackItem>; event: FeedbackEventType; note: string | null }>;
 
 /** All rules and storage of feedback items. Every change writes a history event and an access-log row. */
 export class FeedbackService {
@@ -72,7 +78,7 @@ export class FeedbackService {
    * key and input gets the first call's item back and nothing is created twice.
    */
   async register(input: RegisterFeedbackInput, registeredBy: string): Promise<FeedbackItem> {
-    const today = todayLocalDate();
+    const today = municipalToday();
     const receivedDate = input.receivedDate ?? today;
     if (receivedDate > today)
       throw new ValidationError("input.receivedDate", "not-in-future", "must not be in the future");
@@ -139,15 +145,28 @@ export class FeedbackService {
     await manager.insert(FeedbackEvent, { feedbackId, type, date, actor: this.actor, note });
   }
 
-  /** Loads, checks, changes and logs one item in one transaction with an optimistic version check. */
+  /** The date of the item's latest history step (its registration at the least). */
+  private async previousStepDate(manager: EntityManager, item: FeedbackItem): Promise<LocalDate> {
+    const row = await manager
+      .createQueryBuilder(FeedbackEvent, "e")
+      .select("MAX(e.date)", "date")
+      .where("e.feedbackId = :id", { id: item.id })
+      .getRawOne<{ date: string | Date | null }>();
+    const latest = row?.date == null ? null : toLocalDate(row.date);
+    return latest !== null && latest > item.receivedDate ? latest : item.receivedDate;
+  }
+
+  /**
+   * Loads, checks, changes and logs one item in one transaction with an optimistic version check.
+   * The step is recorded on `dateField`'s value (today when not given), which must not be in the
+   * future nor before the item's previous step; a refusal writes nothing.
+   */
   private async change(
     operation: string,
     idValue: string,
     expectedVersion: number,
-    apply: (
-      item: FeedbackItem,
-      manager: EntityManager,
-    ) => Promise<{ changes: Partial<FeedbackItem>; event: FeedbackEventType; date: LocalDate; note: string | null }>,
+    step: { field: string; date: LocalDate | null | undefined },
+    apply: StepApply,
   ): Promise<FeedbackItem> {
     const id = toId("id", idValue);
     return inTransaction(this.ctx.ds, async (manager) => {
@@ -155,7 +174,10 @@ export class FeedbackService {
       // the update replaces (a snapshot read could be older than expectedVersion).
       const item = await manager.findOne(FeedbackItem, { where: { id }, ...lockMode(manager) });
       if (!item) throw new NotFoundError("FeedbackItem", id);
-      const { changes, event, date, note } = await apply(item, manager);
+      const today = municipalToday();
+      const date = step.date ?? today;
+      assertStepDate(step.field, date, await this.previousStepDate(manager, item), today);
+      const { changes, event, note } = await apply(item, manager, date);
       await updateVersioned(manager, FeedbackItem, "FeedbackItem", id, expectedVersion, changes);
       const after = await manager.findOneOrFail(FeedbackItem, { where: { id } });
       await applySummaryChange(manager, feedbackItemSummary, item, after);
@@ -166,25 +188,30 @@ export class FeedbackService {
     });
   }
 
-  assign(id: string, handler: string, expectedVersion: number) {
-    return this.change("Mutation.assignFeedback", id, expectedVersion, async (item) => {
+  assign(id: string, handler: string, expectedVersion: number, assignedDate?: LocalDate | null) {
+    const step = { field: "assignedDate", date: assignedDate };
+    return this.change("Mutation.assignFeedback", id, expectedVersion, step, async (item) => {
       if (item.status === FeedbackStatus.CLOSED) throw new ValidationError("id", "open", "is closed; reopen it first");
       return {
         changes: { assignedTo: handler, status: FeedbackStatus.IN_PROGRESS },
         event: FeedbackEventType.ASSIGNED,
-        date: todayLocalDate(),
         note: handler,
       };
     });
   }
 
+  /**
+   * Records a reply. Answering is handling ("ta emot, följa upp och svara … inom utsatt tid"): a
+   * RECEIVED item moves to IN_PROGRESS; it stays open until closed, as closing is the step the
+   * handling time is measured to. A closed item is reopened first, as for assigning.
+   */
   reply(id: string, input: ReplyInput, expectedVersion: number) {
-    return this.change("Mutation.replyToFeedback", id, expectedVersion, async (item, manager) => {
+    const step = { field: "input.repliedDate", date: input.repliedDate };
+    return this.change("Mutation.replyToFeedback", id, expectedVersion, step, async (item, manager, repliedDate) => {
       if (!item.submitterEmail && !item.submitterPhone) {
         throw new ValidationError("id", "reply-needs-contact", "the submitter is anonymous and cannot get a reply");
       }
-      const repliedDate = input.repliedDate ?? todayLocalDate();
-      assertNotBefore("input.repliedDate", repliedDate, item.receivedDate, "the received date");
+      if (item.status === FeedbackStatus.CLOSED) throw new ValidationError("id", "open", "is closed; reopen it first");
       await manager.insert(FeedbackReply, {
         feedbackId: item.id,
         repliedDate,
@@ -192,19 +219,17 @@ export class FeedbackService {
         repliedBy: this.actor,
       });
       return {
-        changes: { replyCount: item.replyCount + 1 },
+        changes: { replyCount: item.replyCount + 1, status: FeedbackStatus.IN_PROGRESS },
         event: FeedbackEventType.REPLIED,
-        date: repliedDate,
         note: null,
       };
     });
   }
 
   close(id: string, closedDate: LocalDate | undefined, expectedVersion: number) {
-    return this.change("Mutation.closeFeedback", id, expectedVersion, async (item, manager) => {
+    const step = { field: "closedDate", date: closedDate };
+    return this.change("Mutation.closeFeedback", id, expectedVersion, step, async (item, manager, date) => {
       if (item.status === FeedbackStatus.CLOSED) throw new ValidationError("id", "open", "is already closed");
-      const date = closedDate ?? todayLocalDate();
-      assertNotBefore("closedDate", date, item.receivedDate, "the received date");
       if (item.wantsReply) {
         const replies = await manager.count(FeedbackReply, { where: { feedbackId: item.id } });
         if (replies === 0)
@@ -213,60 +238,61 @@ export class FeedbackService {
       return {
         changes: { status: FeedbackStatus.CLOSED, closedDate: date },
         event: FeedbackEventType.CLOSED,
-        date,
         note: null,
       };
     });
   }
 
-  reopen(id: string, reason: string, expectedVersion: number) {
-    return this.change("Mutation.reopenFeedback", id, expectedVersion, async (item) => {
+  reopen(id: string, reason: string, expectedVersion: number, reopenedDate?: LocalDate | null) {
+    const step = { field: "reopenedDate", date: reopenedDate };
+    return this.change("Mutation.reopenFeedback", id, expectedVersion, step, async (item) => {
       if (item.status !== FeedbackStatus.CLOSED) throw new ValidationError("id", "closed", "is not closed");
       if (item.duplicateOfId !== null)
         throw new ValidationError("id", "not-duplicate", "is a duplicate; reopen the original instead");
       return {
         changes: { status: FeedbackStatus.IN_PROGRESS, closedDate: null, reopenedCount: item.reopenedCount + 1 },
         event: FeedbackEventType.REOPENED,
-        date: todayLocalDate(),
         note: reason,
       };
     });
   }
 
-  /** The same feedback sent twice: kept (it was received) and closed as a duplicate of the original. */
-  markDuplicate(id: string, originalIdValue: string, expectedVersion: number) {
+  /**
+   * The same feedback sent twice: kept (it was received) and closed as a duplicate of the original,
+   * on the step's date (an item already closed keeps its closing).
+   */
+  markDuplicate(id: string, originalIdValue: string, expectedVersion: number, markedDate?: LocalDate | null) {
     const originalId = toId("duplicateOfId", originalIdValue);
-    return this.change("Mutation.markFeedbackDuplicate", id, expectedVersion, async (item, manager) => {
+    const step = { field: "markedDate", date: markedDate };
+    return this.change("Mutation.markFeedbackDuplicate", id, expectedVersion, step, async (item, manager, date) => {
       if (originalId === item.id) throw new ValidationError("duplicateOfId", "other", "must be another item");
       const original = await manager.findOne(FeedbackItem, { where: { id: originalId } });
       if (!original) throw new ValidationError("duplicateOfId", "exists", "is not a feedback item");
       if (original.duplicateOfId !== null)
         throw new ValidationError("duplicateOfId", "original", "is itself a duplicate");
-      const date = todayLocalDate() < item.receivedDate ? item.receivedDate : todayLocalDate();
       return {
         changes: { duplicateOfId: originalId, status: FeedbackStatus.CLOSED, closedDate: item.closedDate ?? date },
         event: FeedbackEventType.MARKED_DUPLICATE,
-        date,
         note: `duplicate of ${originalId}`,
       };
     });
   }
 
-  forward(id: string, organisation: string, expectedVersion: number) {
-    return this.change("Mutation.forwardFeedback", id, expectedVersion, async () => ({
+  forward(id: string, organisation: string, expectedVersion: number, forwardedDate?: LocalDate | null) {
+    const step = { field: "forwardedDate", date: forwardedDate };
+    return this.change("Mutation.forwardFeedback", id, expectedVersion, step, async () => ({
       changes: { forwardedTo: organisation },
       event: FeedbackEventType.FORWARDED,
-      date: todayLocalDate(),
       note: organisation,
     }));
   }
 
-  recordImprovement(id: string, kind: ImprovementKind, description: string, expectedVersion: number) {
-    return this.change("Mutation.recordFeedbackImprovement", id, expectedVersion, async () => ({
-      changes: { improvementKind: kind, improvementDescription: description },
+  recordImprovement(id: string, input: ImprovementInput, expectedVersion: number) {
+    const step = { field: "input.recordedDate", date: input.recordedDate };
+    return this.change("Mutation.recordFeedbackImprovement", id, expectedVersion, step, async () => ({
+      changes: { improvementKind: input.kind, improvementDescription: input.description },
       event: FeedbackEventType.IMPROVEMENT_RECORDED,
-      date: todayLocalDate(),
-      note: kind,
+      note: input.kind,
     }));
   }
 
@@ -283,16 +309,14 @@ export class FeedbackService {
     args: PageArgs & { filter?: FeedbackFilter },
     columns?: Projection<FeedbackItem>,
   ): Promise<Connection<FeedbackItem>> {
-    const page = toPage(args);
     const qb = applyFilter(
       selectColumns(this.ctx.ds.getRepository(FeedbackItem).createQueryBuilder("f"), columns),
       args.filter ?? {},
     );
-    const [items, total] = await getEntitiesAndCount(
-      qb.orderBy("f.receivedDate", "DESC").addOrderBy("f.id", "DESC").skip(page.offset).take(page.limit),
-    );
+    const page = await pageOfQuery(qb.orderBy("f.receivedDate", "DESC").addOrderBy("f.id", "DESC"), args);
+    const items = page.nodes;
     await this.logRead("Query.feedbackItems", items);
-    return toConnection(items, total, page);
+    return page;
   }
 }
 

@@ -252,9 +252,19 @@ export async function assembleStatistics(
       (a, b) => b.total - a.total || a.businessArea.name.localeCompare(b.businessArea.name, "sv"),
     ),
     byCriterion,
-    byMonth: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
+    byMonth: monthsInPeriod([...months.values()], from, to),
     suppressed: [],
   };
+}
+
+/**
+ * The months of the table that lie inside the period (a month counts when any of its days does),
+ * in order. Items of the period closed after it (e.g. in January for a calendar year) count in
+ * `closed` but have no row here: the table is the period's own months.
+ */
+export function monthsInPeriod<M extends { month: string }>(months: M[], from: LocalDate, to: LocalDate): M[] {
+  const [first, last] = [from.slice(0, 7), to.slice(0, 7)];
+  return months.filter((m) => m.month >= first && m.month <= last).sort((a, b) => a.month.localeCompare(b.month));
 }
 
 const KIND_FIELDS = Object.values(KIND_FIELD);
@@ -323,10 +333,12 @@ export function controlFeedbackStatistics(
     received,
     monthCells.map(([r]) => r),
   );
-  control.sum(
-    closed,
-    monthCells.map(([, cl]) => cl),
+  // Closings after the period have no month row, but closed minus the months gives their number:
+  // an unshown count in the same sum, so a small one is protected like a shown cell.
+  const closedAfter = control.hiddenCount(
+    (stats.closed ?? 0) - stats.byMonth.reduce((sum, m) => sum + (m.closed ?? 0), 0),
   );
+  control.sum(closed, [...monthCells.map(([, cl]) => cl), closedAfter]);
   control.apply(policy);
   return { ...stats, disclosure: disclosureInfo(policy, true) };
 }
@@ -338,7 +350,11 @@ export function mergeHistogram(rows: { days: number; count: number }[]): { days:
   return [...byDays].map(([days, count]) => ({ days, count })).sort((a, b) => a.days - b.days);
 }
 
-/** Average (one decimal) and median of handling days from a histogram sorted by days. */
+/**
+ * Average and median of handling days from a histogram sorted by days. The average is rounded to
+ * one decimal, half up (2.45 → 2.5, 1.15 → 1.2), in whole numbers so no binary fraction tips a
+ * half down; the median is exact (a whole day, or a half day between the two middle values).
+ */
 export function averageAndMedian(histogram: { days: number; count: number }[]): {
   average: number | null;
   median: number | null;
@@ -355,5 +371,10 @@ export function averageAndMedian(histogram: { days: number; count: number }[]): 
     return histogram[histogram.length - 1].days;
   };
   const median = n % 2 === 1 ? valueAt((n - 1) / 2) : (valueAt(n / 2 - 1) + valueAt(n / 2)) / 2;
-  return { average: Math.round((sum / n) * 10) / 10, median };
+  return { average: roundToTenthHalfUp(sum, n), median };
+}
+
+/** sum / n to one decimal, half up, for sum ≥ 0 and n > 0: floor((20·sum + n) / 2n) tenths. */
+export function roundToTenthHalfUp(sum: number, n: number): number {
+  return Math.floor((20 * sum + n) / (2 * n)) / 10;
 }

@@ -35,7 +35,10 @@ export class CriterionCounts extends KindCounts {
   @Field(() => FeedbackCriterion) criterion!: FeedbackCriterion;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    "One month of the period (a month counts when any of its days is in the period). Items of the period closed after it count in `closed` of the report but in no month.",
+})
 export class MonthCounts {
   @Field(() => String, { description: "YYYY-MM" }) month!: string;
   @Field(() => Int, { nullable: true }) received!: number | null;
@@ -77,9 +80,18 @@ export class FeedbackStatistics {
   @Field(() => Int, { nullable: true }) wantedReply!: number | null;
   @Field(() => Int, { nullable: true, description: "Of those who wanted a reply, how many got one." })
   repliedToWhoWanted!: number | null;
-  @Field(() => Float, { nullable: true, description: "Days from received to final closing, closed items." })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Mean calendar days from received to final closing, over the closed items; rounded to one decimal, half up (1.25 → 1.3, 1.15 → 1.2, 1.24 → 1.2).",
+  })
   averageHandlingDays!: number | null;
-  @Field(() => Float, { nullable: true }) medianHandlingDays!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Median calendar days from received to final closing, over the closed items; not rounded: a whole number, or the midpoint of the two middle values (x.5) for an even count.",
+  })
+  medianHandlingDays!: number | null;
   @Field(() => KindCounts) kinds!: KindCounts;
   @Field(() => [BusinessAreaCounts], { description: "Areas with feedback in the period, most feedback first." })
   @MaxItems(MAX_BUSINESS_AREAS)
@@ -87,7 +99,12 @@ export class FeedbackStatistics {
   @Field(() => [CriterionCounts], { description: "Every criterion, also those with zero (the report shows all four)." })
   @MaxItems(CRITERIA)
   byCriterion!: CriterionCounts[];
-  @Field(() => [MonthCounts]) @MaxItems(MAX_MONTHS_IN_PERIOD) byMonth!: MonthCounts[];
+  @Field(() => [MonthCounts], {
+    description:
+      "The months inside the period that have feedback received or closed, in order; never a month outside it.",
+  })
+  @MaxItems(MAX_MONTHS_IN_PERIOD)
+  byMonth!: MonthCounts[];
   @SuppressedFields() suppressed!: string[];
   @Field(() => StatisticsDisclosure) disclosure!: StatisticsDisclosure;
 }
