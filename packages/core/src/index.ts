@@ -37,4 +37,5 @@ export * from "./retention/deletion-log-entry.entity";
 // Schema building and pagination
 export * from "./schema/build-schema";
 export * from "./schema/list-bounds";
+export * from "./schema/moved-to-input";
 export * from "./pagination/pagination";

@@ -13,10 +13,35 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/**
+ * A message in both languages the API answers in: English and Swedish, chosen per request by
+ * `Accept-Language`. Codes, fields and rules are never translated.
+ */
+export interface Message {
+  readonly en: string;
+  readonly sv: string;
+}
+
+/** A message given in both languages, or in English only (Swedish then comes from the catalogue). */
+export type MessageText = string | Message;
+
+/** The English text of a message: what `error.message` holds. */
+export function englishText(text: MessageText): string {
+  return typeof text === "string" ? text : text.en;
+}
+
+/** The Swedish text of a message, when the thrower gave one. */
+export function swedishText(text: MessageText): string | undefined {
+  return typeof text === "string" ? undefined : text.sv;
+}
+
 /** Base of every error a client may see in clear. Anything else is masked by the gateway. */
 export class DomainError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
-    super(message, { extensions: { code, ...extra } });
+  /** The Swedish message, when the thrower gave one (the answer's language is chosen later). */
+  readonly swedishMessage: string | undefined;
+  constructor(code: ErrorCode, message: MessageText, extra: Record<string, unknown> = {}) {
+    super(englishText(message), { extensions: { code, ...extra } });
+    this.swedishMessage = swedishText(message);
   }
 }
 
@@ -25,9 +50,16 @@ export class ValidationError extends DomainError {
   constructor(
     readonly field: string,
     readonly rule: string,
-    detail: string,
+    detail: MessageText,
   ) {
-    super(ErrorCode.BAD_USER_INPUT, `${field}: ${detail}`, { field, rule });
+    const sv = swedishText(detail);
+    super(
+      ErrorCode.BAD_USER_INPUT,
+      sv === undefined
+        ? `${field}: ${englishText(detail)}`
+        : { en: `${field}: ${englishText(detail)}`, sv: `${field}: ${sv}` },
+      { field, rule },
+    );
   }
 }
 
@@ -38,7 +70,7 @@ export class NotFoundError extends DomainError {
 }
 
 export class ConflictError extends DomainError {
-  constructor(message: string, extra: Record<string, unknown> = {}) {
+  constructor(message: MessageText, extra: Record<string, unknown> = {}) {
     super(ErrorCode.CONFLICT, message, extra);
   }
 }
