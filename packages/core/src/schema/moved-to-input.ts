@@ -13,19 +13,21 @@ export function movedToInput(name: string): string {
 
 /**
  * One `input` per mutation: the value of `input.<name>`, or of the deprecated top-level argument
- * it moved from. Both given and different is refused (which to believe is not ours to guess).
+ * it moved from (`oldName` when it was called otherwise, e.g. `roundId` → `input.id`). Both given
+ * and different is refused (which to believe is not ours to guess).
  */
 export function movedArgument<T>(
   name: string,
   inInput: T | null | undefined,
   argument: T | null | undefined,
+  oldName: string = name,
 ): T | undefined {
   const given = inInput ?? undefined;
   const old = argument ?? undefined;
   if (given !== undefined && old !== undefined && given !== old) {
     throw new ValidationError(`input.${name}`, "conflict", {
-      en: `was also given as the deprecated argument ${name} with another value; give input.${name} only`,
-      sv: `angavs också som det utfasade argumentet ${name} med ett annat värde; ange bara input.${name}`,
+      en: `was also given as the deprecated argument ${oldName} with another value; give input.${name} only`,
+      sv: `angavs också som det utfasade argumentet ${oldName} med ett annat värde; ange bara input.${name}`,
     });
   }
   return given ?? old;
@@ -36,8 +38,9 @@ export function requiredMovedArgument<T>(
   name: string,
   inInput: T | null | undefined,
   argument: T | null | undefined,
+  oldName: string = name,
 ): T {
-  const value = movedArgument(name, inInput, argument);
+  const value = movedArgument(name, inInput, argument, oldName);
   if (value === undefined) {
     throw new ValidationError(`input.${name}`, "required", { en: "is required", sv: "måste anges" });
   }
