@@ -14,7 +14,14 @@ const config: CodegenConfig = {
   generates: {
     "src/gql/": {
       preset: "client",
-      presetConfig: { fragmentMasking: false },
+      presetConfig: {
+        fragmentMasking: false,
+        // Each document carries its sha256 (`__meta__.hash`, what request() sends as documentId),
+        // and src/gql/persisted-documents.json maps hash → text: the manifest for a gateway with
+        // TRUSTED_DOCUMENTS (`pnpm trusted-documents`). sha256, not the preset's default sha1:
+        // the gateway checks every entry's hash with sha256.
+        persistedDocuments: { hashAlgorithm: "sha256" },
+      },
       config: {
         scalars: SCALARS,
         // A new custom scalar in the schema without an entry in src/scalars.ts fails the run.

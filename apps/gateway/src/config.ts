@@ -1,6 +1,14 @@
 import { eventsConfigFromEnv, type EventsConfig } from "./events/events-config";
-import { DEFAULT_TOKEN_POLICY, minCellFromEnv, type TokenPolicy, type TokenVerifierConfig } from "@arbetsliv/core";
+import {
+  DEFAULT_TOKEN_POLICY,
+  minCellFromEnv,
+  parseLanguage,
+  type Language,
+  type TokenPolicy,
+  type TokenVerifierConfig,
+} from "@arbetsliv/core";
 import { databaseConfigFromEnv, type DatabaseConfig } from "@arbetsliv/core/data";
+import { loadTrustedDocuments, type TrustedDocuments } from "./http/trusted-documents";
 
 export type Environment = "development" | "production" | "test";
 
@@ -24,6 +32,12 @@ export interface GatewayConfig {
   rateLimitPerMinute: number;
   /** The rate limit's window (60 s; shorter only in tests). At most rateLimitPerMinute requests in any such interval. */
   rateLimitWindowMs: number;
+  /** REDIS_URL: the rate limit's counters in Redis, shared by every replica (http/redis-rate-limit.ts); null keeps them in memory. */
+  redisUrl: string | null;
+  /** REDIS_KEY_PREFIX: the namespace of this installation's keys in a shared Redis. */
+  redisKeyPrefix: string;
+  /** With DATABASE_REPLICA_URLS: how long after a caller's mutation its reads stay on the primary (read-your-writes). */
+  readYourWritesMs: number;
   /** A request passing this is answered 503 REQUEST_TIMEOUT and its remaining statements are refused. */
   requestTimeoutMs: number;
   /** MySQL/MariaDB: the longest one statement may run (0 = no limit). */
@@ -32,7 +46,14 @@ export interface GatewayConfig {
   dbConnectTimeoutMs: number;
   graphiql: boolean;
   introspection: boolean;
+  /** TRUSTED_DOCUMENTS: the manifests' documents, the only ones run (http/trusted-documents.ts); null runs any. */
+  trustedDocuments: TrustedDocuments | null;
   logLevel: "debug" | "info" | "warn" | "error";
+  /**
+   * The language of error messages when a request's `Accept-Language` names neither Swedish nor
+   * English (or is missing): `en` by default, `sv` for a deployment that serves only caseworkers.
+   */
+  defaultLanguage: Language;
   /** Relay, webhooks, JetStream and subscription limits (events/events-config.ts). */
   events: EventsConfig;
 }
@@ -72,6 +93,13 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean, problems:
   if (["0", "false", "no"].includes(raw)) return false;
   problems.push(`${name} must be true or false (got "${env[name]}")`);
   return fallback;
+}
+
+function redisUrl(env: NodeJS.ProcessEnv, problems: string[]): string | null {
+  const raw = env.REDIS_URL;
+  if (!raw) return null;
+  if (!/^rediss?:\/\/[^\s]+$/.test(raw)) problems.push(`REDIS_URL must be a redis:// or rediss:// URL (got "${raw}")`);
+  return raw;
 }
 
 /** Reads and validates the configuration; every problem is listed at once with what to do. */
@@ -155,6 +183,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   if (!["debug", "info", "warn", "error"].includes(logLevel))
     problems.push(`LOG_LEVEL must be debug, info, warn or error (got "${logLevel}")`);
 
+  // Read and checked now, so a bad manifest stops the start with its file and entry named.
+  const trustedFiles = (env.TRUSTED_DOCUMENTS ?? "")
+    .split(",")
+    .map((file) => file.trim())
+    .filter(Boolean);
+  let trustedDocuments: TrustedDocuments | null = null;
+  if (trustedFiles.length) {
+    const loaded = loadTrustedDocuments(trustedFiles);
+    problems.push(...loaded.problems);
+    trustedDocuments = loaded.documents;
+  }
+  // GraphiQL sends free text and introspects, which trusted documents refuse: off with them.
+  const graphiql = bool(env, "GRAPHIQL", !production && !trustedDocuments, problems);
+  if (graphiql && trustedDocuments)
+    problems.push(
+      "GRAPHIQL cannot be on with TRUSTED_DOCUMENTS: the IDE sends documents that are not in the list; set GRAPHIQL=false",
+    );
+
+  const rawLanguage = env.API_DEFAULT_LANGUAGE ?? "";
+  const defaultLanguage = rawLanguage === "" ? "en" : parseLanguage(rawLanguage);
+  if (!defaultLanguage)
+    problems.push(
+      `API_DEFAULT_LANGUAGE must be en or sv: the language of error messages when Accept-Language names neither (got "${rawLanguage}")`,
+    );
+
   const config: GatewayConfig = {
     env: rawEnv as Environment,
     host: env.HOST ?? "127.0.0.1",
@@ -170,12 +223,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     shutdownTimeoutMs: int(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 120_000, problems),
     rateLimitPerMinute: int(env, "RATE_LIMIT_PER_MINUTE", 600, 0, 1_000_000, problems),
     rateLimitWindowMs: int(env, "RATE_LIMIT_WINDOW_MS", 60_000, 1_000, 3_600_000, problems),
+    redisUrl: redisUrl(env, problems),
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || "arbetsliv:",
+    readYourWritesMs: int(env, "READ_YOUR_WRITES_MS", 5_000, 0, 600_000, problems),
     requestTimeoutMs: int(env, "REQUEST_TIMEOUT_MS", 15_000, 100, 600_000, problems),
     dbStatementTimeoutMs: int(env, "DB_STATEMENT_TIMEOUT_MS", 10_000, 0, 3_600_000, problems),
     dbConnectTimeoutMs: int(env, "DB_CONNECT_TIMEOUT_MS", 5_000, 100, 120_000, problems),
-    graphiql: bool(env, "GRAPHIQL", !production, problems),
+    graphiql,
     introspection: bool(env, "INTROSPECTION", !production, problems),
+    trustedDocuments,
     logLevel,
+    defaultLanguage: defaultLanguage ?? "en",
     events: eventsConfigFromEnv(
       env,
       (name, fallback, min, max) => int(env, name, fallback, min, max, problems),

@@ -50,6 +50,12 @@ export async function createGateway(
     modules,
     statementTimeoutMs: config.dbStatementTimeoutMs,
     connectTimeoutMs: config.dbConnectTimeoutMs,
+    onReplicaReadState: (state, error) =>
+      state === "primary"
+        ? logger.log("warn", "no read replica answers; reading from the primary until one does", {
+            error: String((error as Error)?.message ?? error),
+          })
+        : logger.log("info", "a read replica answers again; reads go to the replicas"),
   });
   const schema = await buildModuleSchema(modules);
   // Synchronous plain fields, list bounds and the compiled executor (@arbetsliv/core/execution).
@@ -77,16 +83,27 @@ export async function createGateway(
         logger,
         production: config.env === "production",
         accepting,
+        trustedDocuments: config.trustedDocuments,
+        defaultLanguage: config.defaultLanguage,
       }),
   });
+  const limits = createRequestLimits(config, schema, logger);
   const route = createRouter({
     graphiql: config.graphiql,
-    graphql: graphqlEndpoint(bearerAuthenticator(verifier), createRequestLimits(config, schema), execution),
+    graphql: graphqlEndpoint(
+      bearerAuthenticator(verifier),
+      limits,
+      execution,
+      config.trustedDocuments,
+      config.defaultLanguage,
+    ),
     ready: () => lifecycle.ready(),
     draining: () => lifecycle.draining(),
     logger,
+    defaultLanguage: config.defaultLanguage,
   });
 
+  let stopping: Promise<void> | undefined;
   return {
     get url() {
       return lifecycle.url;
@@ -94,6 +111,7 @@ export async function createGateway(
     ds,
     schema,
     start: () => lifecycle.start(route),
-    stop: (options) => lifecycle.stop(options),
+    // Idempotent as lifecycle.stop is: the rate limit's Redis connection closes after the last request.
+    stop: (options) => (stopping ??= lifecycle.stop(options).finally(() => limits.close())),
   };
 }

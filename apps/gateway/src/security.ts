@@ -1,16 +1,23 @@
 import { GraphQLError, parse, validate, type GraphQLSchema } from "graphql";
 import { QUERY_LIMITS, securityValidationRules } from "@arbetsliv/core/execution";
+import { swedishMessageOf } from "@arbetsliv/core";
+import { GATEWAY_MESSAGES } from "./http/messages";
 
 // The limits themselves are core's (execution/query-limits.ts), shared with the test kit.
 export { QUERY_LIMITS, estimateOperations, securityValidationRules } from "@arbetsliv/core/execution";
 
 export interface Refusal {
   status: number;
-  errors: { message: string; code: string }[];
+  /** `message` in English; `swedishMessage` when the refusal has a Swedish text (graphql-js's parse errors do not). */
+  errors: { message: string; swedishMessage?: string; code: string }[];
 }
 
 // graphql-js 16 says "more that"; accept the corrected spelling too.
 const TOKEN_LIMIT_MESSAGE = /Document contains more tha[nt] \d+ tokens/;
+
+function refusal(code: string, message: { en: string; sv: string }): Refusal["errors"][number] {
+  return { code, message: message.en, swedishMessage: message.sv };
+}
 
 /**
  * The limits above, checked on the raw request before Apollo sees it: length before parsing,
@@ -26,12 +33,7 @@ export function createRequestGuard(schema: GraphQLSchema, cacheSize = 500): (que
     if (query.length > QUERY_LIMITS.maxQueryLength) {
       return {
         status: 400,
-        errors: [
-          {
-            code: "QUERY_TOO_LARGE",
-            message: `The query document has ${query.length} characters; the maximum is ${QUERY_LIMITS.maxQueryLength}`,
-          },
-        ],
+        errors: [refusal("QUERY_TOO_LARGE", GATEWAY_MESSAGES.queryTooLarge(query.length, QUERY_LIMITS.maxQueryLength))],
       };
     }
     let document;
@@ -42,7 +44,7 @@ export function createRequestGuard(schema: GraphQLSchema, cacheSize = 500): (que
       if (TOKEN_LIMIT_MESSAGE.test(message)) {
         return {
           status: 400,
-          errors: [{ code: "TOO_MANY_TOKENS", message: `The query has more than ${QUERY_LIMITS.maxTokens} tokens` }],
+          errors: [refusal("TOO_MANY_TOKENS", GATEWAY_MESSAGES.tooManyTokens(QUERY_LIMITS.maxTokens))],
         };
       }
       return { status: 400, errors: [{ code: "GRAPHQL_PARSE_FAILED", message }] };
@@ -53,6 +55,7 @@ export function createRequestGuard(schema: GraphQLSchema, cacheSize = 500): (que
         status: 400,
         errors: errors.map((e) => ({
           message: e.message,
+          swedishMessage: swedishMessageOf(e),
           code: String(e.extensions?.code ?? "GRAPHQL_VALIDATION_FAILED"),
         })),
       };

@@ -22,6 +22,12 @@ export type GatewayErrorCode =
   | "STARTING"
   | "SHUTTING_DOWN"
   | "INTERNAL_SERVER_ERROR"
+  /** A gateway with trusted documents: the documentId is not in its list (deploy the manifest first). */
+  | "PERSISTED_DOCUMENT_NOT_FOUND"
+  /** A gateway with trusted documents: the query text is not in its list (send `documentId: true`). */
+  | "OPERATION_NOT_TRUSTED"
+  /** A gateway without trusted documents was sent a documentId. */
+  | "PERSISTED_DOCUMENT_NOT_SUPPORTED"
   /** Set by this client: the answer had no code (e.g. a proxy's HTML error page). */
   | "UNKNOWN"
   | (string & {});

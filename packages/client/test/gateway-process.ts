@@ -22,7 +22,8 @@ export class GatewayProcess {
     private readonly cleanup: () => Promise<void>,
   ) {}
 
-  static async start(timeoutMs = 120_000): Promise<GatewayProcess> {
+  /** `env` adds to the environment (e.g. TRUSTED_DOCUMENTS). */
+  static async start(timeoutMs = 120_000, env: Record<string, string> = {}): Promise<GatewayProcess> {
     const dir = mkdtempSync(join(tmpdir(), "arbetsliv-client-"));
     let databaseUrl: string | null = null;
     if (process.env.TEST_DATABASE_URL) {
@@ -48,6 +49,7 @@ export class GatewayProcess {
         ...(databaseUrl
           ? { DATABASE_URL: databaseUrl }
           : { DB_FILE: join(dir, "arbetsliv.sqlite"), DB_ALLOW_EMBEDDED: "true" }),
+        ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -87,7 +87,10 @@ describe("a schema change that breaks an example", () => {
   it("generates without error from the schema as it is", async () => {
     const outputs = await generate({ ...config, hooks: {}, silent: true, cwd: `${__dirname}/..` }, false);
     expect(outputs.map((o: { filename: string }) => o.filename).sort()).toEqual(
-      ["src/gql/gql.ts", "src/gql/graphql.ts", "src/gql/index.ts"].map((f) => expect.stringContaining(f)),
+      // persisted-documents.json: the trusted documents manifest (codegen.ts, persistedDocuments).
+      ["src/gql/gql.ts", "src/gql/graphql.ts", "src/gql/index.ts", "src/gql/persisted-documents.json"].map((f) =>
+        expect.stringContaining(f),
+      ),
     );
   });
 });

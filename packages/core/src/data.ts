@@ -4,6 +4,7 @@ import "reflect-metadata";
 
 export * from "./data/data-source";
 export * from "./data/statement-counter";
+export * from "./data/read-replicas";
 export * from "./data/request-deadline";
 export * from "./data/database-unavailable";
 export * from "./data/transaction";

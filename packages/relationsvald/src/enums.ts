@@ -11,14 +11,15 @@ export enum PlacementType {
 }
 registerEnumType(PlacementType, {
   name: "PlacementType",
-  description: "Insats — the kind of placement.",
+  description:
+    "The kind of placement (insats — the support the social services give). Residential types (the person sleeps there: skyddat boende, jourboende, socialt kontrakt, familjehem) of one person never overlap.",
   valuesConfig: {
-    PROTECTED_HOUSING: { description: "Skyddat boende — protected housing" },
-    EMERGENCY_HOUSING: { description: "Jourboende — emergency housing" },
+    PROTECTED_HOUSING: { description: "Skyddat boende — protected housing at a secret address (residential)" },
+    EMERGENCY_HOUSING: { description: "Jourboende — emergency housing for a short stay (residential)" },
     INTERNAL_OUTPATIENT: { description: "Intern öppenvård — the unit's own non-residential support" },
     EXTERNAL_OUTPATIENT: { description: "Extern öppenvård — non-residential support bought from a provider" },
-    SOCIAL_CONTRACT: { description: "Socialt kontrakt — a flat leased through social services" },
-    FAMILY_HOME: { description: "Familjehem — family home" },
+    SOCIAL_CONTRACT: { description: "Socialt kontrakt — a flat leased through social services (residential)" },
+    FAMILY_HOME: { description: "Familjehem — a family home (residential)" },
   },
 });
 
@@ -50,13 +51,13 @@ export enum ViolenceType {
 }
 registerEnumType(ViolenceType, {
   name: "ViolenceType",
-  description: "What the person is subjected to.",
+  description: "What the person is subjected to: the unit's three areas of work.",
   valuesConfig: {
     CLOSE_RELATIONSHIP: { description: "Våld i nära relationer — violence in close relationships" },
     HONOUR_RELATED: { description: "Hedersrelaterat våld och förtryck — honour-related violence and oppression" },
     PROSTITUTION_TRAFFICKING: {
       description:
-        "Mikamottagningen: sexuella tjänster mot betalning, självskada genom sex, människohandel för sexuella ändamål",
+        "Prostitution and trafficking (Mikamottagningen, the unit's reception for them): selling sex, self-harm through sex, and trafficking for sexual purposes",
     },
   },
 });
@@ -71,13 +72,20 @@ export enum ProviderKind {
 }
 registerEnumType(ProviderKind, {
   name: "PlacementProviderKind",
-  description: "Utförare — who provides the placement.",
+  description: "What kind of provider (utförare — who provides the placement) it is.",
   valuesConfig: {
-    OWN_UNIT: { description: "Relationsvåldsenheten itself (intern öppenvård)" },
-    NON_PROFIT: { description: "Idéburen organisation, e.g. Kvinno- och tjejjouren Borås (IOP partner)" },
-    PROTECTED_HOUSING: { description: "Other provider of skyddat boende" },
+    OWN_UNIT: {
+      description: "Relationsvåldsenheten itself, the municipality's unit against violence (intern öppenvård)",
+    },
+    NON_PROFIT: {
+      description:
+        "A non-profit (idéburen organisation), e.g. Kvinno- och tjejjouren Borås, an IOP partner (idéburet offentligt partnerskap)",
+    },
+    PROTECTED_HOUSING: { description: "Another provider of skyddat boende (protected housing)" },
     MUNICIPAL: { description: "Another municipal unit, e.g. jourboende or social contracts" },
-    TREATMENT: { description: "Provider of extern öppenvård" },
-    FAMILY_HOME: { description: "Familjehem (registered under a code name; identity and address are never exposed)" },
+    TREATMENT: { description: "A provider of extern öppenvård (non-residential support bought in)" },
+    FAMILY_HOME: {
+      description: "Familjehem, a family home (registered under a code name; identity and address are never exposed)",
+    },
   },
 });

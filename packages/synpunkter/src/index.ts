@@ -71,4 +71,5 @@ export { feedbackStatistics, splitPeriod, controlFeedbackStatistics } from "./st
 export { COUNTER_SUMS_SQL, SUMMARY_COUNTERS, rebuildFeedbackSummaries } from "./statistics/feedback-summary";
 export { FeedbackMonthClosed, FeedbackMonthHandling, FeedbackMonthSummary } from "./statistics/feedback-summary.entity";
 export { seedSynpunkterDemo } from "./seed/demo";
+export { MUNICIPAL_TIME_ZONE, municipalToday } from "./feedback/municipal-date";
 export * from "./events";

@@ -12,6 +12,7 @@ import {
   FeedbackReply,
   SUMMARY_COUNTERS,
   controlFeedbackStatistics,
+  municipalToday,
   rebuildFeedbackSummaries,
   splitPeriod,
 } from "@arbetsliv/synpunkter";
@@ -403,8 +404,9 @@ async function growth(conn: Connection | Pool) {
 // ---------------------------------------------------------------------------------------------
 // Floor: the same SQL as the gateway, through mysql2, rendered straight to the response shape.
 
+/** The municipality's day (Europe/Stockholm), as the gateway's `overdue` counts it. */
 function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return municipalToday();
 }
 
 async function logRead(db: FloorDb, req: FloorRequest, operation: string, ids: unknown[]): Promise<void> {

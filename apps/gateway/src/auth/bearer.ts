@@ -10,7 +10,11 @@ export function bearerAuthenticator(verifier: TokenVerifier): Authenticate {
     const header = req.headers.authorization;
     if (!header) return null;
     const m = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!m) throw new DomainError("UNAUTHENTICATED", "The Authorization header must be 'Bearer <token>'");
+    if (!m)
+      throw new DomainError("UNAUTHENTICATED", {
+        en: "The Authorization header must be 'Bearer <token>'",
+        sv: "Authorization-huvudet måste vara 'Bearer <token>'",
+      });
     return verifier.verify(m[1]);
   };
 }

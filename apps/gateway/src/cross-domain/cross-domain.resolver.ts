@@ -36,8 +36,17 @@ export class PartnershipPlacementCostsResolver {
   placementCosts(
     @Root() agreement: IopAgreement,
     @Ctx() ctx: RequestContext,
-    @Arg("from", () => LocalDateScalar, { nullable: true }) from?: LocalDate,
-    @Arg("to", () => LocalDateScalar, { nullable: true }) to?: LocalDate,
+    @Arg("from", () => LocalDateScalar, {
+      nullable: true,
+      description: `First day of the period (inclusive; a month's first day without relationsvald:stats:exact). Default: the agreement's start, but at most ${MAX_PLACEMENT_COST_YEARS} years before \`to\`.`,
+    })
+    from?: LocalDate,
+    @Arg("to", () => LocalDateScalar, {
+      nullable: true,
+      description:
+        "Last day of the period (inclusive; a month's last day without relationsvald:stats:exact), not before `from`. Default: the agreement's end if it has passed, else today.",
+    })
+    to?: LocalDate,
   ): Promise<PartnershipPlacementCosts> {
     return placementCostsOfPartnership(ctx, agreement, from, to);
   }

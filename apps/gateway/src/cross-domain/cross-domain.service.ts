@@ -110,9 +110,13 @@ export async function placementCostsOfPartnership(
   // A bounded period keeps the lines (one per month and type) within their declared maximum.
   const earliest = addDays(addMonths(periodTo, -12 * MAX_PLACEMENT_COST_YEARS), 1);
   if (from === undefined && periodFrom < earliest) periodFrom = earliest;
-  if (periodFrom > periodTo) throw new ValidationError("to", "order", "must not be before from");
+  if (periodFrom > periodTo)
+    throw new ValidationError("to", "order", { en: "must not be before from", sv: "får inte vara före from" });
   if (periodFrom < earliest)
-    throw new ValidationError("from", "range", `the period may cover at most ${MAX_PLACEMENT_COST_YEARS} years`);
+    throw new ValidationError("from", "range", {
+      en: `the period may cover at most ${MAX_PLACEMENT_COST_YEARS} years`,
+      sv: `perioden får omfatta högst ${MAX_PLACEMENT_COST_YEARS} år`,
+    });
   if (!policy.exact) {
     const [wholeFrom, wholeTo] = wholeMonths(periodFrom, periodTo);
     if (from === undefined) periodFrom = wholeFrom;
@@ -120,7 +124,7 @@ export async function placementCostsOfPartnership(
     assertWholeMonths(policy, periodFrom, periodTo);
   }
   const partner = await loaderOf(ctx, partnerOfAgreement).get(agreement.id);
-  if (!partner) throw new ValidationError("agreement", "partner", "has no partner");
+  if (!partner) throw new ValidationError("agreement", "partner", { en: "has no partner", sv: "har ingen partner" });
   // One batch per period: the agreements of a page asking for the same period share three SQL statements.
   const summary = await loaderOf(ctx, placementCostsByProviderAndPeriod).get(
     costKey(partner.organisationsnummer, periodFrom, periodTo),

@@ -13,21 +13,31 @@ const PLACEMENT_TYPES = Object.keys(PlacementType).length;
 @ObjectType({ description: "Placement costs in one month for one placement type (no person data)." })
 export class PartnershipPlacementCostLine {
   @Field(() => String, { description: "YYYY-MM" }) month!: string;
-  @Field(() => PlacementType) type!: PlacementType;
+  @Field(() => PlacementType, { description: "The kind of placement the line sums." }) type!: PlacementType;
   @Field(() => Int, {
     nullable: true,
     description: "Nights charged (dygn) — acute nights covered by the service fee are not charged.",
   })
   chargedNights!: number | null;
-  @Field(() => Int, { nullable: true }) chargedPersonNights!: number | null;
-  @Field(() => MoneyScalar, { nullable: true }) amount!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Charged nights times the people placed (the client and accompanying children); null when disclosure control hides it.",
+  })
+  chargedPersonNights!: number | null;
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "Daily fees charged for these nights, in kronor; null when disclosure control hides it.",
+  })
+  amount!: number | null;
   @SuppressedFields() suppressed!: string[];
 }
 
 @ObjectType({ description: "Service fee invoiced in one month." })
 export class PartnershipServiceFeeMonth {
   @Field(() => String, { description: "YYYY-MM" }) month!: string;
-  @Field(() => MoneyScalar) amount!: number;
+  @Field(() => MoneyScalar, { description: "Fixed service fees falling in the month, in kronor (always shown)." })
+  amount!: number;
 }
 
 @ObjectType({
@@ -35,17 +45,35 @@ export class PartnershipServiceFeeMonth {
     "What the committee's relationsvåld placements with this partner cost in a period, from the placement register (aggregates only).",
 })
 export class PartnershipPlacementCosts {
-  @Field(() => LocalDateScalar) from!: LocalDate;
-  @Field(() => LocalDateScalar) to!: LocalDate;
+  @Field(() => LocalDateScalar, {
+    description:
+      "First day of the period the figures cover (inclusive): the one asked for, or the default (see IopAgreement.placementCosts).",
+  })
+  from!: LocalDate;
+  @Field(() => LocalDateScalar, { description: "Last day of the period the figures cover (inclusive)." })
+  to!: LocalDate;
   @Field(() => Boolean, { description: "False when the partner is no provider in the placement register." })
   registeredProvider!: boolean;
-  @Field(() => [PartnershipPlacementCostLine])
+  @Field(() => [PartnershipPlacementCostLine], {
+    description: "One line per month and placement type with charged nights, in month order.",
+  })
   @MaxItems(MAX_MONTHS * PLACEMENT_TYPES)
   lines!: PartnershipPlacementCostLine[];
-  @Field(() => [PartnershipServiceFeeMonth]) @MaxItems(MAX_MONTHS) serviceFees!: PartnershipServiceFeeMonth[];
+  @Field(() => [PartnershipServiceFeeMonth], {
+    description: "The service fees month by month, for the months that have one.",
+  })
+  @MaxItems(MAX_MONTHS)
+  serviceFees!: PartnershipServiceFeeMonth[];
   @Field(() => MoneyScalar, { nullable: true, description: "Daily fees charged." }) placementCost!: number | null;
   @Field(() => MoneyScalar, { description: "Fixed service fees in the period." }) serviceFee!: number;
-  @Field(() => MoneyScalar, { nullable: true }) total!: number | null;
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "placementCost plus serviceFee, in kronor; null when disclosure control hides it.",
+  })
+  total!: number | null;
   @SuppressedFields() suppressed!: string[];
-  @Field(() => StatisticsDisclosure) disclosure!: StatisticsDisclosure;
+  @Field(() => StatisticsDisclosure, {
+    description: "How these figures were protected against identifying people (depends on your scopes).",
+  })
+  disclosure!: StatisticsDisclosure;
 }

@@ -15,9 +15,21 @@ import { useServer } from "graphql-ws/use/ws";
 import { decodeJwt } from "jose";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { DataSource } from "typeorm";
-import { createRequestContext, formatError, type Principal, type TokenVerifier } from "@arbetsliv/core";
+import {
+  createRequestContext,
+  formatError,
+  messageIn,
+  negotiateLanguage,
+  type FormatErrorOptions,
+  type Language,
+  type Message,
+  type Principal,
+  type TokenVerifier,
+} from "@arbetsliv/core";
 import { FEED_SCOPES, type EventSubscriptionContext } from "@arbetsliv/events";
 import type { Logger } from "../logger";
+import { GATEWAY_MESSAGES } from "../http/messages";
+import { trustedSubscriptionQuery, type TrustedDocuments } from "../http/trusted-documents";
 import { QUERY_LIMITS, createRequestGuard, securityValidationRules } from "../security";
 import type { SubscriptionLimits } from "./events-config";
 import type { EventRuntime } from "./event-runtime";
@@ -39,6 +51,8 @@ interface Extra extends Record<PropertyKey, unknown> {
   principal?: Principal;
   /** Closes the connection when its token expires. */
   expiry?: NodeJS.Timeout;
+  /** The language of the connection's error messages (`connectionParams.acceptLanguage`, else the upgrade's header). */
+  language?: Language;
 }
 
 /** Longest a timer can wait (2^31 − 1 ms); tokens live at most hours, so this never cuts one short. */
@@ -50,8 +64,22 @@ function tokenExpiry(token: string): number | null {
   return typeof exp === "number" ? exp * 1000 : null;
 }
 
-function refusal(code: string, message: string): GraphQLError[] {
-  return [new GraphQLError(message, { extensions: { code } })];
+function refusal(code: string, message: Message | string, language: Language): GraphQLError[] {
+  return [new GraphQLError(typeof message === "string" ? message : message[language], { extensions: { code } })];
+}
+
+/** Errors refused before execution, in the connection's language (those without a Swedish text stay English). */
+function inLanguage(errors: readonly GraphQLError[], language: Language): GraphQLError[] {
+  if (language === "en") return [...errors];
+  return errors.map(
+    (e) =>
+      new GraphQLError(messageIn(e, language), {
+        nodes: e.nodes,
+        source: e.nodes ? undefined : e.source,
+        positions: e.nodes ? undefined : e.positions,
+        extensions: e.extensions,
+      }),
+  );
 }
 
 export interface SubscriptionServer {
@@ -77,12 +105,22 @@ export function attachSubscriptionServer(o: {
   /** False while starting or draining: upgrades are refused with 503. */
   accepting: () => boolean;
   ds: DataSource;
+  /** API_DEFAULT_LANGUAGE: messages in this language when neither the client nor its upgrade names sv or en. */
+  defaultLanguage?: Language;
+  /** TRUSTED_DOCUMENTS: subscriptions obey the same list as HTTP (http/trusted-documents.ts). */
+  trustedDocuments?: TrustedDocuments | null;
 }): SubscriptionServer {
   const { limits, logger } = o;
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
   const guard = createRequestGuard(o.schema);
   const perSubject = new Map<string, number>();
   let connectionIds = 0;
+  const onInternalError = (err: unknown) =>
+    logger.log("error", "subscription internal error", { error: String((err as Error)?.stack ?? err) });
+  const formatOptions: Record<Language, FormatErrorOptions> = {
+    en: { includeStack: !o.production, onInternalError, language: "en" },
+    sv: { includeStack: !o.production, onInternalError, language: "sv" },
+  };
 
   const refuseUpgrade = (socket: Duplex, status: number, reason: string) => {
     socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -106,6 +144,11 @@ export function attachSubscriptionServer(o: {
       schema: o.schema,
       connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
       onConnect: async (ctx) => {
+        const asked = ctx.connectionParams?.acceptLanguage;
+        ctx.extra.language = negotiateLanguage(
+          typeof asked === "string" ? asked : ctx.extra.request.headers["accept-language"],
+          o.defaultLanguage ?? "en",
+        );
         const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         const m = typeof raw === "string" ? /^Bearer\s+(\S+)$/i.exec(raw) : null;
         let principal: Principal | null = null;
@@ -157,33 +200,36 @@ export function attachSubscriptionServer(o: {
         else perSubject.delete(subject);
       },
       onSubscribe: (ctx, id, payload) => {
+        const language = ctx.extra.language ?? o.defaultLanguage ?? "en";
         const active = Object.keys(ctx.subscriptions).length; // this one included
         if (active > limits.maxSubscriptionsPerConnection)
           return refusal(
             "TOO_MANY_SUBSCRIPTIONS",
-            `At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`,
+            GATEWAY_MESSAGES.tooManySubscriptions(limits.maxSubscriptionsPerConnection),
+            language,
           );
-        const refused = guard(payload.query);
-        if (refused) return refused.errors.map((e) => new GraphQLError(e.message, { extensions: { code: e.code } }));
+        // A documentId becomes its stored text; with a list, other documents are refused, as over HTTP.
+        const query = trustedSubscriptionQuery(o.trustedDocuments ?? null, payload);
+        if (typeof query !== "string") return inLanguage(query, language);
+        const refused = guard(query);
+        if (refused)
+          return refused.errors.map((e) => new GraphQLError(messageIn(e, language), { extensions: { code: e.code } }));
         let document;
         try {
-          document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });
+          document = parse(query, { maxTokens: QUERY_LIMITS.maxTokens });
         } catch (e) {
-          return refusal("GRAPHQL_PARSE_FAILED", (e as Error).message);
+          return refusal("GRAPHQL_PARSE_FAILED", (e as Error).message, language);
         }
         const errors = validate(o.schema, document, [...specifiedRules, ...securityValidationRules]);
-        if (errors.length) return errors;
+        if (errors.length) return inLanguage(errors, language);
         const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return refusal("BAD_REQUEST", "Name the operation to run");
+        if (!operation) return refusal("BAD_REQUEST", GATEWAY_MESSAGES.nameTheOperation, language);
         const fields = operation.selectionSet.selections;
         if (
           operation.operation !== "subscription" ||
           fields.some((f) => f.kind !== Kind.FIELD || !ALLOWED_FIELDS.has(f.name.value))
         )
-          return refusal(
-            "OPERATION_NOT_ALLOWED",
-            "Only `subscription { events(filter: …) { … } }` is served over WebSocket; send queries and mutations over HTTP",
-          );
+          return refusal("OPERATION_NOT_ALLOWED", GATEWAY_MESSAGES.subscriptionOnly, language);
         const contextValue: EventSubscriptionContext = {
           ...createRequestContext(o.ds, ctx.extra.principal ?? null, `ws-${++connectionIds}-${id}`),
           eventHub: o.runtime.hub ?? undefined,
@@ -205,17 +251,12 @@ export function attachSubscriptionServer(o: {
         return undefined;
       },
       // Errors leave as over HTTP: codes kept, internal details masked (core's formatError).
-      onNext: (_ctx, _id, _payload, _args, result) => {
+      onNext: (ctx, _id, _payload, _args, result) => {
         if (!result.errors?.length) return undefined;
+        const options = formatOptions[ctx.extra.language ?? o.defaultLanguage ?? "en"];
         const formatted: FormattedExecutionResult = {
           ...result,
-          errors: result.errors.map((e) =>
-            formatError(e.toJSON(), e, {
-              includeStack: !o.production,
-              onInternalError: (err) =>
-                logger.log("error", "subscription internal error", { error: String((err as Error)?.stack ?? err) }),
-            }),
-          ),
+          errors: result.errors.map((e) => formatError(e.toJSON(), e, options)),
         };
         return formatted;
       },

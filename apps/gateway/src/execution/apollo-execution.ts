@@ -6,17 +6,26 @@ import {
 } from "@apollo/server/plugin/disabled";
 import type { GraphQLFormattedError } from "graphql";
 import type { DataSource } from "typeorm";
-import { createRequestContext, formatError, type Principal, type RequestContext } from "@arbetsliv/core";
+import {
+  createRequestContext,
+  formatError,
+  type FormatErrorOptions,
+  type Language,
+  type Principal,
+  type RequestContext,
+} from "@arbetsliv/core";
 import { newStatementCounter, withStatementCounter, type RequestDeadline } from "@arbetsliv/core/data";
 import type { ExecutionRuntime } from "@arbetsliv/core/execution";
 import type { GatewayConfig } from "../config";
 import { availabilityPlugin, markUnavailable, noteOperation } from "../http/availability";
+import { currentLanguage, withLanguage } from "../http/language";
 import { withoutSuggestions } from "../http/mask-suggestions";
 import type { Logger } from "../logger";
 import type { EventRuntime } from "../events/event-runtime";
 import { wakeRelayAfterMutations } from "../events/wake-plugin";
 import { compiledExecutionGateway } from "./compiled-executor";
 import { inputChecksPlugin } from "./input-checks";
+import { RecentWriters } from "./read-your-writes";
 import { createJsonFastPath, takesFastPath } from "./json-fast-path";
 
 export interface GraphqlRequest {
@@ -26,6 +35,8 @@ export interface GraphqlRequest {
   body: unknown;
   principal: Principal | null;
   requestId: string;
+  /** The language of the answer's error messages (http/language.ts). */
+  language: Language;
 }
 
 export interface GraphqlOutcome {
@@ -54,11 +65,20 @@ export function createGraphqlExecution(
   logger: Logger,
 ): GraphqlExecution {
   const production = config.env === "production";
-  const clientError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const safe = formatError(formatted, error, {
-      includeStack: !production,
-      onInternalError: (err) => logger.log("error", "internal error", { error: String((err as Error)?.stack ?? err) }),
-    });
+  // With read replicas, a caller's requests read from the primary for a while after its mutation.
+  const recentWriters =
+    config.database.kind === "mysql" && config.database.replicaUrls?.length
+      ? new RecentWriters(config.readYourWritesMs)
+      : null;
+  const onInternalError = (err: unknown) =>
+    logger.log("error", "internal error", { error: String((err as Error)?.stack ?? err) });
+  // One options object per language, made once (no allocation per request or error).
+  const formatOptions: Record<Language, FormatErrorOptions> = {
+    en: { includeStack: !production, onInternalError, language: "en" },
+    sv: { includeStack: !production, onInternalError, language: "sv" },
+  };
+  const clientError = (formatted: GraphQLFormattedError, error: unknown, language: Language): GraphQLFormattedError => {
+    const safe = formatError(formatted, error, formatOptions[language]);
     // No "Did you mean …" in production, also not from variables (http/mask-suggestions.ts).
     return production ? withoutSuggestions(safe) : safe;
   };
@@ -83,7 +103,8 @@ export function createGraphqlExecution(
       inputChecksPlugin(runtime),
       wakeRelayAfterMutations(events),
     ],
-    formatError: clientError,
+    // Apollo's formatter is given no request: Apollo's requests run with their language in http/language.ts's store.
+    formatError: (formatted, error) => clientError(formatted, error, currentLanguage(config.defaultLanguage)),
   });
   const fastPath = createJsonFastPath({
     runtime,
@@ -93,8 +114,8 @@ export function createGraphqlExecution(
     onUnexpectedError: (error) => logger.log("error", "unexpected error processing request", { error }),
     hooks: {
       didResolveOperation: (operation) => noteOperation(operation.operation),
-      willSendResponse(answer, operation) {
-        markUnavailable(answer.result, answer);
+      willSendResponse(answer, operation, language) {
+        markUnavailable(answer.result, answer, language);
         // As wakeRelayAfterMutations does for Apollo's answers.
         if (operation?.operation === "mutation") events.wake();
       },
@@ -113,19 +134,26 @@ export function createGraphqlExecution(
       stopping = true;
       if (started) await apollo.stop();
     },
-    async execute({ method, headers: incoming, search, body, principal, requestId }, deadline) {
-      const counter = newStatementCounter(deadline, { keepStatements: false });
+    async execute({ method, headers: incoming, search, body, principal, requestId, language }, deadline) {
+      const subject = principal?.subject;
+      const counter = newStatementCounter(deadline, {
+        keepStatements: false,
+        readsOnPrimary: recentWriters?.wroteRecently(subject),
+      });
       const operation = started && !stopping ? takesFastPath(method, incoming, body) : null;
       const execution = withStatementCounter(counter, () =>
         operation
-          ? fastPath(operation, () => createRequestContext(ds, principal, requestId))
-          : apollo.executeHTTPGraphQLRequest({
-              httpGraphQLRequest: { method, headers: headerMap(incoming), search, body },
-              context: async () => createRequestContext(ds, principal, requestId),
-            }),
+          ? fastPath(operation, () => createRequestContext(ds, principal, requestId), language)
+          : withLanguage(language, () =>
+              apollo.executeHTTPGraphQLRequest({
+                httpGraphQLRequest: { method, headers: headerMap(incoming), search, body },
+                context: async () => createRequestContext(ds, principal, requestId),
+              }),
+            ),
       );
       const response = await Promise.race([execution, deadline.reached.then(() => null)]);
       deadline.dispose();
+      if (counter.mutation && subject !== undefined) recentWriters?.note(subject);
       if (!response) execution.catch(() => undefined); // finishes in the background, refused at its next statement
       return { response, statements: counter.count };
     },

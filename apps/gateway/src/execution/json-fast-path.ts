@@ -13,6 +13,7 @@ import {
   type OperationDefinitionNode,
   type ValidationRule,
 } from "graphql";
+import type { Language } from "@arbetsliv/core";
 import type { ExecutionRuntime } from "@arbetsliv/core/execution";
 
 /**
@@ -85,7 +86,7 @@ export interface FastPathHooks {
   /** The operation is resolved (availability: the deadline learns whether it is a mutation). */
   didResolveOperation(operation: OperationDefinitionNode): void;
   /** The answer is about to be sent (availability: 503 for an unavailable database; the relay woken after a mutation). */
-  willSendResponse(answer: FastAnswer, operation: OperationDefinitionNode | undefined): void;
+  willSendResponse(answer: FastAnswer, operation: OperationDefinitionNode | undefined, language: Language): void;
 }
 
 /** The answer before it is written: what Apollo's willSendResponse plugins see. */
@@ -99,7 +100,8 @@ export interface JsonFastPathOptions {
   runtime: ExecutionRuntime;
   introspection: boolean;
   includeStacktrace: boolean;
-  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** The formatter, told the request's language (Apollo's gets it from the gateway's per-request store). */
+  formatError: (formatted: GraphQLFormattedError, error: unknown, language: Language) => GraphQLFormattedError;
   hooks: FastPathHooks;
   /** Told of a failure of the pipeline itself (Apollo logs it too). */
   onUnexpectedError?(error: unknown): void;
@@ -107,8 +109,15 @@ export interface JsonFastPathOptions {
   maxDocuments?: number;
 }
 
-/** Answers one operation; `context` makes the request's context (as Apollo's context function). */
-export type JsonFastPath = (operation: JsonOperation, context: () => object) => Promise<HTTPGraphQLResponse>;
+/**
+ * Answers one operation; `context` makes the request's context (as Apollo's context function),
+ * `language` is the language of its error messages.
+ */
+export type JsonFastPath = (
+  operation: JsonOperation,
+  context: () => object,
+  language: Language,
+) => Promise<HTTPGraphQLResponse>;
 
 interface HttpHead {
   status?: number;
@@ -160,7 +169,7 @@ export function createJsonFastPath(options: JsonFastPathOptions): JsonFastPath {
   const documents = new Map<string, DocumentNode>();
 
   /** Apollo's normalizeAndFormatErrors: a code for every error, `extensions.http` into the head, then the formatter. */
-  function formatErrors(errors: readonly GraphQLError[], head: HttpHead): GraphQLFormattedError[] {
+  function formatErrors(errors: readonly GraphQLError[], head: HttpHead, language: Language): GraphQLFormattedError[] {
     const enrich = (maybe: unknown): GraphQLFormattedError => {
       const error = asGraphQLError(maybe);
       const extensions: Record<string, unknown> = {
@@ -184,7 +193,7 @@ export function createJsonFastPath(options: JsonFastPathOptions): JsonFastPath {
     };
     return errors.map((error) => {
       try {
-        return formatError(enrich(error), error);
+        return formatError(enrich(error), error, language);
       } catch (formattingError) {
         if (includeStacktrace) return enrich(formattingError);
         return { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } };
@@ -196,9 +205,10 @@ export function createJsonFastPath(options: JsonFastPathOptions): JsonFastPath {
     result: FastAnswer["result"],
     head: HttpHead,
     operation: OperationDefinitionNode | undefined,
+    language: Language,
   ): HTTPGraphQLResponse {
     const answer: FastAnswer = { status: head.status, headers: head.headers, result };
-    hooks.willSendResponse(answer, operation);
+    hooks.willSendResponse(answer, operation, language);
     if (!answer.headers.get("content-type")) answer.headers.set("content-type", APPLICATION_JSON);
     const { errors, data, extensions } = answer.result;
     return {
@@ -209,11 +219,15 @@ export function createJsonFastPath(options: JsonFastPathOptions): JsonFastPath {
   }
 
   /** Apollo's sendErrorResponse: errors only, 500 unless an error says otherwise. */
-  function errorResponse(errors: GraphQLError[], operation: OperationDefinitionNode | undefined): HTTPGraphQLResponse {
+  function errorResponse(
+    errors: GraphQLError[],
+    operation: OperationDefinitionNode | undefined,
+    language: Language,
+  ): HTTPGraphQLResponse {
     const head: HttpHead = { headers: new HeaderMap() };
-    const formatted = formatErrors(errors, head);
+    const formatted = formatErrors(errors, head, language);
     if (!head.status) head.status = 500;
-    return respond({ errors: formatted }, head, operation);
+    return respond({ errors: formatted }, head, operation, language);
   }
 
   function documentFor(query: string): DocumentNode | GraphQLError[] {
@@ -256,17 +270,18 @@ export function createJsonFastPath(options: JsonFastPathOptions): JsonFastPath {
   async function run(
     { query, operationName, variables }: JsonOperation,
     contextOf: () => object,
+    language: Language,
   ): Promise<HTTPGraphQLResponse> {
     const context = contextOf();
     const document = documentFor(query);
-    if (Array.isArray(document)) return errorResponse(document, undefined);
+    if (Array.isArray(document)) return errorResponse(document, undefined, language);
     const operation = getOperationAST(document, operationName) ?? undefined;
     if (operation) {
       hooks.didResolveOperation(operation);
       const problem = runtime.checkInput(document, operationName, variables);
       if (problem) {
         (problem.extensions as Record<string, unknown>).http = { status: 400 };
-        return errorResponse([problem], operation);
+        return errorResponse([problem], operation, language);
       }
     }
     let result: ExecutionResult;
@@ -279,7 +294,7 @@ export function createJsonFastPath(options: JsonFastPathOptions): JsonFastPath {
         context,
       });
     } catch (e) {
-      return errorResponse([asGraphQLError(e)], operation);
+      return errorResponse([asGraphQLError(e)], operation, language);
     }
     if (!operation) {
       const first = result.errors?.[0];
@@ -288,25 +303,25 @@ export function createJsonFastPath(options: JsonFastPathOptions): JsonFastPath {
         : asGraphQLError(
             new Error("Unexpected error: Apollo Server did not resolve an operation but execute did not return errors"),
           );
-      return errorResponse([resolution], operation);
+      return errorResponse([resolution], operation, language);
     }
     const head: HttpHead = { headers: new HeaderMap() };
     const errors = result.errors?.map((e) =>
       isBadUserInput(e) && e.extensions?.code == null ? withCode(e, "BAD_USER_INPUT", {}) : (e as GraphQLError),
     );
-    const formatted = errors ? formatErrors(errors, head) : undefined;
+    const formatted = errors ? formatErrors(errors, head, language) : undefined;
     // Apollo 5: errors without data (variables that do not coerce) are a bad request.
     if (errors?.length && result.data === undefined && !head.status) head.status = 400;
-    return respond({ ...result, errors: formatted }, head, operation);
+    return respond({ ...result, errors: formatted }, head, operation, language);
   }
 
-  return async (operation, context) => {
+  return async (operation, context, language) => {
     try {
-      return await run(operation, context);
+      return await run(operation, context, language);
     } catch (e) {
       // What Apollo answers when its pipeline itself fails (a hook or the formatter throwing).
       options.onUnexpectedError?.(e);
-      return errorResponse([asGraphQLError(new Error("Internal server error"))], undefined);
+      return errorResponse([asGraphQLError(new Error("Internal server error"))], undefined, language);
     }
   };
 }

@@ -1,11 +1,14 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from "@apollo/server";
 import type { GraphQLFormattedError, OperationTypeNode } from "graphql";
-import { type RequestContext } from "@arbetsliv/core";
+import { type Language, type RequestContext } from "@arbetsliv/core";
+import { currentLanguage } from "./language";
+import { GATEWAY_MESSAGES } from "./messages";
 import {
   REQUEST_TIMEOUT,
   RETRY_AFTER_SECONDS,
   SERVICE_UNAVAILABLE,
   currentRequestDeadline,
+  noteMutation,
   type RequestDeadline,
 } from "@arbetsliv/core/data";
 
@@ -15,18 +18,22 @@ import {
  * after the deadline no COMMIT is sent any more), UNKNOWN when one was: it may have been saved
  * although the answer is an error, so the client must check before it retries.
  */
-function mutationOutcome(deadline: RequestDeadline): { outcome: string; advice: string } {
+function mutationOutcome(deadline: RequestDeadline, language: Language): { outcome: string; advice: string } {
   return deadline.mayHaveCommitted
-    ? { outcome: "UNKNOWN", advice: "The change may have been saved before this happened: check before retrying." }
-    : { outcome: "NOT_APPLIED", advice: "Nothing was saved; it is safe to retry." };
+    ? { outcome: "UNKNOWN", advice: GATEWAY_MESSAGES.mayHaveCommitted[language] }
+    : { outcome: "NOT_APPLIED", advice: GATEWAY_MESSAGES.notApplied[language] };
 }
 
 /** The answer to a request that passed its deadline (HTTP 503 with `retry-after`). */
-export function deadlineAnswer(deadline: RequestDeadline, requestId: string): { errors: GraphQLFormattedError[] } {
-  let message = `The request did not finish within ${deadline.ms} ms and was stopped; retry in a few seconds.`;
+export function deadlineAnswer(
+  deadline: RequestDeadline,
+  requestId: string,
+  language: Language = "en",
+): { errors: GraphQLFormattedError[] } {
+  let message = GATEWAY_MESSAGES.deadline(deadline.ms)[language];
   const extensions: Record<string, unknown> = { code: REQUEST_TIMEOUT, requestId };
   if (deadline.operation === "mutation") {
-    const { outcome, advice } = mutationOutcome(deadline);
+    const { outcome, advice } = mutationOutcome(deadline, language);
     message += ` ${advice}`;
     extensions.outcome = outcome;
   }
@@ -43,6 +50,7 @@ export const RETRY_AFTER = String(RETRY_AFTER_SECONDS);
 export function markUnavailable(
   answer: { errors?: readonly GraphQLFormattedError[] },
   http: { status?: number; headers: Map<string, string> },
+  language: Language,
 ): void {
   const errors = answer.errors;
   if (!errors?.some((e) => e.extensions?.code === SERVICE_UNAVAILABLE)) return;
@@ -50,7 +58,7 @@ export function markUnavailable(
   http.headers.set("retry-after", RETRY_AFTER);
   const deadline = currentRequestDeadline();
   if (deadline?.operation !== "mutation") return;
-  const { outcome, advice } = mutationOutcome(deadline);
+  const { outcome, advice } = mutationOutcome(deadline, language);
   answer.errors = errors.map((e) =>
     e.extensions?.code === SERVICE_UNAVAILABLE
       ? { ...e, message: `${e.message}. ${advice}`, extensions: { ...e.extensions, outcome } }
@@ -62,6 +70,8 @@ export function markUnavailable(
 export function noteOperation(operation: OperationTypeNode | undefined): void {
   const deadline = currentRequestDeadline();
   if (deadline) deadline.operation = operation;
+  // With read replicas a mutation reads from the primary (core's read-replicas.ts).
+  if (operation === "mutation") noteMutation();
 }
 
 // One listener for every request (no per-request closures on the hot path).
@@ -71,7 +81,7 @@ const listener: GraphQLRequestListener<RequestContext> = {
   },
   async willSendResponse({ response }) {
     if (response.body.kind !== "single") return;
-    markUnavailable(response.body.singleResult, response.http);
+    markUnavailable(response.body.singleResult, response.http, currentLanguage("en"));
   },
 };
 

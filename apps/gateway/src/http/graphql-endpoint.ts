@@ -1,13 +1,16 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { DomainError, type Principal } from "@arbetsliv/core";
+import { DomainError, messageIn, type Language, type Principal } from "@arbetsliv/core";
 import type { Authenticate } from "../auth/bearer";
 import type { GraphqlExecution } from "../execution/apollo-execution";
 import type { RequestLimits } from "../limits/request-limits";
 import { clientText } from "../logger";
 import { deadlineAnswer, RETRY_AFTER } from "./availability";
+import { requestLanguage, VARY_LANGUAGE } from "./language";
+import { GATEWAY_MESSAGES } from "./messages";
 import { BodyTooLargeError, readBody } from "./request-body";
 import { RESPONSE_TOO_LARGE, RESPONSE_TOO_LARGE_STATUS } from "./response-limit";
 import { graphqlError, sendJson } from "./respond";
+import { trustedHttpRequest, type TrustedDocuments } from "./trusted-documents";
 
 /** Answers one request to /graphql; `log` collects what the request log line says about it. */
 export type GraphqlEndpoint = (
@@ -26,34 +29,56 @@ export function graphqlEndpoint(
   authenticate: Authenticate,
   limits: RequestLimits,
   execution: GraphqlExecution,
+  /** TRUSTED_DOCUMENTS: the only documents run; null runs any (http/trusted-documents.ts). */
+  trusted: TrustedDocuments | null = null,
+  /** API_DEFAULT_LANGUAGE: messages in this language when Accept-Language names neither sv nor en. */
+  defaultLanguage: Language = "en",
 ): GraphqlEndpoint {
-  function tooManyRequests(res: ServerResponse, retry: number, requestId: string): void {
-    graphqlError(res, 429, "RATE_LIMITED", `Too many requests; try again in ${retry} s`, requestId, {
+  function tooManyRequests(res: ServerResponse, retry: number, requestId: string, language: Language): void {
+    graphqlError(res, 429, "RATE_LIMITED", GATEWAY_MESSAGES.rateLimited(retry)[language], requestId, {
       "retry-after": String(retry),
     });
   }
 
   return async (req, res, requestId, url, log) => {
+    // Every answer here may hold messages in the request's language (codes never change).
+    const language = requestLanguage(req.headers, defaultLanguage);
+    res.setHeader("vary", VARY_LANGUAGE);
     let principal: Principal | null;
     try {
       principal = await authenticate(req);
     } catch (e) {
       // Failed sign-ins count against the caller's address too, so tokens cannot be guessed at full speed.
       const retry = await limits.takeRate(req.socket.remoteAddress ?? "unknown");
-      if (retry > 0) return tooManyRequests(res, retry, requestId);
-      const message = e instanceof DomainError ? e.message : "The bearer token is invalid or expired";
+      if (retry > 0) return tooManyRequests(res, retry, requestId, language);
+      const message = e instanceof DomainError ? messageIn(e, language) : GATEWAY_MESSAGES.invalidToken[language];
       graphqlError(res, 401, "UNAUTHENTICATED", message, requestId, { "www-authenticate": "Bearer" });
       return;
     }
     log.subject = principal?.subject;
     const retryAfter = await limits.takeRate(principal?.subject ?? req.socket.remoteAddress ?? "unknown");
-    if (retryAfter > 0) return tooManyRequests(res, retryAfter, requestId);
+    if (retryAfter > 0) return tooManyRequests(res, retryAfter, requestId, language);
     let body: unknown = undefined;
     if (req.method === "POST") {
-      const read = await readJsonBody(req, res, limits.maxBodyBytes, requestId);
+      const read = await readJsonBody(req, res, limits.maxBodyBytes, requestId, language);
       if (!read) return;
       body = read.body;
     }
+    // A documentId becomes its stored text, before the limits; with a list, other documents are refused.
+    const document = trustedHttpRequest(trusted, req.method, body, url.search);
+    if ("refusal" in document) {
+      const { status, code, message, field } = document.refusal;
+      log.refused = [code];
+      sendJson(
+        res,
+        status,
+        { errors: [{ message: message[language], extensions: { code, field, requestId } }] },
+        { "x-request-id": requestId },
+      );
+      return;
+    }
+    body = document.body;
+    if (document.search !== url.search) url.search = document.search;
     // Abusive documents (size, tokens, depth, aliases, cost…) are refused here, before Apollo parses and validates.
     const refusal = limits.refuseDocument(
       req.method === "POST" ? (body as { query?: unknown } | null)?.query : url.searchParams.get("query"),
@@ -63,7 +88,12 @@ export function graphqlEndpoint(
       sendJson(
         res,
         refusal.status,
-        { errors: refusal.errors.map((e) => ({ message: e.message, extensions: { code: e.code, requestId } })) },
+        {
+          errors: refusal.errors.map((e) => ({
+            message: messageIn(e, language),
+            extensions: { code: e.code, requestId },
+          })),
+        },
         { "x-request-id": requestId },
       );
       return;
@@ -71,20 +101,20 @@ export function graphqlEndpoint(
     // Past the deadline the client is answered 503 and the request's further statements are refused.
     const deadline = limits.startDeadline();
     const { response, statements } = await execution.execute(
-      { method: req.method ?? "GET", headers: req.headers, search: url.search, body, principal, requestId },
+      { method: req.method ?? "GET", headers: req.headers, search: url.search, body, principal, requestId, language },
       deadline,
     );
     log.statements = statements;
     if (!response) {
       log.timedOut = true;
-      sendJson(res, 503, deadlineAnswer(deadline, requestId), { "retry-after": RETRY_AFTER });
+      sendJson(res, 503, deadlineAnswer(deadline, requestId, language), { "retry-after": RETRY_AFTER });
       return;
     }
     log.operation = clientText((body as { operationName?: unknown } | null | undefined)?.operationName);
     const tooLarge = response.body.kind === "complete" ? limits.responseTooLarge(response.body.string, body) : null;
     if (tooLarge) {
       log.refused = [RESPONSE_TOO_LARGE];
-      graphqlError(res, RESPONSE_TOO_LARGE_STATUS, RESPONSE_TOO_LARGE, tooLarge.message, requestId);
+      graphqlError(res, RESPONSE_TOO_LARGE_STATUS, RESPONSE_TOO_LARGE, tooLarge.message[language], requestId);
       return;
     }
     const outHeaders: Record<string, string> = { "x-request-id": requestId };
@@ -106,6 +136,7 @@ async function readJsonBody(
   res: ServerResponse,
   maxBodyBytes: number,
   requestId: string,
+  language: Language,
 ): Promise<{ body: unknown } | null> {
   let text: string;
   try {
@@ -113,7 +144,7 @@ async function readJsonBody(
   } catch (e) {
     if (e instanceof BodyTooLargeError) {
       res.on("finish", () => req.destroy());
-      graphqlError(res, 413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBodyBytes} bytes`, requestId, {
+      graphqlError(res, 413, "PAYLOAD_TOO_LARGE", GATEWAY_MESSAGES.bodyTooLarge(maxBodyBytes)[language], requestId, {
         connection: "close",
       });
       return null;
@@ -124,17 +155,11 @@ async function readJsonBody(
   try {
     body = text ? JSON.parse(text) : {};
   } catch {
-    graphqlError(res, 400, "BAD_REQUEST", "The request body is not valid JSON", requestId);
+    graphqlError(res, 400, "BAD_REQUEST", GATEWAY_MESSAGES.invalidJson[language], requestId);
     return null;
   }
   if (Array.isArray(body)) {
-    graphqlError(
-      res,
-      400,
-      "BATCH_NOT_ALLOWED",
-      "Batched operations are not accepted; send one operation per request",
-      requestId,
-    );
+    graphqlError(res, 400, "BATCH_NOT_ALLOWED", GATEWAY_MESSAGES.batchRefused[language], requestId);
     return null;
   }
   return { body };

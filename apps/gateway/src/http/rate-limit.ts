@@ -18,8 +18,8 @@
  * request (its MemoryStorage.incrby), so a client gets `limit` at the end of one window and
  * `limit` again at the start of the next (2 × limit within a moment); bounding that edge with a
  * second, shorter fixed window would also cap a legitimate burst to limit × short/long.
- * The store behind `RateLimitStore` is what moves to Redis later (the same counters in a hash per
- * client, updated by one Lua script); the gateway only sees `RateLimiter.take`.
+ * With REDIS_URL the same counters live in Redis, a hash per client updated by one Lua script
+ * (http/redis-rate-limit.ts); the gateway only sees `RateLimiter.take`.
  */
 export interface RateLimitStore {
   /** Counts one request of `key` if the window allows it: 0, else milliseconds until it would. */
@@ -98,13 +98,18 @@ export class MemoryRateLimitStore implements RateLimitStore {
     for (const [key, client] of this.clients) if (client.slot < oldest) this.clients.delete(key);
   }
 
+  /** Stops the sweeper (a store closed with its gateway). */
+  close(): void {
+    clearInterval(this.sweeper);
+  }
+
   /** Clients currently remembered (tests, metrics). */
   get size(): number {
     return this.clients.size;
   }
 }
 
-/** The gateway's limiter: in memory now; pass another store to share limits between instances. */
+/** The gateway's limiter: in memory unless another store is given (Redis: http/redis-rate-limit.ts). */
 export function createRateLimiter(options: RateLimitOptions, store?: RateLimitStore): RateLimiter {
   if (options.limit === 0) return { take: async () => 0 };
   const counters = store ?? new MemoryRateLimitStore(options.limit, options.windowMs, options.slots);

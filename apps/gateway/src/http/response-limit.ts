@@ -1,4 +1,6 @@
 import { getOperationAST, parse } from "graphql";
+import type { Message } from "@arbetsliv/core";
+import { GATEWAY_MESSAGES } from "./messages";
 
 /** The code and status of an answer refused for its size (documented in SECURITY.md). */
 export const RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE";
@@ -31,9 +33,7 @@ function isMutation(body: unknown): boolean {
  * last cap, on what the answer weighs (long texts times many rows), so that one request cannot
  * make the process build and send hundreds of megabytes.
  */
-export function responseTooLarge(text: string, maxBytes: number, requestBody: unknown): { message: string } | null {
+export function responseTooLarge(text: string, maxBytes: number, requestBody: unknown): { message: Message } | null {
   if (!exceedsBytes(text, maxBytes) || isMutation(requestBody)) return null;
-  return {
-    message: `The answer is larger than ${maxBytes} bytes; ask for smaller pages (first), fewer nested lists or fewer fields`,
-  };
+  return { message: GATEWAY_MESSAGES.responseTooLarge(maxBytes) };
 }

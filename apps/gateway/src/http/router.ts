@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Language } from "@arbetsliv/core";
 import { clientText, type Logger } from "../logger";
+import { requestLanguage } from "./language";
+import { GATEWAY_MESSAGES } from "./messages";
 import { GRAPHIQL_PAGE, graphiqlAsset } from "./graphiql";
 import type { GraphqlEndpoint } from "./graphql-endpoint";
 import { graphqlError, sendJson } from "./respond";
@@ -13,10 +16,12 @@ export interface RouterOptions {
   /** Shutting down: requests on open connections are answered 503 SHUTTING_DOWN. */
   draining(): boolean;
   logger: Logger;
+  /** API_DEFAULT_LANGUAGE: the language of the gateway's own messages when Accept-Language names neither sv nor en. */
+  defaultLanguage?: Language;
 }
 
 /** Routes a request of a serving gateway to its answer, and writes the request log line. */
-export function createRouter({ graphiql, graphql, ready, draining, logger }: RouterOptions) {
+export function createRouter({ graphiql, graphql, ready, draining, logger, defaultLanguage = "en" }: RouterOptions) {
   return async function route(
     req: IncomingMessage,
     res: ServerResponse,
@@ -44,7 +49,7 @@ export function createRouter({ graphiql, graphql, ready, draining, logger }: Rou
           res,
           503,
           "SHUTTING_DOWN",
-          "The gateway is shutting down; retry against another instance",
+          GATEWAY_MESSAGES.shuttingDown[requestLanguage(req.headers, defaultLanguage)],
           requestId,
           { connection: "close" },
         );
@@ -80,7 +85,7 @@ export function createRouter({ graphiql, graphql, ready, draining, logger }: Rou
           res,
           500,
           "INTERNAL_SERVER_ERROR",
-          "Internal server error — quote the request id to support",
+          GATEWAY_MESSAGES.internal[requestLanguage(req.headers, defaultLanguage)],
           requestId,
         );
       else res.end();

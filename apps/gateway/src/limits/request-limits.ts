@@ -1,7 +1,10 @@
 import type { GraphQLSchema } from "graphql";
+import type { Message } from "@arbetsliv/core";
 import { RequestDeadline } from "@arbetsliv/core/data";
 import type { GatewayConfig } from "../config";
+import type { Logger } from "../logger";
 import { createRateLimiter } from "../http/rate-limit";
+import { RedisRateLimitStore } from "../http/redis-rate-limit";
 import { responseTooLarge } from "../http/response-limit";
 import { createRequestGuard, type Refusal } from "../security";
 
@@ -19,11 +22,33 @@ export interface RequestLimits {
   /** The request's deadline, started now: past it the client is answered 503 and its statements are refused. */
   startDeadline(): RequestDeadline;
   /** The last cap: why an answer heavier than the maximum is not sent (http/response-limit.ts), or null. */
-  responseTooLarge(text: string, requestBody: unknown): { message: string } | null;
+  responseTooLarge(text: string, requestBody: unknown): { message: Message } | null;
+  /** Closes the rate limit's Redis connection, if any (at shutdown). */
+  close(): Promise<void>;
 }
 
-export function createRequestLimits(config: GatewayConfig, schema: GraphQLSchema): RequestLimits {
-  const rateLimiter = createRateLimiter({ limit: config.rateLimitPerMinute, windowMs: config.rateLimitWindowMs });
+export function createRequestLimits(config: GatewayConfig, schema: GraphQLSchema, logger: Logger): RequestLimits {
+  const rate = { limit: config.rateLimitPerMinute, windowMs: config.rateLimitWindowMs };
+  // With REDIS_URL every replica counts against one budget per client; without, this process's memory.
+  const store =
+    config.redisUrl && rate.limit > 0
+      ? new RedisRateLimitStore({
+          ...rate,
+          url: config.redisUrl,
+          keyPrefix: config.redisKeyPrefix,
+          onModeChange: (mode, error) =>
+            mode === "fallback"
+              ? logger.log(
+                  "warn",
+                  "rate limit: Redis does not answer; counting in this replica's memory until it does",
+                  {
+                    error: String((error as Error)?.message ?? error),
+                  },
+                )
+              : logger.log("info", "rate limit: Redis answers again; counting shared across replicas"),
+        })
+      : undefined;
+  const rateLimiter = createRateLimiter(rate, store);
   const guard = createRequestGuard(schema);
   return {
     maxBodyBytes: config.maxBodyBytes,
@@ -31,5 +56,6 @@ export function createRequestLimits(config: GatewayConfig, schema: GraphQLSchema
     refuseDocument: guard,
     startDeadline: () => new RequestDeadline(config.requestTimeoutMs),
     responseTooLarge: (text, requestBody) => responseTooLarge(text, config.maxResponseBytes, requestBody),
+    close: async () => store?.close(),
   };
 }

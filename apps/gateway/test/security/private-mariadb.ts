@@ -33,10 +33,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class PrivateMariaDb {
   private child: ChildProcess | null = null;
   readonly dir = mkdtempSync(join(tmpdir(), "arbetsliv-faults-"));
-  constructor(readonly port: number) {}
+  /**
+   * `extraArgs`: more mariadbd options (e.g. a binary log and server id for replication; `{dir}`
+   * is this server's directory). `grantTables`: check users (root with an empty password) instead
+   * of `--skip-grant-tables` — a replication source needs it, since statements it logs with an
+   * empty DEFINER (what skip-grant-tables gives) stop its replica.
+   */
+  constructor(
+    readonly port: number,
+    private readonly options: { extraArgs?: readonly string[]; grantTables?: boolean } = {},
+  ) {}
 
-  static async create(): Promise<PrivateMariaDb> {
-    const db = new PrivateMariaDb(await freePort());
+  static async create(options: { extraArgs?: readonly string[]; grantTables?: boolean } = {}): Promise<PrivateMariaDb> {
+    const db = new PrivateMariaDb(await freePort(), options);
     await db.install();
     await db.start();
     return db;
@@ -72,8 +81,9 @@ export class PrivateMariaDb {
         `--socket=${join(this.dir, "sock")}`,
         `--pid-file=${join(this.dir, "pid")}`,
         `--log-error=${join(this.dir, "error.log")}`,
-        "--skip-grant-tables",
+        ...(this.options.grantTables ? [] : ["--skip-grant-tables"]),
         "--innodb-buffer-pool-size=64M",
+        ...(this.options.extraArgs ?? []).map((arg) => arg.replace("{dir}", this.dir)),
       ],
       { stdio: "ignore" },
     );

@@ -25,7 +25,10 @@ export async function searchAccessLog(
   f: AccessLogCriteria,
 ): Promise<Connection<AccessLogEntry>> {
   if (f.from && f.to && f.from > f.to)
-    throw new ValidationError("filter.to", "order", "must not be before filter.from");
+    throw new ValidationError("filter.to", "order", {
+      en: "must not be before filter.from",
+      sv: "får inte vara före filter.from",
+    });
   const qb = ds.getRepository(AccessLogEntry).createQueryBuilder("e");
   if (f.actor) qb.andWhere("e.actor = :actor", { actor: f.actor });
   if (f.person) qb.andWhere("e.subjectKeys LIKE :key", { key: `%,${subjectKey(f.person)},%` });

@@ -10,7 +10,7 @@ import { searchAccessLog } from "./access-log-search";
 
 @InputType({ description: "Filter for the access log; every part is optional and they combine with AND." })
 export class AccessLogFilter {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Entries by this token subject (AccessLogEntry.actor)." })
   actor?: string;
 
   @Field(() => PersonnummerScalar, { nullable: true, description: "Entries that concern this person." })
@@ -19,16 +19,22 @@ export class AccessLogFilter {
   @Field(() => String, { nullable: true, description: "e.g. Query.feedbackItems" })
   operation?: string;
 
-  @Field(() => AccessAction, { nullable: true })
+  @Field(() => AccessAction, { nullable: true, description: "Entries of this action only." })
   action?: AccessAction;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Entries of this domain (its slug, e.g. relationsvald)." })
   domain?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Entries about records of this GraphQL type, e.g. PlacementClient.",
+  })
   recordType?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Entries that name this record id (combine with recordType: ids repeat across types).",
+  })
   recordId?: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "From this date (inclusive)." })
@@ -40,7 +46,7 @@ export class AccessLogFilter {
 
 @ArgsType()
 class AccessLogArgs extends PageArgs {
-  @Field(() => AccessLogFilter, { nullable: true })
+  @Field(() => AccessLogFilter, { nullable: true, description: "Which entries; omit for all." })
   @ValidateNested()
   filter?: AccessLogFilter;
 }

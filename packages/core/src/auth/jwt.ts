@@ -7,7 +7,7 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from "jose";
-import { UnauthenticatedError } from "../errors/errors";
+import { UnauthenticatedError, type Message } from "../errors/errors";
 import type { Principal } from "./principal";
 import { checkTokenClaims, DEFAULT_TOKEN_POLICY, type TokenPolicy } from "./token-policy";
 
@@ -33,11 +33,23 @@ function principalFromClaims(payload: JWTPayload, subject: string): Principal {
   };
 }
 
+const INVALID_TOKEN: Message = {
+  en: "The bearer token is invalid or expired",
+  sv: "Bearer-token är ogiltig eller har gått ut",
+};
+
 /** A claim check jose failed after the signature was good: safe to name. */
 function claimFailure(e: unknown): UnauthenticatedError | null {
-  if (e instanceof errors.JWTExpired) return new UnauthenticatedError("The bearer token has expired (exp)");
+  if (e instanceof errors.JWTExpired)
+    return new UnauthenticatedError({
+      en: "The bearer token has expired (exp)",
+      sv: "Bearer-token har gått ut (exp)",
+    });
   if (e instanceof errors.JWTClaimValidationFailed)
-    return new UnauthenticatedError(`The bearer token's "${e.claim}" claim is not accepted: ${e.message}`);
+    return new UnauthenticatedError({
+      en: `The bearer token's "${e.claim}" claim is not accepted: ${e.message}`,
+      sv: `Bearer-tokens anspråk "${e.claim}" godtas inte: ${e.message}`,
+    });
   return null;
 }
 
@@ -71,7 +83,7 @@ export function createTokenVerifier(config: TokenVerifierConfig): TokenVerifier 
         return principal;
       } catch (e) {
         if (e instanceof UnauthenticatedError) throw e;
-        throw claimFailure(e) ?? new UnauthenticatedError("The bearer token is invalid or expired");
+        throw claimFailure(e) ?? new UnauthenticatedError(INVALID_TOKEN);
       }
     },
   };

@@ -7,6 +7,12 @@ import { DataSource, type DataSourceOptions } from "typeorm";
 import { installEmbeddedAppendOnlyTriggers } from "../audit/append-only";
 import type { DomainModule } from "../module/domain-module";
 import { StatementCountingLogger } from "./statement-counter";
+import {
+  REPLICA_NODE_ERROR_COUNT,
+  REPLICA_RESTORE_MS,
+  routeReplicaReads,
+  type ReplicaReadState,
+} from "./read-replicas";
 
 /**
  * A DataSource that, on the embedded database, installs the access log's append-only triggers
@@ -15,8 +21,16 @@ import { StatementCountingLogger } from "./statement-counter";
 class ArbetslivDataSource extends DataSource {
   private saveNextCommit: (() => void) | null = null;
 
+  constructor(
+    options: DataSourceOptions,
+    private readonly onReplicaReadState?: CreateDataSourceOptions["onReplicaReadState"],
+  ) {
+    super(options);
+  }
+
   override async initialize(): Promise<this> {
     await super.initialize();
+    if ("replication" in this.options && this.options.replication) routeReplicaReads(this, this.onReplicaReadState);
     if (this.options.type === "sqljs" && this.options.autoSave)
       this.saveNextCommit = saveOnlyWhatChanged(this.driver as unknown as SqljsDriverInternals);
     await installEmbeddedAppendOnlyTriggers(this);
@@ -87,8 +101,11 @@ function saveOnlyWhatChanged(driver: SqljsDriverInternals): () => void {
 }
 
 export type DatabaseConfig =
-  /** MySQL, or MariaDB with `mariadb: true` (TypeORM reads MariaDB's catalog differently). */
-  | { kind: "mysql"; url: string; mariadb?: boolean }
+  /**
+   * MySQL, or MariaDB with `mariadb: true` (TypeORM reads MariaDB's catalog differently);
+   * `replicaUrls`: read replicas of `url` (read-replicas.ts).
+   */
+  | { kind: "mysql"; url: string; mariadb?: boolean; replicaUrls?: string[] }
   /** Embedded default: sql.js in a local file (or in memory without `file`). */
   | { kind: "sqljs"; file?: string };
 
@@ -99,8 +116,23 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
     if (!/^(mysql|mariadb):\/\//.test(url)) {
       throw new Error(`DATABASE_URL must start with mysql:// or mariadb:// (got "${url.split(":")[0]}:")`);
     }
-    return mysqlConfig(url);
+    const replicaUrls = (env.DATABASE_REPLICA_URLS ?? "")
+      .split(",")
+      .map((replica) => replica.trim())
+      .filter(Boolean);
+    for (const replica of replicaUrls) {
+      if (!/^(mysql|mariadb):\/\//.test(replica))
+        throw new Error(
+          `DATABASE_REPLICA_URLS must list mysql:// or mariadb:// URLs (got "${replica.split(":")[0]}:")`,
+        );
+    }
+    const config = mysqlConfig(url);
+    return replicaUrls.length && config.kind === "mysql"
+      ? { ...config, replicaUrls: replicaUrls.map((replica) => replica.replace(/^mariadb:/, "mysql:")) }
+      : config;
   }
+  if (env.DATABASE_REPLICA_URLS?.trim())
+    throw new Error("DATABASE_REPLICA_URLS needs DATABASE_URL (a MariaDB/MySQL primary)");
   return { kind: "sqljs", file: resolve(env.DB_FILE ?? ".data/arbetsliv.sqlite") };
 }
 
@@ -110,7 +142,11 @@ export function mysqlConfig(url: string): DatabaseConfig {
 }
 
 export function describeDatabase(config: DatabaseConfig): string {
-  if (config.kind === "mysql") return config.url.replace(/\/\/([^:@/]+):[^@]*@/, "//$1:***@");
+  const hidePassword = (url: string) => url.replace(/\/\/([^:@/]+):[^@]*@/, "//$1:***@");
+  if (config.kind === "mysql")
+    return config.replicaUrls?.length
+      ? `${hidePassword(config.url)} with read replicas ${config.replicaUrls.map(hidePassword).join(", ")}`
+      : hidePassword(config.url);
   return config.file ? `embedded sql.js at ${config.file}` : "embedded sql.js in memory";
 }
 
@@ -128,6 +164,8 @@ export interface CreateDataSourceOptions {
   statementTimeoutMs?: number;
   /** MySQL/MariaDB: how long opening a connection may take (default 10 s). */
   connectTimeoutMs?: number;
+  /** With read replicas: told when replica reads move to the primary (no replica answers) and back. */
+  onReplicaReadState?: (state: ReplicaReadState, error?: unknown) => void;
 }
 
 /** Extra time the client waits beyond the server's own statement limit before giving up on the server. */
@@ -145,16 +183,34 @@ export function statementTimeoutSql(ms: number, mariadb: boolean): string {
  * (e.g. a MySQL server given a mariadb:// URL) the connection is closed, never used unlimited.
  */
 function mysql2WithSessionSetup(sql: string): typeof mysql2 {
-  const createPool = (options: mysql2.PoolOptions) => {
-    const pool = mysql2.createPool(options);
+  const setUp = (pool: mysql2.Pool) =>
     pool.on("connection", (connection) => {
       connection.query(sql, (error) => {
         if (error) connection.destroy();
       });
     });
+  const createPool = (options: mysql2.PoolOptions) => {
+    const pool = mysql2.createPool(options);
+    setUp(pool);
     return pool;
   };
-  return Object.create(mysql2, { createPool: { value: createPool } }) as typeof mysql2;
+  // With read replicas TypeORM builds a pool cluster, whose nodes' pools mysql2 creates itself
+  // (internal `_nodes`): each node's pool gets the same setup as it is added.
+  const createPoolCluster = (options?: mysql2.PoolClusterOptions) => {
+    const cluster = mysql2.createPoolCluster(options) as mysql2.PoolCluster & {
+      _nodes: Record<string, { pool: mysql2.Pool }>;
+    };
+    const add = cluster.add.bind(cluster) as (id: string, config: mysql2.PoolOptions) => void;
+    (cluster as { add: unknown }).add = (id: string, config: mysql2.PoolOptions) => {
+      add(id, config);
+      setUp(cluster._nodes[id].pool);
+    };
+    return cluster;
+  };
+  return Object.create(mysql2, {
+    createPool: { value: createPool },
+    createPoolCluster: { value: createPoolCluster },
+  }) as typeof mysql2;
 }
 
 /** One DataSource for all given modules (their entities and migrations concatenated). */
@@ -168,7 +224,19 @@ export function createDataSource(config: DatabaseConfig, options: CreateDataSour
       ...common,
       logging: ["query"],
       type: config.mariadb ? "mariadb" : "mysql",
-      url: config.url,
+      ...(config.replicaUrls?.length
+        ? {
+            // Reads outside transactions on a replica, the rest on the primary (read-replicas.ts).
+            replication: {
+              master: { url: config.url },
+              slaves: config.replicaUrls.map((url) => ({ url })),
+              defaultMode: "slave" as const,
+              canRetry: true,
+              removeNodeErrorCount: REPLICA_NODE_ERROR_COUNT,
+              restoreNodeTimeout: REPLICA_RESTORE_MS,
+            },
+          }
+        : { url: config.url }),
       timezone: "Z",
       charset: "utf8mb4_swedish_ci",
       dateStrings: ["DATE"],
@@ -200,5 +268,5 @@ export function createDataSource(config: DatabaseConfig, options: CreateDataSour
       synchronize: options.synchronize ?? true,
     };
   }
-  return new ArbetslivDataSource(typeormOptions);
+  return new ArbetslivDataSource(typeormOptions, options.onReplicaReadState);
 }

@@ -2,6 +2,7 @@ import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
 import type { EntityMetadata } from "typeorm/metadata/EntityMetadata.js";
 import { DriverUtils } from "typeorm/driver/DriverUtils.js";
 import type { EntityManager, EntityTarget, ObjectLiteral, QueryRunner, SelectQueryBuilder } from "typeorm";
+import { readQuery } from "./read-replicas";
 
 type Hydrator<T> = (raw: Record<string, unknown>) => T;
 
@@ -298,7 +299,7 @@ function countQuery(qb: SelectQueryBuilder<ObjectLiteral>): string {
 /** Runs a cached statement with this request's parameters, escaped by the driver as getQueryAndParameters does, on the builder's query runner (a transaction's, if any). */
 function runCached(qb: SelectQueryBuilder<ObjectLiteral>, sql: string): Promise<Record<string, unknown>[]> {
   const [text, parameters] = qb.connection.driver.escapeQueryWithParameters(sql, qb.getParameters());
-  return qb.connection.query(text, parameters, internals(qb).queryRunner);
+  return readQuery(qb.connection, text, parameters, internals(qb).queryRunner);
 }
 
 /**
@@ -329,9 +330,11 @@ export async function findByKeys<T extends ObjectLiteral>(
     query([0]),
   );
   if (!statement) return getEntities(query(keys));
-  const raws: Record<string, unknown>[] = await manager.query(
+  const raws = await readQuery(
+    manager.connection,
     statement.sql.replace(ONE_KEY, `IN (${"?, ".repeat(keys.length - 1)}?)`),
     [...keys],
+    manager.queryRunner,
   );
   return raws.map(statement.hydrate as Hydrator<T>);
 }

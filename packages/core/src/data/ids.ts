@@ -14,6 +14,7 @@ const ID_TEXT = /^[1-9][0-9]{0,9}$/;
  */
 export function toId(field: string, value: string | number): number {
   const id = typeof value === "number" ? value : typeof value === "string" && ID_TEXT.test(value) ? Number(value) : NaN;
-  if (!Number.isInteger(id) || id < 1 || id > MAX_INT_ID) throw new ValidationError(field, "id", "is not a valid id");
+  if (!Number.isInteger(id) || id < 1 || id > MAX_INT_ID)
+    throw new ValidationError(field, "id", { en: "is not a valid id", sv: "är inget giltigt id" });
   return id;
 }

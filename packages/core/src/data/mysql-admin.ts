@@ -38,3 +38,14 @@ export async function dropDatabase(url: string): Promise<void> {
     await conn.end();
   }
 }
+
+/** Runs one statement on the server of `url`, outside any database (tests and tooling only). */
+export async function serverQuery(url: string, statement: string): Promise<Record<string, unknown>[]> {
+  const conn = await createConnection(splitMysqlUrl(url).serverUrl);
+  try {
+    const [rows] = await conn.query(statement);
+    return rows as Record<string, unknown>[];
+  } finally {
+    await conn.end();
+  }
+}

@@ -48,7 +48,11 @@ export async function pageOfQuery<T extends ObjectLiteral>(
   }
   if (window.before) {
     const at = decodeCursor("before", window.before, keyset.tag, keyset.columns.length);
-    if ("offset" in at) throw new ValidationError("before", "cursor", "is not a cursor this list returned");
+    if ("offset" in at)
+      throw new ValidationError("before", "cursor", {
+        en: "is not a cursor this list returned",
+        sv: "är ingen markör (cursor) som den här listan har lämnat",
+      });
     page.andWhere(keyset.before, parameters("__before", at));
   }
   if (window.backward) page.orderBy(keyset.reversed);

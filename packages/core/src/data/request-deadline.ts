@@ -37,10 +37,13 @@ export const REQUEST_TIMEOUT = "REQUEST_TIMEOUT";
 
 /** Thrown instead of running a statement after the request's deadline. */
 export class DeadlineExceededError extends GraphQLError {
+  /** The message in Swedish (core's formatError answers in the request's language). */
+  readonly swedishMessage: string;
   constructor(ms: number) {
     super(`The request passed its deadline of ${ms} ms; it was stopped before this statement`, {
       extensions: { code: REQUEST_TIMEOUT },
     });
+    this.swedishMessage = `Begäran passerade sin tidsgräns på ${ms} ms; den stoppades före den här databassatsen`;
   }
 }
 

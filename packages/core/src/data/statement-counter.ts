@@ -13,6 +13,10 @@ interface Counter {
   keep: number;
   /** A request's deadline: statements after it are refused (see request-deadline.ts). */
   deadline?: RequestDeadline;
+  /** With read replicas: this request reads from the primary (read-replicas.ts, read-your-writes). */
+  readsOnPrimary?: boolean;
+  /** The request is a mutation (noteMutation): its caller reads from the primary for a while after. */
+  mutation?: boolean;
 }
 
 const storage = new AsyncLocalStorage<Counter>();
@@ -35,8 +39,17 @@ export function withStatementCounter<T>(counter: Counter, fn: () => T): T {
  * A counter for withStatementCounter. A request's counter in the gateway only counts
  * (`keepStatements: false`): its log line says how many statements, not which.
  */
-export function newStatementCounter(deadline?: RequestDeadline, options: { keepStatements?: boolean } = {}): Counter {
-  return { count: 0, statements: [], keep: options.keepStatements === false ? 0 : MAX_KEPT, deadline };
+export function newStatementCounter(
+  deadline?: RequestDeadline,
+  options: { keepStatements?: boolean; readsOnPrimary?: boolean } = {},
+): Counter {
+  return {
+    count: 0,
+    statements: [],
+    keep: options.keepStatements === false ? 0 : MAX_KEPT,
+    deadline,
+    readsOnPrimary: options.readsOnPrimary,
+  };
 }
 
 const MAX_KEPT = 200;
@@ -57,6 +70,23 @@ export function runAsBackgroundWork<T>(name: string, fn: () => T): T {
 /** The background work running in this async context (e.g. "events"), if any. */
 export function currentBackgroundWork(): string | undefined {
   return background.getStore();
+}
+
+/**
+ * The request running in this async context is a mutation: with read replicas
+ * (read-replicas.ts) the rest of it reads from the primary, and the gateway keeps its caller on
+ * the primary for a while after (read-your-writes).
+ */
+export function noteMutation(): void {
+  const counter = storage.getStore();
+  if (!counter) return;
+  counter.mutation = true;
+  counter.readsOnPrimary = true;
+}
+
+/** Whether the request running in this async context reads from the primary. */
+export function currentReadsOnPrimary(): boolean {
+  return storage.getStore()?.readsOnPrimary === true;
 }
 
 /** The deadline of the request running in this async context, if it has one. */

@@ -24,7 +24,10 @@ export async function updateVersioned<E extends ObjectLiteral>(
     const exists = await manager.getRepository(entity).exists({ where: { id } as never });
     if (!exists) throw new NotFoundError(label, id);
     throw new ConflictError(
-      `${label} ${id} was changed by someone else since version ${version}; reload and try again`,
+      {
+        en: `${label} ${id} was changed by someone else since version ${version}; reload and try again`,
+        sv: `${label} ${id} har ändrats av någon annan sedan version ${version}; läs in på nytt och försök igen`,
+      },
       {
         entity: label,
       },

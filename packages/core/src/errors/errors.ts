@@ -1,4 +1,7 @@
 import { GraphQLError } from "graphql";
+import type { Language } from "./language";
+
+export * from "./language";
 
 /** Stable error codes a client can rely on (extensions.code). */
 export const ErrorCode = {
@@ -22,7 +25,7 @@ export interface Message {
   readonly sv: string;
 }
 
-/** A message given in both languages, or in English only (Swedish then comes from the catalogue). */
+/** A message given in both languages, or in English only (then answered in English in both). */
 export type MessageText = string | Message;
 
 /** The English text of a message: what `error.message` holds. */
@@ -65,7 +68,11 @@ export class ValidationError extends DomainError {
 
 export class NotFoundError extends DomainError {
   constructor(entity: string, id: string | number) {
-    super(ErrorCode.NOT_FOUND, `${entity} ${id} was not found`, { entity });
+    super(
+      ErrorCode.NOT_FOUND,
+      { en: `${entity} ${id} was not found`, sv: `${entity} ${id} hittades inte` },
+      { entity },
+    );
   }
 }
 
@@ -76,35 +83,75 @@ export class ConflictError extends DomainError {
 }
 
 export class UnauthenticatedError extends DomainError {
-  constructor(message = "Sign in: send a valid bearer token in the Authorization header") {
+  constructor(message: MessageText = SIGN_IN) {
     super(ErrorCode.UNAUTHENTICATED, message);
   }
 }
 
+const SIGN_IN: Message = {
+  en: "Sign in: send a valid bearer token in the Authorization header",
+  sv: "Logga in: skicka en giltig bearer-token i Authorization-huvudet",
+};
+
 export class ForbiddenError extends DomainError {
   constructor(requiredScopes: readonly string[]) {
-    super(ErrorCode.FORBIDDEN, `This operation needs one of the scopes: ${requiredScopes.join(", ")}`, {
-      requiredScopes,
-    });
+    const scopes = requiredScopes.join(", ");
+    super(
+      ErrorCode.FORBIDDEN,
+      {
+        en: `This operation needs one of the scopes: ${scopes}`,
+        sv: `Den här operationen kräver något av behörighetsomfången (scopes): ${scopes}`,
+      },
+      { requiredScopes },
+    );
   }
 }
 
 /** Thrown when a scalar cannot parse a value; graphql-js attaches it as originalError. */
 export class ScalarValidationError extends TypeError {
+  /** The Swedish message, when the scalar gave one. */
+  readonly swedishMessage: string | undefined;
   constructor(
     readonly scalar: string,
     readonly rule: string,
-    message: string,
+    message: MessageText,
   ) {
-    super(message);
+    super(englishText(message));
+    this.swedishMessage = swedishText(message);
   }
+}
+
+/**
+ * A GraphQL error outside DomainError's codes (a request limit, a refusal before execution) with
+ * its Swedish text beside the English one; core's formatError answers it in the request's language.
+ */
+export class LocalizedGraphQLError extends GraphQLError {
+  readonly swedishMessage: string;
+  constructor(code: string, message: Message, extensions: Record<string, unknown> = {}) {
+    super(message.en, { extensions: { code, ...extensions } });
+    this.swedishMessage = message.sv;
+  }
+}
+
+/** The Swedish text an error carries (DomainError, ScalarValidationError, LocalizedGraphQLError …), if any. */
+export function swedishMessageOf(error: unknown): string | undefined {
+  const sv = (error as { swedishMessage?: unknown } | null | undefined)?.swedishMessage;
+  return typeof sv === "string" ? sv : undefined;
+}
+
+/** An error's message in `language` (English when it has no Swedish text). */
+export function messageIn(error: { message: string }, language: Language): string {
+  return language === "sv" ? (swedishMessageOf(error) ?? error.message) : error.message;
 }
 
 /** Optimistic-lock check: the caller edited an old version of the record. */
 export function assertVersion(entity: string, id: string | number, expected: number | undefined, actual: number): void {
   if (expected !== undefined && expected !== actual) {
     throw new ConflictError(
-      `${entity} ${id} was changed by someone else (your version ${expected}, current ${actual}); reload and try again`,
+      {
+        en: `${entity} ${id} was changed by someone else (your version ${expected}, current ${actual}); reload and try again`,
+        sv: `${entity} ${id} har ändrats av någon annan (din version ${expected}, aktuell ${actual}); läs in på nytt och försök igen`,
+      },
       { entity, currentVersion: actual },
     );
   }

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
-import { DomainError, ErrorCode, ScalarValidationError } from "./errors";
+import { DomainError, ErrorCode, ScalarValidationError, messageIn, swedishMessageOf, type Language } from "./errors";
+import { swedishConstraint } from "./constraint-messages";
 import { isDatabaseUnavailable, SERVICE_UNAVAILABLE } from "../data/database-unavailable";
 
 export interface FormatErrorOptions {
@@ -8,9 +9,18 @@ export interface FormatErrorOptions {
   onInternalError?: (error: unknown) => void;
   /** Development only: keep stack traces. */
   includeStack?: boolean;
+  /**
+   * The language of the answer's messages (the request's `Accept-Language`, negotiated by the
+   * gateway); English by default. Codes, `field`, `fields` and `rule` are the same in both.
+   * graphql-js's own syntax and validation errors stay English: they are for developers.
+   */
+  language?: Language;
 }
 
-function argumentValidationMessage(err: ArgumentValidationError): { message: string; fields: string[] } {
+function argumentValidationMessage(
+  err: ArgumentValidationError,
+  language: Language,
+): { message: string; fields: string[] } {
   const fields: string[] = [];
   const parts: string[] = [];
   const walk = (errors: ArgumentValidationError["extensions"]["validationErrors"], prefix: string) => {
@@ -18,13 +28,17 @@ function argumentValidationMessage(err: ArgumentValidationError): { message: str
       const path = prefix ? `${prefix}.${e.property}` : e.property;
       if (e.constraints) {
         fields.push(path);
-        parts.push(`${path}: ${Object.values(e.constraints).join("; ")}`);
+        const texts =
+          language === "sv"
+            ? Object.entries(e.constraints).map(([constraint, english]) => swedishConstraint(constraint, english))
+            : Object.values(e.constraints);
+        parts.push(`${path}: ${texts.join("; ")}`);
       }
       walk(e.children as typeof errors, path);
     }
   };
   walk(err.extensions.validationErrors, "");
-  return { message: `Invalid input — ${parts.join(" | ")}`, fields };
+  return { message: `${language === "sv" ? "Ogiltig indata" : "Invalid input"} — ${parts.join(" | ")}`, fields };
 }
 
 /**
@@ -69,11 +83,19 @@ export function formatError(
     } catch {
       // the log must not take the answer down
     }
-    return { message: MASKED_MESSAGE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    return { message: MASKED_MESSAGE[options.language ?? "en"], extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   }
 }
 
-const MASKED_MESSAGE = "Internal server error — the request was not completed; quote the request id to support";
+const MASKED_MESSAGE: Record<Language, string> = {
+  en: "Internal server error — the request was not completed; quote the request id to support",
+  sv: "Internt serverfel – begäran slutfördes inte; ange begärans id (request id) för supporten",
+};
+
+const UNAVAILABLE_MESSAGE: Record<Language, string> = {
+  en: "The database is not answering; retry in a few seconds",
+  sv: "Databasen svarar inte; försök igen om några sekunder",
+};
 
 /** Extensions a client sees: `http` only tells Apollo the status (errors thrown before execution). */
 function clientExtensions(extensions: Record<string, unknown>): Record<string, unknown> {
@@ -87,6 +109,7 @@ function formatAnyError(
   options: FormatErrorOptions,
 ): GraphQLFormattedError {
   const original = rootCause(error);
+  const language = options.language ?? "en";
   const strip = (f: GraphQLFormattedError): GraphQLFormattedError => {
     if (options.includeStack || !f.extensions) return f;
     const { stacktrace: _s, ...extensions } = f.extensions as Record<string, unknown>;
@@ -94,16 +117,23 @@ function formatAnyError(
   };
 
   if (original instanceof DomainError) {
-    return strip({ ...formatted, message: original.message, extensions: clientExtensions({ ...original.extensions }) });
+    return strip({
+      ...formatted,
+      message: messageIn(original, language),
+      extensions: clientExtensions({ ...original.extensions }),
+    });
   }
   if (original instanceof ArgumentValidationError) {
-    const { message, fields } = argumentValidationMessage(original);
+    const { message, fields } = argumentValidationMessage(original, language);
     return strip({ ...formatted, message, extensions: { code: ErrorCode.BAD_USER_INPUT, fields } });
   }
   const field = variableField(formatted.message);
   if (original instanceof ScalarValidationError) {
+    // graphql-js puts its own English words before the scalar's message; in Swedish the field and the scalar's text.
+    const swedish = language === "sv" ? original.swedishMessage : undefined;
     return strip({
       ...formatted,
+      ...(swedish === undefined ? {} : { message: field ? `${field}: ${swedish}` : swedish }),
       extensions: {
         ...formatted.extensions,
         code: ErrorCode.BAD_USER_INPUT,
@@ -121,20 +151,24 @@ function formatAnyError(
   // limits) carry no foreign original error and are the client's to fix.
   const thrownByCode = original instanceof Error && !(original instanceof GraphQLError);
   if (!thrownByCode && formatted.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    // Our own request errors (query limits, the deadline) carry a Swedish text; graphql-js's do not.
+    const swedish = language === "sv" ? swedishMessageOf(original) : undefined;
+    if (swedish !== undefined && formatted.message === (original as GraphQLError).message)
+      return strip({ ...formatted, message: swedish });
     return strip(formatted);
   }
   options.onInternalError?.(error);
   // The database is down, frozen or timed out: retryable, answered with HTTP 503 by the gateway.
   if (isDatabaseUnavailable(original)) {
     return {
-      message: "The database is not answering; retry in a few seconds",
+      message: UNAVAILABLE_MESSAGE[language],
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: SERVICE_UNAVAILABLE },
     };
   }
   return {
-    message: MASKED_MESSAGE,
+    message: MASKED_MESSAGE[language],
     locations: formatted.locations,
     path: formatted.path,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },

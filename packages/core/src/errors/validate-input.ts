@@ -1,6 +1,7 @@
 import { validate, type ValidationError as ClassValidatorError } from "class-validator";
 import { getMetadataStorage, type ResolverData } from "type-graphql";
 import { ValidationError } from "./errors";
+import { swedishConstraint } from "./constraint-messages";
 
 /**
  * type-graphql's validation of input objects, with errors a client can act on: BAD_USER_INPUT
@@ -19,18 +20,18 @@ export async function validateInput(value: unknown, argType: unknown, data: Reso
       errors = await validate(item, { skipMissingProperties: true, forbidUnknownValues: false });
     } catch {
       // A validator that throws on what a client sent (isEmail threw URIError on a lone surrogate) is still the client's input to fix.
-      throw new ValidationError(
-        prefix.replace(/\.$/, "") || data.info.fieldName,
-        "invalid",
-        "could not be validated; check the text for broken characters",
-      );
+      throw new ValidationError(prefix.replace(/\.$/, "") || data.info.fieldName, "invalid", {
+        en: "could not be validated; check the text for broken characters",
+        sv: "kunde inte valideras; kontrollera texten efter trasiga tecken",
+      });
     }
     collect(errors, Array.isArray(value) ? `${prefix}${i}.` : prefix, problems);
   }
   if (problems.length === 0) return;
   const first = problems[0];
   const detail = [first.message, ...problems.slice(1).map((p) => `${p.path}: ${p.message}`)].join(" | ");
-  const error = new ValidationError(first.path, first.rule, detail);
+  const swedish = problems.map((p, i) => (i === 0 ? "" : `${p.path}: `) + swedishConstraint(p.rule, p.message));
+  const error = new ValidationError(first.path, first.rule, { en: detail, sv: swedish.join(" | ") });
   (error.extensions as Record<string, unknown>).fields = [...new Set(problems.map((p) => p.path))];
   throw error;
 }

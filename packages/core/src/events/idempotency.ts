@@ -53,7 +53,10 @@ export async function idempotentCreate<T>(ctx: RequestContext, request: Idempote
   if (request.key === null || request.key === undefined) return inTransaction(ctx.ds, request.create);
   const key = request.key;
   if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
-    throw new ValidationError("input.idempotencyKey", "format", "must be 1–128 characters of A–Z a–z 0–9 . _ : -");
+    throw new ValidationError("input.idempotencyKey", "format", {
+      en: "must be 1–128 characters of A–Z a–z 0–9 . _ : -",
+      sv: "måste vara 1–128 tecken av A–Z a–z 0–9 . _ : -",
+    });
   }
   const actor = ctx.principal?.subject ?? "anonymous";
   const requestHash = hashInput(request.input);
@@ -89,9 +92,15 @@ export async function idempotentCreate<T>(ctx: RequestContext, request: Idempote
 
 function answerFor<T>(row: IdempotencyKey, requestHash: string, request: IdempotentCreate<T>): Promise<T> {
   if (row.requestHash !== requestHash) {
-    throw new ConflictError("input.idempotencyKey was already used with a different input", {
-      field: "input.idempotencyKey",
-    });
+    throw new ConflictError(
+      {
+        en: "input.idempotencyKey was already used with a different input",
+        sv: "input.idempotencyKey har redan använts med andra indata",
+      },
+      {
+        field: "input.idempotencyKey",
+      },
+    );
   }
   return request.reread(row.resultId);
 }

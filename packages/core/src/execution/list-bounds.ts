@@ -44,7 +44,10 @@ export function enforceListBounds(schema: GraphQLSchema): { wrapped: number } {
 
 function checkPageSize(name: string, size: number | null | undefined): void {
   if (size != null && (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE))
-    throw new ValidationError(name, "range", `must be between 1 and ${MAX_PAGE_SIZE}`);
+    throw new ValidationError(name, "range", {
+      en: `must be between 1 and ${MAX_PAGE_SIZE}`,
+      sv: `måste vara mellan 1 och ${MAX_PAGE_SIZE}`,
+    });
 }
 
 function bounded(
@@ -65,10 +68,10 @@ function bounded(
     const limit = max === "first" ? (first ?? MAX_PAGE_SIZE) : max;
     const check = (items: unknown) => {
       if (Array.isArray(items) && items.length > limit)
-        throw new DomainError(
-          "RESULT_TOO_LARGE",
-          `${where} would return ${items.length} items; at most ${limit} are allowed. Ask for a shorter period or a smaller page.`,
-        );
+        throw new DomainError("RESULT_TOO_LARGE", {
+          en: `${where} would return ${items.length} items; at most ${limit} are allowed. Ask for a shorter period or a smaller page.`,
+          sv: `${where} skulle ge ${items.length} poster; högst ${limit} tillåts. Be om en kortare period eller en mindre sida.`,
+        });
       return items;
     };
     return value && typeof (value as Promise<unknown>).then === "function"

@@ -19,6 +19,7 @@ import {
   type ValidationRule,
 } from "graphql";
 import { listBoundOf } from "../schema/list-bounds";
+import { LocalizedGraphQLError, type Message } from "../errors/errors";
 
 /**
  * The query limits every operation is validated with, in the gateway (Apollo and its request guard,
@@ -42,8 +43,8 @@ export const QUERY_LIMITS = {
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 25;
 
-function limitError(code: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code } });
+function limitError(code: string, message: Message): GraphQLError {
+  return new LocalizedGraphQLError(code, message);
 }
 
 function fragmentsOf(context: ValidationContext): Map<string, FragmentDefinitionNode> {
@@ -163,15 +164,18 @@ const depthAndCostRule: ValidationRule = (context) => ({
     });
     if (depth > QUERY_LIMITS.maxDepth) {
       context.reportError(
-        limitError("QUERY_TOO_DEEP", `The query is ${depth} levels deep; the maximum is ${QUERY_LIMITS.maxDepth}`),
+        limitError("QUERY_TOO_DEEP", {
+          en: `The query is ${depth} levels deep; the maximum is ${QUERY_LIMITS.maxDepth}`,
+          sv: `Frågan är ${depth} nivåer djup; högst ${QUERY_LIMITS.maxDepth} tillåts`,
+        }),
       );
     }
     if (cost > QUERY_LIMITS.maxCost) {
       context.reportError(
-        limitError(
-          "QUERY_TOO_COSTLY",
-          `The query's estimated cost is ${cost}; the maximum is ${QUERY_LIMITS.maxCost}. Ask for smaller pages or fewer nested lists.`,
-        ),
+        limitError("QUERY_TOO_COSTLY", {
+          en: `The query's estimated cost is ${cost}; the maximum is ${QUERY_LIMITS.maxCost}. Ask for smaller pages or fewer nested lists.`,
+          sv: `Frågans uppskattade kostnad är ${cost}; högst ${QUERY_LIMITS.maxCost} tillåts. Be om mindre sidor eller färre nästlade listor.`,
+        }),
       );
     }
   },
@@ -183,7 +187,10 @@ const aliasRule: ValidationRule = (context): ASTVisitor => {
     Field(node) {
       if (node.alias && ++aliases === QUERY_LIMITS.maxAliases + 1) {
         context.reportError(
-          limitError("TOO_MANY_ALIASES", `The document has more than ${QUERY_LIMITS.maxAliases} aliases`),
+          limitError("TOO_MANY_ALIASES", {
+            en: `The document has more than ${QUERY_LIMITS.maxAliases} aliases`,
+            sv: `Dokumentet har fler än ${QUERY_LIMITS.maxAliases} alias`,
+          }),
         );
       }
     },
@@ -196,7 +203,10 @@ const directiveRule: ValidationRule = (context): ASTVisitor => {
     Directive() {
       if (++directives === QUERY_LIMITS.maxDirectives + 1) {
         context.reportError(
-          limitError("TOO_MANY_DIRECTIVES", `The document has more than ${QUERY_LIMITS.maxDirectives} directives`),
+          limitError("TOO_MANY_DIRECTIVES", {
+            en: `The document has more than ${QUERY_LIMITS.maxDirectives} directives`,
+            sv: `Dokumentet har fler än ${QUERY_LIMITS.maxDirectives} direktiv`,
+          }),
         );
       }
     },
@@ -219,10 +229,10 @@ const repeatedFieldRule: ValidationRule = (context): ASTVisitor => ({
       counts.set(key, n);
       if (n === QUERY_LIMITS.maxRepeatedField + 1) {
         context.reportError(
-          limitError(
-            "FIELD_REPEATED",
-            `'${key}' is selected more than ${QUERY_LIMITS.maxRepeatedField} times in one selection set; select each field once`,
-          ),
+          limitError("FIELD_REPEATED", {
+            en: `'${key}' is selected more than ${QUERY_LIMITS.maxRepeatedField} times in one selection set; select each field once`,
+            sv: `'${key}' väljs fler än ${QUERY_LIMITS.maxRepeatedField} gånger i samma urval; välj varje fält en gång`,
+          }),
         );
       }
     }

@@ -1,4 +1,9 @@
-import { ValidationError } from "../errors/errors";
+import { ValidationError, type Message } from "../errors/errors";
+
+const NOT_A_CURSOR: Message = {
+  en: "is not a cursor this list returned",
+  sv: "är ingen markör (cursor) som den här listan har lämnat",
+};
 
 /** A value of one sort column in a cursor: what the database compares (dates as Date for datetime columns). */
 export type CursorValue = string | number | boolean | Date;
@@ -22,7 +27,7 @@ export function encodeCursor(tag: string, key: readonly CursorValue[]): string {
 
 /** The position in `field` (`after` or `before`), or BAD_USER_INPUT naming the field. */
 export function decodeCursor(field: string, cursor: string, tag: string, keyLength: number): CursorPosition {
-  const refuse = () => new ValidationError(field, "cursor", "is not a cursor this list returned");
+  const refuse = () => new ValidationError(field, "cursor", NOT_A_CURSOR);
   if (cursor.length > MAX_CURSOR_LENGTH) throw refuse();
   const text = Buffer.from(cursor, "base64url").toString("utf8");
   // Offsets ("o:<index>") were the cursors before keyset paging; still read, never handed out.

@@ -57,12 +57,18 @@ export interface PageWindow {
 /** Validates page arguments: BAD_USER_INPUT naming `first`, `last`, `after` or `before`. */
 export function pageWindow(args: PageArgs): PageWindow {
   if (args.first != null && args.last != null)
-    throw new ValidationError("last", "exclusive", "cannot be used with first: page forwards or backwards");
+    throw new ValidationError("last", "exclusive", {
+      en: "cannot be used with first: page forwards or backwards",
+      sv: "kan inte anges tillsammans med first: bläddra framåt eller bakåt",
+    });
   const backward = args.last != null;
   const field = backward ? "last" : "first";
   const size = (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)
-    throw new ValidationError(field, "range", `must be between 1 and ${MAX_PAGE_SIZE}`);
+    throw new ValidationError(field, "range", {
+      en: `must be between 1 and ${MAX_PAGE_SIZE}`,
+      sv: `måste vara mellan 1 och ${MAX_PAGE_SIZE}`,
+    });
   return { size, backward, after: args.after ?? undefined, before: args.before ?? undefined };
 }
 

@@ -9,31 +9,33 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 @Entity({ name: "deletion_log" })
 @Index(["runAt"])
 export class DeletionLogEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The entry's id, ascending in the order entries were written." })
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When the retention run deleted or anonymised the records (UTC)." })
   @Column({ type: "datetime" })
   runAt!: Date;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: "Who ran it: the name the run was started with (`pnpm retention` runs as retention-job).",
+  })
   @Column({ type: "varchar", length: 128 })
   actor!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The domain the records belonged to (its slug, e.g. synpunkter)." })
   @Column({ type: "varchar", length: 64 })
   domain!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The records' GraphQL type, e.g. FeedbackItem." })
   @Column({ type: "varchar", length: 64 })
   recordType!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "How many records this action deleted or anonymised (the length of recordIds)." })
   @Column({ type: "int" })
   count!: number;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "The ids the records had; the records themselves are gone or anonymised." })
   @MaxItems(MAX_RECORD_IDS)
   @Column({ type: "simple-array" })
   recordIds!: string[];

@@ -7,7 +7,10 @@ import { searchDeletionLog } from "./deletion-log-search";
 
 @ArgsType()
 class DeletionLogArgs extends PageArgs {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Entries of this domain only (its slug, e.g. synpunkter); omit for every domain.",
+  })
   domain?: string;
 }
 

@@ -6,13 +6,18 @@
 export type IdentityRule = "format" | "date" | "checksum" | "organisation-group";
 
 export class IdentityNumberError extends Error {
+  /** The Swedish message (the English one is `message`). */
+  readonly swedishMessage: string;
   constructor(
     readonly rule: IdentityRule,
-    message: string,
+    message: { en: string; sv: string },
   ) {
-    super(message);
+    super(message.en);
+    this.swedishMessage = message.sv;
   }
 }
+
+const CHECK_DIGIT = { en: "check digit is wrong (Luhn)", sv: "har fel kontrollsiffra (Luhn)" };
 
 /** Luhn with weights 2,1,2,1… over the given digits; returns the check digit. */
 export function luhnCheckDigit(digits: string): number {
@@ -46,13 +51,20 @@ export function parsePersonnummer(input: string, today: Date = new Date()): Pars
   const raw = input.trim();
   const m = /^(\d{2})?(\d{6})([-+]?)(\d{4})$/.exec(raw);
   if (!m) {
-    throw new IdentityNumberError("format", "must be 10 or 12 digits, as YYMMDD-NNNN or YYYYMMDDNNNN");
+    throw new IdentityNumberError("format", {
+      en: "must be 10 or 12 digits, as YYMMDD-NNNN or YYYYMMDDNNNN",
+      sv: "måste vara 10 eller 12 siffror, som ÅÅMMDD-NNNN eller ÅÅÅÅMMDDNNNN",
+    });
   }
   const [, century, yymmdd, sep, last4] = m;
   let year: number;
   const yy = Number(yymmdd.slice(0, 2));
   if (century !== undefined) {
-    if (sep === "+") throw new IdentityNumberError("format", "`+` is only used with 10 digits");
+    if (sep === "+")
+      throw new IdentityNumberError("format", {
+        en: "`+` is only used with 10 digits",
+        sv: "`+` används bara med 10 siffror",
+      });
     year = Number(century) * 100 + yy;
   } else {
     const thisYear = today.getUTCFullYear();
@@ -65,11 +77,14 @@ export function parsePersonnummer(input: string, today: Date = new Date()): Pars
   const coordinationNumber = day > 60;
   if (coordinationNumber) day -= 60;
   if (!isRealDate(year, month, day)) {
-    throw new IdentityNumberError("date", "does not contain a real date of birth");
+    throw new IdentityNumberError("date", {
+      en: "does not contain a real date of birth",
+      sv: "innehåller inget verkligt födelsedatum",
+    });
   }
   const nine = yymmdd + last4.slice(0, 3);
   if (luhnCheckDigit(nine) !== Number(last4[3])) {
-    throw new IdentityNumberError("checksum", "check digit is wrong (Luhn)");
+    throw new IdentityNumberError("checksum", CHECK_DIGIT);
   }
   const pad = (n: number) => String(n).padStart(2, "0");
   return {
@@ -96,13 +111,20 @@ export function maskPersonnummer(value: string): string {
  */
 export function parseOrganisationsnummer(input: string): string {
   const m = /^(\d{6})-?(\d{4})$/.exec(input.trim());
-  if (!m) throw new IdentityNumberError("format", "must be 10 digits, as NNNNNN-NNNN");
+  if (!m)
+    throw new IdentityNumberError("format", {
+      en: "must be 10 digits, as NNNNNN-NNNN",
+      sv: "måste vara 10 siffror, som NNNNNN-NNNN",
+    });
   const digits = m[1] + m[2];
   if (Number(digits[2]) < 2) {
-    throw new IdentityNumberError("organisation-group", "third digit must be 2 or higher for an organisation");
+    throw new IdentityNumberError("organisation-group", {
+      en: "third digit must be 2 or higher for an organisation",
+      sv: "tredje siffran måste vara 2 eller högre för en organisation",
+    });
   }
   if (luhnCheckDigit(digits.slice(0, 9)) !== Number(digits[9])) {
-    throw new IdentityNumberError("checksum", "check digit is wrong (Luhn)");
+    throw new IdentityNumberError("checksum", CHECK_DIGIT);
   }
   return digits;
 }

@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind, type ValueNode } from "graphql";
-import { ScalarValidationError } from "../errors/errors";
+import { ScalarValidationError, type Message } from "../errors/errors";
 import {
   IdentityNumberError,
   formatOrganisationsnummer,
@@ -8,8 +8,12 @@ import {
   parsePersonnummer,
 } from "./identity-numbers";
 
+function mustBeString(scalar: string): Message {
+  return { en: `${scalar} must be a string`, sv: `${scalar} måste vara en sträng` };
+}
+
 function stringInput(scalar: string, value: unknown): string {
-  if (typeof value !== "string") throw new ScalarValidationError(scalar, "format", `${scalar} must be a string`);
+  if (typeof value !== "string") throw new ScalarValidationError(scalar, "format", mustBeString(scalar));
   return value;
 }
 
@@ -17,13 +21,17 @@ function wrap<T>(scalar: string, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof IdentityNumberError) throw new ScalarValidationError(scalar, e.rule, `${scalar} ${e.message}`);
+    if (e instanceof IdentityNumberError)
+      throw new ScalarValidationError(scalar, e.rule, {
+        en: `${scalar} ${e.message}`,
+        sv: `${scalar} ${e.swedishMessage}`,
+      });
     throw e;
   }
 }
 
 function literal(scalar: string, ast: ValueNode): string {
-  if (ast.kind !== Kind.STRING) throw new ScalarValidationError(scalar, "format", `${scalar} must be a string`);
+  if (ast.kind !== Kind.STRING) throw new ScalarValidationError(scalar, "format", mustBeString(scalar));
   return ast.value;
 }
 

@@ -40,6 +40,34 @@ class BoundedInput {
   lines!: BoundedLineInput[];
 }
 
+/** A base of inputs (as iop's AgreementTermsInput): its fields are every subclass's fields too. */
+@InputType()
+class TermsBaseInput {
+  @Field(() => Int)
+  noticeDays!: number;
+}
+
+@InputType()
+class TermsWithIdInput extends TermsBaseInput {
+  @Field(() => Int)
+  @Range(1, 10)
+  version!: number;
+}
+
+@Resolver()
+class InheritedUnboundedResolver {
+  @Authorized("t:run")
+  @Mutation(() => Int)
+  saveTerms(@Arg("input", () => TermsWithIdInput) input: TermsWithIdInput): number {
+    return input.version;
+  }
+  @Authorized("t:run")
+  @Query(() => Int)
+  ok(): number {
+    return 1;
+  }
+}
+
 @Resolver()
 class UnboundedArgResolver {
   @Authorized("t:run")
@@ -92,6 +120,11 @@ describe("every number and money input has a range (assertBoundedInputs, run by 
       "a nested input without @ValidateNested",
       NestedWithoutValidationResolver,
       /UnvalidatedNestingInput\.lines is a nested input without @ValidateNested/,
+    ],
+    [
+      "an Int field a subclass input inherits without @Range",
+      InheritedUnboundedResolver,
+      /TermsWithIdInput\.noticeDays has no range/,
     ],
   ])("fails the schema build, naming it: %s", async (_label, resolver, message) => {
     await expect(buildModuleSchema([moduleOf("t", resolver)])).rejects.toThrow(message);

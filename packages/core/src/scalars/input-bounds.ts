@@ -49,7 +49,10 @@ function argValidator(
   const validateFn: ArgValidator = (value) => {
     if (value === null || value === undefined) return;
     if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
-      throw new ValidationError(field, "range", `must be between ${show(min)} and ${show(max)}`);
+      throw new ValidationError(field, "range", {
+        en: `must be between ${show(min)} and ${show(max)}`,
+        sv: `måste vara mellan ${show(min)} och ${show(max)}`,
+      });
     }
   };
   boundedArgValidators.add(validateFn);
@@ -118,11 +121,25 @@ export function assertBoundedInputs(resolvers: readonly ClassTarget[]): void {
   const inputClass = (t: unknown) =>
     storage.inputTypes.find((c) => c.target === t) ?? storage.argumentTypes.find((c) => c.target === t);
 
+  // type-graphql keeps each class's own fields; the schema gives a subclass its superclasses' too
+  // (the subclass's own winning by name), so the check walks the same chain.
+  const ownFields = (t: unknown) => inputClass(t)?.fields ?? [];
+  const fieldsOf = (target: ClassTarget) => {
+    const byName = new Map<string, ReturnType<typeof ownFields>[number]>();
+    for (
+      let t: ClassTarget | null = target;
+      t && t !== Function.prototype;
+      t = Object.getPrototypeOf(t) as ClassTarget | null
+    ) {
+      for (const field of ownFields(t)) if (!byName.has(field.name)) byName.set(field.name, field);
+    }
+    return [...byName.values()];
+  };
+
   const walkClass = (target: ClassTarget, label: string) => {
     if (seen.has(target)) return;
     seen.add(target);
-    const meta = inputClass(target);
-    for (const field of meta?.fields ?? []) {
+    for (const field of fieldsOf(target)) {
       const type = field.getType();
       const where = `${label}.${field.name}`;
       if (isNumberType(type)) {

@@ -21,11 +21,10 @@ export function isLocalDate(value: string): boolean {
 
 export function parseLocalDate(value: unknown): LocalDate {
   if (typeof value !== "string" || !isLocalDate(value)) {
-    throw new ScalarValidationError(
-      "Date",
-      "format",
-      `Date must be a real calendar date as YYYY-MM-DD, in the years ${MIN_YEAR}–${MAX_YEAR}`,
-    );
+    throw new ScalarValidationError("Date", "format", {
+      en: `Date must be a real calendar date as YYYY-MM-DD, in the years ${MIN_YEAR}–${MAX_YEAR}`,
+      sv: `Date måste vara ett verkligt datum som ÅÅÅÅ-MM-DD, åren ${MIN_YEAR}–${MAX_YEAR}`,
+    });
   }
   return value;
 }
@@ -68,7 +67,8 @@ export function addMonths(date: LocalDate, months: number): LocalDate {
 
 /**
  * Today's date (UTC), or `now`'s. Without `now` the day's text is kept until the day ends, so a
- * computed field asking per row (e.g. synpunkter's `overdue`) reads the clock, not a new string.
+ * computed field asking per row reads the clock, not a new string (synpunkter's `overdue` uses its
+ * municipal day, Europe/Stockholm, cached the same way: municipal-date.ts).
  */
 export function todayLocalDate(now?: Date): LocalDate {
   if (now) return now.toISOString().slice(0, 10);

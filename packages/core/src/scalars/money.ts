@@ -19,11 +19,10 @@ export function kronorToOre(input: string | number): Ore {
       : input.trim().replace(/\s/g, "");
   const m = MONEY_PATTERN.exec(text);
   if (!m) {
-    throw new ScalarValidationError(
-      "Money",
-      "format",
-      'Money must be kronor with at most two decimals, e.g. "1250" or "1250.50"',
-    );
+    throw new ScalarValidationError("Money", "format", {
+      en: 'Money must be kronor with at most two decimals, e.g. "1250" or "1250.50"',
+      sv: 'Money måste vara kronor med högst två decimaler, t.ex. "1250" eller "1250.50"',
+    });
   }
   const [, minus, whole, frac = ""] = m;
   const ore = Number(whole) * 100 + Number(frac.padEnd(2, "0"));
@@ -57,6 +56,11 @@ export function oreToKronor(ore: Ore | bigint | string): string {
   return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`;
 }
 
+const MONEY_TYPE = {
+  en: 'Money must be a string such as "1250.50" or a whole number of kronor',
+  sv: 'Money måste vara en sträng som "1250.50" eller ett helt antal kronor',
+};
+
 export const MoneyScalar = new GraphQLScalarType<Ore, string>({
   name: "Money",
   description:
@@ -64,21 +68,13 @@ export const MoneyScalar = new GraphQLScalarType<Ore, string>({
   serialize: (value) => oreToKronor(value as Ore | bigint | string),
   parseValue: (value) => {
     if (typeof value !== "string" && !(typeof value === "number" && Number.isInteger(value))) {
-      throw new ScalarValidationError(
-        "Money",
-        "format",
-        'Money must be a string such as "1250.50" or a whole number of kronor',
-      );
+      throw new ScalarValidationError("Money", "format", MONEY_TYPE);
     }
     return kronorToOre(value);
   },
   parseLiteral: (ast) => {
     if (ast.kind === Kind.STRING || ast.kind === Kind.INT) return kronorToOre(ast.value);
-    throw new ScalarValidationError(
-      "Money",
-      "format",
-      'Money must be a string such as "1250.50" or a whole number of kronor',
-    );
+    throw new ScalarValidationError("Money", "format", MONEY_TYPE);
   },
 });
 

@@ -111,7 +111,10 @@ function checkValue(value: unknown, type: GraphQLInputType, path: string): void 
       if (fields[key]) checkValue(v, fields[key].type, `${path}.${key}`);
   } else if (isScalarType(t)) {
     if (typeof value === "string" && LONE_SURROGATE.test(value))
-      throw new ValidationError(path, "unicode", "is not well-formed Unicode text (a lone UTF-16 surrogate)");
+      throw new ValidationError(path, "unicode", {
+        en: "is not well-formed Unicode text (a lone UTF-16 surrogate)",
+        sv: "är inte välformad Unicode-text (ett ensamt UTF-16-surrogattecken)",
+      });
     if (t === GraphQLID || t.name === "ID") toId(path, value as string);
   }
 }

@@ -38,5 +38,22 @@ export async function buildModuleSchema(modules: readonly DomainModule[]): Promi
   });
   // Every number and money input has a range (scalars/input-bounds.ts); the build fails otherwise.
   assertBoundedInputs(resolvers);
+  describeRootTypes(schema);
   return schema;
+}
+
+/** type-graphql builds the root types without a description; the schema's contract gives each one. */
+function describeRootTypes(schema: GraphQLSchema): void {
+  const descriptions = [
+    [
+      schema.getQueryType(),
+      "Reads. Each field needs one of the scopes it names; reads of person-level data are written to the access log (Query.accessLog).",
+    ],
+    [
+      schema.getMutationType(),
+      "Changes. Each field needs one of the scopes it names and takes its values in one `input` argument, with `expectedVersion` (optimistic locking) inside it; top-level arguments from before are deprecated.",
+    ],
+    [schema.getSubscriptionType(), "Live streams, served over WebSocket (graphql-ws) at /graphql."],
+  ] as const;
+  for (const [type, description] of descriptions) if (type && !type.description) type.description = description;
 }

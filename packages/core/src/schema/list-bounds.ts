@@ -75,7 +75,13 @@ export async function refuseBeyondMaxItems(
   what: string,
 ): Promise<void> {
   if ((await manager.count(entity)) >= max)
-    throw new ConflictError(`At most ${max} ${what} can be registered; remove or reuse one`, { rule: "maxItems" });
+    throw new ConflictError(
+      {
+        en: `At most ${max} ${what} can be registered; remove or reuse one`,
+        sv: `Högst ${max} ${what} kan registreras; ta bort eller återanvänd en`,
+      },
+      { rule: "maxItems" },
+    );
 }
 
 /** The first `first` items of a child list a loader answered whole (synchronously or not): an ordered fetch trimmed per parent. */

@@ -1,4 +1,5 @@
 import { ValidationError } from "../errors/errors";
+import { versionArg } from "../scalars/input-bounds";
 
 /**
  * The date after which arguments that moved into a mutation's `input` may be removed (the
@@ -9,6 +10,19 @@ export const MOVED_ARGUMENT_REMOVAL_DATE = "2027-06-30";
 /** The `@deprecated` reason of a top-level argument that moved to `input.<name>`. */
 export function movedToInput(name: string): string {
   return `Give input.${name} instead. Removed after ${MOVED_ARGUMENT_REMOVAL_DATE}.`;
+}
+
+/**
+ * The `@Arg` options of a top-level argument that moved to `input.<name>`: optional (the client may
+ * give `input.<name>` instead) and deprecated. `description` is the argument's whole description.
+ */
+export function movedArgOptions(name: string, description: string) {
+  return { nullable: true, deprecationReason: movedToInput(name), description } as const;
+}
+
+/** The same for a moved `expectedVersion`, keeping the range check every version argument has. */
+export function movedVersionArgOptions(description: string) {
+  return { ...movedArgOptions("expectedVersion", description), ...versionArg() };
 }
 
 /**
@@ -45,4 +59,53 @@ export function requiredMovedArgument<T>(
     throw new ValidationError(`input.${name}`, "required", { en: "is required", sv: "måste anges" });
   }
   return value;
+}
+
+/**
+ * A moved value and the path the client gave it at, for errors found later (a malformed id, a
+ * record not found): `input.<name>` for the new form, the deprecated argument's name for the old
+ * one — so old clients keep the answers they had.
+ */
+export interface Moved<T> {
+  readonly value: T;
+  readonly field: string;
+}
+
+/**
+ * Where a moved value was given: `input.<name>`, or the deprecated argument when only that was
+ * given. A value given nowhere is named as the call's form names it (`inputForm`: the call uses `input`).
+ */
+function givenAt(name: string, inInput: unknown, argument: unknown, oldName: string, inputForm: boolean): string {
+  if (inInput != null) return `input.${name}`;
+  return argument != null || !inputForm ? oldName : `input.${name}`;
+}
+
+/** `requiredMovedArgument`, remembering where the client gave the value. */
+export function requiredMoved<T>(
+  name: string,
+  inInput: T | null | undefined,
+  argument: T | null | undefined,
+  oldName: string = name,
+): Moved<T> {
+  return {
+    value: requiredMovedArgument(name, inInput, argument, oldName),
+    field: givenAt(name, inInput, argument, oldName, true),
+  };
+}
+
+/**
+ * `movedArgument` (an optional value, e.g. a step's date or the id of a record to add or change),
+ * remembering where the client gave it; `inputForm`: whether the call uses `input`.
+ */
+export function optionalMoved<T>(
+  name: string,
+  inInput: T | null | undefined,
+  argument: T | null | undefined,
+  options: { inputForm: boolean; oldName?: string },
+): Moved<T | undefined> {
+  const oldName = options.oldName ?? name;
+  return {
+    value: movedArgument(name, inInput, argument, oldName),
+    field: givenAt(name, inInput, argument, oldName, options.inputForm),
+  };
 }

@@ -94,17 +94,15 @@ export function assertWholeMonths(
 ): void {
   if (policy.exact) return;
   if (!from.endsWith("-01"))
-    throw new ValidationError(
-      fields.from,
-      "whole-months",
-      "statistics without the exact scope cover whole calendar months: must be the first day of a month",
-    );
+    throw new ValidationError(fields.from, "whole-months", {
+      en: "statistics without the exact scope cover whole calendar months: must be the first day of a month",
+      sv: "statistik utan behörigheten för exakta tal omfattar hela kalendermånader: måste vara den första dagen i en månad",
+    });
   if (!addDays(to, 1).endsWith("-01"))
-    throw new ValidationError(
-      fields.to,
-      "whole-months",
-      "statistics without the exact scope cover whole calendar months: must be the last day of a month",
-    );
+    throw new ValidationError(fields.to, "whole-months", {
+      en: "statistics without the exact scope cover whole calendar months: must be the last day of a month",
+      sv: "statistik utan behörigheten för exakta tal omfattar hela kalendermånader: måste vara den sista dagen i en månad",
+    });
 }
 
 /** An object of a statistics answer that can have suppressed fields. */

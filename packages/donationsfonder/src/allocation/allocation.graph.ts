@@ -8,7 +8,7 @@ import { Allocation } from "./allocation.entity";
 export const allocationGraph = defineGraph(Allocation, {
   domain: DOMAIN,
   relations: {
-    fund: ref(() => Fund, "fundId"),
+    fund: ref(() => Fund, "fundId", { description: "The fund it is paid from." }),
     adjustments: many(() => AllocationAdjustment, "allocationId", {
       order: { id: "ASC" },
       paging: "slice",

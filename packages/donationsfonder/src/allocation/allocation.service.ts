@@ -20,6 +20,7 @@ import { Round } from "../round/round.entity";
 import { ApplicationStatus, RoundStatus } from "../shared/enums";
 import { formatKronor } from "@arbetsliv/core/values";
 import { DOMAIN } from "../scopes";
+import { roundStatusSv } from "../shared/messages";
 import { assertWholeKronor } from "../shared/util";
 import { AllocationAdjustment } from "./allocation-adjustment.entity";
 import { Allocation } from "./allocation.entity";
@@ -37,7 +38,10 @@ export function fundRulesFor(funds: Fund[], budgets: FundBudget[]): FundRules[] 
 /** An application as the round plan needs it; applications of a round being allocated are never gallrade. */
 function applicantFacts(app: Application): PlannedApplication {
   if (app.personnummer === null || app.householdSize === null || app.yearlyIncome === null) {
-    throw new ConflictError(`Application ${app.id} has been gallrad and cannot be assessed`);
+    throw new ConflictError({
+      en: `Application ${app.id} has been gallrad and cannot be assessed`,
+      sv: `Ansökan ${app.id} är gallrad och kan inte prövas`,
+    });
   }
   return { ...app, personnummer: app.personnummer, householdSize: app.householdSize, yearlyIncome: app.yearlyIncome };
 }
@@ -51,22 +55,28 @@ export class AllocationService {
    * the round's published policy, replacing an earlier unadjusted allocation. Only after the
    * application period has ended and before the board decision.
    */
-  allocateRound(idValue: string, expectedVersion: number, today = todayLocalDate()): Promise<Round> {
-    const id = toId("roundId", idValue);
+  allocateRound(id: number, expectedVersion: number, today = todayLocalDate()): Promise<Round> {
     return inTransaction(this.ctx.ds, async (manager) => {
       const round = await findForUpdate(manager, Round, "DonationRound", id);
       if (round.status === RoundStatus.DECIDED)
-        throw new ConflictError(`${round.name} is decided; the allocation is final`);
+        throw new ConflictError({
+          en: `${round.name} is decided; the allocation is final`,
+          sv: `${round.name} är beslutad; fördelningen ligger fast`,
+        });
       if (today <= round.applicationCloses) {
-        throw new ConflictError(
-          `${round.name}: the application period runs until ${round.applicationCloses}; allocate after it has ended`,
-        );
+        throw new ConflictError({
+          en: `${round.name}: the application period runs until ${round.applicationCloses}; allocate after it has ended`,
+          sv: `${round.name}: ansökningstiden pågår till och med ${round.applicationCloses}; fördela när den har gått ut`,
+        });
       }
       if (
         round.status === RoundStatus.ALLOCATED &&
         (await manager.exists(AllocationAdjustment, { where: { roundId: id } }))
       ) {
-        throw new ConflictError(`${round.name} has adjusted allocations; it cannot be allocated again`);
+        throw new ConflictError({
+          en: `${round.name} has adjusted allocations; it cannot be allocated again`,
+          sv: `${round.name} har justerade fördelningar; omgången kan inte fördelas på nytt`,
+        });
       }
       const funds = await manager.find(Fund, { where: { active: true } });
       const budgets = await manager.find(FundBudget, { where: { roundId: id } });
@@ -153,24 +163,23 @@ export class AllocationService {
       if (!allocation) throw new NotFoundError("DonationAllocation", id);
       const round = await findForUpdate(manager, Round, "DonationRound", allocation.roundId, "pessimistic_read");
       if (round.status !== RoundStatus.ALLOCATED) {
-        throw new ConflictError(
-          `${round.name} is ${round.status}: allocations can only be adjusted after the allocation and before the board decision`,
-        );
+        throw new ConflictError({
+          en: `${round.name} is ${round.status}: allocations can only be adjusted after the allocation and before the board decision`,
+          sv: `${round.name} är ${roundStatusSv(round.status)}: fördelningar kan bara justeras efter fördelningen och före nämndens beslut`,
+        });
       }
       const app = await manager.findOneOrFail(Application, { where: { id: allocation.applicationId } });
       if (input.amount > app.amountRequested) {
-        throw new ValidationError(
-          "input.amount",
-          "asked",
-          `must not exceed the amount asked (${formatKronor(app.amountRequested)})`,
-        );
+        throw new ValidationError("input.amount", "asked", {
+          en: `must not exceed the amount asked (${formatKronor(app.amountRequested)})`,
+          sv: `får inte överstiga det sökta beloppet (${formatKronor(app.amountRequested)})`,
+        });
       }
       if (round.maxPerApplication !== null && input.amount > round.maxPerApplication) {
-        throw new ValidationError(
-          "input.amount",
-          "cap",
-          `must not exceed the round's maximum per application (${formatKronor(round.maxPerApplication)})`,
-        );
+        throw new ValidationError("input.amount", "cap", {
+          en: `must not exceed the round's maximum per application (${formatKronor(round.maxPerApplication)})`,
+          sv: `får inte överstiga omgångens högsta belopp per ansökan (${formatKronor(round.maxPerApplication)})`,
+        });
       }
       // Lock the fund's budget row so two adjustments in the same fund cannot both pass the check.
       const budget = await lockRow(manager, FundBudget, { roundId: round.id, fundId: allocation.fundId });
@@ -188,11 +197,11 @@ export class AllocationService {
       const total = toInt(raw?.total) - before + input.amount;
       const available = budget?.available ?? 0;
       if (total > available) {
-        throw new ValidationError(
-          "input.amount",
-          "fund-limit",
-          `would bring the fund's allocations to ${formatKronor(total)}, above the ${formatKronor(available)} it has this round (${formatKronor(available - (total - input.amount))} left for this application)`,
-        );
+        const left = formatKronor(available - (total - input.amount));
+        throw new ValidationError("input.amount", "fund-limit", {
+          en: `would bring the fund's allocations to ${formatKronor(total)}, above the ${formatKronor(available)} it has this round (${left} left for this application)`,
+          sv: `skulle göra fondens fördelningar ${formatKronor(total)}, mer än de ${formatKronor(available)} den har i omgången (${left} kvar för den här ansökan)`,
+        });
       }
       await updateVersioned(manager, Allocation, "DonationAllocation", id, input.expectedVersion, {
         amount: input.amount,

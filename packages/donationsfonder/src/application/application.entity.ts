@@ -21,7 +21,8 @@ import { DonationScopes } from "../scopes";
  * activePersonnummer = NULL so reports can count them by reason.
  */
 @ObjectType("DonationApplication", {
-  description: "Ansökan ur de sociala donationsfonderna — one person's application in one round.",
+  description:
+    "Ansökan — one person's application to the social donation funds (donationsfonder) in one round, with its assessment (prövning) against the funds' statutes. Person-level: needs donationsfonder:read, and every read is access-logged.",
 })
 @Entity({ name: "donation_application" })
 @Index(["roundId", "activePersonnummer"], { unique: true })
@@ -30,18 +31,21 @@ import { DonationScopes } from "../scopes";
 @Index(["personnummer"])
 @Index(["personKey"])
 export class Application {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: "The application's id; give it as input.id to updateDonationApplication.",
+  })
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The round applied to (DonationRound.id); the round itself is `round`." })
   @Column({ type: "int" })
   roundId!: number;
 
   @Authorized(DonationScopes.READ, DonationScopes.WRITE)
   @Field(() => PersonnummerScalar, {
     nullable: true,
-    description: "Sökande — the applicant; null once the application has been gallrad.",
+    description:
+      "Sökande — the applicant's personnummer; null once gallrad (person data removed by retention, five years after the committee's decision). Needs donationsfonder:read or donationsfonder:write.",
   })
   @Column({ type: "varchar", length: 12, nullable: true, default: null })
   personnummer!: string | null;
@@ -58,15 +62,19 @@ export class Application {
   @Column({ type: "varchar", length: 12, nullable: true, default: null })
   activePersonnummer!: string | null;
 
-  @Field(() => LocalDateScalar, { description: "Inkom — the date the application was received." })
+  @Field(() => LocalDateScalar, {
+    description: "Inkom — the date the application was received; compared with the round's application period.",
+  })
   @Column({ ...dateColumn })
   receivedDate!: LocalDate;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Who registered it: the caseworker's token subject." })
   @Column({ type: "varchar", length: 128 })
   registeredBy!: string;
 
-  @Field(() => Boolean, { description: "Bosatt (folkbokförd) i kommunen." })
+  @Field(() => Boolean, {
+    description: "True when the applicant is folkbokförd (registered as resident) in the municipality.",
+  })
   @Column({ type: "boolean" })
   resident!: boolean;
 
@@ -79,35 +87,48 @@ export class Application {
 
   @Field(() => MoneyScalar, {
     nullable: true,
-    description: "The household's yearly income before tax (all income counts); null once gallrad.",
+    description:
+      "The household's yearly income before tax, all income counted (kronor as a decimal string); null once gallrad.",
   })
   @Column({ ...moneyColumn, nullable: true, default: null })
   yearlyIncome!: Ore | null;
 
-  @Field(() => [Purpose], { description: "Ändamål applied for." })
+  @Field(() => [Purpose], { description: "Ändamål — what the money is asked for." })
   @MaxItems(MAX_APPLICATION_PURPOSES)
   @Column({ type: "simple-array" })
   purposes!: Purpose[];
 
-  @Field(() => MoneyScalar, { description: "Sökt belopp — whole kronor." })
+  @Field(() => MoneyScalar, {
+    description: "Sökt belopp — the amount asked for, whole kronor (kronor as a decimal string).",
+  })
   @Column({ ...moneyColumn })
   amountRequested!: Ore;
 
-  @Field(() => ApplicationStatus)
+  @Field(() => ApplicationStatus, {
+    description: "Refused on receipt, received, or as the latest allocation assessed it.",
+  })
   @Column({ type: "varchar", length: 16 })
   status!: ApplicationStatus;
 
-  @Field(() => RejectionReason, { nullable: true, description: "Why it got nothing (refused or ineligible)." })
+  @Field(() => RejectionReason, {
+    nullable: true,
+    description: "Why it got nothing (REFUSED or INELIGIBLE); null otherwise.",
+  })
   @Column({ type: "varchar", length: 32, nullable: true, default: null })
   rejectionReason!: RejectionReason | null;
 
-  @Field(() => String, { nullable: true, description: "The reason in words, with the figures it was decided on." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The reason in words (English), with the figures it was decided on; null when there is none or once gallrad.",
+  })
   @Column({ type: "varchar", length: 500, nullable: true, default: null })
   rejectionText!: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: "Prövning — the outcome against each fund, in the published order.",
+    description:
+      "Prövning — the assessment: the outcome against each fund tried, in the published order, in words (English); null until assessed and once gallrad.",
   })
   @Column({ type: "text", nullable: true, default: null })
   assessment!: string | null;
@@ -116,7 +137,10 @@ export class Application {
   @Column({ type: "int", nullable: true, default: null })
   fundId!: number | null;
 
-  @Field(() => ID, { nullable: true, description: "For a duplicate: the application that counts." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "For a DUPLICATE: the person's application that counts in the round; null otherwise.",
+  })
   @Column({ type: "int", nullable: true, default: null })
   duplicateOfId!: number | null;
 
@@ -128,11 +152,14 @@ export class Application {
   @Column({ ...dateColumn, nullable: true, default: null })
   anonymisedDate!: LocalDate | null;
 
-  @Field(() => Int, { description: "Pass back as expectedVersion when you change the application." })
+  @Field(() => Int, {
+    description:
+      "Optimistic-locking version, raised by every change: pass it back as input.expectedVersion when you correct the application.",
+  })
   @VersionColumn()
   version!: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When the application was registered in the system." })
   @CreateDateColumn({ type: "datetime" })
   createdAt!: Date;
 }

@@ -12,11 +12,15 @@ import { Application } from "./application.entity";
 export const applicationGraph = defineGraph(Application, {
   domain: DOMAIN,
   relations: {
-    round: ref(() => Round, "roundId"),
-    fund: ref(() => Fund, "fundId", { nullable: true, description: "The fund it draws from (when eligible)." }),
+    round: ref(() => Round, "roundId", { description: "The round applied to." }),
+    fund: ref(() => Fund, "fundId", {
+      nullable: true,
+      description:
+        "The fund it draws from when ELIGIBLE (the first in the published order whose statutes it meets); null otherwise.",
+    }),
     // applicationId is UNIQUE on donation_allocation: at most one per application
     allocation: one(() => Allocation, "applicationId", {
-      description: "The allocation (when eligible and the round is allocated).",
+      description: "What it was allocated, when ELIGIBLE in an allocated round; null otherwise.",
     }),
   },
 });

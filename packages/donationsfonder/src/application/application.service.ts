@@ -26,6 +26,7 @@ import { type Projection } from "@arbetsliv/core/read";
 import { Round } from "../round/round.entity";
 import { ApplicationStatus, RoundStatus } from "../shared/enums";
 import { DOMAIN } from "../scopes";
+import { applicationStatusSv, roundStatusSv } from "../shared/messages";
 import { assertNotNegative, assertWholeKronor, withPersonnummer } from "../shared/util";
 import { Application } from "./application.entity";
 import type { ApplicationListArgs, RegisterApplicationInput, UpdateApplicationInput } from "./application.inputs";
@@ -51,7 +52,10 @@ export class ApplicationService {
   async register(input: RegisterApplicationInput, registeredBy: string): Promise<Application> {
     const roundId = toId("input.roundId", input.roundId);
     if (input.receivedDate > todayLocalDate())
-      throw new ValidationError("input.receivedDate", "not-in-future", "must not be in the future");
+      throw new ValidationError("input.receivedDate", "not-in-future", {
+        en: "must not be in the future",
+        sv: "får inte vara en framtida dag",
+      });
     assertNotNegative("input.yearlyIncome", input.yearlyIncome);
     assertWholeKronor("input.amountRequested", input.amountRequested, { min: 1 });
     const attempt = () =>
@@ -86,9 +90,12 @@ export class ApplicationService {
   ): Promise<Application> {
     // A shared lock: registrations run side by side but never while the round is being allocated.
     const round = await lockRow(manager, Round, { id: roundId }, "pessimistic_read");
-    if (!round) throw new ValidationError("input.roundId", "exists", "is not a round");
+    if (!round) throw new ValidationError("input.roundId", "exists", { en: "is not a round", sv: "är ingen omgång" });
     if (round.status !== RoundStatus.OPEN) {
-      throw new ConflictError(`${round.name} is ${round.status}: applications can no longer be registered`);
+      throw new ConflictError({
+        en: `${round.name} is ${round.status}: applications can no longer be registered`,
+        sv: `${round.name} är ${roundStatusSv(round.status)}: ansökningar kan inte längre registreras`,
+      });
     }
     const existing = await manager.findOne(Application, { where: { roundId, activePersonnummer: input.personnummer } });
     const outcome = receiptOutcome(round, input.receivedDate, existing?.id ?? null);
@@ -124,8 +131,7 @@ export class ApplicationService {
     return app;
   }
 
-  update(idValue: string, input: UpdateApplicationInput, expectedVersion: number): Promise<Application> {
-    const id = toId("id", idValue);
+  update(id: number, input: UpdateApplicationInput, expectedVersion: number): Promise<Application> {
     if (input.yearlyIncome != null) assertNotNegative("input.yearlyIncome", input.yearlyIncome);
     if (input.amountRequested != null) assertWholeKronor("input.amountRequested", input.amountRequested, { min: 1 });
     return inTransaction(this.ctx.ds, async (manager) => {
@@ -133,11 +139,15 @@ export class ApplicationService {
       if (!app) throw new NotFoundError("DonationApplication", id);
       const round = await findForUpdate(manager, Round, "DonationRound", app.roundId, "pessimistic_read");
       if (round.status !== RoundStatus.OPEN)
-        throw new ConflictError(`${round.name} is ${round.status}: applications can no longer be changed`);
+        throw new ConflictError({
+          en: `${round.name} is ${round.status}: applications can no longer be changed`,
+          sv: `${round.name} är ${roundStatusSv(round.status)}: ansökningar kan inte längre ändras`,
+        });
       if (app.status !== ApplicationStatus.RECEIVED) {
-        throw new ConflictError(
-          `Application ${id} is ${app.status} (${app.rejectionReason}); register a new application instead`,
-        );
+        throw new ConflictError({
+          en: `Application ${id} is ${app.status} (${app.rejectionReason}); register a new application instead`,
+          sv: `Ansökan ${id} är ${applicationStatusSv(app.status)} (${app.rejectionReason}); registrera en ny ansökan i stället`,
+        });
       }
       const changes: Partial<Application> = {};
       if (input.resident != null) changes.resident = input.resident;

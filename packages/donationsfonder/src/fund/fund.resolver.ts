@@ -1,6 +1,13 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { MaxItems, type RequestContext } from "@arbetsliv/core";
-import { versionArg } from "@arbetsliv/core/values";
+import {
+  MaxItems,
+  movedArgOptions,
+  movedVersionArgOptions,
+  requiredMoved,
+  requiredMovedArgument,
+  type RequestContext,
+} from "@arbetsliv/core";
+import { toId } from "@arbetsliv/core/data";
 import { MAX_FUNDS } from "../shared/list-limits";
 import { ADMIN_SCOPES, ANY_DONATION_SCOPE } from "../scopes";
 import { Fund } from "./fund.entity";
@@ -10,26 +17,47 @@ import { fundService } from "./fund.service";
 @Resolver(() => Fund)
 export class FundResolver {
   @Authorized(...ANY_DONATION_SCOPE)
-  @Query(() => [Fund], { description: "Donationsfonderna — every fund with its statutes, in the published order." })
+  @Query(() => [Fund], {
+    description:
+      "Donationsfonderna (the social donation funds) with their statutes, in the published order. Reference data: any donationsfonder scope may read them.",
+  })
   @MaxItems(MAX_FUNDS)
   donationFunds(@Ctx() ctx: RequestContext) {
     return fundService(ctx).list();
   }
 
   @Authorized(...ADMIN_SCOPES)
-  @Mutation(() => Fund, { description: "Add a fund and its statutes. Needs donationsfonder:admin or admin." })
-  createDonationFund(@Arg("input", () => FundInput) input: FundInput, @Ctx() ctx: RequestContext) {
+  @Mutation(() => Fund, {
+    description:
+      "Add a fund and its statutes; it starts at version 1. CONFLICT when its code is taken. Needs donationsfonder:admin or admin.",
+  })
+  createDonationFund(
+    @Arg("input", () => FundInput, { description: "The fund; input.id and input.expectedVersion are refused here." })
+    input: FundInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return fundService(ctx).create(input);
   }
 
   @Authorized(...ADMIN_SCOPES)
-  @Mutation(() => Fund, { description: "Replace a fund's statutes. Applies to allocations run after the change." })
+  @Mutation(() => Fund, {
+    description:
+      "Replace a fund's statutes; allocations run after the change use them. Returns the fund with its new version. Needs donationsfonder:admin or admin.",
+  })
   updateDonationFund(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => FundInput) input: FundInput,
-    @Arg("expectedVersion", () => Int, versionArg()) expectedVersion: number,
+    @Arg("id", () => ID, movedArgOptions("id", "The fund (DonationFund.id)."))
+    id: string | null | undefined,
+    @Arg("input", () => FundInput, { description: "The fund, its version and its new statutes (every field)." })
+    input: FundInput,
+    @Arg("expectedVersion", () => Int, movedVersionArgOptions("The fund's version as you read it."))
+    expectedVersion: number | null | undefined,
     @Ctx() ctx: RequestContext,
   ) {
-    return fundService(ctx).update(id, input, expectedVersion);
+    const fund = requiredMoved("id", input.id, id);
+    return fundService(ctx).update(
+      toId(fund.field, fund.value),
+      input,
+      requiredMovedArgument("expectedVersion", input.expectedVersion, expectedVersion),
+    );
   }
 }

@@ -8,7 +8,7 @@ import {
   ValidationError,
   type RequestContext,
 } from "@arbetsliv/core";
-import { inTransaction, updateVersioned, toId } from "@arbetsliv/core/data";
+import { inTransaction, updateVersioned } from "@arbetsliv/core/data";
 import { DOMAIN } from "../scopes";
 import { assertNotNegative } from "../shared/util";
 import { Fund } from "./fund.entity";
@@ -17,8 +17,30 @@ import type { FundInput } from "./fund.inputs";
 function assertFundRules(input: FundInput): void {
   assertNotNegative("input.capital", input.capital);
   if (input.minAge != null && input.maxAge != null && input.maxAge < input.minAge) {
-    throw new ValidationError("input.maxAge", "order", "must not be below minAge");
+    throw new ValidationError("input.maxAge", "order", {
+      en: "must not be below minAge",
+      sv: "får inte vara lägre än minsta ålder (minAge)",
+    });
   }
+}
+
+/** A new fund gets its id and version 1: the update's fields of the shared input do not belong in a create. */
+function refuseUpdateFields(input: FundInput): void {
+  for (const field of ["id", "expectedVersion"] as const) {
+    if (input[field] != null) {
+      throw new ValidationError(`input.${field}`, "update-only", {
+        en: "is only for updateDonationFund; a new fund gets its id and version 1",
+        sv: "anges bara vid updateDonationFund; en ny fond får sitt id och version 1",
+      });
+    }
+  }
+}
+
+function codeTaken(code: string): ConflictError {
+  return new ConflictError({
+    en: `A fund with code ${code} already exists`,
+    sv: `Det finns redan en fond med koden ${code}`,
+  });
 }
 
 function values(input: FundInput): Omit<Fund, "id" | "version"> {
@@ -48,11 +70,10 @@ export class FundService {
   }
 
   create(input: FundInput): Promise<Fund> {
+    refuseUpdateFields(input);
     assertFundRules(input);
     return inTransaction(this.ctx.ds, async (manager) => {
-      if (await manager.exists(Fund, { where: { code: input.code } })) {
-        throw new ConflictError(`A fund with code ${input.code} already exists`);
-      }
+      if (await manager.exists(Fund, { where: { code: input.code } })) throw codeTaken(input.code);
       await refuseBeyondMaxItems(manager, Fund, MAX_FUNDS, "funds");
       const fund = await manager.save(manager.create(Fund, values(input)));
       await this.ctx.accessLog.append(manager, {
@@ -66,14 +87,11 @@ export class FundService {
     });
   }
 
-  update(idValue: string, input: FundInput, expectedVersion: number): Promise<Fund> {
-    const id = toId("id", idValue);
+  update(id: number, input: FundInput, expectedVersion: number): Promise<Fund> {
     assertFundRules(input);
     return inTransaction(this.ctx.ds, async (manager) => {
       if (!(await manager.exists(Fund, { where: { id } }))) throw new NotFoundError("DonationFund", id);
-      if (await manager.exists(Fund, { where: { code: input.code, id: Not(id) } })) {
-        throw new ConflictError(`A fund with code ${input.code} already exists`);
-      }
+      if (await manager.exists(Fund, { where: { code: input.code, id: Not(id) } })) throw codeTaken(input.code);
       await updateVersioned(manager, Fund, "DonationFund", id, expectedVersion, values(input));
       await this.ctx.accessLog.append(manager, {
         action: AccessAction.UPDATE,

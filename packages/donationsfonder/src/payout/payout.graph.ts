@@ -9,15 +9,17 @@ export const payoutGraph = defineGraph(Payout, {
   domain: DOMAIN,
   relations: {
     // payoutId is UNIQUE on donation_payout_payment: a payout is paid at most once
-    payment: one(() => PayoutPayment, "payoutId", { description: "When it was paid; null while unpaid." }),
-    fund: ref(() => Fund, "fundId"),
+    payment: one(() => PayoutPayment, "payoutId", {
+      description: "When, by whom and with which reference it was paid; null while unpaid.",
+    }),
+    fund: ref(() => Fund, "fundId", { description: "The fund it is paid from." }),
   },
   computed: {
     paid: computed(
       () => Boolean,
       [],
       (_payout, payment: PayoutPayment | null) => payment !== null,
-      { from: "payment" },
+      { from: "payment", description: "True once the payout is marked paid (it has a payment)." },
     ),
   },
 });

@@ -5,19 +5,24 @@ import { LocalDateScalar, type LocalDate } from "@arbetsliv/core/values";
 
 @ArgsType()
 export class PayoutListArgs extends PageArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The round whose payout list to read (DonationRound.id)." })
   roundId!: string;
 
-  @Field(() => Boolean, { nullable: true, description: "true: paid only; false: still to pay." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: paid payouts only; false: those still to pay; null = all.",
+  })
   paid?: boolean;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Only payouts from this fund (DonationFund.id); null = all funds." })
   fundId?: string;
 }
 
-@InputType("MarkDonationPayoutPaidInput")
+@InputType("MarkDonationPayoutPaidInput", {
+  description: "That a payout (utbetalning) of a decided round has been paid, and when.",
+})
 export class MarkPaidInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The payout (DonationPayout.id)." })
   payoutId!: string;
 
   @Field(() => LocalDateScalar, {
@@ -25,7 +30,10 @@ export class MarkPaidInput {
   })
   paidOn!: LocalDate;
 
-  @Field(() => String, { nullable: true, description: "Payment reference from the finance system." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The payment's reference in the finance system, 1–64 characters; null = none.",
+  })
   @IsOptional()
   @Length(1, 64)
   reference?: string | null;

@@ -31,6 +31,7 @@ import { Round } from "../round/round.entity";
 import type { BoardDecisionInput } from "../round/round.inputs";
 import { RoundStatus } from "../shared/enums";
 import { DOMAIN } from "../scopes";
+import { roundStatusSv } from "../shared/messages";
 import { withPersonnummer } from "../shared/util";
 import { grantedPersonRounds, paidPayoutSummary, personReachSummary } from "../statistics/summary";
 import { PayoutPayment } from "./payout-payment.entity";
@@ -42,24 +43,28 @@ export class PayoutService {
   constructor(private readonly ctx: RequestContext) {}
 
   /** Records the board's decision on an allocated round; the allocations become final and the payout list is produced. */
-  decide(idValue: string, input: BoardDecisionInput, expectedVersion: number): Promise<Round> {
-    const id = toId("roundId", idValue);
+  decide(id: number, input: BoardDecisionInput, expectedVersion: number): Promise<Round> {
     if (input.decisionDate > todayLocalDate())
-      throw new ValidationError("input.decisionDate", "not-in-future", "must not be in the future");
+      throw new ValidationError("input.decisionDate", "not-in-future", {
+        en: "must not be in the future",
+        sv: "får inte vara en framtida dag",
+      });
     return inTransaction(this.ctx.ds, async (manager) => {
       // Every round's lock first, in id order: decisions run one at a time, so the one linking its
       // persons into the reach summary sees every other decided round (sql.js runs one transaction at a time).
       await manager.find(Round, { select: { id: true }, order: { id: "ASC" }, ...lockMode(manager) });
       const round = await findForUpdate(manager, Round, "DonationRound", id);
       if (round.status !== RoundStatus.ALLOCATED) {
-        throw new ConflictError(`${round.name} is ${round.status}: the board decides on an allocated round, once`);
+        throw new ConflictError({
+          en: `${round.name} is ${round.status}: the board decides on an allocated round, once`,
+          sv: `${round.name} är ${roundStatusSv(round.status)}: nämnden beslutar om en fördelad omgång, en gång`,
+        });
       }
       if (input.decisionDate <= round.applicationCloses) {
-        throw new ValidationError(
-          "input.decisionDate",
-          "after-period",
-          `must be after the application period (ended ${round.applicationCloses})`,
-        );
+        throw new ValidationError("input.decisionDate", "after-period", {
+          en: `must be after the application period (ended ${round.applicationCloses})`,
+          sv: `måste vara efter ansökningstiden (som slutade ${round.applicationCloses})`,
+        });
       }
       await updateVersioned(manager, Round, "DonationRound", id, expectedVersion, {
         status: RoundStatus.DECIDED,
@@ -137,24 +142,28 @@ export class PayoutService {
   async markPaid(input: MarkPaidInput): Promise<Payout> {
     const id = toId("input.payoutId", input.payoutId);
     if (input.paidOn > todayLocalDate())
-      throw new ValidationError("input.paidOn", "not-in-future", "must not be in the future");
+      throw new ValidationError("input.paidOn", "not-in-future", {
+        en: "must not be in the future",
+        sv: "får inte vara en framtida dag",
+      });
     // Uses the caller's manager: inside the transaction its own connection (a second one could exhaust the pool).
     const alreadyPaid = async (manager: EntityManager) => {
       const existing = await manager.findOne(PayoutPayment, { where: { payoutId: id } });
-      return new ConflictError(
-        `Payout ${id} is already paid (${existing?.paidOn ?? "just now"}${existing?.reference ? `, ${existing.reference}` : ""}); it is never paid twice`,
-      );
+      const reference = existing?.reference ? `, ${existing.reference}` : "";
+      return new ConflictError({
+        en: `Payout ${id} is already paid (${existing?.paidOn ?? "just now"}${reference}); it is never paid twice`,
+        sv: `Utbetalning ${id} är redan registrerad som betald (${existing?.paidOn ?? "nyss"}${reference}); den betalas aldrig ut två gånger`,
+      });
     };
     const markIn = async (manager: EntityManager) => {
       const payout = await manager.findOne(Payout, { where: { id } });
       if (!payout) throw new NotFoundError("DonationPayout", id);
       const round = await manager.findOneOrFail(Round, { where: { id: payout.roundId } });
       if (round.decisionDate && input.paidOn < round.decisionDate) {
-        throw new ValidationError(
-          "input.paidOn",
-          "after-decision",
-          `must not be before the board decision (${round.decisionDate})`,
-        );
+        throw new ValidationError("input.paidOn", "after-decision", {
+          en: `must not be before the board decision (${round.decisionDate})`,
+          sv: `får inte vara före nämndens beslut (${round.decisionDate})`,
+        });
       }
       if (await manager.exists(PayoutPayment, { where: { payoutId: id } })) throw await alreadyPaid(manager);
       await manager.insert(PayoutPayment, {

@@ -7,15 +7,16 @@ import { RoundTerm } from "../shared/enums";
  * when money is paid, as month-day within the year, valid for a range of years.
  */
 @ObjectType("DonationRoundSchedule", {
-  description: "Utdelningsschema — the yearly timetable of a round, valid for a range of years.",
+  description:
+    "One timetable of the utdelningsschema (the schedule of the donation funds' rounds): when a round's applications open and close, when the committee decides and when money is paid, as month-days, valid for a range of years. Reference data: any donationsfonder scope may read it.",
 })
 @Entity({ name: "donation_round_schedule" })
 export class RoundSchedule {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The timetable's id; give it as input.id to endDonationRoundSchedule." })
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The first year the timetable applies to." })
   @Column({ type: "int" })
   fromYear!: number;
 
@@ -23,7 +24,7 @@ export class RoundSchedule {
   @Column({ type: "int", nullable: true, default: null })
   toYear!: number | null;
 
-  @Field(() => RoundTerm)
+  @Field(() => RoundTerm, { description: "The round it times; timetables of one term never cover a common year." })
   @Column({ type: "varchar", length: 16 })
   term!: RoundTerm;
 
@@ -43,7 +44,10 @@ export class RoundSchedule {
   @Column({ type: "varchar", length: 5 })
   payout!: string;
 
-  @Field(() => String, { nullable: true, description: "Where the schedule comes from, e.g. the board decision." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Where the timetable comes from, e.g. the committee's decision that set it; null = not recorded.",
+  })
   @Column({ type: "varchar", length: 300, nullable: true, default: null })
   source!: string | null;
 }

@@ -13,7 +13,7 @@ export const roundGraph = defineGraph(Round, {
       order: { fundId: "ASC" },
       paging: "all",
       maxItems: MAX_FUNDS, // one per fund
-      description: "Each fund's amount available in the round.",
+      description: "What each fund has to distribute in the round, by fund id; a fund without a budget has nothing.",
     }),
   },
 });
@@ -22,6 +22,6 @@ export const roundGraph = defineGraph(Round, {
 export const fundBudgetGraph = defineGraph(FundBudget, {
   domain: DOMAIN,
   relations: {
-    fund: ref(() => Fund, "fundId"),
+    fund: ref(() => Fund, "fundId", { description: "The fund the budget belongs to." }),
   },
 });

@@ -5,6 +5,7 @@ import {
   NotFoundError,
   ValidationError,
   recordEvent,
+  type Moved,
   type RequestContext,
 } from "@arbetsliv/core";
 import { inTransaction, isUniqueViolation, updateVersioned, toId } from "@arbetsliv/core/data";
@@ -13,13 +14,14 @@ import { Fund } from "../fund/fund.entity";
 import { FundBudget } from "../fund/fund-budget.entity";
 import { RoundStatus } from "../shared/enums";
 import { DOMAIN } from "../scopes";
+import { roundStatusSv } from "../shared/messages";
 import { assertWholeKronor } from "../shared/util";
 import { RoundSchedule } from "./round-schedule.entity";
 import { Round } from "./round.entity";
-import type { FundBudgetInput, OpenRoundsInput, RoundPolicyInput, RoundScheduleInput } from "./round.inputs";
+import type { FundBudgetInput, OpenRoundsInput, RoundPolicyFields, RoundScheduleInput } from "./round.inputs";
 import { appliesTo, assertScheduleEntry, overlaps, roundDates, roundName } from "./schedule.rules";
 
-export function assertPolicy(input: RoundPolicyInput, prefix: string): void {
+export function assertPolicy(input: RoundPolicyFields, prefix: string): void {
   if (input.maxPerApplication != null)
     assertWholeKronor(`${prefix}.maxPerApplication`, input.maxPerApplication, { min: 1 });
 }
@@ -63,9 +65,10 @@ export class RoundService {
       const existing = await manager.find(RoundSchedule, { where: { term: input.term } });
       const clash = existing.find((e) => overlaps(e, entry));
       if (clash) {
-        throw new ConflictError(
-          `The schedule for ${input.term} already covers ${clash.fromYear}–${clash.toYear ?? "…"}; end it first`,
-        );
+        throw new ConflictError({
+          en: `The schedule for ${input.term} already covers ${clash.fromYear}–${clash.toYear ?? "…"}; end it first`,
+          sv: `Utdelningsschemat för ${input.term} gäller redan ${clash.fromYear}–${clash.toYear ?? "…"}; avsluta det först`,
+        });
       }
       const row = await manager.save(manager.create(RoundSchedule, { ...entry, source: input.source ?? null }));
       await this.log(manager, AccessAction.CREATE, "Mutation.defineDonationRoundSchedule", "RoundSchedule", [row.id]);
@@ -74,13 +77,16 @@ export class RoundService {
   }
 
   /** Ends a schedule entry with a last year (e.g. the two rounds a year ended 2021). */
-  endSchedule(idValue: string, toYear: number): Promise<RoundSchedule> {
-    const id = toId("id", idValue);
+  endSchedule(id: number, lastYear: Moved<number>): Promise<RoundSchedule> {
+    const toYear = lastYear.value;
     return inTransaction(this.ctx.ds, async (manager) => {
       const row = await manager.findOne(RoundSchedule, { where: { id } });
       if (!row) throw new NotFoundError("DonationRoundSchedule", id);
       if (toYear < row.fromYear)
-        throw new ValidationError("toYear", "order", "must not be before the schedule's fromYear");
+        throw new ValidationError(lastYear.field, "order", {
+          en: "must not be before the schedule's fromYear",
+          sv: "får inte vara före schemats första år (fromYear)",
+        });
       await manager.update(RoundSchedule, { id }, { toYear });
       await this.log(manager, AccessAction.UPDATE, "Mutation.endDonationRoundSchedule", "RoundSchedule", [id]);
       return manager.findOneOrFail(RoundSchedule, { where: { id } });
@@ -96,9 +102,18 @@ export class RoundService {
           appliesTo(e, input.year),
         );
         if (entries.length === 0)
-          throw new ValidationError("input.year", "no-schedule", `no round schedule covers ${input.year}`);
+          throw new ValidationError("input.year", "no-schedule", {
+            en: `no round schedule covers ${input.year}`,
+            sv: `inget utdelningsschema gäller ${input.year}`,
+          });
         const taken = await manager.find(Round, { where: { year: input.year, term: In(entries.map((e) => e.term)) } });
-        if (taken.length) throw new ConflictError(`${taken.map((r) => r.name).join(", ")} already exists`);
+        if (taken.length) {
+          const names = taken.map((r) => r.name).join(", ");
+          throw new ConflictError({
+            en: `${names} already exists`,
+            sv: `${names} finns redan`,
+          });
+        }
         const rounds = entries.map((e) =>
           manager.create(Round, {
             year: input.year,
@@ -141,21 +156,24 @@ export class RoundService {
       });
     } catch (e) {
       if (isUniqueViolation(e))
-        throw new ConflictError(`The rounds of ${input.year} were opened at the same time by someone else`);
+        throw new ConflictError({
+          en: `The rounds of ${input.year} were opened at the same time by someone else`,
+          sv: `Omgångarna för ${input.year} öppnades samtidigt av någon annan`,
+        });
       throw e;
     }
   }
 
-  setPolicy(idValue: string, input: RoundPolicyInput, expectedVersion: number): Promise<Round> {
-    const id = toId("roundId", idValue);
+  setPolicy(id: number, input: RoundPolicyFields, expectedVersion: number): Promise<Round> {
     assertPolicy(input, "input");
     return inTransaction(this.ctx.ds, async (manager) => {
       const round = await manager.findOne(Round, { where: { id } });
       if (!round) throw new NotFoundError("DonationRound", id);
       if (round.status !== RoundStatus.OPEN) {
-        throw new ConflictError(
-          `${round.name} is ${round.status}: the policy is published and can only change before the allocation`,
-        );
+        throw new ConflictError({
+          en: `${round.name} is ${round.status}: the policy is published and can only change before the allocation`,
+          sv: `${round.name} är ${roundStatusSv(round.status)}: fördelningsprincipen är publicerad och kan bara ändras före fördelningen`,
+        });
       }
       await updateVersioned(manager, Round, "DonationRound", id, expectedVersion, {
         policy: input.policy,
@@ -174,17 +192,20 @@ export class RoundService {
     try {
       return await inTransaction(this.ctx.ds, async (manager) => {
         const round = await manager.findOne(Round, { where: { id: roundId } });
-        if (!round) throw new ValidationError("input.roundId", "exists", "is not a round");
+        if (!round)
+          throw new ValidationError("input.roundId", "exists", { en: "is not a round", sv: "är ingen omgång" });
         if (round.status !== RoundStatus.OPEN)
-          throw new ConflictError(`${round.name} is ${round.status}: budgets are fixed once allocated`);
+          throw new ConflictError({
+            en: `${round.name} is ${round.status}: budgets are fixed once allocated`,
+            sv: `${round.name} är ${roundStatusSv(round.status)}: fondernas belopp ligger fast när omgången är fördelad`,
+          });
         const fund = await manager.findOne(Fund, { where: { id: fundId } });
-        if (!fund) throw new ValidationError("input.fundId", "exists", "is not a fund");
+        if (!fund) throw new ValidationError("input.fundId", "exists", { en: "is not a fund", sv: "är ingen fond" });
         if (input.available > fund.capital) {
-          throw new ValidationError(
-            "input.available",
-            "capital",
-            `must not exceed the fund's capital (${fund.capital / 100} kr)`,
-          );
+          throw new ValidationError("input.available", "capital", {
+            en: `must not exceed the fund's capital (${fund.capital / 100} kr)`,
+            sv: `får inte överstiga fondens kapital (${fund.capital / 100} kr)`,
+          });
         }
         const existing = await manager.findOne(FundBudget, { where: { roundId, fundId } });
         let id: number;
@@ -209,7 +230,10 @@ export class RoundService {
       });
     } catch (e) {
       if (isUniqueViolation(e))
-        throw new ConflictError("The budget was set at the same time by someone else; reload and try again");
+        throw new ConflictError({
+          en: "The budget was set at the same time by someone else; reload and try again",
+          sv: "Beloppet sattes samtidigt av någon annan; läs in på nytt och försök igen",
+        });
       throw e;
     }
   }

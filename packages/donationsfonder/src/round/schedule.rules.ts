@@ -29,7 +29,10 @@ export function assertMonthDay(field: string, value: string): void {
   const day = m ? Number(m[2]) : 0;
   const daysIn = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
   if (!m || month < 1 || month > 12 || day < 1 || day > daysIn[month - 1]) {
-    throw new ValidationError(field, "month-day", "must be a day of every year as MM-DD, e.g. 03-31 (not 02-29)");
+    throw new ValidationError(field, "month-day", {
+      en: "must be a day of every year as MM-DD, e.g. 03-31 (not 02-29)",
+      sv: "måste vara en dag som finns varje år, skriven MM-DD, t.ex. 03-31 (inte 02-29)",
+    });
   }
 }
 
@@ -38,16 +41,28 @@ export function assertScheduleEntry(entry: ScheduleEntry, prefix = "input"): voi
   for (const key of ["applicationOpens", "applicationCloses", "decision", "payout"] as const)
     assertMonthDay(`${prefix}.${key}`, entry[key]);
   if (entry.toYear !== null && entry.toYear < entry.fromYear) {
-    throw new ValidationError(`${prefix}.toYear`, "order", "must not be before fromYear");
+    throw new ValidationError(`${prefix}.toYear`, "order", {
+      en: "must not be before fromYear",
+      sv: "får inte vara före första året (fromYear)",
+    });
   }
   if (entry.applicationCloses < entry.applicationOpens) {
-    throw new ValidationError(`${prefix}.applicationCloses`, "order", "must not be before applicationOpens");
+    throw new ValidationError(`${prefix}.applicationCloses`, "order", {
+      en: "must not be before applicationOpens",
+      sv: "får inte vara före ansökningstidens början (applicationOpens)",
+    });
   }
   if (entry.decision <= entry.applicationCloses) {
-    throw new ValidationError(`${prefix}.decision`, "order", "must be after the application period");
+    throw new ValidationError(`${prefix}.decision`, "order", {
+      en: "must be after the application period",
+      sv: "måste vara efter ansökningstiden",
+    });
   }
   if (entry.payout < entry.decision)
-    throw new ValidationError(`${prefix}.payout`, "order", "must not be before the decision");
+    throw new ValidationError(`${prefix}.payout`, "order", {
+      en: "must not be before the decision",
+      sv: "får inte vara före beslutet",
+    });
 }
 
 export function appliesTo(entry: Pick<ScheduleEntry, "fromYear" | "toYear">, year: number): boolean {

@@ -15,18 +15,22 @@ export enum Purpose {
 }
 registerEnumType(Purpose, {
   name: "DonationPurpose",
-  description: "Ändamål — what the money is for.",
+  description:
+    "Ändamål — a purpose money is asked for, and that a fund's statutes may allow; an application can draw only from a fund that covers at least one of its purposes.",
   valuesConfig: {
-    GLASSES: { description: "Glasögon" },
-    DENTAL_CARE: { description: "Tandvård" },
-    CLOTHES: { description: "Kläder" },
-    SHOES: { description: "Skor" },
-    HOUSEHOLD_EQUIPMENT: { description: "Hemutrustning" },
-    HEALTH_CARE: { description: "Medicin, hjälpmedel och vårdkostnader" },
-    CHILDREN_LEISURE: { description: "Barns fritid" },
-    RECREATION: { description: "Rekreation" },
-    RENT_OR_DEBT: { description: "Hyra eller skulder (no fund covers it; försörjningsstöd does)" },
-    OTHER: { description: "Övrigt" },
+    GLASSES: { description: "Glasses (glasögon)." },
+    DENTAL_CARE: { description: "Dental care (tandvård)." },
+    CLOTHES: { description: "Clothes (kläder)." },
+    SHOES: { description: "Shoes (skor)." },
+    HOUSEHOLD_EQUIPMENT: { description: "Household equipment such as furniture and appliances (hemutrustning)." },
+    HEALTH_CARE: { description: "Medicine, aids and health-care costs (medicin, hjälpmedel och vårdkostnader)." },
+    CHILDREN_LEISURE: { description: "Children's leisure activities (barns fritid)." },
+    RECREATION: { description: "Rest and recreation, e.g. a holiday (rekreation)." },
+    RENT_OR_DEBT: {
+      description:
+        "Rent or debts (hyra eller skulder): no fund covers it — försörjningsstöd (financial assistance under socialtjänstlagen) does.",
+    },
+    OTHER: { description: "Anything else (övrigt); covered only by a fund whose statutes name it." },
   },
 });
 
@@ -38,11 +42,12 @@ export enum RoundTerm {
 }
 registerEnumType(RoundTerm, {
   name: "DonationRoundTerm",
-  description: "Utdelningsomgång — the round within the year.",
+  description:
+    "Which of the year's rounds (utdelningsomgång — an application round): two a year until 2021, one from 2022.",
   valuesConfig: {
-    SPRING: { description: "Vårens utdelning" },
-    AUTUMN: { description: "Höstens utdelning" },
-    ANNUAL: { description: "Årlig utdelning (från 2022)" },
+    SPRING: { description: "The spring round (vårens utdelning), until 2021." },
+    AUTUMN: { description: "The autumn round (höstens utdelning), until 2021." },
+    ANNUAL: { description: "The one round of the year (årlig utdelning), from 2022." },
   },
 });
 
@@ -56,10 +61,19 @@ export enum RoundStatus {
 }
 registerEnumType(RoundStatus, {
   name: "DonationRoundStatus",
+  description: "Where a round is in its year: OPEN → ALLOCATED → DECIDED; it never goes back.",
   valuesConfig: {
-    OPEN: { description: "Öppen — applications are registered" },
-    ALLOCATED: { description: "Fördelad — allocation proposed, may be adjusted" },
-    DECIDED: { description: "Beslutad — the board has decided; payout list produced" },
+    OPEN: {
+      description: "Öppen (open): applications are registered; the policy and the fund budgets may still change.",
+    },
+    ALLOCATED: {
+      description:
+        "Fördelad (allocated): applications assessed and amounts proposed; caseworkers may adjust them before the decision.",
+    },
+    DECIDED: {
+      description:
+        "Beslutad (decided): the committee has decided, the payout list exists and nothing changes any more.",
+    },
   },
 });
 
@@ -72,9 +86,17 @@ export enum AllocationPolicy {
 }
 registerEnumType(AllocationPolicy, {
   name: "DonationAllocationPolicy",
+  description:
+    "Fördelningsprincip — how a fund's budget is divided among the applications eligible for it; a round publishes one before its allocation and treats every applicant by it.",
   valuesConfig: {
-    EQUAL: { description: "Lika belopp — the same amount to everyone, never more than asked" },
-    NEED_BASED: { description: "Behovsbaserat — in proportion to the (capped) amount asked" },
+    EQUAL: {
+      description:
+        "Lika belopp (equal amounts): the same amount to every eligible application of a fund, never more than asked or the round's cap.",
+    },
+    NEED_BASED: {
+      description:
+        "Behovsbaserat (need-based): the amount asked, capped by the round's cap; scaled down alike when the fund is short.",
+    },
   },
 });
 
@@ -85,7 +107,18 @@ export enum RemainderRule {
   /** The remainder stays in the fund for the next round. */
   KEEP_IN_FUND = "KEEP_IN_FUND",
 }
-registerEnumType(RemainderRule, { name: "DonationRemainderRule" });
+registerEnumType(RemainderRule, {
+  name: "DonationRemainderRule",
+  description:
+    "What happens to the whole kronor left when a fund's budget does not divide evenly among its applications.",
+  valuesConfig: {
+    DISTRIBUTE_IN_ORDER: {
+      description:
+        "One krona each, largest fractional remainder first, ties in application order (with EQUAL simply in application order).",
+    },
+    KEEP_IN_FUND: { description: "The remainder stays in the fund for a later round." },
+  },
+});
 
 export enum ApplicationStatus {
   /** Refused on receipt (late, early or duplicate): never assessed. */
@@ -99,11 +132,17 @@ export enum ApplicationStatus {
 }
 registerEnumType(ApplicationStatus, {
   name: "DonationApplicationStatus",
+  description: "Where an application stands: refused on receipt, waiting for the assessment, or assessed.",
   valuesConfig: {
-    REFUSED: { description: "Avvisad — late, early or duplicate" },
-    RECEIVED: { description: "Inkommen — not yet assessed" },
-    ELIGIBLE: { description: "Uppfyller ändamålet — allocated from a fund" },
-    INELIGIBLE: { description: "Avslag — meets no fund's statutes" },
+    REFUSED: {
+      description:
+        "Avvisad (refused on receipt): received before or after the application period, or a second application of the same person in the round; never assessed.",
+    },
+    RECEIVED: { description: "Inkommen (received): taken into the round, waiting for the allocation's assessment." },
+    ELIGIBLE: {
+      description: "Meets a fund's statutes (uppfyller ändamålet): it draws from that fund and has an allocation.",
+    },
+    INELIGIBLE: { description: "Avslag (rejected): meets no fund's statutes; the reason is recorded." },
   },
 });
 
@@ -121,15 +160,22 @@ export enum RejectionReason {
 }
 registerEnumType(RejectionReason, {
   name: "DonationRejectionReason",
+  description:
+    "Why an application got nothing: refused on receipt (LATE, BEFORE_WINDOW, DUPLICATE), or the statutes' rule it came closest to meeting without meeting it.",
   valuesConfig: {
-    LATE: { description: "Inkommen efter ansökningstidens slut" },
-    BEFORE_WINDOW: { description: "Inkommen före ansökningstidens början" },
-    DUPLICATE: { description: "Personen har redan en ansökan i omgången" },
-    NOT_RESIDENT: { description: "Inte bosatt i kommunen" },
-    AGE_OUTSIDE_TARGET: { description: "Ålder utanför fondens målgrupp" },
-    HOUSEHOLD_OUTSIDE_TARGET: { description: "Hushållet utanför fondens målgrupp" },
-    INCOME_ABOVE_LIMIT: { description: "Inkomst över gränsen (prisbasbelopp × hushållsstorlek)" },
-    PURPOSE_NOT_COVERED: { description: "Ändamålet täcks inte av någon fond" },
-    NO_FUNDS_THIS_ROUND: { description: "Fonden har inga medel att dela ut i omgången" },
+    LATE: { description: "Received after the application period (ansökningstid) ended." },
+    BEFORE_WINDOW: { description: "Received before the application period began." },
+    DUPLICATE: { description: "The person already has an application that counts in the round." },
+    NOT_RESIDENT: {
+      description: "Not folkbokförd (registered as resident) in the municipality, as the fund requires.",
+    },
+    AGE_OUTSIDE_TARGET: { description: "Age on the last application day outside the fund's target group." },
+    HOUSEHOLD_OUTSIDE_TARGET: { description: "The household is smaller than the fund's target group." },
+    INCOME_ABOVE_LIMIT: {
+      description:
+        "Yearly income above the fund's limit (a percentage of prisbasbelopp, growing with the household's size).",
+    },
+    PURPOSE_NOT_COVERED: { description: "No fund's statutes cover what the money is asked for." },
+    NO_FUNDS_THIS_ROUND: { description: "A fund would cover it, but has nothing to distribute in the round." },
   },
 });

@@ -43,7 +43,8 @@ export class StatisticsService {
   }
 
   private async exactReport(from: LocalDate, to: LocalDate): Promise<Counted<DonationReport>> {
-    if (from > to) throw new ValidationError("to", "order", "must not be before from");
+    if (from > to)
+      throw new ValidationError("to", "order", { en: "must not be before from", sv: "får inte vara före from" });
     const m = this.ctx.ds.manager;
     const rounds = await m.find(Round, {
       where: { plannedPayoutDate: Between(from, to) },

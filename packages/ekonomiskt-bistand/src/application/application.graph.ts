@@ -13,11 +13,13 @@ export const applicationGraph = defineGraph(Application, {
       order: { id: "ASC" },
       paging: "all",
       maxItems: MAX_CLAIM_LINES,
+      description: "The claimed costs, in the order given (at most 50; an update replaces the list).",
     }),
     incomes: many(() => ApplicationIncome, "applicationId", {
       order: { id: "ASC" },
       paging: "all",
       maxItems: MAX_CLAIM_LINES,
+      description: "The reported incomes, in the order given (at most 50; an update replaces the list).",
     }),
     calculations: many(() => Calculation, "applicationId", {
       order: { id: "DESC" },
@@ -25,7 +27,9 @@ export const applicationGraph = defineGraph(Application, {
       description: "Calculations, newest first: the first `first` (default 25, at most 100).",
     }),
     // At most one: eb_decision.applicationId is unique.
-    decision: one(() => Decision, "applicationId"),
+    decision: one(() => Decision, "applicationId", {
+      description: "The application's decision, or null while it is not decided.",
+    }),
   },
 });
 

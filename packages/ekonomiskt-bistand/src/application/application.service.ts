@@ -23,7 +23,7 @@ import {
 } from "../enums";
 import { HouseholdMember } from "../household/household-member.entity";
 import { costCapsOn, riksnormTableFor } from "../riksnorm/riksnorm.service";
-import { applicantMissingIn, membersInMonth } from "../household/household.rules";
+import { applicantMissingReason, membersInMonth } from "../household/household.rules";
 import { actorOf, assertHouseholdVisible, logChange, logRead, writableHousehold } from "../shared/access";
 import { addMonthsTo, assertYearMonth, firstDayOf, lastDayOf } from "../shared/month";
 import { Application, ApplicationCost, ApplicationIncome } from "./application.entity";
@@ -37,15 +37,16 @@ import type {
 } from "./application.inputs";
 import { OPEN_STATUSES, allowedMoves, canMoveTo, chooseApplicationType } from "./application.rules";
 import { MAX_MONTHLY_AMOUNT } from "../input-limits";
+import { MUST_NOT_BE_IN_FUTURE, MUST_NOT_BE_NEGATIVE } from "../shared/messages";
 
 export const DEFAULT_LEGAL_BASIS = "SoL 4 kap. 1 § (ny SoL 2025:400 12 kap. 1 §)";
 
 function validateClaims(costs: CostInput[], incomes: IncomeInput[], prefix: string) {
   costs.forEach((c, i) => {
-    if (c.amount < 0) throw new ValidationError(`${prefix}costs.${i}.amount`, "non-negative", "must not be negative");
+    if (c.amount < 0) throw new ValidationError(`${prefix}costs.${i}.amount`, "non-negative", MUST_NOT_BE_NEGATIVE);
   });
   incomes.forEach((c, i) => {
-    if (c.amount < 0) throw new ValidationError(`${prefix}incomes.${i}.amount`, "non-negative", "must not be negative");
+    if (c.amount < 0) throw new ValidationError(`${prefix}incomes.${i}.amount`, "non-negative", MUST_NOT_BE_NEGATIVE);
     if (c.memberId !== undefined && c.memberId !== null) toId(`${prefix}incomes.${i}.memberId`, c.memberId);
   });
 }
@@ -65,7 +66,10 @@ async function assertIncomeMembers(
   const known = new Set(members.map((m) => m.id));
   incomes.forEach((inc, i) => {
     if (inc.memberId !== undefined && inc.memberId !== null && !known.has(Number(inc.memberId))) {
-      throw new ValidationError(`${prefix}incomes.${i}.memberId`, "member", "is not a member of the household");
+      throw new ValidationError(`${prefix}incomes.${i}.memberId`, "member", {
+        en: "is not a member of the household",
+        sv: "är inte medlem i hushållet",
+      });
     }
   });
 }
@@ -152,14 +156,12 @@ export class ApplicationService {
     const month = assertYearMonth("input.month", input.month);
     const today = todayLocalDate();
     const receivedDate = input.receivedDate ?? today;
-    if (receivedDate > today)
-      throw new ValidationError("input.receivedDate", "not-in-future", "must not be in the future");
+    if (receivedDate > today) throw new ValidationError("input.receivedDate", "not-in-future", MUST_NOT_BE_IN_FUTURE);
     if (month > addMonthsTo(receivedDate.slice(0, 7), 1)) {
-      throw new ValidationError(
-        "input.month",
-        "not-too-early",
-        "can be applied for at the earliest the month before it starts",
-      );
+      throw new ValidationError("input.month", "not-too-early", {
+        en: "can be applied for at the earliest the month before it starts",
+        sv: "kan sökas tidigast månaden innan den börjar",
+      });
     }
     validateClaims(input.costs ?? [], input.incomes ?? [], "input.");
     try {
@@ -173,9 +175,10 @@ export class ApplicationService {
       });
     } catch (e) {
       if (isUniqueViolation(e))
-        throw new ConflictError(
-          `An application for ${month} was registered at the same time; add to it instead (duplicate)`,
-        );
+        throw new ConflictError({
+          en: `An application for ${month} was registered at the same time; add to it instead (duplicate)`,
+          sv: `En ansökan för ${month} registrerades samtidigt; komplettera den i stället (dubblett)`,
+        });
       throw e;
     }
   }
@@ -193,18 +196,20 @@ export class ApplicationService {
     const household = await writableHousehold(this.ctx, manager, householdId);
     if (household.protectedIdentity && input.channel === ApplicationChannel.E_SERVICE) {
       // Sundsvall's rule: no digital application for these applicants; the reason is not exposed.
-      throw new ValidationError(
-        "input.channel",
-        "channel-not-available",
-        "the e-service is not available for this household; register the application on paper or at a visit",
-      );
+      throw new ValidationError("input.channel", "channel-not-available", {
+        en: "the e-service is not available for this household; register the application on paper or at a visit",
+        sv: "e-tjänsten kan inte användas för detta hushåll; registrera ansökan på papper eller vid besök",
+      });
     }
     await assertIncomeMembers(manager, householdId, incomes, "input.");
     const history = await this.history(manager, householdId, month);
     const choice = chooseApplicationType(month, history);
     if ("duplicateOf" in choice) {
       throw new ConflictError(
-        `Application ${choice.duplicateOf} for ${month} is already being handled; add to it instead (duplicate)`,
+        {
+          en: `Application ${choice.duplicateOf} for ${month} is already being handled; add to it instead (duplicate)`,
+          sv: `Ansökan ${choice.duplicateOf} för ${month} handläggs redan; komplettera den i stället (dubblett)`,
+        },
         {
           duplicateOf: String(choice.duplicateOf),
         },
@@ -276,11 +281,10 @@ export class ApplicationService {
     return inTransaction(this.ctx.ds, async (manager) => {
       const app = await this.load(manager, id);
       if (!OPEN_STATUSES.includes(app.status))
-        throw new ValidationError(
-          "input.applicationId",
-          "open",
-          `is ${app.status}; claims can change only while it is handled`,
-        );
+        throw new ValidationError("input.applicationId", "open", {
+          en: `is ${app.status}; claims can change only while it is handled`,
+          sv: `har status ${app.status}; yrkandena kan bara ändras medan ansökan handläggs`,
+        });
       await assertIncomeMembers(manager, app.householdId, input.incomes, "input.");
       await updateVersioned(manager, Application, "Application", id, input.expectedVersion, {
         claimsRevision: app.claimsRevision + 1,
@@ -298,21 +302,19 @@ export class ApplicationService {
     const id = toId("input.applicationId", input.applicationId);
     const note = input.note?.trim() || null;
     if ((input.status === St.SUPPLEMENT_REQUESTED || input.status === St.WITHDRAWN) && !note) {
-      throw new ValidationError(
-        "input.note",
-        "required",
-        `is required for ${input.status}: say what is missing or why`,
-      );
+      throw new ValidationError("input.note", "required", {
+        en: `is required for ${input.status}: say what is missing or why`,
+        sv: `måste anges för ${input.status}: ange vad som saknas eller varför`,
+      });
     }
     return inTransaction(this.ctx.ds, async (manager) => {
       const app = await this.load(manager, id);
       if (!canMoveTo(app.status, input.status)) {
         const allowed = allowedMoves(app.status);
-        throw new ValidationError(
-          "input.status",
-          "transition",
-          `cannot go from ${app.status} to ${input.status}${allowed.length ? `; allowed: ${allowed.join(", ")}` : ""}`,
-        );
+        throw new ValidationError("input.status", "transition", {
+          en: `cannot go from ${app.status} to ${input.status}${allowed.length ? `; allowed: ${allowed.join(", ")}` : ""}`,
+          sv: `kan inte gå från ${app.status} till ${input.status}${allowed.length ? `; tillåtet: ${allowed.join(", ")}` : ""}`,
+        });
       }
       const changes: Partial<Application> = { status: input.status, statusNote: note ?? app.statusNote };
       if (input.status === St.WITHDRAWN) changes.ordinaryKey = null; // a new ordinary application for the month may follow
@@ -330,16 +332,16 @@ export class ApplicationService {
   }
 
   /** Calculates the application's month from the stored claims and keeps every line. */
-  async calculate(idValue: string): Promise<Calculation> {
-    const id = toId("applicationId", idValue);
+  /** `field` names where the id came from: input.applicationId, or the deprecated applicationId argument. */
+  async calculate(idValue: string, field = "applicationId"): Promise<Calculation> {
+    const id = toId(field, idValue);
     return inTransaction(this.ctx.ds, async (manager) => {
       const app = await this.load(manager, id);
       if (!OPEN_STATUSES.includes(app.status))
-        throw new ValidationError(
-          "applicationId",
-          "open",
-          `is ${app.status}; only an application being handled is calculated`,
-        );
+        throw new ValidationError(field, "open", {
+          en: `is ${app.status}; only an application being handled is calculated`,
+          sv: `har status ${app.status}; bara en ansökan som handläggs kan beräknas`,
+        });
       const year = Number(app.month.slice(0, 4));
       const table = await riksnormTableFor(manager, year, "application.month");
       const start = firstDayOf(app.month);
@@ -348,7 +350,7 @@ export class ApplicationService {
         where: { householdId: app.householdId },
         order: { id: "ASC" },
       });
-      const missing = applicantMissingIn(app.month, start, end, allMembers);
+      const missing = applicantMissingReason(app.month, start, end, allMembers);
       if (missing) throw new ValidationError("application.month", "applicant-in-month", missing);
       const members = membersInMonth(allMembers, start, end);
       const [caps, costs, incomes, paidMonths, firstApplied, childEarnings] = [
@@ -381,7 +383,7 @@ export class ApplicationService {
         });
       } catch (e) {
         if (e instanceof CalculationInputError)
-          throw new ValidationError(`application.${e.field}`, "calculation", e.message);
+          throw new ValidationError(`application.${e.field}`, "calculation", e.text);
         throw e;
       }
       const calc = manager.create(Calculation, {
@@ -502,14 +504,13 @@ export class ApplicationService {
     const id = toId("input.applicationId", input.applicationId);
     const today = todayLocalDate();
     const decidedOn = input.decidedOn ?? today;
-    if (decidedOn > today) throw new ValidationError("input.decidedOn", "not-in-future", "must not be in the future");
+    if (decidedOn > today) throw new ValidationError("input.decidedOn", "not-in-future", MUST_NOT_BE_IN_FUTURE);
     const reasons = input.reasons?.trim() ?? "";
     if (input.outcome !== DecisionOutcome.GRANTED && !reasons) {
-      throw new ValidationError(
-        "input.reasons",
-        "required",
-        "are required for a partly granted or rejected application (motivering)",
-      );
+      throw new ValidationError("input.reasons", "required", {
+        en: "are required for a partly granted or rejected application (motivering)",
+        sv: "måste anges vid delvis bifall eller avslag (motivering)",
+      });
     }
     if (
       input.outcome === DecisionOutcome.REJECTED &&
@@ -517,73 +518,71 @@ export class ApplicationService {
       input.amount !== null &&
       input.amount !== 0
     ) {
-      throw new ValidationError(
-        "input.amount",
-        "rejected-zero",
-        "must be 0 (or left out) when the application is rejected",
-      );
+      throw new ValidationError("input.amount", "rejected-zero", {
+        en: "must be 0 (or left out) when the application is rejected",
+        sv: "måste vara 0 (eller utelämnas) vid avslag",
+      });
     }
     if (
       input.outcome === DecisionOutcome.PARTLY_GRANTED &&
       !(input.amount !== undefined && input.amount !== null && input.amount > 0)
     ) {
-      throw new ValidationError(
-        "input.amount",
-        "required",
-        "a partly granted decision needs the amount granted, more than 0",
-      );
+      throw new ValidationError("input.amount", "required", {
+        en: "a partly granted decision needs the amount granted, more than 0",
+        sv: "ett beslut om delvis bifall behöver det beviljade beloppet, större än 0",
+      });
     }
     try {
       return await inTransaction(this.ctx.ds, async (manager) => {
         const { app, household } = await this.loadWithHousehold(manager, id);
         if (!OPEN_STATUSES.includes(app.status))
-          throw new ConflictError(`Application ${id} is ${app.status}; it has already been decided or ended`);
+          throw new ConflictError({
+            en: `Application ${id} is ${app.status}; it has already been decided or ended`,
+            sv: `Ansökan ${id} har status ${app.status}; den är redan beslutad eller avslutad`,
+          });
         if (decidedOn < app.receivedDate)
-          throw new ValidationError(
-            "input.decidedOn",
-            "after-received",
-            "must not be before the application was received",
-          );
+          throw new ValidationError("input.decidedOn", "after-received", {
+            en: "must not be before the application was received",
+            sv: "får inte vara före den dag ansökan kom in",
+          });
         const calc = await manager.findOne(Calculation, { where: { applicationId: id }, order: { id: "DESC" } });
         let amount = 0;
         if (input.outcome !== DecisionOutcome.REJECTED) {
           if (!calc)
-            throw new ValidationError(
-              "input.applicationId",
-              "calculated",
-              "calculate the application before granting it",
-            );
+            throw new ValidationError("input.applicationId", "calculated", {
+              en: "calculate the application before granting it",
+              sv: "beräkna ansökan innan den beviljas",
+            });
           if (calc.claimsRevision !== app.claimsRevision) {
-            throw new ValidationError(
-              "input.applicationId",
-              "recalculate",
-              "the claims changed after the last calculation; calculate again",
-            );
+            throw new ValidationError("input.applicationId", "recalculate", {
+              en: "the claims changed after the last calculation; calculate again",
+              sv: "yrkandena har ändrats efter den senaste beräkningen; beräkna igen",
+            });
           }
           if (calc.assistance <= 0)
-            throw new ValidationError(
-              "input.outcome",
-              "no-need",
-              "the calculation gives no assistance; reject the application instead",
-            );
+            throw new ValidationError("input.outcome", "no-need", {
+              en: "the calculation gives no assistance; reject the application instead",
+              sv: "beräkningen ger inget bistånd; avslå ansökan i stället",
+            });
           if (input.outcome === DecisionOutcome.GRANTED) {
             if (input.amount !== undefined && input.amount !== null && input.amount !== calc.assistance) {
-              throw new ValidationError(
-                "input.amount",
-                "calculated",
-                "a granted decision pays the calculated amount; use PARTLY_GRANTED for less",
-              );
+              throw new ValidationError("input.amount", "calculated", {
+                en: "a granted decision pays the calculated amount; use PARTLY_GRANTED for less",
+                sv: "ett bifall betalar det beräknade beloppet; använd PARTLY_GRANTED (delvis bifall) för mindre",
+              });
             }
             amount = calc.assistance;
             if (amount > MAX_MONTHLY_AMOUNT)
-              throw new ValidationError(
-                "input.outcome",
-                "month-cap",
-                `the calculated amount exceeds the most one month can pay (${oreToKronor(MAX_MONTHLY_AMOUNT)} kr); check the claims`,
-              );
+              throw new ValidationError("input.outcome", "month-cap", {
+                en: `the calculated amount exceeds the most one month can pay (${oreToKronor(MAX_MONTHLY_AMOUNT)} kr); check the claims`,
+                sv: `det beräknade beloppet överstiger det mesta som kan betalas ut för en månad (${oreToKronor(MAX_MONTHLY_AMOUNT)} kr); kontrollera yrkandena`,
+              });
           } else {
             if (input.amount! > calc.assistance)
-              throw new ValidationError("input.amount", "at-most-calculated", "must not exceed the calculated amount");
+              throw new ValidationError("input.amount", "at-most-calculated", {
+                en: "must not exceed the calculated amount",
+                sv: "får inte överstiga det beräknade beloppet",
+              });
             amount = input.amount!;
           }
         }
@@ -609,7 +608,10 @@ export class ApplicationService {
       });
     } catch (e) {
       if (isUniqueViolation(e))
-        throw new ConflictError(`Application ${id} was decided by someone else at the same time`);
+        throw new ConflictError({
+          en: `Application ${id} was decided by someone else at the same time`,
+          sv: `Ansökan ${id} beslutades samtidigt av någon annan`,
+        });
       throw e;
     }
   }

@@ -1,3 +1,4 @@
+import type { Message } from "@arbetsliv/core";
 import { ageOn, type LocalDate, type Ore } from "@arbetsliv/core/values";
 import {
   CalculationLineKind as K,
@@ -107,15 +108,18 @@ export interface CalculationResult {
   suggestedOutcome: DecisionOutcome;
 }
 
-/** Input the caller must fix, with the input path. */
+/** Input the caller must fix, with the input path; `message` is the English of `text`. */
 export class CalculationInputError extends Error {
   constructor(
     readonly field: string,
-    message: string,
+    readonly text: Message,
   ) {
-    super(message);
+    super(text.en);
   }
 }
+
+const NO_APPLICANT: Message = { en: "the household has no applicant", sv: "hushållet har ingen sökande" };
+const ZERO_OR_MORE: Message = { en: "must be 0 or more", sv: "måste vara 0 eller mer" };
 
 const AGE_GROUP_LABEL: Record<ChildAgeGroup, string> = {
   UNDER_1: "under 1 år",
@@ -152,17 +156,23 @@ export function classifyMember(member: CalcMember, month: YearMonth): Classified
 export function calculateAssistance(input: CalculationInput): CalculationResult {
   const { table, month } = input;
   if (Number(month.slice(0, 4)) !== table.year) {
-    throw new CalculationInputError("month", `the riksnorm table is for ${table.year}, the month is ${month}`);
+    throw new CalculationInputError("month", {
+      en: `the riksnorm table is for ${table.year}, the month is ${month}`,
+      sv: `riksnormen gäller ${table.year}, månaden är ${month}`,
+    });
   }
   const lines: CalculationLineData[] = [];
   const classified = input.members.map((m) => classifyMember(m, month)).filter((c): c is Classified => c !== null);
   const ids = new Set(classified.map((c) => c.member.id));
   const adults = classified.filter((c) => c.as === "adult");
   if (!adults.some((c) => c.member.role === MemberRole.APPLICANT)) {
-    throw new CalculationInputError("members", "the household has no applicant");
+    throw new CalculationInputError("members", NO_APPLICANT);
   }
   if (adults.length > 2)
-    throw new CalculationInputError("members", "a household has one applicant and at most one co-applicant");
+    throw new CalculationInputError("members", {
+      en: "a household has one applicant and at most one co-applicant",
+      sv: "ett hushåll har en sökande och högst en medsökande",
+    });
 
   const persons = classified.length;
   const childCount = classified.filter((c) => c.as === "child").length;
@@ -246,7 +256,7 @@ export function calculateAssistance(input: CalculationInput): CalculationResult 
   let anyCostCapped = false;
   input.costs.forEach((cost, i) => {
     if (!Number.isInteger(cost.claimed) || cost.claimed < 0)
-      throw new CalculationInputError(`costs.${i}.amount`, "must be 0 or more");
+      throw new CalculationInputError(`costs.${i}.amount`, ZERO_OR_MORE);
     const cap = capFor(cost.type, input.caps, persons, childCount);
     const approved = cap ? Math.min(cost.claimed, cap.cap) : cost.claimed;
     if (approved < cost.claimed) anyCostCapped = true;
@@ -269,16 +279,25 @@ export function calculateAssistance(input: CalculationInput): CalculationResult 
   const byId = new Map(classified.map((c) => [c.member.id, c]));
   input.incomes.forEach((income, i) => {
     if (!Number.isInteger(income.amount) || income.amount < 0)
-      throw new CalculationInputError(`incomes.${i}.amount`, "must be 0 or more");
+      throw new CalculationInputError(`incomes.${i}.amount`, ZERO_OR_MORE);
     const who = income.memberId ?? null;
     if (who !== null && !ids.has(who))
-      throw new CalculationInputError(`incomes.${i}.memberId`, "is not a member of the household this month");
+      throw new CalculationInputError(`incomes.${i}.memberId`, {
+        en: "is not a member of the household this month",
+        sv: "är inte medlem i hushållet denna månad",
+      });
     const owner = who !== null ? byId.get(who)! : null;
     if (owner && owner.as === "nonPartner" && owner.member.includedInNorm === false) {
-      throw new CalculationInputError(`incomes.${i}.memberId`, "belongs to an adult outside the application");
+      throw new CalculationInputError(`incomes.${i}.memberId`, {
+        en: "belongs to an adult outside the application",
+        sv: "tillhör en vuxen som inte ingår i ansökan",
+      });
     }
     if (income.type === IncomeType.EMPLOYMENT && who === null) {
-      throw new CalculationInputError(`incomes.${i}.memberId`, "employment income must name the member who earns it");
+      throw new CalculationInputError(`incomes.${i}.memberId`, {
+        en: "employment income must name the member who earns it",
+        sv: "inkomst av anställning måste ange vem i hushållet som har den",
+      });
     }
     lines.push({
       kind: K.INCOME,

@@ -15,23 +15,28 @@ import { CapBasis, CostType } from "../enums";
  * by number of children, home insurance by household size). Rule tables are data: a new set for a
  * cost type takes effect from `validFrom`.
  */
-@ObjectType({ description: "Skälighetsnivå — the cap for a reasonable cost type, from a date." })
+@ObjectType({
+  description:
+    "Skälighetsnivå — one step of the municipality's cap for a reasonable cost type (e.g. the highest acceptable rent by number of children), in effect from a date until a later set for the type. The step with the highest threshold the household reaches applies: amount + perAdditional × (count − threshold). Public rule data.",
+})
 @Entity({ name: "eb_cost_cap" })
 @Index(["costType", "validFrom", "threshold"], { unique: true })
 export class CostCap {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The cap step's id." })
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Field(() => CostType)
+  @Field(() => CostType, { description: "The reasonable cost type capped." })
   @Column({ type: "varchar", length: 32 })
   costType!: CostType;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, {
+    description: "The first day the step applies (a month is calculated with the caps in effect on its first day).",
+  })
   @Column({ ...dateColumn })
   validFrom!: LocalDate;
 
-  @Field(() => CapBasis)
+  @Field(() => CapBasis, { description: "What the threshold counts: persons or children." })
   @Column({ type: "varchar", length: 16 })
   basis!: CapBasis;
 
@@ -39,11 +44,11 @@ export class CostCap {
   @Column({ type: "int" })
   threshold!: number;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "The cap per month at the threshold, in kronor." })
   @Column({ ...moneyColumn })
   amount!: Ore;
 
-  @Field(() => MoneyScalar, { description: "Added per person (or child) above the threshold." })
+  @Field(() => MoneyScalar, { description: "Added to the cap per person (or child) above the threshold, in kronor." })
   @Column({ ...moneyColumn })
   perAdditional!: Ore;
 }

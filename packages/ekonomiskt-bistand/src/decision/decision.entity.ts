@@ -11,20 +11,23 @@ import {
 import { DecisionOutcome } from "../enums";
 
 /** Beslut — one per application (UNIQUE), appealable (överklagbart). */
-@ObjectType("AssistanceDecision", { description: "Beslut om försörjningsstöd: bifall, delvis bifall eller avslag." })
+@ObjectType("AssistanceDecision", {
+  description:
+    "Beslut — the decision on an application for försörjningsstöd (one per application): granted, partly granted or rejected, with its reasons and legal basis. Appealable (överklagbart); never changed. Person-level: needs ekonomiskt-bistand:read.",
+})
 @Entity({ name: "eb_decision" })
 @Index(["applicationId"], { unique: true })
 @Index(["householdId", "month"])
 export class Decision {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The decision's id: pass it to payAssistanceDecision." })
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The application decided." })
   @Column({ type: "int" })
   applicationId!: number;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The household of the application." })
   @Column({ type: "int" })
   householdId!: number;
 
@@ -39,27 +42,33 @@ export class Decision {
   @Column({ type: "int", nullable: true, default: null })
   calculationId!: number | null;
 
-  @Field(() => DecisionOutcome)
+  @Field(() => DecisionOutcome, { description: "Granted, partly granted or rejected." })
   @Column({ type: "varchar", length: 16 })
   outcome!: DecisionOutcome;
 
-  @Field(() => MoneyScalar, { description: "Beviljat belopp (0 when rejected)." })
+  @Field(() => MoneyScalar, {
+    description: "Beviljat belopp — the amount granted for the month, in kronor; 0 when rejected.",
+  })
   @Column({ ...moneyColumn })
   amount!: Ore;
 
-  @Field(() => String, { description: "Motivering." })
+  @Field(() => String, {
+    description: 'Motivering — the reasons given to the applicant; "[gallrad]" once the household is gallrad.',
+  })
   @Column({ type: "text" })
   reasons!: string;
 
-  @Field(() => String, { description: "Lagrum, e.g. SoL 4 kap. 1 § (new SoL 2025:400: 12 kap. 1 §)." })
+  @Field(() => String, {
+    description: "Lagrum — the legal basis, e.g. SoL 4 kap. 1 § (in the new socialtjänstlag 2025:400: 12 kap. 1 §).",
+  })
   @Column({ type: "varchar", length: 200 })
   legalBasis!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The caseworker (token subject) who decided." })
   @Column({ type: "varchar", length: 128 })
   decidedBy!: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "The decision date (beslutsdatum); a payout is not dated before it." })
   @Column({ ...dateColumn })
   decidedOn!: LocalDate;
 }

@@ -7,29 +7,41 @@ import { Payout } from "./payout.entity";
 import { payoutService } from "./payout.service";
 
 @ObjectType("AssistancePayoutReceipt", {
-  description:
-    "The payout of a decision; created is false when it had already been paid (retry or concurrent request).",
+  description: "The answer of payAssistanceDecision: the decision's one payout, and whether this request made it.",
 })
 export class PayoutReceipt {
-  @Field(() => Payout)
+  @Field(() => Payout, { description: "The decision's ORIGINAL payout (new, or the one made before)." })
   payout!: Payout;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description:
+      "True when this request paid; false when the decision had already been paid (a retry or a concurrent request).",
+  })
   created!: boolean;
 }
 
 @Resolver(() => Decision)
 export class DecisionResolver {
   @Authorized(S.WRITE)
-  @Mutation(() => PayoutReceipt, { description: "Pay a granted decision — exactly once, whatever the retries." })
-  payAssistanceDecision(@Arg("input", () => PayInput) input: PayInput, @Ctx() ctx: RequestContext) {
+  @Mutation(() => PayoutReceipt, {
+    description:
+      "Pay a granted decision — exactly once, whatever the retries: a repeat returns the first payout with created false. The application becomes PAID.",
+  })
+  payAssistanceDecision(
+    @Arg("input", () => PayInput, { description: "The decision and how to pay it." }) input: PayInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return payoutService(ctx).pay(input);
   }
 
   @Authorized(S.WRITE)
-  @Mutation(() => Payout, { description: "Record a correction (a new entry referencing the original payout)." })
+  @Mutation(() => Payout, {
+    description:
+      "Record a correction: a new payout entry referencing the original, which never changes. Returns the correction.",
+  })
   correctAssistancePayout(
-    @Arg("input", () => CorrectPayoutInput) input: CorrectPayoutInput,
+    @Arg("input", () => CorrectPayoutInput, { description: "The original payout and the signed correction." })
+    input: CorrectPayoutInput,
     @Ctx() ctx: RequestContext,
   ) {
     return payoutService(ctx).correct(input);

@@ -17,7 +17,8 @@ import { PayoutType } from "../enums";
  * ever updated or deleted.
  */
 @ObjectType("AssistancePayout", {
-  description: "Utbetalning av försörjningsstöd; rättelser är nya poster, aldrig ändringar.",
+  description:
+    "Utbetalning — a payout of försörjningsstöd for a decision: the ORIGINAL payment, made exactly once, or a later CORRECTION (rättelse) referring to it. Entries are never edited or deleted. Person-level: needs ekonomiskt-bistand:read.",
 })
 @Entity({ name: "eb_payout" })
 @Index(["onceKey"], { unique: true })
@@ -28,15 +29,15 @@ import { PayoutType } from "../enums";
 @Index(["paymentDate", "amount"])
 @Index(["decisionId"])
 export class Payout {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The payout's id: pass an ORIGINAL's to correctAssistancePayout or a FUT case." })
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The household paid." })
   @Column({ type: "int" })
   householdId!: number;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The decision paid." })
   @Column({ type: "int" })
   decisionId!: number;
 
@@ -44,34 +45,44 @@ export class Payout {
   @Column({ type: "varchar", length: 7 })
   month!: string;
 
-  @Field(() => PayoutType)
+  @Field(() => PayoutType, { description: "The original payment or a correction." })
   @Column({ type: "varchar", length: 16 })
   type!: PayoutType;
 
-  @Field(() => MoneyScalar, { description: "Signed: a correction may be negative." })
+  @Field(() => MoneyScalar, {
+    description: "The amount paid, in kronor; signed: a correction may be negative (an over-payment).",
+  })
   @Column({ ...moneyColumn })
   amount!: Ore;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, {
+    description: "Utbetalningsdag — the payment date; the statistics count costs by it.",
+  })
   @Column({ ...dateColumn })
   paymentDate!: LocalDate;
 
-  @Field(() => String, { description: "Mottagare (the applicant, or e.g. the landlord for rent paid directly)." })
+  @Field(() => String, {
+    description:
+      'Mottagare — who was paid: the applicant, or e.g. the landlord for rent paid directly; "[gallrad]" once the household is gallrad.',
+  })
   @Column({ type: "varchar", length: 200 })
   recipient!: string;
 
   @Column({ type: "int", nullable: true, default: null })
   onceKey!: number | null;
 
-  @Field(() => ID, { nullable: true, description: "The original payout a correction refers to." })
+  @Field(() => ID, { nullable: true, description: "The ORIGINAL payout a correction refers to; null for an original." })
   @Column({ type: "int", nullable: true, default: null })
   correctsPayoutId!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why a correction was made; null for an original and once the household is gallrad.",
+  })
   @Column({ type: "text", nullable: true, default: null })
   reason!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The caseworker (token subject) who registered the entry." })
   @Column({ type: "varchar", length: 128 })
   createdBy!: string;
 

@@ -54,10 +54,16 @@ export class PayoutService {
           // Payouts of one household one at a time: its summary rows are computed from its paid months.
           await lockRow(manager, Household, { id: decision.householdId });
           if (decision.outcome === DecisionOutcome.REJECTED || decision.amount <= 0) {
-            throw new ValidationError("input.decisionId", "granted", "only a granted decision with an amount is paid");
+            throw new ValidationError("input.decisionId", "granted", {
+              en: "only a granted decision with an amount is paid",
+              sv: "bara ett beslut om bifall med ett belopp betalas ut",
+            });
           }
           if (paymentDate < decision.decidedOn)
-            throw new ValidationError("input.paymentDate", "after-decision", "must not be before the decision date");
+            throw new ValidationError("input.paymentDate", "after-decision", {
+              en: "must not be before the decision date",
+              sv: "får inte vara före beslutsdatumet",
+            });
           const existing = await manager.findOne(Payout, { where: { onceKey: decisionId } });
           if (existing) return { payout: existing, created: false };
           const applicant = await manager.findOne(HouseholdMember, {
@@ -106,7 +112,10 @@ export class PayoutService {
   async correct(input: CorrectPayoutInput): Promise<Payout> {
     const originalId = toId("input.payoutId", input.payoutId);
     if (input.amount === 0)
-      throw new ValidationError("input.amount", "non-zero", "a correction must change the amount");
+      throw new ValidationError("input.amount", "non-zero", {
+        en: "a correction must change the amount",
+        sv: "en rättelse måste ändra beloppet",
+      });
     const today = todayLocalDate();
     const paymentDate = input.paymentDate ?? today;
     return inTransaction(this.ctx.ds, async (manager) => {
@@ -122,13 +131,15 @@ export class PayoutService {
       );
       await lockRow(manager, Household, { id: original.householdId });
       if (original.type !== PayoutType.ORIGINAL)
-        throw new ValidationError(
-          "input.payoutId",
-          "original",
-          "a correction refers to the original payout, not to another correction",
-        );
+        throw new ValidationError("input.payoutId", "original", {
+          en: "a correction refers to the original payout, not to another correction",
+          sv: "en rättelse avser den ursprungliga utbetalningen, inte en annan rättelse",
+        });
       if (paymentDate < original.paymentDate)
-        throw new ValidationError("input.paymentDate", "after-original", "must not be before the original payment");
+        throw new ValidationError("input.paymentDate", "after-original", {
+          en: "must not be before the original payment",
+          sv: "får inte vara före den ursprungliga utbetalningen",
+        });
       const qb = manager
         .getRepository(Payout)
         .createQueryBuilder("p")
@@ -139,26 +150,23 @@ export class PayoutService {
       const row = await qb.getRawOne<{ total: string | number | null }>();
       const total = Number(row?.total ?? 0);
       if (total + input.amount < 0) {
-        throw new ValidationError(
-          "input.amount",
-          "not-below-zero",
-          "would make the month's payouts negative; an over-payment beyond that is a reclaim (FUT)",
-        );
+        throw new ValidationError("input.amount", "not-below-zero", {
+          en: "would make the month's payouts negative; an over-payment beyond that is a reclaim (FUT)",
+          sv: "skulle göra månadens utbetalningar negativa; en överbetalning utöver det är ett återkrav (FUT)",
+        });
       }
       // A correction cannot exceed what it corrects, and a month never pays more than one month can.
       if (input.amount > original.amount) {
-        throw new ValidationError(
-          "input.amount",
-          "at-most-original",
-          `must not exceed the payout it corrects (${oreToKronor(original.amount)} kr)`,
-        );
+        throw new ValidationError("input.amount", "at-most-original", {
+          en: `must not exceed the payout it corrects (${oreToKronor(original.amount)} kr)`,
+          sv: `får inte överstiga utbetalningen som rättas (${oreToKronor(original.amount)} kr)`,
+        });
       }
       if (total + input.amount > MAX_MONTHLY_AMOUNT) {
-        throw new ValidationError(
-          "input.amount",
-          "month-cap",
-          `would make the month's payouts more than ${oreToKronor(MAX_MONTHLY_AMOUNT)} kr`,
-        );
+        throw new ValidationError("input.amount", "month-cap", {
+          en: `would make the month's payouts more than ${oreToKronor(MAX_MONTHLY_AMOUNT)} kr`,
+          sv: `skulle göra månadens utbetalningar större än ${oreToKronor(MAX_MONTHLY_AMOUNT)} kr`,
+        });
       }
       const correction = manager.create(Payout, {
         householdId: original.householdId,

@@ -14,31 +14,39 @@ import {
 import { IncorrectPaymentStatus, RecoveryKind } from "../enums";
 import { MAX_CASE_AMOUNT } from "../input-limits";
 
-@InputType()
+@InputType({ description: "A new FUT case (felaktiga utbetalningar), for openIncorrectPaymentCase." })
 export class OpenIncorrectPaymentCaseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The household whose payouts are investigated." })
   householdId!: string;
 
-  @Field(() => [ID], { description: "The payouts under investigation (the household's)." })
+  @Field(() => [ID], { description: "The payouts under investigation, 1–100, all to this household." })
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_CASE_PAYOUTS)
   payoutIds!: string[];
 
-  @Field(() => String)
+  @Field(() => String, { description: "Why the case is opened (e.g. undeclared income), 3–4 000 characters." })
   @MinLength(3)
   @MaxLength(4000)
   reason!: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Default: today." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "The day the case is opened; not in the future. Default: today.",
+  })
   openedOn?: LocalDate;
 }
 
-@InputType({ description: "Only the fields given change." })
+@InputType({
+  description:
+    "Findings or a status change in a FUT case, for updateIncorrectPaymentCase. Only the fields given change.",
+})
 export class UpdateIncorrectPaymentCaseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The case to change." })
   id!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: "The case's version as last read (optimistic locking): another version → CONFLICT.",
+  })
   @Range(...VERSION_RANGE)
   expectedVersion!: number;
 
@@ -48,61 +56,80 @@ export class UpdateIncorrectPaymentCaseInput {
   })
   status?: IncorrectPaymentStatus;
 
-  @Field(() => MoneyScalar, { nullable: true })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description:
+      "Felaktigt utbetalt belopp — the amount found wrongly paid, in kronor; at most the linked payouts' total.",
+  })
   @MoneyRange(0, MAX_CASE_AMOUNT)
   amountWronglyPaid?: Ore;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The findings, at most 4 000 characters; replaces the earlier notes.",
+  })
   @MaxLength(4000)
   notes?: string;
 }
 
-@InputType()
+@InputType({ description: "A reclaim decision (återkrav) in a FUT case, for decideReclaim." })
 export class DecideReclaimInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The case decided; its amount wrongly paid must be established first." })
   id!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: "The case's version as last read (optimistic locking): another version → CONFLICT.",
+  })
   @Range(...VERSION_RANGE)
   expectedVersion!: number;
 
-  @Field(() => MoneyScalar, { description: "Återkrävt belopp: more than 0, at most the amount wrongly paid." })
+  @Field(() => MoneyScalar, {
+    description: "Återkrävt belopp — the amount reclaimed, in kronor: more than 0, at most the amount wrongly paid.",
+  })
   @MoneyRange(0, MAX_CASE_AMOUNT)
   reclaimAmount!: Ore;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Default: today." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "The decision date; not before the case was opened. Default: today.",
+  })
   decidedOn?: LocalDate;
 
-  @Field(() => String, { nullable: true, description: "Default: SoL 9 kap. 1 §." })
+  @Field(() => String, { nullable: true, description: "Lagrum, at most 200 characters. Default: SoL 9 kap. 1 §." })
   @MaxLength(200)
   legalBasis?: string;
 }
 
-@InputType("RegisterAssistanceRecoveryInput")
+@InputType("RegisterAssistanceRecoveryInput", {
+  description: "Money that came back (återbetalning), for registerAssistanceRecovery.",
+})
 export class RegisterRecoveryInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The household the money came from or concerns." })
   householdId!: string;
 
-  @Field(() => RecoveryKind)
+  @Field(() => RecoveryKind, { description: "Why the money came back." })
   kind!: RecoveryKind;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "The amount received, in kronor: more than 0, at most 10 000 000." })
   @MoneyRange(0, MAX_CASE_AMOUNT)
   amount!: Ore;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "The day the money was received; not in the future." })
   receivedDate!: LocalDate;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The FUT case it repays, a case of the same household; omitted: none.",
+  })
   incorrectPaymentCaseId?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "A note, at most 300 characters." })
   @MaxLength(300)
   note?: string;
 }
 
 @ArgsType()
 export class IncorrectPaymentCaseListArgs extends PageArgs {
-  @Field(() => IncorrectPaymentStatus, { nullable: true })
+  @Field(() => IncorrectPaymentStatus, { nullable: true, description: "Only cases in this status; omitted: all." })
   status?: IncorrectPaymentStatus;
 }

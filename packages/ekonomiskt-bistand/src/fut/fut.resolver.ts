@@ -22,7 +22,10 @@ const CaseConnection = ConnectionType(IncorrectPaymentCase, "IncorrectPaymentCas
 @Resolver(() => IncorrectPaymentCase)
 export class FutResolver {
   @Authorized(S.READ)
-  @Query(() => CaseConnection, { description: "FUT cases, newest first. Access-logged." })
+  @Query(() => CaseConnection, {
+    description:
+      "FUT cases (investigations of incorrect payments), newest first; cases of households hidden from the caller (protected identity) are left out. Access-logged.",
+  })
   incorrectPaymentCases(
     @Args(() => IncorrectPaymentCaseListArgs) args: IncorrectPaymentCaseListArgs,
     @Ctx() ctx: RequestContext,
@@ -33,15 +36,26 @@ export class FutResolver {
   }
 
   @Authorized(S.READ)
-  @Query(() => IncorrectPaymentCase, { nullable: true, description: "One FUT case. Access-logged." })
-  incorrectPaymentCase(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+  @Query(() => IncorrectPaymentCase, {
+    nullable: true,
+    description:
+      "One FUT case, or null with NOT_FOUND when there is none or its household is hidden from the caller. Access-logged.",
+  })
+  incorrectPaymentCase(
+    @Arg("id", () => ID, { description: "The case's id." }) id: string,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return readOne(ctx, info, incorrectPaymentCaseGraph, () => futService(ctx).get(id));
   }
 
   @Authorized(S.WRITE)
-  @Mutation(() => IncorrectPaymentCase, { description: "Open a FUT investigation of payouts to a household." })
+  @Mutation(() => IncorrectPaymentCase, {
+    description: "Open a FUT investigation of payouts to a household; the case starts OPEN at version 1.",
+  })
   openIncorrectPaymentCase(
-    @Arg("input", () => OpenIncorrectPaymentCaseInput) input: OpenIncorrectPaymentCaseInput,
+    @Arg("input", () => OpenIncorrectPaymentCaseInput, { description: "The household, its payouts and why." })
+    input: OpenIncorrectPaymentCaseInput,
     @Ctx() ctx: RequestContext,
   ) {
     return futService(ctx).open(input);
@@ -49,33 +63,44 @@ export class FutResolver {
 
   @Authorized(S.WRITE)
   @Mutation(() => IncorrectPaymentCase, {
-    description: "Record findings or change status. Stale expectedVersion → CONFLICT.",
+    description:
+      "Record findings or change a FUT case's status; returns it with its new version. Stale input.expectedVersion → CONFLICT.",
   })
   updateIncorrectPaymentCase(
-    @Arg("input", () => UpdateIncorrectPaymentCaseInput) input: UpdateIncorrectPaymentCaseInput,
+    @Arg("input", () => UpdateIncorrectPaymentCaseInput, { description: "The case, its version and the changes." })
+    input: UpdateIncorrectPaymentCaseInput,
     @Ctx() ctx: RequestContext,
   ) {
     return futService(ctx).update(input);
   }
 
   @Authorized(S.WRITE)
-  @Mutation(() => IncorrectPaymentCase, { description: "Decide återkrav (reclaim)." })
-  decideReclaim(@Arg("input", () => DecideReclaimInput) input: DecideReclaimInput, @Ctx() ctx: RequestContext) {
+  @Mutation(() => IncorrectPaymentCase, {
+    description:
+      "Decide återkrav (a reclaim of money wrongly paid, SoL 9 kap. 1 §): the case becomes RECLAIM_DECIDED; returns it with its new version. Stale input.expectedVersion → CONFLICT.",
+  })
+  decideReclaim(
+    @Arg("input", () => DecideReclaimInput, { description: "The case, its version and the reclaim." })
+    input: DecideReclaimInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return futService(ctx).decideReclaim(input);
   }
 
   @Authorized(S.WRITE)
   @Mutation(() => Recovery, {
-    description: "Register money that came back (reclaim repaid, retroactive benefit); it reduces the net cost.",
+    description:
+      "Register money that came back (a reclaim repaid, a retroactive benefit, a voluntary repayment); it reduces the net cost of the month received.",
   })
   registerAssistanceRecovery(
-    @Arg("input", () => RegisterRecoveryInput) input: RegisterRecoveryInput,
+    @Arg("input", () => RegisterRecoveryInput, { description: "The household, the amount and why." })
+    input: RegisterRecoveryInput,
     @Ctx() ctx: RequestContext,
   ) {
     return futService(ctx).registerRecovery(input);
   }
 
-  @FieldResolver(() => [Payout], { description: "The payouts under investigation." })
+  @FieldResolver(() => [Payout], { description: "The payouts under investigation (at most 100), oldest first." })
   @MaxItems(MAX_CASE_PAYOUTS)
   payouts(@Root() c: IncorrectPaymentCase, @Ctx() ctx: RequestContext) {
     return futService(ctx).payoutsOfCase(c.id);

@@ -31,6 +31,7 @@ import type {
 import { IncorrectPaymentCase, IncorrectPaymentCasePayout } from "./incorrect-payment-case.entity";
 import { Recovery } from "./recovery.entity";
 import { recordFutCaseOpened } from "../events";
+import { MUST_BE_MORE_THAN_ZERO, MUST_NOT_BE_IN_FUTURE, MUST_NOT_BE_NEGATIVE } from "../shared/messages";
 
 /**
  * The payouts under investigation in each case, through the link table (a payout can be in more
@@ -74,12 +75,15 @@ export class FutService {
     const payoutIds = [...new Set(input.payoutIds.map((p, i) => toId(`input.payoutIds.${i}`, p)))];
     const openedOn = input.openedOn ?? todayLocalDate();
     if (openedOn > todayLocalDate())
-      throw new ValidationError("input.openedOn", "not-in-future", "must not be in the future");
+      throw new ValidationError("input.openedOn", "not-in-future", MUST_NOT_BE_IN_FUTURE);
     return inTransaction(this.ctx.ds, async (manager) => {
       const household = await writableHousehold(this.ctx, manager, householdId);
       const payouts = await manager.find(Payout, { where: { id: In(payoutIds), householdId }, select: { id: true } });
       if (payouts.length !== payoutIds.length)
-        throw new ValidationError("input.payoutIds", "household-payouts", "must all be payouts to this household");
+        throw new ValidationError("input.payoutIds", "household-payouts", {
+          en: "must all be payouts to this household",
+          sv: "måste alla vara utbetalningar till detta hushåll",
+        });
       const c = manager.create(IncorrectPaymentCase, {
         householdId,
         openedOn,
@@ -113,14 +117,13 @@ export class FutService {
   async update(input: UpdateIncorrectPaymentCaseInput): Promise<IncorrectPaymentCase> {
     const id = toId("input.id", input.id);
     if (input.status && !MANUAL_STATUSES.includes(input.status)) {
-      throw new ValidationError(
-        "input.status",
-        "manual",
-        `must be one of ${MANUAL_STATUSES.join(", ")} (a reclaim is decided with decideReclaim)`,
-      );
+      throw new ValidationError("input.status", "manual", {
+        en: `must be one of ${MANUAL_STATUSES.join(", ")} (a reclaim is decided with decideReclaim)`,
+        sv: `måste vara en av ${MANUAL_STATUSES.join(", ")} (återkrav beslutas med decideReclaim)`,
+      });
     }
     if (input.amountWronglyPaid !== undefined && input.amountWronglyPaid !== null && input.amountWronglyPaid < 0) {
-      throw new ValidationError("input.amountWronglyPaid", "non-negative", "must not be negative");
+      throw new ValidationError("input.amountWronglyPaid", "non-negative", MUST_NOT_BE_NEGATIVE);
     }
     return inTransaction(this.ctx.ds, async (manager) => {
       const c = await this.load(manager, id);
@@ -129,7 +132,10 @@ export class FutService {
         input.amountWronglyPaid !== null &&
         input.amountWronglyPaid > (await this.linkedTotal(manager, id))
       ) {
-        throw new ValidationError("input.amountWronglyPaid", "at-most-paid", "must not exceed the linked payouts");
+        throw new ValidationError("input.amountWronglyPaid", "at-most-paid", {
+          en: "must not exceed the linked payouts",
+          sv: "får inte överstiga de kopplade utbetalningarna",
+        });
       }
       const changes: Partial<IncorrectPaymentCase> = {};
       if (input.status) changes.status = input.status;
@@ -153,19 +159,25 @@ export class FutService {
   async decideReclaim(input: DecideReclaimInput): Promise<IncorrectPaymentCase> {
     const id = toId("input.id", input.id);
     const decidedOn = input.decidedOn ?? todayLocalDate();
-    if (!(input.reclaimAmount > 0)) throw new ValidationError("input.reclaimAmount", "positive", "must be more than 0");
+    if (!(input.reclaimAmount > 0))
+      throw new ValidationError("input.reclaimAmount", "positive", MUST_BE_MORE_THAN_ZERO);
     return inTransaction(this.ctx.ds, async (manager) => {
       const c = await this.load(manager, id);
       if (c.amountWronglyPaid === null)
-        throw new ValidationError("input.id", "amount-established", "establish the amount wrongly paid first");
+        throw new ValidationError("input.id", "amount-established", {
+          en: "establish the amount wrongly paid first",
+          sv: "fastställ först det felaktigt utbetalda beloppet",
+        });
       if (input.reclaimAmount > c.amountWronglyPaid)
-        throw new ValidationError(
-          "input.reclaimAmount",
-          "at-most-wrongly-paid",
-          "must not exceed the amount wrongly paid",
-        );
+        throw new ValidationError("input.reclaimAmount", "at-most-wrongly-paid", {
+          en: "must not exceed the amount wrongly paid",
+          sv: "får inte överstiga det felaktigt utbetalda beloppet",
+        });
       if (decidedOn < c.openedOn)
-        throw new ValidationError("input.decidedOn", "after-opened", "must not be before the case was opened");
+        throw new ValidationError("input.decidedOn", "after-opened", {
+          en: "must not be before the case was opened",
+          sv: "får inte vara före den dag ärendet öppnades",
+        });
       await updateVersioned(manager, IncorrectPaymentCase, "IncorrectPaymentCase", id, input.expectedVersion, {
         status: St.RECLAIM_DECIDED,
         reclaimAmount: input.reclaimAmount,
@@ -182,19 +194,18 @@ export class FutService {
     const caseId = input.incorrectPaymentCaseId
       ? toId("input.incorrectPaymentCaseId", input.incorrectPaymentCaseId)
       : null;
-    if (!(input.amount > 0)) throw new ValidationError("input.amount", "positive", "must be more than 0");
+    if (!(input.amount > 0)) throw new ValidationError("input.amount", "positive", MUST_BE_MORE_THAN_ZERO);
     if (input.receivedDate > todayLocalDate())
-      throw new ValidationError("input.receivedDate", "not-in-future", "must not be in the future");
+      throw new ValidationError("input.receivedDate", "not-in-future", MUST_NOT_BE_IN_FUTURE);
     return inTransaction(this.ctx.ds, async (manager) => {
       await writableHousehold(this.ctx, manager, householdId);
       if (caseId !== null) {
         const c = await manager.findOne(IncorrectPaymentCase, { where: { id: caseId } });
         if (!c || c.householdId !== householdId)
-          throw new ValidationError(
-            "input.incorrectPaymentCaseId",
-            "household-case",
-            "is not a case of this household",
-          );
+          throw new ValidationError("input.incorrectPaymentCaseId", "household-case", {
+            en: "is not a case of this household",
+            sv: "är inte ett ärende för detta hushåll",
+          });
       }
       const r = manager.create(Recovery, {
         householdId,

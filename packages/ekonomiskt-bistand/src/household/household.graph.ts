@@ -27,7 +27,7 @@ export const householdGraph = defineGraph(Household, {
       description: "Applications, newest month first: the first `first` (default 25, at most 100).",
     }),
     latestDecision: one(() => Decision, "householdId", {
-      description: "The most recent decision.",
+      description: "The household's most recent decision (the one registered last), or null when it has none.",
       load: (ctx, householdIds) => householdService(ctx).latestDecisions(householdIds as number[]),
     }),
   },

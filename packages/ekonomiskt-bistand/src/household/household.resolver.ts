@@ -1,6 +1,12 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType, FirstArgs, type RequestContext } from "@arbetsliv/core";
+import {
+  ConnectionType,
+  FirstArgs,
+  movedArgOptions,
+  requiredMovedArgument,
+  type RequestContext,
+} from "@arbetsliv/core";
 import { readOne, readPage } from "@arbetsliv/core/read";
 import { Payout } from "../decision/payout.entity";
 import { EkonomisktBistandScopes as S } from "../scopes";
@@ -23,7 +29,7 @@ export class HouseholdResolver {
   @Authorized(S.READ)
   @Query(() => HouseholdConnection, {
     description:
-      "Hushåll, by id. Households with protected identity are listed only with ekonomiskt-bistand:protected. Access-logged.",
+      "Households (hushåll) receiving or applying for ekonomiskt bistånd, by id, oldest first. Households with protected identity are listed only with ekonomiskt-bistand:protected. Every read is access-logged with the members' identity numbers.",
   })
   assistanceHouseholds(
     @Args(() => HouseholdListArgs) args: HouseholdListArgs,
@@ -37,16 +43,24 @@ export class HouseholdResolver {
   @Query(() => Household, {
     nullable: true,
     description:
-      "One household (NOT_FOUND when protected and the caller lacks ekonomiskt-bistand:protected). Access-logged.",
+      "One household by id, or null with NOT_FOUND when there is none — also when it has protected identity and the caller lacks ekonomiskt-bistand:protected. Access-logged.",
   })
-  assistanceHousehold(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+  assistanceHousehold(
+    @Arg("id", () => ID, { description: "The household's id." }) id: string,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return readOne(ctx, info, householdGraph, () => householdService(ctx).get(id));
   }
 
   @Authorized(S.WRITE)
-  @Mutation(() => Household, { description: "Register a household with its members." })
+  @Mutation(() => Household, {
+    description:
+      "Register a household with its members, at version 1. The members count from input.members[].joinedOn (default today): give the real date to apply for an earlier month.",
+  })
   createAssistanceHousehold(
-    @Arg("input", () => CreateHouseholdInput) input: CreateHouseholdInput,
+    @Arg("input", () => CreateHouseholdInput, { description: "The household and its members." })
+    input: CreateHouseholdInput,
     @Ctx() ctx: RequestContext,
   ) {
     return householdService(ctx).create(input);
@@ -54,10 +68,12 @@ export class HouseholdResolver {
 
   @Authorized(S.WRITE)
   @Mutation(() => Household, {
-    description: "Change address, housing or protection. Stale expectedVersion → CONFLICT.",
+    description:
+      "Change a household's address, housing, rent or protection; returns it with its new version. Stale input.expectedVersion → CONFLICT.",
   })
   updateAssistanceHousehold(
-    @Arg("input", () => UpdateHouseholdInput) input: UpdateHouseholdInput,
+    @Arg("input", () => UpdateHouseholdInput, { description: "The household, its version and the changes." })
+    input: UpdateHouseholdInput,
     @Ctx() ctx: RequestContext,
   ) {
     return householdService(ctx).update(input);
@@ -65,22 +81,27 @@ export class HouseholdResolver {
 
   @Authorized(S.WRITE)
   @Mutation(() => HouseholdMember, {
-    description: "Add a person to the household (a child born, a partner moving in).",
+    description:
+      "Add a person to a household (a child born, a partner moving in); returns the new member at version 1. A second APPLICANT or CO_APPLICANT, or a current member's personnummer again, is refused.",
   })
   addAssistanceHouseholdMember(
-    @Arg("householdId", () => ID) householdId: string,
-    @Arg("input", () => MemberInput) input: MemberInput,
+    @Arg("householdId", () => ID, movedArgOptions("householdId", "The household the person joins."))
+    householdId: string | null | undefined,
+    @Arg("input", () => MemberInput, { description: "The person, with input.householdId: the household joined." })
+    input: MemberInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return householdService(ctx).addMember(householdId, input);
+    return householdService(ctx).addMember(requiredMovedArgument("householdId", input.householdId, householdId), input);
   }
 
   @Authorized(S.WRITE)
   @Mutation(() => HouseholdMember, {
-    description: "Change a member's flags or record that they moved out. Stale expectedVersion → CONFLICT.",
+    description:
+      "Change a member's name or flags, or record the day they moved out; returns the member with its new version. Stale input.expectedVersion → CONFLICT.",
   })
   updateAssistanceHouseholdMember(
-    @Arg("input", () => UpdateMemberInput) input: UpdateMemberInput,
+    @Arg("input", () => UpdateMemberInput, { description: "The member, its version and the changes." })
+    input: UpdateMemberInput,
     @Ctx() ctx: RequestContext,
   ) {
     return householdService(ctx).updateMember(input);
@@ -88,14 +109,22 @@ export class HouseholdResolver {
 
   @FieldResolver(() => [Payout], {
     description:
-      "Payouts and corrections, by month concerned (YYYY-MM, inclusive), newest first: the first `first` (default 25, at most 100).",
+      "The household's payouts and corrections, optionally for a range of the months they concern, newest month first: the first `first` (default 25, at most 100).",
   })
   payouts(
     @Root() household: Household,
     @Ctx() ctx: RequestContext,
     @Args(() => FirstArgs) { first }: FirstArgs,
-    @Arg("fromMonth", () => String, { nullable: true }) fromMonth?: string,
-    @Arg("toMonth", () => String, { nullable: true }) toMonth?: string,
+    @Arg("fromMonth", () => String, {
+      nullable: true,
+      description: "First month concerned, YYYY-MM, inclusive; omitted: from the first.",
+    })
+    fromMonth?: string,
+    @Arg("toMonth", () => String, {
+      nullable: true,
+      description: "Last month concerned, YYYY-MM, inclusive; omitted: to the last.",
+    })
+    toMonth?: string,
   ) {
     return householdService(ctx).payouts(household.id, first, fromMonth, toMonth);
   }

@@ -1,3 +1,4 @@
+import type { Message } from "@arbetsliv/core";
 import type { LocalDate } from "@arbetsliv/core/values";
 import { MemberRole } from "../enums";
 import type { Household, HouseholdAddress } from "./household.entity";
@@ -26,21 +27,47 @@ export function membersInMonth<M extends MemberPeriod>(members: M[], first: Loca
  * that month. A member's joinedOn defaults to the day the member is registered, so an application for
  * an earlier month finds nobody: the reason names the dates instead of "no applicant".
  */
-export function applicantMissingIn(month: string, first: LocalDate, last: LocalDate, members: MemberPeriod[]) {
+export function applicantMissingReason(
+  month: string,
+  first: LocalDate,
+  last: LocalDate,
+  members: MemberPeriod[],
+): Message | null {
   const applicant = members.find((m) => m.role === MemberRole.APPLICANT);
-  if (!applicant) return "the household has no applicant";
+  if (!applicant) return { en: "the household has no applicant", sv: "hushållet har ingen sökande" };
   if (applicant.joinedOn > last) {
     const earliest = members.reduce((d, m) => (m.joinedOn < d ? m.joinedOn : d), applicant.joinedOn);
     const nobody = membersInMonth(members, first, last).length === 0;
-    return (
-      `${nobody ? `no member was part of the household in ${month}` : `the applicant was not a member in ${month}`}: ` +
-      `the applicant joined on ${applicant.joinedOn}` +
-      (nobody && earliest < applicant.joinedOn ? ` (the first member on ${earliest})` : "") +
-      ` — a member counts from joinedOn, which defaults to the day the member was registered; ` +
-      `register members with the date they joined to calculate an earlier month`
-    );
+    const firstMember = nobody && earliest < applicant.joinedOn;
+    return {
+      en:
+        `${nobody ? `no member was part of the household in ${month}` : `the applicant was not a member in ${month}`}: ` +
+        `the applicant joined on ${applicant.joinedOn}` +
+        (firstMember ? ` (the first member on ${earliest})` : "") +
+        ` — a member counts from joinedOn, which defaults to the day the member was registered; ` +
+        `register members with the date they joined to calculate an earlier month`,
+      sv:
+        `${nobody ? `ingen medlem ingick i hushållet ${month}` : `sökanden var inte medlem ${month}`}: ` +
+        `sökanden blev medlem i hushållet ${applicant.joinedOn}` +
+        (firstMember ? ` (den första medlemmen ${earliest})` : "") +
+        ` — en medlem räknas från joinedOn, som utan annat anges är den dag medlemmen registrerades; ` +
+        `registrera medlemmarna med den dag de blev medlemmar för att beräkna en tidigare månad`,
+    };
   }
   if (applicant.leftOn !== null && applicant.leftOn < first)
-    return `the applicant left the household on ${applicant.leftOn}, before ${month}`;
+    return {
+      en: `the applicant left the household on ${applicant.leftOn}, before ${month}`,
+      sv: `sökanden flyttade från hushållet ${applicant.leftOn}, före ${month}`,
+    };
   return null;
+}
+
+/** The English text of `applicantMissingReason`. */
+export function applicantMissingIn(
+  month: string,
+  first: LocalDate,
+  last: LocalDate,
+  members: MemberPeriod[],
+): string | null {
+  return applicantMissingReason(month, first, last, members)?.en ?? null;
 }

@@ -36,6 +36,7 @@ import type {
   UpdateHouseholdInput,
   UpdateMemberInput,
 } from "./household.inputs";
+import { MUST_NOT_BE_NEGATIVE } from "../shared/messages";
 
 /**
  * Payouts of households within a month range, newest first. A key is `from|to|householdId`: the
@@ -67,20 +68,21 @@ const payoutsInMonths = defineLoader<string, Payout[]>("Household.payouts", asyn
   return keys.map((key) => found.get(key) ?? []);
 });
 
+const CHILDREN_ONLY = { en: "applies to children only", sv: "gäller bara barn" };
+
 function assertMemberFlags(
   field: string,
   m: { role: MemberRole; lunchAtPreschool?: boolean; inUpperSecondary?: boolean; includedInNorm?: boolean },
 ) {
   if (m.lunchAtPreschool && m.role !== MemberRole.CHILD)
-    throw new ValidationError(`${field}.lunchAtPreschool`, "child-only", "applies to children only");
+    throw new ValidationError(`${field}.lunchAtPreschool`, "child-only", CHILDREN_ONLY);
   if (m.inUpperSecondary && m.role !== MemberRole.CHILD)
-    throw new ValidationError(`${field}.inUpperSecondary`, "child-only", "applies to children only");
+    throw new ValidationError(`${field}.inUpperSecondary`, "child-only", CHILDREN_ONLY);
   if (m.includedInNorm === false && m.role !== MemberRole.OTHER_ADULT) {
-    throw new ValidationError(
-      `${field}.includedInNorm`,
-      "other-adult-only",
-      "only another adult can be outside the application",
-    );
+    throw new ValidationError(`${field}.includedInNorm`, "other-adult-only", {
+      en: "only another adult can be outside the application",
+      sv: "bara en annan vuxen i hushållet kan stå utanför ansökan",
+    });
   }
 }
 
@@ -89,9 +91,15 @@ function memberRow(field: string, householdId: number, m: MemberInput, today: st
   const birthDate = parsePersonnummer(m.personnummer).birthDate;
   const joinedOn = m.joinedOn ?? today;
   if (joinedOn < birthDate)
-    throw new ValidationError(`${field}.joinedOn`, "after-birth", "must not be before the birth date");
+    throw new ValidationError(`${field}.joinedOn`, "after-birth", {
+      en: "must not be before the birth date",
+      sv: "får inte vara före födelsedatumet",
+    });
   if ((m.role === MemberRole.APPLICANT || m.role === MemberRole.CO_APPLICANT) && ageOn(birthDate, joinedOn) < 18) {
-    throw new ValidationError(`${field}.personnummer`, "adult", "an applicant or co-applicant must be 18 or older");
+    throw new ValidationError(`${field}.personnummer`, "adult", {
+      en: "an applicant or co-applicant must be 18 or older",
+      sv: "en sökande eller medsökande måste ha fyllt 18 år",
+    });
   }
   return {
     householdId,
@@ -114,18 +122,35 @@ export class HouseholdService {
     const today = todayLocalDate();
     const applicants = input.members.filter((m) => m.role === MemberRole.APPLICANT).length;
     if (applicants !== 1)
-      throw new ValidationError("input.members", "one-applicant", "must have exactly one APPLICANT");
+      throw new ValidationError("input.members", "one-applicant", {
+        en: "must have exactly one APPLICANT",
+        sv: "måste ha exakt en sökande (APPLICANT)",
+      });
     if (input.members.filter((m) => m.role === MemberRole.CO_APPLICANT).length > 1) {
-      throw new ValidationError("input.members", "one-co-applicant", "may have at most one CO_APPLICANT");
+      throw new ValidationError("input.members", "one-co-applicant", {
+        en: "may have at most one CO_APPLICANT",
+        sv: "får ha högst en medsökande (CO_APPLICANT)",
+      });
     }
+    input.members.forEach((m, i) => {
+      // AssistanceMemberInput is shared with addAssistanceHouseholdMember; here the household is the new one.
+      if (m.householdId != null)
+        throw new ValidationError(`input.members.${i}.householdId`, "not-allowed", {
+          en: "is given only to addAssistanceHouseholdMember; a new household's members join it",
+          sv: "anges bara till addAssistanceHouseholdMember; ett nytt hushålls medlemmar ingår i det",
+        });
+    });
     const seen = new Set<string>();
     input.members.forEach((m, i) => {
       if (seen.has(m.personnummer))
-        throw new ValidationError(`input.members.${i}.personnummer`, "unique", "is listed twice");
+        throw new ValidationError(`input.members.${i}.personnummer`, "unique", {
+          en: "is listed twice",
+          sv: "finns med två gånger",
+        });
       seen.add(m.personnummer);
     });
     if (input.monthlyRent !== undefined && input.monthlyRent !== null && input.monthlyRent < 0) {
-      throw new ValidationError("input.monthlyRent", "non-negative", "must not be negative");
+      throw new ValidationError("input.monthlyRent", "non-negative", MUST_NOT_BE_NEGATIVE);
     }
     if (input.protectedIdentity && !canSeeProtected(this.ctx))
       throw new ForbiddenError([EkonomisktBistandScopes.PROTECTED]);
@@ -143,7 +168,10 @@ export class HouseholdService {
       });
       if (active.length) {
         throw new ConflictError(
-          "An applicant or co-applicant already belongs to another household; end that membership first",
+          {
+            en: "An applicant or co-applicant already belongs to another household; end that membership first",
+            sv: "En sökande eller medsökande tillhör redan ett annat hushåll; avsluta det medlemskapet först",
+          },
           {
             householdIds: [...new Set(active.map((a) => a.householdId))],
           },
@@ -179,7 +207,7 @@ export class HouseholdService {
       throw new ForbiddenError([EkonomisktBistandScopes.PROTECTED]);
     }
     if (input.monthlyRent !== undefined && input.monthlyRent !== null && input.monthlyRent < 0) {
-      throw new ValidationError("input.monthlyRent", "non-negative", "must not be negative");
+      throw new ValidationError("input.monthlyRent", "non-negative", MUST_NOT_BE_NEGATIVE);
     }
     return inTransaction(this.ctx.ds, async (manager) => {
       await writableHousehold(this.ctx, manager, id);
@@ -199,18 +227,28 @@ export class HouseholdService {
     });
   }
 
+  /** `householdIdValue` is input.householdId, or the deprecated householdId argument it moved from. */
   async addMember(householdIdValue: string, input: MemberInput): Promise<HouseholdMember> {
-    const householdId = toId("householdId", householdIdValue);
+    const householdId = toId(input.householdId != null ? "input.householdId" : "householdId", householdIdValue);
     const row = memberRow("input", householdId, input, todayLocalDate());
     return inTransaction(this.ctx.ds, async (manager) => {
       await writableHousehold(this.ctx, manager, householdId);
       const current = await manager.find(HouseholdMember, { where: { householdId, leftOn: IsNull() } });
       if (current.some((m) => m.personnummer === row.personnummer))
-        throw new ValidationError("input.personnummer", "unique", "is already a member");
+        throw new ValidationError("input.personnummer", "unique", {
+          en: "is already a member",
+          sv: "är redan medlem i hushållet",
+        });
       if (row.role === MemberRole.APPLICANT)
-        throw new ValidationError("input.role", "one-applicant", "the household already has an applicant");
+        throw new ValidationError("input.role", "one-applicant", {
+          en: "the household already has an applicant",
+          sv: "hushållet har redan en sökande",
+        });
       if (row.role === MemberRole.CO_APPLICANT && current.some((m) => m.role === MemberRole.CO_APPLICANT)) {
-        throw new ValidationError("input.role", "one-co-applicant", "the household already has a co-applicant");
+        throw new ValidationError("input.role", "one-co-applicant", {
+          en: "the household already has a co-applicant",
+          sv: "hushållet har redan en medsökande",
+        });
       }
       const member = await manager.save(manager.create(HouseholdMember, row));
       await logChange(
@@ -239,9 +277,15 @@ export class HouseholdService {
       assertMemberFlags("input", next);
       if (input.leftOn !== undefined && input.leftOn !== null) {
         if (input.leftOn < member.joinedOn)
-          throw new ValidationError("input.leftOn", "after-joined", "must not be before the member joined");
+          throw new ValidationError("input.leftOn", "after-joined", {
+            en: "must not be before the member joined",
+            sv: "får inte vara före den dag personen blev medlem i hushållet",
+          });
         if (member.role === MemberRole.APPLICANT)
-          throw new ValidationError("input.leftOn", "applicant-stays", "the applicant cannot leave the household");
+          throw new ValidationError("input.leftOn", "applicant-stays", {
+            en: "the applicant cannot leave the household",
+            sv: "sökanden kan inte flytta från hushållet",
+          });
       }
       const changes: Partial<HouseholdMember> = definedOnly({
         name: input.name?.trim(),

@@ -1,6 +1,8 @@
+import type { Message } from "@arbetsliv/core";
 import type { Ore } from "@arbetsliv/core/values";
 import { ALL_AGE_GROUPS, ChildAgeGroup, LUNCH_AGE_GROUPS } from "../enums";
 import type { RiksnormSourceYear } from "./riksnorm-data";
+import { MUST_BE_MORE_THAN_ZERO, ONLY_UNDER_7_HAVE_LUNCH, YEAR_2000_TO_2100 } from "../shared/messages";
 
 /** One year's riksnorm in öre, as the calculation uses it. */
 export interface RiksnormTable {
@@ -15,10 +17,10 @@ export interface RiksnormTable {
   prisbasbelopp: Ore;
 }
 
-/** A problem with a table, naming the input path. */
+/** A problem with a table, naming the input path; the detail in both languages of the API. */
 export interface TableProblem {
   field: string;
-  detail: string;
+  detail: Message;
 }
 
 const SOURCE_KEYS: Record<ChildAgeGroup, keyof RiksnormSourceYear["children"]> = {
@@ -71,11 +73,11 @@ export function tableProblems(table: {
 }): TableProblem[] {
   const problems: TableProblem[] = [];
   const positive = (field: string, v: Ore | null | undefined) => {
-    if (v === null || v === undefined) problems.push({ field, detail: "is missing" });
-    else if (!(v > 0)) problems.push({ field, detail: "must be more than 0" });
+    if (v === null || v === undefined) problems.push({ field, detail: { en: "is missing", sv: "saknas" } });
+    else if (!(v > 0)) problems.push({ field, detail: MUST_BE_MORE_THAN_ZERO });
   };
   if (!Number.isInteger(table.year) || table.year < 2000 || table.year > 2100) {
-    problems.push({ field: "input.year", detail: "must be a year between 2000 and 2100" });
+    problems.push({ field: "input.year", detail: YEAR_2000_TO_2100 });
   }
   positive("input.adultSingle", table.adultSingle);
   positive("input.adultCohabitingPair", table.adultCohabitingPair);
@@ -87,7 +89,7 @@ export function tableProblems(table: {
       if (!LUNCH_AGE_GROUPS.includes(g) && table.childrenLunchAtPreschool[g] !== undefined) {
         problems.push({
           field: `input.children.${g}.amountLunchAtPreschool`,
-          detail: "only age groups under 7 have a lunch variant",
+          detail: ONLY_UNDER_7_HAVE_LUNCH,
         });
       }
     }
@@ -95,14 +97,20 @@ export function tableProblems(table: {
   if (table.commonByHouseholdSize.length !== 7) {
     problems.push({
       field: "input.commonByHouseholdSize",
-      detail: `must have exactly 7 amounts (1–7 persons), got ${table.commonByHouseholdSize.length}`,
+      detail: {
+        en: `must have exactly 7 amounts (1–7 persons), got ${table.commonByHouseholdSize.length}`,
+        sv: `måste ha exakt 7 belopp (1–7 personer), fick ${table.commonByHouseholdSize.length}`,
+      },
     });
   } else {
     table.commonByHouseholdSize.forEach((v, i) => positive(`input.commonByHouseholdSize.${i}`, v));
     if (table.commonByHouseholdSize[6] < table.commonByHouseholdSize[5]) {
       problems.push({
         field: "input.commonByHouseholdSize.6",
-        detail: "the 7-person amount must not be below the 6-person amount",
+        detail: {
+          en: "the 7-person amount must not be below the 6-person amount",
+          sv: "beloppet för 7 personer får inte vara lägre än beloppet för 6 personer",
+        },
       });
     }
   }

@@ -5,18 +5,18 @@ import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core/values";
 import { ALL_AGE_GROUPS, ChildAgeGroup, LUNCH_AGE_GROUPS } from "../enums";
 import type { RiksnormTable } from "./riksnorm-table";
 
-@ObjectType({ description: "Riksnormens belopp för en åldersgrupp." })
+@ObjectType({ description: "The riksnorm's monthly personal costs of a child in one age group." })
 export class RiksnormChildAmount {
-  @Field(() => ChildAgeGroup)
+  @Field(() => ChildAgeGroup, { description: "The age group." })
   ageGroup!: ChildAgeGroup;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "The amount per month, in kronor." })
   amount!: Ore;
 
   @Field(() => MoneyScalar, {
     nullable: true,
     description:
-      "Ej lunch 5 dagar/vecka: the lower amount for a child under 7 eating lunch at preschool; null when the year has no variant.",
+      'The lower amount for a child under 7 who eats lunch at preschool 5 days a week ("ej lunch"), in kronor; null for groups of 7 and over, and when the year has no variant.',
   })
   amountLunchAtPreschool!: Ore | null;
 }
@@ -46,22 +46,28 @@ const optionalMoney = { ...moneyColumn, nullable: true, default: null };
  * Riksnormen för ett kalenderår (socialtjänstförordningen 2 kap. 1 §), stored as data: one row per
  * year, entered from the official SFS text — never derived from another year.
  */
-@ObjectType({ description: "Riksnorm för försörjningsstöd, ett kalenderår (belopp per månad)." })
+@ObjectType({
+  description:
+    "Riksnorm — the national standard amount for everyday costs set yearly by the government (socialtjänstförordningen 2 kap. 1 §), for one calendar year, as entered from the official SFS text. Amounts are kronor per month. Public data.",
+})
 @Entity({ name: "eb_riksnorm_year" })
 @Index(["year"], { unique: true })
 export class RiksnormYear {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The calendar year; a month is calculated with its own year's riksnorm." })
   @Column({ type: "int" })
   year!: number;
 
-  @Field(() => MoneyScalar, { description: "Personliga kostnader, ensamstående vuxen." })
+  @Field(() => MoneyScalar, { description: "Personliga kostnader — personal costs of a single adult per month." })
   @Column(money)
   adultSingle!: Ore;
 
-  @Field(() => MoneyScalar, { description: "Personliga kostnader, sambor (for the couple)." })
+  @Field(() => MoneyScalar, {
+    description:
+      "Personliga kostnader — personal costs of a cohabiting couple (sambor), for the two together, per month.",
+  })
   @Column(money)
   adultCohabitingPair!: Ore;
 
@@ -86,7 +92,7 @@ export class RiksnormYear {
   @Column(money) common7!: Ore;
 
   @Field(() => MoneyScalar, {
-    description: "Prisbasbelopp for the year (the limit of children's earnings that are disregarded).",
+    description: "Prisbasbelopp for the year: the yearly limit of a child's earnings that are not counted as income.",
   })
   @Column(money)
   prisbasbelopp!: Ore;
@@ -95,14 +101,19 @@ export class RiksnormYear {
   @Column({ type: "varchar", length: 500 })
   source!: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      "Who added the year: an administrator's token subject, or the reference-data loader for official years.",
+  })
   @Column({ type: "varchar", length: 128 })
   addedBy!: string;
 
   @Column({ type: "datetime" })
   addedAt!: Date;
 
-  @Field(() => [RiksnormChildAmount], { description: "Personliga kostnader per hemmavarande barn och skolungdom." })
+  @Field(() => [RiksnormChildAmount], {
+    description: "Personliga kostnader per child living at home, one entry per age group (all eight, youngest first).",
+  })
   @MaxItems(ALL_AGE_GROUPS.length)
   get children(): RiksnormChildAmount[] {
     return ALL_AGE_GROUPS.map((ageGroup) => ({
@@ -113,7 +124,8 @@ export class RiksnormYear {
   }
 
   @Field(() => [MoneyScalar], {
-    description: "Gemensamma hushållskostnader for 1…7 persons; above 7, add the 6→7 difference per person.",
+    description:
+      "Gemensamma hushållskostnader — common household costs per month for 1…7 persons (index 0 is one person); above 7, add the 6→7 difference per person.",
   })
   @MaxItems(COMMON_COLUMNS.length)
   get commonByHouseholdSize(): Ore[] {

@@ -14,7 +14,10 @@ const CapRows = withFirst(100);
 @Resolver()
 export class RiksnormResolver {
   @Authorized(S.READ, S.WRITE, S.STATS, S.ADMIN)
-  @Query(() => [RiksnormYear], { description: "Riksnorm years stored, oldest first (public amounts)." })
+  @Query(() => [RiksnormYear], {
+    description:
+      "The riksnorm years stored (the national standard amounts, one row per year), oldest first. Public amounts; any of the domain's scopes or admin.",
+  })
   @MaxItems(MAX_YEARS_IN_PERIOD) // one per year (unique), years limited by the Date scalar
   riksnormYears(@Ctx() ctx: RequestContext) {
     return riksnormService(ctx).list();
@@ -23,19 +26,28 @@ export class RiksnormResolver {
   @Authorized(S.ADMIN)
   @Mutation(() => RiksnormYear, {
     description:
-      "Add a riksnorm year from the official SFS text. Refuses incomplete tables and existing years. Needs admin.",
+      "Add a riksnorm year from the official SFS text. Refuses an incomplete table (BAD_USER_INPUT naming the first missing part) and a year that exists (CONFLICT: a year's amounts are never edited). Needs admin.",
   })
-  addRiksnormYear(@Arg("input", () => AddRiksnormYearInput) input: AddRiksnormYearInput, @Ctx() ctx: RequestContext) {
+  addRiksnormYear(
+    @Arg("input", () => AddRiksnormYearInput, { description: "The year and all its amounts." })
+    input: AddRiksnormYearInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return riksnormService(ctx).add(input);
   }
 
   @Authorized(S.READ, S.WRITE, S.ADMIN)
   @Query(() => [CostCap], {
     description:
-      "Skälighetsnivåer: all cap rules, or those in effect on a date: the first `first` (default and at most 100).",
+      "Skälighetsnivåer — the municipality's caps for reasonable costs: every step stored (by cost type, validFrom, threshold), or those in effect on a date: the first `first` (default and at most 100).",
   })
   costCaps(
-    @Arg("on", () => LocalDateScalar, { nullable: true }) on: LocalDate | undefined,
+    @Arg("on", () => LocalDateScalar, {
+      nullable: true,
+      description:
+        "Only the steps in effect on this date (each cost type's latest set from on or before it); omitted: all.",
+    })
+    on: LocalDate | undefined,
     @Args(() => CapRows) { first }: FirstArgs,
     @Ctx() ctx: RequestContext,
   ) {
@@ -44,10 +56,15 @@ export class RiksnormResolver {
 
   @Authorized(S.ADMIN)
   @Mutation(() => [CostCap], {
-    description: "Set the caps of one cost type from a date (replaces that date's steps). Needs admin.",
+    description:
+      "Set the caps of one cost type from a date, replacing the steps stored for that type and date; returns the new steps. Months from that date are calculated with them. Needs admin.",
   })
   @MaxItems(MAX_CAP_STEPS)
-  setCostCaps(@Arg("input", () => SetCostCapsInput) input: SetCostCapsInput, @Ctx() ctx: RequestContext) {
+  setCostCaps(
+    @Arg("input", () => SetCostCapsInput, { description: "The cost type, the date and the steps." })
+    input: SetCostCapsInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return riksnormService(ctx).setCostCaps(input);
   }
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { LessThanOrEqual } from "typeorm";
-import { AccessAction, ConflictError, ValidationError, type RequestContext } from "@arbetsliv/core";
+import { AccessAction, ConflictError, ValidationError, type Message, type RequestContext } from "@arbetsliv/core";
 import { type LocalDate } from "@arbetsliv/core/values";
 import { inTransaction, isUniqueViolation } from "@arbetsliv/core/data";
 import { CostCap } from "../calculation/cost-cap.entity";
@@ -9,6 +9,7 @@ import { actorOf, logChange } from "../shared/access";
 import type { AddRiksnormYearInput, SetCostCapsInput } from "./riksnorm.inputs";
 import { RiksnormYear } from "./riksnorm-year.entity";
 import { tableProblems, type RiksnormTable } from "./riksnorm-table";
+import { GIVEN_TWICE, MUST_BE_MORE_THAN_ZERO, MUST_NOT_BE_NEGATIVE, ONLY_UNDER_7_HAVE_LUNCH } from "../shared/messages";
 
 /**
  * The riksnorm table for a year, or a clear error naming `field` — the input the year comes from
@@ -17,11 +18,10 @@ import { tableProblems, type RiksnormTable } from "./riksnorm-table";
 export async function riksnormTableFor(manager: EntityManager, year: number, field: string): Promise<RiksnormTable> {
   const row = await manager.findOne(RiksnormYear, { where: { year } });
   if (!row) {
-    throw new ValidationError(
-      field,
-      "riksnorm-year-missing",
-      `there is no riksnorm table for ${year}: the verified years are loaded at start, and an administrator must add any other year from the official SFS text (addRiksnormYear) — amounts are never derived from another year`,
-    );
+    throw new ValidationError(field, "riksnorm-year-missing", {
+      en: `there is no riksnorm table for ${year}: the verified years are loaded at start, and an administrator must add any other year from the official SFS text (addRiksnormYear) — amounts are never derived from another year`,
+      sv: `det finns ingen riksnorm för ${year}: de verifierade åren läses in vid start, och andra år måste en administratör lägga till från SFS-texten (addRiksnormYear) — beloppen räknas aldrig fram från ett annat år`,
+    });
   }
   return row.toTable();
 }
@@ -34,21 +34,27 @@ export async function costCapsOn(manager: EntityManager, on: LocalDate): Promise
   return rows.filter((r) => latest.get(r.costType) === r.validFrom);
 }
 
+function riksnormYearExists(year: number): Message {
+  return {
+    en: `Riksnorm ${year} already exists; amounts of a year are not edited`,
+    sv: `Riksnorm ${year} finns redan; ett års belopp ändras inte`,
+  };
+}
+
 /** Builds a table from the input and lists what is missing or wrong, naming the input fields. */
 export function tableFromInput(input: AddRiksnormYearInput): RiksnormTable {
   const children: Partial<Record<ChildAgeGroup, number>> = {};
   const lunch: Partial<Record<ChildAgeGroup, number>> = {};
   input.children.forEach((c, i) => {
     if (children[c.ageGroup] !== undefined)
-      throw new ValidationError(`input.children.${i}.ageGroup`, "unique", `${c.ageGroup} is given twice`);
+      throw new ValidationError(`input.children.${i}.ageGroup`, "unique", {
+        en: `${c.ageGroup} is given twice`,
+        sv: `${c.ageGroup} anges två gånger`,
+      });
     children[c.ageGroup] = c.amount;
     if (c.amountLunchAtPreschool !== null && c.amountLunchAtPreschool !== undefined) {
       if (!LUNCH_AGE_GROUPS.includes(c.ageGroup)) {
-        throw new ValidationError(
-          `input.children.${i}.amountLunchAtPreschool`,
-          "under-7",
-          "only age groups under 7 have a lunch variant",
-        );
+        throw new ValidationError(`input.children.${i}.amountLunchAtPreschool`, "under-7", ONLY_UNDER_7_HAVE_LUNCH);
       }
       lunch[c.ageGroup] = c.amountLunchAtPreschool;
     }
@@ -65,18 +71,14 @@ export function tableFromInput(input: AddRiksnormYearInput): RiksnormTable {
   const problems = tableProblems(table);
   if (problems.length) {
     const [first] = problems;
-    throw new ValidationError(
-      first.field,
-      "incomplete-table",
-      `${first.detail}${
-        problems.length > 1
-          ? ` (and ${problems.length - 1} more: ${problems
-              .slice(1)
-              .map((p) => p.field)
-              .join(", ")})`
-          : ""
-      }`,
-    );
+    const more = problems
+      .slice(1)
+      .map((p) => p.field)
+      .join(", ");
+    throw new ValidationError(first.field, "incomplete-table", {
+      en: `${first.detail.en}${problems.length > 1 ? ` (and ${problems.length - 1} more: ${more})` : ""}`,
+      sv: `${first.detail.sv}${problems.length > 1 ? ` (och ${problems.length - 1} till: ${more})` : ""}`,
+    });
   }
   return table as RiksnormTable;
 }
@@ -93,7 +95,7 @@ export class RiksnormService {
     try {
       return await inTransaction(this.ctx.ds, async (manager) => {
         if (await manager.exists(RiksnormYear, { where: { year: table.year } })) {
-          throw new ConflictError(`Riksnorm ${table.year} already exists; amounts of a year are not edited`);
+          throw new ConflictError(riksnormYearExists(table.year));
         }
         const row = manager.create(RiksnormYear, {
           ...RiksnormYear.columnsFor(table),
@@ -106,8 +108,7 @@ export class RiksnormService {
         return row;
       });
     } catch (e) {
-      if (isUniqueViolation(e))
-        throw new ConflictError(`Riksnorm ${table.year} already exists; amounts of a year are not edited`);
+      if (isUniqueViolation(e)) throw new ConflictError(riksnormYearExists(table.year));
       throw e;
     }
   }
@@ -123,12 +124,11 @@ export class RiksnormService {
   async setCostCaps(input: SetCostCapsInput): Promise<CostCap[]> {
     const thresholds = new Set<number>();
     input.steps.forEach((s, i) => {
-      if (thresholds.has(s.threshold))
-        throw new ValidationError(`input.steps.${i}.threshold`, "unique", "is given twice");
+      if (thresholds.has(s.threshold)) throw new ValidationError(`input.steps.${i}.threshold`, "unique", GIVEN_TWICE);
       thresholds.add(s.threshold);
-      if (!(s.amount > 0)) throw new ValidationError(`input.steps.${i}.amount`, "positive", "must be more than 0");
+      if (!(s.amount > 0)) throw new ValidationError(`input.steps.${i}.amount`, "positive", MUST_BE_MORE_THAN_ZERO);
       if ((s.perAdditional ?? 0) < 0)
-        throw new ValidationError(`input.steps.${i}.perAdditional`, "non-negative", "must not be negative");
+        throw new ValidationError(`input.steps.${i}.perAdditional`, "non-negative", MUST_NOT_BE_NEGATIVE);
     });
     return inTransaction(this.ctx.ds, async (manager) => {
       await manager.delete(CostCap, { costType: input.costType, validFrom: input.validFrom });

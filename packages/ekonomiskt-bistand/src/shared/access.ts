@@ -23,7 +23,10 @@ export async function visibleHousehold(ctx: RequestContext, manager: EntityManag
 /** A gallrad record keeps only what the statistics need; nothing may be added to it or changed in it. */
 export function assertNotGallrad(recordType: string, id: number, anonymisedDate: string | null): void {
   if (anonymisedDate !== null)
-    throw new ConflictError(`${recordType} ${id} was gallrad on ${anonymisedDate}; register a new one instead`);
+    throw new ConflictError({
+      en: `${recordType} ${id} was gallrad on ${anonymisedDate}; register a new one instead`,
+      sv: `${recordType} ${id} gallrades ${anonymisedDate}; registrera en ny i stället`,
+    });
 }
 
 /** A household the caller may see and that has not been gallrad — for every change to it or its records. */

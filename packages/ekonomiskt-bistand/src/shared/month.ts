@@ -11,7 +11,8 @@ export function isYearMonth(value: string): boolean {
 }
 
 export function assertYearMonth(field: string, value: string): YearMonth {
-  if (!isYearMonth(value)) throw new ValidationError(field, "month", "must be a month as YYYY-MM");
+  if (!isYearMonth(value))
+    throw new ValidationError(field, "month", { en: "must be a month as YYYY-MM", sv: "måste vara en månad, ÅÅÅÅ-MM" });
   return value;
 }
 
@@ -50,7 +51,11 @@ export function monthRange(from: YearMonth, to: YearMonth): YearMonth[] {
 }
 
 export function assertLocalDate(field: string, value: string): LocalDate {
-  if (!isLocalDate(value)) throw new ValidationError(field, "date", "must be a date as YYYY-MM-DD");
+  if (!isLocalDate(value))
+    throw new ValidationError(field, "date", {
+      en: "must be a date as YYYY-MM-DD",
+      sv: "måste vara ett datum, ÅÅÅÅ-MM-DD",
+    });
   return value;
 }
 

@@ -13,6 +13,8 @@ import {
   Root,
 } from "type-graphql";
 import {
+  movedArgOptions,
+  requiredMovedArgument,
   MAX_MONTHS_IN_PERIOD,
   MAX_YEARS_IN_PERIOD,
   MAX_SUPPRESSED_FIELDS,
@@ -34,15 +36,22 @@ import {
 } from "@arbetsliv/core/values";
 import { EkonomisktBistandScopes as S } from "../scopes";
 import { AssistanceBudgetYear } from "./budget-year.entity";
+import { SetAssistanceBudgetInput } from "./budget.inputs";
 import { AssistanceStatistics, statisticsService } from "./statistics.service";
 import { MAX_BUDGET, MAX_CHILDREN_IN_MUNICIPALITY } from "../input-limits";
 
-@ObjectType({ description: "One month of the indicators." })
+@ObjectType({
+  description:
+    "One calendar month of the assistance indicators. Counts are by the month the payouts concern, money by payment date; a figure is null when disclosure control suppresses it (see suppressed).",
+})
 export class AssistanceMonthIndicator {
-  @Field(() => String)
+  @Field(() => String, { description: "The month, YYYY-MM." })
   month!: string;
 
-  @Field(() => Int, { nullable: true, description: "Hushåll med försörjningsstöd för månaden." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Households with försörjningsstöd for the month (a positive net payout concerning it).",
+  })
   households!: number | null;
 
   @Field(() => Int, {
@@ -53,18 +62,22 @@ export class AssistanceMonthIndicator {
 
   @Field(() => MoneyScalar, {
     nullable: true,
-    description: "Utbetalt (payment date in the month), corrections included; hidden with the month's households.",
+    description:
+      "Utbetalt — paid with a payment date in the month, corrections included, in kronor; suppressed with the month's households.",
   })
   grossPaid!: Ore | null;
 
   @Field(() => MoneyScalar, {
     nullable: true,
     description:
-      "Återbetalt/återsökt (received in the month); hidden when fewer than the minimum count of recoveries make it up.",
+      "Återbetalt/återsökt — money received back in the month, in kronor; suppressed when fewer recoveries than the minimum count make it up.",
   })
   recovered!: Ore | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "Nettokostnad = grossPaid − recovered." })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "Nettokostnad — grossPaid − recovered, in kronor; null when either is suppressed.",
+  })
   netCost!: Ore | null;
 
   @SuppressedFields()
@@ -72,19 +85,21 @@ export class AssistanceMonthIndicator {
 
   @Field(() => MoneyScalar, {
     nullable: true,
-    description: "The yearly budget ÷ 12 (December takes the öre remainder); null without a budget.",
+    description:
+      "The month's share of the year's net-cost budget: ÷ 12 in whole öre, December takes the remainder; null when the year has no budget.",
   })
   budget!: Ore | null;
 }
 
 @ObjectType({
-  description: "Ekonomiskt bistånd — the annual report's indicators for a period, computed from the records.",
+  description:
+    "The indicators of ekonomiskt bistånd (financial assistance) for the board's annual report over a period, computed from the records. No person data: with ekonomiskt-bistand:stats whole calendar months only, and small counts and the cells that would reveal them are suppressed (null, listed in suppressed); ekonomiskt-bistand:stats:exact and ekonomiskt-bistand:read see exact figures (access-logged).",
 })
 export class AssistanceIndicators {
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "The first day of the period, as asked." })
   from!: LocalDate;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "The last day of the period, as asked." })
   to!: LocalDate;
 
   stats!: AssistanceStatistics;
@@ -96,14 +111,22 @@ export class StatisticsResolver {
   @Authorized(S.STATS, S.STATS_EXACT, S.READ)
   @Query(() => AssistanceIndicators, {
     description:
-      "Indicators for any period (counts by the months the payouts concern; costs by payment date). No person data.",
+      "The assistance indicators for a period: households by the months the payouts concern, money by payment date. No person data; small counts are suppressed unless the caller holds ekonomiskt-bistand:stats:exact or ekonomiskt-bistand:read.",
   })
   assistanceIndicators(
-    @Arg("from", () => LocalDateScalar) from: LocalDate,
-    @Arg("to", () => LocalDateScalar) to: LocalDate,
+    @Arg("from", () => LocalDateScalar, {
+      description: "The first day of the period; with ekonomiskt-bistand:stats only, the first day of a month.",
+    })
+    from: LocalDate,
+    @Arg("to", () => LocalDateScalar, {
+      description:
+        "The last day of the period, not before from; with ekonomiskt-bistand:stats only, the last day of a month. The period covers at most 120 months.",
+    })
+    to: LocalDate,
     @Arg("childrenInMunicipality", () => Int, {
       nullable: true,
-      description: "Children 0–17 in the municipality on `to` (for the children's share).",
+      description:
+        "Children aged 0–17 in the municipality on `to`, 1–10 000 000, at least the children in assisted households: gives shareOfChildrenNotInAssistedHouseholds. Omitted: that share is null.",
       ...rangeArg("childrenInMunicipality", 1, MAX_CHILDREN_IN_MUNICIPALITY),
     })
     childrenInMunicipality: number | undefined,
@@ -112,7 +135,9 @@ export class StatisticsResolver {
     return statisticsService(ctx).indicators(from, to, childrenInMunicipality);
   }
 
-  @FieldResolver(() => StatisticsDisclosure)
+  @FieldResolver(() => StatisticsDisclosure, {
+    description: "How these figures were disclosure-controlled: exact or suppressed, and the minimum count shown.",
+  })
   disclosure(@Root() r: AssistanceIndicators) {
     return disclosureInfo(r.stats.policy, true);
   }
@@ -143,13 +168,17 @@ export class StatisticsResolver {
 
   @FieldResolver(() => Int, {
     nullable: true,
-    description: "Hushåll med försörjningsstöd in the month of `to` (e.g. at 31 December).",
+    description: "Households with försörjningsstöd in the month of `to` (e.g. at 31 December); null when suppressed.",
   })
   async householdsAtEnd(@Root() r: AssistanceIndicators) {
     return (await r.stats.householdTable()).householdsAtEnd;
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: "Medel antal hushåll per månad över perioden." })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      "The average number of households with försörjningsstöd per month over the period; null when suppressed.",
+  })
   async averageHouseholdsPerMonth(@Root() r: AssistanceIndicators) {
     return (await r.stats.householdTable()).averageHouseholdsPerMonth;
   }
@@ -157,36 +186,49 @@ export class StatisticsResolver {
   @FieldResolver(() => Int, {
     nullable: true,
     description:
-      "Hushåll med försörjningsstöd i mer än tio månader during the 12 months ending in the month of `to` (the calendar year when `to` is 31 Dec).",
+      "Long-term assistance: households paid in more than ten of the 12 months ending in the month of `to` (the calendar year when `to` is 31 December); null when suppressed.",
   })
   async longTermHouseholds(@Root() r: AssistanceIndicators) {
     return (await r.stats.householdTable()).longTermHouseholds;
   }
 
-  @FieldResolver(() => MoneyScalar, { nullable: true })
+  @FieldResolver(() => MoneyScalar, {
+    nullable: true,
+    description:
+      "Utbetalt — paid over the period by payment date, corrections included, in kronor; null when suppressed.",
+  })
   async grossPaid(@Root() r: AssistanceIndicators) {
     return (await r.stats.householdTable()).grossPaid;
   }
 
-  @FieldResolver(() => MoneyScalar, { nullable: true })
+  @FieldResolver(() => MoneyScalar, {
+    nullable: true,
+    description:
+      "Money received back over the period (reclaims, retroactive benefits), in kronor; null when suppressed.",
+  })
   async recovered(@Root() r: AssistanceIndicators) {
     return (await r.stats.householdTable()).recovered;
   }
 
-  @FieldResolver(() => MoneyScalar, { nullable: true, description: "Nettokostnad för försörjningsstöd." })
+  @FieldResolver(() => MoneyScalar, {
+    nullable: true,
+    description:
+      "Nettokostnad — the net cost of försörjningsstöd over the period: grossPaid − recovered, in kronor; null when suppressed.",
+  })
   async netCost(@Root() r: AssistanceIndicators) {
     return (await r.stats.householdTable()).netCost;
   }
 
   @FieldResolver(() => MoneyScalar, {
     nullable: true,
-    description: "Budget for the period's months; null when a year lacks a budget.",
+    description:
+      "The net-cost budget for the period's months (each month a twelfth of its year's budget), in kronor; null when a year of the period has no budget.",
   })
   budget(@Root() r: AssistanceIndicators) {
     return r.stats.budget();
   }
 
-  @FieldResolver(() => [AssistanceMonthIndicator])
+  @FieldResolver(() => [AssistanceMonthIndicator], { description: "Every month of the period, oldest first." })
   @MaxItems(MAX_MONTHS_IN_PERIOD)
   async months(@Root() r: AssistanceIndicators) {
     return (await r.stats.householdTable()).months;
@@ -194,7 +236,8 @@ export class StatisticsResolver {
 
   @FieldResolver(() => Int, {
     nullable: true,
-    description: "Children 0–17 on `to` living in a household with försörjningsstöd that month.",
+    description:
+      "Children aged 0–17 on `to` living in a household with försörjningsstöd in the month of `to`; null when suppressed.",
   })
   async childrenInAssistedHouseholds(@Root() r: AssistanceIndicators) {
     return (await r.stats.childrenTable()).children;
@@ -203,21 +246,26 @@ export class StatisticsResolver {
   @FieldResolver(() => Float, {
     nullable: true,
     description:
-      "Andel barn som inte lever i hushåll med försörjningsstöd, %; null without childrenInMunicipality, or when the children's count is suppressed.",
+      "The share of the municipality's children not living in a household with försörjningsstöd, in per cent to one decimal; null without childrenInMunicipality, or when the children's count is suppressed.",
   })
   async shareOfChildrenNotInAssistedHouseholds(@Root() r: AssistanceIndicators) {
     if (r.childrenInMunicipality === null || (await r.stats.childrenTable()).children === null) return null;
     return r.stats.shareOfChildrenNotInAssistedHouseholds(r.childrenInMunicipality);
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: "Personer som växlat bidrag mot lön in the month of `to`." })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      "Persons in a växla-bidrag-mot-lön employment (a subsidised job instead of assistance) in the month of `to`; null when suppressed.",
+  })
   async wageSubsidyPersonsAtEnd(@Root() r: AssistanceIndicators) {
     return (await r.stats.wageSubsidyTable()).personsAtEnd;
   }
 
   @FieldResolver(() => MoneyScalar, {
     nullable: true,
-    description: "Personalkostnad minus arbetsmarknadsstöd over the period.",
+    description:
+      "Växla bidrag mot lön: personnel cost minus the subsidy received over the period, in kronor; null when suppressed.",
   })
   async wageSubsidyPersonnelCostMinusSubsidy(@Root() r: AssistanceIndicators) {
     return (await r.stats.wageSubsidyTable()).personnelCostMinusSubsidy;
@@ -225,7 +273,7 @@ export class StatisticsResolver {
 
   @FieldResolver(() => MoneyScalar, {
     nullable: true,
-    description: "Minskning av utbetalt ekonomiskt bistånd over the period.",
+    description: "Växla bidrag mot lön: assistance not paid over the period, in kronor; null when suppressed.",
   })
   async wageSubsidyAssistanceNotPaid(@Root() r: AssistanceIndicators) {
     return (await r.stats.wageSubsidyTable()).assistanceNotPaid;
@@ -233,7 +281,8 @@ export class StatisticsResolver {
 
   @FieldResolver(() => MoneyScalar, {
     nullable: true,
-    description: "Assistance not paid minus (personnel cost − subsidy): the net saving.",
+    description:
+      "Växla bidrag mot lön: assistance not paid minus (personnel cost − subsidy) — the net saving, in kronor (negative when it cost more); null when suppressed.",
   })
   async wageSubsidyNetSaving(@Root() r: AssistanceIndicators) {
     return (await r.stats.wageSubsidyTable()).netSaving;
@@ -243,7 +292,9 @@ export class StatisticsResolver {
 @Resolver(() => AssistanceBudgetYear)
 export class BudgetResolver {
   @Authorized(S.STATS, S.READ, S.ADMIN)
-  @Query(() => [AssistanceBudgetYear], { description: "Budgets for försörjningsstöd, by year." })
+  @Query(() => [AssistanceBudgetYear], {
+    description: "The net-cost budgets for försörjningsstöd, one per year, oldest first.",
+  })
   @MaxItems(MAX_YEARS_IN_PERIOD) // one per year (unique), years limited by the Date scalar
   assistanceBudgets(@Ctx() ctx: RequestContext) {
     return statisticsService(ctx).budgets();
@@ -251,13 +302,31 @@ export class BudgetResolver {
 
   @Authorized(S.ADMIN)
   @Mutation(() => AssistanceBudgetYear, {
-    description: "Set the year's net-cost budget for försörjningsstöd (as the board decided it). Needs admin.",
+    description:
+      "Set a year's net-cost budget for försörjningsstöd as the board decided it, replacing an earlier one for the year. Needs admin.",
   })
   setAssistanceBudget(
-    @Arg("year", () => Int, rangeArg("year", ...YEAR_RANGE)) year: number,
-    @Arg("netCostBudget", () => MoneyScalar, moneyArg("netCostBudget", 0, MAX_BUDGET)) netCostBudget: Ore,
+    @Arg("year", () => Int, {
+      ...movedArgOptions("year", "The calendar year budgeted."),
+      ...rangeArg("year", ...YEAR_RANGE),
+    })
+    year: number | null | undefined,
+    @Arg("netCostBudget", () => MoneyScalar, {
+      ...movedArgOptions("netCostBudget", "The budgeted net cost for the year, in kronor."),
+      ...moneyArg("netCostBudget", 0, MAX_BUDGET),
+    })
+    netCostBudget: Ore | null | undefined,
+    @Arg("input", () => SetAssistanceBudgetInput, {
+      nullable: true,
+      description: "The year and its budget (input.year, input.netCostBudget).",
+    })
+    input: SetAssistanceBudgetInput | null | undefined,
     @Ctx() ctx: RequestContext,
   ) {
-    return statisticsService(ctx).setBudget(year, netCostBudget);
+    return statisticsService(ctx).setBudget(
+      requiredMovedArgument("year", input?.year, year),
+      requiredMovedArgument("netCostBudget", input?.netCostBudget, netCostBudget),
+      input ? "input." : "",
+    );
   }
 }

@@ -23,6 +23,7 @@ import {
   paidPerMonthStatement,
   recoveredPerMonthStatement,
 } from "./indicator.statements";
+import { MUST_NOT_BE_NEGATIVE, YEAR_2000_TO_2100 } from "../shared/messages";
 
 export const MAX_PERIOD_MONTHS = 120;
 export { LONG_TERM_MIN_MONTHS } from "./assistance-summaries";
@@ -60,10 +61,17 @@ export class AssistanceStatistics {
     /** How the figures read through the controlled tables below are protected (the resolver's; exact in-process). */
     readonly policy: DisclosurePolicy = EXACT_POLICY,
   ) {
-    if (from > to) throw new ValidationError("to", "order", "must not be before from");
+    if (from > to)
+      throw new ValidationError("to", "order", {
+        en: "must not be before from",
+        sv: "får inte vara före periodens början (from)",
+      });
     this.months = monthRange(monthOf(from), monthOf(to));
     if (this.months.length > MAX_PERIOD_MONTHS)
-      throw new ValidationError("to", "period", `the period may cover at most ${MAX_PERIOD_MONTHS} months`);
+      throw new ValidationError("to", "period", {
+        en: `the period may cover at most ${MAX_PERIOD_MONTHS} months`,
+        sv: `perioden får omfatta högst ${MAX_PERIOD_MONTHS} månader`,
+      });
   }
 
   private get manager(): EntityManager {
@@ -226,15 +234,17 @@ export class AssistanceStatistics {
   /** Andel barn som inte lever i hushåll med försörjningsstöd, % to one decimal, given the municipality's children. */
   async shareOfChildrenNotInAssistedHouseholds(childrenInMunicipality: number): Promise<number> {
     if (!Number.isInteger(childrenInMunicipality) || childrenInMunicipality < 1) {
-      throw new ValidationError("childrenInMunicipality", "positive", "must be a whole number above 0");
+      throw new ValidationError("childrenInMunicipality", "positive", {
+        en: "must be a whole number above 0",
+        sv: "måste vara ett heltal större än 0",
+      });
     }
     const children = await this.childrenInAssistedHouseholds();
     if (children > childrenInMunicipality) {
-      throw new ValidationError(
-        "childrenInMunicipality",
-        "at-least-assisted",
-        `must be at least the ${children} children in assisted households`,
-      );
+      throw new ValidationError("childrenInMunicipality", "at-least-assisted", {
+        en: `must be at least the ${children} children in assisted households`,
+        sv: `måste vara minst de ${children} barnen i hushåll med försörjningsstöd`,
+      });
     }
     return Math.round((1 - children / childrenInMunicipality) * 1000) / 10;
   }
@@ -446,11 +456,14 @@ export class StatisticsService {
     return this.ctx.ds.manager.find(AssistanceBudgetYear, { order: { year: "ASC" } });
   }
 
-  /** Sets the year's net-cost budget (as the board decided it), replacing an earlier one. */
-  async setBudget(year: number, netCostBudget: Ore): Promise<AssistanceBudgetYear> {
+  /**
+   * Sets the year's net-cost budget (as the board decided it), replacing an earlier one. `prefix` is
+   * "input." when the values came in the mutation's input, "" for the deprecated arguments.
+   */
+  async setBudget(year: number, netCostBudget: Ore, prefix: "" | "input." = ""): Promise<AssistanceBudgetYear> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100)
-      throw new ValidationError("year", "range", "must be a year between 2000 and 2100");
-    if (netCostBudget < 0) throw new ValidationError("netCostBudget", "non-negative", "must not be negative");
+      throw new ValidationError(`${prefix}year`, "range", YEAR_2000_TO_2100);
+    if (netCostBudget < 0) throw new ValidationError(`${prefix}netCostBudget`, "non-negative", MUST_NOT_BE_NEGATIVE);
     return inTransaction(this.ctx.ds, async (manager) => {
       let row = await manager.findOne(AssistanceBudgetYear, { where: { year } });
       if (row) {

@@ -19,7 +19,8 @@ const EmploymentConnection = ConnectionType(WageSubsidyEmployment, "WageSubsidyE
 export class WageSubsidyResolver {
   @Authorized(S.READ)
   @Query(() => EmploymentConnection, {
-    description: "Växla bidrag mot lön: employments, optionally those running on a date. Access-logged.",
+    description:
+      "Växla bidrag mot lön (swapping benefit for wages): subsidised employments of people who left försörjningsstöd, oldest first, optionally those running on a date. People from households hidden from the caller (protected identity) are left out. Access-logged.",
   })
   wageSubsidyEmployments(
     @Args(() => WageSubsidyListArgs) args: WageSubsidyListArgs,
@@ -32,10 +33,12 @@ export class WageSubsidyResolver {
 
   @Authorized(S.WRITE)
   @Mutation(() => WageSubsidyEmployment, {
-    description: "Register a person who leaves försörjningsstöd for a subsidised job.",
+    description:
+      "Register a person who leaves försörjningsstöd for a subsidised job; the employment starts at version 1.",
   })
   registerWageSubsidyEmployment(
-    @Arg("input", () => RegisterWageSubsidyEmploymentInput) input: RegisterWageSubsidyEmploymentInput,
+    @Arg("input", () => RegisterWageSubsidyEmploymentInput, { description: "The person and the employment." })
+    input: RegisterWageSubsidyEmploymentInput,
     @Ctx() ctx: RequestContext,
   ) {
     return wageSubsidyService(ctx).register(input);
@@ -43,19 +46,24 @@ export class WageSubsidyResolver {
 
   @Authorized(S.WRITE)
   @Mutation(() => WageSubsidyMonth, {
-    description: "Record a month's personnel cost, subsidy and assistance not paid (once per month).",
+    description:
+      "Record a month's personnel cost, subsidy and assistance not paid; once per month and employment (a second time → CONFLICT).",
   })
   recordWageSubsidyMonth(
-    @Arg("input", () => RecordWageSubsidyMonthInput) input: RecordWageSubsidyMonthInput,
+    @Arg("input", () => RecordWageSubsidyMonthInput, { description: "The employment, the month and its figures." })
+    input: RecordWageSubsidyMonthInput,
     @Ctx() ctx: RequestContext,
   ) {
     return wageSubsidyService(ctx).recordMonth(input);
   }
 
   @Authorized(S.WRITE)
-  @Mutation(() => WageSubsidyEmployment, { description: "End an employment. Stale expectedVersion → CONFLICT." })
+  @Mutation(() => WageSubsidyEmployment, {
+    description: "End an employment; returns it with its new version. Stale input.expectedVersion → CONFLICT.",
+  })
   endWageSubsidyEmployment(
-    @Arg("input", () => EndWageSubsidyEmploymentInput) input: EndWageSubsidyEmploymentInput,
+    @Arg("input", () => EndWageSubsidyEmploymentInput, { description: "The employment, its version and its end date." })
+    input: EndWageSubsidyEmploymentInput,
     @Ctx() ctx: RequestContext,
   ) {
     return wageSubsidyService(ctx).end(input);

@@ -17,6 +17,7 @@ import type {
   WageSubsidyListArgs,
 } from "./wage-subsidy.inputs";
 import { WageSubsidyEmployment, WageSubsidyMonth } from "./wage-subsidy.entity";
+import { MUST_NOT_BE_BEFORE_START, MUST_NOT_BE_NEGATIVE } from "../shared/messages";
 
 export class WageSubsidyService {
   constructor(private readonly ctx: RequestContext) {}
@@ -24,9 +25,9 @@ export class WageSubsidyService {
   async register(input: RegisterWageSubsidyEmploymentInput): Promise<WageSubsidyEmployment> {
     const householdId = input.householdId ? toId("input.householdId", input.householdId) : null;
     if (input.endDate && input.endDate < input.startDate)
-      throw new ValidationError("input.endDate", "after-start", "must not be before the start");
+      throw new ValidationError("input.endDate", "after-start", MUST_NOT_BE_BEFORE_START);
     if (input.monthlyAssistanceBefore < 0)
-      throw new ValidationError("input.monthlyAssistanceBefore", "non-negative", "must not be negative");
+      throw new ValidationError("input.monthlyAssistanceBefore", "non-negative", MUST_NOT_BE_NEGATIVE);
     return inTransaction(this.ctx.ds, async (manager) => {
       if (householdId !== null) await writableHousehold(this.ctx, manager, householdId);
       const e = manager.create(WageSubsidyEmployment, {
@@ -58,7 +59,7 @@ export class WageSubsidyService {
     for (const f of ["personnelCost", "subsidy", "assistanceNotPaid"] as const) {
       const v = input[f];
       if (v !== undefined && v !== null && v < 0)
-        throw new ValidationError(`input.${f}`, "non-negative", "must not be negative");
+        throw new ValidationError(`input.${f}`, "non-negative", MUST_NOT_BE_NEGATIVE);
     }
     try {
       return await inTransaction(this.ctx.ds, async (manager) => {
@@ -66,7 +67,10 @@ export class WageSubsidyService {
         if (!e) throw new NotFoundError("WageSubsidyEmployment", employmentId);
         assertNotGallrad("WageSubsidyEmployment", employmentId, e.anonymisedDate);
         if (lastDayOf(input.month) < e.startDate || (e.endDate !== null && firstDayOf(input.month) > e.endDate)) {
-          throw new ValidationError("input.month", "within-employment", "is outside the employment");
+          throw new ValidationError("input.month", "within-employment", {
+            en: "is outside the employment",
+            sv: "ligger utanför anställningen",
+          });
         }
         const row = manager.create(WageSubsidyMonth, {
           employmentId,
@@ -89,7 +93,10 @@ export class WageSubsidyService {
       });
     } catch (err) {
       if (isUniqueViolation(err))
-        throw new ConflictError(`${input.month} is already recorded for employment ${employmentId}`);
+        throw new ConflictError({
+          en: `${input.month} is already recorded for employment ${employmentId}`,
+          sv: `${input.month} är redan registrerad för anställning ${employmentId}`,
+        });
       throw err;
     }
   }
@@ -101,7 +108,7 @@ export class WageSubsidyService {
       if (!e) throw new NotFoundError("WageSubsidyEmployment", id);
       assertNotGallrad("WageSubsidyEmployment", id, e.anonymisedDate);
       if (input.endDate < e.startDate)
-        throw new ValidationError("input.endDate", "after-start", "must not be before the start");
+        throw new ValidationError("input.endDate", "after-start", MUST_NOT_BE_BEFORE_START);
       await updateVersioned(manager, WageSubsidyEmployment, "WageSubsidyEmployment", id, input.expectedVersion, {
         endDate: input.endDate,
       });

@@ -93,10 +93,10 @@ export class EventHub {
       } else if (sub.queue.length >= this.maxQueued) {
         // A subscriber that stopped reading must not hold memory without bound: it is ended with
         // an error and catches up through the change feed (the events query) from its last sequence.
-        sub.failure = new DomainError(
-          "RESULT_TOO_LARGE",
-          `More than ${this.maxQueued} events waited for this subscription; it was ended. Catch up with the events query after your last sequence.`,
-        );
+        sub.failure = new DomainError("RESULT_TOO_LARGE", {
+          en: `More than ${this.maxQueued} events waited for this subscription; it was ended. Catch up with the events query after your last sequence.`,
+          sv: `Fler än ${this.maxQueued} händelser väntade på den här prenumerationen, så den avslutades. Hämta det som saknas med frågan events efter ditt senaste sequence-värde.`,
+        });
         sub.done = true;
         this.subscribers.delete(sub);
       } else {

@@ -16,7 +16,7 @@ export class EventNode {
   @Field(() => ID, { description: "The event id (the outbox id): the same on every channel; deduplicate by it." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The CloudEvents specification version: always "1.0".' })
   specversion!: string;
 
   @Field(() => String, { description: "/arbetsliv/<domain>." })
@@ -31,7 +31,7 @@ export class EventNode {
   @Field(() => String, { description: "When the change happened (ISO 8601 UTC)." })
   time!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The media type of `data`: always "application/json".' })
   datacontenttype!: string;
 
   @Field(() => String, {
@@ -75,7 +75,10 @@ export class EventEdge {
 
 @ObjectType("EventConnection", { description: "A page of the change feed, in position order." })
 export class EventConnection {
-  @Field(() => [EventNode])
+  @Field(() => [EventNode], {
+    description:
+      "The page's events in position order, at most `first` (the same as `edges { node }`); empty when nothing newer has happened.",
+  })
   @Extensions({ pagedByParent: true }) // as many as the query's `first` (core schema/list-bounds.ts)
   nodes!: EventNode[];
 
@@ -91,7 +94,7 @@ export class EventConnection {
 
 @ObjectType("EventDataField", { description: "One field of an event type's data." })
 export class EventDataField {
-  @Field(() => String)
+  @Field(() => String, { description: "The field's key in the event's data, e.g. feedbackId." })
   name!: string;
 
   @Field(() => String, {
@@ -99,10 +102,10 @@ export class EventDataField {
   })
   type!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "What the field holds." })
   description!: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "True when the field may be null in an event's data." })
   nullable!: boolean;
 }
 
@@ -111,16 +114,22 @@ export class EventTypeInfo {
   @Field(() => String, { description: "The CloudEvents type." })
   type!: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      "The domain that records it (its slug, e.g. synpunkter), as in the event's source /arbetsliv/<domain>.",
+  })
   domain!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The type's name within its domain, e.g. feedback.received." })
   name!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      "The version of the data's shape (the type's .v<n> suffix): a change a receiver would notice gets a new version, a new type beside the old one.",
+  })
   version!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "What happened when an event of this type is recorded." })
   description!: string;
 
   @Field(() => String, { description: "The scope a receiver needs." })
@@ -135,7 +144,7 @@ export class EventTypeInfo {
   @Field(() => String, { description: "The aggregate the subject names, e.g. FeedbackItem." })
   subjectType!: string;
 
-  @Field(() => [EventDataField])
+  @Field(() => [EventDataField], { description: "The fields of its data: ids and non-personal facts only." })
   @MaxItems(MAX_EVENT_DATA_FIELDS) // the declared fields of one type; ids and facts only
   data!: EventDataField[];
 

@@ -15,7 +15,10 @@ export function positionAfter(cursor: string | null | undefined): number | null 
   const m = /^p:(0|[1-9][0-9]{0,14})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
   // Round trip: base64url decoding ignores junk, so "cursor+garbage" must not pass as the cursor.
   if (!m || feedCursor(Number(m[1])) !== cursor) {
-    throw new ValidationError("after", "cursor", "is not a cursor this feed returned (pass pageInfo.endCursor)");
+    throw new ValidationError("after", "cursor", {
+      en: "is not a cursor this feed returned (pass pageInfo.endCursor)",
+      sv: "är ingen markör som det här flödet har lämnat (skicka pageInfo.endCursor)",
+    });
   }
   return Number(m[1]);
 }

@@ -50,7 +50,10 @@ export class EventFeedArgs {
   })
   after?: string | null;
 
-  @Field(() => EventFilterInput, { nullable: true })
+  @Field(() => EventFilterInput, {
+    nullable: true,
+    description: "Only these events; omit for every event your scopes may receive.",
+  })
   @IsOptional()
   @ValidateNested()
   filter?: EventFilterInput | null;
@@ -67,15 +70,18 @@ export class EventFeedArgs {
 /** `types` checked against the catalogue: an unknown type is a typo, not an empty filter. */
 export function knownTypes(types: readonly string[] | null | undefined, field = "filter.types"): string[] | null {
   if (types === null || types === undefined) return null;
-  if (types.length > MAX_EVENT_TYPES) throw new ValidationError(field, "maxItems", `at most ${MAX_EVENT_TYPES} types`);
+  if (types.length > MAX_EVENT_TYPES)
+    throw new ValidationError(field, "maxItems", {
+      en: `at most ${MAX_EVENT_TYPES} types`,
+      sv: `högst ${MAX_EVENT_TYPES} typer`,
+    });
   const catalogue = activeCatalogue();
   types.forEach((t, i) => {
     if (!catalogue.has(t))
-      throw new ValidationError(
-        `${field}[${i}]`,
-        "eventType",
-        "is not an event type of the catalogue (see the eventTypes query)",
-      );
+      throw new ValidationError(`${field}[${i}]`, "eventType", {
+        en: "is not an event type of the catalogue (see the eventTypes query)",
+        sv: "är ingen händelsetyp i katalogen (se frågan eventTypes)",
+      });
   });
   return [...new Set(types)];
 }
@@ -100,7 +106,10 @@ export class EventFeedResolver {
   events(@Args(() => EventFeedArgs) args: EventFeedArgs, @Ctx() ctx: RequestContext): Promise<EventConnection> {
     const first = args.first ?? DEFAULT_FEED_PAGE;
     if (!Number.isInteger(first) || first < 1 || first > MAX_FEED_PAGE)
-      throw new ValidationError("first", "range", `must be between 1 and ${MAX_FEED_PAGE}`);
+      throw new ValidationError("first", "range", {
+        en: `must be between 1 and ${MAX_FEED_PAGE}`,
+        sv: `måste vara mellan 1 och ${MAX_FEED_PAGE}`,
+      });
     return feedPage(ctx, {
       after: positionAfter(args.after),
       scopes: callerScopes(ctx),
@@ -126,7 +135,10 @@ export class EventFeedResolver {
     subscribe: ({ args, context }) => {
       const ctx = context as EventSubscriptionContext;
       if (!ctx.eventHub)
-        throw new DomainError("BAD_USER_INPUT", "Subscriptions are served over WebSocket (graphql-ws) at /graphql");
+        throw new DomainError("BAD_USER_INPUT", {
+          en: "Subscriptions are served over WebSocket (graphql-ws) at /graphql",
+          sv: "Prenumerationer tas emot över WebSocket (graphql-ws) på /graphql",
+        });
       return ctx.eventHub.subscribe({
         scopes: callerScopes(ctx),
         types: knownTypes((args as { filter?: EventFilterInput | null }).filter?.types),
@@ -135,7 +147,10 @@ export class EventFeedResolver {
   })
   eventsSubscription(
     @Root() event: OutboxEvent,
-    @Arg("filter", () => EventFilterInput, { nullable: true })
+    @Arg("filter", () => EventFilterInput, {
+      nullable: true,
+      description: "Only these events; omit for every event your scopes may receive.",
+    })
     _filter?: EventFilterInput | null,
   ): EventNode {
     return EventNode.from(event);

@@ -1,7 +1,7 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { promises as dns } from "node:dns";
 import { BlockList, isIP, type LookupFunction } from "node:net";
-import { ValidationError } from "@arbetsliv/core";
+import { ValidationError, type Message } from "@arbetsliv/core";
 
 /** What a webhook URL may point at (one per process: `webhookTargetPolicy()` in target-policy.ts). */
 export interface TargetPolicy {
@@ -62,44 +62,68 @@ export function hostOf(url: URL): string {
  */
 export async function checkWebhookUrl(raw: string, policy: TargetPolicy, field = "input.url"): Promise<URL> {
   if (raw.length > MAX_URL_LENGTH)
-    throw new ValidationError(field, "length", `must be at most ${MAX_URL_LENGTH} characters`);
+    throw new ValidationError(field, "length", {
+      en: `must be at most ${MAX_URL_LENGTH} characters`,
+      sv: `får vara högst ${MAX_URL_LENGTH} tecken`,
+    });
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ValidationError(field, "url", "is not an absolute URL");
+    throw new ValidationError(field, "url", { en: "is not an absolute URL", sv: "är ingen absolut URL" });
   }
   if (url.protocol !== "https:" && !(url.protocol === "http:" && policy.allowHttp)) {
-    throw new ValidationError(field, "https", `must use https (was ${url.protocol.replace(":", "")})`);
+    const scheme = url.protocol.replace(":", "");
+    throw new ValidationError(field, "https", {
+      en: `must use https (was ${scheme})`,
+      sv: `måste använda https (var ${scheme})`,
+    });
   }
   if (url.username || url.password)
-    throw new ValidationError(field, "credentials", "must not contain a user name or password");
-  if (url.hash) throw new ValidationError(field, "fragment", "must not contain a #fragment");
+    throw new ValidationError(field, "credentials", {
+      en: "must not contain a user name or password",
+      sv: "får inte innehålla användarnamn eller lösenord",
+    });
+  if (url.hash)
+    throw new ValidationError(field, "fragment", {
+      en: "must not contain a #fragment",
+      sv: "får inte innehålla ett #fragment",
+    });
   if (policy.allowPrivateTargets) return url;
   const host = hostOf(url);
   if (isIP(host)) {
-    if (isPrivateAddress(host)) throw privateTarget(field, `${host} is a loopback, private or link-local address`);
+    if (isPrivateAddress(host))
+      throw privateTarget(field, {
+        en: `${host} is a loopback, private or link-local address`,
+        sv: `${host} är en loopback-adress, privat adress eller länklokal adress`,
+      });
     return url;
   }
-  if (host === "localhost" || host.endsWith(".localhost")) throw privateTarget(field, `${host} is the local machine`);
+  if (host === "localhost" || host.endsWith(".localhost"))
+    throw privateTarget(field, { en: `${host} is the local machine`, sv: `${host} är den lokala datorn` });
   let addresses: LookupAddress[];
   try {
     addresses = await dns.lookup(host, { all: true, verbatim: true });
   } catch {
-    throw new ValidationError(field, "resolvable", `the host ${host} does not resolve`);
+    throw new ValidationError(field, "resolvable", {
+      en: `the host ${host} does not resolve`,
+      sv: `värden ${host} går inte att slå upp i DNS`,
+    });
   }
   const inside = addresses.find((a) => isPrivateAddress(a.address));
   if (inside)
-    throw privateTarget(field, `the host ${host} resolves to ${inside.address}, a private or loopback address`);
+    throw privateTarget(field, {
+      en: `the host ${host} resolves to ${inside.address}, a private or loopback address`,
+      sv: `värden ${host} pekar på ${inside.address}, en privat adress eller loopback-adress`,
+    });
   return url;
 }
 
-function privateTarget(field: string, why: string): ValidationError {
-  return new ValidationError(
-    field,
-    "private-target",
-    `must not target the platform's own network (${why}); WEBHOOK_ALLOW_PRIVATE_TARGETS=true allows it, for development only`,
-  );
+function privateTarget(field: string, why: Message): ValidationError {
+  return new ValidationError(field, "private-target", {
+    en: `must not target the platform's own network (${why.en}); WEBHOOK_ALLOW_PRIVATE_TARGETS=true allows it, for development only`,
+    sv: `får inte peka på plattformens eget nätverk (${why.sv}); WEBHOOK_ALLOW_PRIVATE_TARGETS=true tillåter det, men bara under utveckling`,
+  });
 }
 
 /** Thrown into a delivery when the connection would go to a refused address. */

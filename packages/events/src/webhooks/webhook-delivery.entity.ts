@@ -12,6 +12,16 @@ registerEnumType(DeliveryStatus, {
   name: "WebhookDeliveryStatus",
   description:
     "PENDING: not tried yet; FAILED_RETRYING: waiting for the next try; DEAD: gave up after the limit (retry or replay it).",
+  valuesConfig: {
+    PENDING: { description: "Scheduled and not tried yet (also after a retry or a replay)." },
+    DELIVERED: { description: "The receiver answered 2xx: done." },
+    FAILED_RETRYING: {
+      description: "A try failed (an error answer, a timeout or no connection); it is tried again after a back-off.",
+    },
+    DEAD: {
+      description: "Every try failed, up to the limit: no more tries until retryDeadDelivery or replayWebhook.",
+    },
+  },
 });
 
 /**
@@ -24,11 +34,11 @@ registerEnumType(DeliveryStatus, {
 @Index(["webhookId", "status", "nextAttemptAt"])
 @Index(["status", "nextAttemptAt"])
 export class WebhookDelivery {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The delivery's id: give it to retryDeadDelivery." })
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The webhook it is for (Webhook.id)." })
   @Column({ type: "int" })
   webhookId!: number;
 
@@ -36,7 +46,9 @@ export class WebhookDelivery {
   @Column({ type: "int" })
   eventId!: number;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: "The event's CloudEvents type, e.g. se.arbetsliv.synpunkter.feedback.received.v1.",
+  })
   @Column({ type: "varchar", length: 128 })
   eventType!: string;
 
@@ -44,7 +56,7 @@ export class WebhookDelivery {
   @Column({ type: "int" })
   position!: number;
 
-  @Field(() => DeliveryStatus)
+  @Field(() => DeliveryStatus, { description: "Where the delivery stands." })
   @Column({ type: "varchar", length: 16 })
   status!: DeliveryStatus;
 
@@ -64,11 +76,14 @@ export class WebhookDelivery {
   @Column({ type: "varchar", length: 200, nullable: true, default: null })
   lastError!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "ISO 8601 UTC: when the receiver accepted it; null until it is DELIVERED.",
+  })
   @Column({ type: "varchar", length: 24, nullable: true, default: null })
   deliveredAt!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: "ISO 8601 UTC: when the delivery was scheduled." })
   @Column({ type: "varchar", length: 24 })
   createdAt!: string;
 }

@@ -12,7 +12,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 @Entity({ name: "event_webhook" })
 @Index(["active"])
 export class WebhookEndpoint {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The webhook's id: give it to updateWebhook, replayWebhook and the others." })
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -20,7 +20,7 @@ export class WebhookEndpoint {
   @Column({ type: "varchar", length: 2048 })
   url!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The registrant\'s note on what the endpoint is for ("" when none).' })
   @Column({ type: "varchar", length: 500, default: "" })
   description!: string;
 
@@ -48,7 +48,10 @@ export class WebhookEndpoint {
   active!: boolean;
 
   /** Optimistic locking, bumped by changes an administrator makes (not by the dispatcher's cursor). */
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      "Optimistic-locking version, 1 when registered: raised by updateWebhook and rotateWebhookSecret, not by replays or deliveries. Give it as input.expectedVersion.",
+  })
   @Column({ type: "int", default: 1 })
   version!: number;
 

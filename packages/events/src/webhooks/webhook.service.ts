@@ -1,4 +1,5 @@
 import {
+  assertVersion,
   ConflictError,
   DomainError,
   ErrorCode,
@@ -7,6 +8,7 @@ import {
   refuseBeyondMaxItems,
   ValidationError,
   type Principal,
+  type Moved,
   type RequestContext,
 } from "@arbetsliv/core";
 import { inTransaction, lockRow, toId, toInt, updateVersioned } from "@arbetsliv/core/data";
@@ -44,7 +46,13 @@ function grantedScopes(principal: Principal, field: string): string[] {
   const receiving = receivingScopes();
   const granted = [...principal.scopes].filter((s) => receiving.has(s)).sort();
   if (granted.length > MAX_GRANTED_SCOPES)
-    throw new ConflictError(`a webhook can hold at most ${MAX_GRANTED_SCOPES} scopes`, { field });
+    throw new ConflictError(
+      {
+        en: `a webhook can hold at most ${MAX_GRANTED_SCOPES} scopes`,
+        sv: `en webhook kan ha högst ${MAX_GRANTED_SCOPES} behörigheter`,
+      },
+      { field },
+    );
   return granted;
 }
 
@@ -59,24 +67,25 @@ function checkEventTypes(
   for (const [i, name] of types.entries()) {
     const type = catalogue.get(name);
     if (!type)
-      throw new ValidationError(
-        `${field}.${i}`,
-        "catalogue",
-        `${name} is not an event type of this platform (see the event catalogue)`,
-      );
-    if (!principal.scopes.has(type.scope))
-      throw new DomainError(ErrorCode.FORBIDDEN, `${field}.${i}: receiving ${name} needs the scope ${type.scope}`, {
-        field: `${field}.${i}`,
-        eventType: name,
-        requiredScopes: [type.scope],
+      throw new ValidationError(`${field}.${i}`, "catalogue", {
+        en: `${name} is not an event type of this platform (see the event catalogue)`,
+        sv: `${name} är ingen händelsetyp på den här plattformen (se händelsekatalogen)`,
       });
+    if (!principal.scopes.has(type.scope))
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        {
+          en: `${field}.${i}: receiving ${name} needs the scope ${type.scope}`,
+          sv: `${field}.${i}: för att ta emot ${name} krävs behörigheten ${type.scope}`,
+        },
+        { field: `${field}.${i}`, eventType: name, requiredScopes: [type.scope] },
+      );
   }
   if (types.length === 0 && granted.length === 0)
-    throw new ValidationError(
-      field,
-      "receivable",
-      "your token holds no scope of any event type, so the webhook could receive nothing",
-    );
+    throw new ValidationError(field, "receivable", {
+      en: "your token holds no scope of any event type, so the webhook could receive nothing",
+      sv: "din token har ingen behörighet till någon händelsetyp, så webhooken skulle inte kunna ta emot något",
+    });
 }
 
 /** The replay's first feed position, or null when nothing is at or after that point. */
@@ -84,27 +93,28 @@ async function replayStart(ctx: RequestContext, input: ReplayWebhookInput): Prom
   const hasTime = input.fromTime !== null && input.fromTime !== undefined;
   const hasEvent = input.fromEventId !== null && input.fromEventId !== undefined;
   if (hasTime === hasEvent)
-    throw new ValidationError("input.fromTime", "one-of", "give exactly one of fromTime and fromEventId");
+    throw new ValidationError("input.fromTime", "one-of", {
+      en: "give exactly one of fromTime and fromEventId",
+      sv: "ange exakt ett av fromTime och fromEventId",
+    });
   if (hasEvent) {
     const id = toId("input.fromEventId", input.fromEventId!);
     const event = await ctx.ds.manager.findOne(OutboxEvent, { where: { id }, select: { id: true, position: true } });
     if (!event) throw new NotFoundError("Event", id);
     if (event.position === null)
-      throw new ValidationError(
-        "input.fromEventId",
-        "sequenced",
-        "the event is not in the feed yet; it will be delivered without a replay",
-      );
+      throw new ValidationError("input.fromEventId", "sequenced", {
+        en: "the event is not in the feed yet; it will be delivered without a replay",
+        sv: "händelsen finns inte i flödet ännu; den levereras utan att spelas upp igen",
+      });
     return event.position;
   }
   const time = input.fromTime!;
   const parsed = new Date(time);
   if (!ISO_DATE_TIME.test(time) || Number.isNaN(parsed.getTime()))
-    throw new ValidationError(
-      "input.fromTime",
-      "date-time",
-      "must be an ISO 8601 date-time, e.g. 2026-05-01T08:00:00Z",
-    );
+    throw new ValidationError("input.fromTime", "date-time", {
+      en: "must be an ISO 8601 date-time, e.g. 2026-05-01T08:00:00Z",
+      sv: "måste vara en tidpunkt enligt ISO 8601, t.ex. 2026-05-01T08:00:00Z",
+    });
   const raw = await ctx.ds.manager
     .createQueryBuilder(OutboxEvent, "e")
     .select("MIN(e.position)", "min")
@@ -180,12 +190,14 @@ export function webhookService(ctx: RequestContext, policy: TargetPolicy = webho
       return get(id);
     },
 
-    async rotateSecret(rawId: string): Promise<WebhookWithSecret> {
-      const id = toId("id", rawId);
+    /** A new secret; with `expectedVersion`, only if the webhook is still at that version. */
+    async rotateSecret(ref: Moved<string>, expectedVersion?: number): Promise<WebhookWithSecret> {
+      const id = toId(ref.field, ref.value);
       const secret = newWebhookSecret();
       await inTransaction(ctx.ds, async (manager) => {
         const webhook = await lockRow(manager, WebhookEndpoint, { id });
         if (!webhook) throw new NotFoundError("Webhook", id);
+        assertVersion("Webhook", id, expectedVersion, webhook.version);
         await manager.update(
           WebhookEndpoint,
           { id },
@@ -200,11 +212,13 @@ export function webhookService(ctx: RequestContext, policy: TargetPolicy = webho
       return { webhook: await get(id), secret };
     },
 
-    async remove(rawId: string): Promise<boolean> {
-      const id = toId("id", rawId);
+    /** Deletes it and its deliveries; with `expectedVersion`, only if it is still at that version. */
+    async remove(ref: Moved<string>, expectedVersion?: number): Promise<boolean> {
+      const id = toId(ref.field, ref.value);
       return inTransaction(ctx.ds, async (manager) => {
         const webhook = await lockRow(manager, WebhookEndpoint, { id });
         if (!webhook) throw new NotFoundError("Webhook", id);
+        assertVersion("Webhook", id, expectedVersion, webhook.version);
         await manager.delete(WebhookDelivery, { webhookId: id });
         await manager.delete(WebhookEndpoint, { id });
         return true;
@@ -231,17 +245,16 @@ export function webhookService(ctx: RequestContext, policy: TargetPolicy = webho
       return get(id);
     },
 
-    async retryDead(rawId: string): Promise<WebhookDelivery> {
-      const id = toId("id", rawId);
+    async retryDead(ref: Moved<string>): Promise<WebhookDelivery> {
+      const id = toId(ref.field, ref.value);
       return inTransaction(ctx.ds, async (manager) => {
         const delivery = await lockRow(manager, WebhookDelivery, { id });
         if (!delivery) throw new NotFoundError("WebhookDelivery", id);
         if (delivery.status !== DeliveryStatus.DEAD)
-          throw new ValidationError(
-            "id",
-            "dead",
-            `only a DEAD delivery can be retried (this one is ${delivery.status})`,
-          );
+          throw new ValidationError(ref.field, "dead", {
+            en: `only a DEAD delivery can be retried (this one is ${delivery.status})`,
+            sv: `bara en leverans med status DEAD kan försökas igen (den här har status ${delivery.status})`,
+          });
         const changes = { status: DeliveryStatus.PENDING, attempts: 0, nextAttemptAt: new Date().toISOString() };
         await manager.update(WebhookDelivery, { id }, changes);
         return { ...delivery, ...changes };

@@ -3,7 +3,7 @@ import { WebhookEndpoint } from "./webhook.entity";
 
 @ObjectType({ description: "A webhook and its signing secret — the only answer that ever shows the secret." })
 export class WebhookWithSecret {
-  @Field(() => WebhookEndpoint)
+  @Field(() => WebhookEndpoint, { description: "The webhook as it is now, with its new version." })
   webhook!: WebhookEndpoint;
 
   @Field(() => String, {
@@ -15,8 +15,11 @@ export class WebhookWithSecret {
 
 @ObjectType({ description: "Deliveries of one webhook by status." })
 export class WebhookDeliveryCounts {
-  @Field(() => Int) pending!: number;
-  @Field(() => Int) failedRetrying!: number;
-  @Field(() => Int) delivered!: number;
-  @Field(() => Int) dead!: number;
+  @Field(() => Int, { description: "Deliveries not tried yet." }) pending!: number;
+  @Field(() => Int, { description: "Deliveries that failed and wait for their next try." }) failedRetrying!: number;
+  @Field(() => Int, { description: "Deliveries the receiver accepted (a 2xx answer)." }) delivered!: number;
+  @Field(() => Int, {
+    description: "Deliveries given up after the last try: retryDeadDelivery or replayWebhook sends them again.",
+  })
+  dead!: number;
 }

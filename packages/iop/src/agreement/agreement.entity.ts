@@ -23,14 +23,17 @@ import { AgreementStatus, PartySide } from "./agreement.enums";
  * public-sector documents; their contact persons are person-level (see AgreementContact).
  */
 @ObjectType("IopAgreement", {
-  description: "Överenskommelse om idéburet offentligt partnerskap (IOP) — an agreement with a non-profit.",
+  description:
+    "Överenskommelse om idéburet offentligt partnerskap (IOP) — an agreement between the municipality and a non-profit partner: its terms, status, renewals and follow-up. A public-sector document; only its contacts are person-level. Scope iop:read.",
 })
 @Entity({ name: "iop_agreement" })
 @Index(["partnerId"])
 @Index(["status"])
 @Index(["startDate", "finalEndDate"])
 export class Agreement {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: "The agreement's id: pass it as input.id or input.agreementId to the IOP mutations.",
+  })
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -38,7 +41,7 @@ export class Agreement {
   @Column({ type: "varchar", length: 40, nullable: true, default: null })
   number!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Title of the agreement." })
   @Column({ type: "varchar", length: 200 })
   title!: string;
 
@@ -51,27 +54,45 @@ export class Agreement {
   @Column({ type: "int" })
   fundingBudgetId!: number;
 
-  @Field(() => String, { nullable: true, description: "Syfte." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Syfte — the purpose of the partnership; null when not recorded.",
+  })
   @Column({ type: "text", nullable: true, default: null })
   purpose!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Mål." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Mål — the goals the partnership works towards; null when not recorded.",
+  })
   @Column({ type: "text", nullable: true, default: null })
   goals!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Tjänster som överenskommelsen innefattar — services covered." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Tjänster — the services the agreement covers; null when not recorded.",
+  })
   @Column({ type: "text", nullable: true, default: null })
   services!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Kommunens ansvar." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Kommunens ansvar — what the municipality undertakes; null when not recorded.",
+  })
   @Column({ type: "text", nullable: true, default: null })
   municipalityResponsibilities!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Partnerns ansvar." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Partnerns ansvar — what the partner undertakes; null when not recorded.",
+  })
   @Column({ type: "text", nullable: true, default: null })
   partnerResponsibilities!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Samverkan och samarbete — dialogue and follow-up." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Samverkan — how the parties meet and follow the partnership up; null when not recorded.",
+  })
   @Column({ type: "text", nullable: true, default: null })
   cooperation!: string | null;
 
@@ -82,7 +103,10 @@ export class Agreement {
   @Column({ type: "text", nullable: true, default: null })
   renegotiation!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Ansvarig enhet, e.g. Relationsvåldsenheten." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Ansvarig enhet — the municipal unit responsible, e.g. Relationsvåldsenheten; null when not recorded.",
+  })
   @Column({ type: "varchar", length: 200, nullable: true, default: null })
   responsibleUnit!: string | null;
 
@@ -99,19 +123,22 @@ export class Agreement {
 
   @Field(() => Int, {
     nullable: true,
-    description: "Automatisk förlängning: months per renewal; null = no automatic renewal.",
+    description: "Automatisk förlängning — months per automatic renewal after endDate; null = no automatic renewal.",
   })
   @Column({ type: "int", nullable: true, default: null })
   renewalTermMonths!: number | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: "Uppsägningstid: notice must be given at least this many months before a term ends.",
+    description:
+      "Uppsägningstid — notice must be given at least this many months before a term ends; null = none agreed.",
   })
   @Column({ type: "int", nullable: true, default: null })
   noticeMonths!: number | null;
 
-  @Field(() => AgreementStatus)
+  @Field(() => AgreementStatus, {
+    description: "Where the agreement is in its status flow (changeIopAgreementStatus, giveIopNotice).",
+  })
   @Column({ type: "varchar", length: 16 })
   status!: AgreementStatus;
 
@@ -123,21 +150,28 @@ export class Agreement {
   @Column({ ...dateColumn, nullable: true, default: null })
   finalEndDate!: LocalDate | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Day notice (uppsägning) was given." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Day notice (uppsägning) was given; null unless status is NOTICE_GIVEN (or it ended after notice).",
+  })
   @Column({ ...dateColumn, nullable: true, default: null })
   noticeGivenOn!: LocalDate | null;
 
-  @Field(() => PartySide, { nullable: true })
+  @Field(() => PartySide, { nullable: true, description: "Which party gave notice; null when none has." })
   @Column({ type: "varchar", length: 16, nullable: true, default: null })
   noticeGivenBy!: PartySide | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "Fast serviceavgift per år — fixed yearly service fee." })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "Serviceavgift — the fixed yearly service fee in kronor (decimal string); null when there is none.",
+  })
   @Column({ ...moneyColumn, nullable: true, default: null })
   annualServiceFee!: Ore | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: "Months between follow-ups with the evaluation template (6 = twice a year).",
+    description:
+      "Months between follow-ups with the evaluation template (6 = twice a year); null = no regular follow-up.",
   })
   @Column({ type: "int", nullable: true, default: null })
   followUpIntervalMonths!: number | null;
@@ -159,11 +193,14 @@ export class Agreement {
   @Column({ type: "boolean", default: false })
   requiresQualityAppendix!: boolean;
 
-  @Field(() => Int, { description: "Pass back as expectedVersion when you change the agreement." })
+  @Field(() => Int, {
+    description:
+      "Optimistic-locking version, raised by every change: pass it back as input.expectedVersion when you change the agreement.",
+  })
   @VersionColumn()
   version!: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When the agreement was registered (timestamp, UTC)." })
   @CreateDateColumn({ type: "datetime" })
   createdAt!: Date;
 

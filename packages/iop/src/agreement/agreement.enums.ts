@@ -11,14 +11,17 @@ export enum AgreementStatus {
 }
 registerEnumType(AgreementStatus, {
   name: "IopAgreementStatus",
-  description: "Status of an överenskommelse.",
+  description:
+    "Where an IOP agreement (överenskommelse) is in its life. DRAFT → ACTIVE → NOTICE_GIVEN or WINDING_DOWN → TERMINATED or EXPIRED; TERMINATED and EXPIRED are final.",
   valuesConfig: {
-    DRAFT: { description: "Utkast — not yet signed or decided." },
-    ACTIVE: { description: "Gällande — in force (renews automatically if its terms say so)." },
-    NOTICE_GIVEN: { description: "Uppsagd — notice given; it ends at the end of the term the notice reaches." },
-    WINDING_DOWN: { description: "Under avveckling — being wound down until a set date." },
-    TERMINATED: { description: "Avslutad — ended early, by notice or after a wind-down." },
-    EXPIRED: { description: "Upphört — ran to the end of its period without renewal." },
+    DRAFT: { description: "Utkast (draft) — not yet signed or decided; never in force." },
+    ACTIVE: { description: "Gällande (in force) — renews automatically if its terms say so." },
+    NOTICE_GIVEN: {
+      description: "Uppsagd (notice given) — it ends at the end of the term the notice reaches (finalEndDate).",
+    },
+    WINDING_DOWN: { description: "Under avveckling (winding down) — in force until a set last day (finalEndDate)." },
+    TERMINATED: { description: "Avslutad (terminated) — ended early, by notice or after a wind-down. Final." },
+    EXPIRED: { description: "Upphört (expired) — ran to the end of its period without renewal. Final." },
   },
 });
 
@@ -28,7 +31,11 @@ export enum PartySide {
 }
 registerEnumType(PartySide, {
   name: "IopPartySide",
-  description: "Part — the municipality or the non-profit partner.",
+  description: "Part — a party to an agreement: the municipality or the non-profit partner.",
+  valuesConfig: {
+    MUNICIPALITY: { description: "Kommunen — the municipality (its board and units)." },
+    PARTNER: { description: "The non-profit partner (idéburen organisation)." },
+  },
 });
 
 export enum ContactRole {
@@ -39,13 +46,16 @@ export enum ContactRole {
 }
 registerEnumType(ContactRole, {
   name: "IopContactRole",
+  description: "The role a person named in an agreement has.",
   valuesConfig: {
-    CONTACT_PERSON: { description: "Kontaktperson." },
+    CONTACT_PERSON: { description: "Kontaktperson — the contact person for the agreement." },
     RESPONSIBLE_UNIT_MANAGER: {
       description: "Ansvarig enhetschef — follows the IOP up and sits on its steering group.",
     },
-    STEERING_GROUP_MEMBER: { description: "Ledamot i styrgruppen." },
-    SIGNATORY: { description: "Undertecknare (e.g. the chairs of the committee and of the association)." },
+    STEERING_GROUP_MEMBER: { description: "Ledamot i styrgruppen — a member of the partnership's steering group." },
+    SIGNATORY: {
+      description: "Undertecknare — a signatory (e.g. the chairs of the committee and of the association).",
+    },
   },
 });
 
@@ -59,6 +69,13 @@ export enum DecisionKind {
 registerEnumType(DecisionKind, {
   name: "IopDecisionKind",
   description: "What a board decision (nämndbeslut) did to the agreement.",
+  valuesConfig: {
+    APPROVAL: { description: "Approved the agreement (beslut om överenskommelse)." },
+    AMENDMENT: { description: "Amended it, e.g. added money for a year (komplettering)." },
+    NOTICE: { description: "Decided to give notice (uppsägning)." },
+    RENEWAL: { description: "Decided to renew it (förlängning)." },
+    OTHER: { description: "Any other decision about the agreement." },
+  },
 });
 
 export enum AgreementEventKind {
@@ -70,10 +87,11 @@ export enum AgreementEventKind {
 }
 registerEnumType(AgreementEventKind, {
   name: "IopAgreementEventKind",
+  description: "What happens to an agreement on a day (iopAgreementEvents).",
   valuesConfig: {
     STARTS: { description: "The agreement comes into force." },
     RENEWS: { description: "Automatic renewal (förlängning): a new term starts the day after the term end." },
-    WINDS_DOWN: { description: "Avveckling starts." },
+    WINDS_DOWN: { description: "Avveckling (wind-down) starts." },
     ENDS: { description: "Last day in force, with no successor agreement." },
     REPLACED: {
       description: "Last day in force; a successor agreement with the same partner takes over the next day.",

@@ -19,35 +19,38 @@ const FIRST = "The first `first` (default 25, at most 100).";
 export const agreementGraph = defineGraph(Agreement, {
   domain: DOMAIN,
   relations: {
-    partner: ref(() => Partner, "partnerId"),
-    fundingBudget: ref(() => FundingBudget, "fundingBudgetId", { description: "Who pays." }),
+    partner: ref(() => Partner, "partnerId", { description: "The non-profit partner the agreement is made with." }),
+    fundingBudget: ref(() => FundingBudget, "fundingBudgetId", { description: "The budget that pays the agreement." }),
     predecessor: ref(() => Agreement, "predecessorId", {
       nullable: true,
-      description: "The agreement this one replaced.",
+      description: "The agreement this one replaced (same partner); null when it replaced none.",
     }),
-    evaluationTemplate: ref(() => EvaluationTemplate, "evaluationTemplateId", { nullable: true }),
+    evaluationTemplate: ref(() => EvaluationTemplate, "evaluationTemplateId", {
+      nullable: true,
+      description: "The evaluation template its follow-ups answer by default; null when none is set.",
+    }),
     // The contact persons are person-level: every batch is access-logged.
     contacts: many(() => AgreementContact, "agreementId", {
       order: { id: "ASC" },
       paging: "first",
       scopes: [IopScopes.READ],
       accessLog: { operation: "IopAgreement.contacts", recordType: "IopContact" },
-      description: `Kontaktpersoner, ansvarig enhetschef, styrgrupp. Person-level: access-logged. ${FIRST}`,
+      description: `Kontaktpersoner — contact persons, responsible unit manager and steering group, in the order added. Person-level: every read is access-logged. ${FIRST}`,
     }),
     boardDecisions: many(() => BoardDecision, "agreementId", {
       order: { id: "ASC" },
       paging: "first",
-      description: `Nämndbeslut, in the order registered. ${FIRST}`,
+      description: `Nämndbeslut — the board's decisions about the agreement, in the order registered. ${FIRST}`,
     }),
     statusHistory: many(() => StatusChange, "agreementId", {
       order: { id: "ASC" },
       paging: "first",
-      description: `Status history, oldest first. ${FIRST}`,
+      description: `Status history, oldest first (the registration is the first). ${FIRST}`,
     }),
     amendments: many(() => Amendment, "agreementId", {
       order: { id: "ASC" },
       paging: "first",
-      description: `Kompletteringar. ${FIRST}`,
+      description: `Kompletteringar — amendments adding amounts for given years, in the order registered. ${FIRST}`,
     }),
     invoices: many(() => Invoice, "agreementId", {
       order: { invoiceDate: "ASC", id: "ASC" },
@@ -57,17 +60,17 @@ export const agreementGraph = defineGraph(Agreement, {
     evaluations: many(() => Evaluation, "agreementId", {
       order: { periodEnd: "ASC" },
       paging: "first",
-      description: `Uppföljningar, by period. ${FIRST}`,
+      description: `Uppföljningar — follow-ups, by period end. ${FIRST}`,
     }),
     deviations: many(() => Deviation, "agreementId", {
       order: { detectedOn: "ASC", id: "ASC" },
       paging: "first",
-      description: `Avvikelser, by date. ${FIRST}`,
+      description: `Avvikelser — deviations, by the day detected. ${FIRST}`,
     }),
     yearlyReports: many(() => YearlyReport, "agreementId", {
       order: { year: "ASC", kind: "ASC" },
       paging: "first",
-      description: `Verksamhetsberättelser, -planer and kvalitetsbilagor received. ${FIRST}`,
+      description: `Yearly reports received (verksamhetsberättelser, verksamhetsplaner, kvalitetsbilagor), by year and kind. ${FIRST}`,
     }),
   },
   // The fields with arguments (agreement.resolver.ts). nextNotice is not named: its answer carries
@@ -98,7 +101,8 @@ export const boardDecisionGraph = defineGraph(BoardDecision, {
       ["diaryNumber", "paragraph", "decisionDate"],
       (d) => decisionReference(d),
       {
-        description: 'e.g. "ALN 2021-00102 § 125, 2021-10-14".',
+        description:
+          'How to cite the decision: diary number, paragraph and date, e.g. "ALN 2021-00102 § 125, 2021-10-14"; the parts not recorded are left out.',
       },
     ),
   },

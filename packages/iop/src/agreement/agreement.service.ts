@@ -13,6 +13,7 @@ import {
   pageOfList,
   type Connection,
   type PageArgs,
+  type Moved,
   type RequestContext,
 } from "@arbetsliv/core";
 import { oreToKronor, todayLocalDate, daysBetween, type LocalDate } from "@arbetsliv/core/values";
@@ -35,6 +36,7 @@ import { AgreementEventKind, AgreementStatus } from "./agreement.enums";
 import type {
   AgreementFilter,
   AgreementInput,
+  AgreementTermsInput,
   AgreementListArgs,
   BoardDecisionInput,
   ContactInput,
@@ -62,6 +64,8 @@ import { StatusChange } from "./status-change.entity";
 import { logIopChange } from "../shared/change-log";
 
 const ENDED = [AgreementStatus.TERMINATED, AgreementStatus.EXPIRED];
+const NOT_NEGATIVE = { en: "must not be negative", sv: "får inte vara negativt" };
+const NOT_A_TEMPLATE = { en: "is not an evaluation template", sv: "är inte en utvärderingsmall" };
 
 /** Partners and agreements: registration, terms, status flow, notice, and the date-rule queries. */
 /** The computed lists' orders, which their cursors hold. */
@@ -118,6 +122,9 @@ export class AgreementService {
   }
 
   async createPartner(input: PartnerInput): Promise<Partner> {
+    // The input type is shared with updateIopPartner; these two belong to an update only.
+    if (input.id != null) throw onlyOnUpdate("input.id");
+    if (input.expectedVersion != null) throw onlyOnUpdate("input.expectedVersion");
     try {
       return await inTransaction(this.ctx.ds, async (manager) => {
         await this.assertOrgnrFree(manager, input.organisationsnummer, null);
@@ -132,8 +139,8 @@ export class AgreementService {
     }
   }
 
-  async updatePartner(idValue: string, input: PartnerInput, expectedVersion: number): Promise<Partner> {
-    const id = toId("id", idValue);
+  async updatePartner(partner: Moved<string>, input: PartnerInput, expectedVersion: number): Promise<Partner> {
+    const id = toId(partner.field, partner.value);
     try {
       return await inTransaction(this.ctx.ds, async (manager) => {
         await this.assertOrgnrFree(manager, input.organisationsnummer, id);
@@ -159,7 +166,13 @@ export class AgreementService {
 
   async createFundingBudget(input: FundingBudgetInput): Promise<FundingBudget> {
     const taken = () =>
-      new ConflictError(`A funding budget with code ${input.code} already exists`, { field: "input.code" });
+      new ConflictError(
+        {
+          en: `A funding budget with code ${input.code} already exists`,
+          sv: `Det finns redan en budget med koden ${input.code}`,
+        },
+        { field: "input.code" },
+      );
     try {
       return await inTransaction(this.ctx.ds, async (manager) => {
         if (await manager.exists(FundingBudget, { where: { code: input.code } })) throw taken();
@@ -219,33 +232,38 @@ export class AgreementService {
   /** Validates terms and references; returns the columns to store. */
   private async termsColumns(
     manager: EntityManager,
-    input: AgreementInput,
+    input: AgreementTermsInput,
     selfId: number | null,
   ): Promise<Partial<Agreement>> {
     if (input.endDate) assertOrder("input.endDate", input.startDate, input.endDate, "input.startDate");
     if (input.renewalTermMonths != null && !input.endDate) {
-      throw new ValidationError(
-        "input.renewalTermMonths",
-        "needs-end",
-        "automatic renewal needs input.endDate (the end of the initial period)",
-      );
+      throw new ValidationError("input.renewalTermMonths", "needs-end", {
+        en: "automatic renewal needs input.endDate (the end of the initial period)",
+        sv: "automatisk förlängning kräver input.endDate (sista dagen i den första avtalsperioden)",
+      });
     }
     if (input.annualServiceFee != null && input.annualServiceFee < 0) {
-      throw new ValidationError("input.annualServiceFee", "non-negative", "must not be negative");
+      throw new ValidationError("input.annualServiceFee", "non-negative", NOT_NEGATIVE);
     }
     const partnerId = toId("input.partnerId", input.partnerId);
     if (!(await manager.exists(Partner, { where: { id: partnerId } }))) {
-      throw new ValidationError("input.partnerId", "exists", "is not a registered partner");
+      throw new ValidationError("input.partnerId", "exists", {
+        en: "is not a registered partner",
+        sv: "är inte en registrerad idéburen organisation",
+      });
     }
     const fundingBudgetId = toId("input.fundingBudgetId", input.fundingBudgetId);
     if (!(await manager.exists(FundingBudget, { where: { id: fundingBudgetId } }))) {
-      throw new ValidationError("input.fundingBudgetId", "exists", "is not a funding budget (see iopFundingBudgets)");
+      throw new ValidationError("input.fundingBudgetId", "exists", {
+        en: "is not a funding budget (see iopFundingBudgets)",
+        sv: "är inte en budget som kan finansiera överenskommelser (se iopFundingBudgets)",
+      });
     }
     let evaluationTemplateId: number | null = null;
     if (input.evaluationTemplateId) {
       evaluationTemplateId = toId("input.evaluationTemplateId", input.evaluationTemplateId);
       if (!(await manager.exists(EvaluationTemplate, { where: { id: evaluationTemplateId } }))) {
-        throw new ValidationError("input.evaluationTemplateId", "exists", "is not an evaluation template");
+        throw new ValidationError("input.evaluationTemplateId", "exists", NOT_A_TEMPLATE);
       }
     }
     let predecessorId: number | null = null;
@@ -253,11 +271,20 @@ export class AgreementService {
       predecessorId = toId("input.predecessorId", input.predecessorId);
       const predecessor = await manager.findOne(Agreement, { where: { id: predecessorId } });
       if (!predecessor || predecessorId === selfId)
-        throw new ValidationError("input.predecessorId", "exists", "is not another agreement");
+        throw new ValidationError("input.predecessorId", "exists", {
+          en: "is not another agreement",
+          sv: "är inte en annan överenskommelse",
+        });
       if (predecessor.partnerId !== partnerId)
-        throw new ValidationError("input.predecessorId", "same-partner", "must be an agreement with the same partner");
+        throw new ValidationError("input.predecessorId", "same-partner", {
+          en: "must be an agreement with the same partner",
+          sv: "måste vara en överenskommelse med samma idéburna organisation",
+        });
       if (predecessor.startDate >= input.startDate)
-        throw new ValidationError("input.predecessorId", "order", "must start before this agreement");
+        throw new ValidationError("input.predecessorId", "order", {
+          en: "must start before this agreement",
+          sv: "måste börja före den här överenskommelsen",
+        });
     }
     return {
       number: input.number ?? null,
@@ -289,7 +316,10 @@ export class AgreementService {
   /** Registers an agreement; with input.idempotencyKey a retry gets the first answer (core's idempotentCreate). */
   async create(input: CreateAgreementInput): Promise<Agreement> {
     if (input.status !== AgreementStatus.DRAFT && input.status !== AgreementStatus.ACTIVE) {
-      throw new ValidationError("input.status", "initial", "a new agreement is DRAFT or ACTIVE");
+      throw new ValidationError("input.status", "initial", {
+        en: "a new agreement is DRAFT or ACTIVE",
+        sv: "en ny överenskommelse har status DRAFT eller ACTIVE",
+      });
     }
     return idempotentCreate(this.ctx, {
       operation: "Mutation.createIopAgreement",
@@ -320,18 +350,17 @@ export class AgreementService {
     return agreement;
   }
 
-  async update(idValue: string, input: AgreementInput, expectedVersion: number): Promise<Agreement> {
-    const id = toId("id", idValue);
+  async update(agreement: Moved<string>, input: AgreementInput, expectedVersion: number): Promise<Agreement> {
+    const id = toId(agreement.field, agreement.value);
     return inTransaction(this.ctx.ds, async (manager) => {
       const current = await manager.findOne(Agreement, { where: { id } });
       if (!current) throw new NotFoundError("IopAgreement", id);
       assertVersion("IopAgreement", id, expectedVersion, current.version);
       if (ENDED.includes(current.status))
-        throw new ValidationError(
-          "id",
-          "ended",
-          `the agreement has ${current.status}; its terms are kept as they were`,
-        );
+        throw new ValidationError(agreement.field, "ended", {
+          en: `the agreement has ${current.status}; its terms are kept as they were`,
+          sv: `överenskommelsen har status ${current.status}; dess villkor sparas som de var`,
+        });
       const columns = await this.termsColumns(manager, input, id);
       const next = { ...current, ...columns } as Agreement;
       let finalEndDate = current.finalEndDate;
@@ -339,11 +368,10 @@ export class AgreementService {
       if (current.status === AgreementStatus.NOTICE_GIVEN) {
         finalEndDate = endAfterNotice(next, current.noticeGivenOn!);
         if (finalEndDate === null)
-          throw new ValidationError(
-            "input.renewalTermMonths",
-            "notice-given",
-            "notice has been given; the terms must still renew or run until further notice",
-          );
+          throw new ValidationError("input.renewalTermMonths", "notice-given", {
+            en: "notice has been given; the terms must still renew or run until further notice",
+            sv: "överenskommelsen är uppsagd; villkoren måste fortfarande förlängas automatiskt eller gälla tills vidare",
+          });
       }
       await updateVersioned(manager, Agreement, "IopAgreement", id, expectedVersion, { ...columns, finalEndDate });
       await this.logChange(manager, AccessAction.UPDATE, "Mutation.updateIopAgreement", "IopAgreement", [id]);
@@ -351,8 +379,8 @@ export class AgreementService {
     });
   }
 
-  async changeStatus(idValue: string, input: StatusChangeInput, expectedVersion: number): Promise<Agreement> {
-    const id = toId("id", idValue);
+  async changeStatus(agreement: Moved<string>, input: StatusChangeInput, expectedVersion: number): Promise<Agreement> {
+    const id = toId(agreement.field, agreement.value);
     return inTransaction(this.ctx.ds, async (manager) => {
       const current = await manager.findOne(Agreement, { where: { id } });
       if (!current) throw new NotFoundError("IopAgreement", id);
@@ -386,13 +414,13 @@ export class AgreementService {
     });
   }
 
-  async giveNotice(idValue: string, input: NoticeInput, expectedVersion: number): Promise<Agreement> {
-    const id = toId("id", idValue);
+  async giveNotice(agreement: Moved<string>, input: NoticeInput, expectedVersion: number): Promise<Agreement> {
+    const id = toId(agreement.field, agreement.value);
     return inTransaction(this.ctx.ds, async (manager) => {
       const current = await manager.findOne(Agreement, { where: { id } });
       if (!current) throw new NotFoundError("IopAgreement", id);
       assertVersion("IopAgreement", id, expectedVersion, current.version);
-      const end = planNotice(current, input.noticeDate);
+      const end = planNotice(current, input.noticeDate, agreement.field);
       await updateVersioned(manager, Agreement, "IopAgreement", id, expectedVersion, {
         status: AgreementStatus.NOTICE_GIVEN,
         finalEndDate: end,
@@ -412,10 +440,13 @@ export class AgreementService {
     });
   }
 
-  async addContact(agreementIdValue: string, input: ContactInput): Promise<AgreementContact> {
-    const agreementId = toId("agreementId", agreementIdValue);
+  async addContact(agreement: Moved<string>, input: ContactInput): Promise<AgreementContact> {
+    const agreementId = toId(agreement.field, agreement.value);
     if (!input.name && !input.title)
-      throw new ValidationError("input.name", "required", "give a name or at least a title (befattning)");
+      throw new ValidationError("input.name", "required", {
+        en: "give a name or at least a title (befattning)",
+        sv: "ange ett namn eller åtminstone en befattning",
+      });
     return inTransaction(this.ctx.ds, async (manager) => {
       if (!(await manager.exists(Agreement, { where: { id: agreementId } })))
         throw new NotFoundError("IopAgreement", agreementId);
@@ -435,8 +466,8 @@ export class AgreementService {
     });
   }
 
-  async removeContact(idValue: string): Promise<boolean> {
-    const id = toId("id", idValue);
+  async removeContact(contact: Moved<string>): Promise<boolean> {
+    const id = toId(contact.field, contact.value);
     return inTransaction(this.ctx.ds, async (manager) => {
       const result = await manager.delete(AgreementContact, { id });
       if (!result.affected) throw new NotFoundError("IopContact", id);
@@ -445,13 +476,13 @@ export class AgreementService {
     });
   }
 
-  async addBoardDecision(agreementIdValue: string, input: BoardDecisionInput): Promise<BoardDecision> {
-    const agreementId = toId("agreementId", agreementIdValue);
+  async addBoardDecision(agreement: Moved<string>, input: BoardDecisionInput): Promise<BoardDecision> {
+    const agreementId = toId(agreement.field, agreement.value);
     if (input.statedPeriodStart && input.statedPeriodEnd) {
       assertOrder("input.statedPeriodEnd", input.statedPeriodStart, input.statedPeriodEnd, "input.statedPeriodStart");
     }
     if (input.statedAnnualFee != null && input.statedAnnualFee < 0)
-      throw new ValidationError("input.statedAnnualFee", "non-negative", "must not be negative");
+      throw new ValidationError("input.statedAnnualFee", "non-negative", NOT_NEGATIVE);
     return inTransaction(this.ctx.ds, async (manager) => {
       if (!(await manager.exists(Agreement, { where: { id: agreementId } })))
         throw new NotFoundError("IopAgreement", agreementId);
@@ -507,7 +538,10 @@ export class AgreementService {
   /** Agreements that still renew automatically, with their next notice deadline on or after asOf. */
   async noticeDeadlines(asOf: LocalDate, boardLeadDays: number): Promise<NoticeDeadlineType[]> {
     if (!Number.isInteger(boardLeadDays) || boardLeadDays < 0 || boardLeadDays > 730) {
-      throw new ValidationError("boardLeadDays", "range", "must be between 0 and 730 days");
+      throw new ValidationError("boardLeadDays", "range", {
+        en: "must be between 0 and 730 days",
+        sv: "måste vara mellan 0 och 730 dagar",
+      });
     }
     const renewing = await this.ctx.ds
       .getRepository(Agreement)
@@ -621,7 +655,7 @@ export function noticeRow(agreement: Agreement, asOf: LocalDate, boardLeadDays: 
 /** The renewal projection of the coming `years` years from `from` (today by default), as the API shows it. */
 export function projectedTerms(agreement: Agreement, from: LocalDate | undefined, years: number): TermType[] {
   if (!Number.isInteger(years) || years < 1 || years > 30)
-    throw new ValidationError("years", "range", "must be between 1 and 30");
+    throw new ValidationError("years", "range", { en: "must be between 1 and 30", sv: "måste vara mellan 1 och 30" });
   return renewalProjection(agreement, from ?? todayLocalDate(), years).map((t) => ({ ...t, renewal: t.index > 0 }));
 }
 
@@ -637,12 +671,21 @@ function partnerColumns(input: PartnerInput): Partial<Partner> {
 }
 
 function orgnrTaken(orgnr: string): ConflictError {
+  const shown = `${orgnr.slice(0, 6)}-${orgnr.slice(6)}`;
   return new ConflictError(
-    `A partner with organisationsnummer ${orgnr.slice(0, 6)}-${orgnr.slice(6)} is already registered`,
     {
-      field: "input.organisationsnummer",
+      en: `A partner with organisationsnummer ${shown} is already registered`,
+      sv: `Det finns redan en idéburen organisation med organisationsnummer ${shown}`,
     },
+    { field: "input.organisationsnummer" },
   );
+}
+
+function onlyOnUpdate(field: string): ValidationError {
+  return new ValidationError(field, "unexpected", {
+    en: "belongs to updateIopPartner; a new partner gets its id when it is registered",
+    sv: "hör till updateIopPartner; en ny idéburen organisation får sitt id när den registreras",
+  });
 }
 
 export function agreementService(ctx: RequestContext): AgreementService {

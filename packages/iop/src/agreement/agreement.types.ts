@@ -11,7 +11,7 @@ export class TermType {
   @Field(() => Boolean, { description: "True for a renewal term." })
   renewal!: boolean;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "First day of the term." })
   start!: LocalDate;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "Last day; null for until further notice." })
@@ -25,10 +25,11 @@ export class TermType {
 }
 
 @ObjectType("IopNoticeDeadline", {
-  description: "Sista dag för uppsägning — the last day to give notice before the next automatic renewal.",
+  description:
+    "Sista dag för uppsägning — the last day to give notice before an agreement's next automatic renewal, and when the board must decide.",
 })
 export class NoticeDeadlineType {
-  @Field(() => Agreement)
+  @Field(() => Agreement, { description: "The agreement that renews." })
   agreement!: Agreement;
 
   @Field(() => LocalDateScalar, { description: "The term end the notice would end the agreement on." })
@@ -47,7 +48,7 @@ export class NoticeDeadlineType {
   })
   decisionNeededBy!: LocalDate;
 
-  @Field(() => Int, { description: "Days from asOf to the notice deadline." })
+  @Field(() => Int, { description: "Days from asOf to the notice deadline (0 on the day itself)." })
   daysLeft!: number;
 }
 
@@ -55,7 +56,7 @@ export class NoticeDeadlineType {
   description: "Something that happens to an agreement on a day: starts, renews, winds down, ends, is replaced.",
 })
 export class AgreementEventType {
-  @Field(() => AgreementEventKind)
+  @Field(() => AgreementEventKind, { description: "What happens." })
   kind!: AgreementEventKind;
 
   @Field(() => LocalDateScalar, {
@@ -63,7 +64,7 @@ export class AgreementEventType {
   })
   date!: LocalDate;
 
-  @Field(() => Agreement)
+  @Field(() => Agreement, { description: "The agreement it happens to." })
   agreement!: Agreement;
 
   @Field(() => Agreement, { nullable: true, description: "REPLACED: the successor agreement." })

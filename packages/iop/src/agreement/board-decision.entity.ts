@@ -16,55 +16,77 @@ import { DecisionKind } from "./agreement.enums";
  * differ (e.g. § 125 vs the signed Kvinnojouren agreement).
  */
 @ObjectType("IopBoardDecision", {
-  description: "Nämndbeslut — a board decision about an agreement and the terms it states.",
+  description:
+    "Nämndbeslut — a decision of the municipal board (nämnd) about an agreement, with the terms the decision itself states (kept beside the agreement's own terms, since the two can differ).",
 })
 @Entity({ name: "iop_board_decision" })
 @Index(["agreementId"])
 export class BoardDecision {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The decision's id (an amendment's input.boardDecisionId refers to it)." })
   @PrimaryGeneratedColumn()
   id!: number;
 
   @Column({ type: "int" })
   agreementId!: number;
 
-  @Field(() => DecisionKind)
+  @Field(() => DecisionKind, { description: "What the decision did to the agreement." })
   @Column({ type: "varchar", length: 16 })
   kind!: DecisionKind;
 
-  @Field(() => String, { nullable: true, description: 'Diarienummer, e.g. "ALN 2021-00102"; null when not known.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Diarienummer — the case registry number, e.g. "ALN 2021-00102"; null when not known.',
+  })
   @Column({ type: "varchar", length: 60, nullable: true, default: null })
   diaryNumber!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Paragraf, e.g. "§ 125".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Paragraf — the section of the board minutes, e.g. "§ 125"; null when not known.',
+  })
   @Column({ type: "varchar", length: 20, nullable: true, default: null })
   paragraph!: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: "The day the board decided; null when not known." })
   @Column({ ...dateColumn, nullable: true, default: null })
   decisionDate!: LocalDate | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: "What was decided." })
   @Column({ type: "text" })
   summary!: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Period start as the decision states it." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Period start as the decision states it; null when it states none.",
+  })
   @Column({ ...dateColumn, nullable: true, default: null })
   statedPeriodStart!: LocalDate | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Period end as the decision states it." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Period end as the decision states it; null when it states none.",
+  })
   @Column({ ...dateColumn, nullable: true, default: null })
   statedPeriodEnd!: LocalDate | null;
 
-  @Field(() => Int, { nullable: true, description: "Renewal months as the decision states them." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Months per renewal as the decision states them; null when it states none.",
+  })
   @Column({ type: "int", nullable: true, default: null })
   statedRenewalMonths!: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Notice months as the decision states them." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Notice months as the decision states them; null when it states none.",
+  })
   @Column({ type: "int", nullable: true, default: null })
   statedNoticeMonths!: number | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "Yearly fee as the decision states it." })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "Yearly fee as the decision states it, in kronor (decimal string); null when it states none.",
+  })
   @Column({ ...moneyColumn, nullable: true, default: null })
   statedAnnualFee!: Ore | null;
 }

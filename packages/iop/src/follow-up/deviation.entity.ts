@@ -4,12 +4,15 @@ import { LocalDateScalar, dateColumn, type LocalDate } from "@arbetsliv/core/val
 import { DeviationSeverity } from "./follow-up.enums";
 
 /** Avvikelse — the agreement was not carried out as decided. */
-@ObjectType("IopDeviation", { description: "Avvikelse — a deviation from what the agreement and the board decided." })
+@ObjectType("IopDeviation", {
+  description:
+    "Avvikelse — a deviation from what the agreement and the board decided, found in a follow-up or reported on its own; open until resolved.",
+})
 @Entity({ name: "iop_deviation" })
 @Index(["agreementId"])
 @Index(["detectedOn"])
 export class Deviation {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The deviation's id (resolveIopDeviation's input.id)." })
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -19,27 +22,32 @@ export class Deviation {
   @Column({ type: "int", nullable: true, default: null })
   evaluationId!: number | null;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "The day it was found." })
   @Column({ ...dateColumn })
   detectedOn!: LocalDate;
 
-  @Field(() => DeviationSeverity)
+  @Field(() => DeviationSeverity, { description: "How serious it is." })
   @Column({ type: "varchar", length: 8 })
   severity!: DeviationSeverity;
 
-  @Field(() => String)
+  @Field(() => String, { description: "What happened." })
   @Column({ type: "text" })
   description!: string;
 
-  @Field(() => String, { nullable: true, description: "Åtgärd — what was done about it." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Åtgärd — what was done about it; null while nothing is recorded.",
+  })
   @Column({ type: "text", nullable: true, default: null })
   measures!: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Null while open." })
+  @Field(() => LocalDateScalar, { nullable: true, description: "The day it was resolved; null while open." })
   @Column({ ...dateColumn, nullable: true, default: null })
   resolvedOn!: LocalDate | null;
 
-  @Field(() => Int, { description: "Pass back as expectedVersion when you resolve it." })
+  @Field(() => Int, {
+    description: "Optimistic-locking version: pass it back as input.expectedVersion when you resolve the deviation.",
+  })
   @VersionColumn()
   version!: number;
 }

@@ -4,20 +4,21 @@ import { AnswerType } from "./follow-up.enums";
 
 /** Utvärderingsmall — the shared evaluation template; its questions are data. */
 @ObjectType("IopEvaluationTemplate", {
-  description: "Utvärderingsmall — an evaluation template whose questions are data.",
+  description:
+    "Utvärderingsmall — an evaluation template: the questions a follow-up (uppföljning) of an agreement answers.",
 })
 @Entity({ name: "iop_evaluation_template" })
 export class EvaluationTemplate {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The template's id (an agreement's or a follow-up's templateId)." })
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The template's name, unique." })
   @Index({ unique: true })
   @Column({ type: "varchar", length: 200 })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What the template is for; null when not given." })
   @Column({ type: "text", nullable: true, default: null })
   description!: string | null;
 }
@@ -26,26 +27,26 @@ export class EvaluationTemplate {
 @Entity({ name: "iop_evaluation_question" })
 @Index(["templateId", "position"], { unique: true })
 export class EvaluationQuestion {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The question's id (an answer's questionId)." })
   @PrimaryGeneratedColumn()
   id!: number;
 
   @Column({ type: "int" })
   templateId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Its place in the template, from 1." })
   @Column({ type: "int" })
   position!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The question as asked." })
   @Column({ type: "varchar", length: 500 })
   text!: string;
 
-  @Field(() => AnswerType)
+  @Field(() => AnswerType, { description: "How it is answered." })
   @Column({ type: "varchar", length: 16 })
   answerType!: AnswerType;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "Whether every follow-up must answer it." })
   @Column({ type: "boolean", default: true })
   required!: boolean;
 }

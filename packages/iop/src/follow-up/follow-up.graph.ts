@@ -12,7 +12,7 @@ export const evaluationTemplateGraph = defineGraph(EvaluationTemplate, {
       order: { position: "ASC" },
       paging: "all",
       maxItems: MAX_QUESTIONS,
-      description: "In order.",
+      description: "The template's questions, in the order asked.",
     }),
   },
 });
@@ -25,7 +25,8 @@ export const evaluationGraph = defineGraph(Evaluation, {
       order: { id: "ASC" },
       paging: "all",
       maxItems: MAX_QUESTIONS,
+      description: "The answers, in the order given.",
     }),
-    template: ref(() => EvaluationTemplate, "templateId"),
+    template: ref(() => EvaluationTemplate, "templateId", { description: "The evaluation template answered." }),
   },
 });

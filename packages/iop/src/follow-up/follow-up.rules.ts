@@ -58,36 +58,56 @@ export function checkAnswers(questions: readonly QuestionSpec[], answers: readon
     const field = `input.answers.${i}`;
     const q = byId.get(a.questionId);
     if (!q)
-      throw new ValidationError(`${field}.questionId`, "in-template", "is not a question of the evaluation template");
-    if (seen.has(q.id)) throw new ValidationError(`${field}.questionId`, "unique", "is answered twice");
+      throw new ValidationError(`${field}.questionId`, "in-template", {
+        en: "is not a question of the evaluation template",
+        sv: "är inte en fråga i utvärderingsmallen",
+      });
+    if (seen.has(q.id))
+      throw new ValidationError(`${field}.questionId`, "unique", {
+        en: "is answered twice",
+        sv: "besvaras två gånger",
+      });
     seen.add(q.id);
     const text = a.text?.trim() ? a.text.trim() : null;
     switch (q.answerType) {
       case AnswerType.TEXT:
-        if (text === null) throw new ValidationError(`${field}.text`, "required", "a TEXT question needs text");
+        if (text === null)
+          throw new ValidationError(`${field}.text`, "required", {
+            en: "a TEXT question needs text",
+            sv: "en TEXT-fråga behöver ett textsvar",
+          });
         return { questionId: q.id, textValue: text, numberValue: null, booleanValue: null };
       case AnswerType.YES_NO:
         if (a.yes == null)
-          throw new ValidationError(`${field}.yes`, "required", "a YES_NO question needs yes: true or false");
+          throw new ValidationError(`${field}.yes`, "required", {
+            en: "a YES_NO question needs yes: true or false",
+            sv: "en YES_NO-fråga behöver yes: true eller false",
+          });
         return { questionId: q.id, textValue: text, numberValue: null, booleanValue: a.yes };
       case AnswerType.SCALE_1_5:
         if (a.number == null || !Number.isInteger(a.number) || a.number < 1 || a.number > 5) {
-          throw new ValidationError(`${field}.number`, "scale", "a SCALE_1_5 question needs a number from 1 to 5");
+          throw new ValidationError(`${field}.number`, "scale", {
+            en: "a SCALE_1_5 question needs a number from 1 to 5",
+            sv: "en SCALE_1_5-fråga behöver ett tal från 1 till 5",
+          });
         }
         return { questionId: q.id, textValue: text, numberValue: a.number, booleanValue: null };
       case AnswerType.NUMBER:
         if (a.number == null || !Number.isInteger(a.number))
-          throw new ValidationError(`${field}.number`, "required", "a NUMBER question needs a number");
+          throw new ValidationError(`${field}.number`, "required", {
+            en: "a NUMBER question needs a number",
+            sv: "en NUMBER-fråga behöver ett tal",
+          });
         return { questionId: q.id, textValue: text, numberValue: a.number, booleanValue: null };
     }
   });
   const missing = questions.filter((q) => q.required && !seen.has(q.id));
   if (missing.length) {
-    throw new ValidationError(
-      "input.answers",
-      "required",
-      `required questions are not answered (ids ${missing.map((q) => q.id).join(", ")})`,
-    );
+    const ids = missing.map((q) => q.id).join(", ");
+    throw new ValidationError("input.answers", "required", {
+      en: `required questions are not answered (ids ${ids})`,
+      sv: `obligatoriska frågor är inte besvarade (id ${ids})`,
+    });
   }
   return rows;
 }

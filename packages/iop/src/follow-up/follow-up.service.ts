@@ -11,6 +11,7 @@ import {
   pageOfList,
   type Connection,
   type PageArgs,
+  type Moved,
   type RequestContext,
 } from "@arbetsliv/core";
 import { todayLocalDate, type LocalDate } from "@arbetsliv/core/values";
@@ -95,8 +96,17 @@ export class FollowUpService {
     }
   }
 
-  async recordEvaluation(agreementIdValue: string, input: EvaluationInput): Promise<Evaluation> {
-    const agreementId = toId("agreementId", agreementIdValue);
+  async recordEvaluation(agreement: Moved<string>, input: EvaluationInput): Promise<Evaluation> {
+    const agreementId = toId(agreement.field, agreement.value);
+    input.deviations.forEach((d, i) => {
+      // The deviation input is shared with reportIopDeviation; here the follow-up's agreement is theirs.
+      const field = `input.deviations.${i}.agreementId`;
+      if (d.agreementId != null && toId(field, d.agreementId) !== agreementId)
+        throw new ValidationError(field, "conflict", {
+          en: "must be left out: a follow-up's deviations belong to its agreement",
+          sv: "ska utelämnas: avvikelser i en uppföljning hör till uppföljningens överenskommelse",
+        });
+    });
     assertOrder("input.periodEnd", input.periodStart, input.periodEnd, "input.periodStart");
     assertOrder("input.conductedOn", input.periodStart, input.conductedOn, "input.periodStart");
     input.deviations.forEach((d, i) =>
@@ -107,7 +117,7 @@ export class FollowUpService {
         operation: "Mutation.recordIopEvaluation",
         key: input.idempotencyKey,
         input: { ...input, agreementId },
-        create: (manager) => this.recordEvaluationIn(manager, agreementId, input),
+        create: (manager) => this.recordEvaluationIn(manager, agreementId, agreement.field, input),
         idOf: (row) => row.id,
         reread: (id) => this.ctx.ds.manager.findOneOrFail(Evaluation, { where: { id: Number(id) } }),
       });
@@ -121,26 +131,35 @@ export class FollowUpService {
   private async recordEvaluationIn(
     manager: EntityManager,
     agreementId: number,
+    agreementField: string,
     input: EvaluationInput,
   ): Promise<Evaluation> {
     const agreement = await findAgreement(manager, agreementId);
     if (agreement.status === AgreementStatus.DRAFT)
-      throw new ValidationError("agreementId", "signed", "a draft agreement is not followed up");
+      throw new ValidationError(agreementField, "signed", {
+        en: "a draft agreement is not followed up",
+        sv: "en överenskommelse som är ett utkast följs inte upp",
+      });
     if (input.periodStart < agreement.startDate) {
-      throw new ValidationError(
-        "input.periodStart",
-        "in-period",
-        `must not be before the agreement starts (${agreement.startDate})`,
-      );
+      throw new ValidationError("input.periodStart", "in-period", {
+        en: `must not be before the agreement starts (${agreement.startDate})`,
+        sv: `får inte vara före överenskommelsens startdag (${agreement.startDate})`,
+      });
     }
     const templateValue =
       input.templateId ?? (agreement.evaluationTemplateId !== null ? String(agreement.evaluationTemplateId) : null);
     if (templateValue === null)
-      throw new ValidationError("input.templateId", "required", "the agreement has no evaluation template; give one");
+      throw new ValidationError("input.templateId", "required", {
+        en: "the agreement has no evaluation template; give one",
+        sv: "överenskommelsen har ingen utvärderingsmall; ange en",
+      });
     const templateId = toId("input.templateId", templateValue);
     const questions = await manager.find(EvaluationQuestion, { where: { templateId } });
     if (questions.length === 0)
-      throw new ValidationError("input.templateId", "exists", "is not an evaluation template");
+      throw new ValidationError("input.templateId", "exists", {
+        en: "is not an evaluation template",
+        sv: "är inte en utvärderingsmall",
+      });
     const answers = checkAnswers(
       questions,
       input.answers.map((a, i) => ({
@@ -178,11 +197,14 @@ export class FollowUpService {
     return evaluation;
   }
 
-  async reportDeviation(agreementIdValue: string, input: DeviationInput): Promise<Deviation> {
-    const agreementId = toId("agreementId", agreementIdValue);
+  async reportDeviation(agreement: Moved<string>, input: DeviationInput): Promise<Deviation> {
+    const agreementId = toId(agreement.field, agreement.value);
     return inTransaction(this.ctx.ds, async (manager) => {
-      const agreement = await findAgreement(manager, agreementId);
-      assertOrder("input.detectedOn", agreement.startDate, input.detectedOn, "the agreement's start");
+      const found = await findAgreement(manager, agreementId);
+      assertOrder("input.detectedOn", found.startDate, input.detectedOn, {
+        en: "the agreement's start",
+        sv: "överenskommelsens startdag",
+      });
       const deviation = manager.create(Deviation, deviationRow(agreementId, null, input));
       await manager.save(deviation);
       await logIopChange(this.ctx, manager, AccessAction.CREATE, "Mutation.reportIopDeviation", "IopDeviation", [
@@ -192,15 +214,25 @@ export class FollowUpService {
     });
   }
 
-  async resolveDeviation(idValue: string, input: ResolveDeviationInput, expectedVersion: number): Promise<Deviation> {
-    const id = toId("id", idValue);
+  async resolveDeviation(
+    ref: Moved<string>,
+    input: ResolveDeviationInput,
+    expectedVersion: number,
+  ): Promise<Deviation> {
+    const id = toId(ref.field, ref.value);
     return inTransaction(this.ctx.ds, async (manager) => {
       const deviation = await manager.findOne(Deviation, { where: { id } });
       if (!deviation) throw new NotFoundError("IopDeviation", id);
       assertVersion("IopDeviation", id, expectedVersion, deviation.version);
       if (deviation.resolvedOn !== null)
-        throw new ValidationError("id", "open", `was already resolved on ${deviation.resolvedOn}`);
-      assertOrder("input.resolvedOn", deviation.detectedOn, input.resolvedOn, "the day it was detected");
+        throw new ValidationError(ref.field, "open", {
+          en: `was already resolved on ${deviation.resolvedOn}`,
+          sv: `åtgärdades redan ${deviation.resolvedOn}`,
+        });
+      assertOrder("input.resolvedOn", deviation.detectedOn, input.resolvedOn, {
+        en: "the day it was detected",
+        sv: "dagen då den upptäcktes",
+      });
       await updateVersioned(manager, Deviation, "IopDeviation", id, expectedVersion, {
         resolvedOn: input.resolvedOn,
         measures: input.measures,
@@ -210,15 +242,14 @@ export class FollowUpService {
     });
   }
 
-  async registerYearlyReport(agreementIdValue: string, input: YearlyReportInput): Promise<YearlyReport> {
-    const agreementId = toId("agreementId", agreementIdValue);
+  async registerYearlyReport(agreement: Moved<string>, input: YearlyReportInput): Promise<YearlyReport> {
+    const agreementId = toId(agreement.field, agreement.value);
     assertYear("input.year", input.year);
     if (input.kind === YearlyReportKind.ACTIVITY_REPORT && input.individualsServed == null) {
-      throw new ValidationError(
-        "input.individualsServed",
-        "required",
-        "an activity report states the number of individuals served",
-      );
+      throw new ValidationError("input.individualsServed", "required", {
+        en: "an activity report states the number of individuals served",
+        sv: "en verksamhetsberättelse anger antalet individer som tagit del av insatsen",
+      });
     }
     try {
       return await idempotentCreate(this.ctx, {
@@ -248,7 +279,10 @@ export class FollowUpService {
       agreement.startDate <= end &&
       (agreement.finalEndDate === null || agreement.finalEndDate >= start);
     if (!inForce)
-      throw new ValidationError("input.year", "in-period", `the agreement is not in force in ${input.year}`);
+      throw new ValidationError("input.year", "in-period", {
+        en: `the agreement is not in force in ${input.year}`,
+        sv: `överenskommelsen gäller inte under ${input.year}`,
+      });
     if (await manager.exists(YearlyReport, { where: { agreementId, year: input.year, kind: input.kind } }))
       throw reportTaken(input.kind, input.year);
     const report = manager.create(YearlyReport, {
@@ -378,15 +412,37 @@ function deviationRow(agreementId: number, evaluationId: number | null, d: Devia
 }
 
 function templateTaken(name: string) {
-  return new ConflictError(`An evaluation template named "${name}" already exists`, { field: "input.name" });
+  return new ConflictError(
+    {
+      en: `An evaluation template named "${name}" already exists`,
+      sv: `Det finns redan en utvärderingsmall med namnet "${name}"`,
+    },
+    { field: "input.name" },
+  );
 }
 function evaluationTaken(periodEnd: LocalDate) {
-  return new ConflictError(`A follow-up of the period ending ${periodEnd} is already recorded for this agreement`, {
-    field: "input.periodEnd",
-  });
+  return new ConflictError(
+    {
+      en: `A follow-up of the period ending ${periodEnd} is already recorded for this agreement`,
+      sv: `En uppföljning av perioden som slutar ${periodEnd} är redan registrerad för den här överenskommelsen`,
+    },
+    { field: "input.periodEnd" },
+  );
 }
+/** The report's Swedish name, for the Swedish message. */
+const REPORT_NAME_SV: Record<YearlyReportKind, string> = {
+  [YearlyReportKind.ACTIVITY_REPORT]: "verksamhetsberättelse",
+  [YearlyReportKind.ACTIVITY_PLAN]: "verksamhetsplan",
+  [YearlyReportKind.QUALITY_APPENDIX]: "kvalitetsbilaga",
+};
 function reportTaken(kind: YearlyReportKind, year: number) {
-  return new ConflictError(`A ${kind} for ${year} is already registered for this agreement`, { field: "input.kind" });
+  return new ConflictError(
+    {
+      en: `A ${kind} for ${year} is already registered for this agreement`,
+      sv: `En ${REPORT_NAME_SV[kind]} (${kind}) för ${year} är redan registrerad för den här överenskommelsen`,
+    },
+    { field: "input.kind" },
+  );
 }
 
 export function followUpService(ctx: RequestContext): FollowUpService {

@@ -11,7 +11,7 @@ import { YearlyReportKind } from "./follow-up.enums";
 @Index(["agreementId", "year", "kind"], { unique: true })
 @Index(["year"])
 export class YearlyReport {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The report's id." })
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -22,22 +22,23 @@ export class YearlyReport {
   @Column({ type: "int" })
   year!: number;
 
-  @Field(() => YearlyReportKind)
+  @Field(() => YearlyReportKind, { description: "Which report." })
   @Column({ type: "varchar", length: 20 })
   kind!: YearlyReportKind;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "The day it was received." })
   @Column({ ...dateColumn })
   receivedOn!: LocalDate;
 
   @Field(() => Int, {
     nullable: true,
-    description: "Antal individer som tagit del av insatsen — required on an activity report.",
+    description:
+      "Antal individer — the number of individuals served in the year; given on an ACTIVITY_REPORT, null on the others.",
   })
   @Column({ type: "int", nullable: true, default: null })
   individualsServed!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Notes on the report; null when none." })
   @Column({ type: "text", nullable: true, default: null })
   notes!: string | null;
 }

@@ -4,23 +4,24 @@ import { MoneyScalar, moneyColumn, type Ore } from "@arbetsliv/core/values";
 
 /** Komplettering — an amendment to an agreement, adding amounts for given years. */
 @ObjectType("IopAmendment", {
-  description: "Komplettering — an amendment to an agreement that adds amounts for given years.",
+  description:
+    "Komplettering — an amendment to an agreement that adds (or takes away) amounts for given years; the costs count them in those years.",
 })
 @Entity({ name: "iop_amendment" })
 @Index(["agreementId"])
 export class Amendment {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The amendment's id." })
   @PrimaryGeneratedColumn()
   id!: number;
 
   @Column({ type: "int" })
   agreementId!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Title of the amendment." })
   @Column({ type: "varchar", length: 200 })
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What it is for; null when not given." })
   @Column({ type: "text", nullable: true, default: null })
   description!: string | null;
 
@@ -43,11 +44,13 @@ export class AmendmentAmount {
   @Column({ type: "int" })
   agreementId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The calendar year the amount is for." })
   @Column({ type: "int" })
   year!: number;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, {
+    description: "Added for that year, in kronor (decimal string); negative when it reduces.",
+  })
   @Column({ ...moneyColumn })
   amount!: Ore;
 }

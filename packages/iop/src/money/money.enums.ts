@@ -6,6 +6,7 @@ export enum InvoiceKind {
 }
 registerEnumType(InvoiceKind, {
   name: "IopInvoiceKind",
+  description: "What an invoice bills, which decides whether it adds to an agreement's cost.",
   valuesConfig: {
     AGREED: {
       description:

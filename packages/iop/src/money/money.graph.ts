@@ -14,16 +14,19 @@ export const amendmentGraph = defineGraph(Amendment, {
       order: { year: "ASC" },
       paging: "all",
       maxItems: MAX_AMENDMENT_YEARS,
-      description: "Amounts per year.",
+      description: "The amounts it adds, one per year, by year.",
     }),
-    boardDecision: ref(() => BoardDecision, "boardDecisionId", { nullable: true }),
+    boardDecision: ref(() => BoardDecision, "boardDecisionId", {
+      nullable: true,
+      description: "The board decision (nämndbeslut) behind it; null when none was given.",
+    }),
   },
   computed: {
     total: computed(
       () => MoneyScalar,
       [],
       (_amendment, amounts: AmendmentAmount[]) => amendmentTotal(amounts),
-      { from: "amounts", description: "Sum over all years." },
+      { from: "amounts", description: "Sum over all years, in kronor (decimal string)." },
     ),
   },
 });

@@ -1,5 +1,12 @@
 import type { EntityManager } from "typeorm";
-import { AccessAction, idempotentCreate, ConflictError, ValidationError, type RequestContext } from "@arbetsliv/core";
+import {
+  AccessAction,
+  idempotentCreate,
+  ConflictError,
+  ValidationError,
+  type Moved,
+  type RequestContext,
+} from "@arbetsliv/core";
 import { inTransaction, isUniqueViolation, toId } from "@arbetsliv/core/data";
 import { AgreementStatus } from "../agreement/agreement.enums";
 import { BoardDecision } from "../agreement/board-decision.entity";
@@ -14,32 +21,42 @@ import { logIopChange } from "../shared/change-log";
 export class MoneyService {
   constructor(private readonly ctx: RequestContext) {}
 
-  async addAmendment(agreementIdValue: string, input: AmendmentInput): Promise<Amendment> {
-    const agreementId = toId("agreementId", agreementIdValue);
+  async addAmendment(agreement: Moved<string>, input: AmendmentInput): Promise<Amendment> {
+    const agreementId = toId(agreement.field, agreement.value);
     const years = new Set<number>();
     input.amounts.forEach((a, i) => {
       assertYear(`input.amounts.${i}.year`, a.year);
-      if (years.has(a.year)) throw new ValidationError(`input.amounts.${i}.year`, "unique", `${a.year} is given twice`);
-      if (a.amount === 0) throw new ValidationError(`input.amounts.${i}.amount`, "non-zero", "must not be zero");
+      if (years.has(a.year))
+        throw new ValidationError(`input.amounts.${i}.year`, "unique", {
+          en: `${a.year} is given twice`,
+          sv: `${a.year} anges två gånger`,
+        });
+      if (a.amount === 0)
+        throw new ValidationError(`input.amounts.${i}.amount`, "non-zero", {
+          en: "must not be zero",
+          sv: "får inte vara noll",
+        });
       years.add(a.year);
     });
     return inTransaction(this.ctx.ds, async (manager) => {
-      const agreement = await findAgreement(manager, agreementId);
+      const found = await findAgreement(manager, agreementId);
       let boardDecisionId: number | null = null;
       if (input.boardDecisionId) {
         boardDecisionId = toId("input.boardDecisionId", input.boardDecisionId);
         if (!(await manager.exists(BoardDecision, { where: { id: boardDecisionId, agreementId } }))) {
-          throw new ValidationError("input.boardDecisionId", "exists", "is not a board decision of this agreement");
+          throw new ValidationError("input.boardDecisionId", "exists", {
+            en: "is not a board decision of this agreement",
+            sv: "är inte ett nämndbeslut om den här överenskommelsen",
+          });
         }
       }
-      const startYear = Number(agreement.startDate.slice(0, 4));
+      const startYear = Number(found.startDate.slice(0, 4));
       input.amounts.forEach((a, i) => {
         if (a.year < startYear)
-          throw new ValidationError(
-            `input.amounts.${i}.year`,
-            "in-period",
-            `is before the agreement starts (${agreement.startDate})`,
-          );
+          throw new ValidationError(`input.amounts.${i}.year`, "in-period", {
+            en: `is before the agreement starts (${found.startDate})`,
+            sv: `är före överenskommelsens startdag (${found.startDate})`,
+          });
       });
       const amendment = manager.create(Amendment, {
         agreementId,
@@ -60,17 +77,25 @@ export class MoneyService {
   }
 
   /** Registers an invoice exactly once: the same invoice number again is CONFLICT, however many arrive at once. */
-  async registerInvoice(agreementIdValue: string, input: InvoiceInput): Promise<Invoice> {
-    const agreementId = toId("agreementId", agreementIdValue);
-    if (input.amount <= 0) throw new ValidationError("input.amount", "positive", "must be more than zero");
+  async registerInvoice(agreement: Moved<string>, input: InvoiceInput): Promise<Invoice> {
+    const agreementId = toId(agreement.field, agreement.value);
+    if (input.amount <= 0)
+      throw new ValidationError("input.amount", "positive", {
+        en: "must be more than zero",
+        sv: "måste vara mer än noll",
+      });
     const invoiceNumber = input.invoiceNumber.trim();
-    if (!invoiceNumber) throw new ValidationError("input.invoiceNumber", "required", "must not be blank");
+    if (!invoiceNumber)
+      throw new ValidationError("input.invoiceNumber", "required", {
+        en: "must not be blank",
+        sv: "får inte vara tomt",
+      });
     try {
       return await idempotentCreate(this.ctx, {
         operation: "Mutation.registerIopInvoice",
         key: input.idempotencyKey,
         input: { ...input, agreementId },
-        create: (manager) => this.registerInvoiceIn(manager, agreementId, invoiceNumber, input),
+        create: (manager) => this.registerInvoiceIn(manager, agreementId, agreement.field, invoiceNumber, input),
         idOf: (invoice) => invoice.id,
         reread: (id) => this.ctx.ds.manager.findOneOrFail(Invoice, { where: { id: Number(id) } }),
       });
@@ -84,18 +109,21 @@ export class MoneyService {
   private async registerInvoiceIn(
     manager: EntityManager,
     agreementId: number,
+    agreementField: string,
     invoiceNumber: string,
     input: InvoiceInput,
   ): Promise<Invoice> {
     const agreement = await findAgreement(manager, agreementId);
     if (agreement.status === AgreementStatus.DRAFT)
-      throw new ValidationError("agreementId", "signed", "the agreement is a draft; nothing can be invoiced under it");
+      throw new ValidationError(agreementField, "signed", {
+        en: "the agreement is a draft; nothing can be invoiced under it",
+        sv: "överenskommelsen är ett utkast; inget kan faktureras enligt den",
+      });
     if (input.invoiceDate < agreement.startDate) {
-      throw new ValidationError(
-        "input.invoiceDate",
-        "after-start",
-        `must not be before the agreement starts (${agreement.startDate})`,
-      );
+      throw new ValidationError("input.invoiceDate", "after-start", {
+        en: `must not be before the agreement starts (${agreement.startDate})`,
+        sv: `får inte vara före överenskommelsens startdag (${agreement.startDate})`,
+      });
     }
     if (await manager.exists(Invoice, { where: { agreementId, invoiceNumber } })) throw duplicate(invoiceNumber);
     const invoice = manager.create(Invoice, {
@@ -115,9 +143,13 @@ export class MoneyService {
 }
 
 function duplicate(invoiceNumber: string): ConflictError {
-  return new ConflictError(`Invoice ${invoiceNumber} is already registered for this agreement`, {
-    field: "input.invoiceNumber",
-  });
+  return new ConflictError(
+    {
+      en: `Invoice ${invoiceNumber} is already registered for this agreement`,
+      sv: `Faktura ${invoiceNumber} är redan registrerad för den här överenskommelsen`,
+    },
+    { field: "input.invoiceNumber" },
+  );
 }
 
 export function moneyService(ctx: RequestContext): MoneyService {

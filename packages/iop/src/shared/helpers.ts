@@ -1,10 +1,14 @@
-import { ValidationError } from "@arbetsliv/core";
+import { ValidationError, type Message } from "@arbetsliv/core";
 import { type LocalDate } from "@arbetsliv/core/values";
 import { sqlDialect, type SqlDialect } from "@arbetsliv/core/data";
 import type { DataSource, EntityManager } from "typeorm";
 
-export function assertOrder(field: string, from: LocalDate, to: LocalDate, fromField: string): void {
-  if (to < from) throw new ValidationError(field, "order", `must not be before ${fromField}`);
+/** `fromField` is an input path (the same in both languages) or a phrase given in both. */
+export function assertOrder(field: string, from: LocalDate, to: LocalDate, fromField: string | Message): void {
+  if (to < from) {
+    const { en, sv } = typeof fromField === "string" ? { en: fromField, sv: fromField } : fromField;
+    throw new ValidationError(field, "order", { en: `must not be before ${en}`, sv: `får inte vara före ${sv}` });
+  }
 }
 
 export const MIN_YEAR = 1990;
@@ -12,7 +16,10 @@ export const MAX_YEAR = 2200;
 
 export function assertYear(field: string, year: number): void {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    throw new ValidationError(field, "range", `must be a year between ${MIN_YEAR} and ${MAX_YEAR}`);
+    throw new ValidationError(field, "range", {
+      en: `must be a year between ${MIN_YEAR} and ${MAX_YEAR}`,
+      sv: `måste vara ett år mellan ${MIN_YEAR} och ${MAX_YEAR}`,
+    });
   }
 }
 

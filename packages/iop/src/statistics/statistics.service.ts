@@ -76,9 +76,16 @@ export class StatisticsService {
   private assertCostYears(fromYear: number, toYear: number): void {
     assertYear("fromYear", fromYear);
     assertYear("toYear", toYear);
-    if (toYear < fromYear) throw new ValidationError("toYear", "order", "must not be before fromYear");
+    if (toYear < fromYear)
+      throw new ValidationError("toYear", "order", {
+        en: "must not be before fromYear",
+        sv: "får inte vara före fromYear",
+      });
     if (toYear - fromYear + 1 > MAX_YEARS)
-      throw new ValidationError("toYear", "range", `at most ${MAX_YEARS} years at a time`);
+      throw new ValidationError("toYear", "range", {
+        en: `at most ${MAX_YEARS} years at a time`,
+        sv: `högst ${MAX_YEARS} år åt gången`,
+      });
   }
 
   async costsPerPartnership(fromYear: number, toYear: number): Promise<PartnershipCostType[]> {

@@ -11,35 +11,39 @@ import { RelationsvaldScopes as S } from "../scopes";
  */
 @ObjectType({
   description:
-    "Klient — an adult subjected to violence in a close relationship, honour-related violence or prostitution/trafficking.",
+    "A client (klient): an adult (18 or older) subjected to violence in a close relationship, honour-related violence or prostitution/trafficking. Person-level: relationsvald:read or :write; a client with protected identity only with relationsvald:protected as well. The address is never a field.",
 })
 @Entity({ name: "rv_client" })
 @Index(["personnummer"], { unique: true })
 export class PlacementClient {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The client's id: give it as input.clientId to place the client or add a child." })
   @PrimaryGeneratedColumn()
   id!: number;
 
   @Authorized(S.READ, S.WRITE)
   @Field(() => PersonnummerScalar, {
     nullable: true,
-    description: "Null once the record has been gallrad (anonymised).",
+    description:
+      "The client's personnummer (Swedish personal identity number), as YYYYMMDD-NNNN; null once the record has been gallrad (anonymised by retention).",
   })
   @Column({ type: "varchar", length: 12, nullable: true, default: null })
   personnummer!: string | null;
 
   @Authorized(S.READ, S.WRITE)
-  @Field(() => String)
+  @Field(() => String, { description: "The client's name; replaced once the record has been gallrad." })
   @Column({ type: "varchar", length: 200 })
   name!: string;
 
-  @Field(() => ViolenceType, { nullable: true, description: "Null once the record has been gallrad (anonymised)." })
+  @Field(() => ViolenceType, {
+    nullable: true,
+    description: "What the client is subjected to; null once the record has been gallrad (anonymised).",
+  })
   @Column({ type: "varchar", length: 32, nullable: true, default: null })
   violenceType!: ViolenceType | null;
 
   @Field(() => Boolean, {
     description:
-      "Skyddade personuppgifter (skyddad folkbokföring / sekretessmarkering). Only ever true for callers with relationsvald:protected.",
+      "Skyddade personuppgifter (protected personal data: skyddad folkbokföring, protected population registration, or sekretessmarkering, a confidentiality marking). Only ever true for callers with relationsvald:protected: others never see such a client.",
   })
   @Column({ type: "boolean", default: false })
   protectedIdentity!: boolean;
@@ -50,16 +54,20 @@ export class PlacementClient {
 
   @Field(() => LocalDateScalar, {
     nullable: true,
-    description: "Gallrad — the day retention removed the person data (5 years after the last entry); null while kept.",
+    description:
+      "Gallrad (deleted under the retention rules): the day retention removed the person data (5 years after the last entry); null while kept.",
   })
   @Column({ ...dateColumn, nullable: true, default: null })
   anonymisedDate!: LocalDate | null;
 
-  @Field(() => Int, { description: "Pass back as expectedVersion when you change the client." })
+  @Field(() => Int, {
+    description:
+      "The optimistic-locking version, 1 when registered and raised by every change: pass it back as input.expectedVersion.",
+  })
   @VersionColumn()
   version!: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When the client was registered." })
   @CreateDateColumn({ type: "datetime" })
   createdAt!: Date;
 }

@@ -13,7 +13,8 @@ export const placementClientGraph = defineGraph(PlacementClient, {
     children: many(() => AccompanyingChild, "clientId", {
       order: { id: "ASC" },
       paging: "slice",
-      description: "Accompanying children (those the caller may see): the first `first` (default 25, at most 100).",
+      description:
+        "The client's accompanying children, in the order registered; those with protected identity only for relationsvald:protected: the first `first` (default 25, at most 100). Access-logged.",
       where: (ctx) => (seesProtected(ctx) ? undefined : { protectedIdentity: false }),
       accessLog: {
         operation: "PlacementClient.children",
@@ -25,7 +26,7 @@ export const placementClientGraph = defineGraph(PlacementClient, {
       order: { startDate: "ASC", id: "ASC" },
       paging: "slice",
       description:
-        "The client's placements, oldest first (those the caller may see): the first `first` (default 25, at most 100).",
+        "The client's placements, oldest first; one concerning a protected child only for relationsvald:protected: the first `first` (default 25, at most 100). Access-logged.",
       // Protection is a condition on other tables (the client's and the children's), and the
       // read is access-logged with the clients' identity numbers: both in the service.
       load: (ctx, clientIds) => placementService(ctx).placementsOfClients(clientIds as readonly number[]),

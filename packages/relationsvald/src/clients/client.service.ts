@@ -6,6 +6,8 @@ import {
   NotFoundError,
   ValidationError,
   type Connection,
+  type Message,
+  type Moved,
   type RequestContext,
 } from "@arbetsliv/core";
 import { ageOn, parsePersonnummer, todayLocalDate, knownPersonnummer } from "@arbetsliv/core/values";
@@ -25,8 +27,10 @@ import { PlacementClient } from "./client.entity";
 import type { AddChildInput, ClientListArgs, CreateClientInput, UpdateClientInput } from "./client.inputs";
 
 /** The same answer whoever holds the number: never tells a caller without the scope that a protected person exists. */
-const ALREADY_REGISTERED =
-  "A person with this personnummer is already registered in relationsvåld; search for the person instead";
+const ALREADY_REGISTERED: Message = {
+  en: "A person with this personnummer is already registered in relationsvåld; search for the person instead",
+  sv: "En person med det här personnumret är redan registrerad inom relationsvåld; sök efter personen i stället",
+};
 
 /** Clients and their accompanying children. Every read and change is access-logged. */
 export class ClientService {
@@ -117,11 +121,10 @@ export class ClientService {
     if (input.protectedIdentity) this.requireProtectedScope();
     const { birthDate } = parsePersonnummer(input.personnummer);
     if (ageOn(birthDate, todayLocalDate()) < 18) {
-      throw new ValidationError(
-        "input.personnummer",
-        "adult",
-        "a client must be 18 or older; register a child as an accompanying child",
-      );
+      throw new ValidationError("input.personnummer", "adult", {
+        en: "a client must be 18 or older; register a child as an accompanying child",
+        sv: "en klient måste vara 18 år eller äldre; registrera ett barn som medföljande barn",
+      });
     }
     if (await this.personnummerTaken(input.personnummer))
       return this.refuseDuplicate(input.personnummer, "Mutation.createPlacementClient");
@@ -145,14 +148,17 @@ export class ClientService {
     }
   }
 
-  async update(idValue: string, input: UpdateClientInput): Promise<PlacementClient> {
-    const id = toId("id", idValue);
+  async update(record: Moved<string>, input: UpdateClientInput): Promise<PlacementClient> {
+    const id = toId(record.field, record.value);
     if (input.protectedIdentity !== undefined && input.protectedIdentity !== null) this.requireProtectedScope();
     return inTransaction(this.ctx.ds, async (manager) => {
       const client = await this.findVisible(manager, id);
       if (!client) throw new NotFoundError("PlacementClient", id);
       if (client.anonymisedDate)
-        throw new ConflictError("The client's record has been gallrad (anonymised) and can no longer be changed");
+        throw new ConflictError({
+          en: "The client's record has been gallrad (anonymised) and can no longer be changed",
+          sv: "Klientens uppgifter har gallrats och kan inte längre ändras",
+        });
       const changes: Partial<PlacementClient> = {};
       if (input.name != null) changes.name = input.name;
       if (input.violenceType != null) changes.violenceType = input.violenceType;
@@ -174,14 +180,17 @@ export class ClientService {
     if (input.protectedIdentity) this.requireProtectedScope();
     const { birthDate } = parsePersonnummer(input.personnummer);
     if (ageOn(birthDate, todayLocalDate()) >= 18) {
-      throw new ValidationError(
-        "input.personnummer",
-        "child",
-        "an accompanying child must be under 18; register an adult as a client",
-      );
+      throw new ValidationError("input.personnummer", "child", {
+        en: "an accompanying child must be under 18; register an adult as a client",
+        sv: "ett medföljande barn måste vara under 18 år; registrera en vuxen som klient",
+      });
     }
     const client = await this.findVisible(this.ctx.ds.manager, clientId);
-    if (!client) throw new ValidationError("input.clientId", "exists", "is not a client you can see");
+    if (!client)
+      throw new ValidationError("input.clientId", "exists", {
+        en: "is not a client you can see",
+        sv: "är ingen klient som du kan se",
+      });
     if (await this.personnummerTaken(input.personnummer))
       return this.refuseDuplicate(input.personnummer, "Mutation.addAccompanyingChild");
     try {

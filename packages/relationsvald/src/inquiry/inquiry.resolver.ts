@@ -9,11 +9,18 @@ export class InquiryResolver {
   @Authorized(S.INQUIRY)
   @Query(() => Boolean, {
     description:
-      "Lawful inquiry: is this person placed (in skyddat boende, jourboende, familjehem or socialt kontrakt) on the date? Yes/no only — never where or since when. Every inquiry is access-logged, a no included.",
+      "Lawful inquiry (relationsvald:inquiry only; courts, police, some agencies): is this person — a client or an accompanying child, protected or not — placed in a residential placement (skyddat boende, jourboende, familjehem or socialt kontrakt) for the night of the date? Yes/no only — never where or since when. Every inquiry is access-logged, a no included.",
   })
   isPersonPlaced(
-    @Arg("personnummer", () => PersonnummerScalar) personnummer: string,
-    @Arg("on", () => LocalDateScalar, { nullable: true, description: "Defaults to today." }) on: LocalDate | undefined,
+    @Arg("personnummer", () => PersonnummerScalar, {
+      description: "The person's personnummer (Swedish personal identity number).",
+    })
+    personnummer: string,
+    @Arg("on", () => LocalDateScalar, {
+      nullable: true,
+      description: "The date whose night is asked about; null: today.",
+    })
+    on: LocalDate | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     return inquiryService(ctx).isPersonPlaced(personnummer, on ?? undefined);

@@ -11,11 +11,12 @@ export class InvoiceResolver {
   @Authorized(S.READ, S.INVOICE)
   @Query(() => InvoiceBasis, {
     description:
-      "Fakturaunderlag: a provider's placements in a month split into lines (month boundaries, fee changes, acute cover), service fees, and the invoices recorded — with the difference. Its totals cover every placement. relationsvald:read needs relationsvald:protected too; relationsvald:invoice alone gets protected placements only as one sum (protectedPlacements). Access-logged.",
+      "The monthly invoice basis (fakturaunderlag — the basis against which a provider's invoice is checked): a provider's placements in a month split into lines (month boundaries, fee changes, acute cover), its service fees, and the invoices recorded — with the difference. Its totals cover every placement. relationsvald:read needs relationsvald:protected too; relationsvald:invoice alone gets protected placements only as one sum (protectedPlacements). Access-logged. NOT_FOUND for an unknown provider.",
   })
   invoiceBasis(
-    @Arg("providerId", () => ID) providerId: string,
-    @Arg("month", () => String, { description: "YYYY-MM" }) month: string,
+    @Arg("providerId", () => ID, { description: "The provider (PlacementProvider.id) whose month it is." })
+    providerId: string,
+    @Arg("month", () => String, { description: "The calendar month, as YYYY-MM (e.g. 2022-03)." }) month: string,
     @Ctx() ctx: RequestContext,
   ) {
     return invoiceService(ctx).basis(providerId, month);
@@ -23,10 +24,11 @@ export class InvoiceResolver {
 
   @Authorized(S.READ)
   @Query(() => PlacementInvoiceBasis, {
-    description: "Fakturaunderlag vid utflyttning: one placement's lines month by month. Access-logged.",
+    description:
+      "The invoice basis at move-out (fakturaunderlag vid utflyttning): one placement's lines month by month, from its first night (relationsvald:read). Access-logged; NOT_FOUND for a placement the caller cannot see.",
   })
   placementInvoiceBasis(
-    @Arg("placementId", () => ID) placementId: string,
+    @Arg("placementId", () => ID, { description: "The placement (Placement.id)." }) placementId: string,
     @Arg("to", () => LocalDateScalar, {
       nullable: true,
       description: "Last night to include; defaults to the night before move-out (or today while ongoing).",
@@ -39,9 +41,13 @@ export class InvoiceResolver {
 
   @Authorized(S.WRITE)
   @Mutation(() => ProviderInvoice, {
-    description: "Record an invoice received from a provider; each invoice number once (a repeat gives CONFLICT).",
+    description:
+      "Record an invoice received from a provider (relationsvald:write), to compare with the invoice basis; each invoice number once per provider (a repeat gives CONFLICT on input.invoiceNumber). With input.idempotencyKey a retry returns the first answer.",
   })
-  recordProviderInvoice(@Arg("input", () => RecordInvoiceInput) input: RecordInvoiceInput, @Ctx() ctx: RequestContext) {
+  recordProviderInvoice(
+    @Arg("input", () => RecordInvoiceInput, { description: "The invoice." }) input: RecordInvoiceInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return invoiceService(ctx).record(input);
   }
 }

@@ -83,7 +83,8 @@ export class InvoiceService {
     if (!itemised && !hasScope(this.ctx.principal, RelationsvaldScopes.INVOICE)) {
       throw new ForbiddenError([RelationsvaldScopes.PROTECTED, RelationsvaldScopes.INVOICE]);
     }
-    if (!MONTH_PATTERN.test(month)) throw new ValidationError("month", "format", "must be YYYY-MM");
+    if (!MONTH_PATTERN.test(month))
+      throw new ValidationError("month", "format", { en: "must be YYYY-MM", sv: "måste anges som ÅÅÅÅ-MM" });
     const providerId = toId("providerId", providerIdValue);
     const manager = this.ctx.ds.manager;
     const provider = await manager.findOne(PlacementProvider, { where: { id: providerId } });
@@ -195,7 +196,10 @@ export class InvoiceService {
     if (!placement) throw new NotFoundError("Placement", id);
     const lastNight = to ?? (placement.endDate ? addDays(placement.endDate, -1) : todayLocalDate());
     if (lastNight < placement.startDate)
-      throw new ValidationError("to", "after-start", `must not be before the start date ${placement.startDate}`);
+      throw new ValidationError("to", "after-start", {
+        en: `must not be before the start date ${placement.startDate}`,
+        sv: `får inte vara före startdatumet ${placement.startDate}`,
+      });
     const { feesFor, coversFor } = await this.feesAndCovers(manager, [placement.providerId]);
     const lines = toLines(
       placement,
@@ -219,7 +223,10 @@ export class InvoiceService {
     toId("input.providerId", input.providerId);
     if (input.placementId) toId("input.placementId", input.placementId);
     if (input.amount < 0)
-      throw new ValidationError("input.amount", "range", "must not be negative; record a credit note separately");
+      throw new ValidationError("input.amount", "range", {
+        en: "must not be negative; record a credit note separately",
+        sv: "får inte vara negativt; registrera en kreditfaktura separat",
+      });
     try {
       return await idempotentCreate(this.ctx, {
         operation: "Mutation.recordProviderInvoice",
@@ -231,9 +238,13 @@ export class InvoiceService {
       });
     } catch (e) {
       if (isUniqueViolation(e)) {
-        throw new ConflictError(`Invoice ${input.invoiceNumber} from this provider is already recorded`, {
-          field: "input.invoiceNumber",
-        });
+        throw new ConflictError(
+          {
+            en: `Invoice ${input.invoiceNumber} from this provider is already recorded`,
+            sv: `Faktura ${input.invoiceNumber} från den här utföraren är redan registrerad`,
+          },
+          { field: "input.invoiceNumber" },
+        );
       }
       throw e;
     }
@@ -244,19 +255,24 @@ export class InvoiceService {
     const providerId = toId("input.providerId", input.providerId);
     const placementId = input.placementId ? toId("input.placementId", input.placementId) : null;
     if (!(await manager.exists(PlacementProvider, { where: { id: providerId } }))) {
-      throw new ValidationError("input.providerId", "exists", "is not a registered provider");
+      throw new ValidationError("input.providerId", "exists", {
+        en: "is not a registered provider",
+        sv: "är ingen registrerad utförare",
+      });
     }
     if (placementId !== null && input.serviceFee) {
-      throw new ValidationError(
-        "input.placementId",
-        "service-fee",
-        "a service-fee invoice concerns no single placement",
-      );
+      throw new ValidationError("input.placementId", "service-fee", {
+        en: "a service-fee invoice concerns no single placement",
+        sv: "en faktura för serviceavgift gäller ingen enskild placering",
+      });
     }
     if (placementId !== null) {
       const placement = await placementService(this.ctx).findVisible(manager, placementId);
       if (!placement || placement.providerId !== providerId) {
-        throw new ValidationError("input.placementId", "exists", "is not a placement with this provider");
+        throw new ValidationError("input.placementId", "exists", {
+          en: "is not a placement with this provider",
+          sv: "är ingen placering hos den här utföraren",
+        });
       }
     }
     const invoice = await manager.save(

@@ -10,12 +10,15 @@ import {
 } from "@arbetsliv/core/values";
 
 /** Faktura — what a provider invoiced for a month (or at move-out), to compare with the invoice basis. */
-@ObjectType({ description: "Faktura — an invoice from a provider for a month's placements, or at move-out." })
+@ObjectType({
+  description:
+    "An invoice (faktura) received from a provider for a month's placements, for one placement at move-out, or for its service fee; compared with the invoice basis.",
+})
 @Entity({ name: "rv_provider_invoice" })
 @Index(["providerId", "invoiceNumber"], { unique: true })
 @Index(["providerId", "month"])
 export class ProviderInvoice {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The recorded invoice's id." })
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -26,7 +29,7 @@ export class ProviderInvoice {
   @Column({ type: "varchar", length: 64 })
   invoiceNumber!: string;
 
-  @Field(() => String, { description: "YYYY-MM the invoice covers." })
+  @Field(() => String, { description: "The calendar month the invoice covers, as YYYY-MM." })
   @Column({ type: "varchar", length: 7 })
   month!: string;
 
@@ -34,7 +37,7 @@ export class ProviderInvoice {
   @Column({ type: "int", nullable: true, default: null })
   placementId!: number | null;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "The invoiced amount, in kronor." })
   @Column({ ...moneyColumn })
   amount!: Ore;
 
@@ -45,11 +48,11 @@ export class ProviderInvoice {
   @Column({ type: "boolean", default: false })
   serviceFee!: boolean;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "The day the invoice was received." })
   @Column({ ...dateColumn })
   receivedOn!: LocalDate;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When the invoice was recorded." })
   @CreateDateColumn({ type: "datetime" })
   createdAt!: Date;
 }

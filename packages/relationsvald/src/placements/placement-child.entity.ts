@@ -5,7 +5,8 @@ import { AccompanyingChild } from "../clients/child.entity";
 
 /** A child covered by a placement, with the child's own assessment and decision. */
 @ObjectType({
-  description: "A child covered by a placement, with its own assessment (bedömning) and decision (beslut).",
+  description:
+    "A child covered by a placement, with its own assessment (bedömning) and decision (beslut): since 1 April 2024 each accompanying child is an individual with its own decision.",
 })
 @Entity({ name: "rv_placement_child" })
 @Index(["placementId", "childId"], { unique: true })
@@ -20,7 +21,10 @@ export class PlacementChildDecision {
   @Column({ type: "int" })
   childId!: number;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "When the child's own needs were assessed." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "When the child's own needs were assessed; null only while an acute placement awaits it.",
+  })
   @Column({ ...dateColumn, nullable: true, default: null })
   assessedOn!: LocalDate | null;
 
@@ -31,11 +35,14 @@ export class PlacementChildDecision {
   @Column({ type: "varchar", length: 64, nullable: true, default: null })
   decisionReference!: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "The date of the child's own decision; null only while an acute placement awaits it.",
+  })
   @Column({ ...dateColumn, nullable: true, default: null })
   decisionDate!: LocalDate | null;
 
   /** Filled by the loader (joined in the same query); not a column. */
-  @Field(() => AccompanyingChild)
+  @Field(() => AccompanyingChild, { description: "The child the decision concerns. Access-logged." })
   child!: AccompanyingChild;
 }

@@ -8,17 +8,20 @@ import { PlacementType } from "../enums";
  * startDate until endDate (the move-out date; null while ongoing). Placement days are nights.
  * The placement address is stored but is NEVER a GraphQL field, for any scope.
  */
-@ObjectType({ description: "Insats/placering — a placement of a client and accompanying children with a provider." })
+@ObjectType({
+  description:
+    "A placement (insats/placering — the support or housing the social services give): a client, and any accompanying children, placed with a provider from a start date to a move-out date. Person-level: relationsvald:read; one concerning a person with protected identity only with relationsvald:protected. The placement's address is never a field.",
+})
 @Entity({ name: "rv_placement" })
 @Index(["clientId", "startDate"])
 @Index(["providerId", "startDate"])
 @Index(["startDate"])
 export class Placement {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The placement's id: give it as input.id to extend, end or move it." })
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Field(() => PlacementType)
+  @Field(() => PlacementType, { description: "The kind of placement." })
   @Column({ type: "varchar", length: 32 })
   type!: PlacementType;
 
@@ -41,20 +44,30 @@ export class Placement {
 
   @Field(() => LocalDateScalar, {
     nullable: true,
-    description: "Decided until (beslutad t.o.m.); extended by a new decision.",
+    description:
+      "The date the decision runs until (beslutad t.o.m.); extended by extendPlacement. Null: not decided (an acute placement) or open-ended.",
   })
   @Column({ ...dateColumn, nullable: true, default: null })
   plannedEndDate!: LocalDate | null;
 
-  @Field(() => Boolean, { description: "Akutplacering — began as an acute placement, without a decision." })
+  @Field(() => Boolean, {
+    description: "Akutplacering (acute placement): began before the unit's assessment, without a decision.",
+  })
   @Column({ type: "boolean", default: false })
   acute!: boolean;
 
-  @Field(() => String, { nullable: true, description: "Biståndsbeslut (SoL) for the adult: the decision's reference." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The reference of the adult's biståndsbeslut (a decision on assistance under socialtjänstlagen, the Social Services Act); null while an acute placement awaits it.",
+  })
   @Column({ type: "varchar", length: 64, nullable: true, default: null })
   decisionReference!: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "The date of the adult's decision; null while an acute placement awaits it.",
+  })
   @Column({ ...dateColumn, nullable: true, default: null })
   decisionDate!: LocalDate | null;
 
@@ -73,11 +86,14 @@ export class Placement {
   @Column({ type: "text", nullable: true, default: null })
   address!: string | null;
 
-  @Field(() => Int, { description: "Pass back as expectedVersion when you change the placement." })
+  @Field(() => Int, {
+    description:
+      "The optimistic-locking version, 1 when registered and raised by every change: pass it back as input.expectedVersion.",
+  })
   @VersionColumn()
   version!: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When the placement was registered (not when it started)." })
   @CreateDateColumn({ type: "datetime" })
   createdAt!: Date;
 }

@@ -18,18 +18,21 @@ export const placementGraph = defineGraph(Placement, {
   domain: DOMAIN,
   relations: {
     client: ref(() => PlacementClient, "clientId", {
+      description: "The client placed (the adult). Access-logged with the client's identity number.",
       accessLog: {
         operation: "Placement.client",
         recordType: "PlacementClient",
         personnummer: (client) => client.personnummer,
       },
     }),
-    provider: ref(() => PlacementProvider, "providerId"),
+    provider: ref(() => PlacementProvider, "providerId", {
+      description: "The provider (utförare) the client is placed with.",
+    }),
     children: many(() => PlacementChildDecision, "placementId", {
       order: { id: "ASC" },
       paging: "slice",
       description:
-        "Accompanying children covered, each with its own assessment and decision: the first `first` (default 25, at most 100).",
+        "Accompanying children covered, each with its own assessment and decision, in the order registered: the first `first` (default 25, at most 100). Access-logged.",
       // A join to the child, to leave out protected children in SQL (not a plain IN on one table).
       load: (ctx, placementIds) => placementService(ctx).childDecisionsOf(placementIds as readonly number[]),
       accessLog: {
@@ -47,7 +50,8 @@ export const placementGraph = defineGraph(Placement, {
       (p) => (p.endDate ? nightsBetween(p.startDate, p.endDate) : null),
       {
         nullable: true,
-        description: "Placement days (nights) from start to move-out; null while ongoing.",
+        description:
+          "Placement days (nights) from the start date up to the move-out date (the move-out day itself is not a night); null while ongoing.",
       },
     ),
     awaitingDecision: computed(
@@ -55,7 +59,8 @@ export const placementGraph = defineGraph(Placement, {
       ["decisionReference"],
       (p) => p.decisionReference === null,
       {
-        description: "No decision yet (an acute placement awaiting the unit's assessment).",
+        description:
+          "True while the adult's decision is missing: an acute placement (akutplacering) awaiting the unit's assessment.",
       },
     ),
   },

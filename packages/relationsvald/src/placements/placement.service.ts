@@ -5,6 +5,8 @@ import {
   NotFoundError,
   ValidationError,
   type Connection,
+  type Message,
+  type Moved,
   type RequestContext,
   idempotentCreate,
   recordEvent,
@@ -47,6 +49,12 @@ const TYPE_NAMES: Record<PlacementType, string> = {
   SOCIAL_CONTRACT: "socialt kontrakt",
   FAMILY_HOME: "familjehem",
 };
+
+const GALLRAD: Message = { en: "has been gallrad (anonymised)", sv: "har gallrats" };
+
+function afterStart(startDate: LocalDate): Message {
+  return { en: `must be after the start date ${startDate}`, sv: `måste vara efter startdatumet ${startDate}` };
+}
 
 interface ChildDecision {
   childId: number;
@@ -113,7 +121,11 @@ export class PlacementService {
     if (f.activeFrom || f.activeTo) {
       const from = f.activeFrom ?? "0001-01-01";
       const to = f.activeTo ?? "9998-12-31";
-      if (from > to) throw new ValidationError("filter.activeTo", "order", "must not be before activeFrom");
+      if (from > to)
+        throw new ValidationError("filter.activeTo", "order", {
+          en: "must not be before activeFrom",
+          sv: "får inte vara före activeFrom",
+        });
       qb.andWhere("p.startDate <= :to AND (p.endDate IS NULL OR p.endDate > :from)", { from, to });
     }
     if (f.ongoing === true) qb.andWhere("p.endDate IS NULL");
@@ -175,15 +187,22 @@ export class PlacementService {
   private async visibleClient(manager: EntityManager, id: number, field: string): Promise<PlacementClient> {
     const client = await manager.findOne(PlacementClient, { where: { id }, ...lockMode(manager) });
     if (!client || (client.protectedIdentity && !seesProtected(this.ctx))) {
-      throw new ValidationError(field, "exists", "is not a client you can see");
+      throw new ValidationError(field, "exists", {
+        en: "is not a client you can see",
+        sv: "är ingen klient som du kan se",
+      });
     }
-    if (client.anonymisedDate) throw new ValidationError(field, "gallrad", "has been gallrad (anonymised)");
+    if (client.anonymisedDate) throw new ValidationError(field, "gallrad", GALLRAD);
     return client;
   }
 
   private async provider(manager: EntityManager, id: number, field: string): Promise<PlacementProvider> {
     const provider = await manager.findOne(PlacementProvider, { where: { id } });
-    if (!provider) throw new ValidationError(field, "exists", "is not a registered provider");
+    if (!provider)
+      throw new ValidationError(field, "exists", {
+        en: "is not a registered provider",
+        sv: "är ingen registrerad utförare",
+      });
     return provider;
   }
 
@@ -203,18 +222,33 @@ export class PlacementService {
     inputs.forEach((c, i) => {
       const child = found.find((k) => k.id === ids[i]);
       if (!child || (child.protectedIdentity && !seesProtected(this.ctx))) {
-        throw new ValidationError(`${field}.${i}.childId`, "exists", "is not an accompanying child of this client");
+        throw new ValidationError(`${field}.${i}.childId`, "exists", {
+          en: "is not an accompanying child of this client",
+          sv: "är inget medföljande barn till den här klienten",
+        });
       }
-      if (child.anonymisedDate)
-        throw new ValidationError(`${field}.${i}.childId`, "gallrad", "has been gallrad (anonymised)");
-      if (ids.indexOf(ids[i]) !== i) throw new ValidationError(`${field}.${i}.childId`, "unique", "is listed twice");
+      if (child.anonymisedDate) throw new ValidationError(`${field}.${i}.childId`, "gallrad", GALLRAD);
+      if (ids.indexOf(ids[i]) !== i)
+        throw new ValidationError(`${field}.${i}.childId`, "unique", {
+          en: "is listed twice",
+          sv: "finns med två gånger",
+        });
       if (needsDecision(acute)) {
         if (!c.assessedOn)
-          throw new ValidationError(`${field}.${i}.assessedOn`, "required", "each child needs its own assessment");
+          throw new ValidationError(`${field}.${i}.assessedOn`, "required", {
+            en: "each child needs its own assessment",
+            sv: "varje barn behöver en egen bedömning",
+          });
         if (!c.decisionReference)
-          throw new ValidationError(`${field}.${i}.decisionReference`, "required", "each child needs its own decision");
+          throw new ValidationError(`${field}.${i}.decisionReference`, "required", {
+            en: "each child needs its own decision",
+            sv: "varje barn behöver ett eget beslut",
+          });
         if (!c.decisionDate)
-          throw new ValidationError(`${field}.${i}.decisionDate`, "required", "each child needs its own decision date");
+          throw new ValidationError(`${field}.${i}.decisionDate`, "required", {
+            en: "each child needs its own decision date",
+            sv: "varje barn behöver ett eget beslutsdatum",
+          });
       }
       decisions.push({
         childId: ids[i],
@@ -255,19 +289,21 @@ export class PlacementService {
     if (!conflict) return;
     // Details only about a placement the caller may see: one concerning a protected child stays unnamed.
     if (!seesProtected(this.ctx) && !(await this.findVisible(manager, conflict.id))) {
-      throw new ValidationError(
-        field,
-        "overlap",
-        `the client or an accompanying child already has a placement on these nights that ${TYPE_NAMES[type]} cannot overlap`,
-      );
+      throw new ValidationError(field, "overlap", {
+        en: `the client or an accompanying child already has a placement on these nights that ${TYPE_NAMES[type]} cannot overlap`,
+        sv: `klienten eller ett medföljande barn har redan en placering under dessa nätter, och ${TYPE_NAMES[type]} kan inte överlappa den`,
+      });
     }
     const until = conflict.endDate ? `until ${conflict.endDate}` : "ongoing";
-    throw new ValidationError(
-      field,
-      "overlap",
-      `the client or an accompanying child already has placement ${conflict.id} (${TYPE_NAMES[conflict.type]}, from ${conflict.startDate}, ${until}); ` +
+    const untilSv = conflict.endDate ? `till ${conflict.endDate}` : "pågående";
+    throw new ValidationError(field, "overlap", {
+      en:
+        `the client or an accompanying child already has placement ${conflict.id} (${TYPE_NAMES[conflict.type]}, from ${conflict.startDate}, ${until}); ` +
         `${TYPE_NAMES[type]} cannot run on the same nights — end or move that placement first`,
-    );
+      sv:
+        `klienten eller ett medföljande barn har redan placering ${conflict.id} (${TYPE_NAMES[conflict.type]}, från ${conflict.startDate}, ${untilSv}); ` +
+        `${TYPE_NAMES[type]} kan inte pågå samma nätter – avsluta eller flytta den placeringen först`,
+    });
   }
 
   private async insert(
@@ -362,35 +398,34 @@ export class PlacementService {
     toId("input.clientId", input.clientId);
     toId("input.providerId", input.providerId);
     if (input.endDate && input.endDate <= input.startDate) {
-      throw new ValidationError(
-        "input.endDate",
-        "after-start",
-        "the move-out date must be after the start date (a placement has at least one night)",
-      );
+      throw new ValidationError("input.endDate", "after-start", {
+        en: "the move-out date must be after the start date (a placement has at least one night)",
+        sv: "utflyttningsdatumet måste vara efter startdatumet (en placering omfattar minst en natt)",
+      });
     }
     if (input.plannedEndDate && input.plannedEndDate <= input.startDate) {
-      throw new ValidationError("input.plannedEndDate", "after-start", "must be after the start date");
+      throw new ValidationError("input.plannedEndDate", "after-start", {
+        en: "must be after the start date",
+        sv: "måste vara efter startdatumet",
+      });
     }
     if (input.acute && !RESIDENTIAL_TYPES.has(input.type)) {
-      throw new ValidationError(
-        "input.acute",
-        "residential",
-        "only a residential placement (skyddat boende, jourboende …) can be an acute placement",
-      );
+      throw new ValidationError("input.acute", "residential", {
+        en: "only a residential placement (skyddat boende, jourboende …) can be an acute placement",
+        sv: "bara en placering med boende (skyddat boende, jourboende …) kan vara en akutplacering",
+      });
     }
     if (needsDecision(input.acute)) {
       if (!input.decisionReference)
-        throw new ValidationError(
-          "input.decisionReference",
-          "required",
-          "a placement that is not acute needs a decision",
-        );
+        throw new ValidationError("input.decisionReference", "required", {
+          en: "a placement that is not acute needs a decision",
+          sv: "en placering som inte är akut behöver ett beslut",
+        });
       if (!input.decisionDate)
-        throw new ValidationError(
-          "input.decisionDate",
-          "required",
-          "a placement that is not acute needs a decision date",
-        );
+        throw new ValidationError("input.decisionDate", "required", {
+          en: "a placement that is not acute needs a decision date",
+          sv: "en placering som inte är akut behöver ett beslutsdatum",
+        });
     }
   }
 
@@ -448,48 +483,56 @@ export class PlacementService {
     return { placement, client };
   }
 
-  async extend(idValue: string, input: ExtendPlacementInput): Promise<Placement> {
-    const id = toId("id", idValue);
+  async extend(record: Moved<string>, input: ExtendPlacementInput): Promise<Placement> {
+    const id = toId(record.field, record.value);
     return inTransaction(this.ctx.ds, async (manager) => {
       const { placement, client } = await this.loadForChange(manager, id);
       if (placement.endDate)
-        throw new ConflictError(`Placement ${id} ended on ${placement.endDate}; it cannot be extended`, {
-          field: "id",
-        });
+        throw new ConflictError(
+          {
+            en: `Placement ${id} ended on ${placement.endDate}; it cannot be extended`,
+            sv: `Placering ${id} avslutades ${placement.endDate}; den kan inte förlängas`,
+          },
+          { field: record.field },
+        );
       const floor =
         placement.plannedEndDate && placement.plannedEndDate > placement.startDate
           ? placement.plannedEndDate
           : placement.startDate;
       if (input.plannedEndDate <= floor)
-        throw new ValidationError("input.plannedEndDate", "later", `must be after ${floor}`);
+        throw new ValidationError("input.plannedEndDate", "later", {
+          en: `must be after ${floor}`,
+          sv: `måste vara efter ${floor}`,
+        });
       if (input.decisionDate < placement.startDate) {
-        throw new ValidationError("input.decisionDate", "after-start", "must not be before the placement started");
+        throw new ValidationError("input.decisionDate", "after-start", {
+          en: "must not be before the placement started",
+          sv: "får inte vara före placeringens startdatum",
+        });
       }
       const rows = await manager.find(PlacementChildDecision, { where: { placementId: id } });
       const ids = input.children.map((c, i) => toId(`input.children.${i}.childId`, c.childId));
       input.children.forEach((c, i) => {
         if (!rows.some((r) => r.childId === ids[i])) {
-          throw new ValidationError(
-            `input.children.${i}.childId`,
-            "covered",
-            "is not a child covered by this placement",
-          );
+          throw new ValidationError(`input.children.${i}.childId`, "covered", {
+            en: "is not a child covered by this placement",
+            sv: "är inget barn som omfattas av den här placeringen",
+          });
         }
         if (!c.decisionReference || !c.decisionDate || !c.assessedOn) {
-          throw new ValidationError(
-            `input.children.${i}.decisionReference`,
-            "required",
-            "each child needs its own assessment, decision and decision date",
-          );
+          throw new ValidationError(`input.children.${i}.decisionReference`, "required", {
+            en: "each child needs its own assessment, decision and decision date",
+            sv: "varje barn behöver en egen bedömning, ett eget beslut och ett eget beslutsdatum",
+          });
         }
       });
       const undecided = rows.filter((r) => !r.decisionReference && !ids.includes(r.childId));
       if (undecided.length) {
-        throw new ValidationError(
-          "input.children",
-          "required",
-          `every covered child needs its own decision (missing for child ${undecided.map((r) => r.childId).join(", ")})`,
-        );
+        const missing = undecided.map((r) => r.childId).join(", ");
+        throw new ValidationError("input.children", "required", {
+          en: `every covered child needs its own decision (missing for child ${missing})`,
+          sv: `varje barn som omfattas behöver ett eget beslut (saknas för barn ${missing})`,
+        });
       }
       await updateVersioned(manager, Placement, "Placement", id, input.expectedVersion, {
         plannedEndDate: input.plannedEndDate,
@@ -513,18 +556,20 @@ export class PlacementService {
     });
   }
 
-  async end(idValue: string, input: EndPlacementInput): Promise<Placement> {
-    const id = toId("id", idValue);
+  async end(record: Moved<string>, input: EndPlacementInput): Promise<Placement> {
+    const id = toId(record.field, record.value);
     return inTransaction(this.ctx.ds, async (manager) => {
       const { placement, client } = await this.loadForChange(manager, id);
       if (placement.endDate)
-        throw new ConflictError(`Placement ${id} already ended on ${placement.endDate}`, { field: "id" });
-      if (input.endDate <= placement.startDate) {
-        throw new ValidationError(
-          "input.endDate",
-          "after-start",
-          `must be after the start date ${placement.startDate}`,
+        throw new ConflictError(
+          {
+            en: `Placement ${id} already ended on ${placement.endDate}`,
+            sv: `Placering ${id} avslutades redan ${placement.endDate}`,
+          },
+          { field: record.field },
         );
+      if (input.endDate <= placement.startDate) {
+        throw new ValidationError("input.endDate", "after-start", afterStart(placement.startDate));
       }
       await updateVersioned(manager, Placement, "Placement", id, input.expectedVersion, { endDate: input.endDate });
       const updated = await manager.findOneOrFail(Placement, { where: { id } });
@@ -535,36 +580,34 @@ export class PlacementService {
   }
 
   /** Ends the placement on the move date and starts the next one there, with the same client and children. */
-  async move(idValue: string, input: MovePlacementInput): Promise<Placement> {
-    const id = toId("id", idValue);
+  async move(record: Moved<string>, input: MovePlacementInput): Promise<Placement> {
+    const id = toId(record.field, record.value);
     const providerId = toId("input.providerId", input.providerId);
     return inTransaction(this.ctx.ds, async (manager) => {
       const { placement, client } = await this.loadForChange(manager, id);
       if (input.moveDate <= placement.startDate) {
-        throw new ValidationError(
-          "input.moveDate",
-          "after-start",
-          `must be after the start date ${placement.startDate}`,
-        );
+        throw new ValidationError("input.moveDate", "after-start", afterStart(placement.startDate));
       }
       if (placement.endDate && input.moveDate >= placement.endDate) {
-        throw new ValidationError(
-          "input.moveDate",
-          "before-end",
-          `must be before the move-out date ${placement.endDate}`,
-        );
+        throw new ValidationError("input.moveDate", "before-end", {
+          en: `must be before the move-out date ${placement.endDate}`,
+          sv: `måste vara före utflyttningsdatumet ${placement.endDate}`,
+        });
       }
       await this.provider(manager, providerId, "input.providerId");
       const type = input.type ?? placement.type;
       const decisionReference = input.decisionReference ?? placement.decisionReference;
       const decisionDate = input.decisionDate ?? placement.decisionDate;
       if (!decisionReference)
-        throw new ValidationError(
-          "input.decisionReference",
-          "required",
-          "a move needs a decision on continued placement",
-        );
-      if (!decisionDate) throw new ValidationError("input.decisionDate", "required", "a move needs the decision date");
+        throw new ValidationError("input.decisionReference", "required", {
+          en: "a move needs a decision on continued placement",
+          sv: "en flytt behöver ett beslut om fortsatt placering",
+        });
+      if (!decisionDate)
+        throw new ValidationError("input.decisionDate", "required", {
+          en: "a move needs the decision date",
+          sv: "en flytt behöver beslutsdatumet",
+        });
       const current = await manager.find(PlacementChildDecision, { where: { placementId: id }, order: { id: "ASC" } });
       const childInputs: PlacementChildInput[] =
         input.children ??

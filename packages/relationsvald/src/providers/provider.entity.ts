@@ -9,12 +9,12 @@ import { ProviderKind } from "../enums";
  */
 @ObjectType({
   description:
-    "Utförare — a provider of placements: the unit itself, Kvinnojouren (IOP partner), other protected housing, family homes.",
+    "A provider (utförare) of placements: the unit itself, Kvinno- och tjejjouren Borås (an IOP partner — idéburet offentligt partnerskap, a partnership with a non-profit), other protected housing, municipal units, family homes. Not person data: relationsvald:read, :write or :stats. Its location is never a field.",
 })
 @Entity({ name: "rv_provider" })
 @Index(["organisationsnummer"])
 export class PlacementProvider {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The provider's id: give it as providerId when placing or adding fees." })
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -22,14 +22,14 @@ export class PlacementProvider {
   @Column({ type: "varchar", length: 200 })
   name!: string;
 
-  @Field(() => ProviderKind)
+  @Field(() => ProviderKind, { description: "What kind of provider it is." })
   @Column({ type: "varchar", length: 32 })
   kind!: ProviderKind;
 
   @Field(() => OrganisationsnummerScalar, {
     nullable: true,
     description:
-      "Organisationsnummer, when the provider is an organisation; links an IOP partner to its partnership (resolved by the gateway).",
+      "The organisationsnummer (Swedish organisation number) as NNNNNN-NNNN, when the provider is an organisation; links an IOP partner to its partnership (resolved by the gateway). Null for the unit itself and family homes.",
   })
   @Column({ type: "varchar", length: 10, nullable: true, default: null })
   organisationsnummer!: string | null;
@@ -38,11 +38,14 @@ export class PlacementProvider {
   @Column({ type: "text", nullable: true, default: null })
   location!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      "The optimistic-locking version, 1 when registered and raised by every change: pass it back as input.expectedVersion.",
+  })
   @VersionColumn()
   version!: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When the provider was registered." })
   @CreateDateColumn({ type: "datetime" })
   createdAt!: Date;
 }

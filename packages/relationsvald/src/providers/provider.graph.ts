@@ -11,12 +11,14 @@ export const placementProviderGraph = defineGraph(PlacementProvider, {
     dailyFees: many(() => ProviderDailyFee, "providerId", {
       order: { placementType: "ASC", validFrom: "ASC" },
       paging: "slice",
-      description: "Daily fees per type, oldest first: the first `first` (default 25, at most 100).",
+      description:
+        "The provider's daily fees (dygnsavgifter), by placement type, then oldest first: the first `first` (default 25, at most 100).",
     }),
     serviceFeeAgreements: many(() => ServiceFeeAgreement, "providerId", {
       order: { validFrom: "ASC" },
       paging: "slice",
-      description: "Fixed service fees, oldest first: the first `first` (default 25, at most 100).",
+      description:
+        "The provider's fixed service fees (serviceavgifter), oldest first: the first `first` (default 25, at most 100).",
     }),
   },
 });

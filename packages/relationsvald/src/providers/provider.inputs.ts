@@ -13,39 +13,64 @@ import {
 import { PlacementType, ProviderKind } from "../enums";
 import { MAX_DAILY_FEE, MAX_INVOICE_AMOUNT } from "../input-limits";
 
-@InputType({ description: "A new provider (utförare)." })
+@InputType({ description: "A new provider (utförare — who provides placements)." })
 export class CreateProviderInput {
-  @Field(() => String, { description: "A family home is registered under a code name." })
+  @Field(() => String, {
+    description: "The provider's name (1–200 characters); a family home is registered under a code name.",
+  })
   @Length(1, 200)
   name!: string;
 
-  @Field(() => ProviderKind)
+  @Field(() => ProviderKind, { description: "What kind of provider it is." })
   kind!: ProviderKind;
 
-  @Field(() => OrganisationsnummerScalar, { nullable: true })
+  @Field(() => OrganisationsnummerScalar, {
+    nullable: true,
+    description:
+      "The organisationsnummer (Swedish organisation number), when the provider is an organisation; an IOP partner's links it to its partnership.",
+  })
   organisationsnummer?: string;
 
-  @Field(() => String, { nullable: true, description: "Address of the housing. Stored, never returned by the API." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Address of the housing (1–500 characters). Stored, never returned by the API, for any scope.",
+  })
   @IsOptional()
   @Length(1, 500)
   location?: string;
 }
 
-@InputType({ description: "Changes to a provider; omitted fields stay." })
+@InputType({ description: "Changes to a provider; omitted (or null) fields stay as they are." })
 export class UpdateProviderInput {
-  @Field(() => Int)
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The provider to change (PlacementProvider.id). Required: give it here (the top-level id argument is deprecated).",
+  })
+  @IsOptional()
+  id?: string | null;
+
+  @Field(() => Int, {
+    description: "The provider's version you read (PlacementProvider.version); a stale one gives CONFLICT.",
+  })
   @Range(...VERSION_RANGE)
   expectedVersion!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The new name (1–200 characters)." })
   @IsOptional()
   @Length(1, 200)
   name?: string;
 
-  @Field(() => OrganisationsnummerScalar, { nullable: true })
+  @Field(() => OrganisationsnummerScalar, {
+    nullable: true,
+    description: "The provider's organisationsnummer (Swedish organisation number), set or corrected.",
+  })
   organisationsnummer?: string;
 
-  @Field(() => String, { nullable: true, description: "Stored, never returned by the API." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The new address of the housing (1–500 characters). Stored, never returned by the API, for any scope.",
+  })
   @IsOptional()
   @Length(1, 500)
   location?: string;
@@ -53,61 +78,75 @@ export class UpdateProviderInput {
 
 @InputType({
   description:
-    "A daily fee per person from a date. An open-ended fee of the same provider and type that began earlier is closed the day before.",
+    "A daily fee (dygnsavgift) per person and night from a date. An open-ended fee of the same provider and type that began earlier is closed the day before.",
 })
 export class AddDailyFeeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The provider (PlacementProvider.id) that charges the fee." })
   providerId!: string;
 
-  @Field(() => PlacementType)
+  @Field(() => PlacementType, { description: "The placement type the fee applies to." })
   placementType!: PlacementType;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "The first night the fee is in force." })
   validFrom!: LocalDate;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "The last night the fee is in force (inclusive), not before validFrom; null: until further notice.",
+  })
   validTo?: LocalDate;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, {
+    description:
+      "What this municipality pays per person and night, in kronor (0 to 100 000); with iopDiscounted, the discounted fee.",
+  })
   @MoneyRange(0, MAX_DAILY_FEE)
   dailyFee!: Ore;
 
   @Field(() => Boolean, {
     defaultValue: false,
-    description: "The discounted fee for municipalities covered by the provider's IOP.",
+    description:
+      "dailyFee is the discounted fee for municipalities covered by the provider's IOP (idéburet offentligt partnerskap — a partnership with a non-profit).",
   })
   iopDiscounted!: boolean;
 
   @Field(() => MoneyScalar, {
     nullable: true,
-    description: "What other placing municipalities pay (for a discounted fee).",
+    description:
+      "What other placing municipalities pay per person and night, in kronor; only with iopDiscounted, and not below dailyFee.",
   })
   @MoneyRange(0, MAX_DAILY_FEE)
   standardDailyFee?: Ore;
 }
 
-@InputType({ description: "A provider's fixed service fee for a period (serviceavgift)." })
+@InputType({ description: "A provider's fixed service fee (serviceavgift) for a period." })
 export class AddServiceFeeAgreementInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The provider (PlacementProvider.id) the fee is paid to." })
   providerId!: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The decision or agreement behind the fee (1–200 characters), e.g. "ALN 2021-00102 § 125".',
+  })
   @Length(1, 200)
   reference!: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "The first day of the period." })
   validFrom!: LocalDate;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "The last day of the period (inclusive); not before validFrom." })
   validTo!: LocalDate;
 
-  @Field(() => MoneyScalar, { description: "The fixed amount for the whole period." })
+  @Field(() => MoneyScalar, {
+    description:
+      "The fixed amount for the whole period, in kronor (0 to 100 000 000); costs spread it pro rata over its days.",
+  })
   @MoneyRange(0, MAX_INVOICE_AMOUNT)
   amount!: Ore;
 
   @Field(() => Int, {
     defaultValue: 0,
-    description: "Nights of an acute placement the fee covers (2 under the Kvinnojouren IOP).",
+    description:
+      "Nights of an acute placement (akutplacering) at this provider that the fee covers, 0–30 (2 under the Kvinnojouren IOP; 0: none).",
   })
   @Min(0)
   @Max(30)

@@ -4,7 +4,9 @@ import {
   NotFoundError,
   ValidationError,
   type Connection,
+  type Message,
   type PageArgs,
+  type Moved,
   type RequestContext,
 } from "@arbetsliv/core";
 import { addDays } from "@arbetsliv/core/values";
@@ -22,6 +24,8 @@ import type {
 import { ServiceFeeAgreement } from "./service-fee-agreement.entity";
 
 const FAR = "9999-12-31";
+const NOT_NEGATIVE: Message = { en: "must not be negative", sv: "får inte vara negativt" };
+const NOT_BEFORE_VALID_FROM: Message = { en: "must not be before validFrom", sv: "får inte vara före validFrom" };
 
 /** Providers, their daily fees (with validity periods) and fixed service fees. */
 export class ProviderService {
@@ -53,7 +57,11 @@ export class ProviderService {
 
   private async existing(manager: EntityManager, id: number, field: string): Promise<PlacementProvider> {
     const provider = await manager.findOne(PlacementProvider, { where: { id } });
-    if (!provider) throw new ValidationError(field, "exists", "is not a registered provider");
+    if (!provider)
+      throw new ValidationError(field, "exists", {
+        en: "is not a registered provider",
+        sv: "är ingen registrerad utförare",
+      });
     return provider;
   }
 
@@ -78,8 +86,8 @@ export class ProviderService {
     });
   }
 
-  async update(idValue: string, input: UpdateProviderInput): Promise<PlacementProvider> {
-    const id = toId("id", idValue);
+  async update(record: Moved<string>, input: UpdateProviderInput): Promise<PlacementProvider> {
+    const id = toId(record.field, record.value);
     return inTransaction(this.ctx.ds, async (manager) => {
       const changes: Partial<PlacementProvider> = {};
       if (input.name != null) changes.name = input.name;
@@ -99,21 +107,19 @@ export class ProviderService {
   async addFee(input: AddDailyFeeInput): Promise<ProviderDailyFee> {
     const providerId = toId("input.providerId", input.providerId);
     if (input.validTo && input.validTo < input.validFrom)
-      throw new ValidationError("input.validTo", "order", "must not be before validFrom");
-    if (input.dailyFee < 0) throw new ValidationError("input.dailyFee", "range", "must not be negative");
+      throw new ValidationError("input.validTo", "order", NOT_BEFORE_VALID_FROM);
+    if (input.dailyFee < 0) throw new ValidationError("input.dailyFee", "range", NOT_NEGATIVE);
     if (input.standardDailyFee != null && input.standardDailyFee < input.dailyFee) {
-      throw new ValidationError(
-        "input.standardDailyFee",
-        "range",
-        "the standard fee cannot be lower than the discounted one",
-      );
+      throw new ValidationError("input.standardDailyFee", "range", {
+        en: "the standard fee cannot be lower than the discounted one",
+        sv: "standardavgiften kan inte vara lägre än den rabatterade avgiften",
+      });
     }
     if (input.standardDailyFee != null && !input.iopDiscounted) {
-      throw new ValidationError(
-        "input.standardDailyFee",
-        "discounted-only",
-        "give the standard fee only with a discounted (IOP) fee",
-      );
+      throw new ValidationError("input.standardDailyFee", "discounted-only", {
+        en: "give the standard fee only with a discounted (IOP) fee",
+        sv: "ange standardavgiften bara tillsammans med en rabatterad avgift (IOP)",
+      });
     }
     return inTransaction(this.ctx.ds, async (manager) => {
       await this.existing(manager, providerId, "input.providerId");
@@ -128,11 +134,10 @@ export class ProviderService {
           await this.logChange(manager, AccessAction.UPDATE, "Mutation.addProviderDailyFee", "ProviderDailyFee", f.id);
           continue;
         }
-        throw new ValidationError(
-          "input.validFrom",
-          "overlap",
-          `overlaps the fee in force ${f.validFrom}–${f.validTo ?? "until further notice"}; a night has one fee`,
-        );
+        throw new ValidationError("input.validFrom", "overlap", {
+          en: `overlaps the fee in force ${f.validFrom}–${f.validTo ?? "until further notice"}; a night has one fee`,
+          sv: `överlappar avgiften som gäller ${f.validFrom}–${f.validTo ?? "tills vidare"}; en natt har en enda avgift`,
+        });
       }
       const fee = await manager.save(
         manager.create(ProviderDailyFee, {
@@ -153,9 +158,8 @@ export class ProviderService {
   /** Adds a fixed service fee; at most one agreement covering acute nights may be in force on a day. */
   async addServiceFee(input: AddServiceFeeAgreementInput): Promise<ServiceFeeAgreement> {
     const providerId = toId("input.providerId", input.providerId);
-    if (input.validTo < input.validFrom)
-      throw new ValidationError("input.validTo", "order", "must not be before validFrom");
-    if (input.amount < 0) throw new ValidationError("input.amount", "range", "must not be negative");
+    if (input.validTo < input.validFrom) throw new ValidationError("input.validTo", "order", NOT_BEFORE_VALID_FROM);
+    if (input.amount < 0) throw new ValidationError("input.amount", "range", NOT_NEGATIVE);
     return inTransaction(this.ctx.ds, async (manager) => {
       await this.existing(manager, providerId, "input.providerId");
       if (input.acuteFreeNights > 0) {
@@ -164,11 +168,10 @@ export class ProviderService {
           (a) => a.acuteFreeNights > 0 && a.validFrom <= input.validTo && a.validTo >= input.validFrom,
         );
         if (clash) {
-          throw new ValidationError(
-            "input.validFrom",
-            "overlap",
-            `agreement ${clash.reference} already covers acute nights ${clash.validFrom}–${clash.validTo}`,
-          );
+          throw new ValidationError("input.validFrom", "overlap", {
+            en: `agreement ${clash.reference} already covers acute nights ${clash.validFrom}–${clash.validTo}`,
+            sv: `avtal ${clash.reference} täcker redan akuta nätter ${clash.validFrom}–${clash.validTo}`,
+          });
         }
       }
       const agreement = await manager.save(manager.create(ServiceFeeAgreement, { ...input, providerId }));

@@ -15,12 +15,13 @@ import {
  * carries the partner rule: an acute placement's first nights are covered by this fee.
  */
 @ObjectType({
-  description: "Serviceavgift — a provider's fixed fee for a period; may cover an acute placement's first nights.",
+  description:
+    "A service fee (serviceavgift): a provider's fixed fee for a period, paid whatever the placements (550 tkr a year under the Kvinnojouren IOP); may cover an acute placement's first nights.",
 })
 @Entity({ name: "rv_service_fee_agreement" })
 @Index(["providerId", "validFrom"])
 export class ServiceFeeAgreement {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The agreement's id (ServiceFeeLine.agreementId)." })
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -31,16 +32,16 @@ export class ServiceFeeAgreement {
   @Column({ type: "varchar", length: 200 })
   reference!: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "The first day of the period." })
   @Column({ ...dateColumn })
   validFrom!: LocalDate;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "The last day of the period (inclusive)." })
   @Column({ ...dateColumn })
   validTo!: LocalDate;
 
   @Field(() => MoneyScalar, {
-    description: "Fixed amount for the whole period; costs spread it pro rata over its days.",
+    description: "The fixed amount for the whole period, in kronor; costs spread it pro rata over its days.",
   })
   @Column({ ...moneyColumn })
   amount!: Ore;

@@ -7,23 +7,35 @@ import { DOMAIN } from "../scopes";
 import { PlacementBudget } from "./budget.entity";
 import { MAX_BUDGET } from "../input-limits";
 
-@InputType({ description: "The cost budget of a year. Changing an existing year needs its expectedVersion." })
+@InputType({
+  description:
+    "The cost budget of a year for relationsvåld placements. Setting a year that already has one changes it, and needs its expectedVersion.",
+})
 export class SetBudgetInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: "The calendar year, 2000–2100; one budget per year." })
   @Min(2000)
   @Max(2100)
   year!: number;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, {
+    description: "The year's cost budget in kronor (0 to 10 000 000 000), e.g. 9802000.00 for 2021.",
+  })
   @MoneyRange(0, MAX_BUDGET)
   amount!: Ore;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "A note on the budget (1–200 characters), e.g. its decision; null keeps the current note.",
+  })
   @IsOptional()
   @Length(1, 200)
   note?: string;
 
-  @Field(() => Int, { nullable: true, description: "Required when the year already has a budget." })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The budget's version you read (PlacementBudget.version): required when the year already has a budget (CONFLICT on input.expectedVersion without it); a stale one gives CONFLICT.",
+  })
   @Range(...VERSION_RANGE)
   expectedVersion?: number;
 }
@@ -39,7 +51,8 @@ export class BudgetService {
 
   /** Sets a year's budget; changing an existing one needs its expectedVersion. */
   async set(input: SetBudgetInput): Promise<PlacementBudget> {
-    if (input.amount < 0) throw new ValidationError("input.amount", "range", "must not be negative");
+    if (input.amount < 0)
+      throw new ValidationError("input.amount", "range", { en: "must not be negative", sv: "får inte vara negativt" });
     try {
       return await inTransaction(this.ctx.ds, async (manager) => {
         const existing = await manager.findOne(PlacementBudget, { where: { year: input.year } });
@@ -47,10 +60,11 @@ export class BudgetService {
         if (existing) {
           if (input.expectedVersion == null) {
             throw new ConflictError(
-              `${input.year} already has a budget (version ${existing.version}); pass expectedVersion to change it`,
               {
-                field: "input.expectedVersion",
+                en: `${input.year} already has a budget (version ${existing.version}); pass expectedVersion to change it`,
+                sv: `${input.year} har redan en budget (version ${existing.version}); ange expectedVersion för att ändra den`,
               },
+              { field: "input.expectedVersion" },
             );
           }
           await updateVersioned(manager, PlacementBudget, "PlacementBudget", existing.id, input.expectedVersion, {
@@ -76,9 +90,13 @@ export class BudgetService {
       });
     } catch (e) {
       if (isUniqueViolation(e))
-        throw new ConflictError(`${input.year} got a budget at the same time; reload and try again`, {
-          field: "input.year",
-        });
+        throw new ConflictError(
+          {
+            en: `${input.year} got a budget at the same time; reload and try again`,
+            sv: `${input.year} fick en budget samtidigt; läs in på nytt och försök igen`,
+          },
+          { field: "input.year" },
+        );
       throw e;
     }
   }

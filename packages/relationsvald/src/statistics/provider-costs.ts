@@ -68,10 +68,15 @@ export async function placementCostsByProviders(
     try {
       return parseOrganisationsnummer(value);
     } catch (e) {
+      // Core's IdentityNumberError carries its Swedish text beside the English message.
+      const swedish = (e as { swedishMessage?: unknown }).swedishMessage;
       throw new ValidationError(
         args.organisationsnummer.length > 1 ? `organisationsnummer[${i}]` : "organisationsnummer",
         "format",
-        (e as Error).message,
+        {
+          en: (e as Error).message,
+          sv: typeof swedish === "string" ? swedish : "är inget giltigt organisationsnummer",
+        },
       );
     }
   });

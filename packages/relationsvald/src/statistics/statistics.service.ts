@@ -37,9 +37,17 @@ import type {
 const MAX_PERIOD_DAYS = 366 * 20;
 
 export function assertPeriod(period: Period, fromField = "from", toField = "to"): void {
-  if (period.from > period.to) throw new ValidationError(toField, "order", `must not be before ${fromField}`);
+  if (period.from > period.to)
+    throw new ValidationError(toField, "order", {
+      en: `must not be before ${fromField}`,
+      sv: `får inte vara före ${fromField}`,
+    });
   const days = (Date.parse(period.to) - Date.parse(period.from)) / 86_400_000;
-  if (days > MAX_PERIOD_DAYS) throw new ValidationError(toField, "range", "the period may be at most 20 years");
+  if (days > MAX_PERIOD_DAYS)
+    throw new ValidationError(toField, "range", {
+      en: "the period may be at most 20 years",
+      sv: "perioden får vara högst 20 år",
+    });
 }
 
 function emptyFigures(type: PlacementType | null): PlacementFigures {
@@ -173,9 +181,12 @@ export async function placementStatisticsByYear(
   policy: DisclosurePolicy,
 ): Promise<PlacementStatistics[]> {
   if (!Number.isInteger(fromYear) || fromYear < 1900 || fromYear > 9998)
-    throw new ValidationError("fromYear", "range", "must be a year");
+    throw new ValidationError("fromYear", "range", { en: "must be a year", sv: "måste vara ett årtal" });
   if (!Number.isInteger(toYear) || toYear < fromYear || toYear - fromYear > 19) {
-    throw new ValidationError("toYear", "range", "must be fromYear or later, at most 20 years");
+    throw new ValidationError("toYear", "range", {
+      en: "must be fromYear or later, at most 20 years",
+      sv: "måste vara fromYear eller senare, högst 20 år",
+    });
   }
   const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
   const result: PlacementStatistics[] = [];

@@ -13,7 +13,8 @@ import { PlacementType } from "../enums";
 const PLACEMENT_TYPES = Object.keys(PlacementType).length + 1;
 
 @ObjectType({
-  description: "Placements, persons and days for one placement type (or all, when type is null) in a period.",
+  description:
+    "Placements, persons and placement days (nights) for one placement type (or all, when type is null) in a period. Under disclosure control a count from 1 to below disclosure.minimumCount (and the figures derived from it) is null and named in suppressed.",
 })
 export class PlacementFigures {
   @Field(() => PlacementType, { nullable: true, description: "Null on the total row." })
@@ -71,100 +72,130 @@ export class PlacementFigures {
   suppressed!: string[];
 }
 
-@ObjectType({ description: "Placement statistics for a period (aggregates only)." })
+@ObjectType({ description: "Placement statistics for a period (aggregates only, no person or placement id)." })
 export class PlacementStatistics {
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "The first day of the period." })
   from!: LocalDate;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "The last day of the period (inclusive)." })
   to!: LocalDate;
 
   @Field(() => [PlacementFigures], { description: "One row per placement type, in the annual report's order." })
   @MaxItems(PLACEMENT_TYPES)
   byType!: PlacementFigures[];
 
-  @Field(() => PlacementFigures)
+  @Field(() => PlacementFigures, {
+    description: "Every type together (type null); persons are counted once even when placed in several types.",
+  })
   total!: PlacementFigures;
 
-  @Field(() => StatisticsDisclosure)
+  @Field(() => StatisticsDisclosure, {
+    description: "Which disclosure control applied: exact figures, or the minimum count shown and whole months only.",
+  })
   disclosure!: StatisticsDisclosure;
 }
 
-@ObjectType({ description: "Cost of one placement type at one provider in one month." })
+@ObjectType({
+  description:
+    "Cost of one placement type at one provider in one month; hidden (null, named in suppressed) when fewer than the minimum number of placements are behind it.",
+})
 export class CostRow {
-  @Field(() => String, { description: "YYYY-MM" })
+  @Field(() => String, { description: "The calendar month, as YYYY-MM." })
   month!: string;
 
-  @Field(() => PlacementType)
+  @Field(() => PlacementType, { description: "The placement type." })
   type!: PlacementType;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The provider (PlacementProvider.id)." })
   providerId!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The provider's name (a family home's code name)." })
   providerName!: string;
 
   @Field(() => Int, {
     nullable: true,
-    description: "Nights charged at a daily fee (acute nights covered by a service fee are not).",
+    description:
+      "Nights charged at a daily fee (acute nights covered by a service fee are not); null when hidden by disclosure control.",
   })
   chargedNights!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Charged nights × persons covered; null when hidden by disclosure control.",
+  })
   chargedPersonNights!: number | null;
 
-  @Field(() => MoneyScalar, { nullable: true })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "The cost in kronor (charged person-nights at their daily fees); null when hidden.",
+  })
   amount!: Ore | null;
 
   @SuppressedFields()
   suppressed!: string[];
 }
 
-@ObjectType({ description: "A provider's fixed service fee falling in one month." })
+@ObjectType({
+  description:
+    "A provider's fixed service fee (serviceavgift) falling in one month: its share pro rata over the agreement's days. Never hidden (no person behind it).",
+})
 export class ServiceFeeCostRow {
-  @Field(() => String)
+  @Field(() => String, { description: "The calendar month, as YYYY-MM." })
   month!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The provider (PlacementProvider.id)." })
   providerId!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The provider's name (a family home's code name)." })
   providerName!: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "The month's share of the provider's service fees, in kronor." })
   amount!: Ore;
 }
 
-@ObjectType()
+@ObjectType({
+  description: "The cost of one placement type over the whole period; hidden like CostRow.",
+})
 export class TypeCost {
-  @Field(() => PlacementType)
+  @Field(() => PlacementType, { description: "The placement type." })
   type!: PlacementType;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Charged nights × persons covered; null when hidden by disclosure control.",
+  })
   chargedPersonNights!: number | null;
 
-  @Field(() => MoneyScalar, { nullable: true })
+  @Field(() => MoneyScalar, { nullable: true, description: "The type's placement cost in kronor; null when hidden." })
   amount!: Ore | null;
 
   @SuppressedFields()
   suppressed!: string[];
 }
 
-@ObjectType()
+@ObjectType({
+  description: "The costs of one provider over the whole period: placements (hidden like CostRow) and service fees.",
+})
 export class ProviderCost {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The provider (PlacementProvider.id)." })
   providerId!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The provider's name (a family home's code name)." })
   providerName!: string;
 
-  @Field(() => MoneyScalar, { nullable: true })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "The cost of the provider's placements in kronor; null when hidden by disclosure control.",
+  })
   placementCost!: Ore | null;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "The provider's service fees falling in the period, in kronor." })
   serviceFees!: Ore;
 
-  @Field(() => MoneyScalar, { nullable: true })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "placementCost + serviceFees in kronor; null when placementCost is hidden.",
+  })
   total!: Ore | null;
 
   @SuppressedFields()
@@ -173,22 +204,33 @@ export class ProviderCost {
 
 @ObjectType({ description: "One month: costs against the budget's share of the month." })
 export class MonthCost {
-  @Field(() => String)
+  @Field(() => String, { description: "The calendar month, as YYYY-MM." })
   month!: string;
 
-  @Field(() => MoneyScalar, { nullable: true })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "The month's placement cost in kronor; null when hidden by disclosure control.",
+  })
   placementCost!: Ore | null;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "The month's service fees, in kronor." })
   serviceFees!: Ore;
 
-  @Field(() => MoneyScalar, { nullable: true })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "placementCost + serviceFees in kronor; null when placementCost is hidden.",
+  })
   total!: Ore | null;
 
-  @Field(() => MoneyScalar, { description: "The yearly budget spread over the year's days." })
+  @Field(() => MoneyScalar, {
+    description: "The yearly budget spread over the year's days: the month's share, in kronor.",
+  })
   budget!: Ore;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "budget − total: negative is an overrun." })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "budget − total in kronor: negative is an overrun; null when total is hidden.",
+  })
   difference!: Ore | null;
 
   @SuppressedFields()
@@ -197,55 +239,68 @@ export class MonthCost {
 
 @ObjectType({
   description:
-    "Kostnader för insatser/placeringar mot budget — placement costs by type, provider and month against the budget.",
+    "Placement costs against the budget (kostnader för insatser/placeringar mot budget): placement costs and service fees by type, provider and month, compared with the cost budget. Amounts in kronor.",
 })
 export class PlacementCostReport {
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "The first day of the period." })
   from!: LocalDate;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "The last day of the period (inclusive)." })
   to!: LocalDate;
 
-  @Field(() => [CostRow])
+  @Field(() => [CostRow], { description: "One row per month, placement type and provider with nights in the period." })
   @MaxItems(MAX_REPORT_ROWS)
   rows!: CostRow[];
 
-  @Field(() => [ServiceFeeCostRow])
+  @Field(() => [ServiceFeeCostRow], { description: "One row per month and provider with a service fee in force." })
   @MaxItems(MAX_REPORT_ROWS)
   serviceFeeRows!: ServiceFeeCostRow[];
 
-  @Field(() => [TypeCost])
+  @Field(() => [TypeCost], { description: "The rows summed per placement type." })
   @MaxItems(PLACEMENT_TYPES)
   byType!: TypeCost[];
 
-  @Field(() => [ProviderCost])
+  @Field(() => [ProviderCost], { description: "The rows and service fees summed per provider." })
   @MaxItems(MAX_REPORT_ROWS)
   byProvider!: ProviderCost[];
 
-  @Field(() => [MonthCost])
+  @Field(() => [MonthCost], {
+    description: "The rows and service fees summed per month, each against its budget share.",
+  })
   @MaxItems(MAX_MONTHS_IN_PERIOD)
   byMonth!: MonthCost[];
 
-  @Field(() => MoneyScalar, { nullable: true })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "Every placement's cost in the period, in kronor; null when hidden by disclosure control.",
+  })
   placementCost!: Ore | null;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "Every service fee falling in the period, in kronor." })
   serviceFees!: Ore;
 
-  @Field(() => MoneyScalar, { nullable: true })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "placementCost + serviceFees in kronor; null when placementCost is hidden.",
+  })
   total!: Ore | null;
 
   @Field(() => MoneyScalar, {
-    description: "The budget's share of the period (pro rata over the days of each budget year).",
+    description: "The budget's share of the period in kronor (pro rata over the days of each budget year).",
   })
   budget!: Ore;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "budget − total: negative is an overrun." })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "budget − total in kronor: negative is an overrun; null when total is hidden.",
+  })
   difference!: Ore | null;
 
   @SuppressedFields()
   suppressed!: string[];
 
-  @Field(() => StatisticsDisclosure)
+  @Field(() => StatisticsDisclosure, {
+    description: "Which disclosure control applied: exact figures, or the minimum count shown and whole months only.",
+  })
   disclosure!: StatisticsDisclosure;
 }

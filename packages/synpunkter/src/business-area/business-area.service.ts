@@ -3,6 +3,7 @@ import {
   NotFoundError,
   ValidationError,
   refuseBeyondMaxItems,
+  type Moved,
   type RequestContext,
 } from "@arbetsliv/core";
 import { inTransaction, isUniqueViolation, toId } from "@arbetsliv/core/data";
@@ -18,14 +19,14 @@ export function businessAreaService(ctx: RequestContext) {
       return ctx.ds.manager.find(BusinessArea, { order: { name: "ASC" } });
     },
 
-    /** Adds an area (no id) or changes one: name and handling time; names are unique. */
-    async save(input: BusinessAreaInput, id: string | undefined): Promise<BusinessArea> {
+    /** Adds an area (no id) or changes one (`id`, and the path the client gave it at): name and handling time; names are unique. */
+    async save(input: BusinessAreaInput, id: Moved<string | undefined>): Promise<BusinessArea> {
       try {
         return await inTransaction(ctx.ds, async (manager) => {
           let area: BusinessArea;
-          if (id) {
-            const existing = await manager.findOne(BusinessArea, { where: { id: toId("id", id) } });
-            if (!existing) throw new NotFoundError("BusinessArea", id);
+          if (id.value) {
+            const existing = await manager.findOne(BusinessArea, { where: { id: toId(id.field, id.value) } });
+            if (!existing) throw new NotFoundError("BusinessArea", id.value);
             area = manager.merge(BusinessArea, existing, { name: input.name, handlingDays: input.handlingDays });
           } else {
             await refuseBeyondMaxItems(manager, BusinessArea, MAX_BUSINESS_AREAS, "business areas");
@@ -33,7 +34,7 @@ export function businessAreaService(ctx: RequestContext) {
           }
           await manager.save(area);
           await ctx.accessLog.append(manager, {
-            action: id ? AccessAction.UPDATE : AccessAction.CREATE,
+            action: id.value ? AccessAction.UPDATE : AccessAction.CREATE,
             operation: "Mutation.saveBusinessArea",
             domain: DOMAIN,
             recordType: "BusinessArea",
@@ -43,7 +44,10 @@ export function businessAreaService(ctx: RequestContext) {
         });
       } catch (e) {
         if (isUniqueViolation(e))
-          throw new ValidationError("input.name", "unique", "a business area with this name exists");
+          throw new ValidationError("input.name", "unique", {
+            en: "a business area with this name exists",
+            sv: "det finns redan ett verksamhetsområde med det namnet",
+          });
         throw e;
       }
     },

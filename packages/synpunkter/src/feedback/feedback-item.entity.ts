@@ -13,7 +13,10 @@ import { FeedbackChannel, FeedbackCriterion, FeedbackKind, FeedbackStatus, Impro
 import { SynpunkterScopes } from "../scopes";
 
 /** Synpunkt — one feedback item from a citizen, user or customer. */
-@ObjectType({ description: "Synpunkt — a feedback item (beröm, fråga, förslag, klagomål) and its handling." })
+@ObjectType({
+  description:
+    "Synpunkt — a feedback item from a citizen, user or customer: beröm (praise), fråga (question), förslag (suggestion) or klagomål (complaint), and its handling within the business area's handling time (handläggningstid). Person-level: readable with synpunkter:read, every read access-logged.",
+})
 @Entity({ name: "feedback_item" })
 @Index(["receivedDate"])
 @Index(["businessAreaId", "receivedDate"])
@@ -36,25 +39,25 @@ import { SynpunkterScopes } from "../scopes";
 ])
 @Index(["status", "dueDate"])
 // Open items past their due date in a period (the statistics' openOverdue, the overdue filter):
-// closedDate IS NULL and dueDate < today is a range over the few open items, receivedDate covered.
+// closedDate IS NULL and dueDate < the municipality's today is a range over the few open items, receivedDate covered.
 @Index("IDX_feedback_open_due", ["closedDate", "dueDate", "receivedDate"])
 export class FeedbackItem {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The item's id; name it as input.id when you change the item." })
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Field(() => FeedbackKind)
+  @Field(() => FeedbackKind, { description: "What kind of feedback it is." })
   @Column({ type: "varchar", length: 16 })
   kind!: FeedbackKind;
 
-  @Field(() => FeedbackCriterion)
+  @Field(() => FeedbackCriterion, { description: "The city-wide criterion (kommungemensamt kriterium) it concerns." })
   @Column({ type: "varchar", length: 32 })
   criterion!: FeedbackCriterion;
 
   @Column({ type: "int" })
   businessAreaId!: number;
 
-  @Field(() => FeedbackChannel)
+  @Field(() => FeedbackChannel, { description: "How it reached the administration." })
   @Column({ type: "varchar", length: 16 })
   channel!: FeedbackChannel;
 
@@ -62,11 +65,15 @@ export class FeedbackItem {
   @Column({ type: "varchar", length: 128 })
   registeredBy!: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, {
+    description: "The day it was received; the statistics' periods and the due date count from it.",
+  })
   @Column({ ...dateColumn })
   receivedDate!: LocalDate;
 
-  @Field(() => String, { description: "The feedback in the submitter's words. May hold personal details." })
+  @Field(() => String, {
+    description: 'The feedback in the submitter\'s words. May hold personal details; "[gallrad]" after retention.',
+  })
   @Column({ type: "text" })
   description!: string;
 
@@ -76,12 +83,15 @@ export class FeedbackItem {
   submitterName!: string | null;
 
   @Authorized(SynpunkterScopes.READ)
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Submitter's e-mail address, for the reply; null when not given.",
+  })
   @Column({ type: "varchar", length: 200, nullable: true, default: null })
   submitterEmail!: string | null;
 
   @Authorized(SynpunkterScopes.READ)
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Submitter's phone number, for the reply; null when not given." })
   @Column({ type: "varchar", length: 40, nullable: true, default: null })
   submitterPhone!: string | null;
 
@@ -91,15 +101,18 @@ export class FeedbackItem {
   @Column({ type: "boolean" })
   wantsReply!: boolean;
 
-  @Field(() => FeedbackStatus)
+  @Field(() => FeedbackStatus, { description: "Where the handling stands." })
   @Column({ type: "varchar", length: 16 })
   status!: FeedbackStatus;
 
-  @Field(() => LocalDateScalar, { description: "Received date + the business area's handling time." })
+  @Field(() => LocalDateScalar, {
+    description:
+      "Received date + the business area's handling time (calendar days), set at registration; reopening does not move it.",
+  })
   @Column({ ...dateColumn })
   dueDate!: LocalDate;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The handler's id (handläggare); null until assigned." })
   @Column({ type: "varchar", length: 128, nullable: true, default: null })
   assignedTo!: string | null;
 
@@ -107,11 +120,11 @@ export class FeedbackItem {
   @Column({ ...dateColumn, nullable: true, default: null })
   closedDate!: LocalDate | null;
 
-  @Field(() => Number, { description: "Replies sent (kept with each reply, so statistics need no join)." })
+  @Field(() => Int, { description: "Replies sent (kept with each reply, so statistics need no join)." })
   @Column({ type: "int", default: 0 })
   replyCount!: number;
 
-  @Field(() => Number, { description: "Times reopened for completion." })
+  @Field(() => Int, { description: "Times reopened for completion." })
   @Column({ type: "int", default: 0 })
   reopenedCount!: number;
 
@@ -129,26 +142,32 @@ export class FeedbackItem {
   @Column({ type: "varchar", length: 32, nullable: true, default: null })
   improvementKind!: ImprovementKind | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What was improved; null when no improvement is recorded." })
   @Column({ type: "text", nullable: true, default: null })
   improvementDescription!: string | null;
 
   @Field(() => LocalDateScalar, {
     nullable: true,
-    description: "Gallrad — the date person data was removed by retention.",
+    description:
+      "Gallrad — the day retention removed the item's person data (description, contact, reply texts, notes); null while kept.",
   })
   @Column({ ...dateColumn, nullable: true, default: null })
   anonymisedDate!: LocalDate | null;
 
-  @Field(() => Int, { description: "Pass back as expectedVersion when you change the item." })
+  @Field(() => Int, {
+    description:
+      "Optimistic locking: pass it back as input.expectedVersion when you change the item; every change raises it.",
+  })
   @VersionColumn()
   version!: number;
 
-  @Field(() => Date)
+  @Field(() => Date, {
+    description: "When the record was created in this system (UTC timestamp), not the received date.",
+  })
   @CreateDateColumn({ type: "datetime" })
   createdAt!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When the record was last changed in this system (UTC timestamp)." })
   @UpdateDateColumn({ type: "datetime" })
   updatedAt!: Date;
 }

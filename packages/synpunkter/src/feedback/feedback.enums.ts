@@ -8,12 +8,12 @@ export enum FeedbackKind {
 }
 registerEnumType(FeedbackKind, {
   name: "FeedbackKind",
-  description: "Typ av synpunkt.",
+  description: "Typ av synpunkt — the kind of feedback; the board report counts each kind separately.",
   valuesConfig: {
-    PRAISE: { description: "Beröm" },
-    QUESTION: { description: "Fråga" },
-    SUGGESTION: { description: "Förslag" },
-    COMPLAINT: { description: "Klagomål" },
+    PRAISE: { description: "Beröm — praise." },
+    QUESTION: { description: "Fråga — a question." },
+    SUGGESTION: { description: "Förslag — a suggestion." },
+    COMPLAINT: { description: "Klagomål — a complaint." },
   },
 });
 
@@ -25,12 +25,13 @@ export enum FeedbackCriterion {
 }
 registerEnumType(FeedbackCriterion, {
   name: "FeedbackCriterion",
-  description: "Kommungemensamt kriterium — the city-wide category.",
+  description:
+    "Kommungemensamt kriterium — the city-wide criterion every feedback item is classified by, the same in all of the municipality's administrations.",
   valuesConfig: {
-    TREATMENT: { description: "Bemötande" },
-    PHYSICAL_ENVIRONMENT: { description: "Fysisk miljö" },
-    INFORMATION: { description: "Information" },
-    SERVICES: { description: "Tjänster" },
+    TREATMENT: { description: "Bemötande — how the person was treated by staff." },
+    PHYSICAL_ENVIRONMENT: { description: "Fysisk miljö — premises and physical environment." },
+    INFORMATION: { description: "Information — the information given or missing." },
+    SERVICES: { description: "Tjänster — the services themselves and their quality." },
   },
 });
 
@@ -44,6 +45,13 @@ export enum FeedbackChannel {
 registerEnumType(FeedbackChannel, {
   name: "FeedbackChannel",
   description: "How the feedback reached the administration.",
+  valuesConfig: {
+    E_SERVICE: { description: "Through the municipality's e-service (registered by the integration)." },
+    EMAIL: { description: "By e-mail." },
+    PHONE: { description: "By phone." },
+    LETTER: { description: "By letter." },
+    VISIT: { description: "In person, at a visit." },
+  },
 });
 
 export enum FeedbackStatus {
@@ -53,8 +61,12 @@ export enum FeedbackStatus {
 }
 registerEnumType(FeedbackStatus, {
   name: "FeedbackStatus",
-  description:
-    "RECEIVED until assigned or replied to, IN_PROGRESS while handled (also after reopening), CLOSED when done.",
+  description: "Where the handling of a feedback item stands.",
+  valuesConfig: {
+    RECEIVED: { description: "Registered; not yet assigned or replied to." },
+    IN_PROGRESS: { description: "Being handled: assigned or replied to, or reopened for completion." },
+    CLOSED: { description: "Closed (avslutad), also when marked as a duplicate; closedDate is set." },
+  },
 });
 
 export enum ImprovementKind {
@@ -64,11 +76,11 @@ export enum ImprovementKind {
 }
 registerEnumType(ImprovementKind, {
   name: "ImprovementKind",
-  description: "Ständig förbättring — what the feedback led to.",
+  description: "Ständig förbättring — continuous improvement: what the feedback led to.",
   valuesConfig: {
-    ROUTINE_CHANGE: { description: "Rutinförändring" },
-    INFORMATION_EFFORT: { description: "Informationsinsats" },
-    OTHER: { description: "Annan förbättring" },
+    ROUTINE_CHANGE: { description: "Rutinförändring — a changed routine." },
+    INFORMATION_EFFORT: { description: "Informationsinsats — better information." },
+    OTHER: { description: "Annan förbättring — another improvement." },
   },
 });
 
@@ -82,4 +94,17 @@ export enum FeedbackEventType {
   FORWARDED = "FORWARDED",
   IMPROVEMENT_RECORDED = "IMPROVEMENT_RECORDED",
 }
-registerEnumType(FeedbackEventType, { name: "FeedbackEventType", description: "A step in the handling history." });
+registerEnumType(FeedbackEventType, {
+  name: "FeedbackEventType",
+  description: "A step in the handling history of a feedback item.",
+  valuesConfig: {
+    REGISTERED: { description: "Registered (dated on the received date)." },
+    ASSIGNED: { description: "Assigned to a handler (the note names the handler)." },
+    REPLIED: { description: "A reply (återkoppling) was sent to the submitter." },
+    CLOSED: { description: "Closed." },
+    REOPENED: { description: "Reopened for completion (the note gives the reason)." },
+    MARKED_DUPLICATE: { description: "Marked as a duplicate and closed (the note names the original)." },
+    FORWARDED: { description: "Forwarded to an external organisation (the note names it)." },
+    IMPROVEMENT_RECORDED: { description: "An improvement it led to was recorded (the note gives its kind)." },
+  },
+});

@@ -1,4 +1,3 @@
-import { todayLocalDate } from "@arbetsliv/core/values";
 import { computed, defineGraph, many, ref } from "@arbetsliv/core/read";
 import { BusinessArea } from "../business-area/business-area.entity";
 import { DOMAIN } from "../scopes";
@@ -6,12 +5,15 @@ import { FeedbackEvent } from "./feedback-event.entity";
 import { FeedbackItem } from "./feedback-item.entity";
 import { FeedbackReply } from "./feedback-reply.entity";
 import { handledInTime, isOverdue } from "./feedback.rules";
+import { municipalToday } from "./municipal-date";
 
 /** A feedback item's relations and computed fields: the read layer makes their resolvers, loaders and prefetch. */
 export const feedbackItemGraph = defineGraph(FeedbackItem, {
   domain: DOMAIN,
   relations: {
-    businessArea: ref(() => BusinessArea, "businessAreaId"),
+    businessArea: ref(() => BusinessArea, "businessAreaId", {
+      description: "The business area (verksamhetsområde) the item is about; its handling time set the due date.",
+    }),
     replies: many(() => FeedbackReply, "feedbackId", {
       order: { id: "ASC" },
       paging: "slice",
@@ -35,14 +37,18 @@ export const feedbackItemGraph = defineGraph(FeedbackItem, {
       ["status", "closedDate", "dueDate"],
       (item) => handledInTime(item),
       {
-        description: "Closed (finally) on or before the due date.",
+        description:
+          "Finally closed on or before the due date (a reopened item counts by its last closing); false while open.",
       },
     ),
     overdue: computed(
       () => Boolean,
       ["closedDate", "dueDate"],
-      (item) => isOverdue(item, todayLocalDate()),
-      { description: "Open and past the due date." },
+      (item) => isOverdue(item, municipalToday()),
+      {
+        description:
+          "Open and past the due date: the due date is before today in Europe/Stockholm (the municipality's day, not UTC's).",
+      },
     ),
   },
 });

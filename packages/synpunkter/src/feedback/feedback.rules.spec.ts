@@ -1,4 +1,5 @@
-import { assertContactForReply, dueDateFor, handledInTime, isOverdue } from "./feedback.rules";
+import { ValidationError } from "@arbetsliv/core";
+import { assertContactForReply, assertStepDate, dueDateFor, handledInTime, isOverdue } from "./feedback.rules";
 
 describe("feedback rules", () => {
   it("sets the due date from the handling time, across month and year ends", () => {
@@ -25,5 +26,27 @@ describe("feedback rules", () => {
     expect(() => assertContactForReply("input.wantsReply", true, {})).toThrow(/anonymous/);
     expect(() => assertContactForReply("input.wantsReply", true, { submitterEmail: "a@b.se" })).not.toThrow();
     expect(() => assertContactForReply("input.wantsReply", false, {})).not.toThrow();
+  });
+
+  it("gives its refusals in English and Swedish, the field first in both", () => {
+    const refusal = (run: () => void) => {
+      try {
+        run();
+      } catch (e) {
+        return { en: (e as ValidationError).message, sv: (e as ValidationError).swedishMessage };
+      }
+      throw new Error("not refused");
+    };
+    expect(refusal(() => assertStepDate("input.closedDate", "2026-12-08", "2026-12-01", "2026-12-07"))).toEqual({
+      en: "input.closedDate: must not be in the future (today is 2026-12-07)",
+      sv: "input.closedDate: får inte ligga i framtiden (i dag är det 2026-12-07)",
+    });
+    expect(refusal(() => assertStepDate("closedDate", "2026-11-30", "2026-12-01", "2026-12-07"))).toEqual({
+      en: "closedDate: must not be before the item's previous step (2026-12-01)",
+      sv: "closedDate: får inte vara före synpunktens föregående steg (2026-12-01)",
+    });
+    expect(refusal(() => assertContactForReply("input.wantsReply", true, {})).sv).toMatch(
+      /^input.wantsReply: återkoppling kräver/,
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { ValidationError } from "@arbetsliv/core";
+import { ValidationError, type Message } from "@arbetsliv/core";
 import { addDays, type LocalDate } from "@arbetsliv/core/values";
 
 /** Due date: received date plus the business area's handling time in calendar days. */
@@ -15,6 +15,7 @@ export function handledInTime(item: { closedDate: LocalDate | null; dueDate: Loc
   return item.closedDate !== null && item.closedDate <= item.dueDate;
 }
 
+/** Open and past the due date on `today` (the municipality's today, municipal-date.ts): overdue from the day after. */
 export function isOverdue(item: { closedDate: LocalDate | null; dueDate: LocalDate }, today: LocalDate): boolean {
   return item.closedDate === null && item.dueDate < today;
 }
@@ -26,16 +27,19 @@ export function assertContactForReply(
   contact: { submitterEmail?: string | null; submitterPhone?: string | null; submitterName?: string | null },
 ): void {
   if (wantsReply && !contact.submitterEmail && !contact.submitterPhone) {
-    throw new ValidationError(
-      field,
-      "reply-needs-contact",
-      "a reply needs the submitter's e-mail or phone; anonymous submitters get no reply",
-    );
+    throw new ValidationError(field, "reply-needs-contact", {
+      en: "a reply needs the submitter's e-mail or phone; anonymous submitters get no reply",
+      sv: "återkoppling kräver e-postadress eller telefonnummer till den som lämnat synpunkten; anonyma får ingen återkoppling",
+    });
   }
 }
 
-export function assertNotBefore(field: string, date: LocalDate, earliest: LocalDate, what: string): void {
-  if (date < earliest) throw new ValidationError(field, "not-before", `must not be before ${what} (${earliest})`);
+export function assertNotBefore(field: string, date: LocalDate, earliest: LocalDate, what: Message): void {
+  if (date < earliest)
+    throw new ValidationError(field, "not-before", {
+      en: `must not be before ${what.en} (${earliest})`,
+      sv: `får inte vara före ${what.sv} (${earliest})`,
+    });
 }
 
 /**
@@ -44,6 +48,10 @@ export function assertNotBefore(field: string, date: LocalDate, earliest: LocalD
  * case gets a history that runs forwards. Rules "not-in-future" and "not-before", as registering.
  */
 export function assertStepDate(field: string, date: LocalDate, previousStep: LocalDate, today: LocalDate): void {
-  if (date > today) throw new ValidationError(field, "not-in-future", `must not be in the future (today is ${today})`);
-  assertNotBefore(field, date, previousStep, "the item's previous step");
+  if (date > today)
+    throw new ValidationError(field, "not-in-future", {
+      en: `must not be in the future (today is ${today})`,
+      sv: `får inte ligga i framtiden (i dag är det ${today})`,
+    });
+  assertNotBefore(field, date, previousStep, { en: "the item's previous step", sv: "synpunktens föregående steg" });
 }

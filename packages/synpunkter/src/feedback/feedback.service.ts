@@ -4,11 +4,13 @@ import {
   NotFoundError,
   ValidationError,
   type Connection,
+  type Message,
   type PageArgs,
+  type Moved,
   type RequestContext,
   idempotentCreate,
 } from "@arbetsliv/core";
-import { todayLocalDate, toLocalDate, type LocalDate } from "@arbetsliv/core/values";
+import { toLocalDate, type LocalDate } from "@arbetsliv/core/values";
 import { municipalToday } from "./municipal-date";
 import {
   applySummaryChange,
@@ -27,10 +29,20 @@ import { feedbackItemSummary } from "../statistics/feedback-summary";
 import { FeedbackEvent } from "./feedback-event.entity";
 import { FeedbackItem } from "./feedback-item.entity";
 import { FeedbackReply } from "./feedback-reply.entity";
-import { FeedbackEventType, FeedbackStatus } from "./feedback.enums";
+import { FeedbackEventType, FeedbackStatus, type ImprovementKind } from "./feedback.enums";
 import { DOMAIN } from "../scopes";
-import type { FeedbackFilter, ImprovementInput, RegisterFeedbackInput, ReplyInput } from "./feedback.inputs";
+import type { FeedbackFilter, RegisterFeedbackInput } from "./feedback.inputs";
 import { assertContactForReply, assertStepDate, dueDateFor } from "./feedback.rules";
+
+/**
+ * What every handling step gets from the resolver: the item, the version the client read and the
+ * step's date (today when not given), the item and the date with the path the client gave them at.
+ */
+export interface StepTarget {
+  id: Moved<string>;
+  expectedVersion: number;
+  date: Moved<LocalDate | undefined>;
+}
 
 /** What a step's rule gets: the item (locked), the transaction, and the date the step is recorded on. */
 type StepApply = (
@@ -38,6 +50,8 @@ type StepApply = (
   manager: EntityManager,
   date: LocalDate,
 ) => Promise<{ changes: Partial<FeedbackItem>; event: FeedbackEventType; note: string | null }>;
+
+const IS_CLOSED: Message = { en: "is closed; reopen it first", sv: "är avslutad; återöppna den först" };
 
 /** All rules and storage of feedback items. Every change writes a history event and an access-log row. */
 export class FeedbackService {
@@ -81,7 +95,10 @@ export class FeedbackService {
     const today = municipalToday();
     const receivedDate = input.receivedDate ?? today;
     if (receivedDate > today)
-      throw new ValidationError("input.receivedDate", "not-in-future", "must not be in the future");
+      throw new ValidationError("input.receivedDate", "not-in-future", {
+        en: "must not be in the future",
+        sv: "får inte ligga i framtiden",
+      });
     assertContactForReply("input.wantsReply", input.wantsReply, input);
     return idempotentCreate(this.ctx, {
       operation: "Mutation.registerFeedback",
@@ -108,7 +125,10 @@ export class FeedbackService {
       where: { id: toId("input.businessAreaId", input.businessAreaId) },
     });
     if (!area || !area.active) {
-      throw new ValidationError("input.businessAreaId", "exists", "is not an active business area");
+      throw new ValidationError("input.businessAreaId", "exists", {
+        en: "is not an active business area",
+        sv: "är inte ett aktivt verksamhetsområde",
+      });
     }
     const item = manager.create(FeedbackItem, {
       kind: input.kind,
@@ -158,27 +178,21 @@ export class FeedbackService {
 
   /**
    * Loads, checks, changes and logs one item in one transaction with an optimistic version check.
-   * The step is recorded on `dateField`'s value (today when not given), which must not be in the
+   * The step is recorded on the target's date (today when not given), which must not be in the
    * future nor before the item's previous step; a refusal writes nothing.
    */
-  private async change(
-    operation: string,
-    idValue: string,
-    expectedVersion: number,
-    step: { field: string; date: LocalDate | null | undefined },
-    apply: StepApply,
-  ): Promise<FeedbackItem> {
-    const id = toId("id", idValue);
+  private async change(operation: string, target: StepTarget, apply: StepApply): Promise<FeedbackItem> {
+    const id = toId(target.id.field, target.id.value);
     return inTransaction(this.ctx.ds, async (manager) => {
       // Locked on MariaDB: the summary delta below subtracts this state, so it must be the one
       // the update replaces (a snapshot read could be older than expectedVersion).
       const item = await manager.findOne(FeedbackItem, { where: { id }, ...lockMode(manager) });
       if (!item) throw new NotFoundError("FeedbackItem", id);
       const today = municipalToday();
-      const date = step.date ?? today;
-      assertStepDate(step.field, date, await this.previousStepDate(manager, item), today);
+      const date = target.date.value ?? today;
+      assertStepDate(target.date.field, date, await this.previousStepDate(manager, item), today);
       const { changes, event, note } = await apply(item, manager, date);
-      await updateVersioned(manager, FeedbackItem, "FeedbackItem", id, expectedVersion, changes);
+      await updateVersioned(manager, FeedbackItem, "FeedbackItem", id, target.expectedVersion, changes);
       const after = await manager.findOneOrFail(FeedbackItem, { where: { id } });
       await applySummaryChange(manager, feedbackItemSummary, item, after);
       await this.addEvent(manager, id, event, date, note);
@@ -188,10 +202,9 @@ export class FeedbackService {
     });
   }
 
-  assign(id: string, handler: string, expectedVersion: number, assignedDate?: LocalDate | null) {
-    const step = { field: "assignedDate", date: assignedDate };
-    return this.change("Mutation.assignFeedback", id, expectedVersion, step, async (item) => {
-      if (item.status === FeedbackStatus.CLOSED) throw new ValidationError("id", "open", "is closed; reopen it first");
+  assign(target: StepTarget, handler: string) {
+    return this.change("Mutation.assignFeedback", target, async (item) => {
+      if (item.status === FeedbackStatus.CLOSED) throw new ValidationError(target.id.field, "open", IS_CLOSED);
       return {
         changes: { assignedTo: handler, status: FeedbackStatus.IN_PROGRESS },
         event: FeedbackEventType.ASSIGNED,
@@ -205,17 +218,19 @@ export class FeedbackService {
    * RECEIVED item moves to IN_PROGRESS; it stays open until closed, as closing is the step the
    * handling time is measured to. A closed item is reopened first, as for assigning.
    */
-  reply(id: string, input: ReplyInput, expectedVersion: number) {
-    const step = { field: "input.repliedDate", date: input.repliedDate };
-    return this.change("Mutation.replyToFeedback", id, expectedVersion, step, async (item, manager, repliedDate) => {
+  reply(target: StepTarget, text: string) {
+    return this.change("Mutation.replyToFeedback", target, async (item, manager, repliedDate) => {
       if (!item.submitterEmail && !item.submitterPhone) {
-        throw new ValidationError("id", "reply-needs-contact", "the submitter is anonymous and cannot get a reply");
+        throw new ValidationError(target.id.field, "reply-needs-contact", {
+          en: "the submitter is anonymous and cannot get a reply",
+          sv: "den som lämnat synpunkten är anonym och kan inte få återkoppling",
+        });
       }
-      if (item.status === FeedbackStatus.CLOSED) throw new ValidationError("id", "open", "is closed; reopen it first");
+      if (item.status === FeedbackStatus.CLOSED) throw new ValidationError(target.id.field, "open", IS_CLOSED);
       await manager.insert(FeedbackReply, {
         feedbackId: item.id,
         repliedDate,
-        text: input.text,
+        text,
         repliedBy: this.actor,
       });
       return {
@@ -226,14 +241,17 @@ export class FeedbackService {
     });
   }
 
-  close(id: string, closedDate: LocalDate | undefined, expectedVersion: number) {
-    const step = { field: "closedDate", date: closedDate };
-    return this.change("Mutation.closeFeedback", id, expectedVersion, step, async (item, manager, date) => {
-      if (item.status === FeedbackStatus.CLOSED) throw new ValidationError("id", "open", "is already closed");
+  close(target: StepTarget) {
+    return this.change("Mutation.closeFeedback", target, async (item, manager, date) => {
+      if (item.status === FeedbackStatus.CLOSED)
+        throw new ValidationError(target.id.field, "open", { en: "is already closed", sv: "är redan avslutad" });
       if (item.wantsReply) {
         const replies = await manager.count(FeedbackReply, { where: { feedbackId: item.id } });
         if (replies === 0)
-          throw new ValidationError("id", "reply-before-close", "the submitter wants a reply; reply before closing");
+          throw new ValidationError(target.id.field, "reply-before-close", {
+            en: "the submitter wants a reply; reply before closing",
+            sv: "den som lämnat synpunkten önskar återkoppling; ge återkoppling innan synpunkten avslutas",
+          });
       }
       return {
         changes: { status: FeedbackStatus.CLOSED, closedDate: date },
@@ -243,12 +261,15 @@ export class FeedbackService {
     });
   }
 
-  reopen(id: string, reason: string, expectedVersion: number, reopenedDate?: LocalDate | null) {
-    const step = { field: "reopenedDate", date: reopenedDate };
-    return this.change("Mutation.reopenFeedback", id, expectedVersion, step, async (item) => {
-      if (item.status !== FeedbackStatus.CLOSED) throw new ValidationError("id", "closed", "is not closed");
+  reopen(target: StepTarget, reason: string) {
+    return this.change("Mutation.reopenFeedback", target, async (item) => {
+      if (item.status !== FeedbackStatus.CLOSED)
+        throw new ValidationError(target.id.field, "closed", { en: "is not closed", sv: "är inte avslutad" });
       if (item.duplicateOfId !== null)
-        throw new ValidationError("id", "not-duplicate", "is a duplicate; reopen the original instead");
+        throw new ValidationError(target.id.field, "not-duplicate", {
+          en: "is a duplicate; reopen the original instead",
+          sv: "är en dubblett; återöppna originalet i stället",
+        });
       return {
         changes: { status: FeedbackStatus.IN_PROGRESS, closedDate: null, reopenedCount: item.reopenedCount + 1 },
         event: FeedbackEventType.REOPENED,
@@ -261,15 +282,22 @@ export class FeedbackService {
    * The same feedback sent twice: kept (it was received) and closed as a duplicate of the original,
    * on the step's date (an item already closed keeps its closing).
    */
-  markDuplicate(id: string, originalIdValue: string, expectedVersion: number, markedDate?: LocalDate | null) {
-    const originalId = toId("duplicateOfId", originalIdValue);
-    const step = { field: "markedDate", date: markedDate };
-    return this.change("Mutation.markFeedbackDuplicate", id, expectedVersion, step, async (item, manager, date) => {
-      if (originalId === item.id) throw new ValidationError("duplicateOfId", "other", "must be another item");
-      const original = await manager.findOne(FeedbackItem, { where: { id: originalId } });
-      if (!original) throw new ValidationError("duplicateOfId", "exists", "is not a feedback item");
-      if (original.duplicateOfId !== null)
-        throw new ValidationError("duplicateOfId", "original", "is itself a duplicate");
+  markDuplicate(target: StepTarget, original: Moved<string>) {
+    const originalId = toId(original.field, original.value);
+    return this.change("Mutation.markFeedbackDuplicate", target, async (item, manager, date) => {
+      if (originalId === item.id)
+        throw new ValidationError(original.field, "other", {
+          en: "must be another item",
+          sv: "måste vara en annan synpunkt",
+        });
+      const found = await manager.findOne(FeedbackItem, { where: { id: originalId } });
+      if (!found)
+        throw new ValidationError(original.field, "exists", { en: "is not a feedback item", sv: "är ingen synpunkt" });
+      if (found.duplicateOfId !== null)
+        throw new ValidationError(original.field, "original", {
+          en: "is itself a duplicate",
+          sv: "är själv en dubblett",
+        });
       return {
         changes: { duplicateOfId: originalId, status: FeedbackStatus.CLOSED, closedDate: item.closedDate ?? date },
         event: FeedbackEventType.MARKED_DUPLICATE,
@@ -278,21 +306,19 @@ export class FeedbackService {
     });
   }
 
-  forward(id: string, organisation: string, expectedVersion: number, forwardedDate?: LocalDate | null) {
-    const step = { field: "forwardedDate", date: forwardedDate };
-    return this.change("Mutation.forwardFeedback", id, expectedVersion, step, async () => ({
+  forward(target: StepTarget, organisation: string) {
+    return this.change("Mutation.forwardFeedback", target, async () => ({
       changes: { forwardedTo: organisation },
       event: FeedbackEventType.FORWARDED,
       note: organisation,
     }));
   }
 
-  recordImprovement(id: string, input: ImprovementInput, expectedVersion: number) {
-    const step = { field: "input.recordedDate", date: input.recordedDate };
-    return this.change("Mutation.recordFeedbackImprovement", id, expectedVersion, step, async () => ({
-      changes: { improvementKind: input.kind, improvementDescription: input.description },
+  recordImprovement(target: StepTarget, improvement: { kind: ImprovementKind; description: string }) {
+    return this.change("Mutation.recordFeedbackImprovement", target, async () => ({
+      changes: { improvementKind: improvement.kind, improvementDescription: improvement.description },
       event: FeedbackEventType.IMPROVEMENT_RECORDED,
-      note: input.kind,
+      note: improvement.kind,
     }));
   }
 
@@ -322,7 +348,10 @@ export class FeedbackService {
 
 function applyFilter(qb: SelectQueryBuilder<FeedbackItem>, f: FeedbackFilter): SelectQueryBuilder<FeedbackItem> {
   if (f.receivedFrom && f.receivedTo && f.receivedFrom > f.receivedTo) {
-    throw new ValidationError("filter.receivedTo", "order", "must not be before filter.receivedFrom");
+    throw new ValidationError("filter.receivedTo", "order", {
+      en: "must not be before filter.receivedFrom",
+      sv: "får inte vara före filter.receivedFrom",
+    });
   }
   if (f.receivedFrom) qb.andWhere("f.receivedDate >= :from", { from: f.receivedFrom });
   if (f.receivedTo) qb.andWhere("f.receivedDate <= :to", { to: f.receivedTo });
@@ -332,7 +361,7 @@ function applyFilter(qb: SelectQueryBuilder<FeedbackItem>, f: FeedbackFilter): S
   if (f.criterion) qb.andWhere("f.criterion = :criterion", { criterion: f.criterion });
   if (f.status) qb.andWhere("f.status = :status", { status: f.status });
   if (f.overdue !== undefined && f.overdue !== null) {
-    const today = todayLocalDate();
+    const today = municipalToday(); // Borås's today, as the overdue field and the statistics
     qb.andWhere(
       f.overdue ? "(f.closedDate IS NULL AND f.dueDate < :today)" : "NOT (f.closedDate IS NULL AND f.dueDate < :today)",
       { today },

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { addDays, todayLocalDate, type LocalDate } from "@arbetsliv/core/values";
+import { addDays, type LocalDate } from "@arbetsliv/core/values";
 import { inTransaction } from "@arbetsliv/core/data";
 import { SeededRandom } from "@arbetsliv/core/testing";
 import { BusinessArea } from "../business-area/business-area.entity";
@@ -15,6 +15,7 @@ import {
   ImprovementKind,
 } from "../feedback/feedback.enums";
 import { dueDateFor } from "../feedback/feedback.rules";
+import { municipalToday } from "../feedback/municipal-date";
 import { rebuildFeedbackSummaries } from "../statistics/feedback-summary";
 
 export const DEMO_HANDLING_DAYS = 14;
@@ -301,7 +302,7 @@ async function insertItems(manager: EntityManager, areaIds: Map<string, number>,
 }
 
 /** Demo data: business areas, the twelve 2021 items of the board report, and other years. */
-export async function seedSynpunkterDemo(ds: DataSource, today: LocalDate = todayLocalDate()): Promise<void> {
+export async function seedSynpunkterDemo(ds: DataSource, today: LocalDate = municipalToday()): Promise<void> {
   await inTransaction(ds, async (manager) => {
     if ((await manager.count(BusinessArea)) > 0) return;
     const areaIds = new Map<string, number>();

@@ -14,6 +14,7 @@ import { sqlDialect, toInt } from "@arbetsliv/core/data";
 import { DOMAIN } from "../scopes";
 import { BusinessArea } from "../business-area/business-area.entity";
 import { FeedbackCriterion, FeedbackKind } from "../feedback/feedback.enums";
+import { municipalToday } from "../feedback/municipal-date";
 import { COUNTER_SUMS_SQL, SUMMARY_COUNTERS, closedMonthSql, type SummaryCounter } from "./feedback-summary";
 import type {
   BusinessAreaCounts,
@@ -74,7 +75,7 @@ export function splitPeriod(from: LocalDate, to: LocalDate): PeriodSplit {
 /**
  * The board report for any period (on the received date), computed in SQL from the records:
  * whole months from the summary rows kept on write (feedback-summary.ts), the partial months at
- * the edges with the same sums over the items themselves, and openOverdue (it depends on today)
+ * the edges with the same sums over the items themselves, and openOverdue (it depends on the municipality's today)
  * as a count of the period's open items through IDX_feedback_open_due. JavaScript only merges
  * and pivots the grouped rows (a few thousand at most, whatever the number of items).
  */
@@ -88,21 +89,24 @@ export async function feedbackStatisticsFor(
   to: LocalDate,
 ): Promise<FeedbackStatistics> {
   const policy = disclosurePolicy(ctx, DOMAIN);
-  if (from > to) throw new ValidationError("to", "order", "must not be before from");
+  if (from > to)
+    throw new ValidationError("to", "order", { en: "must not be before from", sv: "får inte vara före from" });
   assertWholeMonths(policy, from, to);
   await logExactStatisticsRead(ctx, policy, DOMAIN, "Query.feedbackStatistics", `${from}..${to}`);
   return feedbackStatistics(ctx.ds, from, to, policy);
 }
 
+/** `today` decides openOverdue: the municipality's today (Europe/Stockholm) unless a caller fixes the day. */
 export async function feedbackStatistics(
   ds: DataSource,
   from: LocalDate,
   to: LocalDate,
   policy: DisclosurePolicy,
+  today: LocalDate = municipalToday(),
 ): Promise<FeedbackStatistics> {
-  if (from > to) throw new ValidationError("to", "order", "must not be before from");
+  if (from > to)
+    throw new ValidationError("to", "order", { en: "must not be before from", sv: "får inte vara före from" });
   const sql = sqlDialect(ds);
-  const today = new Date().toISOString().slice(0, 10);
   const { months: whole, edges } = splitPeriod(from, to);
 
   const groups: GroupRow[] = [];

@@ -9,19 +9,32 @@ import { FeedbackCriterion, FeedbackKind } from "../feedback/feedback.enums";
 const KINDS = Object.keys(FeedbackKind).length;
 const CRITERIA = Object.keys(FeedbackCriterion).length;
 
-@ObjectType({ description: "Counts per kind of feedback (beröm, fråga, förslag, klagomål) and their total." })
+/** Null means suppressed by disclosure control (the field is then listed in `suppressed`). */
+const SUPPRESSED = "Null when suppressed (listed in suppressed).";
+
+@ObjectType({
+  description:
+    "Counts of feedback received per kind (beröm — praise, fråga — question, förslag — suggestion, klagomål — complaint) and their total. A count is null when disclosure control suppresses it.",
+})
 export class KindCounts {
-  @Field(() => Int, { nullable: true }) praise!: number | null;
-  @Field(() => Int, { nullable: true }) question!: number | null;
-  @Field(() => Int, { nullable: true }) suggestion!: number | null;
-  @Field(() => Int, { nullable: true }) complaint!: number | null;
-  @Field(() => Int, { nullable: true }) total!: number | null;
+  @Field(() => Int, { nullable: true, description: `Praise (beröm) received. ${SUPPRESSED}` }) praise!: number | null;
+  @Field(() => Int, { nullable: true, description: `Questions (frågor) received. ${SUPPRESSED}` }) question!:
+    | number
+    | null;
+  @Field(() => Int, { nullable: true, description: `Suggestions (förslag) received. ${SUPPRESSED}` }) suggestion!:
+    | number
+    | null;
+  @Field(() => Int, { nullable: true, description: `Complaints (klagomål) received. ${SUPPRESSED}` }) complaint!:
+    | number
+    | null;
+  @Field(() => Int, { nullable: true, description: `All kinds together. ${SUPPRESSED}` }) total!: number | null;
   @SuppressedFields() suppressed!: string[];
 }
 
 @ObjectType({ description: "One business area: feedback received per kind and the most common kind(s)." })
 export class BusinessAreaCounts extends KindCounts {
-  @Field(() => BusinessArea) businessArea!: BusinessArea;
+  @Field(() => BusinessArea, { description: "The business area (verksamhetsområde) counted." })
+  businessArea!: BusinessArea;
   @Field(() => [FeedbackKind], {
     description:
       "Vanligaste — the most common kind; several when tied (the report lists each). Empty when a count of the area is suppressed.",
@@ -30,9 +43,12 @@ export class BusinessAreaCounts extends KindCounts {
   mostCommonKinds!: FeedbackKind[];
 }
 
-@ObjectType({ description: "One row of the criterion × kind table (Fördelning kommungemensamma kriterier)." })
+@ObjectType({
+  description:
+    "One row of the criterion × kind table (Fördelning kommungemensamma kriterier — distribution over the city-wide criteria).",
+})
 export class CriterionCounts extends KindCounts {
-  @Field(() => FeedbackCriterion) criterion!: FeedbackCriterion;
+  @Field(() => FeedbackCriterion, { description: "The criterion of this row." }) criterion!: FeedbackCriterion;
 }
 
 @ObjectType({
@@ -40,20 +56,26 @@ export class CriterionCounts extends KindCounts {
     "One month of the period (a month counts when any of its days is in the period). Items of the period closed after it count in `closed` of the report but in no month.",
 })
 export class MonthCounts {
-  @Field(() => String, { description: "YYYY-MM" }) month!: string;
-  @Field(() => Int, { nullable: true }) received!: number | null;
-  @Field(() => Int, { nullable: true, description: "Items of the period finally closed in this month." }) closed!:
+  @Field(() => String, { description: "The calendar month, YYYY-MM." }) month!: string;
+  @Field(() => Int, { nullable: true, description: `Items received in this month. ${SUPPRESSED}` }) received!:
     | number
     | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: `Items of the period finally closed in this month. ${SUPPRESSED}`,
+  })
+  closed!: number | null;
   @SuppressedFields() suppressed!: string[];
 }
 
 @ObjectType({
-  description: "Redovisning av inkomna synpunkter — the board report for a period, computed from the records.",
+  description:
+    "Redovisning av inkomna synpunkter — the report on feedback received, to the board, for a period on the received date, computed from the records. No person data; counts are null when disclosure control suppresses them (listed in suppressed).",
 })
 export class FeedbackStatistics {
-  @Field(() => LocalDateScalar) from!: LocalDate;
-  @Field(() => LocalDateScalar) to!: LocalDate;
+  @Field(() => LocalDateScalar, { description: "The period's first day (received date), as asked." }) from!: LocalDate;
+  @Field(() => LocalDateScalar, { description: "The period's last day (received date), included, as asked." })
+  to!: LocalDate;
   @Field(() => Int, { nullable: true, description: "Received in the period (inkomna)." }) received!: number | null;
   @Field(() => Int, { nullable: true, description: "Of those, closed now (avslutade)." }) closed!: number | null;
   @Field(() => Int, { nullable: true, description: "Of those, not closed now (ej avslutade)." }) notClosed!:
@@ -67,7 +89,12 @@ export class FeedbackStatistics {
     description: "Finally closed after the due date (a reopened item closed late counts here).",
   })
   handledLate!: number | null;
-  @Field(() => Int, { nullable: true, description: "Still open and past the due date." }) openOverdue!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Received in the period, still open and past the due date: the due date is before today in Europe/Stockholm (the municipality's day), so it changes at midnight there.",
+  })
+  openOverdue!: number | null;
   @Field(() => Int, { nullable: true, description: "Forwarded to an external organisation." }) forwarded!:
     | number
     | null;
@@ -77,7 +104,11 @@ export class FeedbackStatistics {
   @Field(() => Int, { nullable: true, description: "Sent twice (marked as duplicates); still counted as received." })
   duplicates!: number | null;
   @Field(() => Int, { nullable: true, description: "Reopened for completion at least once." }) reopened!: number | null;
-  @Field(() => Int, { nullable: true }) wantedReply!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Of those received, how many wanted a reply (önskar återkoppling).",
+  })
+  wantedReply!: number | null;
   @Field(() => Int, { nullable: true, description: "Of those who wanted a reply, how many got one." })
   repliedToWhoWanted!: number | null;
   @Field(() => Float, {
@@ -92,7 +123,7 @@ export class FeedbackStatistics {
       "Median calendar days from received to final closing, over the closed items; not rounded: a whole number, or the midpoint of the two middle values (x.5) for an even count.",
   })
   medianHandlingDays!: number | null;
-  @Field(() => KindCounts) kinds!: KindCounts;
+  @Field(() => KindCounts, { description: "Received per kind, all business areas together." }) kinds!: KindCounts;
   @Field(() => [BusinessAreaCounts], { description: "Areas with feedback in the period, most feedback first." })
   @MaxItems(MAX_BUSINESS_AREAS)
   byBusinessArea!: BusinessAreaCounts[];
@@ -106,5 +137,9 @@ export class FeedbackStatistics {
   @MaxItems(MAX_MONTHS_IN_PERIOD)
   byMonth!: MonthCounts[];
   @SuppressedFields() suppressed!: string[];
-  @Field(() => StatisticsDisclosure) disclosure!: StatisticsDisclosure;
+  @Field(() => StatisticsDisclosure, {
+    description:
+      "Whether the figures are exact (synpunkter:stats:exact) or disclosure-controlled, and the smallest count shown.",
+  })
+  disclosure!: StatisticsDisclosure;
 }

@@ -4,6 +4,7 @@ import { type LocalDate } from "@arbetsliv/core/values";
 import { sqlDialect, toInt } from "@arbetsliv/core/data";
 import { assembleStatistics, controlFeedbackStatistics, type GroupRow } from "../../src/statistics/statistics.service";
 import type { FeedbackStatistics } from "../../src/statistics/statistics.types";
+import { municipalToday } from "../../src/feedback/municipal-date";
 
 /**
  * The test oracle: the statistics' grouped rows as they were computed before the summary rows,
@@ -15,11 +16,12 @@ export async function rawFeedbackStatistics(
   ds: DataSource,
   from: LocalDate,
   to: LocalDate,
+  today: LocalDate = municipalToday(),
 ): Promise<FeedbackStatistics> {
-  if (from > to) throw new ValidationError("to", "order", "must not be before from");
+  if (from > to)
+    throw new ValidationError("to", "order", { en: "must not be before from", sv: "får inte vara före from" });
   const sql = sqlDialect(ds);
   const period = "f.receivedDate BETWEEN ? AND ?";
-  const today = new Date().toISOString().slice(0, 10);
 
   const groups: (GroupRow & { openOverdue: unknown })[] = await ds.query(
     `SELECT f.businessAreaId AS areaId, f.kind AS kind, f.criterion AS criterion,
