@@ -33,6 +33,14 @@ import {
   type ServerNumbers,
 } from "./report";
 import { ensureSeeded } from "./seed/seed";
+import {
+  asFederatedOperation,
+  crossDomainOperation,
+  measureFederated,
+  type FederatedOperation,
+} from "./federated/measure";
+import { startFederatedTopology, type FederatedTopology } from "./federated/topology";
+import type { FederatedResult } from "./federated/types";
 import { percentile, round } from "./util/stats";
 
 const SUBJECT = "bench-runner";
@@ -358,6 +366,7 @@ async function main(): Promise<void> {
     BENCH_SUBJECT: SUBJECT,
   };
   // The gateway runs as in production: a 64 MB young generation (semi-space) cuts GC time on list pages.
+  // With --cpu-prof the old build is profiled too (the bench names both pids), so the two profiles compare.
   const execArgv = [
     "--max-semi-space-size=64",
     ...opts.gatewayNodeArgs,
@@ -369,11 +378,26 @@ async function main(): Promise<void> {
   const gateway = await startChild("gateway", gatewayScript, env, logDir, execArgv);
   const floor = await startChild("floor", join(__dirname, "servers", "floor-server.js"), env, logDir);
   const baseline = old
-    ? await startChild("gateway-baseline", gatewayScript, { ...env, BENCH_GATEWAY_ENTRY: old.gatewayEntry }, logDir, [
-        "--max-semi-space-size=64",
-        ...opts.gatewayNodeArgs,
-      ])
+    ? await startChild(
+        "gateway-baseline",
+        gatewayScript,
+        { ...env, BENCH_GATEWAY_ENTRY: old.gatewayEntry },
+        logDir,
+        execArgv,
+      )
     : undefined;
+  // The federated topology (--federated) on the same database, with the gateway's flags.
+  let federation: FederatedTopology | undefined;
+  try {
+    federation = opts.federated ? await startFederatedTopology(env, logDir, execArgv) : undefined;
+  } catch (e) {
+    await Promise.all([gateway.stop(), floor.stop(), baseline?.stop()]);
+    throw e;
+  }
+  if (federation)
+    say(
+      `federated gateway ${federation.gateway.url} (pid ${federation.gateway.pid}), subgraphs ${federation.subgraphs.map((s) => `${s.name} pid ${s.pid}`).join(", ")}`,
+    );
   const rssStart = { gateway: rssMb(gateway.pid), floor: rssMb(floor.pid) };
   say(
     `gateway ${gateway.url} (pid ${gateway.pid}), floor ${floor.url} (pid ${floor.pid})${baseline ? `, old build ${old!.commit.slice(0, 7)} ${baseline.url} (pid ${baseline.pid})` : ""}; ${ops.length} operations`,
@@ -388,6 +412,7 @@ async function main(): Promise<void> {
 
   const results: OperationResult[] = [];
   const growth: GrowthResult[] = [];
+  const federated: FederatedResult[] = [];
   const loadAverage = { start: loadavg()[0] };
   try {
     for (const [i, op] of ops.entries()) {
@@ -438,8 +463,20 @@ async function main(): Promise<void> {
       });
       say(`growth ${plan.operation}: ${plan.rows} rows ${p50} ms → ${op.rows} rows ${full.gateway.p50} ms`);
     }
+    if (federation) {
+      const fedOps: FederatedOperation[] = [...ops.map(asFederatedOperation), crossDomainOperation()];
+      for (const [i, op] of fedOps.entries()) {
+        const r = await measureFederated(op, i, gateway, federation, await tokenFor(op.scopes), opts);
+        federated.push(r);
+        if (r.error || !r.ratio) say(`✗ federated ${op.name}: ${r.error}`);
+        else
+          say(
+            `✓ federated ${op.name.padEnd(44)} CPU/req ${r.federated!.cpuMsPerRequest} ms (gateway ${r.federated!.gatewayCpuMsPerRequest}) vs monolith ${r.monolith!.cpuMsPerRequest} ms: ${r.ratio.cpu.toFixed(2)}× (gateway alone ${r.ratio.gatewayCpu.toFixed(2)}×)`,
+          );
+      }
+    }
   } finally {
-    await Promise.all([gateway.stop(), floor.stop(), baseline?.stop()]);
+    await Promise.all([gateway.stop(), floor.stop(), baseline?.stop(), federation?.stop()]);
   }
   // After the read benchmark, with its servers stopped: the events part starts its own.
   const events = opts.events ? await runEventsBench(modules, eventOpts, say) : undefined;
@@ -468,10 +505,11 @@ async function main(): Promise<void> {
     operations: results,
     growth,
     events,
+    federated: federation ? federated : undefined,
   };
   const files = writeReport(opts.outDir, opts.label, run);
   say(`results: ${files.join(", ")}`);
-  if (results.some((r) => r.error) || events?.errors.length) process.exitCode = 1;
+  if (results.some((r) => r.error) || events?.errors.length || federated.some((r) => r.error)) process.exitCode = 1;
 }
 
 main().catch((e) => {

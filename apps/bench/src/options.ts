@@ -29,6 +29,8 @@ export interface Options {
   eventBacklog: number;
   eventRate: number;
   eventSeconds: number;
+  /** Also the federated topology (apps/federation: gateway + six subgraphs), against the monolith. */
+  federated: boolean;
 }
 
 const HELP = `pnpm bench [-- options]
@@ -43,6 +45,10 @@ const HELP = `pnpm bench [-- options]
   --requests n                sequential requests per server per operation for p50/p99 (default 100)
   --only text                 only operations whose name contains text (repeatable; text$ = exactly)
   --label name                results file name (default latest)
+  --out-dir dir               where results, logs and profiles go (default apps/bench/results)
+  --federated                 also start the federated topology (apps/federation: its gateway and
+                              six subgraphs) and measure the selected operations and a cross-domain
+                              query through it against the monolith (see README "Federated topology")
   --cpu-prof                  run the gateway with node --cpu-prof (profiles in results/profiles)
   --baseline git-ref          also measure the gateway of that commit (built in a temporary git
                               worktree) in the same run, interleaved: new ÷ old CPU per request
@@ -77,6 +83,7 @@ export function parseOptions(argv: string[]): Options {
     eventBacklog: 5000,
     eventRate: 200,
     eventSeconds: 10,
+    federated: false,
   };
   let labelGiven = false;
   const args = argv.filter((a) => a !== "--");
@@ -129,6 +136,12 @@ export function parseOptions(argv: string[]): Options {
       case "--label":
         o.label = next().replace(/[^\w.-]/g, "_");
         labelGiven = true;
+        break;
+      case "--out-dir":
+        o.outDir = resolve(next());
+        break;
+      case "--federated":
+        o.federated = true;
         break;
       case "--no-events":
         o.events = false;

@@ -1,3 +1,5 @@
+import { renderFederatedMarkdown } from "./federated/report";
+import type { FederatedResult } from "./federated/types";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Machine } from "./machine";
@@ -93,6 +95,8 @@ export interface RunResult {
   growth: GrowthResult[];
   /** The events part (src/events); absent with --no-events. */
   events?: EventsResult;
+  /** The federated topology beside the monolith (--federated). */
+  federated?: FederatedResult[];
 }
 
 const n = (x: number | undefined | null, d = 0) =>
@@ -423,6 +427,7 @@ export function renderMarkdown(run: RunResult, outDir: string): string {
       );
     L.push("");
   }
+  if (run.federated) L.push(renderFederatedMarkdown(run.federated));
   if (run.events) L.push(renderEventsMarkdown(run.events));
   return L.join("\n");
 }

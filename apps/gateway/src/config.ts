@@ -8,6 +8,7 @@ import {
   type TokenVerifierConfig,
 } from "@arbetsliv/core";
 import { databaseConfigFromEnv, type DatabaseConfig } from "@arbetsliv/core/data";
+import { metricsTokenFromEnv, tracingConfigFromEnv, type TracingConfig } from "@arbetsliv/core/observability";
 import { loadTrustedDocuments, type TrustedDocuments } from "./http/trusted-documents";
 
 export type Environment = "development" | "production" | "test";
@@ -56,6 +57,10 @@ export interface GatewayConfig {
   defaultLanguage: Language;
   /** Relay, webhooks, JetStream and subscription limits (events/events-config.ts). */
   events: EventsConfig;
+  /** METRICS_TOKEN: /metrics answers only requests bearing it; null (unset): no /metrics and no recording. */
+  metricsToken: string | null;
+  /** OTEL_TRACES_EXPORTER=otlp turns traces on (core's observability/tracing.ts); off by default. */
+  tracing: TracingConfig;
 }
 
 export const DEVELOPMENT_SECRET = "arbetsliv-development-secret-not-for-production";
@@ -208,6 +213,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       `API_DEFAULT_LANGUAGE must be en or sv: the language of error messages when Accept-Language names neither (got "${rawLanguage}")`,
     );
 
+  const metrics = metricsTokenFromEnv(env);
+  if (metrics.problem) problems.push(metrics.problem);
+  const tracing = tracingConfigFromEnv(env, "arbetsliv-gateway");
+  problems.push(...tracing.problems);
+
   const config: GatewayConfig = {
     env: rawEnv as Environment,
     host: env.HOST ?? "127.0.0.1",
@@ -239,6 +249,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       (name, fallback, min, max) => int(env, name, fallback, min, max, problems),
       problems,
     ),
+    metricsToken: metrics.token,
+    tracing: tracing.config,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

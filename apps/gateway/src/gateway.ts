@@ -20,6 +20,8 @@ import { createRouter } from "./http/router";
 import { createGatewayLifecycle } from "./lifecycle/gateway-lifecycle";
 import { createEventRuntime } from "./events/event-runtime";
 import { attachSubscriptionServer } from "./events/subscription-server";
+import type { SpanExporter } from "@arbetsliv/core/observability";
+import { createGatewayMetrics, createGatewayTracing, sqlSpanSubscribers } from "./observability/gateway-observability";
 
 export interface Gateway {
   readonly url: string;
@@ -44,8 +46,12 @@ export async function createGateway(
   config: GatewayConfig,
   modules: readonly DomainModule[],
   logger: Logger,
+  /** Tests: spans to this exporter (tracing on whatever OTEL_TRACES_EXPORTER says). */
+  options: { traceExporter?: SpanExporter } = {},
 ): Promise<Gateway> {
   configureAccessLogKey(config.accessLogKey);
+  // Off unless configured (observability/gateway-observability.ts): null costs one branch per request.
+  const tracing = createGatewayTracing(config, options.traceExporter);
   const ds = createDataSource(config.database, {
     modules,
     statementTimeoutMs: config.dbStatementTimeoutMs,
@@ -56,7 +62,9 @@ export async function createGateway(
             error: String((error as Error)?.message ?? error),
           })
         : logger.log("info", "a read replica answers again; reads go to the replicas"),
+    querySubscribers: sqlSpanSubscribers(config, tracing),
   });
+  const metrics = createGatewayMetrics(config, ds, logger);
   const schema = await buildModuleSchema(modules);
   // Synchronous plain fields, list bounds and the compiled executor (@arbetsliv/core/execution).
   const runtime = createExecutionRuntime(schema, { authChecker: scopeAuthChecker });
@@ -101,6 +109,8 @@ export async function createGateway(
     draining: () => lifecycle.draining(),
     logger,
     defaultLanguage: config.defaultLanguage,
+    metrics,
+    tracing,
   });
 
   let stopping: Promise<void> | undefined;
@@ -112,6 +122,11 @@ export async function createGateway(
     schema,
     start: () => lifecycle.start(route),
     // Idempotent as lifecycle.stop is: the rate limit's Redis connection closes after the last request.
-    stop: (options) => (stopping ??= lifecycle.stop(options).finally(() => limits.close())),
+    // Buffered spans are exported last, after the last request's.
+    stop: (options) =>
+      (stopping ??= lifecycle
+        .stop(options)
+        .finally(() => limits.close())
+        .finally(() => tracing?.shutdown().catch(() => undefined))),
   };
 }

@@ -14,6 +14,9 @@ jest.setTimeout(180_000);
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const haveChromium = existsSync(CHROMIUM);
+// CI installs Chromium and sets REQUIRE_BROWSER_TOOLS=1: there a missing browser fails instead of skipping.
+if (process.env.REQUIRE_BROWSER_TOOLS === "1" && !haveChromium)
+  throw new Error(`REQUIRE_BROWSER_TOOLS=1 but there is no Chromium at ${CHROMIUM}`);
 if (!haveChromium)
   console.warn(`[skipped] GraphiQL browser test: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 

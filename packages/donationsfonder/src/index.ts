@@ -23,6 +23,7 @@ import { fundBudgetGraph, roundGraph } from "./round/round.graph";
 import { DOMAIN, DonationScopes } from "./scopes";
 import { seedDemo } from "./seed/demo";
 import { StatisticsResolver } from "./statistics/statistics.resolver";
+import { PaymentDaysResolver } from "./statistics/payment-days.resolver";
 import { ReachSummary, RoundFundSummary, RoundStatusSummary } from "./statistics/summary.entities";
 import { applicationRetention } from "./retention/application-retention";
 import { donationSummaries } from "./statistics/summary";
@@ -44,7 +45,15 @@ export const donationsfonderModule = defineModule({
     RoundFundSummary,
     ReachSummary,
   ],
-  resolvers: [FundResolver, RoundResolver, ApplicationResolver, AllocationResolver, PayoutResolver, StatisticsResolver],
+  resolvers: [
+    FundResolver,
+    RoundResolver,
+    ApplicationResolver,
+    AllocationResolver,
+    PayoutResolver,
+    StatisticsResolver,
+    PaymentDaysResolver,
+  ],
   graphs: [roundGraph, fundBudgetGraph, applicationGraph, allocationGraph, payoutGraph],
   migrations: donationsfonderMigrations,
   scopes: [

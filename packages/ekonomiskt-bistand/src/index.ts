@@ -27,6 +27,7 @@ import { DOMAIN, EkonomisktBistandScopes } from "./scopes";
 import { seedEkonomisktBistandDemo } from "./seed/demo";
 import { AssistanceBudgetYear } from "./statistics/budget-year.entity";
 import { BudgetResolver, StatisticsResolver } from "./statistics/statistics.resolver";
+import { PaymentDaysResolver } from "./statistics/payment-days.resolver";
 import { MonthSummary, PaidMonth, PaymentDay } from "./statistics/summary.entity";
 import { WageSubsidyEmployment, WageSubsidyMonth } from "./wage-subsidy/wage-subsidy.entity";
 import { WageSubsidyResolver } from "./wage-subsidy/wage-subsidy.resolver";
@@ -67,6 +68,7 @@ export const ekonomisktBistandModule = defineModule({
     WageSubsidyResolver,
     RiksnormResolver,
     StatisticsResolver,
+    PaymentDaysResolver,
     BudgetResolver,
   ],
   graphs: [

@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { defineModule } from "@arbetsliv/core";
+import { subgraphEntity } from "@arbetsliv/core/federation";
 import { AgreementContact } from "./agreement/agreement-contact.entity";
 import { Agreement } from "./agreement/agreement.entity";
 import { AgreementResolver, PartnerResolver } from "./agreement/agreement.resolver";
@@ -15,6 +16,8 @@ import { EvaluationResolver, EvaluationTemplateResolver } from "./follow-up/foll
 import { evaluationGraph, evaluationTemplateGraph } from "./follow-up/follow-up.graph";
 import { YearlyReport } from "./follow-up/yearly-report.entity";
 import { iopMigrations } from "./migrations";
+import { ProviderPartnershipsResolver } from "./federation/provider-partnerships.resolver";
+import { PlacementProviderReference } from "./federation/provider-reference.type";
 import { Amendment, AmendmentAmount } from "./money/amendment.entity";
 import { Invoice } from "./money/invoice.entity";
 import { AmendmentResolver } from "./money/money.resolver";
@@ -59,6 +62,23 @@ export const iopModule = defineModule({
     StatisticsResolver,
   ],
   graphs: [agreementGraph, partnerGraph, boardDecisionGraph, amendmentGraph, evaluationTemplateGraph, evaluationGraph],
+  federation: {
+    entities: [
+      // Other subgraphs reference an agreement by id (its placement costs).
+      subgraphEntity({ type: Agreement, scopes: [IopScopes.READ, IopScopes.STATS] }),
+      // IOP adds a relationsvåld provider's partnerships; the gateway brings its organisationsnummer.
+      subgraphEntity({
+        type: PlacementProviderReference,
+        name: "PlacementProvider",
+        scopes: [IopScopes.READ, IopScopes.STATS],
+        contributes: ["iopPartnerships"],
+        external: ["organisationsnummer"],
+        requires: { iopPartnerships: "organisationsnummer" },
+        fromRepresentation: true,
+      }),
+    ],
+    resolvers: [ProviderPartnershipsResolver],
+  },
   migrations: iopMigrations,
   scopes: [
     {

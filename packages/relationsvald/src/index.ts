@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { defineModule } from "@arbetsliv/core";
+import { subgraphEntity } from "@arbetsliv/core/federation";
 import { AccompanyingChild } from "./clients/child.entity";
 import { PlacementClient } from "./clients/client.entity";
 import { placementClientGraph } from "./clients/client.graph";
@@ -11,6 +12,7 @@ import { invoiceBasisReadyJob } from "./invoices/invoice-basis-ready.job";
 import { InvoiceResolver } from "./invoices/invoice.resolver";
 import { ProviderInvoice } from "./invoices/provider-invoice.entity";
 import { relationsvaldMigrations } from "./migrations";
+import { AgreementPlacementCostsResolver, IopAgreementReference, IopPartnerReference } from "./partnerships";
 import { PlacementChildDecision } from "./placements/placement-child.entity";
 import { Placement } from "./placements/placement.entity";
 import { placementGraph } from "./placements/placement.graph";
@@ -20,7 +22,7 @@ import { PlacementProvider } from "./providers/provider.entity";
 import { placementProviderGraph } from "./providers/provider.graph";
 import { ProviderResolver } from "./providers/provider.resolver";
 import { ServiceFeeAgreement } from "./providers/service-fee-agreement.entity";
-import { DOMAIN, relationsvaldScopeDefinitions } from "./scopes";
+import { DOMAIN, RelationsvaldScopes, relationsvaldScopeDefinitions } from "./scopes";
 import { seedDemo } from "./seed/demo";
 import { PlacementBudget } from "./statistics/budget.entity";
 import { StatisticsResolver } from "./statistics/statistics.resolver";
@@ -52,6 +54,27 @@ export const relationsvaldModule = defineModule({
     InquiryResolver,
   ],
   graphs: [placementGraph, placementClientGraph, placementProviderGraph],
+  federation: {
+    entities: [
+      // Other subgraphs reference a provider by id (its IOP partnerships); whoever may list providers may resolve one.
+      subgraphEntity({
+        type: PlacementProvider,
+        scopes: [RelationsvaldScopes.READ, RelationsvaldScopes.WRITE, RelationsvaldScopes.STATS],
+      }),
+      // Relationsvåld adds an IOP partnership's placement costs; the gateway brings its period and partner.
+      subgraphEntity({
+        type: IopAgreementReference,
+        name: "IopAgreement",
+        scopes: [RelationsvaldScopes.STATS, RelationsvaldScopes.STATS_EXACT, RelationsvaldScopes.READ],
+        contributes: ["placementCosts"],
+        external: ["startDate", "endDate", "finalEndDate", "partner"],
+        requires: { placementCosts: "startDate endDate finalEndDate partner { organisationsnummer }" },
+        fromRepresentation: true,
+      }),
+    ],
+    valueTypes: [{ type: IopPartnerReference, name: "IopPartner" }],
+    resolvers: [AgreementPlacementCostsResolver],
+  },
   migrations: relationsvaldMigrations,
   scopes: relationsvaldScopeDefinitions,
   events: relationsvaldEvents,
@@ -92,6 +115,17 @@ export {
   PlacementBudget,
 };
 export { DEMO, seedDemo } from "./seed/demo";
+export {
+  PartnershipPlacementCosts,
+  PartnershipPlacementCostLine,
+  PartnershipServiceFeeMonth,
+  MAX_PLACEMENT_COST_YEARS,
+  PLACEMENT_COSTS_DESCRIPTION,
+  PLACEMENT_COSTS_FROM_DESCRIPTION,
+  PLACEMENT_COSTS_TO_DESCRIPTION,
+  placementCostsOfPartnership,
+  type PartnershipTerms,
+} from "./partnerships";
 export { placementStarted, placementEnded, invoiceBasisReady, relationsvaldEvents } from "./events";
 export { InvoiceBasisReady };
 export { invoiceBasisReadyJob, recordInvoiceBasesReady, lastClosedMonth } from "./invoices/invoice-basis-ready.job";

@@ -21,7 +21,14 @@ interface Profile {
 
 const PACKAGES: [RegExp, string][] = [
   [/graphql-jit/, "graphql-jit"],
+  [/@apollo\/subgraph/, "@apollo/subgraph"],
   [/@apollo\//, "Apollo Server"],
+  [/@graphql-hive\//, "Hive Gateway (@graphql-hive)"],
+  [/@graphql-mesh\//, "Hive Gateway (@graphql-mesh)"],
+  [/@graphql-tools\//, "@graphql-tools"],
+  [/@whatwg-node\//, "@whatwg-node (fetch, Request/Response)"],
+  [/graphql-yoga|@envelop\//, "GraphQL Yoga / envelop"],
+  [/\/apps\/federation\//, "our federation (apps/federation)"],
   [/\/type-graphql\//, "type-graphql"],
   [/\/graphql@|\/node_modules\/graphql\//, "graphql-js"],
   [/\/typeorm@|\/node_modules\/typeorm\//, "TypeORM"],

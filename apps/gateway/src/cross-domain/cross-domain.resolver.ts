@@ -2,9 +2,15 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-
 import { FirstArgs, type RequestContext } from "@arbetsliv/core";
 import { LocalDateScalar, type LocalDate } from "@arbetsliv/core/values";
 import { IopAgreement, IopScopes } from "@arbetsliv/iop";
-import { PlacementProvider, RelationsvaldScopes } from "@arbetsliv/relationsvald";
-import { partnershipsOfProvider, placementCostsOfPartnership } from "./cross-domain.service";
-import { MAX_PLACEMENT_COST_YEARS, PartnershipPlacementCosts } from "./placement-costs.types";
+import {
+  PartnershipPlacementCosts,
+  PlacementProvider,
+  PLACEMENT_COSTS_DESCRIPTION,
+  PLACEMENT_COSTS_FROM_DESCRIPTION,
+  PLACEMENT_COSTS_TO_DESCRIPTION,
+  RelationsvaldScopes,
+} from "@arbetsliv/relationsvald";
+import { partnershipsOfProvider, placementCostsOfAgreement } from "./cross-domain.service";
 
 /**
  * A relationsvåld provider that is an IOP partner links to its partnerships (same
@@ -26,28 +32,22 @@ export class ProviderPartnershipResolver {
   }
 }
 
-/** The partnership shows what placements under it cost, from the relationsvåld register. */
+/**
+ * The partnership shows what placements under it cost, from the relationsvåld register (the
+ * computation is relationsvåld's own, which answers the same field in the federated topology).
+ */
 @Resolver(() => IopAgreement)
 export class PartnershipPlacementCostsResolver {
   @Authorized(RelationsvaldScopes.STATS, RelationsvaldScopes.STATS_EXACT, RelationsvaldScopes.READ)
-  @FieldResolver(() => PartnershipPlacementCosts, {
-    description: `Relationsvåld placement costs invoiced by this partner in the period (at most ${MAX_PLACEMENT_COST_YEARS} years; default: the agreement's period up to today, its last ${MAX_PLACEMENT_COST_YEARS} years, in whole months without relationsvald:stats:exact). Aggregates only, under disclosure control; needs relationsvald:stats, relationsvald:stats:exact or relationsvald:read.`,
-  })
+  @FieldResolver(() => PartnershipPlacementCosts, { description: PLACEMENT_COSTS_DESCRIPTION })
   placementCosts(
     @Root() agreement: IopAgreement,
     @Ctx() ctx: RequestContext,
-    @Arg("from", () => LocalDateScalar, {
-      nullable: true,
-      description: `First day of the period (inclusive; a month's first day without relationsvald:stats:exact). Default: the agreement's start, but at most ${MAX_PLACEMENT_COST_YEARS} years before \`to\`.`,
-    })
+    @Arg("from", () => LocalDateScalar, { nullable: true, description: PLACEMENT_COSTS_FROM_DESCRIPTION })
     from?: LocalDate,
-    @Arg("to", () => LocalDateScalar, {
-      nullable: true,
-      description:
-        "Last day of the period (inclusive; a month's last day without relationsvald:stats:exact), not before `from`. Default: the agreement's end if it has passed, else today.",
-    })
+    @Arg("to", () => LocalDateScalar, { nullable: true, description: PLACEMENT_COSTS_TO_DESCRIPTION })
     to?: LocalDate,
   ): Promise<PartnershipPlacementCosts> {
-    return placementCostsOfPartnership(ctx, agreement, from, to);
+    return placementCostsOfAgreement(ctx, agreement, from, to);
   }
 }

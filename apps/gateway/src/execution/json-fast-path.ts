@@ -14,7 +14,7 @@ import {
   type ValidationRule,
 } from "graphql";
 import type { Language } from "@arbetsliv/core";
-import type { ExecutionRuntime } from "@arbetsliv/core/execution";
+import { ValidDocuments, type ExecutionRuntime } from "@arbetsliv/core/execution";
 
 /**
  * The fast path for what nearly every client sends: one operation in a JSON POST. It runs the
@@ -161,12 +161,7 @@ function asGraphQLError(value: unknown): GraphQLError {
 export function createJsonFastPath(options: JsonFastPathOptions): JsonFastPath {
   const { runtime, includeStacktrace, formatError, hooks } = options;
   const rules = [...specifiedRules, ...(options.introspection ? [] : [noIntrospection]), ...runtime.validationRules];
-  const maxDocuments = options.maxDocuments ?? 1_000;
-  // And at most this much query text in all (a parsed document weighs several times its text).
-  const maxText = 2_000_000;
-  let text = 0;
-  // Least recently used first (a Map keeps insertion order; a hit is moved to the end).
-  const documents = new Map<string, DocumentNode>();
+  const documents = new ValidDocuments(options.maxDocuments ?? 1_000);
 
   /** Apollo's normalizeAndFormatErrors: a code for every error, `extensions.http` into the head, then the formatter. */
   function formatErrors(errors: readonly GraphQLError[], head: HttpHead, language: Language): GraphQLFormattedError[] {
@@ -232,11 +227,7 @@ export function createJsonFastPath(options: JsonFastPathOptions): JsonFastPath {
 
   function documentFor(query: string): DocumentNode | GraphQLError[] {
     const cached = documents.get(query);
-    if (cached) {
-      documents.delete(query);
-      documents.set(query, cached);
-      return cached;
-    }
+    if (cached) return cached;
     let document: DocumentNode;
     try {
       document = parse(query, runtime.parseOptions);
@@ -258,12 +249,6 @@ export function createJsonFastPath(options: JsonFastPathOptions): JsonFastPath {
     const invalid = validate(runtime.schema, document, rules);
     if (invalid.length) return invalid.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED", { status: 400 }));
     documents.set(query, document);
-    text += query.length;
-    while (documents.size > maxDocuments || text > maxText) {
-      const oldest = documents.keys().next().value as string;
-      documents.delete(oldest);
-      text -= oldest.length;
-    }
     return document;
   }
 

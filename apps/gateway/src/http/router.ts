@@ -7,6 +7,12 @@ import { GRAPHIQL_PAGE, graphiqlAsset } from "./graphiql";
 import type { GraphqlEndpoint } from "./graphql-endpoint";
 import { graphqlError, sendJson } from "./respond";
 import { GRAPHIQL_CSP, type RequestIds } from "./response-headers";
+import type { Tracing } from "@arbetsliv/core/observability";
+import {
+  recordGraphqlRequest,
+  tracedGraphqlRequest,
+  type GatewayMetrics,
+} from "../observability/gateway-observability";
 
 export interface RouterOptions {
   graphiql: boolean;
@@ -18,15 +24,29 @@ export interface RouterOptions {
   logger: Logger;
   /** API_DEFAULT_LANGUAGE: the language of the gateway's own messages when Accept-Language names neither sv nor en. */
   defaultLanguage?: Language;
+  /** METRICS_TOKEN set: /metrics, and every /graphql request recorded; null: neither. */
+  metrics?: GatewayMetrics | null;
+  /** OTEL_TRACES_EXPORTER=otlp: a server span per /graphql request; null: none. */
+  tracing?: Tracing | null;
 }
 
 /** Routes a request of a serving gateway to its answer, and writes the request log line. */
-export function createRouter({ graphiql, graphql, ready, draining, logger, defaultLanguage = "en" }: RouterOptions) {
-  return async function route(
-    req: IncomingMessage,
-    res: ServerResponse,
-    { requestId, correlationId }: RequestIds,
-  ): Promise<void> {
+export function createRouter({
+  graphiql,
+  graphql,
+  ready,
+  draining,
+  logger,
+  defaultLanguage = "en",
+  metrics = null,
+  tracing = null,
+}: RouterOptions) {
+  // The operation name as the client sent it (log.operation after execution; GET: its parameter).
+  const operationNameOf = (log: Record<string, unknown>, url: URL) =>
+    log.operation ?? (log.method === "GET" ? url.searchParams.get("operationName") : undefined);
+
+  return async function route(req: IncomingMessage, res: ServerResponse, ids: RequestIds): Promise<void> {
+    const { requestId, correlationId } = ids;
     const started = process.hrtime.bigint();
     const url = new URL(req.url ?? "/", "http://localhost");
     const log: Record<string, unknown> = {
@@ -35,6 +55,7 @@ export function createRouter({ graphiql, graphql, ready, draining, logger, defau
       method: req.method,
       path: clientText(url.pathname, 200),
     };
+    let graphqlRequest = false;
     try {
       if (url.pathname === "/healthz") {
         sendJson(res, 200, { status: "ok" });
@@ -44,6 +65,9 @@ export function createRouter({ graphiql, graphql, ready, draining, logger, defau
           status: ok ? "ready" : "not ready",
           database: ok ? "reachable" : "unreachable",
         });
+      } else if (url.pathname === "/metrics" && metrics) {
+        // Only with METRICS_TOKEN, and only for its bearer (core's observability/metrics-endpoint.ts).
+        await metrics.serve(req, res);
       } else if (draining()) {
         graphqlError(
           res,
@@ -66,7 +90,18 @@ export function createRouter({ graphiql, graphql, ready, draining, logger, defau
           res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": GRAPHIQL_CSP });
           res.end(GRAPHIQL_PAGE);
         } else if (url.pathname === "/graphql") {
-          await graphql(req, res, requestId, url, log);
+          graphqlRequest = true;
+          if (tracing)
+            await tracedGraphqlRequest(
+              tracing,
+              req,
+              res,
+              ids,
+              url.pathname,
+              () => graphql(req, res, requestId, url, log),
+              () => operationNameOf(log, url),
+            );
+          else await graphql(req, res, requestId, url, log);
         } else {
           sendJson(res, 200, {
             service: "arbetsliv-gateway",
@@ -91,7 +126,10 @@ export function createRouter({ graphiql, graphql, ready, draining, logger, defau
       else res.end();
     } finally {
       log.status = res.statusCode;
-      log.durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      log.durationMs = durationMs;
+      if (metrics && graphqlRequest)
+        recordGraphqlRequest(metrics.metrics, operationNameOf(log, url), res.statusCode, durationMs / 1000);
       if (url.pathname !== "/healthz" && url.pathname !== "/readyz") logger.log("info", "request", log);
     }
   };

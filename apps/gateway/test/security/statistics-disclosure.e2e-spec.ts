@@ -85,6 +85,8 @@ describe(`statistics disclosure control, production gateway process on ${testDat
       `query($from: Date!, $to: Date!) { placementCostReport(from: $from, to: $to) { rows { providerName chargedNights } } }`,
       `query($from: Date!, $to: Date!) { feedbackStatistics(from: $from, to: $to) { received } }`,
       `query($from: Date!, $to: Date!) { assistanceIndicators(from: $from, to: $to) { householdsAtEnd } }`,
+      `query($from: Date!, $to: Date!) { assistancePayoutsByPaymentDate(from: $from, to: $to) { amount } }`,
+      `query($from: Date!, $to: Date!) { donationPayoutsByPaymentDate(from: $from, to: $to) { amount } }`,
     ]) {
       const r = await gql(stats, query, oneDay);
       expect(r.data ?? null).toBeNull();

@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { rename, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import * as mysql2 from "mysql2";
-import { DataSource, type DataSourceOptions } from "typeorm";
+import { DataSource, type DataSourceOptions, type EntitySubscriberInterface } from "typeorm";
 import { installEmbeddedAppendOnlyTriggers } from "../audit/append-only";
 import type { DomainModule } from "../module/domain-module";
 import { StatementCountingLogger } from "./statement-counter";
@@ -24,12 +24,15 @@ class ArbetslivDataSource extends DataSource {
   constructor(
     options: DataSourceOptions,
     private readonly onReplicaReadState?: CreateDataSourceOptions["onReplicaReadState"],
+    private readonly querySubscribers: readonly EntitySubscriberInterface[] = [],
   ) {
     super(options);
   }
 
   override async initialize(): Promise<this> {
     await super.initialize();
+    // Instances, added after TypeORM built its own subscribers from classes (it replaces the list).
+    this.subscribers.push(...this.querySubscribers);
     if ("replication" in this.options && this.options.replication) routeReplicaReads(this, this.onReplicaReadState);
     if (this.options.type === "sqljs" && this.options.autoSave)
       this.saveNextCommit = saveOnlyWhatChanged(this.driver as unknown as SqljsDriverInternals);
@@ -166,6 +169,11 @@ export interface CreateDataSourceOptions {
   connectTimeoutMs?: number;
   /** With read replicas: told when replica reads move to the primary (no replica answers) and back. */
   onReplicaReadState?: (state: ReplicaReadState, error?: unknown) => void;
+  /**
+   * Told before and after every statement (e.g. observability's SqlSpanSubscriber, only when
+   * tracing is on: any subscriber makes TypeORM walk the list on every entity it loads).
+   */
+  querySubscribers?: readonly EntitySubscriberInterface[];
 }
 
 /** Extra time the client waits beyond the server's own statement limit before giving up on the server. */
@@ -268,5 +276,5 @@ export function createDataSource(config: DatabaseConfig, options: CreateDataSour
       synchronize: options.synchronize ?? true,
     };
   }
-  return new ArbetslivDataSource(typeormOptions, options.onReplicaReadState);
+  return new ArbetslivDataSource(typeormOptions, options.onReplicaReadState, options.querySubscribers);
 }

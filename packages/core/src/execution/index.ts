@@ -13,6 +13,7 @@ export {
   type ResolvedOperation,
 } from "./compiled-executor";
 export { runOperation, type ErrorFormatter, type OperationRequest, type OperationResult } from "./run-operation";
+export { ValidDocuments } from "./valid-documents";
 export { QUERY_LIMITS, estimateOperations, securityValidationRules } from "./query-limits";
 export { useSyncFieldResolvers } from "./sync-field-resolvers";
 export { enforceListBounds } from "./list-bounds";

@@ -5,11 +5,11 @@ import {
   parse,
   specifiedRules,
   validate,
-  type DocumentNode,
   type ExecutionResult,
   type GraphQLFormattedError,
 } from "graphql";
 import type { ExecutionRuntime } from "./runtime";
+import { ValidDocuments } from "./valid-documents";
 
 export interface OperationRequest<Context> {
   source: string;
@@ -32,7 +32,8 @@ export interface OperationResult<T = Record<string, unknown>> {
  * operation, check its input, execute compiled; errors get the codes Apollo gives them
  * (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, BAD_USER_INPUT for variables,
  * OPERATION_RESOLUTION_FAILURE, INTERNAL_SERVER_ERROR for anything without a code) and then
- * go through `format` (core's formatError in both). For tests and tools; the gateway itself runs
+ * go through `format` (core's formatError in both). Valid documents are kept per runtime by query
+ * text (ValidDocuments), so a repeated operation is neither parsed nor validated nor compiled again. For tests and tools; the gateway itself runs
  * Apollo, whose pipeline this mirrors.
  */
 export async function runOperation<Context, T = Record<string, unknown>>(
@@ -43,15 +44,19 @@ export async function runOperation<Context, T = Record<string, unknown>>(
   const fail = (errors: GraphQLError[]): OperationResult<T> => ({
     errors: errors.map((e) => formatWithCode(e, format)),
   });
-  let document: DocumentNode;
-  try {
-    document = parse(request.source, runtime.parseOptions);
-  } catch (e) {
-    if (!(e instanceof GraphQLError)) throw e;
-    return fail([withCode(e, "GRAPHQL_PARSE_FAILED", e)]);
+  const documents = validDocumentsOf(runtime);
+  let document = documents.get(request.source);
+  if (!document) {
+    try {
+      document = parse(request.source, runtime.parseOptions);
+    } catch (e) {
+      if (!(e instanceof GraphQLError)) throw e;
+      return fail([withCode(e, "GRAPHQL_PARSE_FAILED", e)]);
+    }
+    const invalid = validate(runtime.schema, document, [...specifiedRules, ...runtime.validationRules]);
+    if (invalid.length) return fail(invalid.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED", e.originalError ?? e)));
+    documents.set(request.source, document);
   }
-  const invalid = validate(runtime.schema, document, [...specifiedRules, ...runtime.validationRules]);
-  if (invalid.length) return fail(invalid.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED", e.originalError ?? e)));
   const operation = getOperationAST(document, request.operationName ?? undefined);
   if (!operation) {
     const { errors } = await runtime.executor.execute({
@@ -78,6 +83,15 @@ export async function runOperation<Context, T = Record<string, unknown>>(
     ...("data" in result ? { data: result.data as T | null } : {}),
     ...(errors ? { errors: errors.map((e) => formatWithCode(e, format)) } : {}),
   };
+}
+
+/** One cache per runtime: its schema and rules decide what is valid. */
+const validDocuments = new WeakMap<ExecutionRuntime, ValidDocuments>();
+
+function validDocumentsOf(runtime: ExecutionRuntime): ValidDocuments {
+  let documents = validDocuments.get(runtime);
+  if (!documents) validDocuments.set(runtime, (documents = new ValidDocuments()));
+  return documents;
 }
 
 /** The error with a code of its own, as Apollo's error classes make it (the original kept for formatting). */

@@ -3,6 +3,7 @@ import type { RetentionAction, RetentionContext } from "../retention/retention";
 import type { EventType } from "../events/event-type";
 import type { Graph } from "../read/graph";
 import type { SummaryDeclaration } from "../data/summary-projection";
+import type { SubgraphDeclaration } from "../federation/subgraph-entity";
 
 /** A scope a module defines. `personLevel` scopes unlock person-level data (and its access log). */
 export interface ScopeDefinition {
@@ -42,6 +43,11 @@ export interface DomainModule {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
   scopes: ScopeDefinition[];
+  /**
+   * Run as a federation subgraph (`@arbetsliv/core/federation`): the types other subgraphs
+   * reference by key, and types of other modules this one adds fields to. The monolith ignores it.
+   */
+  federation?: SubgraphDeclaration;
   /** The event types the module records in its outbox (see events/event-type.ts). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   events?: EventType<any>[];

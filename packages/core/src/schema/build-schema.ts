@@ -23,7 +23,15 @@ const noTopicPubSub: PubSub = {
  * Builds one schema from modules: every operation must declare scopes (deny by default),
  * inputs are validated with class-validator, and auth errors carry stable codes.
  */
-export async function buildModuleSchema(modules: readonly DomainModule[]): Promise<GraphQLSchema> {
+export async function buildModuleSchema(
+  modules: readonly DomainModule[],
+  /**
+   * For a federation subgraph (federation/build-subgraph.ts): `skipCheck`, as it may have no query of
+   * its own; `orphanedTypes`, its entities, which may be reachable only through other subgraphs.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  options: { skipCheck?: boolean; orphanedTypes?: Function[] } = {},
+): Promise<GraphQLSchema> {
   const resolvers = modules.flatMap((m) => [...m.resolvers, ...(m.graphs ?? []).map(graphResolver)]);
   if (resolvers.length === 0) throw new Error("No resolvers: register at least one module");
   operationScopes(resolvers);
@@ -35,6 +43,8 @@ export async function buildModuleSchema(modules: readonly DomainModule[]): Promi
     // class-validator with errors naming the input path and the rule (errors/validate-input.ts).
     validateFn: validateInput,
     pubSub: noTopicPubSub,
+    ...(options.skipCheck ? { skipCheck: true } : {}),
+    ...(options.orphanedTypes?.length ? { orphanedTypes: options.orphanedTypes } : {}),
   });
   // Every number and money input has a range (scalars/input-bounds.ts); the build fails otherwise.
   assertBoundedInputs(resolvers);

@@ -105,6 +105,24 @@ export function assertWholeMonths(
     });
 }
 
+/**
+ * A statistics period in order and at most `maxMonths` calendar months long (a month counts when
+ * any of its days is in the period): otherwise a clear error on `to` with the rule `order` or `period`.
+ */
+export function assertPeriodWithin(from: LocalDate, to: LocalDate, maxMonths: number): void {
+  if (from > to)
+    throw new ValidationError("to", "order", {
+      en: "must not be before from",
+      sv: "får inte vara före periodens början (from)",
+    });
+  const monthIndex = (d: LocalDate) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7));
+  if (monthIndex(to) - monthIndex(from) + 1 > maxMonths)
+    throw new ValidationError("to", "period", {
+      en: `the period may cover at most ${maxMonths} months`,
+      sv: `perioden får omfatta högst ${maxMonths} månader`,
+    });
+}
+
 /** An object of a statistics answer that can have suppressed fields. */
 export interface Suppressible {
   suppressed: string[];

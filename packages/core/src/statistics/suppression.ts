@@ -32,7 +32,9 @@ const EPSILON = 1e-9;
 
 export class SuppressionTable {
   private readonly cells: Cell[] = [];
-  private readonly relations: Relation[] = [];
+  /** The relations as written; turned into `relations` only when a cell is hidden (most answers hide none). */
+  private readonly written: [cell: number, coef: number][][] = [];
+  private built: Relation[] | undefined;
 
   /** A count of persons (or of things filed by persons): primary-suppressed when small. */
   count(value: number): number {
@@ -51,15 +53,14 @@ export class SuppressionTable {
 
   /** total = Σ parts. */
   sum(total: number, parts: readonly number[]): void {
-    this.relation([[total, -1], ...parts.map((p): [number, number] => [p, 1])]);
+    const terms: [number, number][] = [[total, -1]];
+    for (const p of parts) terms.push([p, 1]);
+    this.write(terms);
   }
 
   /** Σ coef × cell = 0 (e.g. average × months = Σ monthly counts). */
   relation(terms: readonly [cell: number, coef: number][]): void {
-    const map = new Map<number, number>();
-    for (const [cell, coef] of terms) map.set(cell, (map.get(cell) ?? 0) + coef);
-    for (const [cell, coef] of map) if (Math.abs(coef) < EPSILON) map.delete(cell);
-    if (map.size > 0) this.relations.push({ terms: map });
+    this.write(terms.map(([cell, coef]): [number, number] => [cell, coef]));
   }
 
   get size(): number {
@@ -76,6 +77,8 @@ export class SuppressionTable {
     this.cells.forEach((c, i) => {
       if (c.kind === "count" && c.value > 0 && c.value < minCell) hidden.add(i);
     });
+    // No small count: no complement and no magnitude is hidden either (both follow hidden counts).
+    if (hidden.size === 0) return hidden;
     this.complete(hidden);
     this.cells.forEach((c, i) => {
       if (c.kind === "magnitude" && c.basis.some((b) => hidden.has(b))) hidden.add(i);
@@ -86,12 +89,28 @@ export class SuppressionTable {
 
   /** Hidden cells whose value the published cells and the relations determine (should be none). */
   recoverable(hidden: ReadonlySet<number>): number[] {
-    return determined(this.relations, hidden);
+    return determined(this.relations(), hidden);
   }
 
   private add(cell: Cell): number {
     this.cells.push(cell);
     return this.cells.length - 1;
+  }
+
+  private write(terms: [cell: number, coef: number][]): void {
+    this.written.push(terms);
+    this.built = undefined;
+  }
+
+  /** The written relations with equal cells merged and zero coefficients dropped. */
+  private relations(): Relation[] {
+    this.built ??= this.written.flatMap((terms) => {
+      const map = new Map<number, number>();
+      for (const [cell, coef] of terms) map.set(cell, (map.get(cell) ?? 0) + coef);
+      for (const [cell, coef] of map) if (Math.abs(coef) < EPSILON) map.delete(cell);
+      return map.size > 0 ? [{ terms: map }] : [];
+    });
+    return this.built;
   }
 
   private hideable(cell: number, hidden: ReadonlySet<number>): boolean {
@@ -118,12 +137,13 @@ export class SuppressionTable {
   }
 
   private complete(hidden: Set<number>): void {
+    const relations = this.relations();
     for (;;) {
       // Cheap pass first: no relation may hold exactly one hidden cell (it would be total − the rest).
       let changed = true;
       while (changed) {
         changed = false;
-        for (const r of this.relations) {
+        for (const r of relations) {
           let inRelation = 0;
           for (const cell of r.terms.keys()) if (hidden.has(cell)) inRelation++;
           if (inRelation !== 1) continue;
@@ -135,16 +155,16 @@ export class SuppressionTable {
         }
       }
       // Then the full check: a combination of relations may still pin a hidden cell down.
-      const pinned = determined(this.relations, hidden);
+      const pinned = determined(relations, hidden);
       if (pinned.length === 0) return;
       const target = new Set(pinned);
-      const candidates = this.relations
+      const candidates = relations
         .filter((r) => [...r.terms.keys()].some((c) => target.has(c)))
         .flatMap((r) => [...r.terms.keys()].filter((c) => this.hideable(c, hidden)));
       const complement = this.best(
         candidates.length
           ? candidates
-          : this.relations.flatMap((r) => [...r.terms.keys()].filter((c) => this.hideable(c, hidden))),
+          : relations.flatMap((r) => [...r.terms.keys()].filter((c) => this.hideable(c, hidden))),
       );
       if (complement === undefined) return; // nothing left to hide: only known values remain
       hidden.add(complement);

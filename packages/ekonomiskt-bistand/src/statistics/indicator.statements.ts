@@ -58,3 +58,21 @@ export function childrenInAssistedHouseholdsStatement(on: LocalDate, month: Year
     [MemberRole.CHILD, cutoff, on, on, on, month],
   ];
 }
+
+/**
+ * Payouts (originals and corrections, signed) per payment date of the period: the sum, how many
+ * payout entries and how many distinct households. One grouped SELECT over eb_payout, ranged on its
+ * (paymentDate, amount) index (eb_payment_day has the sums but not the households).
+ */
+export function paymentDaysStatement(from: LocalDate, to: LocalDate): Statement {
+  return [
+    `SELECT p.paymentDate AS paymentDate, SUM(p.amount) AS amount, COUNT(*) AS payouts, COUNT(DISTINCT p.householdId) AS households
+       FROM eb_payout p WHERE p.paymentDate BETWEEN ? AND ? GROUP BY p.paymentDate ORDER BY p.paymentDate`,
+    [from, to],
+  ];
+}
+
+/** Distinct households with a payout (or correction) dated in the period. */
+export function householdsPaidInPeriodStatement(from: LocalDate, to: LocalDate): Statement {
+  return ["SELECT COUNT(DISTINCT p.householdId) AS n FROM eb_payout p WHERE p.paymentDate BETWEEN ? AND ?", [from, to]];
+}

@@ -93,7 +93,7 @@ export class AssistanceMonthIndicator {
 
 @ObjectType({
   description:
-    "The indicators of ekonomiskt bistånd (financial assistance) for the board's annual report over a period, computed from the records. No person data: with ekonomiskt-bistand:stats whole calendar months only, and small counts and the cells that would reveal them are suppressed (null, listed in suppressed); ekonomiskt-bistand:stats:exact and ekonomiskt-bistand:read see exact figures (access-logged).",
+    "The indicators of ekonomiskt bistånd (financial assistance) for the board's annual report over a period, computed from the records. No person data: with ekonomiskt-bistand:stats whole calendar months only, and small counts and the cells that would reveal them are suppressed (null, listed in suppressed); ekonomiskt-bistand:stats:exact sees exact figures (access-logged); ekonomiskt-bistand:read sees them as :stats does.",
 })
 export class AssistanceIndicators {
   @Field(() => LocalDateScalar, { description: "The first day of the period, as asked." })
@@ -111,7 +111,7 @@ export class StatisticsResolver {
   @Authorized(S.STATS, S.STATS_EXACT, S.READ)
   @Query(() => AssistanceIndicators, {
     description:
-      "The assistance indicators for a period: households by the months the payouts concern, money by payment date. No person data; small counts are suppressed unless the caller holds ekonomiskt-bistand:stats:exact or ekonomiskt-bistand:read.",
+      "The assistance indicators for a period: households by the months the payouts concern, money by payment date. No person data; small counts are suppressed unless the caller holds ekonomiskt-bistand:stats:exact (ekonomiskt-bistand:read sees them as :stats does).",
   })
   assistanceIndicators(
     @Arg("from", () => LocalDateScalar, {

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { MaxItems, StatisticsDisclosure, SuppressedFields } from "@arbetsliv/core";
 import { LocalDateScalar, MoneyScalar, type LocalDate } from "@arbetsliv/core/values";
-import { PlacementType } from "@arbetsliv/relationsvald";
+import { PlacementType } from "../enums";
 
 /** The longest period one partnership's placement costs cover (a page of 100 agreements stays bounded). */
 export const MAX_PLACEMENT_COST_YEARS = 10;
@@ -77,3 +77,9 @@ export class PartnershipPlacementCosts {
   })
   disclosure!: StatisticsDisclosure;
 }
+
+/** The field's description, the same in the monolith (the gateway's cross-domain field) and the relationsvåld subgraph. */
+export const PLACEMENT_COSTS_DESCRIPTION = `Relationsvåld placement costs invoiced by this partner in the period (at most ${MAX_PLACEMENT_COST_YEARS} years; default: the agreement's period up to today, its last ${MAX_PLACEMENT_COST_YEARS} years, in whole months without relationsvald:stats:exact). Aggregates only, under disclosure control; needs relationsvald:stats, relationsvald:stats:exact or relationsvald:read.`;
+export const PLACEMENT_COSTS_FROM_DESCRIPTION = `First day of the period (inclusive; a month's first day without relationsvald:stats:exact). Default: the agreement's start, but at most ${MAX_PLACEMENT_COST_YEARS} years before \`to\`.`;
+export const PLACEMENT_COSTS_TO_DESCRIPTION =
+  "Last day of the period (inclusive; a month's last day without relationsvald:stats:exact), not before `from`. Default: the agreement's end if it has passed, else today.";

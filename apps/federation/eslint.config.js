@@ -1,0 +1,3 @@
+const config = require("@arbetsliv/eslint-config");
+
+module.exports = [...config];
