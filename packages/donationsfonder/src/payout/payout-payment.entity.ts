@@ -13,6 +13,8 @@ import { LocalDateScalar, dateColumn, type LocalDate } from "@arbetsliv/core/val
 @Entity({ name: "donation_payout_payment" })
 @Index(["payoutId"], { unique: true })
 @Index(["roundId"])
+// The payouts per day paid (donationPayoutsByPaymentDate) read a period of paidOn.
+@Index(["paidOn"])
 export class PayoutPayment {
   @Field(() => ID, { description: "The payment record's id." })
   @PrimaryGeneratedColumn()
