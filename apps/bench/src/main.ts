@@ -387,11 +387,25 @@ async function main(): Promise<void> {
       )
     : undefined;
   // The federated topology (--federated) on the same database, with the gateway's flags.
+  // Beside it, the raw floor of one extra hop (a plain proxy in front of the monolith).
   let federation: FederatedTopology | undefined;
+  let hopFloor: Child | undefined;
   try {
     federation = opts.federated ? await startFederatedTopology(env, logDir, execArgv) : undefined;
+    hopFloor = opts.federated
+      ? await startChild(
+          "hop-floor",
+          join(__dirname, "servers", "hop-floor-server.js"),
+          {
+            ...env,
+            BENCH_HOP_TARGET: gateway.url,
+          },
+          logDir,
+          execArgv,
+        )
+      : undefined;
   } catch (e) {
-    await Promise.all([gateway.stop(), floor.stop(), baseline?.stop()]);
+    await Promise.all([gateway.stop(), floor.stop(), baseline?.stop(), federation?.stop()]);
     throw e;
   }
   if (federation)
@@ -466,17 +480,17 @@ async function main(): Promise<void> {
     if (federation) {
       const fedOps: FederatedOperation[] = [...ops.map(asFederatedOperation), crossDomainOperation()];
       for (const [i, op] of fedOps.entries()) {
-        const r = await measureFederated(op, i, gateway, federation, await tokenFor(op.scopes), opts);
+        const r = await measureFederated(op, i, gateway, federation, await tokenFor(op.scopes), opts, hopFloor);
         federated.push(r);
         if (r.error || !r.ratio) say(`✗ federated ${op.name}: ${r.error}`);
         else
           say(
-            `✓ federated ${op.name.padEnd(44)} CPU/req ${r.federated!.cpuMsPerRequest} ms (gateway ${r.federated!.gatewayCpuMsPerRequest}) vs monolith ${r.monolith!.cpuMsPerRequest} ms: ${r.ratio.cpu.toFixed(2)}× (gateway alone ${r.ratio.gatewayCpu.toFixed(2)}×)`,
+            `✓ federated ${op.name.padEnd(44)} CPU/req ${r.federated!.cpuMsPerRequest} ms (gateway ${r.federated!.gatewayCpuMsPerRequest}) vs monolith ${r.monolith!.cpuMsPerRequest} ms: ${r.ratio.cpu.toFixed(2)}× (gateway alone ${r.ratio.gatewayCpu.toFixed(2)}×; raw hop + monolith ${r.hop?.ratio.toFixed(2) ?? "–"}×)`,
           );
       }
     }
   } finally {
-    await Promise.all([gateway.stop(), floor.stop(), baseline?.stop(), federation?.stop()]);
+    await Promise.all([gateway.stop(), floor.stop(), baseline?.stop(), federation?.stop(), hopFloor?.stop()]);
   }
   // After the read benchmark, with its servers stopped: the events part starts its own.
   const events = opts.events ? await runEventsBench(modules, eventOpts, say) : undefined;

@@ -8,5 +8,6 @@ export {
   type MountedRoute,
 } from "./subgraph/subgraph-server";
 export { createFederatedGateway, type FederatedGateway } from "./gateway/federated-gateway";
+export { createSubscriptionRelay, SUBSCRIPTION_SUBGRAPH } from "./gateway/subscription-relay";
 export { subgraphUrls, defaultSubgraphUrl, FIRST_SUBGRAPH_PORT } from "./gateway/subgraph-urls";
 export * from "./signature";

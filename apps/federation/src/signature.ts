@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, hash, timingSafeEqual } from "node:crypto";
 import { forwardingHeaders } from "@arbetsliv/core/observability";
 import { MemoryReplayStore, type ReplayStore } from "./subgraph/replay-store";
 
@@ -37,7 +37,24 @@ export interface SignedParts {
   tracestate?: string;
 }
 
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+// crypto.hash (one call, no Hash object) exists from Node 20.12; before it, createHash.
+const sha256: (text: string) => string =
+  typeof hash === "function"
+    ? (text) => hash("sha256", text, "hex")
+    : (text) => createHash("sha256").update(text).digest("hex");
+
+/** sha256 of the Authorization header by its text: a client sends the same token request after request. */
+const authorizationHashes = new Map<string, string>();
+const MAX_AUTHORIZATION_HASHES = 1_000;
+
+function authorizationHash(authorization: string): string {
+  let hashed = authorizationHashes.get(authorization);
+  if (hashed === undefined) {
+    if (authorizationHashes.size >= MAX_AUTHORIZATION_HASHES) authorizationHashes.clear();
+    authorizationHashes.set(authorization, (hashed = sha256(authorization)));
+  }
+  return hashed;
+}
 
 function mac(secret: string, timestamp: number, parts: SignedParts): string {
   const payload = [
@@ -49,7 +66,7 @@ function mac(secret: string, timestamp: number, parts: SignedParts): string {
     // Header values cannot hold a newline, so these lines cannot shift into each other.
     parts.traceparent ?? "",
     parts.tracestate ?? "",
-    sha256(parts.authorization ?? ""),
+    authorizationHash(parts.authorization ?? ""),
     sha256(parts.body),
   ].join("\n");
   return createHmac("sha256", secret).update(payload).digest("hex");

@@ -3,6 +3,7 @@ import { configureAccessLogKey, createTokenVerifier } from "@arbetsliv/core";
 import { createDataSource } from "@arbetsliv/core/data";
 import { buildSubgraph } from "@arbetsliv/core/federation";
 import { createLogger, loadConfig } from "@arbetsliv/gateway";
+import { createEventRuntime } from "@arbetsliv/gateway/edge";
 import { subgraphSecret } from "./signature";
 import { subgraphObservability, subgraphTracingConfig } from "./subgraph/subgraph-observability";
 import { replayStore } from "./subgraph/replay-store";
@@ -16,7 +17,9 @@ import { stopOnSignals } from "./stop-on-signals";
  * and GATEWAY_SUBGRAPH_SECRET. The database must be migrated already (`pnpm start` or the
  * gateway's migrations); subgraphs never migrate, so starting several at once cannot race.
  * METRICS_TOKEN, OTEL_TRACES_EXPORTER (…) as the monolith's; REDIS_URL shares the signature
- * replay memory between replicas.
+ * replay memory between replicas. The platform subgraph also serves `Subscription.events` over
+ * graphql-ws (WS_* limits, NATS_URL/NATS_STREAM/NATS_SUBJECT_PREFIX as the monolith's with
+ * EVENTS_RELAY=external: without NATS_URL it reads the outbox, sequenced by `pnpm relay`).
  */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -39,6 +42,14 @@ async function main(): Promise<void> {
   });
   const metrics = observability.metricsFor(ds);
   const subgraph = await buildSubgraph(spec.name, spec.modules);
+  // The platform's live events: read from JetStream (NATS_URL) or the outbox, never relayed here —
+  // the cluster's one relay process (`pnpm relay`) sequences and publishes them.
+  const subscriptions = spec.subscriptions
+    ? {
+        runtime: createEventRuntime({ ...config.events, relay: "external" }, spec.modules, logger),
+        limits: config.events.subscriptions,
+      }
+    : undefined;
   const server = createSubgraphServer({
     subgraph,
     ds,
@@ -53,6 +64,7 @@ async function main(): Promise<void> {
     logger,
     routes: metrics ? [metrics.route] : [],
     metrics: metrics?.metrics,
+    subscriptions,
     tracing: observability.tracing,
     replays: replayStore(config, (mode, error) =>
       logger.log(mode === "redis" ? "info" : "warn", `signature replay memory: ${mode}`, {

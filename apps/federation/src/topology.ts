@@ -14,6 +14,8 @@ export interface SubgraphSpec {
   readonly modules: readonly DomainModule[];
   /** The modules whose tables it reads (its DataSource's entities): core's and its own, plus what it links. */
   readonly dataModules: readonly DomainModule[];
+  /** Serves `Subscription.events` over graphql-ws (the platform subgraph: the federated gateway relays to it). */
+  readonly subscriptions?: boolean;
 }
 
 function moduleNamed(name: string): DomainModule {
@@ -35,8 +37,14 @@ export const SUBGRAPHS: readonly SubgraphSpec[] = [
   domain("relationsvald"),
   domain("iop"),
   domain("donationsfonder"),
-  // The platform's own queries: the access and deletion logs (core) and the event catalogue and feed (events).
-  { name: "platform", modules: [coreModule, moduleNamed("events")], dataModules: [coreModule, moduleNamed("events")] },
+  // The platform's own queries: the access and deletion logs (core) and the event catalogue and feed (events);
+  // and the live events (Subscription.events), which the federated gateway relays to it.
+  {
+    name: "platform",
+    modules: [coreModule, moduleNamed("events")],
+    dataModules: [coreModule, moduleNamed("events")],
+    subscriptions: true,
+  },
 ];
 
 export function subgraphSpec(name: string): SubgraphSpec {

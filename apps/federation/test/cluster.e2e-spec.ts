@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { dropDatabase, splitMysqlUrl, withDatabase } from "@arbetsliv/core/testing";
+import { deleteNatsNamespace, uniqueNatsNamespace } from "@arbetsliv/events/testing";
 import { freePort, haproxyInstalled, pidAlive, post, PRODUCTION_TEST_ENV, token } from "./processes";
+import { EVENTS, until, wsClient } from "./ws-client";
 
 /**
  * `pnpm start:cluster` (dist/cluster/cluster-main.js, as the root script runs it after the build):
@@ -10,6 +12,7 @@ import { freePort, haproxyInstalled, pidAlive, post, PRODUCTION_TEST_ENV, token 
  * its processes share and Debian's haproxy; without either the suite is skipped, saying which.
  */
 const CLUSTER_MAIN = resolve(__dirname, "../dist/cluster/cluster-main.js");
+const NATS_URL = process.env.NATS_URL ?? "nats://127.0.0.1:4222";
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const skipReason = !databaseUrl
   ? "the cluster needs a database its processes share; set TEST_DATABASE_URL to MariaDB"
@@ -77,12 +80,17 @@ class Cluster {
 
 suite("pnpm start:cluster: six subgraphs, two gateway replicas and HAProxy on MariaDB", () => {
   let url = "";
+  // Its own JetStream stream and subjects: the relay's events reach no other run's subscribers.
+  const namespace = uniqueNatsNamespace("cluster");
 
   beforeAll(() => {
     const { database } = splitMysqlUrl(databaseUrl!);
     url = withDatabase(databaseUrl!, `${database}_cluster_${process.pid}_${randomBytes(3).toString("hex")}`);
   });
-  afterAll(() => dropDatabase(url), 60_000);
+  afterAll(async () => {
+    await dropDatabase(url);
+    await deleteNatsNamespace(NATS_URL, namespace).catch(() => undefined);
+  }, 60_000);
 
   const clusterEnv = async () => ({
     ...PRODUCTION_TEST_ENV,
@@ -91,6 +99,8 @@ suite("pnpm start:cluster: six subgraphs, two gateway replicas and HAProxy on Ma
     CLUSTER_PORT: String(await freePort()),
     CLUSTER_EPHEMERAL_PORTS: "true",
     REDIS_KEY_PREFIX: `arbetsliv-test:cluster-${process.pid}:`,
+    NATS_URL,
+    ...namespace.env,
   });
 
   it("creates and seeds the database, answers through HAProxy from both replicas, and Ctrl-C stops every process", async () => {
@@ -98,13 +108,14 @@ suite("pnpm start:cluster: six subgraphs, two gateway replicas and HAProxy on Ma
     try {
       const front = await cluster.ready();
       const pids = cluster.pids();
-      // migrate (the monolith, stopped again), six subgraphs, two replicas, haproxy.
+      // migrate (the monolith, stopped again), the relay, six subgraphs, two replicas, haproxy.
       expect([...pids.keys()].sort()).toEqual(
         [
           "gateway-1",
           "gateway-2",
           "haproxy",
           "migrate",
+          "relay",
           ...["synpunkter", "ekonomiskt-bistand", "relationsvald", "iop", "donationsfonder", "platform"].map(
             (s) => `subgraph ${s}`,
           ),
@@ -141,6 +152,44 @@ suite("pnpm start:cluster: six subgraphs, two gateway replicas and HAProxy on Ma
       const anonymous = await post(front, query);
       expect(anonymous.body.data ?? null).toBeNull();
       expect(anonymous.body.errors?.map((e) => e.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
+
+      // A subscription through HAProxy hears a write made through the other replica (the relay publishes it).
+      let subscribedVia: unknown = "";
+      const subscriber = wsClient(
+        front,
+        await token(["synpunkter:events"], "cluster-subscriber"),
+        undefined,
+        (headers) => (subscribedVia = headers["x-served-by"]),
+      );
+      const sub = subscriber.subscribe(EVENTS);
+      await cluster.printed(/\[subgraph platform\] .*"message":"subscription started".*"cluster-subscriber"/);
+      let feedbackId = "";
+      for (let i = 0; i < 4 && !feedbackId; i++) {
+        const r = await fetch(`${front}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${await token(["synpunkter:write"])}` },
+          body: JSON.stringify({
+            query: `mutation($input: RegisterFeedbackInput!) { registerFeedback(input: $input) { id } }`,
+            variables: {
+              input: {
+                kind: "QUESTION",
+                criterion: "INFORMATION",
+                businessAreaId: "1",
+                channel: "E_SERVICE",
+                description: "Öppettider?",
+                wantsReply: false,
+              },
+            },
+          }),
+        });
+        const id = ((await r.json()) as { data: { registerFeedback: { id: string } } }).data.registerFeedback.id;
+        if (r.headers.get("x-served-by") !== subscribedVia) feedbackId = id;
+      }
+      expect(subscribedVia).toMatch(/^gateway-[12]$/);
+      expect(feedbackId).not.toBe("");
+      await until(() => sub.events.some((e) => e.subject === `FeedbackItem/${feedbackId}`), "the event", 30_000);
+      expect(sub.errors).toEqual([]);
+      await subscriber.client.dispose();
 
       // Ctrl-C: SIGINT to the whole process group, as a terminal sends it.
       process.kill(-cluster.child.pid!, "SIGINT");

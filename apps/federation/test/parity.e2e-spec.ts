@@ -82,6 +82,11 @@ const OPERATIONS: { name: string; query: string; scopes?: string[]; variables?: 
     scopes: ["iop:read"],
   },
   { name: "UNAUTHENTICATED without a token", query: STATS_2021 },
+  {
+    name: "BAD_USER_INPUT for a subscription over HTTP, naming WebSocket",
+    query: `subscription { events { id } }`,
+    scopes: ["synpunkter:events"],
+  },
   // The hardening probes' document limits (apps/gateway/test/security/abuse-probes.e2e-spec.ts) hold at the federated edge.
   { name: "limits: 101 aliases", query: aliases(101), scopes: ["synpunkter:read"] },
   { name: "limits: a document too deep", query: deep(40), scopes: ["synpunkter:read"] },

@@ -75,6 +75,15 @@ describe(`federation subgraphs on ${testDatabaseKind()}`, () => {
     ]);
   });
 
+  it("keeps Subscription.events in the platform subgraph (the monolith's schema); the domains have no subscription", async () => {
+    const platform = await buildSubgraph("platform", subgraphSpec("platform").modules);
+    const subscription = parse(platform.sdl).definitions.find(
+      (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === "Subscription",
+    );
+    expect(subscription?.fields?.map((f) => f.name.value)).toEqual(["events"]);
+    expect(relationsvald.subgraph.sdl).not.toMatch(/type Subscription/);
+  });
+
   it("resolves a batch of agreement references in one statement, in the order asked, null for an unknown id", async () => {
     const rows = await db.ds.getRepository(IopAgreement).find({ order: { id: "DESC" } });
     expect(rows.length).toBeGreaterThan(2);

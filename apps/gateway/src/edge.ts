@@ -18,3 +18,14 @@ export { newRequestId, stampResponse } from "./http/response-headers";
 export { createRouter } from "./http/router";
 export { createRequestLimits } from "./limits/request-limits";
 export type { GatewayMetrics } from "./observability/gateway-observability";
+export { createEventRuntime, type EventRuntime } from "./events/event-runtime";
+export type { EventsConfig, SubscriptionLimits } from "./events/events-config";
+export {
+  attachSubscriptionServer,
+  WS_CLOSE,
+  type Refusal,
+  type RelayedConnection,
+  type RelayedOperation,
+  type SubscriptionRelay,
+  type SubscriptionServer,
+} from "./events/subscription-server";

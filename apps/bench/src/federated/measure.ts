@@ -90,6 +90,8 @@ export async function measureFederated(
   topology: FederatedTopology,
   token: string,
   settings: { rounds: number; duration: number; connections: number },
+  /** The raw hop floor in front of the monolith (servers/hop-floor-server.ts), measured in its own rounds. */
+  hop?: Child,
 ): Promise<FederatedResult> {
   const body = JSON.stringify({ query: op.query, variables: op.variables });
   const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
@@ -124,12 +126,16 @@ export async function measureFederated(
   const targets = [
     { url: `${monolith.url}/graphql`, processes: [monolith] },
     { url: `${topology.gateway.url}/graphql`, processes: topology.all },
+    ...(hop ? [{ url: `${hop.url}/graphql`, processes: [hop, monolith] }] : []),
   ];
+  // Warm-up as long as a round: the subgraphs serve nothing before this operation, and a 1 s warm-up
+  // left their JIT compilation and first-use module loading in the measured rounds.
   for (const t of targets)
-    await load(t.url, body, { ...headers, "x-request-id": `${tag}-warm` }, settings.connections, 1);
-  const rounds: FedRound[][] = [[], []];
+    await load(t.url, body, { ...headers, "x-request-id": `${tag}-warm` }, settings.connections, settings.duration);
+  const rounds: FedRound[][] = targets.map(() => []);
+  const order = targets.map((_, i) => i);
   for (let r = 0; r < settings.rounds; r++) {
-    for (const i of r % 2 === 0 ? [0, 1] : [1, 0]) {
+    for (const i of r % 2 === 0 ? order : [...order].reverse()) {
       const t = targets[i];
       const before = t.processes.map((p) => cpuMs(p.pid));
       const l = await load(
@@ -147,8 +153,8 @@ export async function measureFederated(
     rs.reduce((s, x) => s + (k === undefined ? x.cpuMs.reduce((a, b) => a + b, 0) : x.cpuMs[k]), 0);
   const rps = (rs: FedRound[]) => requests(rs) / rs.reduce((s, x) => s + x.load.seconds, 0);
   const p50 = (rs: FedRound[]) => Math.max(...rs.map((x) => x.load.p50));
-  const [M, F] = rounds;
-  const errors = [...M, ...F].reduce((s, x) => s + x.load.errors, 0);
+  const [M, F, H] = rounds;
+  const errors = rounds.flat().reduce((s, x) => s + x.load.errors, 0);
   if (errors) result.error = `${errors} requests failed under load`;
   result.monolith = { cpuMsPerRequest: round(cpu(M) / requests(M), 4), rps: round(rps(M), 1), loadP50: p50(M) };
   result.federated = {
@@ -158,6 +164,14 @@ export async function measureFederated(
     rps: round(rps(F), 1),
     loadP50: p50(F),
   };
+  if (H?.length) {
+    const hopCpu = cpu(H, 0) / requests(H);
+    const monolithBehindHop = cpu(H, 1) / requests(H);
+    result.hop = {
+      cpuMsPerRequest: round(hopCpu, 4),
+      ratio: round((hopCpu + monolithBehindHop) / monolithBehindHop, 2),
+    };
+  }
   const perRequest = (x: FedRound) => x.cpuMs.reduce((a, b) => a + b, 0) / x.load.requests;
   result.ratio = {
     cpu: round(result.federated.cpuMsPerRequest / result.monolith.cpuMsPerRequest, 2),

@@ -20,6 +20,11 @@ export interface FederatedResult {
     rps: number;
     loadP50: number;
   };
+  /**
+   * The raw hop in front of the monolith (servers/hop-floor-server.ts): its CPU per request and
+   * (hop + monolith) ÷ monolith in its own rounds — the least any extra process in the path costs.
+   */
+  hop?: { cpuMsPerRequest: number; ratio: number };
   /** federated ÷ monolith CPU per request: all processes, the gateway alone, and per round. */
   ratio?: { cpu: number; gatewayCpu: number; cpuRounds: number[] };
 }

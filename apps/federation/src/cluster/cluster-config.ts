@@ -4,6 +4,8 @@ import { randomBytes } from "node:crypto";
 export interface ClusterConfig {
   databaseUrl: string;
   redisUrl: string;
+  /** NATS_URL: the relay publishes there, the platform subgraph's subscriptions read it (JetStream). */
+  natsUrl: string;
   /** GATEWAY_SUBGRAPH_SECRET: the given one, else a new random one per start (the processes start together). */
   subgraphSecret: string;
   secretGenerated: boolean;
@@ -18,6 +20,7 @@ export interface ClusterConfig {
 
 export const DEFAULT_CLUSTER_DATABASE_URL = "mariadb://arbetsliv:arbetsliv@127.0.0.1:3306/arbetsliv_cluster";
 export const DEFAULT_CLUSTER_REDIS_URL = "redis://127.0.0.1:6379";
+export const DEFAULT_CLUSTER_NATS_URL = "nats://127.0.0.1:4222";
 export const FIRST_SUBGRAPH_PORT = 4101;
 export const FIRST_GATEWAY_PORT = 4001;
 
@@ -36,6 +39,7 @@ export function clusterConfig(env: NodeJS.ProcessEnv): ClusterConfig {
   return {
     databaseUrl,
     redisUrl: env.REDIS_URL || DEFAULT_CLUSTER_REDIS_URL,
+    natsUrl: env.NATS_URL || DEFAULT_CLUSTER_NATS_URL,
     subgraphSecret: given || randomBytes(32).toString("hex"),
     secretGenerated: !given,
     host: env.CLUSTER_HOST || "127.0.0.1",

@@ -8,11 +8,13 @@ import { SupervisedProcess } from "./supervised-process";
 
 /**
  * `pnpm start:cluster`: the federated topology on one machine — the database migrated and seeded
- * once by the monolith's own start, six subgraphs, two federated gateway replicas and HAProxy
- * (deploy/haproxy.cfg) in front, round robin. Ctrl-C (SIGINT) or SIGTERM stops every child in
+ * once by the monolith's own start, the event relay (`pnpm relay`: sequencing, JetStream, webhooks,
+ * scheduled jobs), six subgraphs, two federated gateway replicas and HAProxy (deploy/haproxy.cfg)
+ * in front, round robin. Ctrl-C (SIGINT) or SIGTERM stops every child in
  * order and waits for each; a child that dies on its own stops the cluster (exit 1).
  */
 const MONOLITH_MAIN = resolve(__dirname, "../../../gateway/dist/main.js");
+const RELAY_MAIN = resolve(__dirname, "../../../gateway/dist/cli/relay.js");
 const SUBGRAPH_MAIN = resolve(__dirname, "../subgraph-main.js");
 const GATEWAY_MAIN = resolve(__dirname, "../gateway-main.js");
 const HAPROXY_CONFIG = resolve(__dirname, "../../deploy/haproxy.cfg");
@@ -41,11 +43,11 @@ async function ensureDatabase(url: string): Promise<void> {
   }
 }
 
-/** Whether something listens at the Redis URL (subgraphs fall back to per-process replay memory otherwise). */
-function redisAnswers(url: string): Promise<boolean> {
+/** Whether something listens at a service's URL (Redis, NATS), `port` when the URL names none. */
+function serviceAnswers(url: string, defaultPort: number): Promise<boolean> {
   const { hostname, port } = new URL(url);
   return new Promise((done) => {
-    const socket = connect({ host: hostname, port: Number(port || 6379), timeout: 1_000 });
+    const socket = connect({ host: hostname, port: Number(port || defaultPort), timeout: 1_000 });
     socket.once("connect", () => (socket.destroy(), done(true)));
     socket.once("error", () => done(false));
     socket.once("timeout", () => (socket.destroy(), done(false)));
@@ -64,6 +66,21 @@ async function frontReady(url: string, timeoutMs: number): Promise<void> {
       throw new Error(`HAProxy at ${url} did not answer /readyz 200 within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 500));
   }
+}
+
+/**
+ * The platform subgraph holds one upstream connection per client connection of every gateway
+ * replica: its connection limits are the replicas' (WS_MAX_CONNECTIONS, …_PER_SUBJECT, defaults
+ * 1000 and 10) times their number, so the gateways' own limits are the ones a client meets.
+ */
+function relayedConnectionLimits(env: NodeJS.ProcessEnv, replicas: number): Record<string, string> {
+  // Within what the configuration accepts (apps/gateway/src/events/events-config.ts).
+  const times = (name: string, fallback: number, max: number) =>
+    String(Math.min(max, (Number(env[name]) || fallback) * replicas));
+  return {
+    WS_MAX_CONNECTIONS: times("WS_MAX_CONNECTIONS", 1_000, 1_000_000),
+    WS_MAX_CONNECTIONS_PER_SUBJECT: times("WS_MAX_CONNECTIONS_PER_SUBJECT", 10, 10_000),
+  };
 }
 
 const running: SupervisedProcess[] = [];
@@ -91,15 +108,22 @@ async function main(config: ClusterConfig): Promise<void> {
     process.exit(1);
   }
   await ensureDatabase(config.databaseUrl);
-  if (!(await redisAnswers(config.redisUrl)))
+  if (!(await serviceAnswers(config.redisUrl, 6379)))
     say(
       `no Redis at ${config.redisUrl}: each subgraph remembers gateway signatures on its own and each gateway rate-limits on its own until Redis answers`,
+    );
+  if (!(await serviceAnswers(config.natsUrl, 4222)))
+    say(
+      `no NATS at ${config.natsUrl}: the relay still sequences events and delivers webhooks, and subscriptions wait for JetStream (start nats-server -js)`,
     );
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: config.databaseUrl,
     REDIS_URL: config.redisUrl,
+    // The relay publishes to JetStream; the platform subgraph's subscriptions read it (EVENTS_RELAY=external).
+    NATS_URL: config.natsUrl,
+    EVENTS_RELAY: "external",
     GATEWAY_SUBGRAPH_SECRET: config.subgraphSecret,
     HOST: "127.0.0.1",
   };
@@ -126,20 +150,28 @@ async function main(config: ClusterConfig): Promise<void> {
   running.splice(running.indexOf(migrate), 1);
   say("database migrated and seeded");
 
-  // 2. The subgraphs, started together.
+  // 2. The one event relay: without it the subgraphs' writes stay in the outbox (no feed, no JetStream, no webhooks).
+  await start("relay", process.execPath, [RELAY_MAIN], env).lineMatching(
+    (line) => line.includes('"message":"relay started"'),
+    '"relay started"',
+    START_TIMEOUT_MS,
+  );
+
+  // 3. The subgraphs, started together.
   const subgraphUrls = await Promise.all(
     SUBGRAPHS.map((spec, i) =>
       start(`subgraph ${spec.name}`, process.execPath, [SUBGRAPH_MAIN], {
         ...env,
         SUBGRAPH: spec.name,
         PORT: String(config.ephemeralPorts ? 0 : FIRST_SUBGRAPH_PORT + i),
+        ...(spec.subscriptions ? relayedConnectionLimits(process.env, config.replicas) : {}),
       })
         .loggedUrl("subgraph listening", START_TIMEOUT_MS)
         .then((url) => `${spec.name}=${url}`),
     ),
   );
 
-  // 3. The federated gateway replicas.
+  // 4. The federated gateway replicas.
   const gatewayUrls = await Promise.all(
     Array.from({ length: config.replicas }, (_, i) =>
       start(`gateway-${i + 1}`, process.execPath, [GATEWAY_MAIN], {
@@ -150,7 +182,7 @@ async function main(config: ClusterConfig): Promise<void> {
     ),
   );
 
-  // 4. HAProxy in front, in the foreground (-db), its addresses from the environment (deploy/haproxy.cfg).
+  // 5. HAProxy in front, in the foreground (-db), its addresses from the environment (deploy/haproxy.cfg).
   const bind = `${config.host}:${config.port}`;
   start("haproxy", "haproxy", ["-db", "-f", HAPROXY_CONFIG], {
     PATH: process.env.PATH,

@@ -1,5 +1,5 @@
 import { HeaderMap, type HTTPGraphQLResponse } from "@apollo/server";
-import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
+import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import {
   GraphQLError,
   type DocumentNode,
@@ -8,9 +8,9 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from "graphql";
-import { formatError, scopeAuthChecker, type Language } from "@arbetsliv/core";
+import { formatError, messageIn, negotiateLanguage, scopeAuthChecker, type Language } from "@arbetsliv/core";
 import { newStatementCounter, withStatementCounter } from "@arbetsliv/core/data";
-import { createExecutionRuntime, type ExecutionRuntime } from "@arbetsliv/core/execution";
+import { createExecutionRuntime, subscriptionOverHttp, type ExecutionRuntime } from "@arbetsliv/core/execution";
 import {
   type GraphqlExecution,
   createJsonFastPath,
@@ -38,6 +38,19 @@ function withClientErrors(text: string, language: Language): string {
   if (!Array.isArray(answer?.errors)) return text;
   return JSON.stringify({ ...answer, errors: answer.errors.map((e) => clientSubgraphError(e, language)) });
 }
+
+/** Off the fast path (a GET): Hive Gateway would subscribe over HTTP; refused as on the fast path (core's executor). */
+const refuseSubscriptionsOverHttp: GatewayPlugin = {
+  onSubscribe({ context, setResultAndStopExecution }) {
+    const asked = (context as { request?: Request }).request?.headers.get("accept-language") ?? undefined;
+    const refusal = subscriptionOverHttp();
+    setResultAndStopExecution({
+      errors: [
+        new GraphQLError(messageIn(refusal, negotiateLanguage(asked, "en")), { extensions: refusal.extensions }),
+      ],
+    });
+  },
+};
 
 export interface FederatedExecutionOptions {
   supergraphSdl: string;
@@ -98,7 +111,7 @@ export function createFederatedExecution(options: FederatedExecutionOptions): Gr
     // Subgraph errors reach the client as the subgraph formatted them (core's formatError: codes, fields, language).
     maskedErrors: false,
     disableIntrospection: options.introspection ? undefined : { disableIf: () => true },
-    plugins: () => [signSubgraphRequests(options.secret)],
+    plugins: () => [signSubgraphRequests(options.secret), refuseSubscriptionsOverHttp],
     // Hive's HTTP transport would merge identical queries in flight into one subgraph request,
     // keyed on the body alone, before the signing plugin adds the client's token: a second
     // client's request would then be answered with the first one's authorisation (and without
@@ -175,6 +188,8 @@ export function createFederatedExecution(options: FederatedExecutionOptions): Gr
         // No operation chosen: the monolith's executor answers with the error, running nothing.
         if (!request.operation) return monolith.executor.execute(request);
         const to = request.context as Forward;
+        // Subscriptions go over WebSocket (subscription-relay.ts); over HTTP core's executor refuses them.
+        if (request.operation.operation === "subscription") return monolith.executor.execute(request);
         const target = routing.targetOf(request.document, request.operation as OperationDefinitionNode);
         if (target)
           return passThrough(

@@ -9,9 +9,12 @@ import {
   cachedReadiness,
   createRouter,
   stampResponse,
+  attachSubscriptionServer,
+  type SubscriptionServer,
 } from "@arbetsliv/gateway/edge";
 import type { FederatedGatewayObservability } from "../cluster/federated-observability";
 import { createFederatedExecution } from "./federated-execution";
+import { createSubscriptionRelay, SUBSCRIPTION_SUBGRAPH } from "./subscription-relay";
 
 export interface FederatedGatewayOptions {
   config: GatewayConfig;
@@ -35,12 +38,17 @@ export interface FederatedGateway {
  * Hive Gateway behind the monolith's own edge: the same router (/healthz, /readyz, /graphql), the
  * same endpoint (token verified with the same keys, rate, body, trusted documents, depth, alias
  * and cost limits sized on the same schema, deadline, answer size), and Hive Gateway executing
- * the query plan over the signed subgraphs.
+ * the query plan over the signed subgraphs. Subscriptions over graphql-ws at /graphql pass the
+ * monolith's own subscription server (token at init, scopes, limits, trusted documents, only
+ * `events`) and are relayed to the platform subgraph (subscription-relay.ts).
  */
 export async function createFederatedGateway(options: FederatedGatewayOptions): Promise<FederatedGateway> {
   const { config, logger } = options;
   const schema = await buildModuleSchema(options.modules);
   const limits = createRequestLimits(config, schema, logger);
+  const verifier = createTokenVerifier(config.auth);
+  const platformUrl = options.subgraphUrls.get(SUBSCRIPTION_SUBGRAPH);
+  if (!platformUrl) throw new Error(`No URL for the ${SUBSCRIPTION_SUBGRAPH} subgraph, which serves the subscriptions`);
   const execution = createFederatedExecution({
     supergraphSdl: options.supergraphSdl,
     schema,
@@ -65,7 +73,7 @@ export async function createFederatedGateway(options: FederatedGatewayOptions): 
   const route = createRouter({
     graphiql: false,
     graphql: graphqlEndpoint(
-      bearerAuthenticator(createTokenVerifier(config.auth)),
+      bearerAuthenticator(verifier),
       limits,
       execution,
       config.trustedDocuments,
@@ -79,6 +87,8 @@ export async function createFederatedGateway(options: FederatedGatewayOptions): 
     tracing: options.observability?.tracing ?? null,
   });
   let server: Server | undefined;
+  let subscriptions: SubscriptionServer | undefined;
+  let serving = false;
   let stopping: Promise<void> | undefined;
   return {
     get url() {
@@ -88,14 +98,34 @@ export async function createFederatedGateway(options: FederatedGatewayOptions): 
     async start() {
       await execution.start();
       server = createServer((req, res) => void route(req, res, stampResponse(req, res)));
+      subscriptions = attachSubscriptionServer({
+        server,
+        schema,
+        relay: createSubscriptionRelay({
+          url: platformUrl,
+          secret: options.secret,
+          maxQueued: config.events.subscriptions.maxQueuedEvents,
+          logger,
+        }),
+        verifier,
+        limits: config.events.subscriptions,
+        logger,
+        production: config.env === "production",
+        accepting: () => serving && !draining,
+        trustedDocuments: config.trustedDocuments,
+        defaultLanguage: config.defaultLanguage,
+      });
       await new Promise<void>((resolve, reject) => {
         server!.once("error", reject);
         server!.listen(config.port, config.host, () => resolve());
       });
+      serving = true;
     },
     stop() {
       return (stopping ??= (async () => {
         draining = true;
+        // Subscriptions end first (1001, their upstream connections closed): clients reconnect to another replica.
+        await subscriptions?.close();
         if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
         await execution.stop();
         await limits.close();

@@ -5,7 +5,7 @@ import { SERVICE_UNAVAILABLE } from "@arbetsliv/core/data";
 /** Hive Gateway's codes for a subgraph it could not reach or that did not answer GraphQL. */
 const TRANSPORT_CODES = new Set(["SUBREQUEST_HTTP_ERROR", "DOWNSTREAM_SERVICE_ERROR"]);
 
-function unavailableMessage(service: string, path: string, language: Language): string {
+export function unavailableMessage(service: string, path: string, language: Language): string {
   return language === "sv"
     ? `Tjänsten ${service} svarar inte (${path}); försök igen om några sekunder`
     : `The ${service} service is not answering (${path}); retry in a few seconds`;

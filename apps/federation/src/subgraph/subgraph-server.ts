@@ -24,6 +24,11 @@ import {
   graphqlError,
   sendJson,
   newRequestId,
+  attachSubscriptionServer,
+  WS_CLOSE,
+  type EventRuntime,
+  type SubscriptionLimits,
+  type SubscriptionServer,
 } from "@arbetsliv/gateway/edge";
 import type { Logger } from "@arbetsliv/gateway";
 import { REQUEST_ID_HEADER, SIGNATURE_HEADER, SignatureVerifier } from "../signature";
@@ -56,6 +61,12 @@ export interface SubgraphServerOptions {
   metrics?: ServiceMetrics | null;
   /** OTEL_TRACES_EXPORTER=otlp: a server span per signed request, a child of the gateway's; null: none. Flushed at stop. */
   tracing?: Tracing | null;
+  /**
+   * The platform subgraph: `Subscription.events` over graphql-ws at /graphql (the monolith's
+   * subscription server), fed by this event runtime (it never relays: EVENTS_RELAY=external).
+   * Only upgrades the federated gateway signed are accepted.
+   */
+  subscriptions?: { runtime: EventRuntime; limits: SubscriptionLimits };
 }
 
 export interface SubgraphServer {
@@ -64,6 +75,12 @@ export interface SubgraphServer {
   start(): Promise<void>;
   /** Stops accepting, finishes in-flight requests, closes the database. Idempotent. */
   stop(): Promise<void>;
+}
+
+/** A request header as one string ("" when absent or repeated). */
+function headerOf(req: IncomingMessage, name: string): string {
+  const value = req.headers[name];
+  return typeof value === "string" ? value : "";
 }
 
 const SIGNATURE_MESSAGES: Record<Language, string> = {
@@ -84,6 +101,9 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
     // Depth, alias and cost limits hold at the gateway, which signs what it sends; its query plans
     // (`_entities` with a page of representations) are not documents a client wrote.
     validationRules: [],
+    // The gateway checked the client's arguments (core's checkOperationInput on the monolith's
+    // schema) before it signed them; its own plans carry only representations it built.
+    checkInput: () => null,
   };
   const authenticate = bearerAuthenticator(options.verifier);
   const replays = options.replays ?? new MemoryReplayStore();
@@ -94,7 +114,43 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
   let open = false;
   let draining = false;
   let server: Server | undefined;
+  let subscriptions: SubscriptionServer | undefined;
   let stopping: Promise<void> | undefined;
+
+  /** The monolith's subscription server, admitting only upgrades the gateway signed (GET /graphql, empty body). */
+  function attachSubscriptions(on: Server, events: NonNullable<SubgraphServerOptions["subscriptions"]>) {
+    return attachSubscriptionServer({
+      server: on,
+      schema: subgraph.schema,
+      runtime: events.runtime,
+      ds,
+      verifier: options.verifier,
+      limits: events.limits,
+      logger,
+      production: options.production,
+      accepting: () => open && !draining,
+      defaultLanguage: options.defaultLanguage,
+      async admitUpgrade(req) {
+        const refusal = await signatures.verify(req.headers[SIGNATURE_HEADER], {
+          method: req.method ?? "GET",
+          path: new URL(req.url ?? "/", "http://localhost").pathname,
+          requestId: headerOf(req, REQUEST_ID_HEADER),
+          authorization: req.headers.authorization,
+          body: "",
+          traceparent: headerOf(req, "traceparent"),
+          tracestate: headerOf(req, "tracestate"),
+        });
+        if (!refusal) return null;
+        logger.log("warn", "unsigned upgrade refused", { subgraph: subgraph.name, refusal });
+        return { code: 403, reason: "Forbidden" };
+      },
+      // The token the connection is verified with must be the one the gateway signed for.
+      admitConnection: (authorization, req) =>
+        authorization !== undefined && authorization === req.headers.authorization
+          ? null
+          : { code: WS_CLOSE.FORBIDDEN, reason: "Forbidden: connectionParams.authorization is not the signed one" },
+    });
+  }
 
   /** What a request's metrics and span are labelled with, filled in as it is read. */
   interface Seen {
@@ -114,10 +170,7 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
         connection: "close",
       });
     }
-    const header = (name: string) => {
-      const value = req.headers[name];
-      return typeof value === "string" ? value : "";
-    };
+    const header = (name: string) => headerOf(req, name);
     const refusal = await signatures.verify(req.headers[SIGNATURE_HEADER], {
       method: req.method ?? "POST",
       path: url.pathname,
@@ -245,19 +298,24 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
     },
     async start() {
       server = createServer((req, res) => void route(req, res));
+      if (options.subscriptions) subscriptions = attachSubscriptions(server, options.subscriptions);
       await new Promise<void>((resolve, reject) => {
         server!.once("error", reject);
         server!.listen(options.port, options.host, () => resolve());
       });
       if (!ds.isInitialized) await ds.initialize();
+      await options.subscriptions?.runtime.start(ds);
       open = true;
     },
     stop() {
       return (stopping ??= (async () => {
         draining = true;
+        // Subscriptions end first (1001): the gateway tells its clients the service is unavailable.
+        await subscriptions?.close();
         if (server) {
           await new Promise<void>((resolve) => server!.close(() => resolve()));
         }
+        await options.subscriptions?.runtime.stop();
         if (ds.isInitialized) await ds.destroy();
         await replays.close();
         // Buffered spans are exported last, after the last request's.

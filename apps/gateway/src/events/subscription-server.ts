@@ -8,7 +8,9 @@ import {
   specifiedRules,
   validate,
   type ExecutionArgs,
+  type ExecutionResult,
   type FormattedExecutionResult,
+  type GraphQLFormattedError,
   type GraphQLSchema,
 } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
@@ -49,6 +51,10 @@ interface Extra extends Record<PropertyKey, unknown> {
   socket: WebSocket;
   request: IncomingMessage;
   principal?: Principal;
+  /** The `connectionParams.authorization` the principal was verified from (what a relay passes on). */
+  authorization?: string;
+  /** The relay's side of this connection, opened by its first subscription (relay mode). */
+  relayed?: RelayedConnection;
   /** Closes the connection when its token expires. */
   expiry?: NodeJS.Timeout;
   /** The language of the connection's error messages (`connectionParams.acceptLanguage`, else the upgrade's header). */
@@ -82,6 +88,44 @@ function inLanguage(errors: readonly GraphQLError[], language: Language): GraphQ
   );
 }
 
+/** An operation the server admitted, as a relay sends it on (the document's text, after trusted documents). */
+export interface RelayedOperation {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+  /** The response key of the operation's root field (`events`, or its alias), for an error of the relay's own. */
+  responseKey: string;
+}
+
+/** The relay's side of one client connection. */
+export interface RelayedConnection {
+  /** The operation's results as the upstream sent them; `return()` ends it upstream. */
+  subscribe(operation: RelayedOperation): AsyncIterableIterator<FormattedExecutionResult>;
+  /** The client's connection closed: end everything upstream. */
+  dispose(): void;
+}
+
+/**
+ * Runs admitted subscriptions elsewhere instead of on this process's event hub (the federated
+ * gateway relays them to the platform subgraph). Everything before execution — token, scopes,
+ * limits, trusted documents, validation — stays this server's.
+ */
+export interface SubscriptionRelay {
+  /** Called at a connection's first subscription, with what the client presented at connection init. */
+  connect(client: { authorization: string; language: Language; subject: string }): RelayedConnection;
+}
+
+/** An HTTP refusal of a WebSocket upgrade, or a close of an initialised connection. */
+export interface Refusal {
+  code: number;
+  reason: string;
+}
+
+/** What a relay's iterator carries to the server's `subscribe` through graphql-ws (its only argument is ExecutionArgs). */
+interface RelayContext {
+  relay: () => AsyncIterableIterator<FormattedExecutionResult>;
+}
+
 export interface SubscriptionServer {
   /** Closes every connection (1001 Going away) and stops accepting. */
   close(): Promise<void>;
@@ -92,25 +136,42 @@ export interface SubscriptionServer {
  * GraphQL subscriptions over graphql-ws on the gateway's HTTP server (WebSocket upgrade at
  * /graphql): the same bearer token in `connectionParams.authorization`, checked at connection
  * init; the same document limits as HTTP; only `subscription { events }`; connection limits.
- * Each event is checked against the subscriber's scopes (`mayReceive`) by the event hub.
+ * Each event is checked against the subscriber's scopes (`mayReceive`) by the event hub. With a
+ * `relay` instead of a runtime, every check is still made here and only the execution is the
+ * relay's (the federated gateway: apps/federation/src/gateway/subscription-relay.ts).
  */
 export function attachSubscriptionServer(o: {
   server: Server;
   schema: GraphQLSchema;
-  runtime: EventRuntime;
+  /** Subscriptions run here, on this runtime's event hub (with `ds` for their request context)… */
+  runtime?: EventRuntime;
+  /** …or are relayed (the federated gateway): exactly one of `runtime` and `relay`. */
+  relay?: SubscriptionRelay;
   verifier: TokenVerifier;
   limits: SubscriptionLimits;
   logger: Logger;
   production: boolean;
   /** False while starting or draining: upgrades are refused with 503. */
   accepting: () => boolean;
-  ds: DataSource;
+  ds?: DataSource;
   /** API_DEFAULT_LANGUAGE: messages in this language when neither the client nor its upgrade names sv or en. */
   defaultLanguage?: Language;
   /** TRUSTED_DOCUMENTS: subscriptions obey the same list as HTTP (http/trusted-documents.ts). */
   trustedDocuments?: TrustedDocuments | null;
+  /**
+   * Checked before an upgrade is accepted, after the server's own checks (e.g. the platform
+   * subgraph's: signed by the federated gateway); a refusal is answered with its HTTP status.
+   */
+  admitUpgrade?: (request: IncomingMessage) => Promise<Refusal | null>;
+  /**
+   * Checked at connection init, before the token is verified, with the raw
+   * `connectionParams.authorization` and the upgrade request; a refusal closes the connection.
+   */
+  admitConnection?: (authorization: string | undefined, request: IncomingMessage) => Refusal | null;
 }): SubscriptionServer {
-  const { limits, logger } = o;
+  const { limits, logger, relay } = o;
+  if (relay ? o.runtime : !o.runtime || !o.ds)
+    throw new Error("attachSubscriptionServer: give either runtime and ds, or relay");
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
   const guard = createRequestGuard(o.schema);
   const perSubject = new Map<string, number>();
@@ -136,13 +197,33 @@ export function attachSubscriptionServer(o: {
       });
       return refuseUpgrade(socket, 503, "Service Unavailable");
     }
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit("connection", ws, request));
+    if (!o.admitUpgrade) return wss.handleUpgrade(request, socket, head, (ws) => wss.emit("connection", ws, request));
+    // The socket has no error listener until ws takes it: one for the wait.
+    const onError = () => socket.destroy();
+    socket.on("error", onError);
+    o.admitUpgrade(request).then(
+      (refused) => {
+        socket.off("error", onError);
+        if (refused) return refuseUpgrade(socket, refused.code, refused.reason);
+        wss.handleUpgrade(request, socket, head, (ws) => wss.emit("connection", ws, request));
+      },
+      (error: unknown) => {
+        socket.off("error", onError);
+        logger.log("error", "subscriptions: the upgrade check failed", { error: String(error) });
+        refuseUpgrade(socket, 503, "Service Unavailable");
+      },
+    );
   });
 
   const server = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema: o.schema,
       connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
+      // Relay mode: the admitted operation runs upstream (the context carries its iterator).
+      // Its results' errors are formatted already: onNext passes them as they are.
+      subscribe: relay
+        ? (args) => (args.contextValue as RelayContext).relay() as AsyncIterableIterator<ExecutionResult>
+        : undefined,
       onConnect: async (ctx) => {
         const asked = ctx.connectionParams?.acceptLanguage;
         ctx.extra.language = negotiateLanguage(
@@ -150,6 +231,11 @@ export function attachSubscriptionServer(o: {
           o.defaultLanguage ?? "en",
         );
         const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        const refused = o.admitConnection?.(typeof raw === "string" ? raw : undefined, ctx.extra.request);
+        if (refused) {
+          ctx.extra.socket.close(refused.code, refused.reason);
+          return false;
+        }
         const m = typeof raw === "string" ? /^Bearer\s+(\S+)$/i.exec(raw) : null;
         let principal: Principal | null = null;
         try {
@@ -178,6 +264,7 @@ export function attachSubscriptionServer(o: {
         }
         perSubject.set(principal.subject, held + 1);
         ctx.extra.principal = principal;
+        ctx.extra.authorization = raw as string;
         // A connection lives no longer than the token that opened it: at `exp` it closes (4401),
         // and the client reconnects with a fresh token (scopes checked again).
         const expiresAt = m ? tokenExpiry(m[1]) : null;
@@ -193,6 +280,7 @@ export function attachSubscriptionServer(o: {
       },
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiry);
+        ctx.extra.relayed?.dispose();
         const subject = ctx.extra.principal?.subject;
         if (subject === undefined) return;
         const left = (perSubject.get(subject) ?? 1) - 1;
@@ -230,9 +318,28 @@ export function attachSubscriptionServer(o: {
           fields.some((f) => f.kind !== Kind.FIELD || !ALLOWED_FIELDS.has(f.name.value))
         )
           return refusal("OPERATION_NOT_ALLOWED", GATEWAY_MESSAGES.subscriptionOnly, language);
+        if (relay) {
+          const extra = ctx.extra;
+          const field = fields.find((f) => f.kind === Kind.FIELD && f.name.value === "events");
+          const operation: RelayedOperation = {
+            query,
+            operationName: payload.operationName,
+            variables: payload.variables,
+            responseKey: field?.kind === Kind.FIELD ? (field.alias?.value ?? "events") : "events",
+          };
+          const contextValue: RelayContext = {
+            relay: () =>
+              (extra.relayed ??= relay.connect({
+                authorization: extra.authorization!,
+                language,
+                subject: extra.principal!.subject,
+              })).subscribe(operation),
+          };
+          return { schema: o.schema, document, operationName: payload.operationName, contextValue };
+        }
         const contextValue: EventSubscriptionContext = {
-          ...createRequestContext(o.ds, ctx.extra.principal ?? null, `ws-${++connectionIds}-${id}`),
-          eventHub: o.runtime.hub ?? undefined,
+          ...createRequestContext(o.ds!, ctx.extra.principal ?? null, `ws-${++connectionIds}-${id}`),
+          eventHub: o.runtime?.hub ?? undefined,
         };
         return {
           schema: o.schema,
@@ -256,7 +363,10 @@ export function attachSubscriptionServer(o: {
         const options = formatOptions[ctx.extra.language ?? o.defaultLanguage ?? "en"];
         const formatted: FormattedExecutionResult = {
           ...result,
-          errors: result.errors.map((e) => formatError(e.toJSON(), e, options)),
+          // A relayed result's errors arrive formatted (by the upstream, or the relay's own): as they are.
+          errors: result.errors.map((e) =>
+            e instanceof GraphQLError ? formatError(e.toJSON(), e, options) : (e as GraphQLFormattedError),
+          ),
         };
         return formatted;
       },

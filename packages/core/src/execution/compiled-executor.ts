@@ -8,6 +8,7 @@ import {
   type OperationDefinitionNode,
 } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
+import { DomainError, ErrorCode } from "../errors/errors";
 import { inputDefaultsFiller } from "./input-defaults";
 
 type Compiled = CompiledQuery | ExecutionResult;
@@ -61,6 +62,8 @@ export function createCompiledExecutor(schema: GraphQLSchema): CompiledExecutor 
       // No operation chosen (several in the document and no or no matching operationName): the
       // gateway's Apollo answers this error as 400 OPERATION_RESOLUTION_FAILURE.
       if (!operation) return { errors: [operationNotChosen(document, requestedName)] };
+      // A subscription's events are its root values, delivered over WebSocket; over HTTP it has none.
+      if (operation.operation === "subscription") return { errors: [subscriptionOverHttp()] };
       const given = variables ?? {};
       // Variables are checked by graphql-js itself first, so a bad variable gets exactly graphql-js's
       // message (naming the variable and the field), answered as BAD_USER_INPUT.
@@ -72,6 +75,17 @@ export function createCompiledExecutor(schema: GraphQLSchema): CompiledExecutor 
       return withGraphQLErrors(await compiled.query(undefined, context, fillInputDefaults(definitions, given)));
     },
   };
+}
+
+/**
+ * The answer to a subscription sent over HTTP (a plain request): where subscriptions are served.
+ * The gateway and the federated gateway give it alike.
+ */
+export function subscriptionOverHttp(): DomainError {
+  return new DomainError(ErrorCode.BAD_USER_INPUT, {
+    en: "Subscriptions are served over WebSocket (graphql-ws) at /graphql",
+    sv: "Prenumerationer tas emot över WebSocket (graphql-ws) på /graphql",
+  });
 }
 
 /** Why no operation of the document can run, naming the operations it has (client text, so bounded). */

@@ -9,6 +9,7 @@ export {
 export {
   createCompiledExecutor,
   operationNotChosen,
+  subscriptionOverHttp,
   type CompiledExecutor,
   type ResolvedOperation,
 } from "./compiled-executor";

@@ -34,7 +34,9 @@ export interface Subgraph {
  *   a type the module only `contributes` fields to keeps just those and its key;
  * - every other object type is a value type: `@shareable`, since two subgraphs may both return it
  *   (PageInfo, StatisticsDisclosure…) and compute it the same way;
- * - subscriptions are left out (they stay with the monolith's WebSocket server);
+ * - `Subscription.events` is kept, so the supergraph's schema is the monolith's: the subgraph's
+ *   schema resolves it, but only over graphql-ws (the federated gateway relays subscriptions to
+ *   the platform subgraph's WebSocket server, never through its query planner);
  * - field extensions (list bounds) are carried over, so the execution runtime enforces them as in
  *   the monolith (`createExecutionRuntime` on the returned schema).
  */
@@ -58,7 +60,6 @@ export async function buildSubgraph(name: string, modules: readonly DomainModule
   );
   const shaped = pruneSchema(
     mapSchema(built, {
-      [MapperKind.SUBSCRIPTION]: () => null,
       [MapperKind.OBJECT_TYPE]: (type) => {
         const entity = byName.get(type.name);
         const shapedType = shapeObjectType(type, entity);

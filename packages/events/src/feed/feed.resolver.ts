@@ -14,13 +14,13 @@ import {
   Subscription,
 } from "type-graphql";
 import {
-  DomainError,
   MaxItems,
   UnauthenticatedError,
   ValidationError,
   type OutboxEvent,
   type RequestContext,
 } from "@arbetsliv/core";
+import { subscriptionOverHttp } from "@arbetsliv/core/execution";
 import { activeCatalogue } from "../catalogue-registry";
 import type { EventHub } from "./event-hub";
 import { EventConnection, EventNode, EventTypeInfo, MAX_EVENT_TYPES } from "./event.types";
@@ -134,11 +134,7 @@ export class EventFeedResolver {
       "Live events your scopes may receive, from the moment you subscribe (over graphql-ws at /graphql). Catch up on what you missed with the events query.",
     subscribe: ({ args, context }) => {
       const ctx = context as EventSubscriptionContext;
-      if (!ctx.eventHub)
-        throw new DomainError("BAD_USER_INPUT", {
-          en: "Subscriptions are served over WebSocket (graphql-ws) at /graphql",
-          sv: "Prenumerationer tas emot över WebSocket (graphql-ws) på /graphql",
-        });
+      if (!ctx.eventHub) throw subscriptionOverHttp();
       return ctx.eventHub.subscribe({
         scopes: callerScopes(ctx),
         types: knownTypes((args as { filter?: EventFilterInput | null }).filter?.types),
