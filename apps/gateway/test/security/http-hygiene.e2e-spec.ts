@@ -85,6 +85,22 @@ describe.each(["production", "development"] as const)("HTTP hygiene of the built
     await gw?.stop();
   });
 
+  it("answers a body declared over the limit with its 413, never a reset, while the client is still sending", async () => {
+    // 2 MB against a 5 000-byte limit: the answer used to come (and the socket close) mid-upload.
+    const body = JSON.stringify({ query: "{ __typename }", variables: { pad: "x".repeat(2_000_000) } });
+    for (let i = 0; i < 10; i++) {
+      const r = await fetch(`${gw.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+      expect(r.status).toBe(413);
+      expect(((await r.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe(
+        "PAYLOAD_TOO_LARGE",
+      );
+    }
+  });
+
   it("puts the security headers and a server-made request id on every path and status (200, 400, 401, 404, 413, 429)", async () => {
     const token = await gw.token(["synpunkter:read"], "hygiene-reader");
     const auth = { authorization: `Bearer ${token}` };
