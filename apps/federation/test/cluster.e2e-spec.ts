@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { dropDatabase, splitMysqlUrl, withDatabase } from "@arbetsliv/core/testing";
 import { deleteNatsNamespace, uniqueNatsNamespace } from "@arbetsliv/events/testing";
 import { freePort, haproxyInstalled, pidAlive, post, PRODUCTION_TEST_ENV, token } from "./processes";
-import { EVENTS, until, wsClient } from "./ws-client";
+import { EVENTS, until, wsClient } from "../../gateway/test/events/ws-client";
 
 /**
  * `pnpm start:cluster` (dist/cluster/cluster-main.js, as the root script runs it after the build):
@@ -156,7 +156,7 @@ suite("pnpm start:cluster: six subgraphs, two gateway replicas and HAProxy on Ma
       // A subscription through HAProxy hears a write made through the other replica (the relay publishes it).
       let subscribedVia: unknown = "";
       const subscriber = wsClient(
-        front,
+        { url: front },
         await token(["synpunkter:events"], "cluster-subscriber"),
         undefined,
         (headers) => (subscribedVia = headers["x-served-by"]),

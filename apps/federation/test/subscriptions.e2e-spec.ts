@@ -16,7 +16,7 @@ import {
   SUBGRAPH_MAIN,
   token,
 } from "./processes";
-import { EVENTS, until, wsClient, type WsClient } from "./ws-client";
+import { EVENTS, until, wsClient, type WsClient } from "../../gateway/test/events/ws-client";
 
 /**
  * Subscriptions through the federated topology, every program built and started as a child
@@ -56,7 +56,7 @@ suite("subscriptions through the federated gateway, relayed to the platform subg
   const clients: WsClient[] = [];
 
   const open = (token: string | null, params?: Record<string, unknown>) => {
-    const c = wsClient(federated, token, params);
+    const c = wsClient({ url: federated }, token, params);
     clients.push(c);
     return c;
   };

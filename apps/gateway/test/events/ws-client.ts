@@ -1,6 +1,16 @@
+import type { IncomingHttpHeaders } from "node:http";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
-import type { GatewayProcess } from "../process-gateway";
+
+/**
+ * A real graphql-ws client for the tests (the monolith's here, the federated gateway's in
+ * apps/federation/test). It imports nothing of the gateway, so other apps' tests can use it.
+ */
+
+/** A server to connect to: its http://host:port (a GatewayProcess, or any object with `url`). */
+export interface WsServer {
+  url: string;
+}
 
 export interface Subscribed {
   events: Record<string, unknown>[];
@@ -17,15 +27,30 @@ export interface WsClient {
   subscribe(query: string, variables?: Record<string, unknown>): Subscribed;
 }
 
-export const wsUrl = (gw: GatewayProcess) => `${gw.url.replace(/^http/, "ws")}/graphql`;
+export const wsUrl = (gw: WsServer) => `${gw.url.replace(/^http/, "ws")}/graphql`;
 
-/** A real graphql-ws client, as a frontend uses it (no retries, so a refusal shows as its close code). */
-export function wsClient(gw: GatewayProcess, token: string | null, params?: Record<string, unknown>): WsClient {
+/**
+ * A real graphql-ws client, as a frontend uses it (no retries, so a refusal shows as its close
+ * code): connectionParams `params`, else the token's authorization; `onUpgrade` gets the headers of
+ * the upgrade's response (HAProxy's x-served-by).
+ */
+export function wsClient(
+  gw: WsServer,
+  token: string | null,
+  params?: Record<string, unknown>,
+  onUpgrade?: (headers: IncomingHttpHeaders) => void,
+): WsClient {
+  class Socket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols);
+      if (onUpgrade) this.once("upgrade", (response) => onUpgrade(response.headers));
+    }
+  }
   let onClosed: (code: number) => void = () => undefined;
   const closed = new Promise<number>((resolve) => (onClosed = resolve));
   const client = createClient({
     url: wsUrl(gw),
-    webSocketImpl: WebSocket,
+    webSocketImpl: Socket,
     connectionParams: params ?? (token ? { authorization: `Bearer ${token}` } : {}),
     retryAttempts: 0,
     lazy: false,
