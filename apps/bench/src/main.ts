@@ -485,7 +485,7 @@ async function main(): Promise<void> {
         if (r.error || !r.ratio) say(`✗ federated ${op.name}: ${r.error}`);
         else
           say(
-            `✓ federated ${op.name.padEnd(44)} CPU/req ${r.federated!.cpuMsPerRequest} ms (gateway ${r.federated!.gatewayCpuMsPerRequest}) vs monolith ${r.monolith!.cpuMsPerRequest} ms: ${r.ratio.cpu.toFixed(2)}× (gateway alone ${r.ratio.gatewayCpu.toFixed(2)}×; raw hop + monolith ${r.hop?.ratio.toFixed(2) ?? "–"}×)`,
+            `✓ federated ${op.name.padEnd(44)} CPU/req ${r.federated!.cpuMsPerRequest} ms (gateway ${r.federated!.gatewayCpuMsPerRequest}) vs monolith ${r.monolith!.cpuMsPerRequest} ms: ${r.ratio.cpu.toFixed(2)}× (gateway alone ${r.ratio.gatewayCpu.toFixed(2)}×; raw hop floor ${r.hop?.ratio.toFixed(2) ?? "–"}×, monolith behind it ${r.hop?.behind.toFixed(2) ?? "–"}×)`,
           );
       }
     }

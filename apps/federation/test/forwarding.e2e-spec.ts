@@ -145,12 +145,14 @@ suite("the federated gateway forwards single-subgraph operations as they are", (
   const log: Recorded[] = [];
   let monolith = "";
   let federated = "";
+  let env: Record<string, string> = {};
+  let subgraphUrls = "";
 
   beforeAll(async () => {
     const { database } = splitMysqlUrl(databaseUrl!);
     url = withDatabase(databaseUrl!, `${database}_fwd_${process.pid}_${randomBytes(3).toString("hex")}`);
     await recreateDatabase(url);
-    const env = { ...PRODUCTION_TEST_ENV, DATABASE_URL: url };
+    env = { ...PRODUCTION_TEST_ENV, DATABASE_URL: url };
     const mono = NodeProcess.spawn("monolith", MONOLITH_MAIN, { ...env, DEMO_SEED: "true" });
     processes.push(mono);
     monolith = (await mono.urlWhenLogged("gateway started", 180_000)).replace(/\/graphql$/, "");
@@ -162,9 +164,10 @@ suite("the federated gateway forwards single-subgraph operations as they are", (
       proxies.push(proxy.server);
       urls.push(`${spec.name}=${proxy.url}`);
     }
+    subgraphUrls = urls.join(",");
     const gateway = NodeProcess.spawn("federated gateway", FEDERATED_GATEWAY_MAIN, {
       ...env,
-      SUBGRAPH_URLS: urls.join(","),
+      SUBGRAPH_URLS: subgraphUrls,
     });
     processes.push(gateway);
     federated = await gateway.urlWhenLogged("federated gateway listening", 60_000);
@@ -235,4 +238,31 @@ suite("the federated gateway forwards single-subgraph operations as they are", (
     expect(log.filter((r) => r.subgraph === "iop")).toHaveLength(20);
     expect(log.filter((r) => r.subgraph === "relationsvald")).toHaveLength(20);
   });
+
+  it("weighs a passed-through answer in bytes: over MAX_RESPONSE_BYTES by its UTF-8 size it is refused, under it sent as it came", async () => {
+    // Business areas have Swedish names (å, ä, ö: two bytes each), so the answer has more bytes than characters.
+    const body = { query: `{ feedbackItems(first: 40) { nodes { id businessArea { name } } } }` };
+    const scopes = ["synpunkter:read"];
+    const expected = await postText(monolith, body, scopes);
+    const bytes = Buffer.byteLength(expected.text);
+    expect(bytes).toBeGreaterThan(expected.text.length);
+    const capped = async (cap: number) => {
+      const gateway = NodeProcess.spawn("capped federated gateway", FEDERATED_GATEWAY_MAIN, {
+        ...env,
+        SUBGRAPH_URLS: subgraphUrls,
+        MAX_RESPONSE_BYTES: String(cap),
+      });
+      processes.push(gateway);
+      return postText(await gateway.urlWhenLogged("federated gateway listening", 60_000), body, scopes);
+    };
+    // As many bytes allowed as the answer has characters: too few.
+    const refused = await capped(expected.text.length);
+    expect(refused.status).toBe(400);
+    expect((JSON.parse(refused.text) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe(
+      "RESPONSE_TOO_LARGE",
+    );
+    expect(refused.text).not.toContain('"data"');
+    // Exactly its bytes: sent, byte for byte the monolith's.
+    expect(await capped(bytes)).toEqual(expected);
+  }, 120_000);
 });

@@ -5,7 +5,7 @@
  * code path, so both topologies refuse, limit and answer alike.
  */
 export { bearerAuthenticator } from "./auth/bearer";
-export type { GraphqlExecution } from "./execution/apollo-execution";
+export type { GraphqlExecution, GraphqlResponse } from "./execution/apollo-execution";
 export { createJsonFastPath, takesFastPath } from "./execution/json-fast-path";
 export { markUnavailable, noteOperation } from "./http/availability";
 export { graphqlEndpoint } from "./http/graphql-endpoint";

@@ -167,9 +167,12 @@ export async function measureFederated(
   if (H?.length) {
     const hopCpu = cpu(H, 0) / requests(H);
     const monolithBehindHop = cpu(H, 1) / requests(H);
+    const monolithAlone = cpu(M) / requests(M);
     result.hop = {
       cpuMsPerRequest: round(hopCpu, 4),
-      ratio: round((hopCpu + monolithBehindHop) / monolithBehindHop, 2),
+      monolithCpuMsPerRequest: round(monolithBehindHop, 4),
+      ratio: round((hopCpu + monolithBehindHop) / monolithAlone, 2),
+      behind: round(monolithBehindHop / monolithAlone, 2),
     };
   }
   const perRequest = (x: FedRound) => x.cpuMs.reduce((a, b) => a + b, 0) / x.load.requests;

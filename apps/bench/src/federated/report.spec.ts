@@ -36,10 +36,13 @@ describe("the federated topology's report section", () => {
   });
 
   it("shows the raw hop's floor beside the federated ratio, and a dash where it was not measured", () => {
-    const withHop = { ...measured("e.page", "single-domain", 1, 1.8), hop: { cpuMsPerRequest: 0.3, ratio: 1.32 } };
+    const withHop = {
+      ...measured("e.page", "single-domain", 1, 1.8),
+      hop: { cpuMsPerRequest: 0.3, monolithCpuMsPerRequest: 1.15, ratio: 1.45, behind: 1.15 },
+    };
     const md = renderFederatedMarkdown([withHop, measured("f.page", "single-domain", 1, 1.8)]);
-    expect(md).toMatch(/\| e\.page \|.*\| \*\*1\.80×\*\* \| 0\.90× \| 1\.32× \|/);
-    expect(md).toMatch(/\| f\.page \|.*\| \*\*1\.80×\*\* \| 0\.90× \| – \|/);
+    expect(md).toMatch(/\| e\.page \|.*\| \*\*1\.80×\*\* \| 0\.90× \| 1\.45× \| 1\.15× \|/);
+    expect(md).toMatch(/\| f\.page \|.*\| \*\*1\.80×\*\* \| 0\.90× \| – \| – \|/);
   });
 
   it("shows an operation whose answers differ as not measured, never with a verdict", () => {

@@ -11,21 +11,21 @@ export function renderFederatedMarkdown(results: FederatedResult[]): string {
   L.push(
     `## Federated topology (--federated)`,
     "",
-    `The monolith (the gateway above) and the federated topology (apps/federation: the federated gateway and its six subgraph processes, built, production mode, the same database), in the same run, alternating load rounds. CPU per request is the CPU time of the processes during their own rounds ÷ the requests answered: for the topology, the gateway and every subgraph summed. Answers are checked byte-identical first. Beside them, in rounds of its own, the raw floor of one extra hop: a plain node:http proxy in front of the monolith (\`src/servers/hop-floor-server.ts\`: kept-alive, bytes forwarded both ways, no GraphQL, no signing, no log line); "raw hop + monolith ÷ monolith" is the least any topology with a second process in the path can cost.`,
+    `The monolith (the gateway above) and the federated topology (apps/federation: the federated gateway and its six subgraph processes, built, production mode, the same database), in the same run, alternating load rounds. CPU per request is the CPU time of the processes during their own rounds ÷ the requests answered: for the topology, the gateway and every subgraph summed. Answers are checked byte-identical first. Beside them, in rounds of its own, the raw floor of one extra hop: a plain node:http proxy in front of the monolith (\`src/servers/hop-floor-server.ts\`: kept-alive, bytes forwarded both ways, no GraphQL, no signing, no log line). "Raw hop floor" is (the hop + the monolith behind it) ÷ the monolith alone, the federated ratio's own denominator: the least any topology with a second process in the path can cost here. "Monolith behind the hop" is the monolith's CPU per request behind the hop ÷ alone: the same code costs more per request in a chain of processes sharing the machine's cores.`,
     "",
-    `| operation | class | subgraph requests | statements mono / fed | monolith CPU ms/req | federated CPU ms/req | of which gateway | federated ÷ monolith | gateway alone ÷ monolith | raw hop + monolith ÷ monolith | per round | req/s mono / fed |`,
-    `|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|`,
+    `| operation | class | subgraph requests | statements mono / fed | monolith CPU ms/req | federated CPU ms/req | of which gateway | federated ÷ monolith | gateway alone ÷ monolith | raw hop floor | monolith behind the hop | per round | req/s mono / fed |`,
+    `|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|`,
   );
   for (const r of results) {
     if (r.error || !r.monolith || !r.federated || !r.ratio) {
-      L.push(`| ${r.name} | ${r.class} | ✗ ${r.error ?? "not measured"} | | | | | | | | | |`);
+      L.push(`| ${r.name} | ${r.class} | ✗ ${r.error ?? "not measured"} | | | | | | | | | | |`);
       continue;
     }
     const calls = Object.entries(r.subgraphRequests ?? {})
       .map(([s, k]) => `${s} ×${k}`)
       .join(", ");
     L.push(
-      `| ${r.name} | ${r.class} | ${calls} | ${r.statements?.monolith ?? "–"} / ${r.statements?.federated ?? "–"} | ${ms(r.monolith.cpuMsPerRequest)} | ${ms(r.federated.cpuMsPerRequest)} | ${ms(r.federated.gatewayCpuMsPerRequest)} | **${r.ratio.cpu.toFixed(2)}×** | ${r.ratio.gatewayCpu.toFixed(2)}× | ${r.hop ? `${r.hop.ratio.toFixed(2)}×` : "–"} | ${r.ratio.cpuRounds.map((x) => x.toFixed(2)).join(", ")} | ${r.monolith.rps.toFixed(0)} / ${r.federated.rps.toFixed(0)} |`,
+      `| ${r.name} | ${r.class} | ${calls} | ${r.statements?.monolith ?? "–"} / ${r.statements?.federated ?? "–"} | ${ms(r.monolith.cpuMsPerRequest)} | ${ms(r.federated.cpuMsPerRequest)} | ${ms(r.federated.gatewayCpuMsPerRequest)} | **${r.ratio.cpu.toFixed(2)}×** | ${r.ratio.gatewayCpu.toFixed(2)}× | ${r.hop ? `${r.hop.ratio.toFixed(2)}×` : "–"} | ${r.hop ? `${r.hop.behind.toFixed(2)}×` : "–"} | ${r.ratio.cpuRounds.map((x) => x.toFixed(2)).join(", ")} | ${r.monolith.rps.toFixed(0)} / ${r.federated.rps.toFixed(0)} |`,
     );
   }
   L.push("");

@@ -21,10 +21,13 @@ export interface FederatedResult {
     loadP50: number;
   };
   /**
-   * The raw hop in front of the monolith (servers/hop-floor-server.ts): its CPU per request and
-   * (hop + monolith) ÷ monolith in its own rounds — the least any extra process in the path costs.
+   * The raw hop in front of the monolith (servers/hop-floor-server.ts), in its own rounds: the
+   * hop's CPU per request, the monolith's behind it, and (hop + monolith behind it) ÷ the monolith
+   * alone — the least any topology with a second process in the path costs, on the federated
+   * ratio's own denominator; `behind` is the monolith behind the hop ÷ the monolith alone (the
+   * same code, costing more per request in a chain of processes).
    */
-  hop?: { cpuMsPerRequest: number; ratio: number };
+  hop?: { cpuMsPerRequest: number; monolithCpuMsPerRequest: number; ratio: number; behind: number };
   /** federated ÷ monolith CPU per request: all processes, the gateway alone, and per round. */
   ratio?: { cpu: number; gatewayCpu: number; cpuRounds: number[] };
 }

@@ -1,4 +1,4 @@
-import { HeaderMap, type HTTPGraphQLResponse } from "@apollo/server";
+import { HeaderMap } from "@apollo/server";
 import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import {
   GraphQLError,
@@ -13,6 +13,7 @@ import { newStatementCounter, withStatementCounter } from "@arbetsliv/core/data"
 import { createExecutionRuntime, subscriptionOverHttp, type ExecutionRuntime } from "@arbetsliv/core/execution";
 import {
   type GraphqlExecution,
+  type GraphqlResponse,
   createJsonFastPath,
   takesFastPath,
   markUnavailable,
@@ -242,7 +243,7 @@ export function createFederatedExecution(options: FederatedExecutionOptions): Gr
       const counter = newStatementCounter(deadline, { keepStatements: false });
       const answered = withStatementCounter(
         counter,
-        (): Promise<HTTPGraphQLResponse> =>
+        (): Promise<GraphqlResponse> =>
           operation
             ? (() => {
                 const to: Forward = { query: operation.query, authorization, requestId, language };

@@ -1,4 +1,3 @@
-import type { HTTPGraphQLResponse } from "@apollo/server";
 import {
   Kind,
   isNonNullType,
@@ -10,6 +9,7 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import type { Language } from "@arbetsliv/core";
+import type { GraphqlResponse } from "@arbetsliv/gateway/edge";
 import type { SubgraphTarget } from "./single-subgraph";
 import type { SubgraphForwarder } from "./subgraph-forwarder";
 
@@ -19,8 +19,8 @@ export interface PassThrough {
   authorization: string | undefined;
   requestId: string;
   language: Language;
-  /** A subgraph's data-only answer, sent to the client byte for byte. */
-  verbatim?: string;
+  /** A subgraph's data-only answer (and the fast path's newline), sent to the client byte for byte. */
+  verbatim?: Buffer;
 }
 
 /** A subgraph's GraphQL answer, as the Hive path has it. */
@@ -30,6 +30,9 @@ export type SubgraphAnswer = { data?: Record<string, unknown> | null; errors?: G
 const VERBATIM_PLACEHOLDER = Object.freeze({});
 /** What the fast path makes of that result (JSON + "\n"); anything else means a hook changed it. */
 const PLACEHOLDER_ANSWER = JSON.stringify({ data: VERBATIM_PLACEHOLDER }) + "\n";
+/** How a data-only answer begins (the subgraph writes `{"data":…}`, an `"errors"` key after it when there are errors). */
+const DATA_ONLY_START = Buffer.from('{"data":');
+const NEWLINE = Buffer.from("\n");
 
 /** The root fields' response keys and field names, through fragments, in order. */
 function rootFields(document: DocumentNode, operation: OperationDefinitionNode): Map<string, string> {
@@ -103,14 +106,19 @@ export async function passThrough(
   } catch {
     return asResult(unreachable(target, request.document, request.operation, schema), to.language);
   }
-  // Data only (the subgraph writes `{"data":…}` and an `"errors"` key after it): no need to parse it.
-  if (reply.status === 200 && reply.text.startsWith('{"data":') && !reply.text.includes('"errors":')) {
-    to.verbatim = reply.text + "\n";
+  // Data only: no need to parse it, nor to decode it (`"errors":` unescaped can only be a key).
+  const { body: bytes } = reply;
+  if (
+    reply.status === 200 &&
+    bytes.subarray(0, DATA_ONLY_START.length).equals(DATA_ONLY_START) &&
+    !bytes.includes('"errors":')
+  ) {
+    to.verbatim = Buffer.concat([bytes, NEWLINE]);
     return { data: VERBATIM_PLACEHOLDER };
   }
   let answer: SubgraphAnswer | undefined;
   try {
-    answer = JSON.parse(reply.text) as SubgraphAnswer;
+    answer = JSON.parse(bytes.toString("utf8")) as SubgraphAnswer;
   } catch {
     answer = undefined;
   }
@@ -120,8 +128,8 @@ export async function passThrough(
 }
 
 /** The fast path's answer with the subgraph's bytes in place of the placeholder it serialised. */
-export function answerVerbatim(answer: HTTPGraphQLResponse, to: PassThrough): HTTPGraphQLResponse {
+export function answerVerbatim(answer: GraphqlResponse, to: PassThrough): GraphqlResponse {
   if (to.verbatim === undefined || answer.body.kind !== "complete" || answer.body.string !== PLACEHOLDER_ANSWER)
     return answer;
-  return { ...answer, body: { kind: "complete", string: to.verbatim } };
+  return { ...answer, body: { kind: "bytes", bytes: to.verbatim } };
 }

@@ -12,7 +12,8 @@ export interface ForwardedRequest {
 
 export interface SubgraphReply {
   status: number;
-  text: string;
+  /** The answer's bytes as they came (a data-only answer goes on to the client without being decoded). */
+  body: Buffer;
 }
 
 export interface SubgraphForwarder {
@@ -29,8 +30,11 @@ export interface SubgraphForwarder {
 export function createSubgraphForwarder(secret: string): SubgraphForwarder {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 256 });
+  // A handful of subgraph URLs, parsed once each rather than per request.
+  const targets = new Map<string, URL>();
   function post(url: string, forwarded: ForwardedRequest, retried = false): Promise<SubgraphReply> {
-    const target = new URL(url);
+    let target = targets.get(url);
+    if (!target) targets.set(url, (target = new URL(url)));
     // The gateway's server span (when tracing is on) continues in the subgraph; the signature covers it.
     const trace = activeTraceContext();
     const headers: Record<string, string | number> = {
@@ -59,7 +63,7 @@ export function createSubgraphForwarder(secret: string): SubgraphForwarder {
         (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (chunk: Buffer) => chunks.push(chunk));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
           res.on("error", reject);
         },
       );

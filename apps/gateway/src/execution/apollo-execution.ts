@@ -39,9 +39,18 @@ export interface GraphqlRequest {
   language: Language;
 }
 
+/** An answer another process already encoded (the federated gateway's pass-through): sent as these bytes. */
+export interface EncodedBody {
+  kind: "bytes";
+  bytes: Buffer;
+}
+
+/** Apollo's answer, or one whose body is already bytes (no decoding and encoding it again on the way through). */
+export type GraphqlResponse = Omit<HTTPGraphQLResponse, "body"> & { body: HTTPGraphQLResponse["body"] | EncodedBody };
+
 export interface GraphqlOutcome {
-  /** Apollo's answer; null when the deadline came first (the execution finishes in the background, refused at its next statement). */
-  response: HTTPGraphQLResponse | null;
+  /** The answer; null when the deadline came first (the execution finishes in the background, refused at its next statement). */
+  response: GraphqlResponse | null;
   /** SQL statements the request ran (until its answer or its deadline). */
   statements: number;
 }

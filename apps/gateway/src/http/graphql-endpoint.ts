@@ -111,7 +111,12 @@ export function graphqlEndpoint(
       return;
     }
     log.operation = clientText((body as { operationName?: unknown } | null | undefined)?.operationName);
-    const tooLarge = response.body.kind === "complete" ? limits.responseTooLarge(response.body.string, body) : null;
+    const tooLarge =
+      response.body.kind === "complete"
+        ? limits.responseTooLarge(response.body.string, body)
+        : response.body.kind === "bytes"
+          ? limits.responseTooLarge(response.body.bytes, body)
+          : null;
     if (tooLarge) {
       log.refused = [RESPONSE_TOO_LARGE];
       graphqlError(res, RESPONSE_TOO_LARGE_STATUS, RESPONSE_TOO_LARGE, tooLarge.message[language], requestId);
@@ -123,6 +128,8 @@ export function graphqlEndpoint(
     res.writeHead(response.status ?? 200, outHeaders);
     if (response.body.kind === "complete") {
       res.end(response.body.string);
+    } else if (response.body.kind === "bytes") {
+      res.end(response.body.bytes);
     } else {
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();

@@ -6,9 +6,10 @@ import { GATEWAY_MESSAGES } from "./messages";
 export const RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE";
 export const RESPONSE_TOO_LARGE_STATUS = 400;
 
-/** UTF-8 size of a JSON answer above `max`? Measures bytes only when the characters alone do not decide it. */
-export function exceedsBytes(text: string, max: number): boolean {
+/** UTF-8 size of a JSON answer (text, or bytes already encoded) above `max`? Measures text only when its length alone does not decide it. */
+export function exceedsBytes(text: string | Uint8Array, max: number): boolean {
   if (text.length > max) return true;
+  if (typeof text !== "string") return false;
   if (text.length * 3 <= max) return false; // a UTF-16 unit is at most 3 UTF-8 bytes
   return Buffer.byteLength(text, "utf8") > max;
 }
@@ -33,7 +34,11 @@ function isMutation(body: unknown): boolean {
  * last cap, on what the answer weighs (long texts times many rows), so that one request cannot
  * make the process build and send hundreds of megabytes.
  */
-export function responseTooLarge(text: string, maxBytes: number, requestBody: unknown): { message: Message } | null {
+export function responseTooLarge(
+  text: string | Uint8Array,
+  maxBytes: number,
+  requestBody: unknown,
+): { message: Message } | null {
   if (!exceedsBytes(text, maxBytes) || isMutation(requestBody)) return null;
   return { message: GATEWAY_MESSAGES.responseTooLarge(maxBytes) };
 }

@@ -22,7 +22,7 @@ export interface RequestLimits {
   /** The request's deadline, started now: past it the client is answered 503 and its statements are refused. */
   startDeadline(): RequestDeadline;
   /** The last cap: why an answer heavier than the maximum is not sent (http/response-limit.ts), or null. */
-  responseTooLarge(text: string, requestBody: unknown): { message: Message } | null;
+  responseTooLarge(text: string | Uint8Array, requestBody: unknown): { message: Message } | null;
   /** Closes the rate limit's Redis connection, if any (at shutdown). */
   close(): Promise<void>;
 }
