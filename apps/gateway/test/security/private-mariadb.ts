@@ -1,5 +1,5 @@
 import { spawn, execFile, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -46,13 +46,30 @@ export class PrivateMariaDb {
 
   static async create(options: { extraArgs?: readonly string[]; grantTables?: boolean } = {}): Promise<PrivateMariaDb> {
     const db = new PrivateMariaDb(await freePort(), options);
-    await db.install();
-    await db.start();
+    try {
+      await db.install();
+      await db.start();
+    } catch (e) {
+      // A server half started would keep the test process alive after a failed setup.
+      await db.destroy();
+      throw e;
+    }
     return db;
   }
 
   url(database = "arbetsliv_faults"): string {
     return `mariadb://root@127.0.0.1:${this.port}/${database}`;
+  }
+
+  /**
+   * Its own temporary directory: a mariadbd deletes the `#sql*` files it finds in its tmpdir when
+   * it starts, so with the shared /tmp one private server starting would delete the temporary
+   * tables of another one's bootstrap (mariadb-install-db: "Error on delete of '/tmp/#sql-temptable-…'").
+   */
+  private get tmp(): string {
+    const dir = join(this.dir, "tmp");
+    mkdirSync(dir, { recursive: true });
+    return dir;
   }
 
   async install(): Promise<void> {
@@ -64,6 +81,7 @@ export class PrivateMariaDb {
         `--datadir=${join(this.dir, "data")}`,
         "--auth-root-authentication-method=normal",
         "--skip-test-db",
+        `--tmpdir=${this.tmp}`,
       ],
       { timeout: 120_000 },
     );
@@ -81,6 +99,7 @@ export class PrivateMariaDb {
         `--socket=${join(this.dir, "sock")}`,
         `--pid-file=${join(this.dir, "pid")}`,
         `--log-error=${join(this.dir, "error.log")}`,
+        `--tmpdir=${this.tmp}`,
         ...(this.options.grantTables ? [] : ["--skip-grant-tables"]),
         "--innodb-buffer-pool-size=64M",
         ...(this.options.extraArgs ?? []).map((arg) => arg.replace("{dir}", this.dir)),

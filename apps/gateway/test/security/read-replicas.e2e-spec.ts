@@ -51,13 +51,20 @@ async function caughtUp(primary: PrivateMariaDb, replica: PrivateMariaDb): Promi
   let gw: GatewayProcess;
 
   beforeAll(async () => {
-    [primary, replica] = await Promise.all([
+    const created = await Promise.allSettled([
       PrivateMariaDb.create({
         extraArgs: ["--log-bin={dir}/binlog", "--server-id=1", "--binlog-format=ROW"],
         grantTables: true,
       }),
       PrivateMariaDb.create({ extraArgs: ["--server-id=2"] }),
     ]);
+    // Both kept before either failure is thrown, so afterAll stops the one that started.
+    [primary, replica] = created.map((c) => (c.status === "fulfilled" ? c.value : undefined)) as [
+      PrivateMariaDb,
+      PrivateMariaDb,
+    ];
+    const failed = created.find((c): c is PromiseRejectedResult => c.status === "rejected");
+    if (failed) throw failed.reason;
     await sql(
       replica,
       `CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=${primary.port}, MASTER_USER='root', MASTER_PASSWORD='', MASTER_USE_GTID=slave_pos`,
